@@ -1,0 +1,2 @@
+/** Veritally app module. */
+package org.veritally.app;

@@ -1,0 +1,2 @@
+/** Veritally core module. */
+package org.veritally.core;

@@ -1,0 +1,2 @@
+/** Veritally formats module. */
+package org.veritally.formats;

@@ -1,0 +1,2 @@
+/** Veritally server module. */
+package org.veritally.server;

@@ -1,0 +1,2 @@
+/** Veritally stats module. */
+package org.veritally.stats;

@@ -1,0 +1,2 @@
+/** Veritally store module. */
+package org.veritally.store;

@@ -1,0 +1,2 @@
+/** Veritally translog module. */
+package org.veritally.translog;
