@@ -1,0 +1,2 @@
+/** Log entries: the records the log holds, one sealed family. */
+package org.veritally.core.entry;

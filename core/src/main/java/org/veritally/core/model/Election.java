@@ -1,0 +1,43 @@
+package org.veritally.core.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The event being counted: its contests and the names of the levels of its unit hierarchy (for
+ * Venezuela: country, state, municipality, parish, centre). The catalogue of units and stations is
+ * declared separately ({@link Catalogue}) because it is large. Immutable.
+ *
+ * @param id short stable identifier (for example {@code ve-2024})
+ * @param name human-readable title
+ * @param rootUnitId id of the unit at the top of the hierarchy (the whole election)
+ * @param levels names of the hierarchy levels, top first; level 0 is the root
+ * @param turnoutAllowance how many ballots cast a station may report above its registered voters
+ *     before rule TS-REG rejects the sheet (some systems let poll workers and officials vote)
+ */
+public record Election(
+    String id, String name, String rootUnitId, List<String> levels, List<Contest> contests, long turnoutAllowance) {
+  public Election {
+    Ids.require(id, "election id");
+    Ids.require(rootUnitId, "root unit id");
+    levels = List.copyOf(levels);
+    contests = List.copyOf(contests);
+    if (contests.isEmpty()) throw new IllegalArgumentException("election has no contests");
+    if (levels.isEmpty()) throw new IllegalArgumentException("election has no unit levels");
+    if (turnoutAllowance < 0) throw new IllegalArgumentException("turnoutAllowance < 0");
+    for (int i = 0; i < contests.size(); i++)
+      for (int j = 0; j < i; j++)
+        if (contests.get(i).id().equals(contests.get(j).id()))
+          throw new IllegalArgumentException("duplicate contest " + contests.get(i).id());
+  }
+
+  public Optional<Contest> contest(String contestId) {
+    for (Contest c : contests) if (c.id().equals(contestId)) return Optional.of(c);
+    return Optional.empty();
+  }
+
+  public int contestIndex(String contestId) {
+    for (int i = 0; i < contests.size(); i++) if (contests.get(i).id().equals(contestId)) return i;
+    return -1;
+  }
+}

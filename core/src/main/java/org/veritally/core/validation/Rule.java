@@ -1,0 +1,55 @@
+package org.veritally.core.validation;
+
+/**
+ * Every validation rule, with the stable ID used in code, error messages, docs
+ * (docs/validation.md) and test names. IDs never change meaning; retired rules are not reused.
+ */
+public enum Rule {
+  // --- input syntax (formats) ---
+  IN_SYNTAX("IN-SYNTAX", Severity.ERROR, "the input is not well-formed (JSON, CSV or payload syntax)"),
+  IN_FIELD("IN-FIELD", Severity.ERROR, "a required field is missing, or an unknown field is present"),
+  IN_COUNT("IN-COUNT", Severity.ERROR, "a count is negative, not an integer, or out of range"),
+  IN_ID("IN-ID", Severity.ERROR, "an identifier is malformed"),
+  // --- election definition and catalogue ---
+  EL_DEF("EL-DEF", Severity.ERROR, "the election definition is inconsistent"),
+  EL_REDEFINE("EL-REDEFINE", Severity.ERROR, "a different election is already defined in this data directory"),
+  CAT_UNIT("CAT-UNIT", Severity.ERROR, "a unit is duplicated, or its parent is unknown"),
+  CAT_STATION("CAT-STATION", Severity.ERROR, "a station is duplicated, or its unit is unknown"),
+  SRC_KIND("SRC-KIND", Severity.ERROR, "a source is redeclared with another kind, or a second authority source is declared"),
+  // --- tally sheets ---
+  TS_STATION("TS-STATION", Severity.ERROR, "the station is not in the catalogue"),
+  TS_CONTEST("TS-CONTEST", Severity.ERROR, "the contest is not in the election"),
+  TS_CHOICE("TS-CHOICE", Severity.ERROR, "a choice is not in the contest, or a choice of the contest is missing"),
+  TS_SOURCE("TS-SOURCE", Severity.ERROR, "the source is unknown or not allowed"),
+  TS_SUM("TS-SUM", Severity.ERROR, "the choice votes do not add up to the valid votes"),
+  TS_BALLOTS("TS-BALLOTS", Severity.ERROR, "valid + null (+ blank) differs from the ballots cast"),
+  TS_REG("TS-REG", Severity.ERROR, "more ballots cast than registered voters (plus the election's allowance)"),
+  TS_DUP_ROW("TS-DUP-ROW", Severity.ERROR, "a second row for the same station, contest and source in one input"),
+  TS_CONFLICT("TS-CONFLICT", Severity.ERROR, "a different sheet from the same source for the same station and contest, not marked as a correction"),
+  TS_CORRECTION("TS-CORRECTION", Severity.ERROR, "a correction names a sheet that is not the source's current sheet for that station and contest"),
+  TS_FLAG_TURNOUT("TS-FLAG-TURNOUT", Severity.FLAG, "turnout above 95% of registered voters"),
+  TS_FLAG_UNANIMOUS("TS-FLAG-UNANIMOUS", Severity.FLAG, "one choice has all the valid votes"),
+  TS_FLAG_ZERO("TS-FLAG-ZERO", Severity.FLAG, "every count on the sheet is zero");
+
+  private final String id;
+  private final Severity severity;
+  private final String description;
+
+  Rule(String id, Severity severity, String description) {
+    this.id = id;
+    this.severity = severity;
+    this.description = description;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Severity severity() {
+    return severity;
+  }
+
+  public String description() {
+    return description;
+  }
+}

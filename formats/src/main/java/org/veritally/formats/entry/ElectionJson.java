@@ -1,0 +1,101 @@
+package org.veritally.formats.entry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.model.Candidate;
+import org.veritally.core.model.Choice;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.Election;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.Rule;
+import org.veritally.formats.canonical.Fields;
+
+/**
+ * JSON form of an {@link Election} (docs/log-format.md, "election"): members {@code id, name, root,
+ * levels, turnoutAllowance, contests[{id, name, candidates[{id,name}], choices[{id,name,candidate}]}]}.
+ * Stateless and thread-safe.
+ */
+public final class ElectionJson {
+  private ElectionJson() {}
+
+  public static Map<String, Object> toTree(Election e) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("kind", "election");
+    m.put("v", 1L);
+    m.put("id", e.id());
+    m.put("name", e.name());
+    m.put("root", e.rootUnitId());
+    m.put("levels", List.copyOf(e.levels()));
+    m.put("turnoutAllowance", e.turnoutAllowance());
+    var contests = new ArrayList<Object>();
+    for (Contest c : e.contests()) {
+      var cm = new LinkedHashMap<String, Object>();
+      cm.put("id", c.id());
+      cm.put("name", c.name());
+      var cands = new ArrayList<Object>();
+      for (Candidate k : c.candidates()) cands.add(Map.of("id", k.id(), "name", k.name()));
+      var choices = new ArrayList<Object>();
+      for (Choice ch : c.choices()) choices.add(Map.of("id", ch.id(), "name", ch.name(), "candidate", ch.candidateId()));
+      cm.put("candidates", cands);
+      cm.put("choices", choices);
+      contests.add(cm);
+    }
+    m.put("contests", contests);
+    return m;
+  }
+
+  /** Reads the members of an election from {@code f} (the caller handles kind, v and end()). */
+  public static Optional<Election> read(Fields f, List<Problem> problems) {
+    int before = problems.size();
+    String id = f.str("id");
+    String name = f.str("name");
+    String root = f.str("root");
+    List<String> levels = new ArrayList<>();
+    for (Object o : f.list("levels")) levels.add(o instanceof String s ? s : "");
+    long allowance = f.has("turnoutAllowance") ? f.count("turnoutAllowance") : 0;
+    List<Contest> contests = new ArrayList<>();
+    List<Object> cl = f.list("contests");
+    for (int i = 0; i < cl.size(); i++) {
+      Fields c = new Fields(cl.get(i), f.path() + ".contests[" + i + "]", problems);
+      String cid = c.str("id");
+      String cname = c.str("name");
+      List<Candidate> cands = new ArrayList<>();
+      List<Object> kl = c.list("candidates");
+      for (int j = 0; j < kl.size(); j++) {
+        Fields k = new Fields(kl.get(j), c.path() + ".candidates[" + j + "]", problems);
+        String kid = k.str("id");
+        String kname = k.str("name");
+        k.end();
+        attempt(() -> cands.add(new Candidate(kid, kname)), k.path(), problems);
+      }
+      List<Choice> choices = new ArrayList<>();
+      List<Object> hl = c.list("choices");
+      for (int j = 0; j < hl.size(); j++) {
+        Fields h = new Fields(hl.get(j), c.path() + ".choices[" + j + "]", problems);
+        String hid = h.str("id");
+        String hname = h.str("name");
+        String hc = h.str("candidate");
+        h.end();
+        attempt(() -> choices.add(new Choice(hid, hname, hc)), h.path(), problems);
+      }
+      c.end();
+      if (problems.size() == before) attempt(() -> contests.add(new Contest(cid, cname, choices, cands)), c.path(), problems);
+    }
+    if (problems.size() > before) return Optional.empty();
+    Election[] out = new Election[1];
+    attempt(() -> out[0] = new Election(id, name, root, levels, contests, allowance), f.path(), problems);
+    return Optional.ofNullable(out[0]);
+  }
+
+  /** Runs a constructor whose preconditions encode definition rules; failures become EL-DEF problems. */
+  static void attempt(Runnable r, String path, List<Problem> problems) {
+    try {
+      r.run();
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(Rule.EL_DEF, path, e.getMessage()));
+    }
+  }
+}

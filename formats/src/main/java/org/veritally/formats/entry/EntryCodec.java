@@ -1,0 +1,151 @@
+package org.veritally.formats.entry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.entry.CatalogueEntry;
+import org.veritally.core.entry.ElectionEntry;
+import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.SheetEntry;
+import org.veritally.core.entry.SourceEntry;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.Source;
+import org.veritally.core.model.SourceKind;
+import org.veritally.core.model.Station;
+import org.veritally.core.model.Unit;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.Rule;
+import org.veritally.formats.canonical.CanonicalJson;
+import org.veritally.formats.canonical.Fields;
+import org.veritally.formats.canonical.JsonTree;
+
+/**
+ * Encodes entries to their canonical JSON bytes (RFC 8785) and decodes them strictly. Decoding a
+ * sheet needs the election (the choices of its contest), so a codec is bound to one election once
+ * entry 0 is known. The log-format contract: {@code decode(encode(e))} equals {@code e}, and an entry
+ * whose bytes are not the canonical encoding of what they decode to is rejected (LOG-CANON).
+ * Immutable and thread-safe.
+ */
+public final class EntryCodec {
+  private final Optional<SheetJson> sheets;
+
+  public EntryCodec(Optional<Election> election) {
+    this.sheets = election.map(SheetJson::new);
+  }
+
+  public Optional<Election> election() {
+    return sheets.map(SheetJson::election);
+  }
+
+  public byte[] encode(Entry e) {
+    if (e instanceof ElectionEntry el) return CanonicalJson.encode(ElectionJson.toTree(el.election()));
+    if (e instanceof CatalogueEntry c) return CanonicalJson.encode(catalogueTree(c));
+    if (e instanceof SourceEntry s) {
+      return CanonicalJson.encode(Map.of("kind", "source", "v", 1L, "id", s.source().id(), "name", s.source().name(),
+          "role", s.source().kind().wire()));
+    }
+    SheetEntry s = (SheetEntry) e;
+    return sheets.orElseThrow(() -> new IllegalStateException("no election yet")).encode(s.sheet());
+  }
+
+  private static Map<String, Object> catalogueTree(CatalogueEntry c) {
+    var units = new ArrayList<Object>();
+    for (Unit u : c.units()) units.add(Map.of("id", u.id(), "name", u.name(), "level", (long) u.level(), "parent", u.parentId()));
+    var stations = new ArrayList<Object>();
+    for (Station s : c.stations()) stations.add(Map.of("id", s.id(), "name", s.name(), "unit", s.unitId(), "registered", s.registeredVoters()));
+    var m = new LinkedHashMap<String, Object>();
+    m.put("kind", "catalogue");
+    m.put("v", 1L);
+    m.put("units", units);
+    m.put("stations", stations);
+    return m;
+  }
+
+  /** Decodes one entry; problems carry the JSON path prefixed with {@code where}. */
+  public Optional<Entry> decode(byte[] bytes, String where, List<Problem> problems) {
+    Object tree;
+    try {
+      tree = JsonTree.parse(bytes);
+    } catch (JsonTree.JsonError e) {
+      problems.add(new Problem(e.countError() ? Rule.IN_COUNT : Rule.IN_SYNTAX, where + " " + e.path(), e.getMessage()));
+      return Optional.empty();
+    }
+    int before = problems.size();
+    Fields f = new Fields(tree, where + " $", problems);
+    String kind = f.has("kind") ? f.str("kind") : "";
+    Optional<Entry> out = switch (kind) {
+      case "sheet" -> {
+        if (sheets.isEmpty()) {
+          problems.add(new Problem(Rule.IN_FIELD, f.path(), "a sheet before the election entry"));
+          yield Optional.empty();
+        }
+        yield sheets.get().decode(f, false, Optional.empty(), problems).map(SheetEntry::new);
+      }
+      case "election" -> {
+        f.str("kind");
+        if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+        var e = ElectionJson.read(f, problems);
+        f.end();
+        yield e.map(ElectionEntry::new);
+      }
+      case "source" -> {
+        if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+        String id = f.str("id");
+        String name = f.str("name");
+        String role = f.str("role");
+        f.end();
+        try {
+          yield Optional.of(new SourceEntry(new Source(id, name, SourceKind.ofWire(role))));
+        } catch (IllegalArgumentException ex) {
+          problems.add(new Problem(Rule.SRC_KIND, f.path(), ex.getMessage()));
+          yield Optional.empty();
+        }
+      }
+      case "catalogue" -> decodeCatalogue(f, problems);
+      default -> {
+        problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "unknown entry kind '" + kind + "'"));
+        yield Optional.empty();
+      }
+    };
+    return problems.size() > before ? Optional.empty() : out;
+  }
+
+  private static Optional<Entry> decodeCatalogue(Fields f, List<Problem> problems) {
+    if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+    List<Unit> units = new ArrayList<>();
+    List<Object> ul = f.list("units");
+    for (int i = 0; i < ul.size(); i++) {
+      Fields u = new Fields(ul.get(i), f.path() + ".units[" + i + "]", problems);
+      String id = u.str("id");
+      String name = u.str("name");
+      long level = u.count("level");
+      String parent = u.str("parent");
+      u.end();
+      try {
+        units.add(new Unit(id, name, (int) level, parent));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(Rule.CAT_UNIT, u.path(), e.getMessage()));
+      }
+    }
+    List<Station> stations = new ArrayList<>();
+    List<Object> sl = f.list("stations");
+    for (int i = 0; i < sl.size(); i++) {
+      Fields s = new Fields(sl.get(i), f.path() + ".stations[" + i + "]", problems);
+      String id = s.str("id");
+      String name = s.str("name");
+      String unit = s.str("unit");
+      long reg = s.count("registered");
+      s.end();
+      try {
+        stations.add(new Station(id, name, unit, reg));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(Rule.CAT_STATION, s.path(), e.getMessage()));
+      }
+    }
+    f.str("kind");
+    f.end();
+    return Optional.of(new CatalogueEntry(units, stations));
+  }
+}
