@@ -1,2 +1,2 @@
-/** Veritally app module. */
+/** The {@code bin/veritally} commands, configuration and wiring. */
 package org.veritally.app;

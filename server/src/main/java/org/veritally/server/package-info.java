@@ -1,2 +1,2 @@
-/** Veritally server module. */
+/** Use cases, the sequencer, and the HTTP API. */
 package org.veritally.server;

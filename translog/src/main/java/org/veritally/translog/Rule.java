@@ -16,8 +16,8 @@ public enum Rule {
   LOG_INC_2("LOG-INC-2", "the inclusion proof reproduces the root hash"),
   /** RFC 9162 §2.1.3.2 steps 4a and 5: the proof has exactly the length the (index, size) need. */
   LOG_INC_3("LOG-INC-3", "the inclusion proof has the expected number of hashes"),
-  /** RFC 9162 §2.1.1: the leaf hash and every proof hash are 32-byte SHA-256 values. */
-  LOG_INC_4("LOG-INC-4", "the leaf hash and every inclusion proof hash are 32 bytes"),
+  /** RFC 9162 §2.1.1: the leaf hash, the root and every proof hash are 32-byte SHA-256 values. */
+  LOG_INC_4("LOG-INC-4", "the leaf hash, the root and every inclusion proof hash are 32 bytes"),
 
   /** RFC 9162 §2.1.4: the old tree size is at most the new tree size. */
   LOG_CON_1("LOG-CON-1", "the old tree size is at most the new tree size"),

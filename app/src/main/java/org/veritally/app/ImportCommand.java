@@ -1,0 +1,151 @@
+package org.veritally.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.veritally.core.model.Source;
+import org.veritally.core.model.SourceKind;
+import org.veritally.core.validation.Problem;
+import org.veritally.formats.Definition;
+import org.veritally.formats.csv.CvzlaCsv;
+import org.veritally.formats.csv.GenericCsv;
+import org.veritally.formats.csv.SheetRow;
+import org.veritally.formats.election.DefinitionJson;
+import org.veritally.server.Instance;
+import org.veritally.server.intake.DuplicateRows;
+import org.veritally.server.intake.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code veritally import}: loads an election definition or tally sheets. Sheets go to the
+ * sequencer in batches of {@value #BATCH}, each batch one transaction, so a kill mid-file leaves
+ * whole batches; with {@code --all-or-nothing} the whole file is one transaction. Exit 1 when any
+ * record was rejected (the valid ones are still accepted unless --all-or-nothing).
+ */
+@Command(name = "import", description = "Import an election definition or tally sheets.")
+final class ImportCommand implements Callable<Integer> {
+  static final int BATCH = 20_000;
+
+  @Mixin DataDirOption data;
+
+  @Option(names = "--format", required = true, paramLabel = "F", description = "election | csv | ve2024-cvzla")
+  String format;
+
+  @Option(names = "--source", paramLabel = "NAME", description = "the source the sheets come from (declared if new)")
+  Optional<String> source;
+
+  @Option(names = "--source-kind", paramLabel = "K", defaultValue = "witness", description = "authority | witness | observer, for a new --source (default: ${DEFAULT-VALUE})")
+  String sourceKind;
+
+  @Option(names = "--all-or-nothing", description = "reject the whole file if any record is rejected")
+  boolean allOrNothing;
+
+  @Option(names = "--quiet", description = "print only the summary and the first 20 problems")
+  boolean quiet;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*")
+  List<Path> files;
+
+  private final List<Problem> problems = new ArrayList<>();
+  private long accepted;
+  private long newEntries;
+  private long flagged;
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path f : files) if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f);
+    long t0 = System.nanoTime();
+    try (Instance in = Instance.open(data.dir)) {
+      for (Path f : files) importFile(in, f);
+      double s = (System.nanoTime() - t0) / 1e9;
+      report(s, in.state().logSize());
+    }
+    return problems.isEmpty() ? Main.OK : Main.REJECTED;
+  }
+
+  private void importFile(Instance in, Path f) throws IOException {
+    switch (format) {
+      case "election" -> {
+        List<Problem> ps = new ArrayList<>();
+        DefinitionJson.read(Files.readAllBytes(f), f.getFileName().toString(), ps).ifPresent(d -> define(in, d, f));
+        problems.addAll(ps);
+      }
+      case CvzlaCsv.FORMAT -> {
+        List<Problem> ps = new ArrayList<>();
+        Definition d = CvzlaCsv.definition(f, ps);
+        if (!ps.isEmpty()) {
+          problems.addAll(ps);
+          return;
+        }
+        if (!define(in, d, f)) return;
+        String src = source.orElse(CvzlaCsv.DEFAULT_SOURCE);
+        declareSource(in, src, f);
+        sheets(in, f, sink -> CvzlaCsv.sheets(f, src, problems, sink));
+      }
+      case GenericCsv.FORMAT -> {
+        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
+        source.ifPresent(s -> declareSource(in, s, f));
+        sheets(in, f, sink -> GenericCsv.sheets(f, in.state().requireElection(), source, problems, sink));
+      }
+      default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | " + CvzlaCsv.FORMAT + ")");
+    }
+  }
+
+  private boolean define(Instance in, Definition d, Path f) {
+    var r = in.define().define(d, "cli", f.getFileName().toString());
+    problems.addAll(r.problems());
+    return r.problems().isEmpty();
+  }
+
+  private void declareSource(Instance in, String id, Path f) {
+    if (in.state().tabulation().sourceIndex(id) >= 0) return;
+    if (!Source.validId(id)) throw new IllegalArgumentException("--source '" + id + "' is not a valid id");
+    var e = in.state().requireElection();
+    var src = new Source(id, id, SourceKind.ofWire(sourceKind));
+    var r = in.define().define(new Definition(e, List.of(), List.of(), List.of(src)), "cli", f.getFileName().toString());
+    problems.addAll(r.problems());
+  }
+
+  private void sheets(Instance in, Path f, java.util.function.Consumer<java.util.function.Consumer<SheetRow>> reader) {
+    DuplicateRows dup = new DuplicateRows();
+    List<SheetRow> batch = new ArrayList<>(allOrNothing ? 1024 : BATCH);
+    reader.accept(row -> {
+      batch.add(row);
+      if (!allOrNothing && batch.size() >= BATCH) flush(in, batch, dup);
+    });
+    flush(in, batch, dup);
+  }
+
+  private void flush(Instance in, List<SheetRow> batch, DuplicateRows dup) {
+    if (batch.isEmpty()) return;
+    Outcome o = in.sequencer().submit(batch, "cli", dup, allOrNothing);
+    problems.addAll(o.rejected());
+    if (o.written() || o.rejected().isEmpty()) {
+      accepted += o.accepted().size();
+      newEntries += o.newEntries();
+      for (var a : o.accepted()) {
+        flagged += a.flags().isEmpty() ? 0 : 1;
+        if (!quiet) for (Problem p : a.flags()) System.out.println("flag: " + p);
+      }
+    }
+    batch.clear();
+  }
+
+  private void report(double seconds, long logSize) {
+    int shown = 0;
+    for (Problem p : problems) {
+      if (quiet && shown++ >= 20) break;
+      System.err.println(p);
+    }
+    System.out.printf("accepted %,d (%,d new, %,d unchanged), rejected %,d, flagged %,d; log size %,d; %.2f s%s%n", accepted, newEntries,
+        accepted - newEntries, problems.size(), flagged, logSize, seconds,
+        allOrNothing && !problems.isEmpty() ? " — nothing written (--all-or-nothing)" : "");
+  }
+}

@@ -1,0 +1,182 @@
+package org.veritally.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.Election;
+import org.veritally.core.validation.Problem;
+import org.veritally.formats.canonical.Fields;
+import org.veritally.formats.canonical.JsonTree;
+import org.veritally.formats.csv.SheetRow;
+import org.veritally.formats.entry.SheetJson;
+import org.veritally.server.Instance;
+import org.veritally.server.intake.DuplicateRows;
+import org.veritally.server.intake.Outcome;
+import org.veritally.server.read.UsageProblem;
+import org.veritally.store.StoreException;
+
+/**
+ * The HTTP JSON API (docs/api.md) on Javalin: reads of the election, results, units and stations;
+ * {@code POST /api/sheets} with a bearer token. Errors are RFC 9457 problem+json carrying rule IDs;
+ * no stack trace reaches a client. Binds to 127.0.0.1 unless told otherwise.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final int MAX_BODY = 64 * 1024;
+  private final Instance instance;
+  private final WriteToken token;
+  private final Javalin app;
+
+  public ApiServer(Instance instance, WriteToken token) {
+    this(instance, token, List.of());
+  }
+
+  /** An API server that also serves the given route groups (registered after the API's own). */
+  public ApiServer(Instance instance, WriteToken token, List<Routes> extra) {
+    this.instance = instance;
+    this.token = token;
+    this.app = Javalin.create(cfg -> {
+      cfg.http.maxRequestSize = MAX_BODY;
+      cfg.startup.showJavalinBanner = false;
+      cfg.routes.get("/api/election", this::election);
+      cfg.routes.get("/api/results", this::results);
+      cfg.routes.get("/api/units/{id}", this::unit);
+      cfg.routes.get("/api/stations/{id}", this::station);
+      cfg.routes.post("/api/sheets", this::postSheet);
+      for (Routes r : extra) r.register(cfg.routes);
+      cfg.routes.exception(UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
+      cfg.routes.exception(StoreException.class, (e, ctx) -> {
+        ctx.header("Retry-After", "5");
+        problem(ctx, 503, ProblemJson.rule(503, "SRV-STORE", "the database is unavailable; try again shortly"));
+      });
+      cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, 500, ProblemJson.rule(500, "SRV-INTERNAL", "internal error")));
+      cfg.routes.error(404, "*", ctx -> {
+        if (ctx.result() == null) problem(ctx, 404, ProblemJson.rule(404, "RD-PATH", "no such resource: " + ctx.path()));
+      });
+    });
+  }
+
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void json(Context ctx, Object body) {
+    ctx.contentType("application/json").result(Json.bytes(body));
+  }
+
+  private static void problem(Context ctx, int status, ProblemJson p) {
+    ctx.status(status).contentType("application/problem+json").result(Json.bytes(p));
+  }
+
+  private static Optional<String> q(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
+  }
+
+  private void election(Context ctx) {
+    var st = instance.state();
+    Election e = st.election().orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined yet"));
+    var m = new LinkedHashMap<String, Object>();
+    m.put("id", e.id());
+    m.put("name", e.name());
+    m.put("root", e.rootUnitId());
+    m.put("levels", e.levels());
+    m.put("contests", e.contests());
+    m.put("sources", st.tabulation().sources());
+    m.put("stations", st.catalogue().stationCount());
+    m.put("units", st.catalogue().unitCount());
+    m.put("logSize", st.logSize());
+    json(ctx, m);
+  }
+
+  private void results(Context ctx) {
+    json(ctx, instance.results().result(q(ctx, "unit"), q(ctx, "contest"), q(ctx, "view").orElse("official")));
+  }
+
+  private void unit(Context ctx) {
+    Optional<String> id = Optional.of(ctx.pathParam("id"));
+    String view = q(ctx, "view").orElse("official");
+    var m = new LinkedHashMap<String, Object>();
+    m.put("result", instance.results().result(id, q(ctx, "contest"), view));
+    m.put("children", instance.results().children(id, q(ctx, "contest"), view));
+    var cat = instance.state().catalogue();
+    List<String> stations = new ArrayList<>();
+    for (int s : cat.stationsOf(cat.unitIndex(id.get()))) stations.add(cat.station(s).id());
+    m.put("stations", stations);
+    json(ctx, m);
+  }
+
+  private void station(Context ctx) {
+    String id = ctx.pathParam("id");
+    var st = instance.state();
+    var station = st.catalogue().station(id).orElseThrow(() -> new UsageProblem("RD-STATION", "unknown station '" + id + "'"));
+    Election e = st.requireElection();
+    var sheets = new ArrayList<Object>();
+    for (var s : instance.store().sheetsOfStation(id)) {
+      Contest c = e.contest(s.contest()).orElseThrow();
+      var votes = new LinkedHashMap<String, Long>();
+      long[] v = s.votes();
+      for (int i = 0; i < c.choices().size(); i++) votes.put(c.choices().get(i).id(), v[i]);
+      var m = new LinkedHashMap<String, Object>();
+      m.put("contest", s.contest());
+      m.put("source", s.source());
+      m.put("logIndex", s.entryIdx());
+      m.put("counts", s.counts());
+      m.put("votes", votes);
+      sheets.add(m);
+    }
+    var m = new LinkedHashMap<String, Object>();
+    m.put("station", station);
+    m.put("sheets", sheets);
+    json(ctx, m);
+  }
+
+  private void postSheet(Context ctx) {
+    if (!token.accepts(ctx.header("Authorization"))) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      problem(ctx, 401, ProblemJson.rule(401, "AUTH-TOKEN", "a valid bearer token is required to submit"));
+      return;
+    }
+    if (instance.state().election().isEmpty()) throw new UsageProblem("RD-ELECTION", "no election is defined yet");
+    List<Problem> problems = new ArrayList<>();
+    Optional<org.veritally.core.model.TallySheet> sheet = Optional.empty();
+    try {
+      Object tree = JsonTree.parse(ctx.bodyAsBytes());
+      sheet = new SheetJson(instance.state().requireElection()).decode(new Fields(tree, "$", problems), true, Optional.empty(), problems);
+    } catch (JsonTree.JsonError e) {
+      problems.add(new Problem(e.countError() ? org.veritally.core.validation.Rule.IN_COUNT : org.veritally.core.validation.Rule.IN_SYNTAX, e.path(), e.getMessage()));
+    }
+    if (!problems.isEmpty()) {
+      problem(ctx, 422, ProblemJson.of(422, "sheet rejected", problems.size() + " problem(s)", problems));
+      return;
+    }
+    Outcome o = instance.sequencer().submit(List.of(new SheetRow("request", sheet, List.of())), "api", new DuplicateRows(), true);
+    if (!o.rejected().isEmpty()) {
+      int status = o.rejected().stream().anyMatch(p -> p.rule().id().equals("TS-CONFLICT")) ? 409 : 422;
+      problem(ctx, status, ProblemJson.of(status, "sheet rejected", o.rejected().size() + " problem(s)", o.rejected()));
+      return;
+    }
+    var a = o.accepted().get(0);
+    var m = new LinkedHashMap<String, Object>();
+    m.put("index", a.index());
+    m.put("leafHash", java.util.HexFormat.of().formatHex(a.leafHash()));
+    m.put("idempotent", a.idempotent());
+    m.put("flags", a.flags().stream().map(p -> Map.of("rule", p.rule().id(), "message", p.message())).toList());
+    m.put("logSize", o.logSize());
+    ctx.status(a.idempotent() ? 200 : 201);
+    json(ctx, m);
+  }
+}

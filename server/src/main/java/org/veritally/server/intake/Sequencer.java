@@ -1,0 +1,156 @@
+package org.veritally.server.intake;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.entry.SheetEntry;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.tabulate.Tabulation;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.Rule;
+import org.veritally.core.validation.SheetValidator;
+import org.veritally.formats.csv.SheetRow;
+import org.veritally.server.state.CurrentSheetIndex;
+import org.veritally.server.state.ElectionState;
+import org.veritally.store.Store;
+import org.veritally.store.StoredSheet;
+
+/**
+ * The single writer for tally sheets. For a batch it validates every record (all problems, not the
+ * first), decides idempotence, conflict (TS-CONFLICT) and correction (TS-CORRECTION) against the
+ * current-sheet index, appends the accepted entries to the log and updates the projections in one
+ * transaction, and only then makes the new totals visible. A batch is atomic: a kill at any point
+ * leaves all of it or none of it.
+ *
+ * <p>Thread-safety: methods are synchronized; the HTTP intake funnels writes through one instance.
+ */
+public final class Sequencer {
+  private final Store store;
+  private final ElectionState state;
+  private final LogAppender appender;
+
+  public Sequencer(Store store, ElectionState state, LogAppender appender) {
+    this.store = store;
+    this.state = state;
+    this.appender = appender;
+  }
+
+  public ElectionState state() {
+    return state;
+  }
+
+  private record Pending(long index, TallySheet sheet) {}
+
+  /**
+   * Submits a batch of parsed rows as {@code account}. With {@code atomic}, any rejection means
+   * nothing is written; otherwise the valid rows are written and the others reported.
+   */
+  public synchronized Outcome submit(List<SheetRow> rows, String account, DuplicateRows dup, boolean atomic) {
+    Election e = state.requireElection();
+    Catalogue cat = state.catalogue();
+    Tabulation tab = state.tabulation();
+    CurrentSheetIndex index = state.sheets();
+    List<Problem> rejected = new ArrayList<>();
+    List<Accepted> accepted = new ArrayList<>();
+    Map<Long, Pending> overlay = new HashMap<>();
+    List<LogAppender.NewEntry> entries = new ArrayList<>();
+    List<Pending> newSheets = new ArrayList<>();
+    List<Optional<TallySheet>> replaced = new ArrayList<>();
+    List<List<Problem>> newFlags = new ArrayList<>();
+    long next = state.logSize();
+    for (SheetRow row : rows) {
+      if (!row.problems().isEmpty() || row.sheet().isEmpty()) {
+        rejected.addAll(row.problems());
+        continue;
+      }
+      TallySheet s = row.sheet().get();
+      int src = tab.sourceIndex(s.sourceId());
+      List<Problem> ps = new ArrayList<>();
+      if (src < 0) ps.add(new Problem(Rule.TS_SOURCE, row.location(), "unknown source '" + s.sourceId() + "' (declare it first)"));
+      for (Problem p : SheetValidator.validate(s, e, cat)) ps.add(p.at(row.location()));
+      if (SheetValidator.hasErrors(ps)) {
+        for (Problem p : ps) if (p.isError()) rejected.add(p);
+        continue;
+      }
+      long key = CurrentSheetIndex.key(cat.stationIndex(s.stationId()), e.contestIndex(s.contestId()), src);
+      Optional<String> first = dup.firstSeen(key, row.location());
+      if (first.isPresent()) {
+        rejected.add(new Problem(Rule.TS_DUP_ROW, row.location(), "second row for " + s.stationId() + "/" + s.contestId() + "/" + s.sourceId()
+            + "; the first is at " + first.get()));
+        continue;
+      }
+      Optional<Pending> existing = Optional.ofNullable(overlay.get(key));
+      if (existing.isEmpty()) {
+        long idx = index.get(key);
+        if (idx >= 0) existing = store.currentSheet(s.stationId(), s.contestId(), s.sourceId()).map(st -> new Pending(st.entryIdx(), toSheet(st)));
+      }
+      if (s.correction().isEmpty()) {
+        if (existing.isPresent()) {
+          if (existing.get().sheet().sameCountsAs(s)) {
+            accepted.add(new Accepted(row.location(), existing.get().index(), new byte[0], true, List.of()));
+          } else {
+            rejected.add(new Problem(Rule.TS_CONFLICT, row.location(), "source " + s.sourceId() + " already has a different sheet for "
+                + s.stationId() + "/" + s.contestId() + " at log index " + existing.get().index() + "; submit a correction that supersedes it"));
+          }
+          continue;
+        }
+      } else {
+        long sup = s.correction().get().supersedes();
+        if (existing.isEmpty() || existing.get().index() != sup) {
+          rejected.add(new Problem(Rule.TS_CORRECTION, row.location(), "supersedes " + sup + ", but the current sheet of " + s.sourceId()
+              + " for " + s.stationId() + "/" + s.contestId() + " is " + existing.map(x -> "at index " + x.index()).orElse("absent")));
+          continue;
+        }
+      }
+      long idx = next++;
+      Pending p = new Pending(idx, s);
+      overlay.put(key, p);
+      newSheets.add(p);
+      replaced.add(existing.map(Pending::sheet));
+      List<Problem> flags = new ArrayList<>();
+      for (Problem f : ps) if (!f.isError()) flags.add(f);
+      newFlags.add(flags);
+      entries.add(new LogAppender.NewEntry("sheet", state.codec().encode(new SheetEntry(s)), account));
+    }
+    if ((atomic && !rejected.isEmpty()) || entries.isEmpty()) {
+      List<Accepted> acc = atomic && !rejected.isEmpty() ? List.of() : accepted;
+      return new Outcome(acc, rejected, state.logSize(), false);
+    }
+    var batch = tab.begin();
+    for (int i = 0; i < newSheets.size(); i++) batch.add(newSheets.get(i).sheet(), replaced.get(i));
+    var appended = store.write(tx -> {
+      var hashes = appender.append(tx, state, entries);
+      for (int i = 0; i < newSheets.size(); i++) {
+        Pending p = newSheets.get(i);
+        TallySheet s = p.sheet();
+        tx.upsertSheet(s.stationId(), s.contestId(), s.sourceId(), p.index(), s.counts(), s.votes());
+        for (Problem f : newFlags.get(i)) tx.putFlag(p.index(), f.rule().id(), f.message());
+      }
+      batch.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(),
+          tab.sources().get(k.source()).id(), t));
+      return hashes;
+    });
+    appender.committed(state, appended);
+    batch.publish();
+    overlay.forEach((k, p) -> index.put(k, p.index()));
+    int j = 0;
+    for (SheetRow row : rows) {
+      if (row.sheet().isEmpty()) continue;
+      // match accepted new sheets in order
+      if (j < newSheets.size() && row.sheet().get() == newSheets.get(j).sheet()) {
+        Pending p = newSheets.get(j);
+        accepted.add(new Accepted(row.location(), p.index(), appended.leafHashes().get(j), false, newFlags.get(j)));
+        j++;
+      }
+    }
+    return new Outcome(accepted, rejected, state.logSize(), true);
+  }
+
+  static TallySheet toSheet(StoredSheet st) {
+    return new TallySheet(st.station(), st.contest(), st.source(), st.counts(), st.votes());
+  }
+}

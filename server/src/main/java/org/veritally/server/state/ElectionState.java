@@ -1,0 +1,121 @@
+package org.veritally.server.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.Source;
+import org.veritally.core.model.SourceKind;
+import org.veritally.core.model.Station;
+import org.veritally.core.model.Unit;
+import org.veritally.core.tabulate.Tabulation;
+import org.veritally.core.tabulate.Tally;
+import org.veritally.core.tabulate.TallyKey;
+import org.veritally.formats.entry.EntryCodec;
+import org.veritally.store.Store;
+import org.veritally.translog.CompactRange;
+import org.veritally.translog.HashReader;
+
+/**
+ * The in-memory side of one data directory: the election, its catalogue, the live tabulation, the
+ * current-sheet index, and the log's size and right edge. Loaded from the store's projections at
+ * start (fast), or rebuilt from the log. Written only by the sequencer; see {@link Tabulation} for
+ * what readers may touch concurrently.
+ */
+public final class ElectionState {
+  private Optional<Election> election = Optional.empty();
+  private Catalogue catalogue = new Catalogue();
+  private Tabulation tabulation;
+  private EntryCodec codec = new EntryCodec(Optional.empty());
+  private final CurrentSheetIndex sheets = new CurrentSheetIndex();
+  private volatile long logSize;
+  private CompactRange range = CompactRange.empty();
+
+  public Optional<Election> election() {
+    return election;
+  }
+
+  public Election requireElection() {
+    return election.orElseThrow(() -> new IllegalStateException("no election defined yet"));
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  public Tabulation tabulation() {
+    if (tabulation == null) throw new IllegalStateException("no election defined yet");
+    return tabulation;
+  }
+
+  public EntryCodec codec() {
+    return codec;
+  }
+
+  public CurrentSheetIndex sheets() {
+    return sheets;
+  }
+
+  public long logSize() {
+    return logSize;
+  }
+
+  void setLogSize(long n) {
+    logSize = n;
+  }
+
+  public CompactRange range() {
+    return range;
+  }
+
+  public void advance(long newSize, CompactRange newRange) {
+    this.range = newRange;
+    this.logSize = newSize;
+  }
+
+  /** Installs the election (entry 0). */
+  public void define(Election e) {
+    if (election.isPresent()) throw new IllegalStateException("election already defined");
+    election = Optional.of(e);
+    catalogue = new Catalogue();
+    tabulation = new Tabulation(e, catalogue);
+    codec = new EntryCodec(Optional.of(e));
+  }
+
+  /** Loads the state from the store's projection tables and the log's tree. */
+  public static ElectionState load(Store store, HashReader nodes) {
+    ElectionState s = new ElectionState();
+    List<byte[]> bodies = new ArrayList<>();
+    store.query("SELECT body FROM election", List.of(), rs -> bodies.add(Store.getString(rs, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    long size = store.logSize();
+    s.logSize = size;
+    s.range = CompactRange.read(size, nodes);
+    if (bodies.isEmpty()) return s;
+    List<org.veritally.core.validation.Problem> problems = new ArrayList<>();
+    var entry = new EntryCodec(Optional.empty()).decode(bodies.get(0), "election", problems);
+    if (entry.isEmpty()) throw new IllegalStateException("stored election does not decode: " + problems);
+    s.define(((org.veritally.core.entry.ElectionEntry) entry.get()).election());
+    Catalogue cat = s.catalogue;
+    store.query("SELECT id, name, level, parent FROM unit ORDER BY ord", List.of(),
+        rs -> cat.addUnit(new Unit(Store.getString(rs, 1), Store.getString(rs, 2), (int) Store.getLong(rs, 3), Store.getString(rs, 4))));
+    store.query("SELECT id, name, unit, registered FROM station ORDER BY ord", List.of(),
+        rs -> cat.addStation(new Station(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4))));
+    store.query("SELECT id, name, kind FROM source ORDER BY entry_idx", List.of(),
+        rs -> s.tabulation.addSource(new Source(Store.getString(rs, 1), Store.getString(rs, 2), SourceKind.ofWire(Store.getString(rs, 3)))));
+    Election e = s.requireElection();
+    Tabulation tab = s.tabulation;
+    store.query("SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total", List.of(), rs -> {
+      var key = new TallyKey(e.contestIndex(Store.getString(rs, 2)), tab.sourceIndex(Store.getString(rs, 3)), cat.unitIndex(Store.getString(rs, 1)));
+      String[] v = Store.getString(rs, 10).split(",");
+      long[] votes = new long[v.length];
+      for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
+      tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
+          Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
+    });
+    store.query("SELECT station, contest, source, entry_idx FROM sheet_current", List.of(), rs -> s.sheets.put(
+        CurrentSheetIndex.key(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)), tab.sourceIndex(Store.getString(rs, 3))),
+        Store.getLong(rs, 4)));
+    return s;
+  }
+}

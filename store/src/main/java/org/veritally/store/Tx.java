@@ -1,0 +1,161 @@
+package org.veritally.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
+import org.veritally.core.model.Station;
+import org.veritally.core.model.SummaryCounts;
+import org.veritally.core.model.Unit;
+import org.veritally.core.tabulate.Tally;
+
+/**
+ * The writes of one transaction. Statements are batched and flushed at commit, in an order that
+ * respects no foreign keys (there are none: the log is the reference). Not thread-safe: only the
+ * sequencer writes.
+ */
+public final class Tx {
+  private final Connection c;
+  private final Map<String, PreparedStatement> stmts;
+  private final Map<String, Integer> pending = new HashMap<>();
+
+  Tx(Connection c, Map<String, PreparedStatement> stmts) {
+    this.c = c;
+    this.stmts = stmts;
+  }
+
+  private PreparedStatement ps(String sql) throws SQLException {
+    PreparedStatement p = stmts.get(sql);
+    if (p == null) {
+      p = c.prepareStatement(sql);
+      stmts.put(sql, p);
+    }
+    pending.merge(sql, 1, Integer::sum);
+    return p;
+  }
+
+  void flush() throws SQLException {
+    for (String sql : pending.keySet()) stmts.get(sql).executeBatch();
+    pending.clear();
+  }
+
+  public void appendEntry(long idx, String kind, byte[] body, byte[] leafHash, String account, long ms) {
+    try {
+      var p = ps("INSERT INTO log_entry(idx, kind, body, leaf_hash, account, received_ms) VALUES (?,?,?,?,?,?)");
+      p.setLong(1, idx);
+      p.setString(2, kind);
+      p.setBytes(3, body);
+      p.setBytes(4, leafHash);
+      p.setString(5, account);
+      p.setLong(6, ms);
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("append to log", e);
+    }
+  }
+
+  public void putNode(int level, long idx, byte[] hash) {
+    try {
+      var p = ps("INSERT INTO tree_node(level, idx, hash) VALUES (?,?,?)");
+      p.setInt(1, level);
+      p.setLong(2, idx);
+      p.setBytes(3, hash);
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("store tree node", e);
+    }
+  }
+
+  public void putCheckpoint(long size, String note, long ms) {
+    exec("INSERT INTO checkpoint(tree_size, note, created_ms) VALUES (?,?,?) ON CONFLICT(tree_size) DO NOTHING", size, note, ms);
+  }
+
+  public void putElection(String id, long entryIdx, String body) {
+    exec("INSERT INTO election(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
+  }
+
+  public void putUnit(Unit u, long ord) {
+    exec("INSERT INTO unit(id, name, level, parent, ord) VALUES (?,?,?,?,?)", u.id(), u.name(), (long) u.level(), u.parentId(), ord);
+  }
+
+  public void putStation(Station s, long ord) {
+    exec("INSERT INTO station(id, name, unit, registered, ord) VALUES (?,?,?,?,?)", s.id(), s.name(), s.unitId(), s.registeredVoters(), ord);
+  }
+
+  public void putSource(String id, String name, String kind, long entryIdx) {
+    exec("INSERT INTO source(id, name, kind, entry_idx) VALUES (?,?,?,?)", id, name, kind, entryIdx);
+  }
+
+  public void putMeta(String key, String value) {
+    exec("INSERT INTO meta(key, value) VALUES (?,?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
+  }
+
+  public void upsertSheet(String station, String contest, String source, long entryIdx, SummaryCounts k, long[] votes) {
+    try {
+      var p = ps("INSERT INTO sheet_current(station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(station, contest, source) DO UPDATE SET entry_idx = excluded.entry_idx,"
+          + " registered = excluded.registered, ballots = excluded.ballots, valid = excluded.valid, nulls = excluded.nulls,"
+          + " blank = excluded.blank, votes = excluded.votes");
+      p.setString(1, station);
+      p.setString(2, contest);
+      p.setString(3, source);
+      p.setLong(4, entryIdx);
+      optional(p, 5, k.registered());
+      optional(p, 6, k.ballotsCast());
+      p.setLong(7, k.valid());
+      p.setLong(8, k.nulls());
+      optional(p, 9, k.blank());
+      p.setString(10, StoredSheet.joinVotes(votes));
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("write current sheet", e);
+    }
+  }
+
+  public void upsertTotal(String unit, String contest, String source, Tally t) {
+    try {
+      var p = ps("INSERT INTO unit_total(unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(unit, contest, source) DO UPDATE SET stations = excluded.stations,"
+          + " registered = excluded.registered, ballots = excluded.ballots, valid = excluded.valid, nulls = excluded.nulls,"
+          + " blank = excluded.blank, votes = excluded.votes");
+      p.setString(1, unit);
+      p.setString(2, contest);
+      p.setString(3, source);
+      p.setLong(4, t.stations());
+      p.setLong(5, t.registered());
+      p.setLong(6, t.ballots());
+      p.setLong(7, t.valid());
+      p.setLong(8, t.nulls());
+      p.setLong(9, t.blank());
+      p.setString(10, StoredSheet.joinVotes(t.votes()));
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("write unit total", e);
+    }
+  }
+
+  public void putFlag(long entryIdx, String rule, String message) {
+    exec("INSERT INTO sheet_flag(entry_idx, rule, message) VALUES (?,?,?) ON CONFLICT DO NOTHING", entryIdx, rule, message);
+  }
+
+  private static void optional(PreparedStatement p, int i, long v) throws SQLException {
+    if (v == SummaryCounts.ABSENT) p.setNull(i, Types.BIGINT);
+    else p.setLong(i, v);
+  }
+
+  private void exec(String sql, Object... args) {
+    try {
+      var p = ps(sql);
+      for (int i = 0; i < args.length; i++) {
+        Object a = args[i];
+        if (a instanceof Long l) p.setLong(i + 1, l);
+        else p.setString(i + 1, (String) a);
+      }
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("write " + sql.substring(0, Math.min(40, sql.length())), e);
+    }
+  }
+}
