@@ -91,7 +91,9 @@ class ConsistentSamplerTest {
         given += (int) Math.floor(quota);
       }
       List<String> order = new ArrayList<>(pops.keySet());
-      order.sort((x, y) -> frac.get(y).equals(frac.get(x)) ? x.compareTo(y) : Double.compare(frac.get(y), frac.get(x)));
+      order.sort((x, y) -> Math.abs(frac.get(y) - frac.get(x)) < 1e-9
+          ? x.compareTo(y)
+          : Double.compare(frac.get(y), frac.get(x)));
       for (int i = 0; given < n; i++, given++) {
         naive.merge(order.get(i), 1, Integer::sum);
       }

@@ -25,7 +25,7 @@ class SampleSizeTest {
   void ST_QC_SIZE_stationsFromAverageStationSize() {
     SampleSizeResult r = SampleSize.stations(14_570_774, 0.5, 0.0032, 2.58, 200);
     assertThat(r.stations()).hasValue(804);
-    assertThat(SampleSize.stations(1_000_000, 0.5, 0.01, 1.96, 100).stations()).hasValue(95);
+    assertThat(SampleSize.stations(1_000_000, 0.5, 0.01, 1.96, 100).stations()).hasValue(96);
   }
 
   @Test

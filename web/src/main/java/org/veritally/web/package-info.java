@@ -1,0 +1,2 @@
+/** The public results website. */
+package org.veritally.web;
