@@ -38,50 +38,56 @@ public final class LastDigits {
 
   private LastDigits() {}
 
-  /** The three tests for every candidate and for all counts pooled ({@code "all"}). */
+  /** The three tests for every candidate and for all counts pooled ({@code "all"}), in one pass. */
   public static LastDigitReport perCandidate(
       List<StationCounts> stations, CandidateSet candidates, long minCount) {
+    int k = candidates.size();
+    DigitTally[] tallies = new DigitTally[k + 1];
+    for (int c = 0; c <= k; c++) {
+      tallies[c] = new DigitTally(minCount);
+    }
+    for (StationCounts s : stations) {
+      for (int c = 0; c < k; c++) {
+        long v = s.votes(c);
+        tallies[c].add(v);
+        tallies[k].add(v);
+      }
+    }
     List<LastDigitResult> uniformity = new ArrayList<>();
     List<DigitPairResult> repeats = new ArrayList<>();
     List<DigitPairResult> adjacent = new ArrayList<>();
-    for (int c = 0; c <= candidates.size(); c++) {
-      boolean pooled = c == candidates.size();
-      String scope = pooled ? "all" : candidates.id(c);
-      long[] counts =
-          pooled ? CandidateCounts.pooled(stations, candidates.size()) : CandidateCounts.of(stations, c);
-      uniformity.add(uniformity(scope, counts, minCount));
-      repeats.add(repeatedPairs(scope, counts, minCount));
-      adjacent.add(adjacentPairs(scope, counts, minCount));
+    for (int c = 0; c <= k; c++) {
+      String scope = c == k ? "all" : candidates.id(c);
+      uniformity.add(uniformity(scope, tallies[c]));
+      repeats.add(pairs(RuleId.ST_LD_REPEAT, scope, tallies[c].pairs, tallies[c].repeats, 0.10));
+      adjacent.add(pairs(RuleId.ST_LD_ADJ, scope, tallies[c].pairs, tallies[c].adjacent, 0.20));
     }
     return new LastDigitReport(uniformity, repeats, adjacent);
   }
 
   /** {@code ST-LD-UNIF} on raw counts. With no count tested, χ² is 0 and the p-value 1. */
   public static LastDigitResult uniformity(String scope, long[] counts, long minCount) {
-    long[] observed = new long[10];
-    long excluded = 0;
-    for (long c : counts) {
-      if (c < minCount) {
-        excluded++;
-      } else {
-        observed[(int) (c % 10)]++;
-      }
-    }
-    long n = counts.length - excluded;
-    double chi = n == 0 ? 0 : ChiSquared.pearson(observed, UNIFORM);
-    List<Long> obs = Arrays.stream(observed).boxed().toList();
-    return new LastDigitResult(RuleId.ST_LD_UNIF, scope, n, excluded, obs, chi, 9,
-        n == 0 ? 1 : ChiSquared.survival(chi, 9), RuleId.ST_LD_UNIF.caveat());
+    return uniformity(scope, DigitTally.of(counts, minCount));
   }
 
   /** {@code ST-LD-REPEAT} on raw counts (at least 10 are needed for two digits). */
   public static DigitPairResult repeatedPairs(String scope, long[] counts, long minCount) {
-    return pairs(RuleId.ST_LD_REPEAT, scope, counts, minCount, 0.10, false);
+    DigitTally t = DigitTally.of(counts, minCount);
+    return pairs(RuleId.ST_LD_REPEAT, scope, t.pairs, t.repeats, 0.10);
   }
 
   /** {@code ST-LD-ADJ} on raw counts (at least 10 are needed for two digits). */
   public static DigitPairResult adjacentPairs(String scope, long[] counts, long minCount) {
-    return pairs(RuleId.ST_LD_ADJ, scope, counts, minCount, 0.20, true);
+    DigitTally t = DigitTally.of(counts, minCount);
+    return pairs(RuleId.ST_LD_ADJ, scope, t.pairs, t.adjacent, 0.20);
+  }
+
+  private static LastDigitResult uniformity(String scope, DigitTally t) {
+    long n = t.tested;
+    double chi = n == 0 ? 0 : ChiSquared.pearson(t.lastDigits, UNIFORM);
+    List<Long> obs = Arrays.stream(t.lastDigits).boxed().toList();
+    return new LastDigitResult(RuleId.ST_LD_UNIF, scope, n, t.seen - n, obs, chi, 9,
+        n == 0 ? 1 : ChiSquared.survival(chi, 9), RuleId.ST_LD_UNIF.caveat());
   }
 
   /** Whether the last two digits of {@code count} (&ge; 10) differ by one, modulo 10. */
@@ -95,19 +101,7 @@ public final class LastDigits {
     return count % 10 == count / 10 % 10;
   }
 
-  private static DigitPairResult pairs(
-      RuleId rule, String scope, long[] counts, long minCount, double expected, boolean adjacency) {
-    long min = Math.max(10, minCount);
-    long n = 0;
-    long hits = 0;
-    for (long c : counts) {
-      if (c >= min) {
-        n++;
-        if (adjacency ? adjacent(c) : repeated(c)) {
-          hits++;
-        }
-      }
-    }
+  private static DigitPairResult pairs(RuleId rule, String scope, long n, long hits, double expected) {
     double share = n == 0 ? Double.NaN : (double) hits / n;
     double p = n == 0 ? 1 : Binomial.twoSided(hits, n, expected);
     return new DigitPairResult(rule, scope, n, hits, share, expected, p, rule.caveat());

@@ -76,13 +76,47 @@ public final class SecondDigitBenford {
         observed[secondDigit(c)]++;
       }
     }
-    long n = counts.length - excluded;
-    if (n == 0) {
-      throw new IllegalArgumentException("no count of 10 or more in scope " + scope);
+    return result(scope, observed, excluded, spec);
+  }
+
+  /**
+   * One result per candidate that has at least one count of 10 or more, in candidate order, from one pass
+   * over the stations. Each candidate uses the seed {@code spec.seed() + index}, reported in its interval.
+   */
+  public static List<SecondDigitResult> perCandidate(
+      List<StationCounts> stations, CandidateSet candidates, BootstrapSpec spec) {
+    int k = candidates.size();
+    long[][] observed = new long[k][10];
+    long[] excluded = new long[k];
+    for (StationCounts s : stations) {
+      for (int c = 0; c < k; c++) {
+        long v = s.votes(c);
+        if (v < 10) {
+          excluded[c]++;
+        } else {
+          observed[c][secondDigit(v)]++;
+        }
+      }
     }
+    List<SecondDigitResult> results = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      if (excluded[c] < stations.size()) {
+        BootstrapSpec own = new BootstrapSpec(spec.seed() + c, spec.replicates(), spec.confidence());
+        results.add(result(candidates.id(c), observed[c], excluded[c], own));
+      }
+    }
+    return results;
+  }
+
+  private static SecondDigitResult result(String scope, long[] observed, long excluded, BootstrapSpec spec) {
+    long n = 0;
     double sum = 0;
     for (int d = 0; d < 10; d++) {
+      n += observed[d];
       sum += d * observed[d];
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("no count of 10 or more in scope " + scope);
     }
     double chi = ChiSquared.pearson(observed, EXPECTED);
     Interval interval = MultinomialBootstrap.meanInterval(observed, DIGITS, spec);
@@ -94,26 +128,5 @@ public final class SecondDigitBenford {
     }
     return new SecondDigitResult(RuleId.ST_2BL, scope, n, excluded, obs, exp, chi, 9,
         ChiSquared.survival(chi, 9), sum / n, expectedMean(), interval, RuleId.ST_2BL.caveat());
-  }
-
-  /**
-   * One result per candidate that has at least one count of 10 or more, in candidate order. Each candidate
-   * uses the seed {@code spec.seed() + index}, reported in its interval.
-   */
-  public static List<SecondDigitResult> perCandidate(
-      List<StationCounts> stations, CandidateSet candidates, BootstrapSpec spec) {
-    List<SecondDigitResult> results = new ArrayList<>();
-    for (int c = 0; c < candidates.size(); c++) {
-      long[] counts = CandidateCounts.of(stations, c);
-      boolean any = false;
-      for (long v : counts) {
-        any |= v >= 10;
-      }
-      if (any) {
-        BootstrapSpec own = new BootstrapSpec(spec.seed() + c, spec.replicates(), spec.confidence());
-        results.add(test(candidates.id(c), counts, own));
-      }
-    }
-    return results;
   }
 }

@@ -3,6 +3,7 @@ package org.veritally.stats.outliers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,23 +22,21 @@ public final class DuplicateVectors {
 
   /** The flagged stations, grouped by duplicate set, in order of first appearance. */
   public static List<Outlier> find(List<StationCounts> stations, OutlierThresholds thresholds) {
-    Map<Key, List<StationCounts>> groups = new HashMap<>();
-    List<Key> order = new ArrayList<>();
+    // One map entry per station; a list only for the rare vectors seen twice.
+    Map<Key, StationCounts> first = new HashMap<>(stations.size() * 2);
+    Map<Key, List<StationCounts>> groups = new LinkedHashMap<>();
     for (StationCounts s : stations) {
-      long valid = s.valid();
-      if (valid < thresholds.duplicateMinValid()) {
+      if (s.valid() < thresholds.duplicateMinValid()) {
         continue;
       }
-      Key key = new Key(s.centreId(), s.votesPerCandidate());
-      List<StationCounts> group = groups.computeIfAbsent(key, k -> new ArrayList<>(2));
-      group.add(s);
-      if (group.size() == 2) {
-        order.add(key);
+      Key key = new Key(s);
+      StationCounts earlier = first.putIfAbsent(key, s);
+      if (earlier != null) {
+        groups.computeIfAbsent(key, k -> new ArrayList<>(List.of(earlier))).add(s);
       }
     }
     List<Outlier> out = new ArrayList<>();
-    for (Key key : order) {
-      List<StationCounts> group = groups.get(key);
+    for (List<StationCounts> group : groups.values()) {
       for (StationCounts s : group) {
         List<String> others = new ArrayList<>();
         for (StationCounts o : group) {
@@ -46,27 +45,34 @@ public final class DuplicateVectors {
           }
         }
         out.add(new Outlier(RuleId.ST_OUT_DUPVEC, s.stationId(), s.centreId(), Optional.empty(),
-            group.size(), 2, "same votes " + Arrays.toString(key.votes) + " as " + String.join(", ", others),
+            group.size(), 2,
+            "same votes " + Arrays.toString(s.votesPerCandidate()) + " as " + String.join(", ", others),
             RuleId.ST_OUT_DUPVEC.caveat()));
       }
     }
     return out;
   }
 
+  /** A station's centre and vote vector as a map key, without copying the votes. */
   private static final class Key {
-    private final String centre;
-    private final long[] votes;
+    private final StationCounts station;
     private final int hash;
 
-    Key(String centre, long[] votes) {
-      this.centre = centre;
-      this.votes = votes;
-      this.hash = centre.hashCode() * 31 + Arrays.hashCode(votes);
+    Key(StationCounts station) {
+      this.station = station;
+      int h = station.centreId().hashCode();
+      for (int c = 0; c < station.candidateCount(); c++) {
+        h = 31 * h + Long.hashCode(station.votes(c));
+      }
+      this.hash = h;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && hash == k.hash && centre.equals(k.centre) && Arrays.equals(votes, k.votes);
+      return o instanceof Key k
+          && hash == k.hash
+          && station.centreId().equals(k.station.centreId())
+          && station.sameVotesAs(k.station);
     }
 
     @Override
