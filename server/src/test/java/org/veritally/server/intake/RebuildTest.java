@@ -19,26 +19,8 @@ import org.veritally.store.Store;
 class RebuildTest {
   @TempDir Path dir;
 
-  static final List<String> TABLES = List.of(
-      "SELECT id, entry_idx, body FROM election ORDER BY id",
-      "SELECT id, name, level, parent, ord FROM unit ORDER BY id",
-      "SELECT id, name, unit, registered, ord FROM station ORDER BY id",
-      "SELECT id, name, kind, entry_idx FROM source ORDER BY id",
-      "SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes FROM sheet_current ORDER BY station, contest, source",
-      "SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total ORDER BY unit, contest, source",
-      "SELECT entry_idx, rule, message FROM sheet_flag ORDER BY entry_idx, rule");
-
   static List<String> dump(Store s) {
-    List<String> out = new ArrayList<>();
-    for (String q : TABLES) {
-      int cols = q.substring(7, q.indexOf(" FROM")).split(",").length;
-      s.query(q, List.of(), rs -> {
-        var sb = new StringBuilder(q.substring(q.indexOf("FROM") + 5, q.indexOf(" ORDER"))).append(':');
-        for (int i = 1; i <= cols; i++) sb.append(Store.getString(rs, i)).append('|');
-        out.add(sb.toString());
-      });
-    }
-    return out;
+    return org.veritally.store.ProjectionDump.of(s);
   }
 
   @Test

@@ -1,0 +1,35 @@
+package org.veritally.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every projection row in a fixed order, as text: what {@code rebuild} must reproduce exactly.
+ * Used by {@code rebuild --check} and by the tests that compare live and rebuilt projections.
+ */
+public final class ProjectionDump {
+  static final List<String> QUERIES = List.of(
+      "SELECT id, entry_idx, body FROM election ORDER BY id",
+      "SELECT id, name, level, parent, ord FROM unit ORDER BY id",
+      "SELECT id, name, unit, registered, ord FROM station ORDER BY id",
+      "SELECT id, name, kind, entry_idx FROM source ORDER BY id",
+      "SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes FROM sheet_current ORDER BY station, contest, source",
+      "SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total ORDER BY unit, contest, source",
+      "SELECT entry_idx, rule, message FROM sheet_flag ORDER BY entry_idx, rule");
+
+  private ProjectionDump() {}
+
+  public static List<String> of(Store s) {
+    List<String> out = new ArrayList<>();
+    for (String q : QUERIES) {
+      int cols = q.substring(7, q.indexOf(" FROM")).split(",").length;
+      String table = q.substring(q.indexOf("FROM") + 5, q.indexOf(" ORDER"));
+      s.query(q, List.of(), rs -> {
+        var sb = new StringBuilder(table).append(':');
+        for (int i = 1; i <= cols; i++) sb.append(Store.getString(rs, i)).append('|');
+        out.add(sb.toString());
+      });
+    }
+    return out;
+  }
+}
