@@ -64,7 +64,8 @@ public final class Fields {
       return 0;
     }
     problems.add(new Problem(v == null ? Rule.IN_FIELD : Rule.IN_COUNT, path + "." + k,
-        v == null ? "missing count '" + k + "'" : "'" + k + "' must be a non-negative integer"));
+        v == null ? "missing count '" + k + "'"
+            : v instanceof JsonTree.BadNumber b ? "not an integer in range: " + b.text() : "'" + k + "' must be a non-negative integer"));
     return 0;
   }
 

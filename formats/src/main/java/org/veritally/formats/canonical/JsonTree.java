@@ -84,12 +84,14 @@ public final class JsonTree {
         return p.getText();
       }
       case VALUE_NUMBER_INT -> {
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) throw new JsonError(path, "integer out of range", true);
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return new BadNumber(p.getText());
         long v = p.getLongValue();
-        if (Math.abs(v) > CanonicalJson.MAX_SAFE) throw new JsonError(path, "integer outside ±2^53: " + v, true);
+        if (Math.abs(v) > CanonicalJson.MAX_SAFE) return new BadNumber(p.getText());
         return v;
       }
-      case VALUE_NUMBER_FLOAT -> throw new JsonError(path, "not an integer: " + p.getText(), true);
+      case VALUE_NUMBER_FLOAT -> {
+        return new BadNumber(p.getText());
+      }
       case VALUE_TRUE -> {
         return Boolean.TRUE;
       }
@@ -100,6 +102,13 @@ public final class JsonTree {
       default -> throw new JsonError(path, "unexpected token " + t, false);
     }
   }
+
+  /**
+   * A number outside the profile (a fraction, an exponent, or an integer beyond ±2^53), kept in the
+   * tree so the reader can report it at its path (IN-COUNT) together with every other problem. It
+   * is never encodable: {@link CanonicalJson} refuses it.
+   */
+  public record BadNumber(String text) {}
 
   /** Casts a parsed value to an object, for callers that check shapes. */
   @SuppressWarnings("unchecked")

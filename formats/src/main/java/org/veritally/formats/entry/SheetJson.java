@@ -48,6 +48,10 @@ public final class SheetJson {
     }
   }
 
+  private static String show(Object v) {
+    return v instanceof org.veritally.formats.canonical.JsonTree.BadNumber b ? b.text() : String.valueOf(v);
+  }
+
   public Election election() {
     return election;
   }
@@ -132,7 +136,7 @@ public final class SheetJson {
         Integer i = idx.get(e.getKey());
         String p = f.path() + ".votes." + e.getKey();
         if (i == null) problems.add(new Problem(Rule.TS_CHOICE, p, "unknown choice '" + e.getKey() + "' in contest " + c.id()));
-        else if (!(e.getValue() instanceof Long n) || n < 0) problems.add(new Problem(Rule.IN_COUNT, p, "votes must be a non-negative integer"));
+        else if (!(e.getValue() instanceof Long n) || n < 0) problems.add(new Problem(Rule.IN_COUNT, p, "votes must be a non-negative integer, not " + show(e.getValue())));
         else votes[i] = n;
       }
       for (var ch : c.choices()) if (!votesMap.containsKey(ch.id())) missing.add(ch.id());
