@@ -2,10 +2,8 @@ package org.veritally.translog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -57,39 +55,20 @@ public final class NoteSigner {
     if (!skey.startsWith(PREFIX)) {
       return Parsed.invalid(Rule.NOTE_KEY_1, "key", "signer key must start with PRIVATE+KEY+");
     }
-    String[] parts = skey.substring(PREFIX.length()).split("\\+", -1);
-    if (parts.length != 3) {
-      return Parsed.invalid(Rule.NOTE_KEY_1, "key", "expected PRIVATE+KEY+name+hexid+base64");
+    Parsed<KeyText> parsed = KeyText.parse(skey.substring(PREFIX.length()));
+    if (!(parsed instanceof Parsed.Ok<KeyText> ok)) {
+      return Parsed.invalid(parsed.problems());
     }
-    List<Problem> problems = new ArrayList<>();
-    if (!VerifierKey.isValidName(parts[0])) {
-      problems.add(new Problem(Rule.NOTE_KEY_1, "name", "key name is empty or has a space or '+'"));
-    }
-    if (!parts[1].matches("[0-9a-fA-F]{8}")) {
-      problems.add(new Problem(Rule.NOTE_KEY_1, "key ID", "key ID is not 8 hex digits"));
-    }
-    byte[] material = CanonicalBase64.decode(parts[2]).orElse(null);
-    if (material == null) {
-      problems.add(new Problem(Rule.NOTE_KEY_1, "key", "key is not canonical base64"));
-    } else if (material.length != 1 + Ed25519.KEY_SIZE) {
-      problems.add(
-          new Problem(Rule.NOTE_KEY_2, "key", "key is " + material.length + " bytes, want 33"));
-    } else if (material[0] != VerifierKey.TYPE_ED25519
-        && material[0] != VerifierKey.TYPE_COSIGNATURE) {
-      problems.add(new Problem(Rule.NOTE_KEY_2, "key", "unsupported key type " + material[0]));
-    }
-    if (!problems.isEmpty()) {
-      return Parsed.invalid(problems);
-    }
-    NoteSigner signer =
-        new NoteSigner(parts[0], material[0], Arrays.copyOfRange(material, 1, material.length));
-    Arrays.fill(material, (byte) 0);
-    if (signer.verifierKey.keyId() != Integer.parseUnsignedInt(parts[1], 16)) {
+    KeyText k = ok.value();
+    NoteSigner signer = new NoteSigner(k.name(), k.type(), k.material());
+    Arrays.fill(k.material(), (byte) 0);
+    if (signer.verifierKey.keyId() != k.keyId()) {
       return Parsed.invalid(
           Rule.NOTE_KEY_3,
           "key ID",
-          "key ID " + parts[1] + " does not match the key, which has "
-              + signer.verifierKey.keyIdHex());
+          String.format(
+              "key ID %08x does not match the key, which has %s",
+              k.keyId(), signer.verifierKey.keyIdHex()));
     }
     return Parsed.ok(signer);
   }

@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -68,39 +66,21 @@ public final class VerifierKey {
 
   /** Parses a verifier key string, reporting every problem with its rule. */
   public static Parsed<VerifierKey> parse(String vkey) {
-    Objects.requireNonNull(vkey, "vkey");
-    String[] parts = vkey.split("\\+", -1);
-    if (parts.length != 3) {
-      return Parsed.invalid(Rule.NOTE_KEY_1, "key", "expected name+hexid+base64, got " + parts.length + " parts");
+    Parsed<KeyText> parsed = KeyText.parse(Objects.requireNonNull(vkey, "vkey"));
+    if (!(parsed instanceof Parsed.Ok<KeyText> ok)) {
+      return Parsed.invalid(parsed.problems());
     }
-    List<Problem> problems = new ArrayList<>();
-    if (!isValidName(parts[0])) {
-      problems.add(new Problem(Rule.NOTE_KEY_1, "name", "key name is empty or has a space or '+'"));
-    }
-    if (!parts[1].matches("[0-9a-fA-F]{8}")) {
-      problems.add(new Problem(Rule.NOTE_KEY_1, "key ID", "key ID is not 8 hex digits"));
-    }
-    byte[] material = CanonicalBase64.decode(parts[2]).orElse(null);
-    if (material == null) {
-      problems.add(new Problem(Rule.NOTE_KEY_1, "key", "key is not canonical base64"));
-    } else if (material.length != 1 + Ed25519.KEY_SIZE) {
-      problems.add(
-          new Problem(Rule.NOTE_KEY_2, "key", "key is " + material.length + " bytes, want 33"));
-    } else if (material[0] != TYPE_ED25519 && material[0] != TYPE_COSIGNATURE) {
-      problems.add(new Problem(Rule.NOTE_KEY_2, "key", "unsupported key type " + material[0]));
-    }
-    if (!problems.isEmpty()) {
-      return Parsed.invalid(problems);
-    }
-    byte[] raw = Arrays.copyOfRange(material, 1, material.length);
-    PublicKey jdk = Ed25519.publicKey(raw).orElse(null);
+    KeyText k = ok.value();
+    PublicKey jdk = Ed25519.publicKey(k.material()).orElse(null);
     if (jdk == null) {
       return Parsed.invalid(Rule.NOTE_KEY_2, "key", "key is not an Ed25519 point");
     }
-    VerifierKey key = new VerifierKey(parts[0], material[0], raw, jdk);
-    if (key.keyId != Integer.parseUnsignedInt(parts[1], 16)) {
+    VerifierKey key = new VerifierKey(k.name(), k.type(), k.material(), jdk);
+    if (key.keyId != k.keyId()) {
       return Parsed.invalid(
-          Rule.NOTE_KEY_3, "key ID", "key ID " + parts[1] + " is not " + key.keyIdHex());
+          Rule.NOTE_KEY_3,
+          "key ID",
+          String.format("key ID %08x does not match the key, which has %s", k.keyId(), key.keyIdHex()));
     }
     return Parsed.ok(key);
   }
