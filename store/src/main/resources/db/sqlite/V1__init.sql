@@ -53,5 +53,12 @@ CREATE TABLE unit_total (
   votes TEXT NOT NULL,
   PRIMARY KEY (unit, contest, source)
 ) WITHOUT ROWID;
+-- Reconciliation of each station x contest that has at least one copy: agreed | disputed | single;
+-- consensus_entry is the log index of the copy counted in the consensus view, or -1.
+CREATE TABLE station_status (
+  station TEXT NOT NULL, contest TEXT NOT NULL, status TEXT NOT NULL, consensus_entry INTEGER NOT NULL,
+  PRIMARY KEY (station, contest)
+) WITHOUT ROWID;
+CREATE INDEX station_status_by_status ON station_status(status, station);
 -- Rules that flagged an accepted sheet (TS-FLAG-*).
 CREATE TABLE sheet_flag (entry_idx INTEGER NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (entry_idx, rule)) WITHOUT ROWID;

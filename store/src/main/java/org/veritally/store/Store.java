@@ -153,6 +153,11 @@ public final class Store implements AutoCloseable {
     return out;
   }
 
+  /** Reads a sheet_current row selected as (station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes). */
+  public static StoredSheet sheetOf(ResultSet rs) {
+    return sheet(rs);
+  }
+
   static StoredSheet sheet(ResultSet rs) {
     try {
       return new StoredSheet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -194,7 +199,7 @@ public final class Store implements AutoCloseable {
   /** Deletes every projection row (not the log), for {@code rebuild}. */
   public void clearProjections(Tx tx) {
     try (Statement st = writer.createStatement()) {
-      for (String t : List.of("meta", "election", "unit", "station", "source", "sheet_current", "unit_total", "sheet_flag")) {
+      for (String t : List.of("meta", "election", "unit", "station", "source", "sheet_current", "unit_total", "station_status", "sheet_flag")) {
         st.execute("DELETE FROM " + t);
       }
     } catch (SQLException e) {

@@ -136,6 +136,11 @@ public final class Tx {
     }
   }
 
+  public void upsertStatus(String station, String contest, String status, long consensusEntry) {
+    exec("INSERT INTO station_status(station, contest, status, consensus_entry) VALUES (?,?,?,?) ON CONFLICT(station, contest)"
+        + " DO UPDATE SET status = excluded.status, consensus_entry = excluded.consensus_entry", station, contest, status, consensusEntry);
+  }
+
   public void putFlag(long entryIdx, String rule, String message) {
     exec("INSERT INTO sheet_flag(entry_idx, rule, message) VALUES (?,?,?) ON CONFLICT DO NOTHING", entryIdx, rule, message);
   }

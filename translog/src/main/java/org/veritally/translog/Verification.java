@@ -31,7 +31,7 @@ public sealed interface Verification permits Verification.Verified, Verification
     }
   }
 
-  /** The shared passed value. */
+  /** The outcome when every check passed. */
   static Verification verified() {
     return new Verified();
   }

@@ -14,10 +14,17 @@ import java.util.Optional;
  * @param levels names of the hierarchy levels, top first; level 0 is the root
  * @param turnoutAllowance how many ballots cast a station may report above its registered voters
  *     before rule TS-REG rejects the sheet (some systems let poll workers and officials vote)
+ * @param consensus when a station counts in the consensus view
  */
 public record Election(
-    String id, String name, String rootUnitId, List<String> levels, List<Contest> contests, long turnoutAllowance) {
+    String id, String name, String rootUnitId, List<String> levels, List<Contest> contests, long turnoutAllowance,
+    org.veritally.core.reconcile.ConsensusPolicy consensus) {
+  public Election(String id, String name, String rootUnitId, List<String> levels, List<Contest> contests, long turnoutAllowance) {
+    this(id, name, rootUnitId, levels, contests, turnoutAllowance, org.veritally.core.reconcile.ConsensusPolicy.DEFAULT);
+  }
+
   public Election {
+    if (consensus == null) throw new IllegalArgumentException("consensus policy is null");
     Ids.require(id, "election id");
     Ids.require(rootUnitId, "root unit id");
     levels = List.copyOf(levels);

@@ -23,6 +23,8 @@ import org.veritally.core.model.TallySheet;
  * Thread-safety: one writer (the sequencer) at a time; readers may call {@link #tally} concurrently.
  */
 public final class Tabulation {
+  /** The source index under which the consensus view's tallies are kept. */
+  public static final int CONSENSUS = 0xFFFF;
   private final Election election;
   private final Catalogue catalogue;
   private final List<Source> sources = new ArrayList<>();
@@ -86,7 +88,23 @@ public final class Tabulation {
   public int sourceOf(View view) {
     if (view instanceof View.OfSource s) return sourceIndex(s.sourceId());
     if (view instanceof View.Official) return authority().map(a -> sourceIndex(a.id())).orElse(-1);
-    throw new IllegalArgumentException("view " + view.wire() + " is not tabulated here");
+    return CONSENSUS;
+  }
+
+  /** The id stored for a tally's source index: the source id, or {@code consensus}. */
+  public String viewId(int source) {
+    if (source == CONSENSUS) return "consensus";
+    lock.readLock().lock();
+    try {
+      return sources.get(source).id();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Inverse of {@link #viewId}: -1 when unknown. */
+  public int viewIndex(String id) {
+    return "consensus".equals(id) ? CONSENSUS : sourceIndex(id);
   }
 
   /** A copy of the live tally, or an empty one. */
@@ -133,18 +151,24 @@ public final class Tabulation {
 
     private Batch() {}
 
-    /** Adds a sheet, replacing {@code replaced} (the same source's earlier sheet) if given. */
+    /** Adds a sheet to its source's view, replacing {@code replaced} (the same source's earlier sheet) if given. */
     public void add(TallySheet sheet, Optional<TallySheet> replaced) {
-      int c = election.contestIndex(sheet.contestId());
       int s = sourceIndex(sheet.sourceId());
+      if (s < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
+      addTo(s, sheet, 1);
+      replaced.ifPresent(r -> addTo(s, r, -1));
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) a sheet's numbers in one view, up the hierarchy. */
+    public void addTo(int view, TallySheet sheet, int sign) {
+      int c = election.contestIndex(sheet.contestId());
       int st = catalogue.stationIndex(sheet.stationId());
-      if (c < 0 || s < 0 || st < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
+      if (c < 0 || st < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
       int[] ancestry = catalogue.ancestry(catalogue.unitOfStation(st));
       long reg = catalogue.station(st).registeredVoters();
       for (int u : ancestry) {
-        Tally d = delta.computeIfAbsent(new TallyKey(c, s, u), k -> new Tally(sheet.choiceCount()));
-        apply(d, sheet, reg, 1);
-        replaced.ifPresent(r -> apply(d, r, reg, -1));
+        Tally d = delta.computeIfAbsent(new TallyKey(c, view, u), k -> new Tally(sheet.choiceCount()));
+        apply(d, sheet, reg, sign);
       }
     }
 

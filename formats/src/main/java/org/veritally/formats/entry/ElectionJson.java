@@ -30,6 +30,7 @@ public final class ElectionJson {
     m.put("root", e.rootUnitId());
     m.put("levels", List.copyOf(e.levels()));
     m.put("turnoutAllowance", e.turnoutAllowance());
+    m.put("consensusMinSources", (long) e.consensus().minSources());
     var contests = new ArrayList<Object>();
     for (Contest c : e.contests()) {
       var cm = new LinkedHashMap<String, Object>();
@@ -56,6 +57,7 @@ public final class ElectionJson {
     List<String> levels = new ArrayList<>();
     for (Object o : f.list("levels")) levels.add(o instanceof String s ? s : "");
     long allowance = f.has("turnoutAllowance") ? f.count("turnoutAllowance") : 0;
+    long minSources = f.has("consensusMinSources") ? f.count("consensusMinSources") : org.veritally.core.reconcile.ConsensusPolicy.DEFAULT.minSources();
     List<Contest> contests = new ArrayList<>();
     List<Object> cl = f.list("contests");
     for (int i = 0; i < cl.size(); i++) {
@@ -86,7 +88,8 @@ public final class ElectionJson {
     }
     if (problems.size() > before) return Optional.empty();
     Election[] out = new Election[1];
-    attempt(() -> out[0] = new Election(id, name, root, levels, contests, allowance), f.path(), problems);
+    attempt(() -> out[0] = new Election(id, name, root, levels, contests, allowance,
+        new org.veritally.core.reconcile.ConsensusPolicy((int) Math.min(minSources, 1000))), f.path(), problems);
     return Optional.ofNullable(out[0]);
   }
 

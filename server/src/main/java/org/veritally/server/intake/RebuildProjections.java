@@ -30,10 +30,17 @@ public final class RebuildProjections {
 
   private RebuildProjections() {}
 
+  private static TallySheet sheetAt(Store store, ElectionState st, long idx) {
+    List<Problem> problems = new ArrayList<>();
+    var e = st.codec().decode(store.readLog(idx, 1).get(0).body(), "log entry " + idx, problems);
+    return ((SheetEntry) e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems))).sheet();
+  }
+
   public static ElectionState rebuild(Store store) {
     ElectionState fresh = new ElectionState();
     long size = store.logSize();
     Map<Long, TallySheet> current = new HashMap<>();
+    Reconciler[] reconciler = new Reconciler[1];
     store.write(tx -> {
       store.clearProjections(tx);
       int unitOrd = 0;
@@ -48,6 +55,7 @@ public final class RebuildProjections {
             fresh.define(el.election());
             tx.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8));
             batch = Optional.of(fresh.tabulation().begin());
+            reconciler[0] = new Reconciler(fresh, idx -> sheetAt(store, fresh, idx));
           } else if (e instanceof CatalogueEntry c) {
             for (var u : c.units()) {
               fresh.catalogue().addUnit(u);
@@ -67,7 +75,8 @@ public final class RebuildProjections {
                 fresh.tabulation().sourceIndex(sh.sourceId()));
             batch.orElseThrow().add(sh, Optional.ofNullable(current.get(key)));
             current.put(key, sh);
-            fresh.sheets().put(key, row.idx());
+            reconciler[0].accept(fresh.catalogue().stationIndex(sh.stationId()), el.contestIndex(sh.contestId()),
+                fresh.tabulation().sourceIndex(sh.sourceId()), row.idx(), sh, batch.orElseThrow());
             tx.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), row.idx(), sh.counts(), sh.votes());
             for (Problem p : SheetValidator.validate(sh, el, fresh.catalogue())) {
               if (!p.isError()) tx.putFlag(row.idx(), p.rule().id(), p.message());
@@ -79,8 +88,10 @@ public final class RebuildProjections {
         var el = fresh.requireElection();
         var cat = fresh.catalogue();
         var tab = fresh.tabulation();
-        b.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), el.contests().get(k.contest()).id(), tab.sources().get(k.source()).id(), t));
+        b.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), el.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
+        reconciler[0].write(tx);
         b.publish();
+        reconciler[0].publish();
       });
       return null;
     });

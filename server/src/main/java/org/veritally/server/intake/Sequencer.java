@@ -121,7 +121,12 @@ public final class Sequencer {
       return new Outcome(acc, rejected, state.logSize(), false);
     }
     var batch = tab.begin();
-    for (int i = 0; i < newSheets.size(); i++) batch.add(newSheets.get(i).sheet(), replaced.get(i));
+    var reconciler = new Reconciler(state, this::sheetAt);
+    for (int i = 0; i < newSheets.size(); i++) {
+      TallySheet s = newSheets.get(i).sheet();
+      batch.add(s, replaced.get(i));
+      reconciler.accept(cat.stationIndex(s.stationId()), e.contestIndex(s.contestId()), tab.sourceIndex(s.sourceId()), newSheets.get(i).index(), s, batch);
+    }
     var appended = store.write(tx -> {
       var hashes = appender.append(tx, state, entries);
       for (int i = 0; i < newSheets.size(); i++) {
@@ -130,13 +135,13 @@ public final class Sequencer {
         tx.upsertSheet(s.stationId(), s.contestId(), s.sourceId(), p.index(), s.counts(), s.votes());
         for (Problem f : newFlags.get(i)) tx.putFlag(p.index(), f.rule().id(), f.message());
       }
-      batch.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(),
-          tab.sources().get(k.source()).id(), t));
+      batch.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
+      reconciler.write(tx);
       return hashes;
     });
     appender.committed(state, appended);
     batch.publish();
-    overlay.forEach((k, p) -> index.put(k, p.index()));
+    reconciler.publish();
     int j = 0;
     for (SheetRow row : rows) {
       if (row.sheet().isEmpty()) continue;
@@ -148,6 +153,15 @@ public final class Sequencer {
       }
     }
     return new Outcome(accepted, rejected, state.logSize(), true);
+  }
+
+  /** A sheet already in the log, by index (for consensus changes that involve another source's copy). */
+  TallySheet sheetAt(long index) {
+    var rows = store.readLog(index, 1);
+    List<Problem> problems = new ArrayList<>();
+    var entry = rows.isEmpty() ? Optional.<org.veritally.core.entry.Entry>empty() : state.codec().decode(rows.get(0).body(), "log entry " + index, problems);
+    if (entry.isEmpty() || !(entry.get() instanceof SheetEntry se)) throw new IllegalStateException("log entry " + index + " is not a sheet: " + problems);
+    return se.sheet();
   }
 
   static TallySheet toSheet(StoredSheet st) {

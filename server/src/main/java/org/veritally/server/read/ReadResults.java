@@ -58,7 +58,6 @@ public final class ReadResults {
 
   View view(String name) {
     View v = View.parse(name);
-    if (v instanceof View.Consensus) throw new UsageProblem("RD-VIEW", "the consensus view is not available yet");
     if (v instanceof View.OfSource s && state.tabulation().sourceIndex(s.sourceId()) < 0) {
       throw new UsageProblem("RD-VIEW", "unknown view '" + name + "' (use official, or source:<id> of a declared source)");
     }

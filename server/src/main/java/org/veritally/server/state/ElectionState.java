@@ -29,6 +29,7 @@ public final class ElectionState {
   private Tabulation tabulation;
   private EntryCodec codec = new EntryCodec(Optional.empty());
   private final CurrentSheetIndex sheets = new CurrentSheetIndex();
+  private ReconciliationState reconciliation = new ReconciliationState(1);
   private volatile long logSize;
   private CompactRange range = CompactRange.empty();
 
@@ -57,6 +58,10 @@ public final class ElectionState {
     return sheets;
   }
 
+  public ReconciliationState reconciliation() {
+    return reconciliation;
+  }
+
   public long logSize() {
     return logSize;
   }
@@ -81,6 +86,7 @@ public final class ElectionState {
     catalogue = new Catalogue();
     tabulation = new Tabulation(e, catalogue);
     codec = new EntryCodec(Optional.of(e));
+    reconciliation = new ReconciliationState(e.contests().size());
   }
 
   /** Loads the state from the store's projection tables and the log's tree. */
@@ -106,16 +112,30 @@ public final class ElectionState {
     Election e = s.requireElection();
     Tabulation tab = s.tabulation;
     store.query("SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total", List.of(), rs -> {
-      var key = new TallyKey(e.contestIndex(Store.getString(rs, 2)), tab.sourceIndex(Store.getString(rs, 3)), cat.unitIndex(Store.getString(rs, 1)));
+      var key = new TallyKey(e.contestIndex(Store.getString(rs, 2)), tab.viewIndex(Store.getString(rs, 3)), cat.unitIndex(Store.getString(rs, 1)));
       String[] v = Store.getString(rs, 10).split(",");
       long[] votes = new long[v.length];
       for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
       tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
           Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
     });
-    store.query("SELECT station, contest, source, entry_idx FROM sheet_current", List.of(), rs -> s.sheets.put(
-        CurrentSheetIndex.key(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)), tab.sourceIndex(Store.getString(rs, 3))),
-        Store.getLong(rs, 4)));
+    store.query("SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes FROM sheet_current", List.of(), rs -> {
+      var st = Store.sheetOf(rs);
+      var sheet = new org.veritally.core.model.TallySheet(st.station(), st.contest(), st.source(), st.counts(), st.votes());
+      s.sheets.put(CurrentSheetIndex.key(cat.stationIndex(st.station()), e.contestIndex(st.contest()), tab.sourceIndex(st.source())),
+          st.entryIdx(), org.veritally.core.reconcile.CopyDigest.of(sheet));
+    });
+    var rec = s.reconciliation;
+    store.query("SELECT station, contest, status, consensus_entry FROM station_status", List.of(), rs -> {
+      int station = cat.stationIndex(Store.getString(rs, 1));
+      int contest = e.contestIndex(Store.getString(rs, 2));
+      var status = org.veritally.core.reconcile.StationStatus.valueOf(Store.getString(rs, 3).toUpperCase(java.util.Locale.ROOT));
+      int single = -1;
+      if (status == org.veritally.core.reconcile.StationStatus.SINGLE) {
+        for (int j = 0; j < tab.sources().size() && single < 0; j++) if (s.sheets.get(CurrentSheetIndex.key(station, contest, j)) >= 0) single = j;
+      }
+      rec.set(station, contest, status, single, -1, Store.getLong(rs, 4));
+    });
     return s;
   }
 }
