@@ -30,6 +30,14 @@ CREATE TABLE checkpoint (
   created_ms INTEGER NOT NULL
 );
 
+-- Witness cosignatures (C2SP tlog-cosignature) of a checkpoint, as signature lines.
+CREATE TABLE cosignature (
+  tree_size INTEGER NOT NULL,
+  witness   TEXT    NOT NULL,
+  line      TEXT    NOT NULL,
+  PRIMARY KEY (tree_size, witness)
+);
+
 -- Projections ---------------------------------------------------------------------------------
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE election (id TEXT PRIMARY KEY, entry_idx INTEGER NOT NULL, body TEXT NOT NULL);

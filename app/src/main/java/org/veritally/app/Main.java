@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     version = "veritally 0.1.0",
     description = "Election results tabulation that anyone can check.",
     subcommands = {ImportCommand.class, ResultsCommand.class, GenerateCommand.class, RebuildCommand.class, ServeCommand.class,
-        DemoCommand.class})
+        DemoCommand.class, PublishCommand.class, LogKeyCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int REJECTED = 1;

@@ -28,10 +28,13 @@ final class ServeCommand implements Callable<Integer> {
   static void serve(java.nio.file.Path dir, String host, int port) throws Exception {
     long t0 = System.nanoTime();
     Instance in = Instance.open(dir);
-    ApiServer api = new ApiServer(in, WriteToken.load(dir)).start(host, port);
+    var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
+    routes.add(new org.veritally.server.log.LogRoutes(in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)));
+    ApiServer api = new ApiServer(in, WriteToken.load(dir), routes).start(host, port);
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
     System.out.printf("Veritally serving %s (log size %,d) at %s — started in %.1f s%n", dir, in.state().logSize(), url, (System.nanoTime() - t0) / 1e9);
-    System.out.println("API: " + url + "api/election   write token: " + dir.resolve(WriteToken.FILE));
+    System.out.println("API: " + url + "api/election   log: " + url + "log/checkpoint   write token: " + dir.resolve(WriteToken.FILE));
+    System.out.println("log verifier key: " + in.keys().verifierKey().encode());
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       api.close();

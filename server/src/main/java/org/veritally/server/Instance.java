@@ -27,11 +27,14 @@ public final class Instance implements AutoCloseable {
   private volatile Sequencer sequencer;
   private volatile DefineElection define;
   private volatile ReadResults results;
-  private final LogAppender appender = new LogAppender(System::currentTimeMillis);
+  private final LogAppender appender;
+  private final org.veritally.server.log.LogKeys keys;
 
   private Instance(Path dir, Store store) {
     this.dir = dir;
     this.store = store;
+    this.keys = org.veritally.server.log.LogKeys.loadOrCreate(dir);
+    this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
     wire(ElectionState.load(store, new StoreHashReader(store)));
   }
 
@@ -54,6 +57,10 @@ public final class Instance implements AutoCloseable {
 
   public Path dir() {
     return dir;
+  }
+
+  public org.veritally.server.log.LogKeys keys() {
+    return keys;
   }
 
   public Store store() {

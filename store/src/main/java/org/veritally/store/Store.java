@@ -102,9 +102,16 @@ public final class Store implements AutoCloseable {
     return readers.get();
   }
 
-  /** Runs a read query with the calling thread's connection. */
+  private final ThreadLocal<Map<String, PreparedStatement>> readStmts = ThreadLocal.withInitial(HashMap::new);
+
+  /** Runs a read query with the calling thread's connection (statements are cached per thread). */
   public void query(String sql, List<Object> args, Consumer<ResultSet> row) {
-    try (PreparedStatement p = reader().prepareStatement(sql)) {
+    try {
+      PreparedStatement p = readStmts.get().get(sql);
+      if (p == null) {
+        p = reader().prepareStatement(sql);
+        readStmts.get().put(sql, p);
+      }
       for (int i = 0; i < args.size(); i++) {
         Object a = args.get(i);
         if (a instanceof Long l) p.setLong(i + 1, l);

@@ -72,6 +72,10 @@ public final class Tx {
     exec("INSERT INTO checkpoint(tree_size, note, created_ms) VALUES (?,?,?) ON CONFLICT(tree_size) DO NOTHING", size, note, ms);
   }
 
+  public void putCosignature(long size, String witness, String line) {
+    exec("INSERT INTO cosignature(tree_size, witness, line) VALUES (?,?,?) ON CONFLICT(tree_size, witness) DO NOTHING", size, witness, line);
+  }
+
   public void putElection(String id, long entryIdx, String body) {
     exec("INSERT INTO election(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
   }

@@ -80,7 +80,8 @@ public enum Rule {
   /** C2SP tlog-tiles §Log entries: uint16 length-prefixed entries, count equals the width. */
   TILE_ENT_1("TILE-ENT-1", "the entry bundle is exactly its width of length-prefixed entries"),
   /** C2SP tlog-tiles §Log entries: each entry hashes to the level-0 tile hash. */
-  TILE_ENT_2("TILE-ENT-2", "each entry's leaf hash equals the level-0 tile hash");
+  TILE_ENT_2("TILE-ENT-2", "each entry's leaf hash equals the level-0 tile hash"),
+  RCPT_FMT_1("RCPT-FMT-1", "a receipt is a well-formed c2sp.org/tlog-proof@v1 text");
 
   private final String id;
   private final String summary;

@@ -176,6 +176,11 @@ public final class ApiServer implements AutoCloseable {
     m.put("idempotent", a.idempotent());
     m.put("flags", a.flags().stream().map(p -> Map.of("rule", p.rule().id(), "message", p.message())).toList());
     m.put("logSize", o.logSize());
+    var log = new org.veritally.server.log.LogView(instance.store());
+    log.latest().ifPresent(cp -> {
+      m.put("checkpointSize", cp.size());
+      m.put("receipt", log.receipt(a.index(), cp));
+    });
     ctx.status(a.idempotent() ? 200 : 201);
     json(ctx, m);
   }

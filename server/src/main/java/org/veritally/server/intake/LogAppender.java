@@ -19,9 +19,12 @@ public final class LogAppender {
   private final LogHasher hasher = LogHasher.create();
   private final TreeAppender tree = new TreeAppender(LogHasher.create());
   private final java.util.function.LongSupplier clock;
+  private final org.veritally.translog.NoteSigner signer;
 
-  public LogAppender(java.util.function.LongSupplier clockMillis) {
+  /** An appender that signs a checkpoint with {@code signer} after every batch, in the batch's transaction. */
+  public LogAppender(java.util.function.LongSupplier clockMillis, org.veritally.translog.NoteSigner signer) {
     this.clock = clockMillis;
+    this.signer = signer;
   }
 
   /** One entry to append: its kind, canonical bytes and the account that submitted it. */
@@ -42,6 +45,8 @@ public final class LogAppender {
     }
     AppendResult r = tree.append(state.range(), leaves);
     for (Node n : r.nodes()) if (n.level() > 0) tx.putNode(n.level(), n.index(), n.hash());
+    var cp = org.veritally.translog.SignedCheckpoint.sign(org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
+    tx.putCheckpoint(r.size(), cp.format(), ms);
     return new Appended(first, leaves, r);
   }
 

@@ -1,0 +1,28 @@
+package org.veritally.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.veritally.server.Instance;
+import org.veritally.server.log.Publisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code veritally publish}: the log as tlog tiles plus the published results, for any static host. */
+@Command(name = "publish", description = "Write the log (checkpoint, tiles, entry bundles) and the published results to a directory.")
+final class PublishCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Instance in = Instance.open(data.dir)) {
+      long t0 = System.nanoTime();
+      var r = new Publisher(in.store(), in.keys()).publish(out);
+      System.out.printf("published tree size %,d (was %,d): %,d tiles written, %d results files, in %.1f s; verifier key %s%n", r.size(),
+          r.previousSize(), r.tilesWritten(), r.resultFiles(), (System.nanoTime() - t0) / 1e9, in.keys().verifierKey().encode());
+      return Main.OK;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.veritally.formats.replay;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.entry.CatalogueEntry;
+import org.veritally.core.entry.ElectionEntry;
+import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.SheetEntry;
+import org.veritally.core.entry.SourceEntry;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.SourceKind;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.reconcile.Copy;
+import org.veritally.core.reconcile.CopyDigest;
+import org.veritally.core.reconcile.Verdict;
+import org.veritally.core.tabulate.Tabulation;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.Rule;
+import org.veritally.core.validation.SheetValidator;
+import org.veritally.formats.entry.EntryCodec;
+
+/**
+ * Recomputes everything the log implies from its entries alone, in index order, as an independent
+ * verifier would (docs/log-format.md §4): the election, the catalogue, the sources, every source's
+ * totals and the consensus view, re-checking every rule an accepted entry obeys. No database, no
+ * I/O. Used by {@code verify} and by {@code publish}. Not thread-safe; one per replay.
+ *
+ * <p>Check IDs reported: {@code LOG-DECODE} (an entry does not parse or breaks the schema),
+ * {@code LOG-CANON} (its bytes are not the canonical encoding), {@code LOG-ORDER} (the election is
+ * not entry 0, or appears twice), {@code LOG-RULES} (a sheet breaks a validation or sequencing rule).
+ */
+public final class LogReplay {
+  private EntryCodec codec = new EntryCodec(Optional.empty());
+  private Catalogue catalogue = new Catalogue();
+  private Tabulation tabulation;
+  private Tabulation.Batch batch;
+  private final Map<Long, Current> current = new HashMap<>();
+  private long size;
+  private boolean finished;
+
+  private record Current(long index, TallySheet sheet) {}
+
+  /** One problem found in the log, with its check ID. */
+  public record Finding(String check, long index, String message) {}
+
+  public Optional<org.veritally.core.model.Election> election() {
+    return codec.election();
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  public Tabulation tabulation() {
+    if (tabulation == null) throw new IllegalStateException("no election entry replayed");
+    return tabulation;
+  }
+
+  public long size() {
+    return size;
+  }
+
+  /** Replays the next entry; returns what is wrong with it (empty when it is fine). */
+  public List<Finding> accept(byte[] bytes) {
+    if (finished) throw new IllegalStateException("replay already finished");
+    long index = size++;
+    List<Finding> out = new ArrayList<>(0);
+    List<Problem> problems = new ArrayList<>();
+    Optional<Entry> decoded;
+    try {
+      decoded = codec.decode(bytes, "entry " + index, problems);
+    } catch (RuntimeException e) {
+      decoded = Optional.empty();
+      problems.add(new Problem(Rule.IN_SYNTAX, "entry " + index, String.valueOf(e.getMessage())));
+    }
+    if (decoded.isEmpty()) {
+      for (Problem p : problems) out.add(new Finding("LOG-DECODE", index, p.toString()));
+      return out;
+    }
+    Entry e = decoded.get();
+    if (!Arrays.equals(codec.encode(e), bytes)) out.add(new Finding("LOG-CANON", index, "entry bytes are not the canonical encoding"));
+    if (e instanceof ElectionEntry el) {
+      if (index != 0 || tabulation != null) {
+        out.add(new Finding("LOG-ORDER", index, "the election entry must be entry 0, and only once"));
+        return out;
+      }
+      codec = new EntryCodec(Optional.of(el.election()));
+      catalogue = new Catalogue();
+      tabulation = new Tabulation(el.election(), catalogue);
+      batch = tabulation.begin();
+    } else if (tabulation == null) {
+      out.add(new Finding("LOG-ORDER", index, "entry before the election entry"));
+    } else if (e instanceof CatalogueEntry c) {
+      try {
+        c.units().forEach(catalogue::addUnit);
+        c.stations().forEach(catalogue::addStation);
+      } catch (IllegalArgumentException ex) {
+        out.add(new Finding("LOG-RULES", index, "CAT: " + ex.getMessage()));
+      }
+    } else if (e instanceof SourceEntry s) {
+      boolean secondAuthority = s.source().kind() == SourceKind.AUTHORITY && tabulation.authority().isPresent();
+      if (secondAuthority || tabulation.sourceIndex(s.source().id()) >= 0) {
+        out.add(new Finding("LOG-RULES", index, "SRC-KIND: source " + s.source().id() + " redeclared or a second authority"));
+      } else {
+        tabulation.addSource(s.source());
+      }
+    } else if (e instanceof SheetEntry se) {
+      sheet(index, se.sheet(), out);
+    }
+    return out;
+  }
+
+  private void sheet(long index, TallySheet s, List<Finding> out) {
+    var el = election().orElseThrow();
+    int src = tabulation.sourceIndex(s.sourceId());
+    if (src < 0) {
+      out.add(new Finding("LOG-RULES", index, "TS-SOURCE: undeclared source " + s.sourceId()));
+      return;
+    }
+    for (Problem p : SheetValidator.validate(s, el, catalogue)) {
+      if (p.isError()) out.add(new Finding("LOG-RULES", index, p.toString()));
+    }
+    if (!out.isEmpty()) return;
+    long key = ((long) catalogue.stationIndex(s.stationId()) << 32) | ((long) el.contestIndex(s.contestId()) << 16) | src;
+    Current prev = current.get(key);
+    if (s.correction().isPresent()) {
+      if (prev == null || prev.index() != s.correction().get().supersedes()) {
+        out.add(new Finding("LOG-RULES", index, "TS-CORRECTION: supersedes " + s.correction().get().supersedes() + " but the current sheet is "
+            + (prev == null ? "absent" : prev.index())));
+        return;
+      }
+    } else if (prev != null) {
+      out.add(new Finding("LOG-RULES", index, (prev.sheet().sameCountsAs(s) ? "TS-DUP" : "TS-CONFLICT") + ": a second sheet for "
+          + s.stationId() + "/" + s.contestId() + "/" + s.sourceId() + " without correction (current: " + prev.index() + ")"));
+      return;
+    }
+    batch.add(s, prev == null ? Optional.empty() : Optional.of(prev.sheet()));
+    current.put(key, new Current(index, s));
+  }
+
+  /** Computes the consensus view from the final copies and makes all totals readable. Call once. */
+  public void finish() {
+    if (finished) return;
+    finished = true;
+    if (tabulation == null) return;
+    var policy = election().orElseThrow().consensus();
+    Map<Long, List<Copy>> byStation = new HashMap<>();
+    Map<Long, TallySheet> sheets = new HashMap<>();
+    current.forEach((key, c) -> {
+      byStation.computeIfAbsent(key & ~0xFFFFL, k -> new ArrayList<>()).add(new Copy((int) (key & 0xFFFF), c.index(), CopyDigest.of(c.sheet())));
+      sheets.put(c.index(), c.sheet());
+    });
+    for (List<Copy> copies : byStation.values()) {
+      Verdict.of(copies, policy).consensus().ifPresent(c -> batch.addTo(Tabulation.CONSENSUS, sheets.get(c.entryIndex()), 1));
+    }
+    batch.publish();
+  }
+}

@@ -1,0 +1,60 @@
+package org.veritally.server.log;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.veritally.store.StoreException;
+import org.veritally.translog.NoteSigner;
+import org.veritally.translog.Parsed;
+import org.veritally.translog.VerifierKey;
+
+/**
+ * The log's Ed25519 key, created with the data directory: {@code keys/log.key} (the signer key in
+ * C2SP signed-note form, readable by its owner only) and {@code keys/log.vkey} (the verifier key,
+ * {@code name+keyid+base64}, which parties and observers pin). The key name is the log's origin
+ * line; it defaults to {@code veritally.local/log-<8 hex>} and can be set once with the environment
+ * variable {@code VERITALLY_ORIGIN} when the directory is created. Immutable.
+ */
+public record LogKeys(NoteSigner signer) {
+  public static final String DIR = "keys";
+
+  public String origin() {
+    return signer.name();
+  }
+
+  public VerifierKey verifierKey() {
+    return signer.verifierKey();
+  }
+
+  /** Loads the keys of a data directory, creating them on first use. */
+  public static LogKeys loadOrCreate(Path dataDir) {
+    Path dir = dataDir.resolve(DIR);
+    Path key = dir.resolve("log.key");
+    try {
+      if (!Files.exists(key)) {
+        Files.createDirectories(dir);
+        String origin = System.getenv().getOrDefault("VERITALLY_ORIGIN", "");
+        if (origin.isBlank()) {
+          byte[] r = new byte[4];
+          new SecureRandom().nextBytes(r);
+          origin = "veritally.local/log-" + HexFormat.of().formatHex(r);
+        }
+        NoteSigner s = NoteSigner.generate(origin, VerifierKey.TYPE_ED25519);
+        Path tmp = dir.resolve("log.key.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(tmp, s.encode() + "\n");
+        Files.move(tmp, key, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(dir.resolve("log.vkey"), s.verifierKey().encode() + "\n");
+      }
+      var parsed = NoteSigner.parse(Files.readString(key).strip());
+      if (parsed instanceof Parsed.Ok<NoteSigner> ok) return new LogKeys(ok.value());
+      throw new StoreException("the log key in " + key + " is malformed: " + ((Parsed.Invalid<NoteSigner>) parsed).problems(), null);
+    } catch (IOException e) {
+      throw new StoreException("cannot read or create the log key in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
