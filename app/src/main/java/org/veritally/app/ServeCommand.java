@@ -30,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     Instance in = Instance.open(dir);
     var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
     routes.add(new org.veritally.server.log.LogRoutes(in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)));
+    routes.add(new org.veritally.web.WebSite(in));
     ApiServer api = new ApiServer(in, WriteToken.load(dir), routes).start(host, port);
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
     System.out.printf("Veritally serving %s (log size %,d) at %s — started in %.1f s%n", dir, in.state().logSize(), url, (System.nanoTime() - t0) / 1e9);

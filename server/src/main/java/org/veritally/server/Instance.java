@@ -27,6 +27,7 @@ public final class Instance implements AutoCloseable {
   private volatile Sequencer sequencer;
   private volatile DefineElection define;
   private volatile ReadResults results;
+  private volatile org.veritally.server.intake.GroupCommit groupCommit;
   private final LogAppender appender;
   private final org.veritally.server.log.LogKeys keys;
 
@@ -75,6 +76,12 @@ public final class Instance implements AutoCloseable {
     return sequencer;
   }
 
+  /** The group-commit front of the sequencer, for online submissions (started on first use). */
+  public synchronized org.veritally.server.intake.GroupCommit groupCommit() {
+    if (groupCommit == null) groupCommit = new org.veritally.server.intake.GroupCommit(sequencer);
+    return groupCommit;
+  }
+
   public DefineElection define() {
     return define;
   }
@@ -90,7 +97,8 @@ public final class Instance implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (groupCommit != null) groupCommit.close();
     store.close();
   }
 }

@@ -12,10 +12,8 @@ import org.veritally.core.model.Election;
 import org.veritally.core.validation.Problem;
 import org.veritally.formats.canonical.Fields;
 import org.veritally.formats.canonical.JsonTree;
-import org.veritally.formats.csv.SheetRow;
 import org.veritally.formats.entry.SheetJson;
 import org.veritally.server.Instance;
-import org.veritally.server.intake.DuplicateRows;
 import org.veritally.server.intake.Outcome;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.store.StoreException;
@@ -163,7 +161,19 @@ public final class ApiServer implements AutoCloseable {
       problem(ctx, 422, ProblemJson.of(422, "sheet rejected", problems.size() + " problem(s)", problems));
       return;
     }
-    Outcome o = instance.sequencer().submit(List.of(new SheetRow("request", sheet, List.of())), "api", new DuplicateRows(), true);
+    Outcome o;
+    try {
+      o = instance.groupCommit().submit(sheet.get(), "api").get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (org.veritally.server.intake.GroupCommit.Busy | java.util.concurrent.TimeoutException busy) {
+      ctx.header("Retry-After", "1");
+      problem(ctx, 503, ProblemJson.rule(503, "SRV-BUSY", "the sequencer is busy; retry shortly"));
+      return;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
     if (!o.rejected().isEmpty()) {
       int status = o.rejected().stream().anyMatch(p -> p.rule().id().equals("TS-CONFLICT")) ? 409 : 422;
       problem(ctx, status, ProblemJson.of(status, "sheet rejected", o.rejected().size() + " problem(s)", o.rejected()));

@@ -49,7 +49,12 @@ public final class Sequencer {
    * Submits a batch of parsed rows as {@code account}. With {@code atomic}, any rejection means
    * nothing is written; otherwise the valid rows are written and the others reported.
    */
-  public synchronized Outcome submit(List<SheetRow> rows, String account, DuplicateRows dup, boolean atomic) {
+  public Outcome submit(List<SheetRow> rows, String account, DuplicateRows dup, boolean atomic) {
+    return submit(rows, java.util.Collections.nCopies(rows.size(), account), dup, atomic);
+  }
+
+  /** As {@link #submit(List, String, DuplicateRows, boolean)}, with the account of each row. */
+  public synchronized Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic) {
     Election e = state.requireElection();
     Catalogue cat = state.catalogue();
     Tabulation tab = state.tabulation();
@@ -62,7 +67,9 @@ public final class Sequencer {
     List<Optional<TallySheet>> replaced = new ArrayList<>();
     List<List<Problem>> newFlags = new ArrayList<>();
     long next = state.logSize();
-    for (SheetRow row : rows) {
+    for (int r = 0; r < rows.size(); r++) {
+      SheetRow row = rows.get(r);
+      String account = accounts.get(r);
       if (!row.problems().isEmpty() || row.sheet().isEmpty()) {
         rejected.addAll(row.problems());
         continue;

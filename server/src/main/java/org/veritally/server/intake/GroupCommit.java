@@ -1,0 +1,103 @@
+package org.veritally.server.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.validation.Problem;
+import org.veritally.formats.csv.SheetRow;
+
+/**
+ * Group commit for online submissions: requests queue up while the sequencer commits, and the next
+ * transaction takes all of them at once (up to {@value #MAX_BATCH}), so one fsync serves many
+ * requests. Each request still gets only its own outcome, and only after the transaction holding it
+ * committed. A full queue refuses at once ({@link Busy}) rather than piling up latency.
+ *
+ * <p>Thread-safety: {@link #submit} may be called from any thread; one daemon thread runs batches.
+ */
+public final class GroupCommit implements AutoCloseable {
+  static final int MAX_BATCH = 1000;
+  private final Sequencer sequencer;
+  private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(20_000);
+  private final Thread worker;
+  private volatile boolean running = true;
+
+  private record Request(TallySheet sheet, String account, CompletableFuture<Outcome> result) {}
+
+  /** The queue is full: the caller should answer 503 with Retry-After. */
+  public static final class Busy extends RuntimeException {
+    Busy() {
+      super("the sequencer's queue is full");
+    }
+  }
+
+  public GroupCommit(Sequencer sequencer) {
+    this.sequencer = sequencer;
+    this.worker = new Thread(this::run, "veritally-group-commit");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Queues one sheet; the future completes after its batch committed (or failed). */
+  public CompletableFuture<Outcome> submit(TallySheet sheet, String account) {
+    var r = new Request(sheet, account, new CompletableFuture<>());
+    if (!running || !queue.offer(r)) throw new Busy();
+    return r.result();
+  }
+
+  private void run() {
+    List<Request> batch = new ArrayList<>(MAX_BATCH);
+    while (running) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      process(batch);
+      batch.clear();
+    }
+  }
+
+  private void process(List<Request> batch) {
+    List<SheetRow> rows = new ArrayList<>(batch.size());
+    List<String> accounts = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      rows.add(new SheetRow(token(i), Optional.of(batch.get(i).sheet()), List.of()));
+      accounts.add(batch.get(i).account());
+    }
+    Outcome all;
+    try {
+      all = sequencer.submit(rows, accounts, DuplicateRows.none(), false);
+    } catch (RuntimeException e) {
+      for (Request r : batch) r.result().completeExceptionally(e);
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      String tok = token(i);
+      List<Accepted> acc = new ArrayList<>(1);
+      for (Accepted a : all.accepted()) if (a.location().equals(tok)) acc.add(new Accepted("request", a.index(), a.leafHash(), a.idempotent(), a.flags()));
+      List<Problem> rej = new ArrayList<>(0);
+      for (Problem p : all.rejected()) {
+        if (p.location().equals(tok) || p.location().startsWith(tok + " ")) {
+          rej.add(new Problem(p.rule(), "request" + p.location().substring(tok.length()), p.message()));
+        }
+      }
+      batch.get(i).result().complete(new Outcome(acc, rej, all.logSize(), all.written()));
+    }
+  }
+
+  private static String token(int i) {
+    return "request#" + i;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    worker.interrupt();
+  }
+}

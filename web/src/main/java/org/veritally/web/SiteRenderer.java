@@ -1,0 +1,110 @@
+package org.veritally.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.server.Instance;
+import org.veritally.web.i18n.Lang;
+import org.veritally.web.link.HttpLinks;
+import org.veritally.web.link.Links;
+import org.veritally.web.link.PageRef;
+import org.veritally.web.model.ChildSort;
+import org.veritally.web.model.DownloadsPage;
+import org.veritally.web.model.OverviewPage;
+import org.veritally.web.model.UnitPage;
+import org.veritally.web.page.DownloadsHtml;
+import org.veritally.web.page.ErrorHtml;
+import org.veritally.web.page.OverviewHtml;
+import org.veritally.web.page.PageContext;
+import org.veritally.web.page.SearchHtml;
+import org.veritally.web.page.StationHtml;
+import org.veritally.web.page.UnitHtml;
+import org.veritally.web.query.NotFound;
+import org.veritally.web.query.OverviewQuery;
+import org.veritally.web.query.SearchIndex;
+import org.veritally.web.query.StationQuery;
+import org.veritally.web.query.UnitQuery;
+
+/**
+ * Renders any page of the site for a language and a path, without HTTP: reads the view model from
+ * the live state, then renders it with a pure function. The live server calls {@link #render(Lang,
+ * String, Map)}; a static-mirror publisher calls {@link #render(Lang, PageRef, Links)} with {@link
+ * org.veritally.web.link.MirrorLinks} and writes the result to {@code MirrorLinks.file(ref)}.
+ * Unknown subjects give a friendly 404 page, never an exception. Thread-safe.
+ */
+public final class SiteRenderer {
+  private final Instance in;
+  private final Assets assets;
+  private final Links http = new HttpLinks();
+  private final SearchIndex search;
+
+  public SiteRenderer(Instance in, Assets assets) {
+    this.in = in;
+    this.assets = assets;
+    this.search = new SearchIndex(in);
+  }
+
+  /** The page at {@code /{lang}/{path}?{query}} on the live site. */
+  public RenderedPage render(Lang lang, String path, Map<String, String> query) {
+    Optional<PageRef> ref = Route.parse(path, query);
+    if (ref.isEmpty()) return notFound(PageContext.of(lang, http, PageRef.home(), assets.names()), "notfound.page", "/" + lang.code() + "/" + path);
+    return render(lang, ref.get(), http);
+  }
+
+  /** The page {@code ref} in {@code lang}, linking with {@code links}. */
+  public RenderedPage render(Lang lang, PageRef ref, Links links) {
+    PageContext c = PageContext.of(lang, links, ref, assets.names());
+    if (in.state().election().isEmpty()) {
+      return new RenderedPage(503, ErrorHtml.render(c, "error.noelection", c.t("error.noelection.text"), in.state().logSize()), false);
+    }
+    boolean needsView = ref.kind() == PageRef.Kind.OVERVIEW || ref.kind() == PageRef.Kind.UNIT;
+    if (needsView && in.state().tabulation().sources().isEmpty()) {
+      return new RenderedPage(503, ErrorHtml.render(c, "error.nosources", c.t("error.nosources.text"), in.state().logSize()), false);
+    }
+    try {
+      return switch (ref.kind()) {
+        case OVERVIEW -> overview(lang, ref, links);
+        case UNIT -> unit(lang, ref, links);
+        case STATION -> new RenderedPage(200, StationHtml.render(new StationQuery(in).read(ref.id()), c), false);
+        case SEARCH -> new RenderedPage(200, SearchHtml.render(search.search(ref.query().orElse("")), c), false);
+        case DOWNLOADS -> new RenderedPage(200, DownloadsHtml.render(new DownloadsPage(org.veritally.web.query.Results.info(in), databaseBytes()), c), false);
+      };
+    } catch (NotFound e) {
+      return notFound(c, e.messageKey(), e.value());
+    }
+  }
+
+  private RenderedPage overview(Lang lang, PageRef ref, Links links) {
+    OverviewPage p = new OverviewQuery(in).read(ref.view());
+    PageRef self = ref.view().isPresent() ? PageRef.overview(p.view()) : ref;
+    return new RenderedPage(200, OverviewHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
+  }
+
+  private RenderedPage unit(Lang lang, PageRef ref, Links links) {
+    ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
+    UnitPage p = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, lang);
+    PageRef self = PageRef.unit(ref.id(), p.result().contestId(), p.result().view()).sorted(sort.wire(), sort.isDefault());
+    return new RenderedPage(200, UnitHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
+  }
+
+  private RenderedPage notFound(PageContext c, String key, String value) {
+    String text = c.words().format(key, value);
+    return new RenderedPage(404, ErrorHtml.render(c, "error.notfound", text, in.state().logSize()), false);
+  }
+
+  /** The size of the SQLite file in the data directory, when it exists. */
+  Optional<Long> databaseBytes() {
+    Path db = in.dir().resolve(Instance.DB_FILE);
+    try {
+      return Files.isRegularFile(db) ? Optional.of(Files.size(db)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public Assets assets() {
+    return assets;
+  }
+}

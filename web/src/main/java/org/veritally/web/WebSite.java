@@ -1,0 +1,115 @@
+package org.veritally.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.server.Instance;
+import org.veritally.server.http.Routes;
+import org.veritally.web.i18n.Lang;
+import org.veritally.web.link.HttpLinks;
+import org.veritally.web.link.PageRef;
+import org.veritally.web.page.ErrorHtml;
+import org.veritally.web.page.PageContext;
+
+/**
+ * The public website's HTTP routes, plugged into the API server: {@code /} (redirects to the
+ * reader's language), {@code /{lang}/...} pages (see {@link org.veritally.web.link.HttpLinks}),
+ * {@code /static/*} hashed assets and {@code /downloads/veritally.db}. Pages may be cached 5 s and
+ * served stale for 30 s while revalidating; assets for a year (their names change with their
+ * content). Responses are gzip-compressed by the server. Any failure is a friendly HTML page,
+ * never a stack trace. Thread-safe.
+ */
+public final class WebSite implements Routes {
+  static final String PAGE_CACHE = "public, max-age=5, stale-while-revalidate=30";
+  static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+  private final Instance in;
+  private final SiteRenderer renderer;
+
+  public WebSite(Instance in) {
+    this.in = in;
+    this.renderer = new SiteRenderer(in, Assets.load());
+  }
+
+  public SiteRenderer renderer() {
+    return renderer;
+  }
+
+  @Override
+  public void register(RoutesConfig routes) {
+    routes.get("/", ctx -> {
+      ctx.header("Vary", "Accept-Language, Accept-Encoding").header("Cache-Control", "public, max-age=60");
+      ctx.redirect("/" + Lang.negotiate(ctx.header("Accept-Language")).code() + "/", HttpStatus.FOUND);
+    });
+    routes.get("/static/{file}", this::asset);
+    routes.get("/downloads/veritally.db", this::database);
+    routes.get("/{lang}", ctx -> page(ctx, ""));
+    routes.get("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
+    routes.head("/{lang}", ctx -> page(ctx, ""));
+    routes.head("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
+  }
+
+  private void page(Context ctx, String path) {
+    String code = ctx.pathParam("lang");
+    Optional<Lang> lang = Lang.of(code);
+    if (lang.isEmpty()) {
+      ctx.status(404);
+      if (!code.equals("api")) html(ctx, fail(Lang.negotiate(ctx.header("Accept-Language")), 404, "error.notfound", "notfound.page", ctx.path()));
+      return;
+    }
+    RenderedPage p;
+    try {
+      p = renderer.render(lang.get(), path, firstValues(ctx.queryParamMap()));
+    } catch (RuntimeException e) {
+      p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
+      ctx.header("Retry-After", "5");
+    }
+    html(ctx, p);
+  }
+
+  private RenderedPage fail(Lang lang, int status, String titleKey, String textKey, String value) {
+    PageContext c = PageContext.of(lang, new HttpLinks(), PageRef.home(), renderer.assets().names());
+    return new RenderedPage(status, ErrorHtml.render(c, titleKey, c.words().format(textKey, value), in.state().logSize()), false);
+  }
+
+  private static void html(Context ctx, RenderedPage p) {
+    ctx.status(p.status()).contentType("text/html; charset=utf-8");
+    ctx.header("Cache-Control", p.status() == 200 || p.status() == 404 ? PAGE_CACHE : "no-store");
+    ctx.header("X-Content-Type-Options", "nosniff").header("Vary", "Accept-Encoding");
+    ctx.result(p.html());
+  }
+
+  private void asset(Context ctx) {
+    var a = renderer.assets().get(ctx.pathParam("file"));
+    if (a.isEmpty()) {
+      ctx.status(404).contentType("text/plain; charset=utf-8").result("not found");
+      return;
+    }
+    ctx.header("Cache-Control", ASSET_CACHE).header("X-Content-Type-Options", "nosniff").header("Vary", "Accept-Encoding");
+    ctx.contentType(a.get().contentType()).result(a.get().bytes());
+  }
+
+  /** Streams the SQLite file read-only, with range support so a download can resume on a weak line. */
+  private void database(Context ctx) throws IOException {
+    Path db = in.dir().resolve(Instance.DB_FILE);
+    if (!Files.isRegularFile(db)) {
+      html(ctx, fail(Lang.negotiate(ctx.header("Accept-Language")), 404, "error.notfound", "downloads.db.none", ""));
+      return;
+    }
+    DatabaseDownload.serve(ctx, db);
+  }
+
+  private static Map<String, String> firstValues(Map<String, List<String>> q) {
+    Map<String, String> out = new HashMap<>();
+    q.forEach((k, v) -> {
+      if (!v.isEmpty()) out.put(k, v.get(0));
+    });
+    return out;
+  }
+}

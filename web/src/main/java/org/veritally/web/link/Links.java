@@ -1,0 +1,25 @@
+package org.veritally.web.link;
+
+import java.util.Optional;
+import org.veritally.web.i18n.Lang;
+
+/**
+ * Turns page references into hrefs for one rendered page. Implementations are immutable and
+ * thread-safe.
+ */
+public interface Links {
+  /** The href of {@code target} in {@code lang}, as seen from the page being rendered. */
+  String page(Lang lang, PageRef target);
+
+  /** The href of a static asset by its (hashed) file name. */
+  String asset(String fileName);
+
+  /** The href of the downloadable SQLite file. */
+  String database();
+
+  /** The JSON endpoint a live page polls for a unit's result; empty on a static mirror. */
+  Optional<String> liveResults(String unitId, String contestId, String view);
+
+  /** Whether this address scheme can serve the search form (a server must answer it). */
+  boolean hasSearch();
+}

@@ -1,0 +1,15 @@
+package org.veritally.web.model;
+
+import java.util.List;
+
+/**
+ * A station: where it is, its registered voters, and every source's copy of each contest's sheet.
+ * {@code view} is the default view, used to link back up to the units above it.
+ */
+public record StationPage(
+    ElectionInfo election, List<Crumb> ancestry, String view, String stationId, String name, long registered, List<ContestCopies> contests) {
+  public StationPage {
+    ancestry = List.copyOf(ancestry);
+    contests = List.copyOf(contests);
+  }
+}

@@ -1,0 +1,63 @@
+package org.veritally.web.page;
+
+import org.veritally.web.html.Html;
+import org.veritally.web.i18n.Lang;
+import org.veritally.web.link.PageRef;
+
+/**
+ * The shell every page shares: {@code lang} attribute, viewport, the stylesheet, a skip link, the
+ * header (site name, search form, language switcher pointing at this same page in each language),
+ * and the footer (log size, downloads). The live-update script is added only to pages with live
+ * figures, deferred, so pages work fully without it.
+ */
+public final class Layout {
+  private Layout() {}
+
+  /** Writes everything up to and including the opening {@code <main>}. */
+  public static void open(Html h, PageContext c, String title, boolean live) {
+    h.raw("<!doctype html>\n").open("html", "lang", c.lang().code()).raw("<head><meta charset=\"utf-8\">")
+        .raw("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\">")
+        .element("title", title + " · Veritally")
+        .open("link", "rel", "stylesheet", "href", c.links().asset(c.assets().css()));
+    for (Lang l : Lang.values()) h.open("link", "rel", "alternate", "hreflang", l.code(), "href", c.links().page(l, c.self()));
+    if (live) h.open("script", "defer", "", "src", c.links().asset(c.assets().js())).close("script");
+    h.raw("</head><body>");
+    h.link("#main", c.t("a11y.skip"), "class", "skip");
+    h.raw("<header class=\"top\"><div class=\"wrap\">");
+    h.link(c.href(PageRef.home()), "Veritally", "class", "brand");
+    if (c.links().hasSearch()) searchForm(h, c, "", "q");
+    languages(h, c);
+    h.raw("</div></header>");
+    h.raw("<main id=\"main\" class=\"wrap\">");
+  }
+
+  /** The search form: a labelled input and a button; GET, so results have a permanent URL. */
+  public static void searchForm(Html h, PageContext c, String value, String id) {
+    h.open("form", "class", "search", "role", "search", "method", "get", "action", c.href(PageRef.search("")));
+    h.open("label", "for", id, "class", "sr").text(c.t("search.label")).close("label");
+    h.open("input", "id", id, "name", "q", "type", "search", "value", value, "placeholder", c.t("search.placeholder"),
+        "autocomplete", "off");
+    h.element("button", c.t("search.button"), "type", "submit");
+    h.close("form");
+  }
+
+  private static void languages(Html h, PageContext c) {
+    h.open("nav", "class", "langs", "aria-label", c.t("nav.language")).raw("<ul>");
+    for (Lang l : Lang.values()) {
+      h.raw("<li>");
+      if (l == c.lang()) h.open("span", "aria-current", "true", "lang", l.code()).text(l.nativeName()).close("span");
+      else h.link(c.links().page(l, c.self()), l.nativeName(), "lang", l.code(), "hreflang", l.code());
+      h.raw("</li>");
+    }
+    h.raw("</ul></nav>");
+  }
+
+  /** Closes {@code <main>} and writes the footer. */
+  public static void close(Html h, PageContext c, long logSize) {
+    h.raw("</main><footer class=\"wrap foot\"><p>");
+    h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
+    h.link(c.href(PageRef.downloads()), c.t("nav.downloads")).raw(" · ");
+    h.text(c.t("footer.about"));
+    h.raw("</p></footer></body></html>\n");
+  }
+}

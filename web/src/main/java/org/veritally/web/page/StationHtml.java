@@ -1,0 +1,77 @@
+package org.veritally.web.page;
+
+import java.util.OptionalLong;
+import org.veritally.web.html.Html;
+import org.veritally.web.i18n.Numbers;
+import org.veritally.web.model.ContestCopies;
+import org.veritally.web.model.FieldRow;
+import org.veritally.web.model.SheetCopy;
+import org.veritally.core.reconcile.StationStatus;
+import org.veritally.web.model.StationPage;
+
+/**
+ * Renders a station page: for each contest, every source's copy side by side (one column per copy,
+ * headed by the source and the log index of its sheet), one row per field. A field whose copies
+ * differ is marked on the row and on each differing cell, in colour and in words ("differs"), so
+ * the difference does not depend on seeing colour.
+ */
+public final class StationHtml {
+  private StationHtml() {}
+
+  public static String render(StationPage p, PageContext c) {
+    Html h = new Html(8_192);
+    String firstContest = p.contests().isEmpty() ? "" : p.contests().get(0).contestId();
+    Layout.open(h, c, c.words().format("station.title", p.stationId()), false);
+    Selectors.crumbs(h, c, p.ancestry(), firstContest, p.view());
+    h.raw("<h1>").text(c.words().format("station.title", p.stationId())).raw(" <small>").text(p.name()).raw("</small></h1>");
+    h.raw("<p>").text(c.t("field.registered")).raw(": <strong>").text(c.numbers().count(p.registered())).raw("</strong></p>");
+    for (ContestCopies k : p.contests()) contest(h, c, k);
+    h.raw("<p class=\"muted\">").text(c.t("station.explain")).raw("</p>");
+    Layout.close(h, c, p.election().logSize());
+    return h.toString();
+  }
+
+  /** A status in words, styled by status. */
+  public static void badge(Html h, PageContext c, StationStatus s) {
+    h.open("span", "class", "st " + s.wire()).text(c.t("status." + s.wire())).close("span");
+  }
+
+  private static void contest(Html h, PageContext c, ContestCopies k) {
+    Numbers n = c.numbers();
+    String id = "h-" + k.contestId();
+    h.open("section", "class", "copies", "aria-labelledby", id);
+    h.open("h2", "id", id).text(k.contestName()).raw(" ");
+    badge(h, c, k.status());
+    h.close("h2");
+    if (!k.copies().isEmpty()) {
+      h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-labelledby", id).raw("<table><thead><tr>");
+      h.element("th", c.t("station.field"), "scope", "col");
+      for (SheetCopy s : k.copies()) {
+        h.raw("<th scope=\"col\" class=\"n\">").text(s.sourceName()).raw("<br><small>").text(c.t("kind." + s.kind())).raw(" · ")
+            .text(c.words().format("station.logindex", n.count(s.logIndex()))).raw("</small></th>");
+      }
+      h.raw("</tr></thead><tbody>");
+      for (FieldRow r : k.rows()) row(h, c, r);
+      h.raw("</tbody></table></div>");
+    }
+    if (!k.missingSources().isEmpty()) {
+      h.raw("<p class=\"muted\">").text(c.words().format("station.missing", String.join(", ", k.missingSources()))).raw("</p>");
+    }
+    h.close("section");
+  }
+
+  private static void row(Html h, PageContext c, FieldRow r) {
+    h.raw(r.anyDiffers() ? "<tr class=\"diff\">" : "<tr>");
+    h.element("th", r.translated() ? c.t(r.label()) : r.label(), "scope", "row");
+    for (int i = 0; i < r.values().size(); i++) {
+      OptionalLong v = r.values().get(i);
+      String text = v.isPresent() ? c.numbers().count(v.getAsLong()) : "—";
+      if (r.differs().get(i)) {
+        h.raw("<td class=\"n\"><mark>").text(text).raw("</mark> <span class=\"sr\">").text(c.t("station.differs")).raw("</span></td>");
+      } else {
+        h.raw("<td class=\"n\">").text(text).raw("</td>");
+      }
+    }
+    h.raw("</tr>");
+  }
+}

@@ -1,0 +1,97 @@
+package org.veritally.web.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.Source;
+import org.veritally.core.model.Station;
+import org.veritally.core.model.SummaryCounts;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.reconcile.ConsensusPolicy;
+import org.veritally.core.reconcile.Copy;
+import org.veritally.server.Instance;
+import org.veritally.store.StoredSheet;
+import org.veritally.web.model.ContestCopies;
+import org.veritally.web.model.FieldRow;
+import org.veritally.web.model.SheetCopy;
+import org.veritally.web.model.StationPage;
+
+/**
+ * Use case: read one station's page: every source's current copy of each contest's sheet, side by
+ * side, with the differing fields marked and the status computed from the copies ({@link Copies}).
+ * Copies are in the order the sources were declared. Thread-safe (reads only).
+ */
+public final class StationQuery {
+  /** Message keys of the summary counts, in the order of {@link #fields}. */
+  static final List<String> COUNT_KEYS = List.of("field.registered", "field.ballots", "field.valid", "field.nulls", "field.blank");
+  private final Instance in;
+
+  public StationQuery(Instance in) {
+    this.in = in;
+  }
+
+  public StationPage read(String stationId) {
+    Election e = in.state().requireElection();
+    Catalogue cat = in.state().catalogue();
+    Station st = cat.station(stationId).orElseThrow(() -> new NotFound("notfound.station", stationId));
+    List<StoredSheet> sheets = in.store().sheetsOfStation(stationId);
+    List<Source> sources = in.state().tabulation().sources();
+    List<ContestCopies> contests = new ArrayList<>();
+    for (Contest c : e.contests()) contests.add(contest(c, sheets, sources, e.consensus()));
+    var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(cat.stationIndex(stationId)));
+    String view = Views.defaultView(in.state().tabulation()).orElse(Views.OFFICIAL);
+    return new StationPage(Results.info(in), ancestry, view, st.id(), st.name(), st.registeredVoters(), contests);
+  }
+
+  private static ContestCopies contest(Contest c, List<StoredSheet> sheets, List<Source> sources, ConsensusPolicy policy) {
+    List<StoredSheet> mine = new ArrayList<>();
+    List<SheetCopy> copies = new ArrayList<>();
+    List<Copy> digests = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      Source s = sources.get(i);
+      var sheet = sheets.stream().filter(x -> x.contest().equals(c.id()) && x.source().equals(s.id())).findFirst();
+      if (sheet.isEmpty()) {
+        missing.add(s.name());
+        continue;
+      }
+      mine.add(sheet.get());
+      digests.add(copy(i, sheet.get()));
+      copies.add(new SheetCopy(s.id(), s.name(), s.kind().wire(), sheet.get().entryIdx()));
+    }
+    List<long[]> values = new ArrayList<>();
+    for (StoredSheet s : mine) values.add(fields(s));
+    List<FieldRow> rows = new ArrayList<>();
+    int n = COUNT_KEYS.size() + c.choices().size();
+    for (int f = 0; f < n; f++) {
+      List<OptionalLong> vs = new ArrayList<>(values.size());
+      for (long[] v : values) vs.add(v[f] == SummaryCounts.ABSENT ? OptionalLong.empty() : OptionalLong.of(v[f]));
+      boolean count = f < COUNT_KEYS.size();
+      String label = count ? COUNT_KEYS.get(f) : c.choices().get(f - COUNT_KEYS.size()).name();
+      rows.add(new FieldRow(label, count, vs, Copies.differs(vs)));
+    }
+    return new ContestCopies(c.id(), c.name(), Copies.status(digests, policy), copies, rows, missing);
+  }
+
+  /** A stored copy as reconciliation sees it. */
+  static Copy copy(int sourceIndex, StoredSheet s) {
+    return Copies.copy(sourceIndex, s.entryIdx(), new TallySheet(s.station(), s.contest(), s.source(), s.counts(), s.votes()));
+  }
+
+  /** A sheet's fields in display order: registered, ballots cast, valid, null, blank, then the votes. */
+  static long[] fields(StoredSheet s) {
+    long[] votes = s.votes();
+    long[] out = new long[COUNT_KEYS.size() + votes.length];
+    SummaryCounts k = s.counts();
+    out[0] = k.registered();
+    out[1] = k.ballotsCast();
+    out[2] = k.valid();
+    out[3] = k.nulls();
+    out[4] = k.blank();
+    System.arraycopy(votes, 0, out, COUNT_KEYS.size(), votes.length);
+    return out;
+  }
+}
