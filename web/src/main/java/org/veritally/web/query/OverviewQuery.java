@@ -36,7 +36,7 @@ public final class OverviewQuery {
     List<ChildRow> regions = new ArrayList<>();
     String first = e.contests().get(0).id();
     for (UnitResult r : in.results().children(root, Optional.of(first), v)) regions.add(Results.child(r, none));
-    var log = new LogStatus(in.state().logSize(), Optional.empty());
+    var log = new LogStatus(in.state().logSize(), new org.veritally.server.log.LogView(in.store()).latest().map(org.veritally.server.log.LogView.SignedNote::size));
     return new OverviewPage(Results.info(in), Views.options(tab, v), v, contests, Results.levelName(e, 1), regions, log);
   }
 }
