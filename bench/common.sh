@@ -1,0 +1,15 @@
+# Shared helpers for the whole-run benchmarks. Source it: . "$(dirname "$0")/common.sh"
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VT="$ROOT/bin/veritally"
+OUT="${BENCH_OUT:-$ROOT/bench/out}"
+mkdir -p "$OUT"
+JAR="$ROOT/bench/target/benchmarks.jar"
+build() {
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install >/dev/null)
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl bench >/dev/null)
+}
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# seconds taken by a command (wall clock)
+seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Serves a data directory of N sheets (default 1,000,000; imported once and reused) with -Xmx1g and
+# measures: seconds from launch to the first answered /api/results, then results for random units
+# over HTTP at RATE requests/s (default 1000) for 30 s, with latency percentiles.
+# Usage: bench/serve-1m.sh [N] [RATE]
+. "$(dirname "$0")/common.sh"
+N="${1:-1000000}"; RATE="${2:-1000}"; PORT="${PORT:-18080}"
+build
+G="$OUT/gen-$N"; D="$OUT/serve-$N"
+[[ -f "$G/sheets.csv" ]] || "$VT" generate --stations "$N" --seed 1 --out "$G"
+if [[ ! -f "$D/veritally.db" ]]; then
+  "$VT" import --data "$D" --format election "$G/election.json"
+  "$VT" import --data "$D" --format csv --quiet "$G/sheets.csv"
+fi
+t0=$(date +%s.%N)
+JAVA_OPTS="-Xmx1g" "$VT" serve --data "$D" --port "$PORT" > "$OUT/serve.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/api/results" >/dev/null; do sleep 0.05; kill -0 $PID || { cat "$OUT/serve.log"; exit 1; }; done
+t1=$(date +%s.%N)
+printf 'first answer %.2f s after launch (heap limit -Xmx1g)\n' "$(echo "$t1 - $t0" | bc -l)"
+curl -s "http://127.0.0.1:$PORT/api/units/N" | python3 -c "import json,sys; d=json.load(sys.stdin); print('\n'.join(d['stations'][:0]))" >/dev/null
+python3 - "$PORT" "$OUT/urls.txt" <<'PY'
+import json, sys, urllib.request, random
+port, out = sys.argv[1], sys.argv[2]
+random.seed(1)
+units = ["N"]
+frontier = ["N"]
+while frontier and len(units) < 5000:
+    u = frontier.pop(0)
+    d = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/units/{u}"))
+    kids = [c["unit"] for c in d["children"]]
+    units += kids; frontier += kids
+random.shuffle(units)
+open(out, "w").write("\n".join(f"http://127.0.0.1:{port}/api/results?unit={u}" for u in units) + "\n")
+print(f"{len(units)} unit URLs")
+PY
+java -cp "$JAR" org.veritally.bench.HttpLoad get "$OUT/urls.txt" "$RATE" 30
+echo "server RSS: $(ps -o rss= -p $PID | awk '{printf "%.0f MB", $1/1024}')"
