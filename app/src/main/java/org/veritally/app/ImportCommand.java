@@ -87,12 +87,16 @@ final class ImportCommand implements Callable<Integer> {
         if (!define(in, d, f)) return;
         String src = source.orElse(CvzlaCsv.DEFAULT_SOURCE);
         declareSource(in, src, f);
-        sheets(in, f, sink -> CvzlaCsv.sheets(f, src, problems, sink));
+        List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        sheets(in, f, sink -> CvzlaCsv.sheets(f, src, fileProblems, sink));
+        problems.addAll(fileProblems);
       }
       case GenericCsv.FORMAT -> {
         if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
         source.ifPresent(s -> declareSource(in, s, f));
-        sheets(in, f, sink -> GenericCsv.sheets(f, in.state().requireElection(), source, problems, sink));
+        List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        sheets(in, f, sink -> GenericCsv.sheets(f, in.state().requireElection(), source, fileProblems, sink));
+        problems.addAll(fileProblems);
       }
       default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | " + CvzlaCsv.FORMAT + ")");
     }
@@ -115,12 +119,13 @@ final class ImportCommand implements Callable<Integer> {
 
   private void sheets(Instance in, Path f, java.util.function.Consumer<java.util.function.Consumer<SheetRow>> reader) {
     DuplicateRows dup = new DuplicateRows();
-    List<SheetRow> batch = new ArrayList<>(allOrNothing ? 1024 : BATCH);
-    reader.accept(row -> {
-      batch.add(row);
-      if (!allOrNothing && batch.size() >= BATCH) flush(in, batch, dup);
-    });
-    flush(in, batch, dup);
+    if (allOrNothing) {
+      List<SheetRow> all = new ArrayList<>();
+      reader.accept(all::add);
+      flush(in, all, dup);
+    } else {
+      RowPipeline.run(reader, BATCH, batch -> flush(in, batch, dup));
+    }
   }
 
   private void flush(Instance in, List<SheetRow> batch, DuplicateRows dup) {

@@ -54,7 +54,7 @@ final class Reconciler {
 
   /** Stages a new current copy; {@code replaced} is the same source's previous copy, if any. */
   void accept(int station, int contest, int source, long entryIndex, TallySheet sheet, Tabulation.Batch batch) {
-    int sources = state.tabulation().sources().size();
+    int sources = state.tabulation().sourceCount();
     List<Copy> before = new ArrayList<>(sources);
     List<Copy> after = new ArrayList<>(sources);
     Copy mine = new Copy(source, entryIndex, CopyDigest.of(sheet));

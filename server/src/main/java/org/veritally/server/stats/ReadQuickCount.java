@@ -1,0 +1,119 @@
+package org.veritally.server.stats;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.tabulate.UnitResult;
+import org.veritally.server.Instance;
+import org.veritally.server.state.ElectionState;
+import org.veritally.stats.StationCounts;
+import org.veritally.stats.quickcount.ConsistentSampler;
+import org.veritally.stats.quickcount.FrameStation;
+import org.veritally.stats.quickcount.QuickCount;
+import org.veritally.stats.quickcount.QuickCountEstimate;
+import org.veritally.stats.quickcount.SamplePlan;
+import org.veritally.stats.quickcount.ShareComparison;
+
+/**
+ * Use case: an observer mission's quick count ({@code ST-QC}). Draws the sample from the seed text over the
+ * whole catalogue with {@link ConsistentSampler#plan} (strata = the units at a {@link StrataLevel}, the frame
+ * in catalogue order), feeds the sampled stations' current sheets in the view to a {@link QuickCount}, and
+ * compares the estimate with the official and consensus shares. The same seed, size, strata and catalogue
+ * always give the same sample, whatever has arrived. Thread-safe.
+ */
+public final class ReadQuickCount {
+  /** The normal quantile of the intervals when none is given: 1.96, a 95% interval. */
+  public static final double DEFAULT_Z = 1.96;
+
+  private final Instance instance;
+
+  public ReadQuickCount(Instance instance) {
+    this.instance = instance;
+  }
+
+  /**
+   * The quick count of {@code contestId} (default: the first) from the sheets of {@code view}.
+   *
+   * @throws StatsParameterProblem if the seed is blank, the size is not 1..stations, z is not positive or
+   *     the strata level is unknown
+   * @throws org.veritally.server.read.UsageProblem for an unknown contest or view
+   */
+  public ViewQuickCount run(
+      String seed, int size, Optional<String> strataLevel, Optional<String> contestId, String view, double z) {
+    ElectionState state = instance.state();
+    ViewScope scope = ViewScope.resolve(state, contestId, view);
+    if (seed == null || seed.isBlank()) {
+      throw new StatsParameterProblem("the seed text is empty; publish one before election day (a dice roll, a lottery draw)");
+    }
+    if (!(z > 0) || Double.isInfinite(z)) {
+      throw new StatsParameterProblem("z must be a positive number (1.96 for 95%, 2.58 for 99%), got " + z);
+    }
+    StrataLevel strata = StrataLevel.resolve(scope.election(), strataLevel);
+    Catalogue cat = state.catalogue();
+    int frameSize = cat.stationCount();
+    if (size < 1 || size > frameSize) {
+      throw new StatsParameterProblem("the sample size must be 1.." + frameSize + " (the stations in the catalogue), got " + size);
+    }
+    String[] stratumOfUnit = strata.stratumOfUnits(cat);
+    List<FrameStation> frame = new ArrayList<>(frameSize);
+    for (int s = 0; s < frameSize; s++) {
+      frame.add(new FrameStation(cat.station(s).id(), stratumOfUnit[cat.unitOfStation(s)]));
+    }
+    SamplePlan plan = ConsistentSampler.plan(seed, frame, size);
+    BitSet sampled = new BitSet(frameSize);
+    for (SamplePlan.SampledStation s : plan.stations()) {
+      sampled.set(cat.stationIndex(s.stationId()));
+    }
+    ViewStations sheets = new StationCountsReader(instance.store()).read(state, scope, strata, sampled::get);
+    Map<String, StationCounts> byId = new HashMap<>();
+    for (StationCounts s : sheets.stations()) {
+      byId.put(s.stationId(), s);
+    }
+    QuickCount qc = new QuickCount(plan, sheets.candidates());
+    Set<String> received = new HashSet<>();
+    long valid = 0;
+    for (SamplePlan.SampledStation s : plan.stations()) {
+      StationCounts sheet = byId.get(s.stationId());
+      if (sheet != null) {
+        qc.accept(sheet);
+        received.add(s.stationId());
+        valid += sheet.valid();
+      }
+    }
+    Optional<QuickCountEstimate> estimate = valid > 0 ? Optional.of(qc.estimate(z)) : Optional.empty();
+    List<ViewQuickCount.ShareCheck> comparisons = new ArrayList<>();
+    estimate.ifPresent(e -> {
+      if (state.tabulation().authority().isPresent()) {
+        compare(e, scope, "official").ifPresent(comparisons::add);
+      }
+      compare(e, scope, "consensus").ifPresent(comparisons::add);
+    });
+    return new ViewQuickCount(scope.contestId(), scope.viewName(), strata, sheets.candidates(), plan, received,
+        estimate, comparisons);
+  }
+
+  private Optional<ViewQuickCount.ShareCheck> compare(QuickCountEstimate e, ViewScope scope, String view) {
+    UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), view);
+    Map<String, Long> votes = new HashMap<>();
+    long valid = 0;
+    for (var c : r.candidates()) {
+      votes.put(c.id(), c.votes());
+      valid += c.votes();
+    }
+    if (valid == 0) {
+      return Optional.empty();
+    }
+    List<Double> shares = new ArrayList<>();
+    for (var c : scope.contest().candidates()) {
+      shares.add((double) votes.getOrDefault(c.id(), 0L) / valid);
+    }
+    List<ShareComparison> cmp = e.compare(shares);
+    return Optional.of(new ViewQuickCount.ShareCheck(view, r.stationsReporting(), r.stationsTotal(), cmp));
+  }
+}
