@@ -68,5 +68,7 @@ CREATE TABLE station_status (
   PRIMARY KEY (station, contest)
 ) WITHOUT ROWID;
 CREATE INDEX station_status_by_status ON station_status(status, station);
+-- Announcements of the authority (body: the canonical log entry).
+CREATE TABLE announcement (id TEXT PRIMARY KEY, entry_idx INTEGER NOT NULL, body TEXT NOT NULL);
 -- Rules that flagged an accepted sheet (TS-FLAG-*).
 CREATE TABLE sheet_flag (entry_idx INTEGER NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL, PRIMARY KEY (entry_idx, rule)) WITHOUT ROWID;

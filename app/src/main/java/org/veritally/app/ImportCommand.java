@@ -98,7 +98,32 @@ final class ImportCommand implements Callable<Integer> {
         sheets(in, f, sink -> GenericCsv.sheets(f, in.state().requireElection(), source, fileProblems, sink));
         problems.addAll(fileProblems);
       }
-      default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | " + CvzlaCsv.FORMAT + ")");
+      case "announcement" -> {
+        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir);
+        List<Problem> ps = new ArrayList<>();
+        for (var a : org.veritally.formats.election.AnnouncementFile.read(Files.readAllBytes(f), f.getFileName().toString(), ps)) {
+          var r = in.announcements().record(a, "cli", f.getFileName() + " " + a.id());
+          ps.addAll(r.problems());
+          if (r.problems().isEmpty()) {
+            accepted++;
+            if (!r.idempotent()) newEntries++;
+            System.out.printf("announcement %s recorded at log index %d%s%n", a.id(), r.index(), r.idempotent() ? " (already there)" : "");
+          }
+        }
+        problems.addAll(ps);
+      }
+      case org.veritally.formats.qr.VeActaQr.FORMAT -> {
+        if (in.state().election().isEmpty()) {
+          throw new IllegalArgumentException("no election in " + data.dir + ": import the catalogue first (--format " + CvzlaCsv.FORMAT + ")");
+        }
+        String src = source.orElseThrow(() -> new IllegalArgumentException("--source NAME is required for " + org.veritally.formats.qr.VeActaQr.FORMAT));
+        declareSource(in, src, f);
+        int[] dups = {0};
+        sheets(in, f, sink -> dups[0] = org.veritally.formats.qr.VeActaQr.sheets(f, src, sink));
+        if (dups[0] > 0) System.out.printf("%,d identical repeated payloads dropped%n", dups[0]);
+      }
+      default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | announcement | " + CvzlaCsv.FORMAT + " | "
+          + org.veritally.formats.qr.VeActaQr.FORMAT + ")");
     }
   }
 

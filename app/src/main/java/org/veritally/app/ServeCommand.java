@@ -30,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
     Instance in = Instance.open(dir);
     var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
     routes.add(new org.veritally.server.log.LogRoutes(in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)));
+    routes.add(new org.veritally.server.stats.StatsRoutes(in));
     routes.add(new org.veritally.web.WebSite(in));
     ApiServer api = new ApiServer(in, WriteToken.load(dir), routes).start(host, port);
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";

@@ -42,7 +42,7 @@ public final class Instance implements AutoCloseable {
   private void wire(ElectionState s) {
     this.state = s;
     this.sequencer = new Sequencer(store, s, appender);
-    this.define = new DefineElection(store, s, appender);
+    this.define = new DefineElection(store, s, appender, sequencer);
     this.results = new ReadResults(s);
   }
 
@@ -80,6 +80,10 @@ public final class Instance implements AutoCloseable {
   public synchronized org.veritally.server.intake.GroupCommit groupCommit() {
     if (groupCommit == null) groupCommit = new org.veritally.server.intake.GroupCommit(sequencer);
     return groupCommit;
+  }
+
+  public org.veritally.server.intake.RecordAnnouncement announcements() {
+    return new org.veritally.server.intake.RecordAnnouncement(store, state, appender, sequencer);
   }
 
   public DefineElection define() {

@@ -16,7 +16,8 @@ public final class ProjectionDump {
       "SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes FROM sheet_current ORDER BY station, contest, source",
       "SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total ORDER BY unit, contest, source",
       "SELECT station, contest, status, consensus_entry FROM station_status ORDER BY station, contest",
-      "SELECT entry_idx, rule, message FROM sheet_flag ORDER BY entry_idx, rule");
+      "SELECT entry_idx, rule, message FROM sheet_flag ORDER BY entry_idx, rule",
+      "SELECT id, entry_idx, body FROM announcement ORDER BY id");
 
   private ProjectionDump() {}
 

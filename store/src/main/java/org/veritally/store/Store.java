@@ -206,7 +206,7 @@ public final class Store implements AutoCloseable {
   /** Deletes every projection row (not the log), for {@code rebuild}. */
   public void clearProjections(Tx tx) {
     try (Statement st = writer.createStatement()) {
-      for (String t : List.of("meta", "election", "unit", "station", "source", "sheet_current", "unit_total", "station_status", "sheet_flag")) {
+      for (String t : List.of("meta", "election", "unit", "station", "source", "sheet_current", "unit_total", "station_status", "sheet_flag", "announcement")) {
         st.execute("DELETE FROM " + t);
       }
     } catch (SQLException e) {

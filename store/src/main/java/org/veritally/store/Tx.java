@@ -76,6 +76,10 @@ public final class Tx {
     exec("INSERT INTO cosignature(tree_size, witness, line) VALUES (?,?,?) ON CONFLICT(tree_size, witness) DO NOTHING", size, witness, line);
   }
 
+  public void putAnnouncement(String id, long entryIdx, String body) {
+    exec("INSERT INTO announcement(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
+  }
+
   public void putElection(String id, long entryIdx, String body) {
     exec("INSERT INTO election(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
   }

@@ -27,6 +27,9 @@ public enum Rule {
   TS_DUP_ROW("TS-DUP-ROW", Severity.ERROR, "a second row for the same station, contest and source in one input"),
   TS_CONFLICT("TS-CONFLICT", Severity.ERROR, "a different sheet from the same source for the same station and contest, not marked as a correction"),
   TS_CORRECTION("TS-CORRECTION", Severity.ERROR, "a correction names a sheet that is not the source's current sheet for that station and contest"),
+  AN_CONTEST("AN-CONTEST", Severity.ERROR, "an announcement names a contest that is not in the election"),
+  AN_CANDIDATE("AN-CANDIDATE", Severity.ERROR, "an announcement names a candidate that is not in its contest"),
+  AN_DUP("AN-DUP", Severity.ERROR, "an announcement id is already in the log with other figures"),
   TS_FLAG_TURNOUT("TS-FLAG-TURNOUT", Severity.FLAG, "turnout above 95% of registered voters"),
   TS_FLAG_UNANIMOUS("TS-FLAG-UNANIMOUS", Severity.FLAG, "one choice has all the valid votes"),
   TS_FLAG_ZERO("TS-FLAG-ZERO", Severity.FLAG, "every count on the sheet is zero");

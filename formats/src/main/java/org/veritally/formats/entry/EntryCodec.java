@@ -46,6 +46,7 @@ public final class EntryCodec {
       return CanonicalJson.encode(Map.of("kind", "source", "v", 1L, "id", s.source().id(), "name", s.source().name(),
           "role", s.source().kind().wire()));
     }
+    if (e instanceof org.veritally.core.entry.AnnouncementEntry a) return CanonicalJson.encode(AnnouncementJson.toTree(a.announcement()));
     SheetEntry s = (SheetEntry) e;
     return sheets.orElseThrow(() -> new IllegalStateException("no election yet")).encode(s.sheet());
   }
@@ -104,6 +105,13 @@ public final class EntryCodec {
         }
       }
       case "catalogue" -> decodeCatalogue(f, problems);
+      case "announcement" -> {
+        f.str("kind");
+        if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+        var a = AnnouncementJson.read(f, false, problems);
+        f.end();
+        yield a.map(org.veritally.core.entry.AnnouncementEntry::new);
+      }
       default -> {
         problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "unknown entry kind '" + kind + "'"));
         yield Optional.empty();

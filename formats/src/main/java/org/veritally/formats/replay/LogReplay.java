@@ -40,6 +40,7 @@ public final class LogReplay {
   private Tabulation.Batch batch;
   private final Map<Long, Current> current = new HashMap<>();
   private long size;
+  private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
   private boolean finished;
 
   private record Current(long index, TallySheet sheet) {}
@@ -58,6 +59,11 @@ public final class LogReplay {
   public Tabulation tabulation() {
     if (tabulation == null) throw new IllegalStateException("no election entry replayed");
     return tabulation;
+  }
+
+  /** The announcements in log order. */
+  public List<org.veritally.core.model.Announcement> announcements() {
+    return List.copyOf(announcements);
   }
 
   public long size() {
@@ -110,6 +116,13 @@ public final class LogReplay {
       }
     } else if (e instanceof SheetEntry se) {
       sheet(index, se.sheet(), out);
+    } else if (e instanceof org.veritally.core.entry.AnnouncementEntry a) {
+      var contest = election().orElseThrow().contest(a.announcement().contest());
+      if (contest.isEmpty()) out.add(new Finding("LOG-RULES", index, "AN-CONTEST: unknown contest " + a.announcement().contest()));
+      else for (String c : a.announcement().candidates().keySet()) {
+        if (contest.get().candidateIndex(c) < 0) out.add(new Finding("LOG-RULES", index, "AN-CANDIDATE: unknown candidate " + c));
+      }
+      announcements.add(a.announcement());
     }
     return out;
   }

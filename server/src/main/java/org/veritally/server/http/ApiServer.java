@@ -45,6 +45,9 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/units/{id}", this::unit);
       cfg.routes.get("/api/stations/{id}", this::station);
       cfg.routes.post("/api/sheets", this::postSheet);
+      cfg.routes.get("/api/announcements", ctx -> json(ctx, new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
+      cfg.routes.get("/api/discrepancies", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
+          .report(q(ctx, "unit"), q(ctx, "source"), q(ctx, "limit").map(Integer::parseInt).orElse(1000))));
       for (Routes r : extra) r.register(cfg.routes);
       cfg.routes.exception(UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
       cfg.routes.exception(StoreException.class, (e, ctx) -> {

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** JSON output for the API and the CLI (records serialise by their component names). Thread-safe. */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+  private static final ObjectMapper PRETTY = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+      .enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 

@@ -38,16 +38,26 @@ public final class DefineElection {
   private final ElectionState state;
   private final LogAppender appender;
 
-  public DefineElection(Store store, ElectionState state, LogAppender appender) {
+  private final Object writeLock;
+
+  /** {@code writeLock} is the single writer's monitor (the sequencer), shared by every use case that appends. */
+  public DefineElection(Store store, ElectionState state, LogAppender appender, Object writeLock) {
     this.store = store;
     this.state = state;
     this.appender = appender;
+    this.writeLock = writeLock;
   }
 
   /** Returns the problems (empty when accepted) and the number of entries appended. */
   public record Result(List<Problem> problems, int entriesAppended) {}
 
-  public synchronized Result define(Definition d, String account, String where) {
+  public Result define(Definition d, String account, String where) {
+    synchronized (writeLock) {
+      return defineLocked(d, account, where);
+    }
+  }
+
+  private Result defineLocked(Definition d, String account, String where) {
     List<Problem> problems = new ArrayList<>();
     EntryCodec plain = new EntryCodec(java.util.Optional.empty());
     byte[] electionBytes = plain.encode(new ElectionEntry(d.election()));

@@ -68,6 +68,8 @@ public final class RebuildProjections {
           } else if (e instanceof SourceEntry s) {
             fresh.tabulation().addSource(s.source());
             tx.putSource(s.source().id(), s.source().name(), s.source().kind().wire(), row.idx());
+          } else if (e instanceof org.veritally.core.entry.AnnouncementEntry an) {
+            tx.putAnnouncement(an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8));
           } else if (e instanceof SheetEntry se) {
             TallySheet sh = se.sheet();
             var el = fresh.requireElection();

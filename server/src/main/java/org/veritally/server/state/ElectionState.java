@@ -30,6 +30,19 @@ public final class ElectionState {
   private EntryCodec codec = new EntryCodec(Optional.empty());
   private final CurrentSheetIndex sheets = new CurrentSheetIndex();
   private ReconciliationState reconciliation = new ReconciliationState(1);
+  private final java.util.concurrent.CopyOnWriteArrayList<Recorded> announcements = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** An announcement and its log index. */
+  public record Recorded(long index, org.veritally.core.model.Announcement announcement) {}
+
+  /** The announcements in log order. */
+  public List<Recorded> announcements() {
+    return List.copyOf(announcements);
+  }
+
+  public void addAnnouncement(Recorded r) {
+    announcements.add(r);
+  }
   private volatile long logSize;
   private CompactRange range = CompactRange.empty();
 
@@ -124,6 +137,11 @@ public final class ElectionState {
       var sheet = new org.veritally.core.model.TallySheet(st.station(), st.contest(), st.source(), st.counts(), st.votes());
       s.sheets.put(CurrentSheetIndex.key(cat.stationIndex(st.station()), e.contestIndex(st.contest()), tab.sourceIndex(st.source())),
           st.entryIdx(), org.veritally.core.reconcile.CopyDigest.of(sheet));
+    });
+    store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {
+      List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+      var en = s.codec.decode(Store.getString(rs, 2).getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
+      s.announcements.add(new Recorded(Store.getLong(rs, 1), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
     });
     var rec = s.reconciliation;
     store.query("SELECT station, contest, status, consensus_entry FROM station_status", List.of(), rs -> {
