@@ -38,6 +38,14 @@ CREATE TABLE cosignature (
   PRIMARY KEY (tree_size, witness)
 );
 
+-- Accounts (private, not a projection and not in the log: token hashes never leave the server).
+-- role: admin | authority | witness | observer. source: the source the account submits as.
+-- public_key: a C2SP signed-note verifier key; when set, every submission must carry its signature.
+CREATE TABLE account (
+  id TEXT PRIMARY KEY, role TEXT NOT NULL, source TEXT NOT NULL, token_hash BLOB NOT NULL UNIQUE,
+  public_key TEXT NOT NULL DEFAULT '', created_ms INTEGER NOT NULL, revoked_ms INTEGER NOT NULL DEFAULT 0
+);
+
 -- Projections ---------------------------------------------------------------------------------
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE election (id TEXT PRIMARY KEY, entry_idx INTEGER NOT NULL, body TEXT NOT NULL);

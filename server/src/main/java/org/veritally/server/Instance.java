@@ -86,6 +86,14 @@ public final class Instance implements AutoCloseable {
     return new org.veritally.server.intake.RecordAnnouncement(store, state, appender, sequencer);
   }
 
+  public org.veritally.server.intake.RegisterKey keyRegistry() {
+    return new org.veritally.server.intake.RegisterKey(store, state, appender, sequencer);
+  }
+
+  public org.veritally.server.auth.Accounts accounts() {
+    return new org.veritally.server.auth.Accounts(store);
+  }
+
   public DefineElection define() {
     return define;
   }

@@ -116,6 +116,7 @@ public final class Store implements AutoCloseable {
         Object a = args.get(i);
         if (a instanceof Long l) p.setLong(i + 1, l);
         else if (a instanceof Integer n) p.setInt(i + 1, n);
+        else if (a instanceof byte[] b) p.setBytes(i + 1, b);
         else p.setString(i + 1, (String) a);
       }
       try (ResultSet rs = p.executeQuery()) {

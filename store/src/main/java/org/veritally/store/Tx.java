@@ -80,6 +80,36 @@ public final class Tx {
     exec("INSERT INTO announcement(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
   }
 
+  public void putAccount(String id, String role, String source, byte[] tokenHash, String publicKey, long ms) {
+    try {
+      var p = ps("INSERT INTO account(id, role, source, token_hash, public_key, created_ms) VALUES (?,?,?,?,?,?)");
+      p.setString(1, id);
+      p.setString(2, role);
+      p.setString(3, source);
+      p.setBytes(4, tokenHash);
+      p.setString(5, publicKey);
+      p.setLong(6, ms);
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("write account", e);
+    }
+  }
+
+  /** Accounts are the one mutable private table: revocation and key registration change a row. */
+  public void updateAccount(String id, String column, Object value) {
+    if (!java.util.Set.of("revoked_ms", "public_key", "token_hash").contains(column)) throw new IllegalArgumentException(column);
+    try {
+      var p = ps("UPDATE account SET " + column + " = ? WHERE id = ?");
+      if (value instanceof Long l) p.setLong(1, l);
+      else if (value instanceof byte[] b) p.setBytes(1, b);
+      else p.setString(1, (String) value);
+      p.setString(2, id);
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("update account", e);
+    }
+  }
+
   public void putElection(String id, long entryIdx, String body) {
     exec("INSERT INTO election(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
   }

@@ -5,7 +5,7 @@ package org.veritally.core.entry;
  * totals are projections of the entries. Each kind has a fixed canonical JSON form, specified in
  * docs/log-format.md and encoded by {@code org.veritally.formats.entry.EntryCodec}.
  */
-public sealed interface Entry permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry {
+public sealed interface Entry permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry {
   /** The {@code kind} member of the entry's JSON. */
   String kind();
 }

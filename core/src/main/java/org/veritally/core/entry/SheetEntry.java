@@ -1,9 +1,18 @@
 package org.veritally.core.entry;
 
+import java.util.Optional;
 import org.veritally.core.model.TallySheet;
 
-/** One source's copy of one tally sheet, possibly superseding its own earlier copy. */
-public record SheetEntry(TallySheet sheet) implements Entry {
+/**
+ * One source's copy of one tally sheet, possibly superseding its own earlier copy, and possibly
+ * signed by the submitting account's Ed25519 key ({@link SheetSignature}), so anyone can check later
+ * that the copy came from that account and not from the operator.
+ */
+public record SheetEntry(TallySheet sheet, Optional<SheetSignature> signature) implements Entry {
+  public SheetEntry(TallySheet sheet) {
+    this(sheet, Optional.empty());
+  }
+
   public String kind() {
     return "sheet";
   }

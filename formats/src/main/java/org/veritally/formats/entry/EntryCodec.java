@@ -39,6 +39,11 @@ public final class EntryCodec {
     return sheets.map(SheetJson::election);
   }
 
+  /** The bytes an account signs for a sheet (see {@link SheetJson#signedMessage}). */
+  public byte[] signedMessage(org.veritally.core.model.TallySheet s, String signer) {
+    return sheets.orElseThrow(() -> new IllegalStateException("no election yet")).signedMessage(s, signer);
+  }
+
   public byte[] encode(Entry e) {
     if (e instanceof ElectionEntry el) return CanonicalJson.encode(ElectionJson.toTree(el.election()));
     if (e instanceof CatalogueEntry c) return CanonicalJson.encode(catalogueTree(c));
@@ -47,8 +52,12 @@ public final class EntryCodec {
           "role", s.source().kind().wire()));
     }
     if (e instanceof org.veritally.core.entry.AnnouncementEntry a) return CanonicalJson.encode(AnnouncementJson.toTree(a.announcement()));
+    if (e instanceof org.veritally.core.entry.KeyEntry k) {
+      return CanonicalJson.encode(Map.of("kind", "key", "v", 1L, "account", k.account(), "source", k.source(), "key", k.verifierKey()));
+    }
     SheetEntry s = (SheetEntry) e;
-    return sheets.orElseThrow(() -> new IllegalStateException("no election yet")).encode(s.sheet());
+    var json = sheets.orElseThrow(() -> new IllegalStateException("no election yet"));
+    return s.signature().isPresent() ? json.encode(s.sheet(), s.signature().get()) : json.encode(s.sheet());
   }
 
   private static Map<String, Object> catalogueTree(CatalogueEntry c) {
@@ -82,7 +91,7 @@ public final class EntryCodec {
           problems.add(new Problem(Rule.IN_FIELD, f.path(), "a sheet before the election entry"));
           yield Optional.empty();
         }
-        yield sheets.get().decode(f, false, Optional.empty(), problems).map(SheetEntry::new);
+        yield sheets.get().decodeSigned(f, false, Optional.empty(), problems).map(x -> (Entry) x);
       }
       case "election" -> {
         f.str("kind");
@@ -105,6 +114,15 @@ public final class EntryCodec {
         }
       }
       case "catalogue" -> decodeCatalogue(f, problems);
+      case "key" -> {
+        f.str("kind");
+        if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+        String account = f.str("account");
+        String source = f.str("source");
+        String key = f.str("key");
+        f.end();
+        yield Optional.of(new org.veritally.core.entry.KeyEntry(account, source, key));
+      }
       case "announcement" -> {
         f.str("kind");
         if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));

@@ -56,8 +56,26 @@ public final class SheetJson {
     return election;
   }
 
-  /** Canonical bytes of the entry. Members: contest, counts, kind, reason?, source, station, supersedes?, v, votes. */
+  /** Canonical bytes of an unsigned entry. */
   public byte[] encode(TallySheet s) {
+    return encode(s, Optional.empty(), Optional.empty());
+  }
+
+  /** Canonical bytes of a signed entry. */
+  public byte[] encode(TallySheet s, org.veritally.core.entry.SheetSignature sig) {
+    return encode(s, Optional.of(sig.signer()), Optional.of(sig.signature()));
+  }
+
+  /** The bytes an account signs: the canonical entry with {@code signer} and without {@code signature}. */
+  public byte[] signedMessage(TallySheet s, String signer) {
+    return encode(s, Optional.of(signer), Optional.empty());
+  }
+
+  /**
+   * Canonical bytes of the entry. Members, in RFC 8785 order: contest, counts, kind, reason?,
+   * signature?, signer?, source, station, supersedes?, v, votes.
+   */
+  byte[] encode(TallySheet s, Optional<String> signer, Optional<byte[]> signature) {
     int c = election.contestIndex(s.contestId());
     if (c < 0) throw new IllegalArgumentException("unknown contest " + s.contestId());
     var sb = new StringBuilder(96 + 16 * s.choiceCount());
@@ -75,6 +93,11 @@ public final class SheetJson {
       sb.append(",\"reason\":");
       CanonicalJson.string(sb, s.correction().get().reason());
     }
+    signature.ifPresent(b -> sb.append(",\"signature\":\"").append(java.util.Base64.getEncoder().encodeToString(b)).append('"'));
+    signer.ifPresent(x -> {
+      sb.append(",\"signer\":");
+      CanonicalJson.string(sb, x);
+    });
     sb.append(",\"source\":");
     CanonicalJson.string(sb, s.sourceId());
     sb.append(",\"station\":");
@@ -95,6 +118,27 @@ public final class SheetJson {
    * ({@code apiForm}) they are absent and {@code source} may be given by the caller's account.
    */
   public Optional<TallySheet> decode(Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
+    return decodeSigned(f, apiForm, sourceOverride, problems).map(org.veritally.core.entry.SheetEntry::sheet);
+  }
+
+  /** Reads a sheet with its optional {@code signer} and {@code signature} members. */
+  public Optional<org.veritally.core.entry.SheetEntry> decodeSigned(Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
+    Optional<org.veritally.core.entry.SheetSignature> sig = Optional.empty();
+    if (f.has("signature") || f.has("signer")) {
+      String signer = f.has("signer") ? f.str("signer") : "";
+      String b64 = f.str("signature");
+      try {
+        sig = Optional.of(new org.veritally.core.entry.SheetSignature(signer, java.util.Base64.getDecoder().decode(b64)));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(Rule.IN_FIELD, f.path() + ".signature", "not base64"));
+      }
+    }
+    var sheet = decodeSheet(f, apiForm, sourceOverride, problems);
+    Optional<org.veritally.core.entry.SheetSignature> signature = sig;
+    return sheet.map(s -> new org.veritally.core.entry.SheetEntry(s, signature));
+  }
+
+  private Optional<TallySheet> decodeSheet(Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
     int before = problems.size();
     if (!apiForm) {
       if (!"sheet".equals(f.str("kind"))) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "kind must be 'sheet'"));

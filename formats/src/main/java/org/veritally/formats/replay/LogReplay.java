@@ -40,6 +40,9 @@ public final class LogReplay {
   private Tabulation.Batch batch;
   private final Map<Long, Current> current = new HashMap<>();
   private long size;
+  private final Map<String, RegisteredKey> keys = new HashMap<>();
+
+  private record RegisteredKey(String source, org.veritally.translog.VerifierKey key) {}
   private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
   private boolean finished;
 
@@ -114,7 +117,24 @@ public final class LogReplay {
       } else {
         tabulation.addSource(s.source());
       }
+    } else if (e instanceof org.veritally.core.entry.KeyEntry k) {
+      if (org.veritally.translog.VerifierKey.parse(k.verifierKey()) instanceof org.veritally.translog.Parsed.Ok<org.veritally.translog.VerifierKey> ok) {
+        keys.put(k.account(), new RegisteredKey(k.source(), ok.value()));
+      } else {
+        out.add(new Finding("LOG-RULES", index, "KEY: not a verifier key: " + k.verifierKey()));
+      }
     } else if (e instanceof SheetEntry se) {
+      se.signature().ifPresent(sig -> {
+        RegisteredKey k = keys.get(sig.signer());
+        if (k == null) {
+          out.add(new Finding("LOG-SIG", index, "signed by " + sig.signer() + ", who has no registered key"));
+        } else if (!k.source().equals(se.sheet().sourceId())) {
+          out.add(new Finding("LOG-SIG", index, "signer " + sig.signer() + " submits as " + k.source() + ", not " + se.sheet().sourceId()));
+        } else if (!k.key().verifies(codec.signedMessage(se.sheet(), sig.signer()), sig.signature())) {
+          out.add(new Finding("LOG-SIG", index, "the signature of " + sig.signer() + " does not verify"));
+        }
+      });
+      if (!out.isEmpty()) return out;
       sheet(index, se.sheet(), out);
     } else if (e instanceof org.veritally.core.entry.AnnouncementEntry a) {
       var contest = election().orElseThrow().contest(a.announcement().contest());

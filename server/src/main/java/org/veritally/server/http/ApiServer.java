@@ -9,12 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
-import org.veritally.core.validation.Problem;
-import org.veritally.formats.canonical.Fields;
-import org.veritally.formats.canonical.JsonTree;
-import org.veritally.formats.entry.SheetJson;
 import org.veritally.server.Instance;
-import org.veritally.server.intake.Outcome;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.store.StoreException;
 
@@ -44,7 +39,9 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/results", this::results);
       cfg.routes.get("/api/units/{id}", this::unit);
       cfg.routes.get("/api/stations/{id}", this::station);
-      cfg.routes.post("/api/sheets", this::postSheet);
+      var writes = new WriteRoutes(instance, new Authenticator(token, instance.accounts()));
+      cfg.routes.post("/api/sheets", writes::postSheet);
+      cfg.routes.post("/api/announcements", writes::postAnnouncement);
       cfg.routes.get("/api/announcements", ctx -> json(ctx, new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
       cfg.routes.get("/api/discrepancies", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
           .report(q(ctx, "unit"), q(ctx, "source"), q(ctx, "limit").map(Integer::parseInt).orElse(1000))));
@@ -75,11 +72,11 @@ public final class ApiServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void json(Context ctx, Object body) {
+  static void json(Context ctx, Object body) {
     ctx.contentType("application/json").result(Json.bytes(body));
   }
 
-  private static void problem(Context ctx, int status, ProblemJson p) {
+  static void problem(Context ctx, int status, ProblemJson p) {
     ctx.status(status).contentType("application/problem+json").result(Json.bytes(p));
   }
 
@@ -145,56 +142,5 @@ public final class ApiServer implements AutoCloseable {
     json(ctx, m);
   }
 
-  private void postSheet(Context ctx) {
-    if (!token.accepts(ctx.header("Authorization"))) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      problem(ctx, 401, ProblemJson.rule(401, "AUTH-TOKEN", "a valid bearer token is required to submit"));
-      return;
-    }
-    if (instance.state().election().isEmpty()) throw new UsageProblem("RD-ELECTION", "no election is defined yet");
-    List<Problem> problems = new ArrayList<>();
-    Optional<org.veritally.core.model.TallySheet> sheet = Optional.empty();
-    try {
-      Object tree = JsonTree.parse(ctx.bodyAsBytes());
-      sheet = new SheetJson(instance.state().requireElection()).decode(new Fields(tree, "$", problems), true, Optional.empty(), problems);
-    } catch (JsonTree.JsonError e) {
-      problems.add(new Problem(e.countError() ? org.veritally.core.validation.Rule.IN_COUNT : org.veritally.core.validation.Rule.IN_SYNTAX, e.path(), e.getMessage()));
-    }
-    if (!problems.isEmpty()) {
-      problem(ctx, 422, ProblemJson.of(422, "sheet rejected", problems.size() + " problem(s)", problems));
-      return;
-    }
-    Outcome o;
-    try {
-      o = instance.groupCommit().submit(sheet.get(), "api").get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (org.veritally.server.intake.GroupCommit.Busy | java.util.concurrent.TimeoutException busy) {
-      ctx.header("Retry-After", "1");
-      problem(ctx, 503, ProblemJson.rule(503, "SRV-BUSY", "the sequencer is busy; retry shortly"));
-      return;
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    if (!o.rejected().isEmpty()) {
-      int status = o.rejected().stream().anyMatch(p -> p.rule().id().equals("TS-CONFLICT")) ? 409 : 422;
-      problem(ctx, status, ProblemJson.of(status, "sheet rejected", o.rejected().size() + " problem(s)", o.rejected()));
-      return;
-    }
-    var a = o.accepted().get(0);
-    var m = new LinkedHashMap<String, Object>();
-    m.put("index", a.index());
-    m.put("leafHash", java.util.HexFormat.of().formatHex(a.leafHash()));
-    m.put("idempotent", a.idempotent());
-    m.put("flags", a.flags().stream().map(p -> Map.of("rule", p.rule().id(), "message", p.message())).toList());
-    m.put("logSize", o.logSize());
-    var log = new org.veritally.server.log.LogView(instance.store());
-    log.latest().ifPresent(cp -> {
-      m.put("checkpointSize", cp.size());
-      m.put("receipt", log.receipt(a.index(), cp));
-    });
-    ctx.status(a.idempotent() ? 200 : 201);
-    json(ctx, m);
-  }
+
 }

@@ -25,7 +25,7 @@ public final class GroupCommit implements AutoCloseable {
   private final Thread worker;
   private volatile boolean running = true;
 
-  private record Request(TallySheet sheet, String account, CompletableFuture<Outcome> result) {}
+  private record Request(TallySheet sheet, Optional<org.veritally.core.entry.SheetSignature> signature, String account, CompletableFuture<Outcome> result) {}
 
   /** The queue is full: the caller should answer 503 with Retry-After. */
   public static final class Busy extends RuntimeException {
@@ -43,7 +43,12 @@ public final class GroupCommit implements AutoCloseable {
 
   /** Queues one sheet; the future completes after its batch committed (or failed). */
   public CompletableFuture<Outcome> submit(TallySheet sheet, String account) {
-    var r = new Request(sheet, account, new CompletableFuture<>());
+    return submit(sheet, Optional.empty(), account);
+  }
+
+  /** Queues one sheet with the submitter's signature, if it signed. */
+  public CompletableFuture<Outcome> submit(TallySheet sheet, Optional<org.veritally.core.entry.SheetSignature> signature, String account) {
+    var r = new Request(sheet, signature, account, new CompletableFuture<>());
     if (!running || !queue.offer(r)) throw new Busy();
     return r.result();
   }
@@ -67,7 +72,7 @@ public final class GroupCommit implements AutoCloseable {
     List<SheetRow> rows = new ArrayList<>(batch.size());
     List<String> accounts = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      rows.add(new SheetRow(token(i), Optional.of(batch.get(i).sheet()), List.of()));
+      rows.add(new SheetRow(token(i), Optional.of(batch.get(i).sheet()), List.of(), batch.get(i).signature()));
       accounts.add(batch.get(i).account());
     }
     Outcome all;

@@ -121,7 +121,7 @@ public final class Sequencer {
       List<Problem> flags = new ArrayList<>();
       for (Problem f : ps) if (!f.isError()) flags.add(f);
       newFlags.add(flags);
-      entries.add(new LogAppender.NewEntry("sheet", state.codec().encode(new SheetEntry(s)), account));
+      entries.add(new LogAppender.NewEntry("sheet", state.codec().encode(new SheetEntry(s, row.signature())), account));
     }
     if ((atomic && !rejected.isEmpty()) || entries.isEmpty()) {
       List<Accepted> acc = atomic && !rejected.isEmpty() ? List.of() : accepted;

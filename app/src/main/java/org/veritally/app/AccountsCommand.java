@@ -1,0 +1,126 @@
+package org.veritally.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.veritally.server.Instance;
+import org.veritally.server.auth.Role;
+import org.veritally.translog.Parsed;
+import org.veritally.translog.VerifierKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code veritally accounts}: create, list, rotate, revoke accounts and register their keys. */
+@Command(name = "accounts", description = "Manage the accounts that may write: add, list, rotate, revoke, key.",
+    subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAll.class, AccountsCommand.Revoke.class, AccountsCommand.Rotate.class,
+        AccountsCommand.Key.class})
+final class AccountsCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+
+  static Optional<VerifierKey> key(Optional<String> text) {
+    if (text.isEmpty()) return Optional.empty();
+    String t = text.get();
+    try {
+      if (Files.isReadable(Path.of(t))) t = Files.readString(Path.of(t)).strip();
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      // not a file: the key itself
+    }
+    if (VerifierKey.parse(t) instanceof Parsed.Ok<VerifierKey> ok) return Optional.of(ok.value());
+    throw new IllegalArgumentException("--public-key is not a C2SP verifier key (name+keyid+base64) nor a file holding one");
+  }
+
+  @Command(name = "add", description = "Create an account; prints its token once.")
+  static final class Add implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Option(names = "--id", required = true) String id;
+    @Option(names = "--role", required = true, description = "admin | authority | witness | observer") String role;
+    @Option(names = "--source", description = "the source it submits as (required except for admin)") Optional<String> source;
+    @Option(names = "--public-key", paramLabel = "VKEY|FILE", description = "an Ed25519 verifier key; its sheets must then be signed") Optional<String> publicKey;
+
+    @Override
+    public Integer call() {
+      Role r = Role.ofWire(role);
+      if (r != Role.ADMIN && source.isEmpty()) throw new IllegalArgumentException("--source is required for role " + role);
+      try (Instance in = Instance.open(data.dir)) {
+        String src = source.orElse("");
+        if (!src.isEmpty() && in.state().election().isPresent() && in.state().tabulation().sourceIndex(src) < 0) {
+          throw new IllegalArgumentException("source '" + src + "' is not declared (declare it in the election definition or with import --source)");
+        }
+        var c = in.accounts().create(id, r, src, Optional.empty());
+        var k = key(publicKey);
+        k.ifPresent(v -> in.keyRegistry().register(in.accounts(), id, v));
+        System.out.println("account " + id + " (" + r.wire() + (src.isEmpty() ? "" : ", source " + src) + ")" + (k.isPresent() ? ", key registered in the log" : ""));
+        System.out.println("token (shown once, store it safely):");
+        System.out.println(c.token());
+        return Main.OK;
+      }
+    }
+  }
+
+  @Command(name = "list", description = "List the accounts (never their tokens).")
+  static final class ListAll implements Callable<Integer> {
+    @Mixin DataDirOption data;
+
+    @Override
+    public Integer call() {
+      try (Instance in = Instance.open(data.dir)) {
+        for (var a : in.accounts().all()) {
+          System.out.printf("%-20s %-10s %-20s %s%s%n", a.id(), a.role().wire(), a.source(), a.publicKey().map(VerifierKey::encode).orElse("-"),
+              a.revoked() ? "  REVOKED" : "");
+        }
+        return Main.OK;
+      }
+    }
+  }
+
+  @Command(name = "revoke", description = "Revoke an account: its token stops working at once.")
+  static final class Revoke implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Option(names = "--id", required = true) String id;
+
+    @Override
+    public Integer call() {
+      try (Instance in = Instance.open(data.dir)) {
+        in.accounts().revoke(id);
+        System.out.println("account " + id + " revoked");
+        return Main.OK;
+      }
+    }
+  }
+
+  @Command(name = "rotate", description = "Issue a new token; the old one stops working.")
+  static final class Rotate implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Option(names = "--id", required = true) String id;
+
+    @Override
+    public Integer call() {
+      try (Instance in = Instance.open(data.dir)) {
+        System.out.println("new token for " + id + " (shown once):");
+        System.out.println(in.accounts().rotate(id));
+        return Main.OK;
+      }
+    }
+  }
+
+  @Command(name = "key", description = "Register (or replace) an account's Ed25519 verifier key; recorded in the log.")
+  static final class Key implements Callable<Integer> {
+    @Mixin DataDirOption data;
+    @Option(names = "--id", required = true) String id;
+    @Option(names = "--public-key", required = true, paramLabel = "VKEY|FILE") String publicKey;
+
+    @Override
+    public Integer call() {
+      try (Instance in = Instance.open(data.dir)) {
+        long idx = in.keyRegistry().register(in.accounts(), id, key(Optional.of(publicKey)).orElseThrow());
+        System.out.println("key of " + id + " recorded at log index " + idx);
+        return Main.OK;
+      }
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.veritally.server.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.veritally.core.model.Source;
+import org.veritally.store.Store;
+import org.veritally.translog.Parsed;
+import org.veritally.translog.VerifierKey;
+
+/**
+ * Accounts and their bearer tokens. A token is 32 random bytes (base64url), shown once at creation
+ * and stored only as its SHA-256; lookups compare hashes, so a stolen database reveals no token.
+ * Revoked accounts authenticate to nothing. Thread-safe.
+ */
+public final class Accounts {
+  private final Store store;
+
+  public Accounts(Store store) {
+    this.store = store;
+  }
+
+  /** A created account and its token, which exists nowhere else. */
+  public record Created(Account account, String token) {}
+
+  public Created create(String id, Role role, String source, Optional<VerifierKey> key) {
+    if (!Source.validId(id)) throw new IllegalArgumentException("account id '" + id + "' is not a valid id");
+    if (find(id).isPresent()) throw new IllegalArgumentException("account '" + id + "' exists already");
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    store.write(tx -> {
+      tx.putAccount(id, role.wire(), source, hash(token), key.map(VerifierKey::encode).orElse(""), System.currentTimeMillis());
+      return null;
+    });
+    return new Created(new Account(id, role, source, key, false), token);
+  }
+
+  /** A new token for an existing account; the old one stops working at once. */
+  public String rotate(String id) {
+    require(id);
+    byte[] raw = new byte[32];
+    new SecureRandom().nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    store.write(tx -> {
+      tx.updateAccount(id, "token_hash", hash(token));
+      return null;
+    });
+    return token;
+  }
+
+  public void revoke(String id) {
+    require(id);
+    store.write(tx -> {
+      tx.updateAccount(id, "revoked_ms", System.currentTimeMillis());
+      return null;
+    });
+  }
+
+  public void registerKey(String id, VerifierKey key) {
+    require(id);
+    store.write(tx -> {
+      tx.updateAccount(id, "public_key", key.encode());
+      return null;
+    });
+  }
+
+  private void require(String id) {
+    if (find(id).isEmpty()) throw new IllegalArgumentException("no account '" + id + "'");
+  }
+
+  /** The account whose token this is, unless revoked. */
+  public Optional<Account> authenticate(String token) {
+    List<Account> out = new ArrayList<>(1);
+    store.query("SELECT id, role, source, public_key, revoked_ms FROM account WHERE token_hash = ?", List.of(hash(token)), rs -> out.add(row(rs)));
+    return out.stream().filter(a -> !a.revoked()).findFirst();
+  }
+
+  public Optional<Account> find(String id) {
+    List<Account> out = new ArrayList<>(1);
+    store.query("SELECT id, role, source, public_key, revoked_ms FROM account WHERE id = ?", List.of(id), rs -> out.add(row(rs)));
+    return out.stream().findFirst();
+  }
+
+  public List<Account> all() {
+    List<Account> out = new ArrayList<>();
+    store.query("SELECT id, role, source, public_key, revoked_ms FROM account ORDER BY id", List.of(), rs -> out.add(row(rs)));
+    return out;
+  }
+
+  private static Account row(java.sql.ResultSet rs) {
+    String key = Store.getString(rs, 4);
+    Optional<VerifierKey> k = key.isEmpty() ? Optional.empty()
+        : VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok ? Optional.of(ok.value()) : Optional.empty();
+    return new Account(Store.getString(rs, 1), Role.ofWire(Store.getString(rs, 2)), Store.getString(rs, 3), k, Store.getLong(rs, 5) != 0);
+  }
+
+  static byte[] hash(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.veritally.server.auth;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The role × action matrix (tested cell by cell in AuthorizationMatrixTest). Submitting as a source
+ * other than the account's own is refused separately (TS-SOURCE), except for administrators.
+ */
+public final class Authorization {
+  private static final Map<Role, Set<Action>> ALLOWED = Map.of(
+      Role.ADMIN, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
+      Role.AUTHORITY, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
+      Role.WITNESS, Set.of(Action.SUBMIT_SHEET),
+      Role.OBSERVER, Set.of(Action.SUBMIT_SHEET));
+
+  private Authorization() {}
+
+  public static boolean allows(Role role, Action action) {
+    return ALLOWED.get(role).contains(action);
+  }
+}
