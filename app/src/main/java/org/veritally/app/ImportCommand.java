@@ -50,6 +50,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print only the summary and the first 20 problems")
   boolean quiet;
 
+  @Option(names = "--receipts", paramLabel = "FILE", description = "write a receipt (C2SP tlog-proof) for every accepted sheet, one JSON line each")
+  Optional<Path> receipts;
+
+  private final List<Long> acceptedIndices = new ArrayList<>();
+
   @Parameters(paramLabel = "FILE", arity = "1..*")
   List<Path> files;
 
@@ -64,6 +69,7 @@ final class ImportCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     try (Instance in = Instance.open(data.dir)) {
       for (Path f : files) importFile(in, f);
+      if (receipts.isPresent()) writeReceipts(in, receipts.get());
       double s = (System.nanoTime() - t0) / 1e9;
       report(s, in.state().logSize());
     }
@@ -161,11 +167,26 @@ final class ImportCommand implements Callable<Integer> {
       accepted += o.accepted().size();
       newEntries += o.newEntries();
       for (var a : o.accepted()) {
+        if (receipts.isPresent()) acceptedIndices.add(a.index());
         flagged += a.flags().isEmpty() ? 0 : 1;
         if (!quiet) for (Problem p : a.flags()) System.out.println("flag: " + p);
       }
     }
     batch.clear();
+  }
+
+  /** One receipt per accepted sheet, all against the checkpoint that closed the import. */
+  private void writeReceipts(Instance in, Path file) throws IOException {
+    var log = new org.veritally.server.log.LogView(in.store());
+    var cp = log.latest().orElseThrow(() -> new IllegalStateException("no checkpoint"));
+    try (var w = Files.newBufferedWriter(file)) {
+      for (long idx : acceptedIndices) {
+        w.write(new String(org.veritally.server.http.Json.bytes(java.util.Map.of("index", idx, "receipt", log.receipt(idx, cp))),
+            java.nio.charset.StandardCharsets.UTF_8));
+        w.write('\n');
+      }
+    }
+    System.out.printf("%,d receipts against the checkpoint of tree size %,d written to %s%n", acceptedIndices.size(), cp.size(), file);
   }
 
   private void report(double seconds, long logSize) {

@@ -38,6 +38,7 @@ public final class LogRoutes implements Routes {
     routes.get("/log/checkpoint", this::checkpoint);
     routes.get("/log/tile/*", this::tile);
     routes.post("/log/cosignature", this::cosign);
+    routes.get("/log/receipt/{index}", this::receipt);
   }
 
   private void checkpoint(Context ctx) {
@@ -66,6 +67,23 @@ public final class LogRoutes implements Routes {
     byte[] body = t instanceof Tile.Hashes h ? log.tile(h) : log.entryBundle((Tile.Entries) t);
     ctx.header("Cache-Control", t.isPartial() ? "public, max-age=60" : "public, max-age=31536000, immutable")
         .contentType("application/octet-stream").result(body);
+  }
+
+  /** A receipt (C2SP tlog-proof: entry bytes, inclusion proof, signed checkpoint) for any entry, against the latest checkpoint. */
+  private void receipt(Context ctx) {
+    long index;
+    try {
+      index = Long.parseLong(ctx.pathParam("index"));
+    } catch (NumberFormatException e) {
+      problem(ctx, 404, "LOG-INC-1", "not an entry index: " + ctx.pathParam("index"));
+      return;
+    }
+    var cp = log.latest();
+    if (cp.isEmpty() || index < 0 || index >= cp.get().size()) {
+      problem(ctx, 404, "LOG-INC-1", "no entry " + index + " in the signed tree");
+      return;
+    }
+    ctx.header("Cache-Control", "public, max-age=5").contentType("text/plain; charset=utf-8").result(log.receipt(index, cp.get()));
   }
 
   private void cosign(Context ctx) {
