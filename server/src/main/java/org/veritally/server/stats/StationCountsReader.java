@@ -2,7 +2,6 @@ package org.veritally.server.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.SummaryCounts;
@@ -22,8 +21,9 @@ import org.veritally.store.Store;
  * given {@link StrataLevel}; ballots cast as printed, or valid + null + blank where the sheet does not carry
  * them (as the tabulation does); votes per candidate = the sum of the candidate's ballot lines.
  *
- * <p>One pass, no per-row allocation beyond the result (a million stations read in about a second).
- * Thread-safe: each call reads with the calling thread's connection.
+ * <p>{@link #read(ElectionState, ViewScope, StrataLevel)} streams the whole view in one pass with no per-row
+ * allocation beyond the result (a million stations in about 1.3 s); {@link #readStations} looks a sample's
+ * stations up by primary key instead. Thread-safe: each call reads with the calling thread's connection.
  */
 public final class StationCountsReader {
   private static final String COLUMNS = "s.station, s.ballots, s.valid, s.nulls, s.blank, s.votes";
@@ -31,6 +31,8 @@ public final class StationCountsReader {
   private static final String CONSENSUS = "SELECT " + COLUMNS + " FROM station_status st JOIN sheet_current s"
       + " ON s.station = st.station AND s.contest = st.contest AND s.entry_idx = st.consensus_entry"
       + " WHERE st.contest = ? AND st.consensus_entry >= 0";
+  private static final String ONE_BY_SOURCE = BY_SOURCE + " AND s.station = ?";
+  private static final String ONE_CONSENSUS = CONSENSUS + " AND st.station = ?";
 
   private final Store store;
 
@@ -44,39 +46,21 @@ public final class StationCountsReader {
         contest.candidates().stream().map(c -> c.name()).toList());
   }
 
-  /** Every station with a sheet in the view. */
+  /** Every station with a sheet in the view, in catalogue order. */
   public ViewStations read(ElectionState state, ViewScope scope, StrataLevel strata) {
-    return read(state, scope, strata, station -> true);
-  }
-
-  /** The stations with a sheet in the view whose catalogue index {@code include} accepts. */
-  public ViewStations read(ElectionState state, ViewScope scope, StrataLevel strata, IntPredicate include) {
-    Catalogue cat = state.catalogue();
-    String[] stratumOfUnit = strata.stratumOfUnits(cat);
-    Contest contest = scope.contest();
-    int[] candidateOfChoice = contest.candidateOfChoice();
-    int candidates = contest.candidates().size();
-    StationCounts[] byIndex = new StationCounts[cat.stationCount()];
-    List<Object> args = scope.consensus() ? List.of(contest.id()) : List.of(contest.id(), scope.sourceId());
-    store.query(scope.consensus() ? CONSENSUS : BY_SOURCE, args, rs -> {
+    // Size first: units precede their stations, so every station counted here has its stratum below.
+    StationCounts[] byIndex = new StationCounts[state.catalogue().stationCount()];
+    Rows rows = new Rows(state, scope, strata);
+    store.query(scope.consensus() ? CONSENSUS : BY_SOURCE, rows.args(), rs -> {
       String id = Store.getString(rs, 1);
-      int st = cat.stationIndex(id);
+      int st = rows.cat.stationIndex(id);
       if (st < 0) {
         throw new IllegalStateException("sheet_current names station " + id + ", which the catalogue lacks");
       }
-      if (st >= byIndex.length || !include.test(st)) {
-        // A station declared after this read began belongs to the next read.
-        return;
+      // A station declared after this read began belongs to the next read.
+      if (st < byIndex.length) {
+        byIndex[st] = rows.counts(rs, st);
       }
-      var station = cat.station(st);
-      int unit = cat.unitOfStation(st);
-      long ballots = nullable(rs, 2);
-      long valid = Store.getLong(rs, 3);
-      long nulls = Store.getLong(rs, 4);
-      long blank = nullable(rs, 5);
-      long cast = new SummaryCounts(SummaryCounts.ABSENT, ballots, valid, nulls, blank).ballotsOrSum();
-      long[] votes = votes(Store.getString(rs, 6), candidateOfChoice, candidates, id);
-      byIndex[st] = new StationCounts(station.id(), cat.unit(unit).id(), stratumOfUnit[unit], station.registeredVoters(), cast, votes);
     });
     List<StationCounts> out = new ArrayList<>();
     for (StationCounts s : byIndex) {
@@ -84,7 +68,57 @@ public final class StationCountsReader {
         out.add(s);
       }
     }
-    return new ViewStations(scope, candidates(contest), out, cat.stationCount());
+    return new ViewStations(scope, candidates(scope.contest()), out, byIndex.length);
+  }
+
+  /**
+   * The stations among {@code stationIndices} (catalogue indices) that have a sheet in the view, in the
+   * given order, looked up one by one: for a sample, much cheaper than streaming the whole view.
+   */
+  public ViewStations readStations(ElectionState state, ViewScope scope, StrataLevel strata, int[] stationIndices) {
+    Rows rows = new Rows(state, scope, strata);
+    String sql = scope.consensus() ? ONE_CONSENSUS : ONE_BY_SOURCE;
+    List<StationCounts> out = new ArrayList<>();
+    for (int st : stationIndices) {
+      List<Object> args = new ArrayList<>(rows.args());
+      args.add(rows.cat.station(st).id());
+      store.query(sql, args, rs -> out.add(rows.counts(rs, st)));
+    }
+    return new ViewStations(scope, candidates(scope.contest()), out, rows.cat.stationCount());
+  }
+
+  /** What turning rows into {@link StationCounts} needs, computed once per read. */
+  private static final class Rows {
+    final Catalogue cat;
+    final ViewScope scope;
+    final String[] stratumOfUnit;
+    final int[] candidateOfChoice;
+    final int candidates;
+
+    Rows(ElectionState state, ViewScope scope, StrataLevel strata) {
+      this.cat = state.catalogue();
+      this.scope = scope;
+      this.stratumOfUnit = strata.stratumOfUnits(cat);
+      this.candidateOfChoice = scope.contest().candidateOfChoice();
+      this.candidates = scope.contest().candidates().size();
+    }
+
+    List<Object> args() {
+      return scope.consensus() ? List.of(scope.contestId()) : List.of(scope.contestId(), scope.sourceId());
+    }
+
+    StationCounts counts(java.sql.ResultSet rs, int st) {
+      var station = cat.station(st);
+      int unit = cat.unitOfStation(st);
+      long ballots = nullable(rs, 2);
+      long valid = Store.getLong(rs, 3);
+      long nulls = Store.getLong(rs, 4);
+      long blank = nullable(rs, 5);
+      long cast = new SummaryCounts(SummaryCounts.ABSENT, ballots, valid, nulls, blank).ballotsOrSum();
+      long[] votes = votes(Store.getString(rs, 6), candidateOfChoice, candidates, station.id());
+      String stratum = unit < stratumOfUnit.length ? stratumOfUnit[unit] : cat.unit(unit).id();
+      return new StationCounts(station.id(), cat.unit(unit).id(), stratum, station.registeredVoters(), cast, votes);
+    }
   }
 
   private static long nullable(java.sql.ResultSet rs, int column) {

@@ -9,8 +9,17 @@ public final class StatsParameterProblem extends IllegalArgumentException {
   /** The rule every instance carries. */
   public static final String RULE = "ST-PARAM";
 
-  public StatsParameterProblem(String message) {
-    super(message);
+  private final String detail;
+
+  /** A problem described by {@code detail}; the message is {@code "ST-PARAM: " + detail}. */
+  public StatsParameterProblem(String detail) {
+    super(RULE + ": " + detail);
+    this.detail = detail;
+  }
+
+  /** The description without the rule, for an HTTP problem's {@code detail}. */
+  public String detail() {
+    return detail;
   }
 
   public String rule() {
