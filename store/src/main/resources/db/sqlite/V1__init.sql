@@ -13,8 +13,8 @@ CREATE TABLE log_entry (
 CREATE TRIGGER log_entry_append_only_u BEFORE UPDATE ON log_entry BEGIN SELECT RAISE(ABORT, 'LOG-APPEND: log_entry is append-only'); END;
 CREATE TRIGGER log_entry_append_only_d BEFORE DELETE ON log_entry BEGIN SELECT RAISE(ABORT, 'LOG-APPEND: log_entry is append-only'); END;
 
--- Full-subtree hashes of levels >= 1 (level 0 is log_entry.leaf_hash): node (level, idx) covers
--- leaves [idx * 2^level, (idx + 1) * 2^level).
+-- Full-subtree hashes at the tlog-tiles levels 8, 16, 24, ... (level 0 is log_entry.leaf_hash; the
+-- levels in between are folded on read): node (level, idx) covers leaves [idx * 2^level, (idx + 1) * 2^level).
 CREATE TABLE tree_node (
   level INTEGER NOT NULL,
   idx   INTEGER NOT NULL,
@@ -59,6 +59,7 @@ CREATE TABLE sheet_current (
   entry_idx INTEGER NOT NULL,
   registered INTEGER, ballots INTEGER, valid INTEGER NOT NULL, nulls INTEGER NOT NULL, blank INTEGER,
   votes TEXT NOT NULL,
+  digest_core INTEGER NOT NULL, digest_opt INTEGER NOT NULL,  -- reconciliation digest (CopyDigest), so start-up needs no hashing
   PRIMARY KEY (station, contest, source)
 ) WITHOUT ROWID;
 -- Totals per unit x contest x source (the official view is the authority source's rows).

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     version = "veritally 0.1.0",
     description = "Election results tabulation that anyone can check.",
     subcommands = {ImportCommand.class, ResultsCommand.class, GenerateCommand.class, RebuildCommand.class, ServeCommand.class,
-        DemoCommand.class, PublishCommand.class, LogKeyCommand.class})
+        DemoCommand.class, PublishCommand.class, LogKeyCommand.class, DiscrepanciesCommand.class, AnnouncementsCommand.class, AccountsCommand.class, KeygenCommand.class, SignSheetCommand.class, StatsCommand.class,
+        VerifyCommand.class, CheckReceiptCommand.class, WatchCommand.class, WitnessCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int REJECTED = 1;

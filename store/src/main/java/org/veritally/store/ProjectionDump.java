@@ -13,7 +13,7 @@ public final class ProjectionDump {
       "SELECT id, name, level, parent, ord FROM unit ORDER BY id",
       "SELECT id, name, unit, registered, ord FROM station ORDER BY id",
       "SELECT id, name, kind, entry_idx FROM source ORDER BY id",
-      "SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes FROM sheet_current ORDER BY station, contest, source",
+      "SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes, digest_core, digest_opt FROM sheet_current ORDER BY station, contest, source",
       "SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total ORDER BY unit, contest, source",
       "SELECT station, contest, status, consensus_entry FROM station_status ORDER BY station, contest",
       "SELECT entry_idx, rule, message FROM sheet_flag ORDER BY entry_idx, rule",

@@ -130,12 +130,12 @@ public final class Tx {
     exec("INSERT INTO meta(key, value) VALUES (?,?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, value);
   }
 
-  public void upsertSheet(String station, String contest, String source, long entryIdx, SummaryCounts k, long[] votes) {
+  public void upsertSheet(String station, String contest, String source, long entryIdx, SummaryCounts k, long[] votes, long digestCore, long digestOpt) {
     try {
-      var p = ps("INSERT INTO sheet_current(station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes)"
-          + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(station, contest, source) DO UPDATE SET entry_idx = excluded.entry_idx,"
+      var p = ps("INSERT INTO sheet_current(station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes, digest_core, digest_opt)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(station, contest, source) DO UPDATE SET entry_idx = excluded.entry_idx,"
           + " registered = excluded.registered, ballots = excluded.ballots, valid = excluded.valid, nulls = excluded.nulls,"
-          + " blank = excluded.blank, votes = excluded.votes");
+          + " blank = excluded.blank, votes = excluded.votes, digest_core = excluded.digest_core, digest_opt = excluded.digest_opt");
       p.setString(1, station);
       p.setString(2, contest);
       p.setString(3, source);
@@ -146,6 +146,8 @@ public final class Tx {
       p.setLong(8, k.nulls());
       optional(p, 9, k.blank());
       p.setString(10, StoredSheet.joinVotes(votes));
+      p.setLong(11, digestCore);
+      p.setLong(12, digestOpt);
       p.addBatch();
     } catch (SQLException e) {
       throw new StoreException("write current sheet", e);

@@ -11,8 +11,8 @@ import org.veritally.translog.TreeAppender;
 
 /**
  * Appends entries to the log inside a store transaction: assigns the next indices, hashes each
- * entry as an RFC 9162 leaf, and stores the full tree nodes the batch completes (levels ≥ 1; level
- * 0 is the entry's leaf_hash column). The in-memory size and right edge move only in
+ * entry as an RFC 9162 leaf, and stores the full tree nodes the batch completes at the tile levels
+ * (8, 16, …; level 0 is the entry's leaf_hash column; see {@code StoreHashReader}). The in-memory size and right edge move only in
  * {@link #committed}, after the transaction committed. Not thread-safe: owned by the sequencer.
  */
 public final class LogAppender {
@@ -44,7 +44,7 @@ public final class LogAppender {
       tx.appendEntry(first + i, e.kind(), e.body(), h, e.account(), ms);
     }
     AppendResult r = tree.append(state.range(), leaves);
-    for (Node n : r.nodes()) if (n.level() > 0) tx.putNode(n.level(), n.index(), n.hash());
+    for (Node n : r.nodes()) if (org.veritally.store.StoreHashReader.stored(n.level())) tx.putNode(n.level(), n.index(), n.hash());
     var cp = org.veritally.translog.SignedCheckpoint.sign(org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
     tx.putCheckpoint(r.size(), cp.format(), ms);
     return new Appended(first, leaves, r);

@@ -77,9 +77,9 @@ public final class RebuildProjections {
                 fresh.tabulation().sourceIndex(sh.sourceId()));
             batch.orElseThrow().add(sh, Optional.ofNullable(current.get(key)));
             current.put(key, sh);
-            reconciler[0].accept(fresh.catalogue().stationIndex(sh.stationId()), el.contestIndex(sh.contestId()),
+            var digest = reconciler[0].accept(fresh.catalogue().stationIndex(sh.stationId()), el.contestIndex(sh.contestId()),
                 fresh.tabulation().sourceIndex(sh.sourceId()), row.idx(), sh, batch.orElseThrow());
-            tx.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), row.idx(), sh.counts(), sh.votes());
+            tx.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), row.idx(), sh.counts(), sh.votes(), digest.core(), digest.optional());
             for (Problem p : SheetValidator.validate(sh, el, fresh.catalogue())) {
               if (!p.isError()) tx.putFlag(row.idx(), p.rule().id(), p.message());
             }

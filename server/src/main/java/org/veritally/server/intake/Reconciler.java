@@ -52,8 +52,8 @@ final class Reconciler {
     return idx < 0 ? Optional.empty() : Optional.of(new Copy(source, idx, state.sheets().digest(key)));
   }
 
-  /** Stages a new current copy; {@code replaced} is the same source's previous copy, if any. */
-  void accept(int station, int contest, int source, long entryIndex, TallySheet sheet, Tabulation.Batch batch) {
+  /** Stages a new current copy of a source; returns its digest (stored with the sheet). */
+  CopyDigest accept(int station, int contest, int source, long entryIndex, TallySheet sheet, Tabulation.Batch batch) {
     int sources = state.tabulation().sourceCount();
     List<Copy> before = new ArrayList<>(sources);
     List<Copy> after = new ArrayList<>(sources);
@@ -78,6 +78,7 @@ final class Reconciler {
     Change ch = new Change(station, contest, va, single(va, after), single(vb, before));
     changes.add(ch);
     finalBySlot.put(state.reconciliation().slot(station, contest), ch);
+    return mine.digest();
   }
 
   private static int single(Verdict v, List<Copy> copies) {

@@ -129,17 +129,18 @@ public final class Sequencer {
     }
     var batch = tab.begin();
     var reconciler = new Reconciler(state, this::sheetAt);
+    List<org.veritally.core.reconcile.CopyDigest> digests = new ArrayList<>(newSheets.size());
     for (int i = 0; i < newSheets.size(); i++) {
       TallySheet s = newSheets.get(i).sheet();
       batch.add(s, replaced.get(i));
-      reconciler.accept(cat.stationIndex(s.stationId()), e.contestIndex(s.contestId()), tab.sourceIndex(s.sourceId()), newSheets.get(i).index(), s, batch);
+      digests.add(reconciler.accept(cat.stationIndex(s.stationId()), e.contestIndex(s.contestId()), tab.sourceIndex(s.sourceId()), newSheets.get(i).index(), s, batch));
     }
     var appended = store.write(tx -> {
       var hashes = appender.append(tx, state, entries);
       for (int i = 0; i < newSheets.size(); i++) {
         Pending p = newSheets.get(i);
         TallySheet s = p.sheet();
-        tx.upsertSheet(s.stationId(), s.contestId(), s.sourceId(), p.index(), s.counts(), s.votes());
+        tx.upsertSheet(s.stationId(), s.contestId(), s.sourceId(), p.index(), s.counts(), s.votes(), digests.get(i).core(), digests.get(i).optional());
         for (Problem f : newFlags.get(i)) tx.putFlag(p.index(), f.rule().id(), f.message());
       }
       batch.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));

@@ -132,12 +132,9 @@ public final class ElectionState {
       tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
           Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
     });
-    store.query("SELECT station, contest, source, entry_idx, registered, ballots, valid, nulls, blank, votes FROM sheet_current", List.of(), rs -> {
-      var st = Store.sheetOf(rs);
-      var sheet = new org.veritally.core.model.TallySheet(st.station(), st.contest(), st.source(), st.counts(), st.votes());
-      s.sheets.put(CurrentSheetIndex.key(cat.stationIndex(st.station()), e.contestIndex(st.contest()), tab.sourceIndex(st.source())),
-          st.entryIdx(), org.veritally.core.reconcile.CopyDigest.of(sheet));
-    });
+    store.query("SELECT station, contest, source, entry_idx, digest_core, digest_opt FROM sheet_current", List.of(), rs ->
+        s.sheets.put(CurrentSheetIndex.key(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)),
+            tab.sourceIndex(Store.getString(rs, 3))), Store.getLong(rs, 4), new org.veritally.core.reconcile.CopyDigest(Store.getLong(rs, 5), Store.getLong(rs, 6))));
     store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {
       List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
       var en = s.codec.decode(Store.getString(rs, 2).getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);

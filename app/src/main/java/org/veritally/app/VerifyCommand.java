@@ -1,0 +1,48 @@
+package org.veritally.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.veritally.translog.VerifierKey;
+import org.veritally.verify.Report;
+import org.veritally.verify.ReportFormat;
+import org.veritally.verify.Verifier;
+import org.veritally.verify.io.KeyFiles;
+import org.veritally.verify.io.Logs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code veritally verify}: re-derive a published log and its totals against a pinned key (docs/verify.md). */
+@Command(name = "verify", description = {
+    "Verify a published log (a directory or a URL) against a pinned log key: every signature, hash, entry and",
+    "published total is re-derived (checks VFY-SIG ... VFY-TOTALS). Exit 0 verified, 1 failed, 2 usage or I/O error."})
+final class VerifyCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DIR|URL", description = "the publication root (a `publish` output or mirror), or a log URL")
+  String log;
+
+  @Option(names = "--key", required = true, paramLabel = "VKEY|FILE", description = "the log's verifier key, pinned (as `log-key` prints it)")
+  String key;
+
+  @Option(names = "--witness", paramLabel = "VKEY|FILE", description = "a witness's cosignature key; repeat for several")
+  List<String> witnesses = new ArrayList<>();
+
+  @Option(names = "--quorum", paramLabel = "K", description = "how many of the --witness keys must have cosigned (default: all)")
+  Integer quorum;
+
+  @Option(names = "--json", description = "print the report as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    VerifierKey logKey = KeyFiles.load(key);
+    List<VerifierKey> w = witnesses.stream().map(KeyFiles::load).toList();
+    if (quorum != null && (w.isEmpty() || quorum < 1)) {
+      throw new IllegalArgumentException("--quorum needs at least one --witness key and a value of at least 1");
+    }
+    Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(Logs.open(log));
+    System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
+    System.out.flush();
+    return r.verified() ? Main.OK : Main.REJECTED;
+  }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# How fast is `verify` next to merely hashing the same bytes?
+#
+#   bench/verify-vs-sha256sum.sh [N] [WORKDIR]
+#
+# Builds (or reuses) a published log of about N entries in WORKDIR (default: $TMPDIR/veritally-bench-N):
+# `generate --stations N --sources 1`, `import`, `publish` — minutes for N = 1,000,000. A WORKDIR that
+# already holds pub/checkpoint and data/keys/log.vkey is reused as it is. Then, in the same run, times
+# 3 runs each of
+#   bin/veritally verify WORKDIR/pub --key WORKDIR/data/keys/log.vkey     (every check, VFY-SIG..VFY-TOTALS)
+#   sha256sum over every tile/entries file                                (hashing the entry bytes only)
+# and prints the medians, entries per second and the ratio. JAVA_OPTS passes JVM options to verify.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+V="$ROOT/bin/veritally"
+N="${1:-1000000}"
+WORK="${2:-${TMPDIR:-/tmp}/veritally-bench-$N}"
+PUB="$WORK/pub"
+KEY="$WORK/data/keys/log.vkey"
+
+if [[ -f "$PUB/checkpoint" && -f "$KEY" ]]; then
+  echo "reusing the published log in $PUB" >&2
+else
+  echo "building a published log of ~$N entries in $WORK (this takes a while)…" >&2
+  rm -rf "$WORK/gen" "$WORK/data" "$PUB"
+  mkdir -p "$WORK"
+  "$V" generate --stations "$N" --sources 1 --seed 1 --out "$WORK/gen" >&2
+  "$V" import --data "$WORK/data" --format election "$WORK/gen/election.json" >&2
+  "$V" import --data "$WORK/data" --format csv --quiet "$WORK/gen/sheets.csv" >&2
+  "$V" publish --data "$WORK/data" --out "$PUB" >&2
+  rm -rf "$WORK/gen"
+fi
+
+ENTRIES="$(sed -n 2p "$PUB/checkpoint")"
+BYTES="$(find "$PUB/tile/entries" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)"
+now() { date +%s.%N; }
+median() { sort -g | sed -n 2p; }
+
+# Warm the page cache so that both sides read from memory.
+find "$PUB/tile" -type f -print0 | xargs -0 cat > /dev/null
+
+verify_times=()
+sha_times=()
+for run in 1 2 3; do
+  t0="$(now)"
+  if ! "$V" verify "$PUB" --key "$KEY" > "$WORK/verify.out"; then
+    echo "verify failed (see $WORK/verify.out)" >&2
+    exit 1
+  fi
+  t1="$(now)"
+  find "$PUB/tile/entries" -type f -print0 | xargs -0 sha256sum > /dev/null
+  t2="$(now)"
+  verify_times+=("$(echo "$t1 - $t0" | bc -l)")
+  sha_times+=("$(echo "$t2 - $t1" | bc -l)")
+  echo "run $run: verify $(printf '%.2f' "${verify_times[-1]}") s, sha256sum $(printf '%.2f' "${sha_times[-1]}") s" >&2
+done
+
+V_MED="$(printf '%s\n' "${verify_times[@]}" | median)"
+S_MED="$(printf '%s\n' "${sha_times[@]}" | median)"
+printf 'entries                 %d (%.1f MB of entry bundles)\n' "$ENTRIES" "$(echo "$BYTES / 1000000" | bc -l)"
+printf 'verify, median of 3     %.2f s  (%.0f entries/s)\n' "$V_MED" "$(echo "$ENTRIES / $V_MED" | bc -l)"
+printf 'sha256sum, median of 3  %.2f s  (%.0f entries/s)\n' "$S_MED" "$(echo "$ENTRIES / $S_MED" | bc -l)"
+printf 'ratio verify/sha256sum  %.1fx\n' "$(echo "$V_MED / $S_MED" | bc -l)"

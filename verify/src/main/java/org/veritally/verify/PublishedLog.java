@@ -1,0 +1,41 @@
+package org.veritally.verify;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port through which every check reads a published log: the files of the C2SP tlog-tiles
+ * layout ({@code checkpoint}, {@code tile/<L>/<N>}, {@code tile/entries/<N>}) and the published
+ * results ({@code results/<contest>/...}), by their path relative to the publication root.
+ *
+ * <p>Nothing read here is trusted: the checks authenticate it. An absent file is an answer (the
+ * publication lacks it), not a failure; implementations throw {@link LogUnavailableException} only
+ * when they cannot tell (a network error, a server error, an unreadable disk).
+ *
+ * <p>Implementations must be safe to call from one thread at a time; {@link Verifier} may read
+ * from a second thread, but never concurrently with another reader of the same instance unless
+ * the implementation says it is thread-safe (both adapters in {@code verify.io} are).
+ */
+public interface PublishedLog {
+
+  /** Where the log is, for reports: a directory or a URL. */
+  String location();
+
+  /**
+   * The bytes of the file at {@code path} (for example {@code tile/0/001}), or empty when the
+   * publication has no such file.
+   *
+   * @throws LogUnavailableException if the host cannot be read
+   */
+  Optional<byte[]> read(String path);
+
+  /**
+   * Every file below {@code folder} (paths relative to the publication root, {@code /}-separated)
+   * when the host can list its files, as a directory can; empty when it cannot, as over HTTP.
+   *
+   * @throws LogUnavailableException if the host cannot be read
+   */
+  default Optional<List<String>> list(String folder) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,106 @@
+package org.veritally.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.veritally.translog.Checkpoint;
+import org.veritally.translog.VerifierKey;
+
+/**
+ * {@code verify}: re-derives a published log from its files and checks it against a pinned key.
+ * The checks, in order (docs/verify.md):
+ *
+ * <ol>
+ *   <li>{@code VFY-SIG} the checkpoint is signed by the pinned key, named as its origin;
+ *   <li>{@code VFY-WITNESS} enough pinned witnesses cosigned it;
+ *   <li>{@code VFY-TILES} every hash tile hashes into the tree;
+ *   <li>{@code VFY-LEAVES} every entry hashes to its level-0 leaf;
+ *   <li>{@code VFY-ROOT} the root recomputed from the tiles is the checkpoint root;
+ *   <li>{@code VFY-ENTRIES} replayed in order, every entry decodes canonically and obeys the rules;
+ *   <li>{@code VFY-TOTALS} every published total is recomputed from the entries.
+ * </ol>
+ *
+ * <p>Every check runs even when an earlier one failed, as far as it can, so one report shows every
+ * problem; a check that cannot run says why. Reads go through {@link PublishedLog} (from up to three
+ * threads: the tree check and the replay run beside the reading of the bundles); memory stays at a
+ * few dozen bundles plus the replayed totals. Immutable and thread-safe (each call has its own
+ * state).
+ */
+public final class Verifier {
+
+  private final VerifierKey logKey;
+  private final List<VerifierKey> witnesses;
+  private final int quorum;
+
+  /**
+   * A verifier pinned to {@code logKey}.
+   *
+   * @param witnesses witness cosignature keys whose cosignatures {@code VFY-WITNESS} counts
+   * @param quorum how many of them must have cosigned; 0 means all of them
+   * @throws IllegalArgumentException if a key has the wrong type, or {@code quorum < 0}
+   */
+  public Verifier(VerifierKey logKey, List<VerifierKey> witnesses, int quorum) {
+    this.logKey = Keys.requireLogKey(logKey);
+    this.witnesses = List.copyOf(witnesses);
+    this.witnesses.forEach(Keys::requireWitnessKey);
+    if (quorum < 0) {
+      throw new IllegalArgumentException("the quorum must be at least 1, got " + quorum);
+    }
+    this.quorum = quorum;
+  }
+
+  /**
+   * Verifies the log.
+   *
+   * @throws LogUnavailableException if the log cannot be read, or has no checkpoint at all
+   */
+  public Report verify(PublishedLog log) {
+    Objects.requireNonNull(log, "log");
+    byte[] bytes = log.read("checkpoint").orElseThrow(() -> new LogUnavailableException(
+        "no checkpoint at " + log.location() + "/checkpoint: is this a published Veritally log?"));
+    List<CheckResult> checks = new ArrayList<>();
+    CheckpointCheck.Signed signed = CheckpointCheck.signature(Check.VFY_SIG, bytes, logKey);
+    checks.add(signed.result());
+    checks.add(signed.note().map(n -> CheckpointCheck.witnesses(n, witnesses, quorum))
+        .orElseGet(() -> CheckResult.skip(Check.VFY_WITNESS, "the checkpoint is not a signed note (see VFY-SIG)")));
+    if (signed.checkpoint().isEmpty()) {
+      String why = "the checkpoint has no tree size and root to check against (see VFY-SIG)";
+      for (Check c : List.of(Check.VFY_TILES, Check.VFY_LEAVES, Check.VFY_ROOT, Check.VFY_ENTRIES, Check.VFY_TOTALS)) {
+        checks.add(CheckResult.skip(c, why));
+      }
+      return new Report("verify", log.location(), checks, -1, 0);
+    }
+    Checkpoint cp = signed.checkpoint().get();
+    // The tree check reads only hash tiles: it runs beside the entry scan, whose replay is the long pole.
+    FutureTask<CheckResult[]> treeTask = new FutureTask<>(() -> TreeCheck.run(log, cp));
+    Thread treeThread = new Thread(treeTask, "verify-tree");
+    treeThread.setDaemon(true);
+    treeThread.start();
+    EntryScan.Result scan = new EntryScan(log, cp.size()).run();
+    CheckResult[] tree = join(treeTask);
+    checks.add(tree[0]);
+    checks.add(scan.leaves());
+    checks.add(tree[1]);
+    checks.add(scan.entries());
+    checks.add(scan.replay().map(r -> TotalsCheck.run(log, r, cp.size())).orElseGet(() ->
+        CheckResult.skip(Check.VFY_TOTALS, "cannot recompute the totals: not every entry could be read or replayed "
+            + "(see VFY-LEAVES, VFY-ENTRIES)")));
+    return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
+  }
+
+  private static CheckResult[] join(FutureTask<CheckResult[]> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking the tree", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
