@@ -30,9 +30,24 @@ import org.veritally.formats.canonical.JsonTree;
  */
 public final class EntryCodec {
   private final Optional<SheetJson> sheets;
+  private final Optional<FastSheetDecoder> fast;
 
   public EntryCodec(Optional<Election> election) {
     this.sheets = election.map(SheetJson::new);
+    this.fast = sheets.map(j -> new FastSheetDecoder(j.election(), j));
+  }
+
+  /**
+   * Decodes a sheet entry on the fast path when its bytes are canonical (then re-encoding gives the
+   * same bytes, so callers need not check), else empty: use {@link #decode} for the full report.
+   */
+  public Optional<SheetEntry> decodeCanonicalSheet(byte[] bytes) {
+    return fast.flatMap(f -> f.decode(bytes));
+  }
+
+  /** The same fast path for catalogue entries. */
+  public Optional<CatalogueEntry> decodeCanonicalCatalogue(byte[] bytes) {
+    return FastCatalogueDecoder.decode(bytes, this::encode);
   }
 
   public Optional<Election> election() {
@@ -46,7 +61,7 @@ public final class EntryCodec {
 
   public byte[] encode(Entry e) {
     if (e instanceof ElectionEntry el) return CanonicalJson.encode(ElectionJson.toTree(el.election()));
-    if (e instanceof CatalogueEntry c) return CanonicalJson.encode(catalogueTree(c));
+    if (e instanceof CatalogueEntry c) return encodeCatalogue(c);
     if (e instanceof SourceEntry s) {
       return CanonicalJson.encode(Map.of("kind", "source", "v", 1L, "id", s.source().id(), "name", s.source().name(),
           "role", s.source().kind().wire()));
@@ -58,6 +73,35 @@ public final class EntryCodec {
     SheetEntry s = (SheetEntry) e;
     var json = sheets.orElseThrow(() -> new IllegalStateException("no election yet"));
     return s.signature().isPresent() ? json.encode(s.sheet(), s.signature().get()) : json.encode(s.sheet());
+  }
+
+  /** Canonical catalogue bytes written directly in RFC 8785 member order (no trees: catalogues hold millions of stations). */
+  private static byte[] encodeCatalogue(CatalogueEntry c) {
+    var sb = new StringBuilder(64 + 80 * (c.units().size() + c.stations().size()));
+    sb.append("{\"kind\":\"catalogue\",\"stations\":[");
+    for (int i = 0; i < c.stations().size(); i++) {
+      Station s = c.stations().get(i);
+      sb.append(i == 0 ? "{\"id\":" : ",{\"id\":");
+      CanonicalJson.string(sb, s.id());
+      sb.append(",\"name\":");
+      CanonicalJson.string(sb, s.name());
+      sb.append(",\"registered\":").append(s.registeredVoters()).append(",\"unit\":");
+      CanonicalJson.string(sb, s.unitId());
+      sb.append('}');
+    }
+    sb.append("],\"units\":[");
+    for (int i = 0; i < c.units().size(); i++) {
+      Unit u = c.units().get(i);
+      sb.append(i == 0 ? "{\"id\":" : ",{\"id\":");
+      CanonicalJson.string(sb, u.id());
+      sb.append(",\"level\":").append(u.level()).append(",\"name\":");
+      CanonicalJson.string(sb, u.name());
+      sb.append(",\"parent\":");
+      CanonicalJson.string(sb, u.parentId());
+      sb.append('}');
+    }
+    sb.append("],\"v\":1}");
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static Map<String, Object> catalogueTree(CatalogueEntry c) {

@@ -78,6 +78,18 @@ public final class LogReplay {
     if (finished) throw new IllegalStateException("replay already finished");
     long index = size++;
     List<Finding> out = new ArrayList<>(0);
+    if (tabulation != null) {
+      var fastSheet = codec.decodeCanonicalSheet(bytes);
+      if (fastSheet.isPresent()) {
+        sheetEntry(index, fastSheet.get(), out);
+        return out;
+      }
+      var fastCatalogue = codec.decodeCanonicalCatalogue(bytes);
+      if (fastCatalogue.isPresent()) {
+        catalogue(index, fastCatalogue.get(), out);
+        return out;
+      }
+    }
     List<Problem> problems = new ArrayList<>();
     Optional<Entry> decoded;
     try {
@@ -104,12 +116,7 @@ public final class LogReplay {
     } else if (tabulation == null) {
       out.add(new Finding("LOG-ORDER", index, "entry before the election entry"));
     } else if (e instanceof CatalogueEntry c) {
-      try {
-        c.units().forEach(catalogue::addUnit);
-        c.stations().forEach(catalogue::addStation);
-      } catch (IllegalArgumentException ex) {
-        out.add(new Finding("LOG-RULES", index, "CAT: " + ex.getMessage()));
-      }
+      catalogue(index, c, out);
     } else if (e instanceof SourceEntry s) {
       boolean secondAuthority = s.source().kind() == SourceKind.AUTHORITY && tabulation.authority().isPresent();
       if (secondAuthority || tabulation.sourceIndex(s.source().id()) >= 0) {
@@ -124,18 +131,7 @@ public final class LogReplay {
         out.add(new Finding("LOG-RULES", index, "KEY: not a verifier key: " + k.verifierKey()));
       }
     } else if (e instanceof SheetEntry se) {
-      se.signature().ifPresent(sig -> {
-        RegisteredKey k = keys.get(sig.signer());
-        if (k == null) {
-          out.add(new Finding("LOG-SIG", index, "signed by " + sig.signer() + ", who has no registered key"));
-        } else if (!k.source().equals(se.sheet().sourceId())) {
-          out.add(new Finding("LOG-SIG", index, "signer " + sig.signer() + " submits as " + k.source() + ", not " + se.sheet().sourceId()));
-        } else if (!k.key().verifies(codec.signedMessage(se.sheet(), sig.signer()), sig.signature())) {
-          out.add(new Finding("LOG-SIG", index, "the signature of " + sig.signer() + " does not verify"));
-        }
-      });
-      if (!out.isEmpty()) return out;
-      sheet(index, se.sheet(), out);
+      sheetEntry(index, se, out);
     } else if (e instanceof org.veritally.core.entry.AnnouncementEntry a) {
       var contest = election().orElseThrow().contest(a.announcement().contest());
       if (contest.isEmpty()) out.add(new Finding("LOG-RULES", index, "AN-CONTEST: unknown contest " + a.announcement().contest()));
@@ -145,6 +141,30 @@ public final class LogReplay {
       announcements.add(a.announcement());
     }
     return out;
+  }
+
+  private void catalogue(long index, CatalogueEntry c, List<Finding> out) {
+    try {
+      c.units().forEach(catalogue::addUnit);
+      c.stations().forEach(catalogue::addStation);
+    } catch (IllegalArgumentException ex) {
+      out.add(new Finding("LOG-RULES", index, "CAT: " + ex.getMessage()));
+    }
+  }
+
+  private void sheetEntry(long index, SheetEntry se, List<Finding> out) {
+    se.signature().ifPresent(sig -> {
+      RegisteredKey k = keys.get(sig.signer());
+      if (k == null) {
+        out.add(new Finding("LOG-SIG", index, "signed by " + sig.signer() + ", who has no registered key"));
+      } else if (!k.source().equals(se.sheet().sourceId())) {
+        out.add(new Finding("LOG-SIG", index, "signer " + sig.signer() + " submits as " + k.source() + ", not " + se.sheet().sourceId()));
+      } else if (!k.key().verifies(codec.signedMessage(se.sheet(), sig.signer()), sig.signature())) {
+        out.add(new Finding("LOG-SIG", index, "the signature of " + sig.signer() + " does not verify"));
+      }
+    });
+    if (!out.isEmpty()) return;
+    sheet(index, se.sheet(), out);
   }
 
   private void sheet(long index, TallySheet s, List<Finding> out) {
