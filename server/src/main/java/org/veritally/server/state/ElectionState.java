@@ -132,24 +132,42 @@ public final class ElectionState {
       tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
           Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
     });
-    store.query("SELECT station, contest, source, entry_idx, digest_core, digest_opt FROM sheet_current", List.of(), rs ->
-        s.sheets.put(CurrentSheetIndex.key(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)),
-            tab.sourceIndex(Store.getString(rs, 3))), Store.getLong(rs, 4), new org.veritally.core.reconcile.CopyDigest(Store.getLong(rs, 5), Store.getLong(rs, 6))));
+    var rec = s.reconciliation;
+    int minSources = e.consensus().minSources();
+    // sheet_current comes in primary-key order, so the copies of one station × contest are adjacent:
+    // a group of one is a SINGLE station, whose status needs no row of its own (see Reconciler.write)
+    long[] group = {-1, -1, 0, -1, -1};  // station, contest, copies, source of the first copy, its entry
+    Runnable close = () -> {
+      if (group[2] == 1) rec.set((int) group[0], (int) group[1], org.veritally.core.reconcile.StationStatus.SINGLE, (int) group[3], -1,
+          minSources <= 1 ? group[4] : -1);
+    };
+    store.query("SELECT station, contest, source, entry_idx, digest_core, digest_opt FROM sheet_current ORDER BY station, contest, source",
+        List.of(), rs -> {
+          int station = cat.stationIndex(Store.getString(rs, 1));
+          int contest = e.contestIndex(Store.getString(rs, 2));
+          int source = tab.sourceIndex(Store.getString(rs, 3));
+          long entryIdx = Store.getLong(rs, 4);
+          s.sheets.put(CurrentSheetIndex.key(station, contest, source), entryIdx,
+              new org.veritally.core.reconcile.CopyDigest(Store.getLong(rs, 5), Store.getLong(rs, 6)));
+          if (station != group[0] || contest != group[1]) {
+            close.run();
+            group[0] = station;
+            group[1] = contest;
+            group[2] = 0;
+            group[3] = source;
+            group[4] = entryIdx;
+          }
+          group[2]++;
+        });
+    close.run();
+    store.query("SELECT station, contest, status, consensus_entry FROM station_status", List.of(), rs -> {
+      var status = org.veritally.core.reconcile.StationStatus.valueOf(Store.getString(rs, 3).toUpperCase(java.util.Locale.ROOT));
+      rec.set(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)), status, -1, -1, Store.getLong(rs, 4));
+    });
     store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {
       List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
       var en = s.codec.decode(Store.getString(rs, 2).getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
       s.announcements.add(new Recorded(Store.getLong(rs, 1), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
-    });
-    var rec = s.reconciliation;
-    store.query("SELECT station, contest, status, consensus_entry FROM station_status", List.of(), rs -> {
-      int station = cat.stationIndex(Store.getString(rs, 1));
-      int contest = e.contestIndex(Store.getString(rs, 2));
-      var status = org.veritally.core.reconcile.StationStatus.valueOf(Store.getString(rs, 3).toUpperCase(java.util.Locale.ROOT));
-      int single = -1;
-      if (status == org.veritally.core.reconcile.StationStatus.SINGLE) {
-        for (int j = 0; j < tab.sources().size() && single < 0; j++) if (s.sheets.get(CurrentSheetIndex.key(station, contest, j)) >= 0) single = j;
-      }
-      rec.set(station, contest, status, single, -1, Store.getLong(rs, 4));
     });
     return s;
   }
