@@ -40,6 +40,10 @@ public final class Instance implements AutoCloseable {
   }
 
   private void wire(ElectionState s) {
+    if (groupCommit != null) {
+      groupCommit.close();
+      groupCommit = null;
+    }
     this.state = s;
     this.sequencer = new Sequencer(store, s, appender);
     this.define = new DefineElection(store, s, appender, sequencer);
