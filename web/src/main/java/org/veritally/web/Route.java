@@ -3,10 +3,13 @@ package org.veritally.web;
 import java.util.Map;
 import java.util.Optional;
 import org.veritally.web.link.PageRef;
+import org.veritally.web.link.PageRef.Kind;
 
 /**
  * Parses the part of a site URL after {@code /{lang}/} and its query into a {@link PageRef}: the
- * inverse of {@link org.veritally.web.link.HttpLinks}. Empty parameters count as absent. Stateless.
+ * inverse of {@link org.veritally.web.link.HttpLinks}. Empty parameters count as absent, and a page
+ * keeps only the parameters it understands, so {@code ?utm=x} or a stray {@code sort} on a station
+ * page does not make a second URL for the same page. Stateless.
  */
 final class Route {
   private Route() {}
@@ -14,18 +17,39 @@ final class Route {
   static Optional<PageRef> parse(String path, Map<String, String> query) {
     String p = path.startsWith("/") ? path.substring(1) : path;
     if (p.endsWith("/")) p = p.substring(0, p.length() - 1);
-    Optional<String> contest = param(query, "contest");
-    Optional<String> view = param(query, "view");
-    Optional<String> sort = param(query, "sort");
-    if (p.isEmpty()) return Optional.of(new PageRef(PageRef.Kind.OVERVIEW, "", Optional.empty(), view, Optional.empty(), Optional.empty()));
-    if (p.equals("search")) return Optional.of(PageRef.search(param(query, "q").orElse("")));
-    if (p.equals("downloads")) return Optional.of(PageRef.downloads());
+    switch (p) {
+      case "" -> {
+        return Optional.of(page(Kind.OVERVIEW, "", query, "view"));
+      }
+      case "search" -> {
+        return Optional.of(PageRef.search(param(query, "q").orElse("")));
+      }
+      case "downloads" -> {
+        return Optional.of(PageRef.downloads());
+      }
+      case "discrepancies" -> {
+        return Optional.of(page(Kind.DISCREPANCIES, "", query, "unit", "source"));
+      }
+      case "announcements" -> {
+        return Optional.of(PageRef.announcements());
+      }
+      case "statistics" -> {
+        return Optional.of(page(Kind.STATISTICS, "", query, "contest", "view", "seed", "size"));
+      }
+      default -> { }
+    }
     String id = "";
     if (p.startsWith("unit/")) id = p.substring(5);
     else if (p.startsWith("station/")) id = p.substring(8);
     if (id.isEmpty() || id.contains("/")) return Optional.empty();
-    if (p.startsWith("unit/")) return Optional.of(new PageRef(PageRef.Kind.UNIT, id, contest, view, sort, Optional.empty()));
+    if (p.startsWith("unit/")) return Optional.of(page(Kind.UNIT, id, query, "contest", "view", "sort"));
     return Optional.of(PageRef.station(id));
+  }
+
+  private static PageRef page(Kind kind, String id, Map<String, String> query, String... names) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String n : names) param(query, n).ifPresent(v -> m.put(n, v));
+    return new PageRef(kind, id, m);
   }
 
   private static Optional<String> param(Map<String, String> query, String name) {

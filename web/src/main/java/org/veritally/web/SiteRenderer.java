@@ -11,20 +11,29 @@ import org.veritally.web.link.HttpLinks;
 import org.veritally.web.link.Links;
 import org.veritally.web.link.PageRef;
 import org.veritally.web.model.ChildSort;
+import org.veritally.web.model.DiscrepanciesPage;
 import org.veritally.web.model.DownloadsPage;
 import org.veritally.web.model.OverviewPage;
+import org.veritally.web.model.StatisticsPage;
 import org.veritally.web.model.UnitPage;
+import org.veritally.web.page.AnnouncementsHtml;
+import org.veritally.web.page.DiscrepanciesHtml;
 import org.veritally.web.page.DownloadsHtml;
 import org.veritally.web.page.ErrorHtml;
 import org.veritally.web.page.OverviewHtml;
 import org.veritally.web.page.PageContext;
 import org.veritally.web.page.SearchHtml;
 import org.veritally.web.page.StationHtml;
+import org.veritally.web.page.StatisticsHtml;
 import org.veritally.web.page.UnitHtml;
+import org.veritally.web.query.AnnouncementsQuery;
+import org.veritally.web.query.DiscrepanciesQuery;
 import org.veritally.web.query.NotFound;
 import org.veritally.web.query.OverviewQuery;
+import org.veritally.web.query.Results;
 import org.veritally.web.query.SearchIndex;
 import org.veritally.web.query.StationQuery;
+import org.veritally.web.query.StatisticsQuery;
 import org.veritally.web.query.UnitQuery;
 
 /**
@@ -32,18 +41,25 @@ import org.veritally.web.query.UnitQuery;
  * the live state, then renders it with a pure function. The live server calls {@link #render(Lang,
  * String, Map)}; a static-mirror publisher calls {@link #render(Lang, PageRef, Links)} with {@link
  * org.veritally.web.link.MirrorLinks} and writes the result to {@code MirrorLinks.file(ref)}.
- * Unknown subjects give a friendly 404 page, never an exception. Thread-safe.
+ * Unknown subjects give a friendly 404 page, never an exception. The statistics and announcements
+ * pages keep their results between renders for a few seconds ({@link StatisticsQuery}, {@link
+ * AnnouncementsQuery}), so one renderer should serve a site.
+ * Thread-safe.
  */
 public final class SiteRenderer {
   private final Instance in;
   private final Assets assets;
   private final Links http = new HttpLinks();
   private final SearchIndex search;
+  private final StatisticsQuery statistics;
+  private final AnnouncementsQuery announcements;
 
   public SiteRenderer(Instance in, Assets assets) {
     this.in = in;
     this.assets = assets;
     this.search = new SearchIndex(in);
+    this.statistics = new StatisticsQuery(in);
+    this.announcements = new AnnouncementsQuery(in);
   }
 
   /** The page at {@code /{lang}/{path}?{query}} on the live site. */
@@ -59,7 +75,7 @@ public final class SiteRenderer {
     if (in.state().election().isEmpty()) {
       return new RenderedPage(503, ErrorHtml.render(c, "error.noelection", c.t("error.noelection.text"), in.state().logSize()), false);
     }
-    boolean needsView = ref.kind() == PageRef.Kind.OVERVIEW || ref.kind() == PageRef.Kind.UNIT;
+    boolean needsView = ref.kind() == PageRef.Kind.OVERVIEW || ref.kind() == PageRef.Kind.UNIT || ref.kind() == PageRef.Kind.STATISTICS;
     if (needsView && in.state().tabulation().sources().isEmpty()) {
       return new RenderedPage(503, ErrorHtml.render(c, "error.nosources", c.t("error.nosources.text"), in.state().logSize()), false);
     }
@@ -69,7 +85,10 @@ public final class SiteRenderer {
         case UNIT -> unit(lang, ref, links);
         case STATION -> new RenderedPage(200, StationHtml.render(new StationQuery(in).read(ref.id()), c), false);
         case SEARCH -> new RenderedPage(200, SearchHtml.render(search.search(ref.query().orElse("")), c), false);
-        case DOWNLOADS -> new RenderedPage(200, DownloadsHtml.render(new DownloadsPage(org.veritally.web.query.Results.info(in), databaseBytes()), c), false);
+        case DOWNLOADS -> new RenderedPage(200, DownloadsHtml.render(new DownloadsPage(Results.info(in), databaseBytes()), c), false);
+        case DISCREPANCIES -> discrepancies(lang, ref, links);
+        case ANNOUNCEMENTS -> new RenderedPage(200, AnnouncementsHtml.render(announcements.read(), c), false);
+        case STATISTICS -> statistics(lang, ref, links);
       };
     } catch (NotFound e) {
       return notFound(c, e.messageKey(), e.value());
@@ -87,6 +106,20 @@ public final class SiteRenderer {
     UnitPage p = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, lang);
     PageRef self = PageRef.unit(ref.id(), p.result().contestId(), p.result().view()).sorted(sort.wire(), sort.isDefault());
     return new RenderedPage(200, UnitHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
+  }
+
+  private RenderedPage discrepancies(Lang lang, PageRef ref, Links links) {
+    DiscrepanciesPage p = new DiscrepanciesQuery(in).read(ref.param("unit"), ref.param("source"));
+    PageRef self = PageRef.discrepancies(p.unit(), p.source());
+    return new RenderedPage(200, DiscrepanciesHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
+  }
+
+  private RenderedPage statistics(Lang lang, PageRef ref, Links links) {
+    StatisticsPage p = statistics.read(ref.contest(), ref.view(), ref.param("seed"), ref.param("size"));
+    boolean defaults = ref.contest().isEmpty() && ref.view().isEmpty();
+    PageRef self = defaults ? PageRef.statistics(Optional.empty(), Optional.empty()) : PageRef.statistics(Optional.of(p.contestId()), Optional.of(p.view()));
+    if (p.quickCount().asked()) self = self.quickCount(p.quickCount().seed(), p.quickCount().size());
+    return new RenderedPage(200, StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
   }
 
   private RenderedPage notFound(PageContext c, String key, String value) {

@@ -31,7 +31,9 @@ class WebSiteHttpTest {
   static void start() throws IOException {
     in = Instance.open(dir);
     SampleElection.load(in);
-    server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
+    var log = new org.veritally.server.log.LogRoutes(in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir));
+    var stats = new org.veritally.server.stats.StatsRoutes(in);
+    server = new ApiServer(in, WriteToken.load(dir), List.of(log, stats, new WebSite(in))).start("127.0.0.1", 0);
   }
 
   @AfterAll
@@ -85,7 +87,8 @@ class WebSiteHttpTest {
   @Test
   void everyPageKindAnswers() throws Exception {
     for (String p : List.of("/en/", "/en", "/id/unit/N?contest=C2&view=source:party-a", "/pt/station/P5", "/es/search?q=village+1",
-        "/en/downloads")) {
+        "/en/downloads", "/en/discrepancies", "/es/discrepancies?source=party-a&unit=R0", "/pt/announcements", "/id/statistics",
+        "/en/statistics?contest=C2&view=consensus", "/es/statistics?seed=dados+6+2&size=30")) {
       assertThat(get(p).statusCode()).as(p).isEqualTo(200);
     }
   }
@@ -138,5 +141,42 @@ class WebSiteHttpTest {
   @Test
   void unknownAssetsAre404() throws Exception {
     assertThat(get("/static/site.0000000000.css").statusCode()).isEqualTo(404);
+  }
+
+  static String href(String html, String prefix) {
+    int i = html.indexOf("href=\"" + prefix);
+    assertThat(i).as("a link starting " + prefix).isPositive();
+    return html.substring(i + 6, html.indexOf('"', i + 6)).replace("&amp;", "&");
+  }
+
+  @Test
+  void aStationsLogNumbersLinkToInclusionProofsTheLogServes() throws Exception {
+    String html = body(get("/en/station/" + SampleElection.CORRECTED));
+    String link = href(html, "/log/receipt/");
+    var proof = get(link);
+    assertThat(proof.statusCode()).isEqualTo(200);
+    assertThat(proof.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    String text = body(proof);
+    assertThat(text).startsWith("c2sp.org/tlog-proof@v1\n").contains("\nindex " + link.substring("/log/receipt/".length()) + "\n");
+    String entry = text.lines().filter(l -> l.startsWith("extra ")).findFirst().orElseThrow().substring(6);
+    assertThat(new String(java.util.Base64.getDecoder().decode(entry), StandardCharsets.UTF_8))
+        .contains("\"station\":\"" + SampleElection.CORRECTED + "\"");
+  }
+
+  @Test
+  void theStatisticsPageLinksTheServersFingerprintAndJson() throws Exception {
+    String html = body(get("/en/statistics?contest=C1&view=official"));
+    var svg = get(href(html, "/api/stats/forensics/fingerprint.svg"));
+    assertThat(svg.statusCode()).isEqualTo(200);
+    assertThat(svg.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("image/svg+xml"));
+    assertThat(get(href(html, "/api/stats/forensics?")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void filtersThatNameNothingAreFriendly404s() throws Exception {
+    var r = get("/es/discrepancies?source=nadie");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(body(r)).contains("No existe la fuente «nadie».");
+    assertThat(get("/en/statistics?contest=C9").statusCode()).isEqualTo(404);
   }
 }

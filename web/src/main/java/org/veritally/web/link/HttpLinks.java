@@ -7,9 +7,11 @@ import org.veritally.web.i18n.Lang;
 
 /**
  * The live site's permanent URLs: {@code /{lang}/}, {@code /{lang}/unit/{id}?contest=&view=},
- * {@code /{lang}/station/{id}}, {@code /{lang}/search?q=}, {@code /{lang}/downloads}. Unit links
- * always carry their contest and view, so a link copied today shows the same figures a year later
- * even if the default view changes. Immutable.
+ * {@code /{lang}/station/{id}}, {@code /{lang}/search?q=}, {@code /{lang}/downloads}, {@code
+ * /{lang}/discrepancies?unit=&source=}, {@code /{lang}/announcements} and {@code
+ * /{lang}/statistics?contest=&view=&seed=&size=}. Parameters are written in the fixed order of
+ * {@link PageRef#PARAMS}. Unit links always carry their contest and view, so a link copied today
+ * shows the same figures a year later even if the default view changes. Immutable.
  */
 public final class HttpLinks implements Links {
   @Override
@@ -21,12 +23,12 @@ public final class HttpLinks implements Links {
       case STATION -> b.append("station/").append(enc(t.id()));
       case SEARCH -> b.append("search");
       case DOWNLOADS -> b.append("downloads");
+      case DISCREPANCIES -> b.append("discrepancies");
+      case ANNOUNCEMENTS -> b.append("announcements");
+      case STATISTICS -> b.append("statistics");
     }
     char sep = '?';
-    sep = param(b, sep, "contest", t.contest());
-    sep = param(b, sep, "view", t.view());
-    sep = param(b, sep, "sort", t.sort());
-    param(b, sep, "q", t.query());
+    for (String name : PageRef.PARAMS) sep = param(b, sep, name, t.param(name));
     return b.toString();
   }
 
@@ -59,5 +61,19 @@ public final class HttpLinks implements Links {
   @Override
   public boolean hasSearch() {
     return true;
+  }
+
+  @Override
+  public String receipt(long index) {
+    return "/log/receipt/" + index;
+  }
+
+  @Override
+  public Optional<String> api(String path, String... params) {
+    if (params.length % 2 != 0) throw new IllegalArgumentException("parameters come in name, value pairs");
+    StringBuilder b = new StringBuilder(path);
+    char sep = '?';
+    for (int i = 0; i < params.length; i += 2) sep = param(b, sep, params[i], Optional.ofNullable(params[i + 1]).filter(v -> !v.isEmpty()));
+    return Optional.of(b.toString());
   }
 }

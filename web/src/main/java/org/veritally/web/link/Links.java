@@ -22,4 +22,17 @@ public interface Links {
 
   /** Whether this address scheme can serve the search form (a server must answer it). */
   boolean hasSearch();
+
+  /**
+   * The href of the inclusion proof (C2SP tlog-proof: the entry, its inclusion proof and the signed
+   * checkpoint) of log entry {@code index}: {@code /log/receipt/{index}} on the live server, the
+   * file {@code log/receipt/{index}} at the mirror's root (written by the mirror publisher).
+   */
+  String receipt(long index);
+
+  /**
+   * The href of a JSON or SVG endpoint of the live server ({@code /api/...}) with query parameters
+   * as name, value pairs (empty values left out); empty on a static mirror, which has no server.
+   */
+  Optional<String> api(String path, String... params);
 }

@@ -5,11 +5,16 @@ import org.veritally.web.i18n.Lang;
 
 /**
  * Relative links between the files of a static mirror, so the mirror works from any host or from
- * disk. Files: {@code {lang}/index.html} (overview in the default view) or {@code
- * {lang}/overview/{view}.html}, {@code {lang}/unit/{id}/{contest}/{view}.html}, {@code
- * {lang}/station/{id}.html}, {@code {lang}/downloads.html}; assets under {@code static/}. A mirror
- * has one order of children (sort is dropped) and no search, live updates or database download.
- * Ids are file-name safe by the core's id rule; a view's {@code :} becomes {@code -}. Immutable.
+ * disk. Files, under {@code {lang}/}: {@code index.html} (overview in the default view) or {@code
+ * overview/{view}.html}, {@code unit/{id}/{contest}/{view}.html}, {@code station/{id}.html}, {@code
+ * downloads.html}, {@code announcements.html}, {@code discrepancies.html} (or {@code
+ * discrepancies/unit/{u}.html}, {@code discrepancies/source/{s}.html}, {@code
+ * discrepancies/unit/{u}/source/{s}.html} when filtered), {@code statistics.html} (or {@code
+ * statistics/{contest}/{view}.html}); at the root, assets under {@code static/} and inclusion
+ * proofs under {@code log/receipt/{index}}. A mirror has one order of children (sort is dropped), no
+ * quick-count form (seed and size are dropped), and no search, live updates, JSON API or database
+ * download. Ids are file-name safe by the core's id rule; a view's {@code :} becomes {@code -}.
+ * Immutable.
  */
 public final class MirrorLinks implements Links {
   private final String up;
@@ -28,7 +33,20 @@ public final class MirrorLinks implements Links {
       case STATION -> "station/" + t.id() + ".html";
       case SEARCH -> "index.html";
       case DOWNLOADS -> "downloads.html";
+      case ANNOUNCEMENTS -> "announcements.html";
+      case DISCREPANCIES -> discrepancies(t);
+      case STATISTICS -> t.contest().isEmpty() && t.view().isEmpty() ? "statistics.html"
+          : "statistics/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + ".html";
     };
+  }
+
+  private static String discrepancies(PageRef t) {
+    Optional<String> unit = t.param("unit");
+    Optional<String> source = t.param("source");
+    if (unit.isEmpty() && source.isEmpty()) return "discrepancies.html";
+    String u = unit.map(x -> "unit/" + x).orElse("");
+    String s = source.map(x -> "source/" + x).orElse("");
+    return "discrepancies/" + u + (u.isEmpty() || s.isEmpty() ? "" : "/") + s + ".html";
   }
 
   private static String slug(String view) {
@@ -58,5 +76,15 @@ public final class MirrorLinks implements Links {
   @Override
   public boolean hasSearch() {
     return false;
+  }
+
+  @Override
+  public String receipt(long index) {
+    return up + "../log/receipt/" + index;
+  }
+
+  @Override
+  public Optional<String> api(String path, String... params) {
+    return Optional.empty();
   }
 }

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * A station: where it is, its registered voters, and every source's copy of each contest's sheet.
- * {@code view} is the default view, used to link back up to the units above it.
+ * {@code view} is the default view, used to link back up to the units above it; {@code log} says
+ * which entries a signed checkpoint covers already (their inclusion proofs can be served).
  */
 public record StationPage(
-    ElectionInfo election, List<Crumb> ancestry, String view, String stationId, String name, long registered, List<ContestCopies> contests) {
+    ElectionInfo election, List<Crumb> ancestry, String view, String stationId, String name, long registered, List<ContestCopies> contests,
+    LogStatus log) {
   public StationPage {
     ancestry = List.copyOf(ancestry);
     contests = List.copyOf(contests);

@@ -1,11 +1,14 @@
 package org.veritally.web.page;
 
+import java.util.Optional;
 import org.veritally.web.html.Html;
+import org.veritally.web.link.PageRef;
 import org.veritally.web.model.DownloadsPage;
 
 /**
- * Renders the downloads page: only what exists now (the SQLite file, the JSON API), and what is
- * coming ({@code bin/veritally verify} with the published log), said plainly as coming.
+ * Renders the downloads page: only what exists now (the SQLite file, the JSON API and the log's
+ * endpoints, the pages that list disputes, announcements and statistics), and how to check it
+ * ({@code bin/veritally verify}).
  */
 public final class DownloadsHtml {
   private DownloadsHtml() {}
@@ -25,7 +28,18 @@ public final class DownloadsHtml {
     h.element("h2", c.t("downloads.api"));
     h.element("p", c.t("downloads.api.what"));
     h.raw("<ul class=\"code\"><li><code>/api/election</code></li><li><code>/api/results?unit=&amp;contest=&amp;view=</code></li>")
-        .raw("<li><code>/api/units/{id}</code></li><li><code>/api/stations/{id}</code></li></ul>");
+        .raw("<li><code>/api/units/{id}</code></li><li><code>/api/stations/{id}</code></li>")
+        .raw("<li><code>/api/discrepancies?unit=&amp;source=</code></li><li><code>/api/announcements</code></li>")
+        .raw("<li><code>/api/stats/forensics?contest=&amp;view=</code></li><li><code>/api/stats/forensics/fingerprint.svg?contest=&amp;view=</code></li>")
+        .raw("<li><code>/api/stats/quickcount?seed=&amp;size=&amp;contest=&amp;view=</code></li><li><code>/api/stats/irreversible?contest=&amp;view=</code></li>")
+        .raw("<li><code>/log/checkpoint</code>, <code>/log/tile/…</code>, <code>/log/receipt/{index}</code></li></ul>");
+    h.element("h2", c.t("downloads.pages"));
+    h.element("p", c.t("downloads.pages.what"));
+    h.raw("<ul>");
+    h.raw("<li>").link(c.href(PageRef.discrepancies(Optional.empty(), Optional.empty())), c.t("discrepancies.title")).raw("</li>");
+    h.raw("<li>").link(c.href(PageRef.announcements()), c.t("announce.title")).raw("</li>");
+    h.raw("<li>").link(c.href(PageRef.statistics(Optional.empty(), Optional.empty())), c.t("stats.title")).raw("</li>");
+    h.raw("</ul>");
     h.element("h2", c.t("downloads.verify"));
     h.element("p", c.t("downloads.verify.what"));
     h.raw("<pre><code>bin/veritally verify</code></pre>");

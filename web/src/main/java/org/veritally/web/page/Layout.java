@@ -1,13 +1,15 @@
 package org.veritally.web.page;
 
+import java.util.Optional;
 import org.veritally.web.html.Html;
 import org.veritally.web.i18n.Lang;
 import org.veritally.web.link.PageRef;
 
 /**
  * The shell every page shares: {@code lang} attribute, viewport, the stylesheet, a skip link, the
- * header (site name, search form, language switcher pointing at this same page in each language),
- * and the footer (log size, downloads). The live-update script is added only to pages with live
+ * header (site name, search form, language switcher pointing at this same page in each language,
+ * and the site's sections: results, discrepancies, announcements, statistics, downloads), and the
+ * footer (log size, downloads). The live-update script is added only to pages with live
  * figures, deferred, so pages work fully without it.
  */
 public final class Layout {
@@ -27,7 +29,9 @@ public final class Layout {
     h.link(c.href(PageRef.home()), "Veritally", "class", "brand");
     if (c.links().hasSearch()) searchForm(h, c, "", "q");
     languages(h, c);
-    h.raw("</div></header>");
+    h.raw("</div>");
+    sections(h, c);
+    h.raw("</header>");
     h.raw("<main id=\"main\" class=\"wrap\">");
   }
 
@@ -39,6 +43,24 @@ public final class Layout {
         "autocomplete", "off");
     h.element("button", c.t("search.button"), "type", "submit");
     h.close("form");
+  }
+
+  /** The site's sections; the one being shown is marked with {@code aria-current}. */
+  private static void sections(Html h, PageContext c) {
+    h.open("nav", "class", "site wrap", "aria-label", c.t("nav.sections")).raw("<ul>");
+    section(h, c, PageRef.home(), PageRef.Kind.OVERVIEW, "nav.results");
+    section(h, c, PageRef.discrepancies(Optional.empty(), Optional.empty()), PageRef.Kind.DISCREPANCIES, "nav.discrepancies");
+    section(h, c, PageRef.announcements(), PageRef.Kind.ANNOUNCEMENTS, "nav.announcements");
+    section(h, c, PageRef.statistics(Optional.empty(), Optional.empty()), PageRef.Kind.STATISTICS, "nav.statistics");
+    section(h, c, PageRef.downloads(), PageRef.Kind.DOWNLOADS, "nav.downloads");
+    h.raw("</ul></nav>");
+  }
+
+  private static void section(Html h, PageContext c, PageRef target, PageRef.Kind kind, String key) {
+    h.raw("<li>");
+    if (c.self().kind() == kind) h.open("a", "href", c.href(target), "aria-current", "page").text(c.t(key)).close("a");
+    else h.link(c.href(target), c.t(key));
+    h.raw("</li>");
   }
 
   private static void languages(Html h, PageContext c) {

@@ -1,19 +1,22 @@
 package org.veritally.web.page;
 
 import java.util.OptionalLong;
+import org.veritally.core.reconcile.StationStatus;
 import org.veritally.web.html.Html;
 import org.veritally.web.i18n.Numbers;
 import org.veritally.web.model.ContestCopies;
 import org.veritally.web.model.FieldRow;
+import org.veritally.web.model.LogStatus;
 import org.veritally.web.model.SheetCopy;
-import org.veritally.core.reconcile.StationStatus;
 import org.veritally.web.model.StationPage;
 
 /**
  * Renders a station page: for each contest, every source's copy side by side (one column per copy,
- * headed by the source and the log index of its sheet), one row per field. A field whose copies
- * differ is marked on the row and on each differing cell, in colour and in words ("differs"), so
- * the difference does not depend on seeing colour.
+ * headed by the source, the log index of its sheet linked to its inclusion proof, the mark of the
+ * copy the consensus view counts, and the image of the sheet where one exists), one row per field.
+ * A field whose copies differ is marked on the row and on each differing cell, in colour and in
+ * words ("differs"), so the difference does not depend on seeing colour. Corrected copies list
+ * every version below the table ({@link HistoryHtml}).
  */
 public final class StationHtml {
   private StationHtml() {}
@@ -25,8 +28,14 @@ public final class StationHtml {
     Selectors.crumbs(h, c, p.ancestry(), firstContest, p.view());
     h.raw("<h1>").text(c.words().format("station.title", p.stationId())).raw(" <small>").text(p.name()).raw("</small></h1>");
     h.raw("<p>").text(c.t("field.registered")).raw(": <strong>").text(c.numbers().count(p.registered())).raw("</strong></p>");
-    for (ContestCopies k : p.contests()) contest(h, c, k);
+    boolean evidence = false;
+    for (ContestCopies k : p.contests()) {
+      contest(h, c, k, p.log());
+      evidence |= k.copies().stream().anyMatch(s -> s.evidence().isPresent());
+    }
     h.raw("<p class=\"muted\">").text(c.t("station.explain")).raw("</p>");
+    h.raw("<p class=\"muted\">").text(c.t("station.proofs")).raw("</p>");
+    if (!evidence) h.raw("<p class=\"muted\">").text(c.t("station.noevidence")).raw("</p>");
     Layout.close(h, c, p.election().logSize());
     return h.toString();
   }
@@ -36,8 +45,31 @@ public final class StationHtml {
     h.open("span", "class", "st " + s.wire()).text(c.t("status." + s.wire())).close("span");
   }
 
-  private static void contest(Html h, PageContext c, ContestCopies k) {
-    Numbers n = c.numbers();
+  /** A log index, linked to its inclusion proof once a signed checkpoint covers it. */
+  public static void logIndex(Html h, PageContext c, long index, LogStatus log) {
+    String text = c.words().format("station.logindex", c.numbers().count(index));
+    if (log.proven(index)) {
+      h.link(c.links().receipt(index), text, "title", c.t("station.proof")).raw("<span class=\"sr\"> (").text(c.t("station.proof")).raw(")</span>");
+    } else {
+      h.text(text);
+    }
+  }
+
+  /** A copy's column header: source, kind, log index, consensus mark, image link. */
+  public static void copyHeader(Html h, PageContext c, SheetCopy s, LogStatus log) {
+    h.raw("<th scope=\"col\" class=\"n\">").text(s.sourceName()).raw("<br><small>").text(c.t("kind." + s.kind())).raw(" · ");
+    logIndex(h, c, s.logIndex(), log);
+    if (s.consensus()) h.raw("<br><span class=\"cons\">").text(c.t("station.consensus")).raw("</span>");
+    if (s.evidence().filter(StationHtml::webAddress).isPresent()) h.raw("<br>").link(s.evidence().get(), c.t("station.evidence"), "rel", "noopener");
+    h.raw("</small></th>");
+  }
+
+  /** Only http(s) links from data become hrefs: never a {@code javascript:} or {@code data:} one. */
+  static boolean webAddress(String url) {
+    return url.startsWith("https://") || url.startsWith("http://");
+  }
+
+  private static void contest(Html h, PageContext c, ContestCopies k, LogStatus log) {
     String id = "h-" + k.contestId();
     h.open("section", "class", "copies", "aria-labelledby", id);
     h.open("h2", "id", id).text(k.contestName()).raw(" ");
@@ -46,10 +78,7 @@ public final class StationHtml {
     if (!k.copies().isEmpty()) {
       h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-labelledby", id).raw("<table><thead><tr>");
       h.element("th", c.t("station.field"), "scope", "col");
-      for (SheetCopy s : k.copies()) {
-        h.raw("<th scope=\"col\" class=\"n\">").text(s.sourceName()).raw("<br><small>").text(c.t("kind." + s.kind())).raw(" · ")
-            .text(c.words().format("station.logindex", n.count(s.logIndex()))).raw("</small></th>");
-      }
+      for (SheetCopy s : k.copies()) copyHeader(h, c, s, log);
       h.raw("</tr></thead><tbody>");
       for (FieldRow r : k.rows()) row(h, c, r);
       h.raw("</tbody></table></div>");
@@ -57,15 +86,18 @@ public final class StationHtml {
     if (!k.missingSources().isEmpty()) {
       h.raw("<p class=\"muted\">").text(c.words().format("station.missing", String.join(", ", k.missingSources()))).raw("</p>");
     }
+    HistoryHtml.write(h, c, k, log);
     h.close("section");
   }
 
-  private static void row(Html h, PageContext c, FieldRow r) {
+  /** A field across the copies; differing values marked in colour and in words. */
+  public static void row(Html h, PageContext c, FieldRow r) {
+    Numbers n = c.numbers();
     h.raw(r.anyDiffers() ? "<tr class=\"diff\">" : "<tr>");
     h.element("th", r.translated() ? c.t(r.label()) : r.label(), "scope", "row");
     for (int i = 0; i < r.values().size(); i++) {
       OptionalLong v = r.values().get(i);
-      String text = v.isPresent() ? c.numbers().count(v.getAsLong()) : "—";
+      String text = v.isPresent() ? n.count(v.getAsLong()) : "—";
       if (r.differs().get(i)) {
         h.raw("<td class=\"n\"><mark>").text(text).raw("</mark> <span class=\"sr\">").text(c.t("station.differs")).raw("</span></td>");
       } else {

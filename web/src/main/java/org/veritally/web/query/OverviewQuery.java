@@ -15,8 +15,8 @@ import org.veritally.web.model.ResultSummary;
 
 /**
  * Use case: read the election overview: each contest's result at the root in one view, the
- * top-level units with the first contest's coverage, and the log's status. Checkpoints are not
- * published yet, so the checkpoint is empty until the log module exposes them. Thread-safe.
+ * top-level units with the first contest's coverage, and the log's status (with its last signed
+ * checkpoint, once one exists). Thread-safe.
  */
 public final class OverviewQuery {
   private final Instance in;
@@ -36,7 +36,7 @@ public final class OverviewQuery {
     List<ChildRow> regions = new ArrayList<>();
     String first = e.contests().get(0).id();
     for (UnitResult r : in.results().children(root, Optional.of(first), v)) regions.add(Results.child(r, none));
-    var log = new LogStatus(in.state().logSize(), new org.veritally.server.log.LogView(in.store()).latest().map(org.veritally.server.log.LogView.SignedNote::size));
+    LogStatus log = Results.log(in);
     return new OverviewPage(Results.info(in), Views.options(tab, v), v, contests, Results.levelName(e, 1), regions, log);
   }
 }

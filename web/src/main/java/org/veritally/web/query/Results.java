@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.veritally.core.model.Election;
 import org.veritally.core.tabulate.CandidateTotal;
 import org.veritally.core.tabulate.UnitResult;
@@ -12,6 +13,7 @@ import org.veritally.web.model.CandidateLine;
 import org.veritally.web.model.ChildRow;
 import org.veritally.web.model.Coverage;
 import org.veritally.web.model.ElectionInfo;
+import org.veritally.web.model.LogStatus;
 import org.veritally.web.model.ResultSummary;
 
 /** Converts the core's {@link UnitResult}s into view-model rows. Stateless. */
@@ -22,6 +24,16 @@ public final class Results {
     Election e = in.state().requireElection();
     var cat = in.state().catalogue();
     return new ElectionInfo(e.id(), e.name(), e.rootUnitId(), cat.stationCount(), cat.unitCount(), in.state().logSize());
+  }
+
+  /** The log's size and its last signed checkpoint's size (one indexed read). */
+  public static LogStatus log(Instance in) {
+    long[] size = {-1};
+    in.store().query("SELECT MAX(tree_size) FROM checkpoint", List.of(), rs -> {
+      long n = org.veritally.store.Store.getLong(rs, 1);
+      size[0] = org.veritally.store.Store.getString(rs, 1) == null ? -1 : n;
+    });
+    return new LogStatus(in.state().logSize(), size[0] < 0 ? Optional.empty() : Optional.of(size[0]));
   }
 
   public static Coverage coverage(UnitResult r) {

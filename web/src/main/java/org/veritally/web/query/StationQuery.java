@@ -2,6 +2,7 @@ package org.veritally.web.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
@@ -17,12 +18,18 @@ import org.veritally.store.StoredSheet;
 import org.veritally.web.model.ContestCopies;
 import org.veritally.web.model.FieldRow;
 import org.veritally.web.model.SheetCopy;
+import org.veritally.web.model.SheetVersion;
 import org.veritally.web.model.StationPage;
 
 /**
  * Use case: read one station's page: every source's current copy of each contest's sheet, side by
- * side, with the differing fields marked and the status computed from the copies ({@link Copies}).
- * Copies are in the order the sources were declared. Thread-safe (reads only).
+ * side, with the differing fields marked, the status computed from the copies ({@link Copies}), the
+ * copy the live reconciliation counts in the consensus view, and every earlier version of a
+ * corrected copy ({@link SheetHistory}). Copies are in the order the sources were declared.
+ *
+ * <p>Evidence: no importer keeps an image link yet (the Venezuelan file's {@code URL} column is
+ * dropped on import), so copies carry none; the page shows a link as soon as the data has one.
+ * Thread-safe (reads only).
  */
 public final class StationQuery {
   /** Message keys of the summary counts, in the order of {@link #fields}. */
@@ -37,20 +44,27 @@ public final class StationQuery {
     Election e = in.state().requireElection();
     Catalogue cat = in.state().catalogue();
     Station st = cat.station(stationId).orElseThrow(() -> new NotFound("notfound.station", stationId));
+    int stationIdx = cat.stationIndex(stationId);
     List<StoredSheet> sheets = in.store().sheetsOfStation(stationId);
     List<Source> sources = in.state().tabulation().sources();
+    SheetHistory history = new SheetHistory(in);
     List<ContestCopies> contests = new ArrayList<>();
-    for (Contest c : e.contests()) contests.add(contest(c, sheets, sources, e.consensus()));
-    var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(cat.stationIndex(stationId)));
+    for (int ci = 0; ci < e.contests().size(); ci++) {
+      long consensus = in.state().reconciliation().consensusEntry(stationIdx, ci);
+      contests.add(contest(e.contests().get(ci), sheets, sources, e.consensus(), consensus, history));
+    }
+    var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(stationIdx));
     String view = Views.defaultView(in.state().tabulation()).orElse(Views.OFFICIAL);
-    return new StationPage(Results.info(in), ancestry, view, st.id(), st.name(), st.registeredVoters(), contests);
+    return new StationPage(Results.info(in), ancestry, view, st.id(), st.name(), st.registeredVoters(), contests, Results.log(in));
   }
 
-  private static ContestCopies contest(Contest c, List<StoredSheet> sheets, List<Source> sources, ConsensusPolicy policy) {
+  private static ContestCopies contest(Contest c, List<StoredSheet> sheets, List<Source> sources, ConsensusPolicy policy, long consensus,
+      SheetHistory history) {
     List<StoredSheet> mine = new ArrayList<>();
     List<SheetCopy> copies = new ArrayList<>();
     List<Copy> digests = new ArrayList<>();
     List<String> missing = new ArrayList<>();
+    List<SheetVersion> versions = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       Source s = sources.get(i);
       var sheet = sheets.stream().filter(x -> x.contest().equals(c.id()) && x.source().equals(s.id())).findFirst();
@@ -58,22 +72,30 @@ public final class StationQuery {
         missing.add(s.name());
         continue;
       }
+      long idx = sheet.get().entryIdx();
       mine.add(sheet.get());
       digests.add(copy(i, sheet.get()));
-      copies.add(new SheetCopy(s.id(), s.name(), s.kind().wire(), sheet.get().entryIdx()));
+      copies.add(new SheetCopy(s.id(), s.name(), s.kind().wire(), idx, idx == consensus, Optional.empty()));
+      List<SheetVersion> chain = history.versions(s.name(), idx, c);
+      if (chain.size() > 1) versions.addAll(chain);
     }
+    return new ContestCopies(c.id(), c.name(), Copies.status(digests, policy), copies, rows(c, mine), missing, versions);
+  }
+
+  /** One row per field (summary counts, then ballot lines) across the given copies, differing values marked. */
+  static List<FieldRow> rows(Contest c, List<StoredSheet> copies) {
     List<long[]> values = new ArrayList<>();
-    for (StoredSheet s : mine) values.add(fields(s));
+    for (StoredSheet s : copies) values.add(fields(s.counts(), s.votes()));
     List<FieldRow> rows = new ArrayList<>();
     int n = COUNT_KEYS.size() + c.choices().size();
     for (int f = 0; f < n; f++) {
       List<OptionalLong> vs = new ArrayList<>(values.size());
-      for (long[] v : values) vs.add(v[f] == SummaryCounts.ABSENT ? OptionalLong.empty() : OptionalLong.of(v[f]));
+      for (long[] v : values) vs.add(f >= v.length || v[f] == SummaryCounts.ABSENT ? OptionalLong.empty() : OptionalLong.of(v[f]));
       boolean count = f < COUNT_KEYS.size();
       String label = count ? COUNT_KEYS.get(f) : c.choices().get(f - COUNT_KEYS.size()).name();
       rows.add(new FieldRow(label, count, vs, Copies.differs(vs)));
     }
-    return new ContestCopies(c.id(), c.name(), Copies.status(digests, policy), copies, rows, missing);
+    return rows;
   }
 
   /** A stored copy as reconciliation sees it. */
@@ -82,10 +104,8 @@ public final class StationQuery {
   }
 
   /** A sheet's fields in display order: registered, ballots cast, valid, null, blank, then the votes. */
-  static long[] fields(StoredSheet s) {
-    long[] votes = s.votes();
+  static long[] fields(SummaryCounts k, long[] votes) {
     long[] out = new long[COUNT_KEYS.size() + votes.length];
-    SummaryCounts k = s.counts();
     out[0] = k.registered();
     out[1] = k.ballotsCast();
     out[2] = k.valid();

@@ -166,4 +166,74 @@ class BrowserTest {
     assertThat(p.url()).contains("sort=-coverage");
     ctx.close();
   }
+
+  @Test
+  void aJournalistFiltersTheDiscrepanciesBySourceAndOpensADisputedStation() {
+    for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
+      String tag = size[0] == 360 ? "phone" : "desktop";
+      Page p = page(size[0], size[1]);
+      p.navigate(base + "/en/");
+      p.locator("nav.site a", new Page.LocatorOptions().setHasText("Discrepancies")).click();
+      assertThat(p.url()).endsWith("/en/discrepancies");
+      assertThat(p.locator("article.disp").count()).isEqualTo(2);
+      shot(p, "discrepancies-" + tag);
+      p.locator("nav.pick a", new Page.LocatorOptions().setHasText("Witnesses of party A")).click();
+      assertThat(p.url()).endsWith("/en/discrepancies?source=party-a");
+      assertThat(p.locator("nav.pick [aria-current=page]").textContent()).isEqualTo("Witnesses of party A");
+      assertThat(p.locator("article.disp").count()).isEqualTo(1);
+      var article = p.locator("article.disp").first();
+      assertThat(article.locator("tr.diff").count()).isEqualTo(2);
+      assertThat(article.locator("thead th").allTextContents()).anySatisfy(t -> assertThat(t).startsWith("Electoral authority"))
+          .anySatisfy(t -> assertThat(t).startsWith("Witnesses of party A"));
+      shot(p, "discrepancies-party-a-" + tag);
+      article.locator("h3 a").click();
+      assertThat(p.url()).endsWith("/en/station/" + SampleElection.DISPUTED);
+      var c1 = p.locator("section.copies").first();
+      assertThat(c1.locator(".st").textContent()).isEqualTo("Disputed");
+      assertThat(c1.locator("thead th").allTextContents()).anySatisfy(t -> assertThat(t).startsWith("Electoral authority"))
+          .anySatisfy(t -> assertThat(t).startsWith("Witnesses of party A"));
+      assertThat(c1.locator("tr.diff mark").count()).isEqualTo(2);
+      p.context().close();
+    }
+  }
+
+  @Test
+  void anObserverSeesTheContradictedFigureOfAnAnnouncementHighlighted() {
+    for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
+      Page p = page(size[0], size[1]);
+      p.navigate(base + "/en/");
+      p.locator("nav.site a", new Page.LocatorOptions().setHasText("Announcements")).click();
+      assertThat(p.locator("h2").first().textContent()).isEqualTo("Bulletin <1> of the authority");
+      assertThat(p.locator(".verdict.bad").first().textContent()).startsWith("Contradicted by the sheets in");
+      // Candidate A may be contradicted too once the live test has posted the held-back sheet: pick B's row.
+      var row = p.locator("section.view tr.contra", new Page.LocatorOptions().setHasText("Candidate B")).first();
+      assertThat(row.count()).isEqualTo(1);
+      assertThat(row.locator(".fs.contradicted").textContent()).isEqualTo("Contradicted");
+      String bg = (String) p.evaluate("() => getComputedStyle(document.querySelector('tr.contra mark')).backgroundColor");
+      assertThat(bg).isNotEqualTo("rgba(0, 0, 0, 0)");
+      assertThat(p.locator("p.why", new Page.LocatorOptions().setHasText("Candidate B: announced")).first().textContent())
+          .endsWith("The announced figure is too high.");
+      shot(p, "announcements-" + (size[0] == 360 ? "phone" : "desktop"));
+      p.context().close();
+    }
+  }
+
+  @Test
+  void theStatisticsPageDrawsTheFingerprintAndAQuickCountWithScriptsOff() {
+    for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
+      var ctx = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false)
+          .setViewportSize(size[0], size[1]));
+      Page p = ctx.newPage();
+      p.navigate(base + "/es/statistics");
+      assertThat(p.locator("svg.fpsvg path").count()).isPositive();
+      assertThat(p.locator("svg.fpsvg").boundingBox().width).isLessThanOrEqualTo(size[0]);
+      p.locator("#qc-seed").fill("dados 6 2 5");
+      p.locator("#qc-size").fill("60");
+      p.locator("form.qc button").click();
+      assertThat(p.url()).contains("/es/statistics?contest=C1&view=official&seed=dados+6+2+5&size=60");
+      assertThat(p.locator("#h-qc ~ div table tbody tr").count()).isEqualTo(4);
+      shot(p, "statistics-" + (size[0] == 360 ? "phone" : "desktop"));
+      ctx.close();
+    }
+  }
 }

@@ -16,6 +16,30 @@ class LinksTest {
     assertThat(http.page(Lang.ID, PageRef.station("010101001.01"))).isEqualTo("/id/station/010101001.01");
     assertThat(http.page(Lang.EN, PageRef.search("san josé"))).isEqualTo("/en/search?q=san+jos%C3%A9");
     assertThat(http.page(Lang.EN, PageRef.downloads())).isEqualTo("/en/downloads");
+    assertThat(http.page(Lang.ES, PageRef.discrepancies(java.util.Optional.of("R1"), java.util.Optional.of("party-a"))))
+        .isEqualTo("/es/discrepancies?unit=R1&source=party-a");
+    assertThat(http.page(Lang.EN, PageRef.announcements())).isEqualTo("/en/announcements");
+    assertThat(http.page(Lang.PT, PageRef.statistics(java.util.Optional.of("C1"), java.util.Optional.of("source:cvzla")).quickCount("dado 4", "1500")))
+        .isEqualTo("/pt/statistics?contest=C1&view=source%3Acvzla&seed=dado+4&size=1500");
+    assertThat(http.receipt(42)).isEqualTo("/log/receipt/42");
+    assertThat(http.api("/api/stats/forensics", "contest", "C1", "view", "source:x")).contains("/api/stats/forensics?contest=C1&view=source%3Ax");
+  }
+
+  @Test
+  void mirrorFilesOfTheCheckingPagesDoNotCollide() {
+    var none = java.util.Optional.<String>empty();
+    assertThat(MirrorLinks.file(PageRef.discrepancies(none, none))).isEqualTo("discrepancies.html");
+    assertThat(MirrorLinks.file(PageRef.discrepancies(java.util.Optional.of("R1"), none))).isEqualTo("discrepancies/unit/R1.html");
+    assertThat(MirrorLinks.file(PageRef.discrepancies(none, java.util.Optional.of("pa")))).isEqualTo("discrepancies/source/pa.html");
+    assertThat(MirrorLinks.file(PageRef.discrepancies(java.util.Optional.of("R1"), java.util.Optional.of("pa"))))
+        .isEqualTo("discrepancies/unit/R1/source/pa.html");
+    assertThat(MirrorLinks.file(PageRef.announcements())).isEqualTo("announcements.html");
+    assertThat(MirrorLinks.file(PageRef.statistics(none, none))).isEqualTo("statistics.html");
+    assertThat(MirrorLinks.file(PageRef.statistics(none, none).quickCount("s", "5"))).isEqualTo("statistics.html");
+    var from = PageRef.discrepancies(java.util.Optional.of("R1"), java.util.Optional.of("pa"));
+    assertThat(java.net.URI.create("https://m.example/en/" + MirrorLinks.file(from)).resolve(new MirrorLinks(from).receipt(7)).getPath())
+        .isEqualTo("/log/receipt/7");
+    assertThat(new MirrorLinks(from).api("/api/stats/forensics")).isEmpty();
   }
 
   @Test

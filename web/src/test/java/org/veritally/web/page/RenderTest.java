@@ -101,11 +101,13 @@ class RenderTest {
     var same = new FieldRow("field.blank", true, List.of(OptionalLong.of(9), OptionalLong.of(9), OptionalLong.empty()), List.of(false, false, false));
     var copies = List.of(new SheetCopy("authority", "Authority", "authority", 12), new SheetCopy("party-a", "Party " + EVIL, "witness", 13),
         new SheetCopy("obs", "Observers", "observer", 14));
-    var cc = new ContestCopies("C1", "President", StationStatus.DISPUTED, copies, List.of(row, same), List.of("Late source"));
-    var page = new StationPage(ELECTION, List.of(new Crumb("N", "Nation", "country")), "official", "P1", "Mesa 1", 450, List.of(cc));
+    var cc = new ContestCopies("C1", "President", StationStatus.DISPUTED, copies, List.of(row, same), List.of("Late source"), List.of());
+    var page = new StationPage(ELECTION, List.of(new Crumb("N", "Nation", "country")), "official", "P1", "Mesa 1", 450, List.of(cc),
+        new org.veritally.web.model.LogStatus(20, java.util.Optional.of(14L)));
     String html = StationHtml.render(page, ctx(Lang.EN, PageRef.station("P1")));
     assertThat(html).contains("<tr class=\"diff\"><th scope=\"row\">Line 1</th><td class=\"n\">10</td><td class=\"n\"><mark>15</mark>");
-    assertThat(html).contains("(differs)").contains("Disputed").contains("log #13").contains("Party &lt;script&gt;");
+    assertThat(html).contains("(differs)").contains("Disputed").contains(">log #13</a>").contains("Party &lt;script&gt;");
+    assertThat(html).contains("href=\"/log/receipt/13\"").contains("· log #14<").doesNotContain("/log/receipt/14");
     assertThat(html).contains("<td class=\"n\">—</td>").doesNotContain("<mark>—").contains("No copy yet from: Late source");
   }
 }
