@@ -128,6 +128,14 @@ final class ImportCommand implements Callable<Integer> {
         sheets(in, f, sink -> dups[0] = org.veritally.formats.qr.VeActaQr.sheets(f, src, sink));
         if (dups[0] > 0) System.out.printf("%,d identical repeated payloads dropped%n", dups[0]);
       }
+      case org.veritally.formats.nist.NistJsonSheets.FORMAT -> {
+        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
+        String src = source.orElseThrow(() -> new IllegalArgumentException("--source NAME is required for " + org.veritally.formats.nist.NistJsonSheets.FORMAT));
+        declareSource(in, src, f);
+        List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        sheets(in, f, sink -> org.veritally.formats.nist.NistJsonSheets.sheets(f, in.state().requireElection(), src, fileProblems, sink));
+        problems.addAll(fileProblems);
+      }
       default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | announcement | " + CvzlaCsv.FORMAT + " | "
           + org.veritally.formats.qr.VeActaQr.FORMAT + ")");
     }
@@ -153,15 +161,19 @@ final class ImportCommand implements Callable<Integer> {
     if (allOrNothing) {
       List<SheetRow> all = new ArrayList<>();
       reader.accept(all::add);
-      flush(in, all, dup);
+      flush(in, all, dup, java.util.Optional.empty());
     } else {
-      RowPipeline.run(reader, BATCH, batch -> flush(in, batch, dup));
+      // three stages on two cores: parse (RowPipeline), prepare (here), commit (BulkWriter)
+      try (var writer = new org.veritally.server.intake.BulkWriter(in.store())) {
+        RowPipeline.run(reader, BATCH, batch -> flush(in, batch, dup, java.util.Optional.of(writer)));
+        writer.drain();
+      }
     }
   }
 
-  private void flush(Instance in, List<SheetRow> batch, DuplicateRows dup) {
+  private void flush(Instance in, List<SheetRow> batch, DuplicateRows dup, java.util.Optional<org.veritally.server.intake.BulkWriter> writer) {
     if (batch.isEmpty()) return;
-    Outcome o = in.sequencer().submit(batch, "cli", dup, allOrNothing);
+    Outcome o = writer.isPresent() ? in.sequencer().submitBulk(batch, "cli", dup, writer.get()) : in.sequencer().submit(batch, "cli", dup, allOrNothing);
     problems.addAll(o.rejected());
     if (o.written() || o.rejected().isEmpty()) {
       accepted += o.accepted().size();

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Election results tabulation that anyone can check.",
     subcommands = {ImportCommand.class, ResultsCommand.class, GenerateCommand.class, RebuildCommand.class, ServeCommand.class,
         DemoCommand.class, PublishCommand.class, LogKeyCommand.class, DiscrepanciesCommand.class, AnnouncementsCommand.class, AccountsCommand.class, KeygenCommand.class, SignSheetCommand.class, StatsCommand.class,
-        VerifyCommand.class, CheckReceiptCommand.class, WatchCommand.class, WitnessCommand.class})
+        VerifyCommand.class, CheckReceiptCommand.class, WatchCommand.class, WitnessCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int REJECTED = 1;
@@ -52,6 +52,11 @@ public final class Main implements Runnable {
       return USAGE;
     });
     cl.setExitCodeExceptionMapper(ex -> USAGE);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println("error: out of memory; give the JVM more heap, e.g. JAVA_OPTS=-Xmx4g bin/veritally ...");
+      return USAGE;
+    }
   }
 }

@@ -1,6 +1,5 @@
 package org.veritally.app;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.veritally.server.Instance;
 import org.veritally.store.ProjectionDump;
@@ -20,16 +19,16 @@ final class RebuildCommand implements Callable<Integer> {
   public Integer call() {
     try (Instance in = Instance.open(data.dir)) {
       long t0 = System.nanoTime();
-      List<String> before = check ? ProjectionDump.of(in.store()) : List.of();
+      String before = check ? ProjectionDump.digest(in.store()) : "";
       in.rebuild();
       System.out.printf("rebuilt projections from %,d log entries in %.1f s%n", in.state().logSize(), (System.nanoTime() - t0) / 1e9);
       if (check) {
-        List<String> after = ProjectionDump.of(in.store());
+        String after = ProjectionDump.digest(in.store());
         if (!after.equals(before)) {
-          System.out.printf("REBUILD-EQ failed: %,d projection rows before, %,d after, and they differ%n", before.size(), after.size());
+          System.out.printf("REBUILD-EQ failed: before %s; after %s%n", before, after);
           return Main.REJECTED;
         }
-        System.out.printf("REBUILD-EQ ok: %,d projection rows identical to the live ones%n", after.size());
+        System.out.printf("REBUILD-EQ ok: the rebuilt projections equal the live ones (%s)%n", after);
       }
       return Main.OK;
     }

@@ -108,6 +108,7 @@ public final class Instance implements AutoCloseable {
 
   /** Recomputes every projection from the log and reloads the in-memory state from them. */
   public synchronized void rebuild() {
+    wire(new ElectionState()); // let the old state go first: a rebuild holds a second one while it runs
     RebuildProjections.rebuild(store);
     wire(ElectionState.load(store, new StoreHashReader(store)));
   }

@@ -21,6 +21,29 @@ public final class ProjectionDump {
 
   private ProjectionDump() {}
 
+  /** A SHA-256 over every projection row in order, and the row count: the same check in constant memory. */
+  public static String digest(Store s) {
+    try {
+      var md = java.security.MessageDigest.getInstance("SHA-256");
+      long[] rows = {0};
+      for (String q : QUERIES) {
+        int cols = q.substring(7, q.indexOf(" FROM")).split(",").length;
+        md.update(q.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        s.query(q, List.of(), rs -> {
+          rows[0]++;
+          for (int i = 1; i <= cols; i++) {
+            md.update(String.valueOf(Store.getString(rs, i)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0x1f);
+          }
+          md.update((byte) 0x1e);
+        });
+      }
+      return rows[0] + " rows, sha256 " + java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static List<String> of(Store s) {
     List<String> out = new ArrayList<>();
     for (String q : QUERIES) {

@@ -20,6 +20,9 @@ public final class Tx {
   private final Connection c;
   private final Map<String, PreparedStatement> stmts;
   private final Map<String, Integer> pending = new HashMap<>();
+  /** Batched statements are sent to SQLite every this many rows, so huge transactions (rebuild) stay in bounded memory. */
+  static final int FLUSH_EVERY = 20_000;
+  private int unflushed;
 
   Tx(Connection c, Map<String, PreparedStatement> stmts) {
     this.c = c;
@@ -33,12 +36,17 @@ public final class Tx {
       stmts.put(sql, p);
     }
     pending.merge(sql, 1, Integer::sum);
+    if (++unflushed >= FLUSH_EVERY) {
+      flush();
+      pending.put(sql, 1);
+    }
     return p;
   }
 
   void flush() throws SQLException {
     for (String sql : pending.keySet()) stmts.get(sql).executeBatch();
     pending.clear();
+    unflushed = 0;
   }
 
   public void appendEntry(long idx, String kind, byte[] body, byte[] leafHash, String account, long ms) {

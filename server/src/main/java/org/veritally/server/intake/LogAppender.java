@@ -34,20 +34,34 @@ public final class LogAppender {
   public record Appended(long first, List<byte[]> leafHashes, AppendResult tree) {}
 
   public Appended append(Tx tx, ElectionState state, List<NewEntry> entries) {
+    Prepared p = prepare(state, entries);
+    write(tx, p);
+    return p.appended();
+  }
+
+  /** A batch hashed, appended to the tree and signed in memory, ready to be written. */
+  public record Prepared(List<NewEntry> entries, Appended appended, String checkpoint, long ms) {}
+
+  /** The CPU part of an append: leaf hashes, tree nodes, the signed checkpoint. Writes nothing. */
+  public Prepared prepare(ElectionState state, List<NewEntry> entries) {
     long first = state.logSize();
     long ms = clock.getAsLong();
     List<byte[]> leaves = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      NewEntry e = entries.get(i);
-      byte[] h = hasher.leafHash(e.body());
-      leaves.add(h);
-      tx.appendEntry(first + i, e.kind(), e.body(), h, e.account(), ms);
-    }
+    for (NewEntry e : entries) leaves.add(hasher.leafHash(e.body()));
     AppendResult r = tree.append(state.range(), leaves);
-    for (Node n : r.nodes()) if (org.veritally.store.StoreHashReader.stored(n.level())) tx.putNode(n.level(), n.index(), n.hash());
     var cp = org.veritally.translog.SignedCheckpoint.sign(org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
-    tx.putCheckpoint(r.size(), cp.format(), ms);
-    return new Appended(first, leaves, r);
+    return new Prepared(entries, new Appended(first, leaves, r), cp.format(), ms);
+  }
+
+  /** The database part: the entries, the tile-level nodes and the checkpoint, in the caller's transaction. */
+  public void write(Tx tx, Prepared p) {
+    Appended a = p.appended();
+    for (int i = 0; i < p.entries().size(); i++) {
+      NewEntry e = p.entries().get(i);
+      tx.appendEntry(a.first() + i, e.kind(), e.body(), a.leafHashes().get(i), e.account(), p.ms());
+    }
+    for (Node n : a.tree().nodes()) if (org.veritally.store.StoreHashReader.stored(n.level())) tx.putNode(n.level(), n.index(), n.hash());
+    tx.putCheckpoint(a.tree().size(), p.checkpoint(), p.ms());
   }
 
   public void committed(ElectionState state, Appended a) {

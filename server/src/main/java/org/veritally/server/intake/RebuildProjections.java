@@ -39,14 +39,13 @@ public final class RebuildProjections {
   public static ElectionState rebuild(Store store) {
     ElectionState fresh = new ElectionState();
     long size = store.logSize();
-    Map<Long, TallySheet> current = new HashMap<>();
-    Reconciler[] reconciler = new Reconciler[1];
     store.write(tx -> {
       store.clearProjections(tx);
       int unitOrd = 0;
       int stationOrd = 0;
-      Optional<org.veritally.core.tabulate.Tabulation.Batch> batch = Optional.empty();
       for (long from = 0; from < size; from += PAGE) {
+        // one tabulation batch and one reconciler per page, published at its end, so memory stays bounded
+        Page page = fresh.election().isPresent() ? new Page(fresh, store) : null;
         for (LogRow row : store.readLog(from, PAGE)) {
           List<Problem> problems = new ArrayList<>();
           Entry e = fresh.codec().decode(row.body(), "log entry " + row.idx(), problems)
@@ -54,8 +53,7 @@ public final class RebuildProjections {
           if (e instanceof ElectionEntry el) {
             fresh.define(el.election());
             tx.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8));
-            batch = Optional.of(fresh.tabulation().begin());
-            reconciler[0] = new Reconciler(fresh, idx -> sheetAt(store, fresh, idx));
+            page = new Page(fresh, store);
           } else if (e instanceof CatalogueEntry c) {
             for (var u : c.units()) {
               fresh.catalogue().addUnit(u);
@@ -71,32 +69,60 @@ public final class RebuildProjections {
           } else if (e instanceof org.veritally.core.entry.AnnouncementEntry an) {
             tx.putAnnouncement(an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8));
           } else if (e instanceof SheetEntry se) {
-            TallySheet sh = se.sheet();
-            var el = fresh.requireElection();
-            long key = CurrentSheetIndex.key(fresh.catalogue().stationIndex(sh.stationId()), el.contestIndex(sh.contestId()),
-                fresh.tabulation().sourceIndex(sh.sourceId()));
-            batch.orElseThrow().add(sh, Optional.ofNullable(current.get(key)));
-            current.put(key, sh);
-            var digest = reconciler[0].accept(fresh.catalogue().stationIndex(sh.stationId()), el.contestIndex(sh.contestId()),
-                fresh.tabulation().sourceIndex(sh.sourceId()), row.idx(), sh, batch.orElseThrow());
-            tx.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), row.idx(), sh.counts(), sh.votes(), digest.core(), digest.optional());
-            for (Problem p : SheetValidator.validate(sh, el, fresh.catalogue())) {
-              if (!p.isError()) tx.putFlag(row.idx(), p.rule().id(), p.message());
-            }
+            page.sheet(tx, row.idx(), se.sheet());
           }
         }
+        if (page != null) page.finish(tx);
       }
-      batch.ifPresent(b -> {
-        var el = fresh.requireElection();
-        var cat = fresh.catalogue();
-        var tab = fresh.tabulation();
-        b.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), el.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
-        reconciler[0].write(tx);
-        b.publish();
-        reconciler[0].publish();
-      });
       return null;
     });
     return fresh;
   }
+
+  /** The sheets of one page of the log: staged, written, then published into the fresh state. */
+  private static final class Page {
+    private final ElectionState fresh;
+    private final Store store;
+    private final org.veritally.core.tabulate.Tabulation.Batch batch;
+    private final Reconciler reconciler;
+    private final Map<Long, TallySheet> current = new HashMap<>();
+
+    Page(ElectionState fresh, Store store) {
+      this.fresh = fresh;
+      this.store = store;
+      this.batch = fresh.tabulation().begin();
+      this.reconciler = new Reconciler(fresh, idx -> sheetAt(store, fresh, idx));
+    }
+
+    void sheet(org.veritally.store.Tx tx, long idx, TallySheet sh) {
+      var el = fresh.requireElection();
+      int station = fresh.catalogue().stationIndex(sh.stationId());
+      int contest = el.contestIndex(sh.contestId());
+      int source = fresh.tabulation().sourceIndex(sh.sourceId());
+      long key = CurrentSheetIndex.key(station, contest, source);
+      TallySheet previous = current.get(key);
+      if (previous == null) {
+        long prevIdx = fresh.sheets().get(key);
+        if (prevIdx >= 0) previous = sheetAt(store, fresh, prevIdx);
+      }
+      batch.add(sh, Optional.ofNullable(previous));
+      current.put(key, sh);
+      var digest = reconciler.accept(station, contest, source, idx, sh, batch);
+      tx.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), idx, sh.counts(), sh.votes(), digest.core(), digest.optional());
+      for (Problem p : SheetValidator.validate(sh, el, fresh.catalogue())) {
+        if (!p.isError()) tx.putFlag(idx, p.rule().id(), p.message());
+      }
+    }
+
+    void finish(org.veritally.store.Tx tx) {
+      var el = fresh.requireElection();
+      var cat = fresh.catalogue();
+      var tab = fresh.tabulation();
+      batch.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), el.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
+      reconciler.write(tx);
+      batch.publish();
+      reconciler.publish();
+    }
+  }
+
 }

@@ -53,8 +53,22 @@ public final class Sequencer {
     return submit(rows, java.util.Collections.nCopies(rows.size(), account), dup, atomic);
   }
 
+  /**
+   * Bulk mode: as {@link #submit(List, String, DuplicateRows, boolean)}, but the batch's writes go to
+   * {@code writer}, which commits them in order on its own thread. The returned outcome describes
+   * what will be committed; call {@link BulkWriter#drain} before relying on it.
+   */
+  public Outcome submitBulk(List<SheetRow> rows, String account, DuplicateRows dup, BulkWriter writer) {
+    return submit(rows, java.util.Collections.nCopies(rows.size(), account), dup, false, java.util.Optional.of(writer));
+  }
+
   /** As {@link #submit(List, String, DuplicateRows, boolean)}, with the account of each row. */
-  public synchronized Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic) {
+  public Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic) {
+    return submit(rows, accounts, dup, atomic, java.util.Optional.empty());
+  }
+
+  private synchronized Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic,
+      java.util.Optional<BulkWriter> bulk) {
     Election e = state.requireElection();
     Catalogue cat = state.catalogue();
     Tabulation tab = state.tabulation();
@@ -135,18 +149,30 @@ public final class Sequencer {
       batch.add(s, replaced.get(i));
       digests.add(reconciler.accept(cat.stationIndex(s.stationId()), e.contestIndex(s.contestId()), tab.sourceIndex(s.sourceId()), newSheets.get(i).index(), s, batch));
     }
-    var appended = store.write(tx -> {
-      var hashes = appender.append(tx, state, entries);
+    var prepared = appender.prepare(state, entries);
+    var totals = batch.changed();
+    java.util.function.Consumer<org.veritally.store.Tx> writes = tx -> {
+      appender.write(tx, prepared);
       for (int i = 0; i < newSheets.size(); i++) {
         Pending p = newSheets.get(i);
         TallySheet s = p.sheet();
         tx.upsertSheet(s.stationId(), s.contestId(), s.sourceId(), p.index(), s.counts(), s.votes(), digests.get(i).core(), digests.get(i).optional());
         for (Problem f : newFlags.get(i)) tx.putFlag(p.index(), f.rule().id(), f.message());
       }
-      batch.changed().forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
+      totals.forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
       reconciler.write(tx);
-      return hashes;
-    });
+    };
+    if (bulk.isPresent()) {
+      for (Pending p : newSheets) unwritten.put(p.index(), p.sheet());
+      long last = newSheets.get(newSheets.size() - 1).index();
+      bulk.get().enqueue(writes, () -> unwritten.keySet().removeIf(i -> i <= last));
+    } else {
+      store.write(tx -> {
+        writes.accept(tx);
+        return null;
+      });
+    }
+    var appended = prepared.appended();
     appender.committed(state, appended);
     batch.publish();
     reconciler.publish();
@@ -163,8 +189,13 @@ public final class Sequencer {
     return new Outcome(accepted, rejected, state.logSize(), true);
   }
 
+  /** Sheets of bulk batches queued but not yet committed, by log index (see {@link BulkWriter}). */
+  private final java.util.concurrent.ConcurrentHashMap<Long, TallySheet> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** A sheet already in the log, by index (for consensus changes that involve another source's copy). */
   TallySheet sheetAt(long index) {
+    TallySheet pending = unwritten.get(index);
+    if (pending != null) return pending;
     var rows = store.readLog(index, 1);
     List<Problem> problems = new ArrayList<>();
     var entry = rows.isEmpty() ? Optional.<org.veritally.core.entry.Entry>empty() : state.codec().decode(rows.get(0).body(), "log entry " + index, problems);
