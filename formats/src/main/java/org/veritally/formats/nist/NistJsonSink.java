@@ -17,6 +17,7 @@ import java.util.List;
 public final class NistJsonSink implements NistSink {
   private static final String PREFIX = "ElectionResults.";
   private final JsonGenerator g;
+  private final java.util.Map<String, String> typeNames = new java.util.HashMap<>();
 
   public NistJsonSink(OutputStream out) {
     try {
@@ -56,7 +57,7 @@ public final class NistJsonSink implements NistSink {
   public void startObject(String type) {
     io(() -> {
       g.writeStartObject();
-      g.writeStringField("@type", PREFIX + type);
+      g.writeStringField("@type", typeName(type));
     });
   }
 
@@ -64,9 +65,13 @@ public final class NistJsonSink implements NistSink {
   public void startObject(String type, String id) {
     io(() -> {
       g.writeStartObject();
-      g.writeStringField("@type", PREFIX + type);
+      g.writeStringField("@type", typeName(type));
       g.writeStringField("@id", id);
     });
+  }
+
+  private String typeName(String type) {
+    return typeNames.computeIfAbsent(type, t -> PREFIX + t);
   }
 
   @Override

@@ -1,55 +1,44 @@
 package org.veritally.formats.nist;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes the XML encoding of NIST SP 1500-100 v2 (validated against {@code
  * NIST_V2_election_results_reporting.xsd}): UTF-8, the standard's namespace as the default one, an
  * element per list item named after the list, {@code xsi:type} when the item's type differs from
  * the element's (abstract GpUnit, Contest, ContestSelection), {@code ObjectId} attributes, and
- * IDREFS as space-separated lists. Streams through the JDK's StAX writer. Not thread-safe.
+ * IDREFS as space-separated lists. Element names are the standard's ASCII names, so only values are
+ * escaped; a hand-written writer (rather than StAX) keeps a 1.3 GB report within the export budget.
+ * A value holding a character XML 1.0 cannot carry (a control character other than tab, LF, CR) is
+ * refused rather than altered. Not thread-safe.
  */
 public final class NistXmlSink implements NistSink {
   public static final String NS = "http://itl.nist.gov/ns/voting/1500-100/v2";
   private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
-  private final OutputStream out;
-  private final XMLStreamWriter w;
+  private final Writer w;
   private final Deque<String> lists = new ArrayDeque<>();
 
   public NistXmlSink(OutputStream out) {
-    this.out = out;
-    try {
-      this.w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("no StAX writer: " + e.getMessage(), e);
-    }
+    this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 
   @Override
   public void startReport() {
-    xml(() -> {
-      w.writeStartDocument("UTF-8", "1.0");
-      w.writeCharacters("\n");
-      w.setDefaultNamespace(NS);
-      w.writeStartElement(NS, "ElectionReport");
-      w.writeDefaultNamespace(NS);
-      w.writeNamespace("xsi", XSI);
-    });
+    write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ElectionReport xmlns=\"" + NS + "\" xmlns:xsi=\"" + XSI + "\">");
   }
 
   @Override
   public void endReport() {
-    xml(() -> {
-      w.writeEndElement();
-      w.writeCharacters("\n");
-      w.writeEndDocument();
-    });
+    write("</ElectionReport>\n");
   }
 
   @Override
@@ -64,41 +53,57 @@ public final class NistXmlSink implements NistSink {
 
   @Override
   public void startObject(String type) {
-    xml(() -> open(type));
+    open(type);
+    write(">");
   }
 
   @Override
   public void startObject(String type, String id) {
-    xml(() -> {
-      open(type);
-      w.writeAttribute("ObjectId", id);
-    });
+    open(type);
+    write(" ObjectId=\"");
+    escape(id, true);
+    write("\">");
   }
 
-  private void open(String type) throws XMLStreamException {
+  private void open(String type) {
     String element = lists.peek();
     if (element == null) throw new IllegalStateException("object " + type + " outside a list");
-    w.writeStartElement(NS, element);
-    if (!element.equals(type)) w.writeAttribute("xsi", XSI, "type", type);
+    write("<");
+    write(element);
+    if (!element.equals(type)) {
+      write(" xsi:type=\"");
+      write(type);
+      write("\"");
+    }
   }
 
   @Override
   public void endObject() {
-    xml(w::writeEndElement);
+    write("</");
+    write(lists.peek());
+    write(">");
   }
 
   @Override
   public void string(String name, String value) {
-    xml(() -> {
-      w.writeStartElement(NS, name);
-      w.writeCharacters(value);
-      w.writeEndElement();
-    });
+    write("<");
+    write(name);
+    write(">");
+    escape(value, false);
+    write("</");
+    write(name);
+    write(">");
   }
 
   @Override
   public void number(String name, long value) {
-    string(name, Long.toString(value));
+    write("<");
+    write(name);
+    write(">");
+    write(Long.toString(value));
+    write("</");
+    write(name);
+    write(">");
   }
 
   @Override
@@ -108,38 +113,67 @@ public final class NistXmlSink implements NistSink {
 
   @Override
   public void text(String name, String content, String language) {
-    xml(() -> {
-      w.writeStartElement(NS, name);
-      w.writeStartElement(NS, "Text");
-      w.writeAttribute("Language", language);
-      w.writeCharacters(content);
-      w.writeEndElement();
-      w.writeEndElement();
-    });
+    write("<");
+    write(name);
+    write("><Text Language=\"");
+    escape(language, true);
+    write("\">");
+    escape(content, false);
+    write("</Text></");
+    write(name);
+    write(">");
   }
 
   @Override
   public void close() {
-    xml(() -> {
-      w.flush();
-      w.close();
-    });
     try {
-      out.flush();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      w.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private interface Xml {
-    void run() throws XMLStreamException;
+  private void escape(String s, boolean attribute) {
+    int from = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String rep = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> attribute ? "&quot;" : null;
+        case '\t' -> attribute ? "&#9;" : null;
+        case '\n' -> attribute ? "&#10;" : null;
+        case '\r' -> "&#13;";
+        default -> {
+          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+            throw new IllegalArgumentException("value holds U+" + String.format("%04X", (int) c) + ", which XML 1.0 cannot carry: '" + s + "'");
+          }
+          yield null;
+        }
+      };
+      if (rep == null) continue;
+      write(s, from, i);
+      write(rep);
+      from = i + 1;
+    }
+    write(s, from, s.length());
   }
 
-  private static void xml(Xml x) {
+  private void write(String s) {
     try {
-      x.run();
-    } catch (XMLStreamException e) {
-      throw new java.io.UncheckedIOException(new java.io.IOException("XML write failed: " + e.getMessage(), e));
+      w.write(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(String s, int from, int to) {
+    if (to <= from) return;
+    try {
+      w.write(s, from, to - from);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -103,7 +103,7 @@ public final class StoreExportData implements ExportData, AutoCloseable {
   public void sheets(Consumer<StationSheet> out) {
     query("SELECT " + SHEET_COLUMNS + ", ss.status, ss.consensus_entry FROM sheet_current sc JOIN station st ON st.id = sc.station"
         + " LEFT JOIN station_status ss ON ss.station = sc.station AND ss.contest = sc.contest ORDER BY sc.station, sc.contest, sc.source",
-        List.of(), rs -> out.accept(sheet(rs, status(rs.getString(14)), !rs.wasNull() && rs.getLong(15) == rs.getLong(7))));
+        List.of(), rs -> out.accept(sheet(rs, status(rs.getString(14)), countedInConsensus(rs))));
   }
 
   @Override
@@ -111,7 +111,7 @@ public final class StoreExportData implements ExportData, AutoCloseable {
     if (view instanceof View.OfSource s) {
       query("SELECT " + SHEET_COLUMNS + ", ss.status, ss.consensus_entry FROM sheet_current sc JOIN station st ON st.id = sc.station"
           + " LEFT JOIN station_status ss ON ss.station = sc.station AND ss.contest = sc.contest WHERE sc.source = ? ORDER BY sc.station, sc.contest",
-          List.of(s.sourceId()), rs -> out.accept(sheet(rs, status(rs.getString(14)), !rs.wasNull() && rs.getLong(15) == rs.getLong(7))));
+          List.of(s.sourceId()), rs -> out.accept(sheet(rs, status(rs.getString(14)), countedInConsensus(rs))));
     } else if (view instanceof View.Consensus) {
       query("SELECT " + SHEET_COLUMNS + ", ss.status FROM station_status ss JOIN sheet_current sc ON sc.station = ss.station"
           + " AND sc.contest = ss.contest AND sc.entry_idx = ss.consensus_entry JOIN station st ON st.id = ss.station"
@@ -159,6 +159,12 @@ public final class StoreExportData implements ExportData, AutoCloseable {
   public void stationsByUnit(Consumer<Station> out) {
     query("SELECT id, name, unit, registered FROM station ORDER BY unit, id", List.of(),
         rs -> out.accept(new Station(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))));
+  }
+
+  /** Whether the copy of this row (entry_idx, column 7) is the consensus copy (column 15, NULL without a status). */
+  private static boolean countedInConsensus(ResultSet rs) throws SQLException {
+    long consensus = rs.getLong(15);
+    return !rs.wasNull() && consensus == rs.getLong(7);
   }
 
   /** A sheet row selected with {@link #SHEET_COLUMNS} first. */
