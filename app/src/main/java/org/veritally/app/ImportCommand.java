@@ -35,7 +35,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin DataDirOption data;
 
-  @Option(names = "--format", required = true, paramLabel = "F", description = "election | csv | ve2024-cvzla")
+  @Option(names = "--format", required = true, paramLabel = "F", description = "election | csv | ve2024-cvzla | ve-acta-qr | announcement | nist-json")
   String format;
 
   @Option(names = "--source", paramLabel = "NAME", description = "the source the sheets come from (declared if new)")

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves the data directory's SQLite file read-only at {@code /downloads/veritally.db}, honouring a
+ * Serves a file (the public SQLite snapshot, {@link PublicSnapshot}) at {@code /downloads/veritally.db}, honouring a
  * single {@code Range: bytes=a-b} so a download over a weak line can resume (206 with
  * Content-Range; 416 for a range past the end). Opened read-only per request; never written.
  *

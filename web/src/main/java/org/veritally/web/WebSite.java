@@ -35,6 +35,7 @@ public final class WebSite implements Routes {
   public WebSite(Instance in) {
     this.in = in;
     this.renderer = new SiteRenderer(in, Assets.load());
+    this.snapshot = new PublicSnapshot(in.dir());
   }
 
   public SiteRenderer renderer() {
@@ -95,15 +96,16 @@ public final class WebSite implements Routes {
     ctx.contentType(a.get().contentType()).result(a.get().bytes());
   }
 
-  /** Streams the SQLite file read-only, with range support so a download can resume on a weak line. */
+  /** Streams a public snapshot of the SQLite file (no private tables), with range support so a download can resume. */
   private void database(Context ctx) throws IOException {
-    Path db = in.dir().resolve(Instance.DB_FILE);
-    if (!Files.isRegularFile(db)) {
+    if (!Files.isRegularFile(in.dir().resolve(Instance.DB_FILE))) {
       html(ctx, fail(Lang.negotiate(ctx.header("Accept-Language")), 404, "error.notfound", "downloads.db.none", ""));
       return;
     }
-    DatabaseDownload.serve(ctx, db);
+    DatabaseDownload.serve(ctx, snapshot.current());
   }
+
+  private final PublicSnapshot snapshot;
 
   private static Map<String, String> firstValues(Map<String, List<String>> q) {
     Map<String, String> out = new HashMap<>();

@@ -119,6 +119,19 @@ class WebSiteHttpTest {
   }
 
   @Test
+  void theDatabaseDownloadCarriesNoAccountTokens() throws Exception {
+    in.accounts().create("leak-check", org.veritally.server.auth.Role.WITNESS, "authority", java.util.Optional.empty());
+    java.nio.file.Files.deleteIfExists(in.dir().resolve("public").resolve("veritally.db"));
+    var whole = get("/downloads/veritally.db");
+    java.nio.file.Path f = java.nio.file.Files.createTempFile("download", ".db");
+    java.nio.file.Files.write(f, whole.body());
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM account")) {
+      assertThat(rs.getLong(1)).as("account rows in the public download").isZero();
+    }
+    assertThat(new String(whole.body(), StandardCharsets.ISO_8859_1)).doesNotContain("leak-check");
+  }
+
+  @Test
   void headAnswersLikeGetAndCachesAreToldWhatVaries() throws Exception {
     var head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/en/station/P3"))
         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
