@@ -17,11 +17,14 @@ final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (Instance in = Instance.open(data.dir)) {
+    if (!java.nio.file.Files.exists(data.dir.resolve(Instance.DB_FILE))) throw new IllegalArgumentException("no data directory at " + data.dir);
+    // the store alone: publishing replays the log itself and needs none of the in-memory state
+    try (var store = org.veritally.store.Store.openSqlite(data.dir.resolve(Instance.DB_FILE))) {
+      var keys = org.veritally.server.log.LogKeys.loadOrCreate(data.dir);
       long t0 = System.nanoTime();
-      var r = new Publisher(in.store(), in.keys()).publish(out);
+      var r = new Publisher(store, keys).publish(out);
       System.out.printf("published tree size %,d (was %,d): %,d tiles written, %d results files, in %.1f s; verifier key %s%n", r.size(),
-          r.previousSize(), r.tilesWritten(), r.resultFiles(), (System.nanoTime() - t0) / 1e9, in.keys().verifierKey().encode());
+          r.previousSize(), r.tilesWritten(), r.resultFiles(), (System.nanoTime() - t0) / 1e9, keys.verifierKey().encode());
       return Main.OK;
     }
   }

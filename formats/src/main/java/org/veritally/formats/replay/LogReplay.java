@@ -46,7 +46,36 @@ public final class LogReplay {
   private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
   private boolean finished;
 
-  private record Current(long index, TallySheet sheet) {}
+  /**
+   * A current copy, kept compact (a replay of a million stations holds a million of these): its log
+   * index and its numbers {@code [registered, ballots, valid, null, blank, votes…]}; the ids follow
+   * from the key.
+   */
+  private record Current(long index, long[] numbers) {
+    static Current of(long index, TallySheet s) {
+      var k = s.counts();
+      long[] n = new long[5 + s.choiceCount()];
+      n[0] = k.registered();
+      n[1] = k.ballotsCast();
+      n[2] = k.valid();
+      n[3] = k.nulls();
+      n[4] = k.blank();
+      for (int i = 0; i < s.choiceCount(); i++) n[5 + i] = s.vote(i);
+      return new Current(index, n);
+    }
+
+    boolean sameNumbers(TallySheet s) {
+      return java.util.Arrays.equals(numbers, of(index, s).numbers());
+    }
+  }
+
+  private TallySheet sheetOf(long key, Current c) {
+    var el = election().orElseThrow();
+    long[] n = c.numbers();
+    return new TallySheet(catalogue.station((int) (key >>> 32)).id(), el.contests().get((int) ((key >>> 16) & 0xFFFF)).id(),
+        tabulation.sources().get((int) (key & 0xFFFF)).id(),
+        new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]), java.util.Arrays.copyOfRange(n, 5, n.length));
+  }
 
   /** One problem found in the log, with its check ID. */
   public record Finding(String check, long index, String message) {}
@@ -187,12 +216,12 @@ public final class LogReplay {
         return;
       }
     } else if (prev != null) {
-      out.add(new Finding("LOG-RULES", index, (prev.sheet().sameCountsAs(s) ? "TS-DUP" : "TS-CONFLICT") + ": a second sheet for "
+      out.add(new Finding("LOG-RULES", index, (prev.sameNumbers(s) ? "TS-DUP" : "TS-CONFLICT") + ": a second sheet for "
           + s.stationId() + "/" + s.contestId() + "/" + s.sourceId() + " without correction (current: " + prev.index() + ")"));
       return;
     }
-    batch.add(s, prev == null ? Optional.empty() : Optional.of(prev.sheet()));
-    current.put(key, new Current(index, s));
+    batch.add(s, prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
+    current.put(key, Current.of(index, s));
   }
 
   /** Computes the consensus view from the final copies and makes all totals readable. Call once. */
@@ -201,14 +230,23 @@ public final class LogReplay {
     finished = true;
     if (tabulation == null) return;
     var policy = election().orElseThrow().consensus();
-    Map<Long, List<Copy>> byStation = new HashMap<>();
-    Map<Long, TallySheet> sheets = new HashMap<>();
-    current.forEach((key, c) -> {
-      byStation.computeIfAbsent(key & ~0xFFFFL, k -> new ArrayList<>()).add(new Copy((int) (key & 0xFFFF), c.index(), CopyDigest.of(c.sheet())));
-      sheets.put(c.index(), c.sheet());
-    });
-    for (List<Copy> copies : byStation.values()) {
-      Verdict.of(copies, policy).consensus().ifPresent(c -> batch.addTo(Tabulation.CONSENSUS, sheets.get(c.entryIndex()), 1));
+    // group the copies by station × contest by sorting their keys (the source is the low 16 bits)
+    long[] keys = current.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    List<Copy> copies = new ArrayList<>();
+    for (int i = 0; i < keys.length; ) {
+      long group = keys[i] & ~0xFFFFL;
+      copies.clear();
+      int j = i;
+      for (; j < keys.length && (keys[j] & ~0xFFFFL) == group; j++) {
+        Current c = current.get(keys[j]);
+        copies.add(new Copy((int) (keys[j] & 0xFFFF), c.index(), CopyDigest.of(sheetOf(keys[j], c))));
+      }
+      var chosen = Verdict.of(copies, policy).consensus();
+      if (chosen.isPresent()) {
+        long k = group | chosen.get().source();
+        batch.addTo(Tabulation.CONSENSUS, sheetOf(k, current.get(k)), 1);
+      }
+      i = j;
     }
     batch.publish();
   }
