@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The overview page under election-night load: GET /en/ at READS page views/s (default 500) while
+# sheets stream in with POST /api/sheets at WRITES/s (default 500), both for 30 s, on loopback.
+# Prints both latency distributions. Usage: bench/overview-under-load.sh [READS] [WRITES] [STATIONS]
+. "$(dirname "$0")/common.sh"
+READS="${1:-500}"; WRITES="${2:-500}"; N="${3:-100000}"; PORT="${PORT:-18082}"; SECS=30
+build
+G="$OUT/gen-overview-$N"; D="$OUT/overview-data"
+[[ -f "$G/sheets.csv" ]] || "$VT" generate --stations "$N" --sources 2 --seed 5 --out "$G"
+rm -rf "$D"
+"$VT" import --data "$D" --format election "$G/election.json" >/dev/null
+# half the sheets are in before the load starts; the other half stream in during it
+head -n $((N / 2 + 1)) "$G/sheets.csv" > "$OUT/first-half.csv"
+"$VT" import --data "$D" --format csv --quiet "$OUT/first-half.csv" >/dev/null
+python3 - "$G/sheets.csv" "$OUT/stream-bodies.txt" "$((N / 2 + 1))" <<'PY'
+import csv, json, sys
+rows = csv.DictReader(open(sys.argv[1])); skip = int(sys.argv[3]) - 1
+with open(sys.argv[2], "w") as out:
+    for i, r in enumerate(rows):
+        if i < skip: continue
+        votes = {k: int(v) for k, v in r.items() if k.startswith("C1-L") and v != ""}
+        counts = {"registered": int(r["registered"]), "ballots": int(r["ballots"]), "valid": int(r["valid"]), "null": int(r["null"]), "blank": int(r["blank"])}
+        out.write(json.dumps({"station": r["station"], "contest": r["contest"], "source": r["source"], "counts": counts, "votes": votes}) + "\n")
+PY
+JAVA_OPTS="-Xmx1g" "$VT" serve --data "$D" --port "$PORT" > "$OUT/serve-overview.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/en/" >/dev/null; do sleep 0.05; done
+echo "http://127.0.0.1:$PORT/en/" > "$OUT/overview-url.txt"
+echo "overview page: $(curl -s --compressed -o /dev/null -w '%{size_download} bytes compressed' -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT/en/")"
+java -cp "$JAR" org.veritally.bench.HttpLoad post "http://127.0.0.1:$PORT/api/sheets" "$OUT/stream-bodies.txt" "$WRITES" "$SECS" "$(cat "$D/api-token")" > "$OUT/writes.txt" &
+WPID=$!
+java -cp "$JAR" org.veritally.bench.HttpLoad get "$OUT/overview-url.txt" "$READS" "$SECS" | sed 's/^/reads:  /'
+wait $WPID; sed 's/^/writes: /' "$OUT/writes.txt"
