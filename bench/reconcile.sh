@@ -2,7 +2,7 @@
 # Reconciliation cost: bulk import of the same number of sheets (N, default 1,000,000) once as one
 # source over N stations (every copy single: no comparison work) and once as three sources over N/3
 # stations (every copy compared with the others, consensus moving), medians of RUNS; then the
-# summary's latency from the live counters (GET /api/discrepancies?limit=0, 200 times) on the
+# summary's latency from the live counters (GET /api/discrepancies/summary, 200 times) on the
 # three-source directory. For the issue's 1,000,000 stations × 3 sources, pass N=3000000.
 # Usage: bench/reconcile.sh [N] [RUNS]
 . "$(dirname "$0")/common.sh"
@@ -28,6 +28,6 @@ JAVA_OPTS="-Xmx1g" "$VT" serve --data "$OUT/rec3" --port "$PORT" > "$OUT/serve-r
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/api/election" >/dev/null; do sleep 0.05; done
-curl -s "http://127.0.0.1:$PORT/api/discrepancies?limit=0" | head -c 300; echo
-for i in $(seq 200); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT/api/discrepancies?limit=0"; done | sort -g \
+curl -s "http://127.0.0.1:$PORT/api/discrepancies/summary" | head -c 300; echo
+for i in $(seq 200); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$PORT/api/discrepancies/summary"; done | sort -g \
   | awk '{a[NR]=$1} END {printf "summary over HTTP: p50 %.2f ms, p99 %.2f ms (200 requests, curl, connection set-up included)\n", a[int(NR*0.5)]*1000, a[int(NR*0.99)]*1000}'
