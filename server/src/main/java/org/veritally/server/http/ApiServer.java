@@ -2,6 +2,7 @@ package org.veritally.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.server.Instance;
+import org.veritally.server.ops.OpsConfig;
+import org.veritally.server.ops.Operations;
+import org.veritally.server.ops.RequestGuard;
+import org.veritally.server.ops.RequestRefused;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.store.StoreException;
 
@@ -19,7 +24,6 @@ import org.veritally.store.StoreException;
  * no stack trace reaches a client. Binds to 127.0.0.1 unless told otherwise.
  */
 public final class ApiServer implements AutoCloseable {
-  private static final int MAX_BODY = 64 * 1024;
   private final Instance instance;
   private final WriteToken token;
   private final Javalin app;
@@ -30,11 +34,17 @@ public final class ApiServer implements AutoCloseable {
 
   /** An API server that also serves the given route groups (registered after the API's own). */
   public ApiServer(Instance instance, WriteToken token, List<Routes> extra) {
+    this(instance, token, extra, OpsConfig.defaults());
+  }
+
+  /** An API server with the given limits, headers and request log (docs/operations.md, docs/security.md). */
+  public ApiServer(Instance instance, WriteToken token, List<Routes> extra, OpsConfig opsConfig) {
     this.instance = instance;
     this.token = token;
+    var ops = new Operations(instance, new Authenticator(token, instance.accounts()), opsConfig);
     this.app = Javalin.create(cfg -> {
-      cfg.http.maxRequestSize = MAX_BODY;
       cfg.startup.showJavalinBanner = false;
+      ops.register(cfg);
       cfg.routes.get("/api/election", this::election);
       cfg.routes.get("/api/results", this::results);
       cfg.routes.get("/api/units/{id}", this::unit);
@@ -43,15 +53,29 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.post("/api/sheets", writes::postSheet);
       cfg.routes.post("/api/announcements", writes::postAnnouncement);
       cfg.routes.get("/api/announcements", ctx -> json(ctx, new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
+      cfg.routes.get("/api/discrepancies/summary", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store()).summary()));
       cfg.routes.get("/api/discrepancies", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
           .report(q(ctx, "unit"), q(ctx, "source"), q(ctx, "limit").map(Integer::parseInt).orElse(1000))));
       for (Routes r : extra) r.register(cfg.routes);
+      cfg.routes.exception(RequestRefused.class, (e, ctx) -> {
+        e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+        problem(ctx, e.status(), ProblemJson.rule(e.status(), e.rule(), e.getMessage()));
+      });
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        if (e.getStatus() == 413) {
+          RequestGuard.discardBody(ctx);
+          problem(ctx, 413, ProblemJson.rule(413, RequestRefused.SIZE, "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
+        } else problem(ctx, e.getStatus(), new ProblemJson("about:blank", e.getMessage(), e.getStatus(), e.getMessage(), List.of()));
+      });
       cfg.routes.exception(UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
       cfg.routes.exception(StoreException.class, (e, ctx) -> {
         ctx.header("Retry-After", "5");
         problem(ctx, 503, ProblemJson.rule(503, "SRV-STORE", "the database is unavailable; try again shortly"));
       });
-      cfg.routes.exception(Exception.class, (e, ctx) -> problem(ctx, 500, ProblemJson.rule(500, "SRV-INTERNAL", "internal error")));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        ops.internalError(ctx, e);
+        problem(ctx, 500, ProblemJson.rule(500, "SRV-INTERNAL", "internal error"));
+      });
       cfg.routes.error(404, "*", ctx -> {
         if (ctx.result() == null) problem(ctx, 404, ProblemJson.rule(404, "RD-PATH", "no such resource: " + ctx.path()));
       });

@@ -1,0 +1,50 @@
+package org.veritally.server.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.veritally.server.Instance;
+
+/**
+ * Whether this instance should receive traffic: the database answers a query, an election is loaded,
+ * and, when the instance started on the SQLite file of its data directory, that file is still present
+ * and readable. (SQLite keeps working on a file deleted under it, on the unlinked inode; the file check
+ * catches that, since nothing written afterwards would survive a restart. An instance on PostgreSQL
+ * has no such file, so only the query counts.) Thread-safe.
+ */
+final class Readiness {
+  private final Instance instance;
+  private final Path file;
+  private final boolean fileBacked;
+
+  Readiness(Instance instance) {
+    this.instance = instance;
+    this.file = instance.dir().resolve(Instance.DB_FILE);
+    this.fileBacked = Files.isRegularFile(file);
+  }
+
+  /**
+   * The outcome of one check.
+   *
+   * @param ready every check passed
+   * @param checks each check's name and {@code ok} or the reason it failed
+   */
+  record Report(boolean ready, Map<String, String> checks) {}
+
+  Report check() {
+    var checks = new LinkedHashMap<String, String>();
+    if (fileBacked && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
+      checks.put("database", "the database file is missing or unreadable");
+    } else {
+      try {
+        instance.store().logSize();
+        checks.put("database", "ok");
+      } catch (RuntimeException e) {
+        checks.put("database", "the database does not answer");
+      }
+    }
+    checks.put("election", instance.state().election().isPresent() ? "ok" : "no election is defined yet");
+    return new Report(checks.values().stream().allMatch("ok"::equals), checks);
+  }
+}
