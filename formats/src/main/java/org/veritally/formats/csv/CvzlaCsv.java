@@ -90,12 +90,22 @@ public final class CvzlaCsv {
       String m = e + "." + two(r.getField(2));
       String p = m + "." + two(r.getField(4));
       String c = centreCode(r.getField(6));
-      units.putIfAbsent(e, new Unit(e, r.getField(1).trim(), 1, "VE"));
-      units.putIfAbsent(m, new Unit(m, r.getField(3).trim(), 2, e));
-      units.putIfAbsent(p, new Unit(p, r.getField(5).trim(), 3, m));
-      units.putIfAbsent(c, new Unit(c, "Centro " + c, 4, p));
-      long re = Counts.parse(r.getField(8).trim(), file.getFileName() + ":" + r.getStartingLineNumber(), "RE", false, 0, problems);
-      stations.add(new Station(stationId(r.getField(6), r.getField(7)), "Mesa " + two(r.getField(7)), c, Math.max(re, 0)));
+      String loc = file.getFileName() + ":" + r.getStartingLineNumber();
+      try {
+        units.putIfAbsent(e, new Unit(e, r.getField(1).trim(), 1, "VE"));
+        units.putIfAbsent(m, new Unit(m, r.getField(3).trim(), 2, e));
+        units.putIfAbsent(p, new Unit(p, r.getField(5).trim(), 3, m));
+        units.putIfAbsent(c, new Unit(c, "Centro " + c, 4, p));
+      } catch (IllegalArgumentException ex) {
+        problems.add(new Problem(Rule.CAT_UNIT, loc, ex.getMessage()));
+        return;
+      }
+      long re = Counts.parse(r.getField(8).trim(), loc, "RE", false, 0, problems);
+      try {
+        stations.add(new Station(stationId(r.getField(6), r.getField(7)), "Mesa " + two(r.getField(7)), c, Math.max(re, 0)));
+      } catch (IllegalArgumentException ex) {
+        problems.add(new Problem(Rule.CAT_STATION, loc, ex.getMessage()));
+      }
     });
     return new Definition(election(), new ArrayList<>(units.values()), stations, List.of(defaultSource()));
   }
@@ -138,6 +148,8 @@ public final class CvzlaCsv {
         }
         row.accept(r);
       }
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      problems.add(new Problem(Rule.IN_SYNTAX, file.getFileName().toString(), "malformed CSV, reading stopped: " + CsvErrors.describe(e)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -56,6 +56,8 @@ public final class GenericCsv {
         out.accept(row(r, h, election, name + ":" + r.getStartingLineNumber(), defaultSource));
       }
       if (h == null) fileProblems.add(new Problem(Rule.IN_FIELD, name + ":1", "empty file: no header"));
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      fileProblems.add(new Problem(Rule.IN_SYNTAX, name, "malformed CSV, reading stopped: " + CsvErrors.describe(e)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -126,6 +126,9 @@ public final class VeActaQr {
         }
         out.accept(parse(line, sourceId, file.getFileName() + ":" + n));
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      out.accept(new SheetRow(file.getFileName().toString(), Optional.empty(),
+          List.of(new Problem(Rule.IN_SYNTAX, file.getFileName().toString(), "the file is not UTF-8 text; reading stopped"))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

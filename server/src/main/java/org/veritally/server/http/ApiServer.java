@@ -55,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.get("/api/announcements", ctx -> json(ctx, new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
       cfg.routes.get("/api/discrepancies/summary", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store()).summary()));
       cfg.routes.get("/api/discrepancies", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
-          .report(q(ctx, "unit"), q(ctx, "source"), q(ctx, "limit").map(Integer::parseInt).orElse(1000))));
+          .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")))));
       for (Routes r : extra) r.register(cfg.routes);
       cfg.routes.exception(RequestRefused.class, (e, ctx) -> {
         e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
@@ -67,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
           problem(ctx, 413, ProblemJson.rule(413, RequestRefused.SIZE, "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
         } else problem(ctx, e.getStatus(), new ProblemJson("about:blank", e.getMessage(), e.getStatus(), e.getMessage(), List.of()));
       });
+      cfg.routes.exception(BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
       cfg.routes.exception(UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
       cfg.routes.exception(StoreException.class, (e, ctx) -> {
         ctx.header("Retry-After", "5");
@@ -102,6 +103,28 @@ public final class ApiServer implements AutoCloseable {
 
   static void problem(Context ctx, int status, ProblemJson p) {
     ctx.status(status).contentType("application/problem+json").result(Json.bytes(p));
+  }
+
+  /** A list limit from the query string: 1–1,000,000, default 1,000; anything else is a 400 RD-PARAM. */
+  static int limit(Optional<String> s) {
+    if (s.isEmpty()) return 1000;
+    try {
+      int n = Integer.parseInt(s.get());
+      if (n >= 0 && n <= 1_000_000) return n;
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadParameter("RD-PARAM", "limit must be a whole number from 0 to 1000000, not '" + s.get() + "'");
+  }
+
+  /** A malformed query parameter: HTTP 400 with its rule ID. */
+  static final class BadParameter extends RuntimeException {
+    final String rule;
+
+    BadParameter(String rule, String message) {
+      super(message);
+      this.rule = rule;
+    }
   }
 
   private static Optional<String> q(Context ctx, String name) {
