@@ -67,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     for (Path f : files) if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f);
     long t0 = System.nanoTime();
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       for (Path f : files) importFile(in, f);
       if (receipts.isPresent()) writeReceipts(in, receipts.get());
       double s = (System.nanoTime() - t0) / 1e9;

@@ -17,7 +17,7 @@ final class RebuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       long t0 = System.nanoTime();
       String before = check ? ProjectionDump.digest(in.store()) : "";
       in.rebuild();

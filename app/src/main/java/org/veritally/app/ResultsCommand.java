@@ -25,7 +25,7 @@ final class ResultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       UnitResult r = in.results().result(unit, contest, view);
       if (json) {
         System.out.println(Json.pretty(r));

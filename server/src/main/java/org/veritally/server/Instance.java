@@ -3,40 +3,67 @@ package org.veritally.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.veritally.server.intake.DefineElection;
+import org.veritally.server.intake.GroupCommit;
 import org.veritally.server.intake.LogAppender;
 import org.veritally.server.intake.RebuildProjections;
+import org.veritally.server.intake.ReplayLog;
 import org.veritally.server.intake.Sequencer;
 import org.veritally.server.read.ReadResults;
 import org.veritally.server.state.ElectionState;
+import org.veritally.store.Database;
+import org.veritally.store.Dialect;
+import org.veritally.store.LogRow;
+import org.veritally.store.SessionLock;
 import org.veritally.store.Store;
 import org.veritally.store.StoreException;
 import org.veritally.store.StoreHashReader;
 
 /**
- * One open data directory, wired: the SQLite store, the in-memory state loaded from its
- * projections, the sequencer and the read side. The data directory holds {@code veritally.db}
- * (the log and projections), {@code keys/} and {@code evidence/}. Not thread-safe to open or close;
- * the use cases it hands out document their own thread-safety.
+ * One open data directory, wired: the store, the in-memory state loaded from its projections, the
+ * sequencer and the read side. The data directory holds the log's keys ({@code keys/}), the
+ * {@code evidence/} and, by default, the database {@code veritally.db} (SQLite); with a PostgreSQL
+ * database the log and projections live there instead.
+ *
+ * <p>On PostgreSQL several processes may open the same database. Exactly one writes the log at a
+ * time, the holder of the sequencer's advisory lock ({@link SessionLock#SEQUENCER}). A one-shot
+ * command takes the lock on its first write ({@link #sequencer()}, {@link #define()}, …) and
+ * refuses if a {@code serve} instance holds it; {@code serve} instead {@link #attach}es a cluster
+ * node, which takes the lock when it is free and routes submissions meanwhile. Whoever takes the
+ * lock first {@link #catchUp catches up} with entries other processes appended.
+ *
+ * <p>Not thread-safe to open or close; the use cases it hands out document their own thread-safety.
  */
 public final class Instance implements AutoCloseable {
   public static final String DB_FILE = "veritally.db";
+  private static final int PAGE = 20_000;
   private final Path dir;
   private final Store store;
+  private final Optional<SessionLock> lock;
   private volatile ElectionState state;
   private volatile Sequencer sequencer;
   private volatile DefineElection define;
   private volatile ReadResults results;
-  private volatile org.veritally.server.intake.GroupCommit groupCommit;
+  private volatile GroupCommit groupCommit;
+  private volatile Optional<GroupCommit.Intake> intake = Optional.empty();
+  private volatile Optional<AutoCloseable> node = Optional.empty();
   private final LogAppender appender;
   private final org.veritally.server.log.LogKeys keys;
 
   private Instance(Path dir, Store store) {
     this.dir = dir;
     this.store = store;
+    this.lock = store.dialect() == Dialect.POSTGRESQL ? Optional.of(new SessionLock(store.database(), SessionLock.SEQUENCER)) : Optional.empty();
     this.keys = org.veritally.server.log.LogKeys.loadOrCreate(dir);
     this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
-    wire(ElectionState.load(store, new StoreHashReader(store)));
+    wire(load(store));
+  }
+
+  /** The state as the projections hold it, read in one snapshot so a concurrent writer is not half seen. */
+  private static ElectionState load(Store store) {
+    return store.readSnapshot(() -> ElectionState.load(store, new StoreHashReader(store)));
   }
 
   private void wire(ElectionState s) {
@@ -50,14 +77,25 @@ public final class Instance implements AutoCloseable {
     this.results = new ReadResults(s);
   }
 
-  /** Opens the data directory, creating it (and an empty database) if needed. */
+  /** Opens the data directory, creating it (and an empty SQLite database) if needed. */
   public static Instance open(Path dir) {
+    return open(dir, Optional.empty());
+  }
+
+  /**
+   * Opens the data directory with the database at {@code databaseUrl} (a {@code postgresql://}
+   * URL), or, when empty, the SQLite file {@value #DB_FILE} in the directory.
+   *
+   * @throws IllegalArgumentException if the URL is not a PostgreSQL URL
+   */
+  public static Instance open(Path dir, Optional<String> databaseUrl) {
+    Database db = databaseUrl.map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(DB_FILE)));
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
     }
-    return new Instance(dir, Store.openSqlite(dir.resolve(DB_FILE)));
+    return new Instance(dir, Store.open(db));
   }
 
   public Path dir() {
@@ -76,21 +114,32 @@ public final class Instance implements AutoCloseable {
     return state;
   }
 
+  /** The sequencer (on PostgreSQL, outside {@code serve}, this takes the sequencer's lock first). */
   public Sequencer sequencer() {
+    requireWriter();
     return sequencer;
   }
 
   /** The group-commit front of the sequencer, for online submissions (started on first use). */
-  public synchronized org.veritally.server.intake.GroupCommit groupCommit() {
-    if (groupCommit == null) groupCommit = new org.veritally.server.intake.GroupCommit(sequencer);
+  public synchronized GroupCommit groupCommit() {
+    if (groupCommit == null) {
+      if (intake.isPresent()) {
+        groupCommit = new GroupCommit(intake.get());
+      } else {
+        requireWriter();
+        groupCommit = new GroupCommit(sequencer);
+      }
+    }
     return groupCommit;
   }
 
   public org.veritally.server.intake.RecordAnnouncement announcements() {
+    requireWriter();
     return new org.veritally.server.intake.RecordAnnouncement(store, state, appender, sequencer);
   }
 
   public org.veritally.server.intake.RegisterKey keyRegistry() {
+    requireWriter();
     return new org.veritally.server.intake.RegisterKey(store, state, appender, sequencer);
   }
 
@@ -99,6 +148,7 @@ public final class Instance implements AutoCloseable {
   }
 
   public DefineElection define() {
+    requireWriter();
     return define;
   }
 
@@ -108,14 +158,96 @@ public final class Instance implements AutoCloseable {
 
   /** Recomputes every projection from the log and reloads the in-memory state from them. */
   public synchronized void rebuild() {
+    if (node.isPresent()) throw new IllegalStateException("rebuild is a one-shot command, not for a serving instance");
+    requireWriter();
     wire(new ElectionState()); // let the old state go first: a rebuild holds a second one while it runs
     RebuildProjections.rebuild(store);
-    wire(ElectionState.load(store, new StoreHashReader(store)));
+    wire(load(store));
+  }
+
+  /**
+   * Applies the entries that another process appended since this state was loaded or last caught
+   * up, in memory only ({@link ReplayLog}), under the single writer's monitor. Returns how many.
+   */
+  public long catchUp() {
+    Sequencer seq = sequencer;
+    synchronized (seq) {
+      ElectionState s = seq.state();
+      ReplayLog replay = ReplayLog.following(s, store);
+      long applied = 0;
+      long next = s.logSize();
+      while (true) {
+        List<LogRow> rows = store.readLog(next, PAGE);
+        if (rows.isEmpty()) break;
+        rows.forEach(replay::apply);
+        replay.finishPage();
+        applied += rows.size();
+        next += rows.size();
+        if (rows.size() < PAGE) break;
+      }
+      return applied;
+    }
+  }
+
+  /**
+   * Whether this process may write the log: always on SQLite; on PostgreSQL, whether it holds the
+   * sequencer's lock now, taking it if it is free (and then catching up first).
+   */
+  public boolean tryBecomeSequencer() {
+    if (lock.isEmpty()) return true;
+    boolean had = lock.get().held();
+    if (had) return true;
+    if (!lock.get().tryAcquire()) return false;
+    catchUp();
+    return true;
+  }
+
+  /** Whether this process holds the sequencer's lock (always true on SQLite); asks the database. */
+  public boolean isSequencer() {
+    return lock.isEmpty() || lock.get().held();
+  }
+
+  /** Ends this process's session holding the sequencer's lock, as its death would (tests simulate crashes with it). */
+  public void severSequencerLock() {
+    lock.ifPresent(SessionLock::sever);
+  }
+
+  /**
+   * Several instances on one database ({@code serve} on PostgreSQL): from now on online submissions
+   * go to {@code intake}, which decides per batch whether this process sequences them or queues them
+   * for the one that does; writes no longer take the lock themselves. {@code clusterNode} is closed
+   * with this instance.
+   */
+  public synchronized void attach(GroupCommit.Intake intake, AutoCloseable clusterNode) {
+    if (groupCommit != null) {
+      groupCommit.close();
+      groupCommit = null;
+    }
+    this.intake = Optional.of(intake);
+    this.node = Optional.of(clusterNode);
+  }
+
+  private void requireWriter() {
+    if (lock.isEmpty() || node.isPresent()) return;
+    synchronized (lock.get()) {
+      if (lock.get().held()) return;
+      if (!tryBecomeSequencer()) {
+        throw new StoreException("another process holds the sequencer's lock on " + store.database()
+            + " (a running serve instance): submit through its API, or stop it first", null);
+      }
+    }
   }
 
   @Override
   public synchronized void close() {
-    if (groupCommit != null) groupCommit.close();
-    store.close();
+    try {
+      if (node.isPresent()) node.get().close();
+    } catch (Exception e) {
+      throw new IllegalStateException("close the cluster node", e);
+    } finally {
+      if (groupCommit != null) groupCommit.close();
+      lock.ifPresent(SessionLock::close);
+      store.close();
+    }
   }
 }

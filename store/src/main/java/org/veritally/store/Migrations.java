@@ -9,16 +9,28 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Applies the versioned schema scripts {@code db/<dialect>/V<n>__*.sql} in order, each in its own
- * transaction, and records them in {@code schema_version}. A database newer than this program is
- * refused rather than guessed at.
+ * Applies the versioned schema scripts {@code db/<dialect>/V<n>__*.sql} ({@link Dialect#MIGRATIONS})
+ * in order, each in its own transaction, and records them in {@code schema_version}. A database
+ * newer than this program is refused rather than guessed at. On PostgreSQL an advisory lock keeps
+ * two instances that start together from migrating at once.
  */
 final class Migrations {
-  static final List<String> SQLITE = List.of("V1__init.sql");
-
   private Migrations() {}
 
-  static void apply(Connection c, String dialect, List<String> scripts) throws SQLException {
+  static void apply(Connection c, Dialect d) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(true);
+    d.lockMigrations(c, true);
+    try {
+      apply(c, d.directory(), Dialect.MIGRATIONS);
+    } finally {
+      c.setAutoCommit(true);
+      d.lockMigrations(c, false);
+      c.setAutoCommit(auto);
+    }
+  }
+
+  private static void apply(Connection c, String dialect, List<String> scripts) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, script TEXT NOT NULL)");
     }
@@ -57,16 +69,23 @@ final class Migrations {
     }
   }
 
-  /** Splits a script on statement ends, keeping trigger bodies (BEGIN ... END;) whole. */
+  /**
+   * Splits a script on statement ends, keeping SQLite trigger bodies ({@code BEGIN … END;}) and
+   * PostgreSQL dollar-quoted function bodies ({@code $$ … $$}) whole.
+   */
   static List<String> split(String sql) {
     var out = new java.util.ArrayList<String>();
     var cur = new StringBuilder();
+    boolean dollar = false;
     for (String line : sql.split("\n")) {
       String t = line.strip();
-      if (t.startsWith("--") || t.isEmpty()) continue;
+      if (!dollar && (t.startsWith("--") || t.isEmpty())) continue;
       cur.append(line).append('\n');
-      boolean inTrigger = cur.toString().toUpperCase(java.util.Locale.ROOT).contains("CREATE TRIGGER");
-      if (t.endsWith(";") && (!inTrigger || t.toUpperCase(java.util.Locale.ROOT).endsWith("END;"))) {
+      for (int i = t.indexOf("$$"); i >= 0; i = t.indexOf("$$", i + 2)) dollar = !dollar;
+      if (dollar) continue;
+      String upper = cur.toString().toUpperCase(java.util.Locale.ROOT);
+      boolean block = upper.contains("CREATE TRIGGER") && upper.contains(" BEGIN ");
+      if (t.endsWith(";") && (!block || t.toUpperCase(java.util.Locale.ROOT).endsWith("END;"))) {
         out.add(cur.toString().strip());
         cur.setLength(0);
       }

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Every projection row in a fixed order, as text: what {@code rebuild} must reproduce exactly.
- * Used by {@code rebuild --check} and by the tests that compare live and rebuilt projections.
+ * Used by {@code rebuild --check} and by the tests that compare live and rebuilt projections. Reads
+ * one snapshot ({@link Store#readSnapshot}); text sorts byte-wise on both engines, so the same
+ * projections give the same dump on SQLite and PostgreSQL.
  */
 public final class ProjectionDump {
   static final List<String> QUERIES = List.of(
@@ -23,6 +25,10 @@ public final class ProjectionDump {
 
   /** A SHA-256 over every projection row in order, and the row count: the same check in constant memory. */
   public static String digest(Store s) {
+    return s.readSnapshot(() -> digestOf(s));
+  }
+
+  private static String digestOf(Store s) {
     try {
       var md = java.security.MessageDigest.getInstance("SHA-256");
       long[] rows = {0};
@@ -45,6 +51,10 @@ public final class ProjectionDump {
   }
 
   public static List<String> of(Store s) {
+    return s.readSnapshot(() -> rowsOf(s));
+  }
+
+  private static List<String> rowsOf(Store s) {
     List<String> out = new ArrayList<>();
     for (String q : QUERIES) {
       int cols = q.substring(7, q.indexOf(" FROM")).split(",").length;

@@ -15,115 +15,185 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.veritally.core.model.SummaryCounts;
 
 /**
- * The SQLite file in the data directory: the log (entries, tree nodes, checkpoints) and the
- * projections. One writer connection, used by the sequencer through {@link #write}; reads use a
- * connection per calling thread, so readers never block the writer (WAL mode).
+ * The database: the log (entries, tree nodes, checkpoints), the projections, the accounts and the
+ * submission queue. Two engines behind one SQL text ({@link Dialect}): a SQLite file in the data
+ * directory (the embedded default) or a PostgreSQL database shared by several instances.
  *
- * <p>Durability: WAL with {@code synchronous=FULL}, so a transaction that {@link #write} returned
- * from survives a process kill and a power cut. Thread-safety: {@link #write} is synchronized;
- * reads are safe from any thread.
+ * <p>One writer connection, used through {@link #write}; if the engine drops it (a PostgreSQL
+ * restart), that write fails with {@link StoreException} and the next one reconnects. Reads use
+ * {@link Readers}: a connection per thread on SQLite, a pool on PostgreSQL.
+ *
+ * <p>Durability: SQLite in WAL mode with {@code synchronous=FULL}; PostgreSQL with
+ * {@code synchronous_commit=on}. Either way a transaction that {@link #write} returned from
+ * survives a process kill. Thread-safety: {@link #write} is synchronized; reads are safe from any
+ * thread.
  */
 public final class Store implements AutoCloseable {
-  private final String url;
-  private final Connection writer;
+  /** Read connections in the PostgreSQL pool of one instance. */
+  static final int POOL = 8;
+  private final Database db;
+  private Connection writer;
   private final Map<String, PreparedStatement> writerStmts = new HashMap<>();
-  private final ThreadLocal<Connection> readers;
-  private final List<Connection> allReaders = new ArrayList<>();
+  private final Readers readers;
+  private final ThreadLocal<Connection> pinned = new ThreadLocal<>();
 
-  private Store(String url) throws SQLException {
-    this.url = url;
-    this.writer = open(url);
-    Migrations.apply(writer, "sqlite", Migrations.SQLITE);
-    writer.setAutoCommit(false);
-    this.readers = ThreadLocal.withInitial(() -> {
-      try {
-        Connection c = open(url);
-        synchronized (allReaders) {
-          allReaders.add(c);
-        }
-        return c;
-      } catch (SQLException e) {
-        throw new StoreException("open read connection", e);
-      }
-    });
+  private Store(Database db) throws SQLException {
+    this.db = db;
+    this.writer = connect(db);
+    try {
+      Migrations.apply(writer, db.dialect());
+    } catch (SQLException e) {
+      writer.close();
+      throw e;
+    }
+    this.readers = db.dialect() == Dialect.SQLITE ? new ThreadReaders(db) : new PooledReaders(db, POOL);
   }
 
   /** Opens (creating if needed) the SQLite file. */
   public static Store openSqlite(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      return new Store("jdbc:sqlite:" + file.toAbsolutePath());
-    } catch (SQLException | java.io.IOException e) {
+    } catch (java.io.IOException e) {
       throw new StoreException("open " + file + ": " + e.getMessage(), e);
+    }
+    return open(Database.sqlite(file));
+  }
+
+  /** Opens the database, applying any migration it lacks. */
+  public static Store open(Database db) {
+    try {
+      return new Store(db);
+    } catch (SQLException e) {
+      throw new StoreException("open " + db + ": " + e.getMessage(), e);
     }
   }
 
-  private static Connection open(String url) throws SQLException {
-    Connection c = DriverManager.getConnection(url);
-    try (Statement st = c.createStatement()) {
-      st.execute("PRAGMA journal_mode=WAL");
-      st.execute("PRAGMA synchronous=FULL");
-      st.execute("PRAGMA busy_timeout=10000");
-      st.execute("PRAGMA cache_size=-65536");
-    }
+  static Connection connect(Database db) throws SQLException {
+    Connection c = DriverManager.getConnection(db.jdbcUrl(), db.properties());
+    db.dialect().configure(c);
+    c.setAutoCommit(false);
     return c;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public Dialect dialect() {
+    return db.dialect();
   }
 
   /** Runs {@code work} in one transaction on the writer connection; commits, or rolls back on any failure. */
   public synchronized <T> T write(Function<Tx, T> work) {
-    Tx tx = new Tx(writer, writerStmts);
+    Connection w;
+    try {
+      if (writer == null) writer = connect(db);
+      w = writer;
+    } catch (SQLException e) {
+      throw new StoreException("cannot reach the database " + db + ": " + e.getMessage(), e);
+    }
+    Tx tx = new Tx(w, writerStmts);
     try {
       T out = work.apply(tx);
       tx.flush();
-      writer.commit();
+      w.commit();
       return out;
     } catch (SQLException e) {
-      rollback();
+      abandon(e);
       throw new StoreException("commit failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      rollback();
+      abandon(e);
       throw e;
     }
   }
 
-  private void rollback() {
+  /** Rolls back a failed transaction; drops the writer if the connection is gone, so the next write reconnects. */
+  private void abandon(Throwable cause) {
+    boolean lost = Dialect.connectionLost(cause);
+    if (!lost) {
+      try {
+        writer.rollback();
+        for (PreparedStatement p : writerStmts.values()) p.clearBatch();
+      } catch (SQLException e) {
+        lost = true;
+      }
+    }
+    if (lost) dropWriter();
+  }
+
+  private void dropWriter() {
+    for (PreparedStatement p : writerStmts.values()) {
+      try {
+        p.close();
+      } catch (SQLException e) {
+        // the connection is gone; so is the statement
+      }
+    }
+    writerStmts.clear();
     try {
-      writer.rollback();
-      for (PreparedStatement p : writerStmts.values()) p.clearBatch();
+      writer.close();
     } catch (SQLException e) {
-      throw new StoreException("rollback failed", e);
+      // already broken
+    }
+    writer = null;
+  }
+
+  /** Runs a read query (statements are cached per thread on SQLite). Inside {@link #readSnapshot}, reads that snapshot. */
+  public void query(String sql, List<Object> args, Consumer<ResultSet> row) {
+    try {
+      Connection pin = pinned.get();
+      if (pin != null) readers.queryOn(pin, sql, args, row);
+      else readers.query(sql, args, row);
+    } catch (SQLException e) {
+      throw new StoreException("query failed: " + e.getMessage(), e);
     }
   }
 
-  Connection reader() {
-    return readers.get();
+  /**
+   * Runs {@code work} with every {@link #query} of the calling thread reading one consistent
+   * snapshot of the database (a read-only transaction), so a writer that commits meanwhile, in
+   * this process or another, is not half seen. Nested calls join the outer snapshot.
+   */
+  public <T> T readSnapshot(Supplier<T> work) {
+    if (pinned.get() != null) return work.get();
+    Connection c;
+    try {
+      c = readers.borrow();
+      c.setAutoCommit(false);
+      db.dialect().beginSnapshot(c);
+    } catch (SQLException e) {
+      throw new StoreException("begin a read snapshot: " + e.getMessage(), e);
+    }
+    pinned.set(c);
+    try {
+      return work.get();
+    } finally {
+      pinned.remove();
+      try {
+        c.rollback();
+        c.setAutoCommit(true);
+        readers.release(c);
+      } catch (SQLException e) {
+        throw new StoreException("end a read snapshot: " + e.getMessage(), e);
+      }
+    }
   }
 
-  private final ThreadLocal<Map<String, PreparedStatement>> readStmts = ThreadLocal.withInitial(HashMap::new);
-
-  /** Runs a read query with the calling thread's connection (statements are cached per thread). */
-  public void query(String sql, List<Object> args, Consumer<ResultSet> row) {
+  /** Writes a consistent copy of the database to {@code file} (SQLite; PostgreSQL has pg_dump). */
+  public void snapshotInto(Path file) {
     try {
-      PreparedStatement p = readStmts.get().get(sql);
-      if (p == null) {
-        p = reader().prepareStatement(sql);
-        readStmts.get().put(sql, p);
-      }
-      for (int i = 0; i < args.size(); i++) {
-        Object a = args.get(i);
-        if (a instanceof Long l) p.setLong(i + 1, l);
-        else if (a instanceof Integer n) p.setInt(i + 1, n);
-        else if (a instanceof byte[] b) p.setBytes(i + 1, b);
-        else p.setString(i + 1, (String) a);
-      }
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) row.accept(rs);
+      Connection c = readers.borrow();
+      try {
+        db.dialect().snapshotInto(c, file);
+      } finally {
+        readers.release(c);
       }
     } catch (SQLException e) {
-      throw new StoreException("query failed: " + e.getMessage(), e);
+      throw new StoreException("copy the database to " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -206,7 +276,7 @@ public final class Store implements AutoCloseable {
 
   /** Deletes every projection row (not the log), for {@code rebuild}. */
   public void clearProjections(Tx tx) {
-    try (Statement st = writer.createStatement()) {
+    try (Statement st = tx.connection().createStatement()) {
       for (String t : List.of("meta", "election", "unit", "station", "source", "sheet_current", "unit_total", "station_status", "sheet_flag", "announcement")) {
         st.execute("DELETE FROM " + t);
       }
@@ -215,20 +285,17 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /** The JDBC URL (it never holds the password: that is a connection property). */
   public String url() {
-    return url;
+    return db.jdbcUrl();
   }
 
   @Override
   public synchronized void close() {
     try {
-      for (PreparedStatement p : writerStmts.values()) p.close();
-      writer.close();
-      synchronized (allReaders) {
-        for (Connection c : allReaders) c.close();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("close", e);
+      readers.close();
+    } finally {
+      if (writer != null) dropWriter();
     }
   }
 }

@@ -29,6 +29,11 @@ public final class Tx {
     this.stmts = stmts;
   }
 
+  /** The transaction's connection, for the store's own statements. */
+  Connection connection() {
+    return c;
+  }
+
   private PreparedStatement ps(String sql) throws SQLException {
     PreparedStatement p = stmts.get(sql);
     if (p == null) {
@@ -191,6 +196,42 @@ public final class Tx {
 
   public void putFlag(long entryIdx, String rule, String message) {
     exec("INSERT INTO sheet_flag(entry_idx, rule, message) VALUES (?,?,?) ON CONFLICT DO NOTHING", entryIdx, rule, message);
+  }
+
+  /**
+   * Queues a submission for the sequencer (an instance that is not the sequencer does this); returns
+   * its id. Runs at once, not batched, to learn the id.
+   */
+  public long enqueueSubmission(byte[] payload, String account, long ms) {
+    try (var p = c.prepareStatement("INSERT INTO submission(payload, account, state, result, created_ms, done_ms) VALUES (?,?,'pending','',?,0) RETURNING id")) {
+      p.setBytes(1, payload);
+      p.setString(2, account);
+      p.setLong(3, ms);
+      try (var rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("queue a submission: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records the sequencer's answer to a queued submission, in the transaction that appended its entry. */
+  public void finishSubmission(long id, String result, long ms) {
+    try {
+      var p = ps("UPDATE submission SET state = 'done', result = ?, done_ms = ? WHERE id = ? AND state = 'pending'");
+      p.setString(1, result);
+      p.setLong(2, ms);
+      p.setLong(3, id);
+      p.addBatch();
+    } catch (SQLException e) {
+      throw new StoreException("record a submission's result", e);
+    }
+  }
+
+  /** Deletes answered submissions older than {@code beforeMs} (their waiters have long given up). */
+  public void purgeSubmissions(long beforeMs) {
+    exec("DELETE FROM submission WHERE state = 'done' AND done_ms < ?", beforeMs);
   }
 
   private static void optional(PreparedStatement p, int i, long v) throws SQLException {

@@ -1,6 +1,8 @@
 /**
- * Storage adapters: the SQLite file (embedded default) behind one {@link org.veritally.store.Store},
- * with versioned migrations. The log tables are append-only, enforced by triggers; the other tables
- * are projections.
+ * Storage adapters behind one {@link org.veritally.store.Store}: a SQLite file (the embedded
+ * default) or a PostgreSQL database shared by several instances, with versioned migrations and one
+ * SQL text for both ({@link org.veritally.store.Dialect} keeps what differs). The log tables are
+ * append-only, enforced by triggers; the other tables are projections, except the accounts and the
+ * {@link org.veritally.store.Submissions submission queue}.
  */
 package org.veritally.store;

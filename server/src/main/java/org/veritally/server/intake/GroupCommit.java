@@ -20,7 +20,7 @@ import org.veritally.formats.csv.SheetRow;
  */
 public final class GroupCommit implements AutoCloseable {
   static final int MAX_BATCH = 1000;
-  private final Sequencer sequencer;
+  private final Intake intake;
   private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(20_000);
   private final Thread worker;
   private volatile boolean running = true;
@@ -34,8 +34,22 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
+  /**
+   * Where a batch goes: the sequencer of this process, or, on an instance that is not the
+   * sequencer, the database's submission queue. Either way the outcome is returned only after the
+   * entries it accepts are durably in the log.
+   */
+  @FunctionalInterface
+  public interface Intake {
+    Outcome submit(List<SheetRow> rows, List<String> accounts);
+  }
+
   public GroupCommit(Sequencer sequencer) {
-    this.sequencer = sequencer;
+    this((rows, accounts) -> sequencer.submit(rows, accounts, DuplicateRows.none(), false));
+  }
+
+  public GroupCommit(Intake intake) {
+    this.intake = intake;
     this.worker = new Thread(this::run, "veritally-group-commit");
     worker.setDaemon(true);
     worker.start();
@@ -77,7 +91,7 @@ public final class GroupCommit implements AutoCloseable {
     }
     Outcome all;
     try {
-      all = sequencer.submit(rows, accounts, DuplicateRows.none(), false);
+      all = intake.submit(rows, accounts);
     } catch (RuntimeException e) {
       for (Request r : batch) r.result().completeExceptionally(e);
       return;

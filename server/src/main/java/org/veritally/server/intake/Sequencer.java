@@ -64,11 +64,25 @@ public final class Sequencer {
 
   /** As {@link #submit(List, String, DuplicateRows, boolean)}, with the account of each row. */
   public Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic) {
-    return submit(rows, accounts, dup, atomic, java.util.Optional.empty());
+    return submit(rows, accounts, dup, atomic, java.util.Optional.empty(), java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #submit(List, List, DuplicateRows, boolean)} (not atomic), and commits the writes
+   * {@code alongside} derives from the outcome in the same transaction as the batch's entries (in a
+   * transaction of their own when nothing is appended): the sequencer's answers to queued
+   * submissions then exist exactly when their entries are durably in the log.
+   */
+  public Outcome submit(List<SheetRow> rows, List<String> accounts, java.util.function.Function<Outcome, java.util.function.Consumer<org.veritally.store.Tx>> alongside) {
+    return submit(rows, accounts, DuplicateRows.none(), false, java.util.Optional.empty(), java.util.Optional.of(alongside));
+  }
+
+  private Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic, java.util.Optional<BulkWriter> bulk) {
+    return submit(rows, accounts, dup, atomic, bulk, java.util.Optional.empty());
   }
 
   private synchronized Outcome submit(List<SheetRow> rows, List<String> accounts, DuplicateRows dup, boolean atomic,
-      java.util.Optional<BulkWriter> bulk) {
+      java.util.Optional<BulkWriter> bulk, java.util.Optional<java.util.function.Function<Outcome, java.util.function.Consumer<org.veritally.store.Tx>>> alongside) {
     Election e = state.requireElection();
     Catalogue cat = state.catalogue();
     Tabulation tab = state.tabulation();
@@ -139,7 +153,12 @@ public final class Sequencer {
     }
     if ((atomic && !rejected.isEmpty()) || entries.isEmpty()) {
       List<Accepted> acc = atomic && !rejected.isEmpty() ? List.of() : accepted;
-      return new Outcome(acc, rejected, state.logSize(), false);
+      Outcome none = new Outcome(acc, rejected, state.logSize(), false);
+      alongside.ifPresent(a -> store.write(tx -> {
+        a.apply(none).accept(tx);
+        return null;
+      }));
+      return none;
     }
     var batch = tab.begin();
     var reconciler = new Reconciler(state, this::sheetAt);
@@ -162,20 +181,7 @@ public final class Sequencer {
       totals.forEach((k, t) -> tx.upsertTotal(cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
       reconciler.write(tx);
     };
-    if (bulk.isPresent()) {
-      for (Pending p : newSheets) unwritten.put(p.index(), p.sheet());
-      long last = newSheets.get(newSheets.size() - 1).index();
-      bulk.get().enqueue(writes, () -> unwritten.keySet().removeIf(i -> i <= last));
-    } else {
-      store.write(tx -> {
-        writes.accept(tx);
-        return null;
-      });
-    }
     var appended = prepared.appended();
-    appender.committed(state, appended);
-    batch.publish();
-    reconciler.publish();
     int j = 0;
     for (SheetRow row : rows) {
       if (row.sheet().isEmpty()) continue;
@@ -186,7 +192,22 @@ public final class Sequencer {
         j++;
       }
     }
-    return new Outcome(accepted, rejected, state.logSize(), true);
+    Outcome out = new Outcome(accepted, rejected, appended.tree().size(), true);
+    if (bulk.isPresent()) {
+      for (Pending p : newSheets) unwritten.put(p.index(), p.sheet());
+      long last = newSheets.get(newSheets.size() - 1).index();
+      bulk.get().enqueue(writes, () -> unwritten.keySet().removeIf(i -> i <= last));
+    } else {
+      store.write(tx -> {
+        writes.accept(tx);
+        alongside.ifPresent(a -> a.apply(out).accept(tx));
+        return null;
+      });
+    }
+    appender.committed(state, appended);
+    batch.publish();
+    reconciler.publish();
+    return out;
   }
 
   /** Sheets of bulk batches queued but not yet committed, by log index (see {@link BulkWriter}). */

@@ -1,0 +1,87 @@
+package org.veritally.server.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.veritally.core.entry.SheetEntry;
+import org.veritally.core.validation.Problem;
+import org.veritally.formats.csv.SheetRow;
+import org.veritally.server.Instance;
+import org.veritally.server.intake.Accepted;
+import org.veritally.server.intake.GroupCommit;
+import org.veritally.server.intake.Outcome;
+import org.veritally.store.StoreException;
+import org.veritally.store.Submissions;
+
+/**
+ * The intake of an instance that is not the sequencer: queues a batch of sheets in the database
+ * (one transaction, each sheet as its canonical entry with its signature) and polls every
+ * {@value #POLL_MS} ms until the sequencer recorded an answer for each. The sequencer records an
+ * answer in the transaction that appends the entry, so an answer means the entry is durably in the
+ * log. Gives up after {@value #WAIT_MS} ms with {@link StoreException} (HTTP 503); a sheet queued
+ * then is still integrated later, and a retry is answered as idempotent with its index.
+ * Thread-safe (the group-commit thread calls it).
+ */
+final class SubmissionRelay implements GroupCommit.Intake {
+  static final long POLL_MS = 5;
+  static final long WAIT_MS = 25_000;
+  private final Instance instance;
+  private final Submissions queue;
+
+  SubmissionRelay(Instance instance) {
+    this.instance = instance;
+    this.queue = new Submissions(instance.store());
+  }
+
+  @Override
+  public Outcome submit(List<SheetRow> rows, List<String> accounts) {
+    List<byte[]> payloads = new ArrayList<>(rows.size());
+    List<String> queuedAccounts = new ArrayList<>(rows.size());
+    List<Integer> queuedRows = new ArrayList<>(rows.size());
+    List<Problem> rejected = new ArrayList<>();
+    var codec = instance.state().codec();
+    for (int i = 0; i < rows.size(); i++) {
+      SheetRow r = rows.get(i);
+      if (!r.problems().isEmpty() || r.sheet().isEmpty()) {
+        rejected.addAll(r.problems());
+        continue;
+      }
+      payloads.add(codec.encode(new SheetEntry(r.sheet().get(), r.signature())));
+      queuedAccounts.add(accounts.get(i));
+      queuedRows.add(i);
+    }
+    if (payloads.isEmpty()) return new Outcome(List.of(), rejected, instance.state().logSize(), false);
+    List<Long> ids = queue.enqueue(payloads, queuedAccounts, System.currentTimeMillis());
+    Map<Long, String> answers = await(ids);
+    List<Accepted> accepted = new ArrayList<>();
+    long logSize = 0;
+    boolean written = false;
+    for (int k = 0; k < ids.size(); k++) {
+      Outcome o = OutcomeJson.read(answers.get(ids.get(k)), rows.get(queuedRows.get(k)).location());
+      accepted.addAll(o.accepted());
+      rejected.addAll(o.rejected());
+      logSize = Math.max(logSize, o.logSize());
+      written |= o.written();
+    }
+    return new Outcome(accepted, rejected, logSize, written);
+  }
+
+  private Map<Long, String> await(List<Long> ids) {
+    long from = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+    long to = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+    long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+    while (true) {
+      Map<Long, String> got = queue.results(from, to);
+      if (got.keySet().containsAll(ids)) return got;
+      if (System.nanoTime() > deadline) {
+        throw new StoreException("no sequencer answered within " + WAIT_MS / 1000 + " s; the submission stays queued (retry: a repeat is idempotent)", null);
+      }
+      try {
+        Thread.sleep(POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while waiting for the sequencer", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package org.veritally.server.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.entry.AnnouncementEntry;
+import org.veritally.core.entry.CatalogueEntry;
+import org.veritally.core.entry.ElectionEntry;
+import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.SheetEntry;
+import org.veritally.core.entry.SourceEntry;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.SheetValidator;
+import org.veritally.server.state.CurrentSheetIndex;
+import org.veritally.server.state.ElectionState;
+import org.veritally.store.LogRow;
+import org.veritally.store.Store;
+import org.veritally.store.Tx;
+import org.veritally.translog.LogHasher;
+import org.veritally.translog.TreeAppender;
+
+/**
+ * Applies log entries, in log order, to an {@link ElectionState}: the election, the catalogue, the
+ * sources, the announcements and the sheets (tabulation, current-sheet index, reconciliation),
+ * exactly as the sequencer did when it appended them. Two uses:
+ *
+ * <ul>
+ *   <li>{@code rebuild} ({@link #rebuilding}): from entry 0 into a fresh state, writing every
+ *       projection row in the caller's transaction;
+ *   <li>an instance that follows a log another instance writes ({@link #following}): memory only,
+ *       from the state's current size on; the log's size and right edge advance with each page.
+ * </ul>
+ *
+ * Sheets are staged per page (one {@code Tabulation.Batch} and one {@link Reconciler}) and made
+ * visible by {@link #finishPage}, so memory stays bounded and readers never see half a page. Not
+ * thread-safe: the caller holds the single writer's monitor.
+ */
+public final class ReplayLog {
+  private final ElectionState state;
+  private final Store store;
+  private final Optional<Tx> tx;
+  private final LogHasher hasher = LogHasher.create();
+  private final List<byte[]> leaves = new ArrayList<>();
+  private long next;
+  private int unitOrd;
+  private int stationOrd;
+  private Page page;
+
+  private ReplayLog(ElectionState state, Store store, Optional<Tx> tx, long next) {
+    this.state = state;
+    this.store = store;
+    this.tx = tx;
+    this.next = next;
+    this.unitOrd = state.catalogue().unitCount();
+    this.stationOrd = state.catalogue().stationCount();
+  }
+
+  /** Replays the whole log into {@code fresh}, writing the projections in {@code tx}. */
+  public static ReplayLog rebuilding(ElectionState fresh, Store store, Tx tx) {
+    return new ReplayLog(fresh, store, Optional.of(tx), 0);
+  }
+
+  /** Applies entries past {@code state}'s size to it, in memory only. */
+  public static ReplayLog following(ElectionState state, Store store) {
+    return new ReplayLog(state, store, Optional.empty(), state.logSize());
+  }
+
+  /**
+   * Applies the next entry.
+   *
+   * @throws IllegalStateException if it is not the next index, its leaf hash is not that of its
+   *     body, or it does not decode: the log is not what this program wrote
+   */
+  public void apply(LogRow row) {
+    if (row.idx() != next) throw new IllegalStateException("log entry " + row.idx() + " follows entry " + (next - 1));
+    List<Problem> problems = new ArrayList<>();
+    Entry e = state.codec().decode(row.body(), "log entry " + row.idx(), problems)
+        .orElseThrow(() -> new IllegalStateException("log entry " + row.idx() + " does not decode: " + problems));
+    if (tx.isEmpty()) {
+      byte[] leaf = hasher.leafHash(row.body());
+      if (!java.util.Arrays.equals(leaf, row.leafHash())) throw new IllegalStateException("log entry " + row.idx() + ": stored leaf hash is not the hash of its body");
+      leaves.add(leaf);
+    }
+    next++;
+    if (e instanceof ElectionEntry el) {
+      state.define(el.election());
+      tx.ifPresent(t -> t.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+    } else if (e instanceof CatalogueEntry c) {
+      for (var u : c.units()) {
+        state.catalogue().addUnit(u);
+        int ord = unitOrd++;
+        tx.ifPresent(t -> t.putUnit(u, ord));
+      }
+      for (var s : c.stations()) {
+        state.catalogue().addStation(s);
+        int ord = stationOrd++;
+        tx.ifPresent(t -> t.putStation(s, ord));
+      }
+    } else if (e instanceof SourceEntry s) {
+      state.tabulation().addSource(s.source());
+      tx.ifPresent(t -> t.putSource(s.source().id(), s.source().name(), s.source().kind().wire(), row.idx()));
+    } else if (e instanceof AnnouncementEntry an) {
+      state.addAnnouncement(new ElectionState.Recorded(row.idx(), an.announcement()));
+      tx.ifPresent(t -> t.putAnnouncement(an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+    } else if (e instanceof SheetEntry se) {
+      if (page == null) page = new Page();
+      page.sheet(row.idx(), se.sheet());
+      return;
+    }
+    // key entries change no projection: the account's key is written with the entry.
+    // Following, the state now holds this entry: count it in the log's size at once, so that a read
+    // failing later in the page (the page is then dropped and read again) does not apply it twice.
+    if (tx.isEmpty()) finishPage();
+  }
+
+  /** Writes the page's totals and reconciliation (rebuild) and makes the page visible. */
+  public void finishPage() {
+    if (page != null) page.finish();
+    page = null;
+    if (!leaves.isEmpty()) {
+      var r = new TreeAppender(LogHasher.create()).append(state.range(), leaves);
+      state.advance(r.size(), r.range());
+      leaves.clear();
+    }
+  }
+
+  private TallySheet sheetAt(long idx) {
+    List<Problem> problems = new ArrayList<>();
+    var e = state.codec().decode(store.readLog(idx, 1).get(0).body(), "log entry " + idx, problems);
+    return ((SheetEntry) e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems))).sheet();
+  }
+
+  /** The sheets of one page of the log: staged, written, then published into the state. */
+  private final class Page {
+    private final org.veritally.core.tabulate.Tabulation.Batch batch = state.tabulation().begin();
+    private final Reconciler reconciler = new Reconciler(state, ReplayLog.this::sheetAt);
+    private final Map<Long, TallySheet> current = new HashMap<>();
+
+    void sheet(long idx, TallySheet sh) {
+      var el = state.requireElection();
+      int station = state.catalogue().stationIndex(sh.stationId());
+      int contest = el.contestIndex(sh.contestId());
+      int source = state.tabulation().sourceIndex(sh.sourceId());
+      long key = CurrentSheetIndex.key(station, contest, source);
+      TallySheet previous = current.get(key);
+      if (previous == null) {
+        long prevIdx = state.sheets().get(key);
+        if (prevIdx >= 0) previous = sheetAt(prevIdx);
+      }
+      batch.add(sh, Optional.ofNullable(previous));
+      current.put(key, sh);
+      var digest = reconciler.accept(station, contest, source, idx, sh, batch);
+      if (tx.isPresent()) {
+        Tx t = tx.get();
+        t.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), idx, sh.counts(), sh.votes(), digest.core(), digest.optional());
+        for (Problem p : SheetValidator.validate(sh, el, state.catalogue())) {
+          if (!p.isError()) t.putFlag(idx, p.rule().id(), p.message());
+        }
+      }
+    }
+
+    void finish() {
+      if (tx.isPresent()) {
+        var el = state.requireElection();
+        var cat = state.catalogue();
+        var tab = state.tabulation();
+        Tx t = tx.get();
+        batch.changed().forEach((k, v) -> t.upsertTotal(cat.unit(k.unit()).id(), el.contests().get(k.contest()).id(), tab.viewId(k.source()), v));
+        reconciler.write(t);
+      }
+      batch.publish();
+      reconciler.publish();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.veritally.server.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.veritally.server.Instance;
+
+/** Test helper: instances on one PostgreSQL database, each with its own data directory holding a copy of the same log key. */
+final class TwoInstances {
+  private TwoInstances() {}
+
+  static Instance open(Path root, String name, String db) {
+    Path dir = root.resolve(name);
+    Path keys = root.resolve("first").resolve("keys");
+    try {
+      if (Files.isDirectory(keys) && !name.equals("first")) {
+        Files.createDirectories(dir.resolve("keys"));
+        try (var files = Files.list(keys)) {
+          for (Path f : files.toList()) Files.copy(f, dir.resolve("keys").resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Instance.open(dir, Optional.of(db));
+  }
+
+  static void await(java.util.function.BooleanSupplier condition, long timeoutMs, String what) {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + timeoutMs + " ms waiting until " + what);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+}

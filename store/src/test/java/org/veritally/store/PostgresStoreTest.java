@@ -1,0 +1,100 @@
+package org.veritally.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage conformance suite on a real PostgreSQL server, plus what only PostgreSQL does: the
+ * sequencer's advisory lock, reconnecting after the server dropped the sessions, no file copy.
+ */
+class PostgresStoreTest extends StoreConformance {
+  @Override
+  Database freshDatabase() {
+    return Database.parse(EmbeddedPostgresServer.freshDatabase());
+  }
+
+  @Test
+  void theDatabaseUrlIsParsedAndItsPasswordNeverShown() {
+    Database d = Database.parse("postgresql://vt:s%40cr%3At@db.example:6543/tally?sslmode=require");
+    assertThat(d.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:6543/tally?sslmode=require");
+    assertThat(d.user()).isEqualTo("vt");
+    assertThat(d.password()).isEqualTo("s@cr:t");
+    assertThat(d.toString()).doesNotContain("s@cr:t").doesNotContain("cr%3At");
+    assertThat(Database.parse("postgres://h/db").jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/db");
+    assertThatThrownBy(() -> Database.parse("mysql://h/db")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Database.parse("postgresql://h:5432/")).hasMessageContaining("names no database");
+  }
+
+  @Test
+  void onlyOneSessionHoldsTheSequencerLockAndItsDeathFreesIt() {
+    try (SessionLock a = new SessionLock(db, SessionLock.SEQUENCER); SessionLock b = new SessionLock(db, SessionLock.SEQUENCER)) {
+      assertThat(a.tryAcquire()).isTrue();
+      assertThat(b.tryAcquire()).isFalse();
+      assertThat(a.tryAcquire()).as("re-entrant for its holder").isTrue();
+      a.sever();
+      assertThat(a.held()).isFalse();
+      assertThat(b.tryAcquire()).isTrue();
+      assertThat(a.tryAcquire()).isFalse();
+    }
+  }
+
+  @Test
+  void aSessionKilledByTheServerLosesTheLock() throws Exception {
+    try (SessionLock a = new SessionLock(db, SessionLock.SEQUENCER)) {
+      assertThat(a.tryAcquire()).isTrue();
+      terminateOtherSessions();
+      assertThat(a.held()).isFalse();
+      assertThat(a.tryAcquire()).as("takes it again on a new session").isTrue();
+    }
+  }
+
+  /** After the server dropped every session (as a restart does), the first write may fail (503); later ones reconnect. */
+  @Test
+  void writesAndReadsReconnectAfterTheServerDroppedTheirSessions() throws Exception {
+    store.write(tx -> {
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      return null;
+    });
+    assertThat(store.logSize()).isEqualTo(1);
+    terminateOtherSessions();
+    int failures = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        store.write(tx -> {
+          tx.appendEntry(1, "sheet", bytes("{}"), new byte[32], "", 0);
+          return null;
+        });
+        break;
+      } catch (StoreException e) {
+        failures++;
+      }
+    }
+    assertThat(failures).isLessThanOrEqualTo(1);
+    long size = -1;
+    for (int attempt = 0; attempt < 3 && size < 0; attempt++) {
+      try {
+        size = store.logSize();
+      } catch (StoreException e) {
+        // a pooled connection that died; the pool evicts it
+      }
+    }
+    assertThat(size).isEqualTo(2);
+  }
+
+  @Test
+  void aFileCopyIsRefused() {
+    assertThatThrownBy(() -> store.snapshotInto(Path.of("/tmp/never.sqlite"))).isInstanceOf(IllegalStateException.class).hasMessageContaining("pg_dump");
+  }
+
+  private void terminateOtherSessions() throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.properties()); Statement st = c.createStatement()) {
+      st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    }
+  }
+}

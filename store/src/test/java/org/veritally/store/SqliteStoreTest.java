@@ -1,0 +1,38 @@
+package org.veritally.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The storage conformance suite on a SQLite file, plus what only SQLite does (a file copy). */
+class SqliteStoreTest extends StoreConformance {
+  @TempDir Path dir;
+  private int n;
+
+  @Override
+  Database freshDatabase() {
+    return Database.sqlite(dir.resolve("db" + (++n) + ".sqlite"));
+  }
+
+  @Test
+  void snapshotIntoWritesAConsistentCopy() throws Exception {
+    store.write(tx -> {
+      tx.appendEntry(0, "election", bytes("{}"), new byte[32], "", 0);
+      tx.putMeta("k", "v");
+      return null;
+    });
+    Path copy = dir.resolve("copy.sqlite");
+    store.snapshotInto(copy);
+    assertThat(Files.size(copy)).isPositive();
+    try (Store c = Store.openSqlite(copy)) {
+      assertThat(c.logSize()).isEqualTo(1);
+      String[] v = {""};
+      c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
+      assertThat(v[0]).isEqualTo("v");
+    }
+  }
+}

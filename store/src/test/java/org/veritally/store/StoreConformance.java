@@ -1,0 +1,342 @@
+package org.veritally.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.veritally.core.model.Station;
+import org.veritally.core.model.SummaryCounts;
+import org.veritally.core.model.Unit;
+import org.veritally.core.tabulate.Tally;
+import org.veritally.translog.ConsistencyProof;
+import org.veritally.translog.InMemoryNodeStore;
+import org.veritally.translog.InclusionProof;
+import org.veritally.translog.LogHasher;
+import org.veritally.translog.MerkleRoot;
+import org.veritally.translog.Node;
+import org.veritally.translog.TreeAppender;
+import org.veritally.translog.CompactRange;
+import org.veritally.translog.AppendResult;
+
+/**
+ * The storage conformance suite: what every engine must do alike. Written once and run against a
+ * real SQLite file ({@link SqliteStoreTest}) and a real PostgreSQL server ({@link PostgresStoreTest}).
+ */
+abstract class StoreConformance {
+  /** A new, empty database for one test. */
+  abstract Database freshDatabase();
+
+  Database db;
+  Store store;
+
+  @BeforeEach
+  void open() {
+    db = freshDatabase();
+    store = Store.open(db);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  static void exec(Store s, String sql) {
+    s.write(tx -> {
+      try (Statement st = tx.connection().createStatement()) {
+        st.execute(sql);
+        return null;
+      } catch (SQLException e) {
+        throw new StoreException(e.getMessage(), e);
+      }
+    });
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void migrationsCreateEveryTableOnceAndRecordTheirVersions() {
+    store.close();
+    store = Store.open(db); // a second open applies nothing
+    List<String> versions = new ArrayList<>();
+    store.query("SELECT version, script FROM schema_version ORDER BY version", List.of(), rs -> versions.add(Store.getLong(rs, 1) + " " + Store.getString(rs, 2)));
+    assertThat(versions).containsExactly("1 V1__init.sql", "2 V2__submission.sql");
+    for (String t : List.of("log_entry", "tree_node", "checkpoint", "cosignature", "account", "meta", "election", "unit", "station", "source",
+        "sheet_current", "unit_total", "station_status", "announcement", "sheet_flag", "submission")) {
+      long[] n = {-1};
+      store.query("SELECT COUNT(*) FROM " + t, List.of(), rs -> n[0] = Store.getLong(rs, 1));
+      assertThat(n[0]).as(t).isZero();
+    }
+  }
+
+  @Test
+  void aDatabaseNewerThanTheProgramIsRefused() {
+    exec(store, "INSERT INTO schema_version(version, script) VALUES (99, 'V99__future.sql')");
+    store.close();
+    assertThatThrownBy(() -> store = Store.open(db)).isInstanceOf(StoreException.class).hasMessageContaining("newer than this program");
+    store = Store.open(freshDatabase());
+  }
+
+  @Test
+  void appendedEntriesReadBackInOrder() {
+    store.write(tx -> {
+      for (int i = 0; i < 5; i++) tx.appendEntry(i, "sheet", bytes("{\"n\":" + i + "}"), LogHasher.create().leafHash(bytes("x" + i)), "acct", 1000 + i);
+      return null;
+    });
+    store.write(tx -> {
+      tx.appendEntry(5, "source", bytes("{}"), new byte[32], "", 7);
+      return null;
+    });
+    assertThat(store.logSize()).isEqualTo(6);
+    List<LogRow> rows = store.readLog(2, 3);
+    assertThat(rows).extracting(LogRow::idx).containsExactly(2L, 3L, 4L);
+    assertThat(new String(rows.get(0).body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":2}");
+    assertThat(rows.get(0).leafHash()).isEqualTo(LogHasher.create().leafHash(bytes("x2")));
+    assertThat(store.readLog(5, 10)).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("source"));
+    assertThat(store.readLog(6, 10)).isEmpty();
+  }
+
+  /** LOG-APPEND: the database itself refuses to change or drop a log entry or a tree node. */
+  @Test
+  void logAppendTheLogTablesRefuseUpdateAndDelete() {
+    store.write(tx -> {
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      tx.putNode(8, 0, new byte[32]);
+      return null;
+    });
+    for (String sql : List.of("UPDATE log_entry SET kind = 'x' WHERE idx = 0", "DELETE FROM log_entry WHERE idx = 0", "DELETE FROM log_entry",
+        "UPDATE tree_node SET hash = hash WHERE level = 8", "DELETE FROM tree_node")) {
+      assertThatThrownBy(() -> exec(store, sql)).as(sql).isInstanceOf(StoreException.class).hasMessageContaining("LOG-APPEND");
+    }
+    assertThat(store.logSize()).isEqualTo(1);
+  }
+
+  /** Tree nodes stored at the tile levels give the same roots and proofs as the in-memory reference. */
+  @Test
+  void storedTreeAgreesWithTheInMemoryReference() {
+    long seed = System.nanoTime();
+    System.out.println("storedTreeAgreesWithTheInMemoryReference seed " + seed);
+    Random rnd = new Random(seed);
+    LogHasher hasher = LogHasher.create();
+    TreeAppender tree = new TreeAppender(LogHasher.create());
+    InMemoryNodeStore reference = new InMemoryNodeStore();
+    CompactRange range = CompactRange.empty();
+    int total = 66_000; // past 2^16, so level 16 is stored and levels 1-7 and 9-15 are folded
+    long next = 0;
+    while (next < total) {
+      int n = (int) Math.min(total - next, 1 + rnd.nextInt(rnd.nextBoolean() ? 40 : 9000));
+      List<byte[]> leaves = new ArrayList<>(n);
+      List<byte[]> bodies = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        byte[] body = bytes("{\"i\":" + (next + i) + ",\"r\":" + rnd.nextLong() + "}");
+        bodies.add(body);
+        leaves.add(hasher.leafHash(body));
+      }
+      AppendResult r = tree.append(range, leaves);
+      long first = next;
+      store.write(tx -> {
+        for (int i = 0; i < n; i++) tx.appendEntry(first + i, "sheet", bodies.get(i), leaves.get(i), "", 0);
+        for (Node node : r.nodes()) if (StoreHashReader.stored(node.level())) tx.putNode(node.level(), node.index(), node.hash());
+        return null;
+      });
+      reference.putAll(r.nodes());
+      range = r.range();
+      next += n;
+    }
+    StoreHashReader stored = new StoreHashReader(store);
+    List<Long> sizes = new ArrayList<>(List.of(1L, 2L, 255L, 256L, 257L, 65_535L, 65_536L, 65_537L, (long) total));
+    for (int i = 0; i < 6; i++) sizes.add(1L + rnd.nextInt(total));
+    for (long size : sizes) {
+      assertThat(MerkleRoot.of(size, stored)).as("root of %d", size).isEqualTo(MerkleRoot.of(size, reference));
+      long index = rnd.nextLong(size);
+      assertThat(InclusionProof.build(index, size, stored)).as("inclusion %d in %d", index, size).isEqualTo(InclusionProof.build(index, size, reference));
+      long old = 1 + rnd.nextLong(size);
+      assertThat(ConsistencyProof.build(old, size, stored)).as("consistency %d -> %d", old, size).isEqualTo(ConsistencyProof.build(old, size, reference));
+    }
+    assertThat(CompactRange.read(total, stored)).isEqualTo(range);
+  }
+
+  @Test
+  void projectionsAreUpsertedByKey() {
+    var k1 = new SummaryCounts(100, 90, 80, 5, SummaryCounts.ABSENT);
+    store.write(tx -> {
+      tx.putMeta("k", "one");
+      tx.putMeta("k", "two");
+      tx.upsertSheet("st1", "pres", "authority", 3, k1, new long[] {50, 30}, 11, 12);
+      tx.putCheckpoint(4, "first", 1);
+      tx.putCheckpoint(4, "second", 2);
+      tx.putFlag(3, "TS-FLAG-X", "m1");
+      tx.putFlag(3, "TS-FLAG-X", "m2");
+      return null;
+    });
+    var k2 = new SummaryCounts(SummaryCounts.ABSENT, SummaryCounts.ABSENT, 81, 4, 1);
+    store.write(tx -> {
+      tx.upsertSheet("st1", "pres", "authority", 9, k2, new long[] {51, 30}, 21, 22);
+      tx.upsertTotal("u", "pres", "authority", Tally.of(1, 100, 90, 81, 4, 1, new long[] {51, 30}));
+      tx.upsertTotal("u", "pres", "authority", Tally.of(2, 200, 190, 181, 4, 1, new long[] {151, 30}));
+      tx.upsertStatus("st1", "pres", "disputed", -1);
+      tx.upsertStatus("st1", "pres", "agreed", 9);
+      return null;
+    });
+    String[] meta = {""};
+    store.query("SELECT value FROM meta WHERE key = ?", List.of("k"), rs -> meta[0] = Store.getString(rs, 1));
+    assertThat(meta[0]).isEqualTo("two");
+    StoredSheet s = store.currentSheet("st1", "pres", "authority").orElseThrow();
+    assertThat(s.entryIdx()).isEqualTo(9);
+    assertThat(s.counts()).isEqualTo(k2);
+    assertThat(s.votes()).containsExactly(51, 30);
+    assertThat(store.sheetsOfStation("st1")).hasSize(1);
+    assertThat(store.currentSheet("st1", "pres", "witness")).isEmpty();
+    assertThat(ProjectionDump.of(store)).containsExactly(
+        "sheet_current:st1|pres|authority|9|null|null|81|4|1|51,30|21|22|",
+        "unit_total:u|pres|authority|2|200|190|181|4|1|151,30|",
+        "station_status:st1|pres|agreed|9|",
+        "sheet_flag:3|TS-FLAG-X|m1|");
+    String[] note = {""};
+    store.query("SELECT note FROM checkpoint WHERE tree_size = ?", List.of(4L), rs -> note[0] = Store.getString(rs, 1));
+    assertThat(note[0]).isEqualTo("first");
+  }
+
+  /** The dump sorts text byte-wise on every engine, so equal projections give equal dumps (golden rows). */
+  @Test
+  void projectionDumpIsTheSameOnEveryEngine() {
+    store.write(tx -> {
+      tx.putElection("e", 0, "{\"election\":1}");
+      int ord = 0;
+      for (String id : List.of("b", "-", "B", "a", "Z", "_")) tx.putUnit(new Unit(id, "name " + id, 1, "root"), ord++);
+      tx.putStation(new Station("s-1", "Escuela Nº 5 – Táchira", "a", 500), 0);
+      tx.putSource("authority", "CNE", "authority", 2);
+      tx.putAnnouncement("an-1", 7, "{}");
+      return null;
+    });
+    assertThat(ProjectionDump.of(store)).containsExactly(
+        "election:e|0|{\"election\":1}|",
+        "unit:-|name -|1|root|1|", "unit:B|name B|1|root|2|", "unit:Z|name Z|1|root|4|", "unit:_|name _|1|root|5|", "unit:a|name a|1|root|3|",
+        "unit:b|name b|1|root|0|",
+        "station:s-1|Escuela Nº 5 – Táchira|a|500|0|",
+        "source:authority|CNE|authority|2|",
+        "announcement:an-1|7|{}|");
+    assertThat(ProjectionDump.digest(store)).startsWith("10 rows, sha256 ");
+  }
+
+  @Test
+  void clearProjectionsKeepsTheLog() {
+    store.write(tx -> {
+      tx.appendEntry(0, "election", bytes("{}"), new byte[32], "", 0);
+      tx.putElection("e", 0, "{}");
+      tx.putMeta("a", "b");
+      return null;
+    });
+    store.write(tx -> {
+      store.clearProjections(tx);
+      return null;
+    });
+    assertThat(ProjectionDump.of(store)).isEmpty();
+    assertThat(store.logSize()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothing() {
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      tx.putMeta("k", "v");
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+    assertThat(store.logSize()).isZero();
+    store.write(tx -> {
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      return null;
+    });
+    // a database error mid-transaction (a second entry 0) rolls back the whole batch, entry 1 included
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.appendEntry(1, "sheet", bytes("{}"), new byte[32], "", 0);
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      tx.putMeta("k", "v");
+      return null;
+    })).isInstanceOf(StoreException.class);
+    assertThat(store.logSize()).isEqualTo(1);
+    assertThat(ProjectionDump.of(store)).isEmpty();
+    store.write(tx -> {
+      tx.appendEntry(1, "sheet", bytes("{}"), new byte[32], "", 0);
+      return null;
+    });
+    assertThat(store.logSize()).isEqualTo(2);
+  }
+
+  @Test
+  void aReadSnapshotDoesNotSeeLaterCommits() throws Exception {
+    store.write(tx -> {
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      return null;
+    });
+    long[] seen = store.readSnapshot(() -> {
+      long before = store.logSize();
+      Thread t = new Thread(() -> store.write(tx -> {
+        tx.appendEntry(1, "sheet", bytes("{}"), new byte[32], "", 0);
+        return null;
+      }));
+      t.start();
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return new long[] {before, store.logSize()};
+    });
+    assertThat(seen).containsExactly(1, 1);
+    assertThat(store.logSize()).isEqualTo(2);
+  }
+
+  @Test
+  void submissionsQueueUntilTheSequencerAnswersThem() {
+    Submissions q = new Submissions(store);
+    List<Long> ids = q.enqueue(List.of(bytes("a"), bytes("b"), bytes("c")), List.of("w1", "w2", "w1"), 5);
+    assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
+    assertThat(q.pending(10)).extracting(Submissions.Pending::account).containsExactly("w1", "w2", "w1");
+    assertThat(q.pending(2)).extracting(Submissions.Pending::id).containsExactly(ids.get(0), ids.get(1));
+    store.write(tx -> {
+      tx.finishSubmission(ids.get(0), "{\"r\":0}", 6);
+      tx.finishSubmission(ids.get(2), "{\"r\":2}", 6);
+      return null;
+    });
+    assertThat(q.pending(10)).extracting(Submissions.Pending::id).containsExactly(ids.get(1));
+    assertThat(new String(q.pending(10).get(0).payload(), StandardCharsets.UTF_8)).isEqualTo("b");
+    assertThat(q.results(ids.get(0), ids.get(2))).containsOnlyKeys(ids.get(0), ids.get(2)).containsEntry(ids.get(2), "{\"r\":2}");
+    store.write(tx -> {
+      tx.purgeSubmissions(7);
+      return null;
+    });
+    assertThat(q.results(ids.get(0), ids.get(2))).isEmpty();
+    assertThat(q.pending(10)).hasSize(1);
+  }
+
+  @Test
+  void accountsAreTheOneMutablePrivateTable() {
+    byte[] hash = new byte[32];
+    hash[0] = 7;
+    store.write(tx -> {
+      tx.putAccount("w1", "witness", "party-a", hash, "", 1);
+      return null;
+    });
+    store.write(tx -> {
+      tx.updateAccount("w1", "revoked_ms", 99L);
+      return null;
+    });
+    long[] revoked = {0};
+    store.query("SELECT revoked_ms FROM account WHERE token_hash = ?", List.of(hash), rs -> revoked[0] = Store.getLong(rs, 1));
+    assertThat(revoked[0]).isEqualTo(99);
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.putAccount("w2", "witness", "party-a", hash, "", 1);
+      return null;
+    })).as("token hashes are unique").isInstanceOf(StoreException.class);
+  }
+}
