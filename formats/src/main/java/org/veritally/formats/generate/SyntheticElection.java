@@ -18,7 +18,8 @@ import org.veritally.formats.Definition;
 
 /**
  * Synthetic but realistic elections for demos, tests and benchmarks, fully determined by the seed.
- * Hierarchy: country → region → district → subdistrict → village (5 levels), 3–9 stations a village,
+ * Hierarchy: country → region → district → subdistrict → village (5 levels), about 6 stations a village,
+ * numbered in contiguous blocks (stations of one village are consecutive, as in real catalogues),
  * 200–800 registered voters a station. Turnout and each candidate's strength vary by region and by
  * district, with station noise; null ≈ 1–3% and blank ≈ 0–2% of ballots. The first candidate stands
  * on two ballot lines when a contest has five or more choices, so choices and candidates differ.
@@ -68,11 +69,11 @@ public final class SyntheticElection {
     int districts = Math.max(1, subs / 10);
     int regions = Math.max(1, Math.min(40, districts / 5));
     for (int i = 0; i < regions; i++) units.add(new Unit("R" + i, "Region " + i, 1, "N"));
-    for (int i = 0; i < districts; i++) units.add(new Unit("D" + i, "District " + i, 2, "R" + (i % regions)));
-    for (int i = 0; i < subs; i++) units.add(new Unit("S" + i, "Subdistrict " + i, 3, "D" + (i % districts)));
-    for (int i = 0; i < villages; i++) units.add(new Unit("V" + i, "Village " + i, 4, "S" + (i % subs)));
+    for (int i = 0; i < districts; i++) units.add(new Unit("D" + i, "District " + i, 2, "R" + block(i, districts, regions)));
+    for (int i = 0; i < subs; i++) units.add(new Unit("S" + i, "Subdistrict " + i, 3, "D" + block(i, subs, districts)));
+    for (int i = 0; i < villages; i++) units.add(new Unit("V" + i, "Village " + i, 4, "S" + block(i, villages, subs)));
     for (int i = 0; i < stations; i++) {
-      sts.add(new Station("P" + i, "Station " + i, "V" + (i % villages), 200 + r.nextInt(601)));
+      sts.add(new Station("P" + i, "Station " + i, "V" + block(i, stations, villages), 200 + r.nextInt(601)));
     }
     List<Source> srcs = new ArrayList<>();
     srcs.add(new Source("authority", "Electoral authority", SourceKind.AUTHORITY));
@@ -104,9 +105,9 @@ public final class SyntheticElection {
     int subs = Math.max(1, villages / 8);
     for (int i = 0; i < d.stations().size(); i++) {
       Station st = d.stations().get(i);
-      int village = i % villages;
-      int district = (village % subs) % districts;
-      int region = district % regions;
+      int village = block(i, d.stations().size(), villages);
+      int district = block(block(village, villages, subs), subs, districts);
+      int region = block(district, districts, regions);
       for (int c = 0; c < contests; c++) {
         Contest contest = d.election().contests().get(c);
         double t = clamp(regionTurnout[region] + 0.06 * gauss(r), 0.2, 0.97);
@@ -120,6 +121,11 @@ public final class SyntheticElection {
         }
       }
     }
+  }
+
+  /** The parent of child {@code i} of {@code n} when they are split into {@code parents} contiguous blocks. */
+  static int block(int i, int n, int parents) {
+    return (int) ((long) i * parents / n);
   }
 
   private static double[] noisy(double[] base, SplittableRandom r) {
