@@ -21,7 +21,9 @@ import org.veritally.formats.csv.SheetRow;
 public final class GroupCommit implements AutoCloseable {
   static final int MAX_BATCH = 1000;
   private final Intake intake;
-  private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(20_000);
+  /** At most this many submissions wait; beyond it the server sheds load (503 SRV-BUSY) instead of running out of memory. */
+  static final int MAX_WAITING = 2_000;
+  private final BlockingQueue<Request> queue = new ArrayBlockingQueue<>(MAX_WAITING);
   private final Thread worker;
   private volatile boolean running = true;
 
