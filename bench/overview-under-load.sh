@@ -22,7 +22,7 @@ with open(sys.argv[2], "w") as out:
         counts = {"registered": int(r["registered"]), "ballots": int(r["ballots"]), "valid": int(r["valid"]), "null": int(r["null"]), "blank": int(r["blank"])}
         out.write(json.dumps({"station": r["station"], "contest": r["contest"], "source": r["source"], "counts": counts, "votes": votes}) + "\n")
 PY
-JAVA_OPTS="-Xmx1g" "$VT" serve --data "$D" --port "$PORT" > "$OUT/serve-overview.log" 2>&1 &
+JAVA_OPTS="-Xmx1g" "$VT" serve --data "$D" --port "$PORT" --rate-limit-account 1000000/s:1000000 --rate-limit-address 1000000/s:1000000 --request-log off > "$OUT/serve-overview.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/en/" >/dev/null; do sleep 0.05; done
