@@ -22,6 +22,12 @@ public enum Check {
   VFY_ENTRIES(6, "VFY-ENTRIES", "every entry decodes canonically and obeys the rules"),
   /** Every published results file is byte for byte the file recomputed from the entries. */
   VFY_TOTALS(7, "VFY-TOTALS", "every published total is recomputed from the entries"),
+  /** A static mirror's manifest names the signed checkpoint, and every file hashes as it lists. */
+  VFY_MANIFEST(8, "VFY-MANIFEST", "the mirror's manifest is bound to the checkpoint and lists every file's hash"),
+  /** Every figure on every page of a static mirror is the value recomputed from the entries. */
+  VFY_PAGES(9, "VFY-PAGES", "every figure on every page of the mirror is recomputed from the entries"),
+  /** Every export of a static mirror is byte for byte the export written again from the entries. */
+  VFY_EXPORTS(10, "VFY-EXPORTS", "every export of the mirror is written again from the entries"),
 
   /** The receipt's checkpoint is signed by the pinned log key. */
   RCPT_SIG(1, "RCPT-SIG", "the receipt's checkpoint is signed by the pinned log key"),

@@ -38,4 +38,12 @@ public interface PublishedLog {
   default Optional<List<String>> list(String folder) {
     return Optional.empty();
   }
+
+  /**
+   * How many reads the checks of a static mirror, which read every file of it, may have in flight
+   * at once; more than one only when the implementation is thread-safe.
+   */
+  default int parallelism() {
+    return 1;
+  }
 }

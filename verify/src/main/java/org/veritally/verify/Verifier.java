@@ -3,6 +3,7 @@ package org.veritally.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.veritally.translog.Checkpoint;
@@ -19,7 +20,11 @@ import org.veritally.translog.VerifierKey;
  *   <li>{@code VFY-LEAVES} every entry hashes to its level-0 leaf;
  *   <li>{@code VFY-ROOT} the root recomputed from the tiles is the checkpoint root;
  *   <li>{@code VFY-ENTRIES} replayed in order, every entry decodes canonically and obeys the rules;
- *   <li>{@code VFY-TOTALS} every published total is recomputed from the entries.
+ *   <li>{@code VFY-TOTALS} every published total is recomputed from the entries;
+ *   <li>{@code VFY-MANIFEST}, {@code VFY-PAGES}, {@code VFY-EXPORTS} for a static mirror (one with a
+ *       {@code manifest.json} or an {@code index.html}): the manifest is bound to the checkpoint and
+ *       every file hashes as it lists; every figure on every page, and every export, is recomputed
+ *       from the entries ({@link MirrorCheck}).
  * </ol>
  *
  * <p>Every check runs even when an earlier one failed, as far as it can, so one report shows every
@@ -65,9 +70,15 @@ public final class Verifier {
     checks.add(signed.result());
     checks.add(signed.note().map(n -> CheckpointCheck.witnesses(n, witnesses, quorum))
         .orElseGet(() -> CheckResult.skip(Check.VFY_WITNESS, "the checkpoint is not a signed note (see VFY-SIG)")));
+    Optional<byte[]> manifest = log.read(MirrorCheck.MANIFEST);
+    boolean mirror = MirrorCheck.isMirror(log, manifest);
     if (signed.checkpoint().isEmpty()) {
       String why = "the checkpoint has no tree size and root to check against (see VFY-SIG)";
-      for (Check c : List.of(Check.VFY_TILES, Check.VFY_LEAVES, Check.VFY_ROOT, Check.VFY_ENTRIES, Check.VFY_TOTALS)) {
+      List<Check> rest = new ArrayList<>(List.of(Check.VFY_TILES, Check.VFY_LEAVES, Check.VFY_ROOT, Check.VFY_ENTRIES, Check.VFY_TOTALS));
+      if (mirror) {
+        rest.addAll(List.of(Check.VFY_MANIFEST, Check.VFY_PAGES, Check.VFY_EXPORTS));
+      }
+      for (Check c : rest) {
         checks.add(CheckResult.skip(c, why));
       }
       return new Report("verify", log.location(), checks, -1, 0);
@@ -87,6 +98,9 @@ public final class Verifier {
     checks.add(scan.replay().map(r -> TotalsCheck.run(log, r, cp.size())).orElseGet(() ->
         CheckResult.skip(Check.VFY_TOTALS, "cannot recompute the totals: not every entry could be read or replayed "
             + "(see VFY-LEAVES, VFY-ENTRIES)")));
+    if (mirror) {
+      checks.addAll(MirrorCheck.run(log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay()));
+    }
     return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
   }
 

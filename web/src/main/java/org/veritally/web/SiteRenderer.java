@@ -3,6 +3,8 @@ package org.veritally.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.veritally.server.Instance;
@@ -10,10 +12,12 @@ import org.veritally.web.i18n.Lang;
 import org.veritally.web.link.HttpLinks;
 import org.veritally.web.link.Links;
 import org.veritally.web.link.PageRef;
+import org.veritally.web.model.ChildRow;
 import org.veritally.web.model.ChildSort;
 import org.veritally.web.model.DiscrepanciesPage;
 import org.veritally.web.model.DownloadsPage;
 import org.veritally.web.model.OverviewPage;
+import org.veritally.web.model.StationPage;
 import org.veritally.web.model.StatisticsPage;
 import org.veritally.web.model.UnitPage;
 import org.veritally.web.page.AnnouncementsHtml;
@@ -27,6 +31,7 @@ import org.veritally.web.page.StationHtml;
 import org.veritally.web.page.StatisticsHtml;
 import org.veritally.web.page.UnitHtml;
 import org.veritally.web.query.AnnouncementsQuery;
+import org.veritally.web.query.ChildOrder;
 import org.veritally.web.query.DiscrepanciesQuery;
 import org.veritally.web.query.NotFound;
 import org.veritally.web.query.OverviewQuery;
@@ -93,6 +98,55 @@ public final class SiteRenderer {
     } catch (NotFound e) {
       return notFound(c, e.messageKey(), e.value());
     }
+  }
+
+  /**
+   * The page {@code ref} in each of {@code langs} (same order), linking with {@code links}: for a
+   * static mirror, which writes every page in every language. A unit's or station's figures are read
+   * once for all the languages (a unit's children are then sorted for each language), so this is
+   * cheaper than one {@link #render(Lang, PageRef, Links)} per language; the pages are the same.
+   */
+  public List<RenderedPage> renderEach(PageRef ref, List<Lang> langs, Links links) {
+    if (langs.isEmpty()) return List.of();
+    boolean ready = in.state().election().isPresent() && !in.state().tabulation().sources().isEmpty();
+    if (!ready || (ref.kind() != PageRef.Kind.UNIT && ref.kind() != PageRef.Kind.STATION)) {
+      return langs.stream().map(l -> render(l, ref, links)).toList();
+    }
+    List<RenderedPage> out = new ArrayList<>(langs.size());
+    try {
+      if (ref.kind() == PageRef.Kind.STATION) {
+        StationPage p = new StationQuery(in).read(ref.id());
+        for (Lang l : langs) out.add(new RenderedPage(200, StationHtml.render(p, PageContext.of(l, links, ref, assets.names())), false));
+        return out;
+      }
+      ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
+      UnitPage first = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, langs.get(0));
+      PageRef self = PageRef.unit(ref.id(), first.result().contestId(), first.result().view()).sorted(sort.wire(), sort.isDefault());
+      for (Lang l : langs) {
+        UnitPage p = first;
+        if (l != langs.get(0)) {
+          List<ChildRow> children = new ArrayList<>(first.children());
+          children.sort(ChildOrder.of(sort, first.columns(), l.locale()));
+          p = new UnitPage(first.election(), first.ancestry(), first.unit(), first.contests(), first.views(), first.result(), first.childLevel(),
+              first.columns(), children, first.sort(), first.stations());
+        }
+        out.add(new RenderedPage(200, UnitHtml.render(p, PageContext.of(l, links, self, assets.names())), true));
+      }
+      return out;
+    } catch (NotFound e) {
+      return langs.stream().map(l -> render(l, ref, links)).toList();
+    }
+  }
+
+  /**
+   * A static mirror's downloads page: the mirror's files (with their sizes), the size of the
+   * checkpoint they were made at, and the database file's size when the mirror carries it.
+   */
+  public RenderedPage mirrorDownloads(Lang lang, Links links, List<DownloadsPage.MirrorFile> files, long checkpointSize, Optional<Long> dbBytes) {
+    PageRef ref = PageRef.downloads();
+    PageContext c = PageContext.of(lang, links, ref, assets.names());
+    if (in.state().election().isEmpty()) return render(lang, ref, links);
+    return new RenderedPage(200, DownloadsHtml.render(new DownloadsPage(Results.info(in), dbBytes, files, checkpointSize), c), false);
   }
 
   private RenderedPage overview(Lang lang, PageRef ref, Links links) {

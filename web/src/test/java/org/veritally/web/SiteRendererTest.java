@@ -100,7 +100,7 @@ class SiteRendererTest {
   void mirrorRenderingLinksRelativelyAndHasNoLiveOrSearchHooks() {
     PageRef ref = PageRef.unit("R0", "C1", "official");
     String html = site.render(Lang.PT, ref, new MirrorLinks(ref)).html();
-    assertThat(html).contains("href=\"../../../../static/site.").contains("href=\"../../../../pt/unit/D0/C1/official.html\"")
+    assertThat(html).contains("href=\"../../../../static/site.").contains("href=\"../../../../pt/unit/C1/official/D0.html\"")
         .doesNotContain("data-api").doesNotContain("role=\"search\"").doesNotContain("href=\"/");
   }
 

@@ -77,6 +77,19 @@ public final class LogReplay {
         new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]), java.util.Arrays.copyOfRange(n, 5, n.length));
   }
 
+  /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
+  public record CurrentSheet(long index, TallySheet sheet) {}
+
+  /**
+   * The current copy of a station × contest × source, by their indices (catalogue, election, and
+   * declaration order of the sources), if the source has one.
+   */
+  public Optional<CurrentSheet> current(int station, int contest, int source) {
+    long key = ((long) station << 32) | ((long) contest << 16) | source;
+    Current c = current.get(key);
+    return c == null ? Optional.empty() : Optional.of(new CurrentSheet(c.index(), sheetOf(key, c)));
+  }
+
   /** One problem found in the log, with its check ID. */
   public record Finding(String check, long index, String message) {}
 

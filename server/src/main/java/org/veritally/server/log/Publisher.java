@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.veritally.formats.replay.LogReplay;
 import org.veritally.formats.replay.ResultsJson;
 import org.veritally.store.LogRow;
@@ -21,7 +25,9 @@ import org.veritally.translog.TileLayout;
  * then {@code checkpoint} last, so a reader never sees a checkpoint whose tiles are missing) and the
  * published results of that same tree size, recomputed from the log itself ({@link LogReplay}).
  * Incremental: only tiles that changed since the checkpoint already in the output are written.
- * Files are written to a temporary name and renamed into place.
+ * Files are written to a temporary name and renamed into place. A caller that adds files of its own
+ * (the static mirror, {@code org.veritally.web.mirror}) {@link #stage}s the log, writes its files, then
+ * {@link #commit}s the checkpoint.
  */
 public final class Publisher {
   private final Store store;
@@ -37,18 +43,43 @@ public final class Publisher {
   /** What one publish did. */
   public record Report(long previousSize, long size, int tilesWritten, int resultFiles) {}
 
+  /**
+   * The log part of a publication written, all but its checkpoint ({@link #stage}): the checkpoint
+   * to write last, the tree sizes, the files written (path relative to the output, with their
+   * SHA-256), the results files, and the replay of the log at that size (finished), for a caller
+   * that derives more files from it (a static mirror).
+   */
+  public record Staged(LogView.SignedNote checkpoint, long previousSize, long size, int tilesWritten, Map<String, byte[]> written,
+      List<ResultsJson.File> results, LogReplay replay) {}
+
   public Report publish(Path out) throws IOException {
+    Staged s = stage(out);
+    commit(out, s);
+    return new Report(s.previousSize(), s.size(), s.tilesWritten(), s.results().size());
+  }
+
+  /**
+   * Writes the tiles changed since the checkpoint already in {@code out}, the results files and
+   * {@code log.vkey}, at the latest signed checkpoint; not the checkpoint itself ({@link #commit}).
+   */
+  public Staged stage(Path out) throws IOException {
     var latest = log.latest().orElseThrow(() -> new IllegalStateException("the log is empty: nothing to publish"));
+    return stage(out, latest);
+  }
+
+  /** {@link #stage(Path)} at the given signed checkpoint. */
+  public Staged stage(Path out, LogView.SignedNote latest) throws IOException {
     long m = previousSize(out);
     long n = latest.size();
     if (m > n) throw new IllegalStateException("the output holds a larger tree (" + m + ") than this log (" + n + "): refusing to roll it back");
+    Map<String, byte[]> written = new LinkedHashMap<>();
     int tiles = 0;
     for (Tile.Hashes t : TileLayout.hashTilesChanged(m, n)) {
-      write(out.resolve(t.path()), log.tile(t));
+      written.put(t.path(), write(out.resolve(t.path()), log.tile(t)));
       tiles++;
     }
     for (Tile.Entries t : TileLayout.entryBundlesChanged(m, n)) {
-      write(out.resolve(t.path()), log.entryBundle(t));
+      written.put(t.path(), write(out.resolve(t.path()), log.entryBundle(t)));
       tiles++;
     }
     LogReplay replay = new LogReplay();
@@ -61,10 +92,14 @@ public final class Publisher {
     replay.finish();
     List<ResultsJson.File> results = replay.election().isPresent()
         ? ResultsJson.all(replay.election().get(), replay.catalogue(), replay.tabulation(), n) : List.of();
-    for (var f : results) write(out.resolve(f.path()), f.bytes());
-    write(out.resolve("log.vkey"), (keys.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8));
-    write(out.resolve("checkpoint"), latest.note().getBytes(StandardCharsets.UTF_8));
-    return new Report(m, n, tiles, results.size());
+    for (var f : results) written.put(f.path(), write(out.resolve(f.path()), f.bytes()));
+    written.put("log.vkey", write(out.resolve("log.vkey"), (keys.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8)));
+    return new Staged(latest, m, n, tiles, written, results, replay);
+  }
+
+  /** Writes the checkpoint of a staged publication: from now on readers see it. */
+  public void commit(Path out, Staged s) throws IOException {
+    write(out.resolve("checkpoint"), s.checkpoint().note().getBytes(StandardCharsets.UTF_8));
   }
 
   private static long previousSize(Path out) throws IOException {
@@ -76,10 +111,16 @@ public final class Publisher {
     throw new IllegalStateException(cp + " is not a checkpoint; publish into an empty directory or a previous publication");
   }
 
-  static void write(Path file, byte[] bytes) throws IOException {
+  /** Writes {@code bytes} to {@code file} through a temporary file; returns their SHA-256. */
+  static byte[] write(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

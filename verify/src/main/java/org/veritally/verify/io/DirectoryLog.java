@@ -62,4 +62,9 @@ public final class DirectoryLog implements PublishedLog {
           e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
     }
   }
+
+  @Override
+  public int parallelism() {
+    return Math.max(2, Runtime.getRuntime().availableProcessors());
+  }
 }

@@ -91,4 +91,9 @@ public final class HttpLog implements PublishedLog, CosignatureIntake {
       throw new LogUnavailableException("interrupted while reading " + uri);
     }
   }
+
+  @Override
+  public int parallelism() {
+    return 8;
+  }
 }

@@ -1,5 +1,6 @@
 package org.veritally.web.link;
 
+import java.util.List;
 import java.util.Optional;
 import org.veritally.web.i18n.Lang;
 
@@ -35,4 +36,29 @@ public interface Links {
    * as name, value pairs (empty values left out); empty on a static mirror, which has no server.
    */
   Optional<String> api(String path, String... params);
+
+  /**
+   * Whether these links address a static mirror ({@code publish --site}): its pages then carry every
+   * figure in machine-readable form ({@code data-vt}, {@code data-v}: see docs/verify.md, check
+   * {@code VFY-PAGES}), load no live-update script, name no log size in the footer (so a page whose
+   * figures did not change stays byte-identical from one publish to the next), and the downloads page
+   * lists the mirror's files. False on the live site.
+   */
+  default boolean isStatic() {
+    return false;
+  }
+
+  /**
+   * The href of a file at the root of a static mirror ({@code manifest.json}, {@code
+   * exports/station.csv}, {@code checkpoint}, …), as seen from the page being rendered; empty on the
+   * live site.
+   */
+  default Optional<String> publicationFile(String path) {
+    return Optional.empty();
+  }
+
+  /** The languages the site has pages in: the language switcher offers these. */
+  default List<Lang> languages() {
+    return List.of(Lang.values());
+  }
 }

@@ -1,35 +1,46 @@
 package org.veritally.web.link;
 
+import java.util.List;
 import java.util.Optional;
 import org.veritally.web.i18n.Lang;
 
 /**
  * Relative links between the files of a static mirror, so the mirror works from any host or from
  * disk. Files, under {@code {lang}/}: {@code index.html} (overview in the default view) or {@code
- * overview/{view}.html}, {@code unit/{id}/{contest}/{view}.html}, {@code station/{id}.html}, {@code
+ * overview/{view}.html}, {@code unit/{contest}/{view}/{id}.html} (one folder per contest and view,
+ * not per unit: a mirror has hundreds of thousands of pages, and folders cost as much to create as
+ * files), {@code station/{id}.html}, {@code
  * downloads.html}, {@code announcements.html}, {@code discrepancies.html} (or {@code
  * discrepancies/unit/{u}.html}, {@code discrepancies/source/{s}.html}, {@code
  * discrepancies/unit/{u}/source/{s}.html} when filtered), {@code statistics.html} (or {@code
  * statistics/{contest}/{view}.html}); at the root, assets under {@code static/} and inclusion
  * proofs under {@code log/receipt/{index}}. A mirror has one order of children (sort is dropped), no
  * quick-count form (seed and size are dropped), and no search, live updates, JSON API or database
- * download. Ids are file-name safe by the core's id rule; a view's {@code :} becomes {@code -}.
+ * download of its own (the publisher may put the SQLite file at {@code downloads/veritally.db}). Ids
+ * are file-name safe by the core's id rule; a view's {@code :} becomes {@code -} ({@link #slug}).
  * Immutable.
  */
 public final class MirrorLinks implements Links {
   private final String up;
+  private final List<Lang> languages;
 
-  /** Links as seen from the page {@code from}. */
+  /** Links as seen from the page {@code from}, in a mirror of every language. */
   public MirrorLinks(PageRef from) {
+    this(from, List.of(Lang.values()));
+  }
+
+  /** Links as seen from the page {@code from}, in a mirror of {@code languages}. */
+  public MirrorLinks(PageRef from, List<Lang> languages) {
     int depth = file(from).split("/").length;
     this.up = "../".repeat(depth - 1);
+    this.languages = List.copyOf(languages);
   }
 
   /** The file a page is written to, relative to the mirror's root (without the language). */
   public static String file(PageRef t) {
     return switch (t.kind()) {
       case OVERVIEW -> t.view().map(v -> "overview/" + slug(v) + ".html").orElse("index.html");
-      case UNIT -> "unit/" + t.id() + "/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + ".html";
+      case UNIT -> "unit/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + "/" + t.id() + ".html";
       case STATION -> "station/" + t.id() + ".html";
       case SEARCH -> "index.html";
       case DOWNLOADS -> "downloads.html";
@@ -49,7 +60,8 @@ public final class MirrorLinks implements Links {
     return "discrepancies/" + u + (u.isEmpty() || s.isEmpty() ? "" : "/") + s + ".html";
   }
 
-  private static String slug(String view) {
+  /** A view as a file name: {@code source:cvzla} becomes {@code source-cvzla}. */
+  public static String slug(String view) {
     return view.replace(':', '-');
   }
 
@@ -86,5 +98,20 @@ public final class MirrorLinks implements Links {
   @Override
   public Optional<String> api(String path, String... params) {
     return Optional.empty();
+  }
+
+  @Override
+  public boolean isStatic() {
+    return true;
+  }
+
+  @Override
+  public Optional<String> publicationFile(String path) {
+    return Optional.of(up + "../" + path);
+  }
+
+  @Override
+  public List<Lang> languages() {
+    return languages;
   }
 }

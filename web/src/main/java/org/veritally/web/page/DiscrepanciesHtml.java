@@ -120,9 +120,9 @@ public final class DiscrepanciesHtml {
         .raw(" <small>").text(d.stationName()).raw(" · ").text(d.unitName()).raw(" · ").text(d.contestName()).raw("</small></h3>");
     h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-labelledby", id).raw("<table><thead><tr>");
     h.element("th", c.t("station.field"), "scope", "col");
-    for (SheetCopy s : d.copies()) StationHtml.copyHeader(h, c, s, log);
+    for (SheetCopy s : d.copies()) StationHtml.copyHeader(h, c, s, log, d.stationId(), d.contestId());
     h.raw("</tr></thead><tbody>");
-    for (FieldRow r : d.differing()) StationHtml.row(h, c, r);
+    for (FieldRow r : d.differing()) StationHtml.row(h, c, r, d.stationId(), d.contestId(), d.copies());
     h.raw("</tbody></table></div></article>");
   }
 }

@@ -9,8 +9,9 @@ import org.veritally.web.link.PageRef;
  * The shell every page shares: {@code lang} attribute, viewport, the stylesheet, a skip link, the
  * header (site name, search form, language switcher pointing at this same page in each language,
  * and the site's sections: results, discrepancies, announcements, statistics, downloads), and the
- * footer (log size, downloads). The live-update script is added only to pages with live
- * figures, deferred, so pages work fully without it.
+ * footer (log size, downloads; on a static mirror the manifest instead of the log size). The
+ * live-update script is added only to live pages with live figures, deferred, so pages work fully
+ * without it.
  */
 public final class Layout {
   private Layout() {}
@@ -21,8 +22,8 @@ public final class Layout {
         .raw("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\">")
         .element("title", title + " · Veritally")
         .open("link", "rel", "stylesheet", "href", c.links().asset(c.assets().css()));
-    for (Lang l : Lang.values()) h.open("link", "rel", "alternate", "hreflang", l.code(), "href", c.links().page(l, c.self()));
-    if (live) h.open("script", "defer", "", "src", c.links().asset(c.assets().js())).close("script");
+    for (Lang l : c.links().languages()) h.open("link", "rel", "alternate", "hreflang", l.code(), "href", c.links().page(l, c.self()));
+    if (live && !c.links().isStatic()) h.open("script", "defer", "", "src", c.links().asset(c.assets().js())).close("script");
     h.raw("</head><body>");
     h.link("#main", c.t("a11y.skip"), "class", "skip");
     h.raw("<header class=\"top\"><div class=\"wrap\">");
@@ -65,7 +66,7 @@ public final class Layout {
 
   private static void languages(Html h, PageContext c) {
     h.open("nav", "class", "langs", "aria-label", c.t("nav.language")).raw("<ul>");
-    for (Lang l : Lang.values()) {
+    for (Lang l : c.links().languages()) {
       h.raw("<li>");
       if (l == c.lang()) h.open("span", "aria-current", "true", "lang", l.code()).text(l.nativeName()).close("span");
       else h.link(c.links().page(l, c.self()), l.nativeName(), "lang", l.code(), "hreflang", l.code());
@@ -77,7 +78,10 @@ public final class Layout {
   /** Closes {@code <main>} and writes the footer. */
   public static void close(Html h, PageContext c, long logSize) {
     h.raw("</main><footer class=\"wrap foot\"><p>");
-    h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
+    // a mirror page names no log size: a page whose figures did not change stays the same file
+    var manifest = c.links().publicationFile("manifest.json");
+    if (manifest.isPresent()) h.text(c.t("footer.mirror")).raw(" (").link(manifest.get(), "manifest.json").raw(") · ");
+    else h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
     h.link(c.href(PageRef.downloads()), c.t("nav.downloads")).raw(" · ");
     h.text(c.t("footer.about"));
     h.raw("</p></footer></body></html>\n");

@@ -22,8 +22,14 @@ public final class OverviewHtml {
     }
     if (!p.regions().isEmpty()) regions(h, c, p);
     h.raw("<section class=\"log\" aria-labelledby=\"h-log\"><h2 id=\"h-log\">").text(c.t("log.title")).raw("</h2><p>");
-    h.text(c.words().format("log.size", c.numbers().count(p.log().size()))).raw(" ");
-    h.text(p.log().checkpointSize().map(n -> c.words().format("log.checkpoint", c.numbers().count(n))).orElse(c.t("log.nocheckpoint")));
+    Figures.inMessage(h, c, "log.size", "n|logSize", Long.toString(p.log().size()), c.numbers().count(p.log().size()));
+    h.raw(" ");
+    if (p.log().checkpointSize().isPresent()) {
+      long n = p.log().checkpointSize().get();
+      Figures.inMessage(h, c, c.links().isStatic() ? "log.checkpoint.mirror" : "log.checkpoint", "n|checkpointSize", Long.toString(n), c.numbers().count(n));
+    } else {
+      h.text(c.t("log.nocheckpoint"));
+    }
     h.raw("</p></section>");
     Layout.close(h, c, p.election().logSize());
     return h.toString();
@@ -35,7 +41,9 @@ public final class OverviewHtml {
         .raw("</h2><ul class=\"grid\">");
     for (ChildRow r : p.regions()) {
       h.raw("<li>").link(c.href(PageRef.unit(r.unitId(), contest, p.view())), r.name()).raw(" <span class=\"muted\">");
-      h.text(c.words().format("overview.reporting", c.numbers().share(r.coverage().stationsReporting(), r.coverage().stationsTotal())));
+      var cov = r.coverage();
+      Figures.inMessage(h, c, "overview.reporting", Figures.share(r.unitId(), contest, p.view(), "stations", "stationsTotal"),
+          Figures.ratio(cov.stationsReporting(), cov.stationsTotal()), c.numbers().share(cov.stationsReporting(), cov.stationsTotal()));
       h.raw("</span></li>");
     }
     h.raw("</ul></section>");

@@ -1,6 +1,5 @@
 package org.veritally.web.page;
 
-import java.util.Locale;
 import org.veritally.web.html.Html;
 import org.veritally.web.i18n.Numbers;
 import org.veritally.web.model.CandidateLine;
@@ -25,10 +24,14 @@ public final class ResultBlock {
     for (CandidateLine k : r.candidates()) {
       String share = n.share(k.votes(), r.valid());
       h.raw("<li><span class=\"who\">").text(k.name()).raw("</span> ");
-      h.open("span", "class", "num", "data-cand", k.id()).text(n.count(k.votes())).close("span").raw(" ");
-      h.open("span", "class", "pct", "data-share", k.id()).text(share).close("span");
-      h.open("span", "class", "bar", "aria-hidden", "true").open("span", "data-bar", k.id(), "style", width(Numbers.ratio(k.votes(), r.valid())))
-          .raw("</span></span></li>");
+      Figures.element(h, c, "span", total(r, "cand:" + k.id()), Long.toString(k.votes()), n.count(k.votes()), "class", "num", "data-cand", k.id());
+      h.raw(" ");
+      Figures.element(h, c, "span", share(r, "cand:" + k.id(), "valid"), Figures.ratio(k.votes(), r.valid()), share, "class", "pct", "data-share", k.id());
+      String style = width(Numbers.ratio(k.votes(), r.valid()));
+      h.open("span", "class", "bar", "aria-hidden", "true");
+      if (c.links().isStatic()) h.open("span", "style", style);
+      else h.open("span", "data-bar", k.id(), "style", style);
+      h.raw("</span></span></li>");
     }
     h.close("ol");
     table(h, c, r);
@@ -36,7 +39,8 @@ public final class ResultBlock {
   }
 
   static String width(double ratio) {
-    return String.format(Locale.ROOT, "width:%.1f%%", ratio * 100);
+    long tenths = Math.round(ratio * 1000);
+    return "width:" + tenths / 10 + "." + tenths % 10 + "%";
   }
 
   static void coverage(Html h, PageContext c, ResultSummary r) {
@@ -44,11 +48,17 @@ public final class ResultBlock {
     var cov = r.coverage();
     h.raw("<p class=\"cov\">");
     h.text(c.t("coverage.stations")).raw(" ");
-    h.open("strong", "data-f", "stationsShare").text(n.share(cov.stationsReporting(), cov.stationsTotal())).close("strong").raw(" (");
-    h.open("span", "data-f", "stationsReporting").text(n.count(cov.stationsReporting())).close("span").raw(" / ");
-    h.open("span", "data-f", "stationsTotal").text(n.count(cov.stationsTotal())).close("span").raw(") · ");
+    Figures.element(h, c, "strong", share(r, "stations", "stationsTotal"), Figures.ratio(cov.stationsReporting(), cov.stationsTotal()),
+        n.share(cov.stationsReporting(), cov.stationsTotal()), "data-f", "stationsShare");
+    h.raw(" (");
+    Figures.element(h, c, "span", total(r, "stations"), Long.toString(cov.stationsReporting()), n.count(cov.stationsReporting()),
+        "data-f", "stationsReporting");
+    h.raw(" / ");
+    Figures.element(h, c, "span", total(r, "stationsTotal"), Long.toString(cov.stationsTotal()), n.count(cov.stationsTotal()), "data-f", "stationsTotal");
+    h.raw(") · ");
     h.text(c.t("coverage.registered")).raw(" ");
-    h.open("strong", "data-f", "registeredShare").text(n.share(cov.registeredReporting(), cov.registeredTotal())).close("strong");
+    Figures.element(h, c, "strong", share(r, "registered", "registeredTotal"), Figures.ratio(cov.registeredReporting(), cov.registeredTotal()),
+        n.share(cov.registeredReporting(), cov.registeredTotal()), "data-f", "registeredShare");
     h.raw("</p>");
   }
 
@@ -60,18 +70,30 @@ public final class ResultBlock {
         .element("th", c.t("result.share"), "scope", "col", "class", "n").raw("</tr></thead><tbody>");
     for (CandidateLine k : r.candidates()) {
       h.raw("<tr>").element("th", k.name(), "scope", "row");
-      h.open("td", "class", "n", "data-cand", k.id()).text(n.count(k.votes())).close("td");
-      h.open("td", "class", "n", "data-share", k.id()).text(n.share(k.votes(), r.valid())).close("td").raw("</tr>");
+      Figures.element(h, c, "td", total(r, "cand:" + k.id()), Long.toString(k.votes()), n.count(k.votes()), "class", "n", "data-cand", k.id());
+      Figures.element(h, c, "td", share(r, "cand:" + k.id(), "valid"), Figures.ratio(k.votes(), r.valid()), n.share(k.votes(), r.valid()),
+          "class", "n", "data-share", k.id());
+      h.raw("</tr>");
     }
     h.raw("</tbody><tbody class=\"sum\">");
-    row(h, c.t("field.valid"), "validVotes", n.count(r.valid()));
-    row(h, c.t("field.nulls"), "nullVotes", n.count(r.nulls()));
-    row(h, c.t("field.blank"), "blankVotes", n.count(r.blank()));
-    row(h, c.t("field.ballots"), "ballotsCast", n.count(r.ballots()));
+    row(h, c, r, c.t("field.valid"), "validVotes", "valid", r.valid());
+    row(h, c, r, c.t("field.nulls"), "nullVotes", "null", r.nulls());
+    row(h, c, r, c.t("field.blank"), "blankVotes", "blank", r.blank());
+    row(h, c, r, c.t("field.ballots"), "ballotsCast", "ballots", r.ballots());
     h.raw("</tbody></table></div></details>");
   }
 
-  private static void row(Html h, String label, String field, String value) {
-    h.raw("<tr>").element("th", label, "scope", "row").open("td", "class", "n", "data-f", field).text(value).close("td").raw("<td></td></tr>");
+  private static void row(Html h, PageContext c, ResultSummary r, String label, String liveField, String field, long value) {
+    h.raw("<tr>").element("th", label, "scope", "row");
+    Figures.element(h, c, "td", total(r, field), Long.toString(value), c.numbers().count(value), "class", "n", "data-f", liveField);
+    h.raw("<td></td></tr>");
+  }
+
+  private static String total(ResultSummary r, String field) {
+    return Figures.total(r.unitId(), r.contestId(), r.view(), field);
+  }
+
+  private static String share(ResultSummary r, String part, String whole) {
+    return Figures.share(r.unitId(), r.contestId(), r.view(), part, whole);
   }
 }

@@ -31,7 +31,7 @@ public final class UnitHtml {
     Selectors.options(h, c, "nav.view", p.views(), v -> PageRef.unit(u.unitId(), contest, v));
     ResultBlock.write(h, c, p.result(), "h2", p.result().contestName());
     if (!p.children().isEmpty()) children(h, c, p);
-    if (!p.stations().isEmpty()) stations(h, c, p.stations());
+    if (!p.stations().isEmpty()) stations(h, c, p.stations(), contest);
     Layout.close(h, c, p.election().logSize());
     return h.toString();
   }
@@ -49,9 +49,15 @@ public final class UnitHtml {
     h.raw("</tr></thead><tbody>");
     for (ChildRow r : p.children()) {
       h.raw("<tr><th scope=\"row\">").link(c.href(PageRef.unit(r.unitId(), contest, view)), r.name()).raw("</th>");
-      h.raw("<td class=\"n\">").text(n.share(r.coverage().stationsReporting(), r.coverage().stationsTotal())).raw("</td>");
-      h.raw("<td class=\"n\">").text(n.count(r.valid())).raw("</td>");
-      for (long v : r.votes()) h.raw("<td class=\"n\">").text(n.share(v, r.valid())).raw("</td>");
+      var cov = r.coverage();
+      Figures.element(h, c, "td", Figures.share(r.unitId(), contest, view, "stations", "stationsTotal"),
+          Figures.ratio(cov.stationsReporting(), cov.stationsTotal()), n.share(cov.stationsReporting(), cov.stationsTotal()), "class", "n");
+      Figures.element(h, c, "td", Figures.total(r.unitId(), contest, view, "valid"), Long.toString(r.valid()), n.count(r.valid()), "class", "n");
+      for (int i = 0; i < r.votes().size(); i++) {
+        long v = r.votes().get(i);
+        Figures.element(h, c, "td", Figures.share(r.unitId(), contest, view, "cand:" + p.columns().get(i).id(), "valid"), Figures.ratio(v, r.valid()),
+            n.share(v, r.valid()), "class", "n");
+      }
       h.raw("</tr>");
     }
     h.raw("</tbody></table></div></section>");
@@ -69,7 +75,7 @@ public final class UnitHtml {
     h.close("th");
   }
 
-  private static void stations(Html h, PageContext c, List<StationRow> rows) {
+  private static void stations(Html h, PageContext c, List<StationRow> rows, String contest) {
     Numbers n = c.numbers();
     h.raw("<section aria-labelledby=\"h-stations\"><h2 id=\"h-stations\">").text(c.t("unit.stations")).raw("</h2>");
     h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-labelledby", "h-stations").raw("<table><thead><tr>");
@@ -78,7 +84,9 @@ public final class UnitHtml {
         .element("th", c.t("station.status"), "scope", "col").raw("</tr></thead><tbody>");
     for (StationRow r : rows) {
       h.raw("<tr><th scope=\"row\">").link(c.href(PageRef.station(r.stationId())), r.stationId()).raw("</th>");
-      h.element("td", r.name()).element("td", n.count(r.registered()), "class", "n").element("td", n.count(r.copies()), "class", "n");
+      h.element("td", r.name());
+      Figures.element(h, c, "td", Figures.station(r.stationId(), "registered"), Long.toString(r.registered()), n.count(r.registered()), "class", "n");
+      Figures.element(h, c, "td", Figures.station(r.stationId(), contest + "|copies"), Integer.toString(r.copies()), n.count(r.copies()), "class", "n");
       h.raw("<td>");
       StationHtml.badge(h, c, r.status());
       h.raw("</td></tr>");

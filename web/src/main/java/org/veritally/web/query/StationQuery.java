@@ -34,6 +34,8 @@ import org.veritally.web.model.StationPage;
 public final class StationQuery {
   /** Message keys of the summary counts, in the order of {@link #fields}. */
   static final List<String> COUNT_KEYS = List.of("field.registered", "field.ballots", "field.valid", "field.nulls", "field.blank");
+  /** The same fields as the mirror's figures name them. */
+  static final List<String> COUNT_FIELDS = List.of("registered", "ballots", "valid", "null", "blank");
   private final Instance in;
 
   public StationQuery(Instance in) {
@@ -93,7 +95,8 @@ public final class StationQuery {
       for (long[] v : values) vs.add(f >= v.length || v[f] == SummaryCounts.ABSENT ? OptionalLong.empty() : OptionalLong.of(v[f]));
       boolean count = f < COUNT_KEYS.size();
       String label = count ? COUNT_KEYS.get(f) : c.choices().get(f - COUNT_KEYS.size()).name();
-      rows.add(new FieldRow(label, count, vs, Copies.differs(vs)));
+      String field = count ? COUNT_FIELDS.get(f) : "line:" + c.choices().get(f - COUNT_KEYS.size()).id();
+      rows.add(new FieldRow(field, label, count, vs, Copies.differs(vs)));
     }
     return rows;
   }

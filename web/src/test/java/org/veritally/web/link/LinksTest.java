@@ -53,10 +53,10 @@ class LinksTest {
   void mirrorLinksAreRelativeAndResolveToTheTargetFile() {
     PageRef from = PageRef.unit("R1", "C1", "official");
     var links = new MirrorLinks(from);
-    assertThat(MirrorLinks.file(from)).isEqualTo("unit/R1/C1/official.html");
+    assertThat(MirrorLinks.file(from)).isEqualTo("unit/C1/official/R1.html");
     String href = links.page(Lang.ES, PageRef.station("P9"));
     assertThat(href).isEqualTo("../../../../es/station/P9.html");
-    assertThat(java.net.URI.create("https://m.example/en/unit/R1/C1/official.html").resolve(href).getPath()).isEqualTo("/es/station/P9.html");
+    assertThat(java.net.URI.create("https://m.example/en/unit/C1/official/R1.html").resolve(href).getPath()).isEqualTo("/es/station/P9.html");
     assertThat(new MirrorLinks(PageRef.home()).asset("site.abc.css")).isEqualTo("../static/site.abc.css");
     assertThat(links.liveResults("R1", "C1", "official")).isEmpty();
     assertThat(links.hasSearch()).isFalse();
