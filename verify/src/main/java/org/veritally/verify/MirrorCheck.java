@@ -429,7 +429,8 @@ final class MirrorCheck {
         throw new IllegalArgumentException("the hash of " + e.getKey() + " is not 64 hex digits");
       }
       String p = (String) e.getKey();
-      if (p.startsWith("/") || p.contains("..") || p.contains("\\") || p.contains("//") || p.isEmpty()) {
+      if (p.isEmpty() || p.startsWith("/") || p.endsWith("/") || p.contains("\\") || p.contains("//") || ("/" + p + "/").contains("/../")
+          || ("/" + p + "/").contains("/./")) {
         throw new IllegalArgumentException("the path '" + p + "' leaves the mirror");
       }
     }

@@ -91,15 +91,13 @@ final class Reconciler {
   }
 
   /**
-   * Writes the final status of every touched station × contest with two copies or more (projection
-   * {@code station_status}). A station with a single copy needs no row: its status and consensus
-   * follow from that copy alone, and start-up derives them from {@code sheet_current}.
+   * Writes the final status of every touched station × contest (projection {@code station_status}),
+   * single-copy stations included: exports, statistics and the consensus joins read this table.
    */
   void write(Tx tx) {
     var cat = state.catalogue();
     var e = state.requireElection();
     for (Change c : finalBySlot.values()) {
-      if (c.after().status() == StationStatus.SINGLE) continue;
       tx.upsertStatus(cat.station(c.station()).id(), e.contests().get(c.contest()).id(), c.after().status().wire(),
           c.after().consensus().map(Copy::entryIndex).orElse(-1L));
     }

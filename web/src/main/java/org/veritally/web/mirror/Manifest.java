@@ -42,8 +42,16 @@ public record Manifest(
    * escape (all of them, in practice) is copied as it is.
    */
   public byte[] encode() {
-    String[] paths = files.keySet().toArray(String[]::new);
-    java.util.Arrays.sort(paths);
+    return encode(Map.of());
+  }
+
+  /**
+   * {@link #encode()}, faster when most paths are those of {@code previous} (a previous manifest as
+   * {@link #read} gives it, in its order, which is the canonical one): only the new paths are sorted,
+   * then merged in.
+   */
+  public byte[] encode(Map<String, String> previous) {
+    String[] paths = sortedPaths(previous);
     Bytes b = new Bytes(64 + paths.length * 110);
     b.ascii("{\"checkpoint\":" + json(checkpoint) + ",\"exports\":" + jsonValue(new ArrayList<Object>(exports)) + ",\"files\":{");
     for (int i = 0; i < paths.length; i++) {
@@ -55,6 +63,37 @@ public record Manifest(
     b.ascii("},\"generator\":" + json(generator) + ",\"languages\":" + jsonValue(new ArrayList<Object>(languages)) + ",\"root\":"
         + json(root) + ",\"treeSize\":" + treeSize + ",\"version\":" + VERSION + "}");
     return java.util.Arrays.copyOf(b.buf, b.len);
+  }
+
+  private String[] sortedPaths(Map<String, String> previous) {
+    List<String> kept = new ArrayList<>(files.size());
+    String last = null;
+    for (String p : previous.keySet()) {
+      if (!files.containsKey(p)) continue;
+      if (last != null && last.compareTo(p) >= 0) {
+        kept = null; // not in order after all
+        break;
+      }
+      kept.add(p);
+      last = p;
+    }
+    if (kept == null || kept.isEmpty()) {
+      String[] all = files.keySet().toArray(String[]::new);
+      java.util.Arrays.sort(all);
+      return all;
+    }
+    List<String> added = new ArrayList<>();
+    for (String p : files.keySet()) if (!previous.containsKey(p)) added.add(p);
+    added.sort(null);
+    String[] out = new String[kept.size() + added.size()];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < kept.size() || j < added.size()) {
+      if (j == added.size() || (i < kept.size() && kept.get(i).compareTo(added.get(j)) < 0)) out[k++] = kept.get(i++);
+      else out[k++] = added.get(j++);
+    }
+    return out;
   }
 
   /** A growable byte buffer without locks. */
@@ -109,7 +148,10 @@ public record Manifest(
     return sb.toString();
   }
 
-  /** The manifest in {@code dir}, if there is one that parses; a broken one counts as none (everything is re-rendered). */
+  /**
+   * The manifest in {@code dir}, if there is one that parses; a broken one counts as none (everything
+   * is re-rendered). Its files are in the file's order.
+   */
   public static Optional<Manifest> read(Path dir) {
     Path f = dir.resolve(FILE);
     if (!Files.isRegularFile(f)) return Optional.empty();
@@ -120,7 +162,7 @@ public record Manifest(
       int at = indexOf(bytes, marker);
       if (at < 0) return Optional.empty();
       int start = at + marker.length;
-      Map<String, String> files = new HashMap<>(Math.max(16, bytes.length / 70));
+      Map<String, String> files = new java.util.LinkedHashMap<>(Math.max(16, bytes.length / 70));
       int i = start;
       while (i < bytes.length && bytes[i] != '}') {
         if (bytes[i] == ',') i++;

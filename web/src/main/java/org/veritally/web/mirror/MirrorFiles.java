@@ -53,8 +53,26 @@ final class MirrorFiles {
     return HexFormat.of().formatHex(digest);
   }
 
+  /**
+   * The path, checked to stay inside the mirror: ids may be {@code .} or {@code ..} (the core allows
+   * dots), which must not become folders.
+   */
+  static String safe(String path) {
+    int from = 0;
+    while (true) {
+      int slash = path.indexOf('/', from);
+      String seg = path.substring(from, slash < 0 ? path.length() : slash);
+      if (seg.isEmpty() || seg.equals(".") || seg.equals("..")) {
+        throw new IllegalArgumentException("an id makes the file name '" + path + "', which a static mirror cannot hold");
+      }
+      if (slash < 0) return path;
+      from = slash + 1;
+    }
+  }
+
   /** Writes {@code bytes} at {@code path} unless the file already holds them. */
   void put(String path, byte[] bytes) {
+    safe(path);
     String hash = hex(sha256().digest(bytes));
     now.put(path, hash);
     Path file = root.resolve(path);
@@ -88,6 +106,7 @@ final class MirrorFiles {
 
   /** Streams a (large) file to {@code path} in place, hashing it on the way. Returns its size. */
   long stream(String path, Body body) {
+    safe(path);
     Path file = root.resolve(path);
     try {
       directory(file.getParent());

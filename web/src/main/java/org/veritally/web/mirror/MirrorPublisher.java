@@ -70,8 +70,8 @@ import org.veritally.web.query.Views;
  *   <li>{@code static/…} the assets; {@code index.html} the choice of language;
  *   <li>{@code exports/…} ({@link ExportFiles}), written from the same replay of the log as {@code
  *       results/}, and {@code downloads/veritally.db} when given one;
- *   <li>{@code log/receipt/<index>}: the inclusion proof of every sheet and announcement, against the checkpoint of
- *       the publish that first carried it (written once, never rewritten);
+ *   <li>{@code log/receipt/<index>}: the inclusion proof of every sheet and announcement, against the
+ *       checkpoint of the publish that first carried it (written once; {@code --full} writes all again);
  *   <li>{@code manifest.json} ({@link Manifest}): every file's SHA-256 and the signed checkpoint.
  * </ul>
  *
@@ -82,7 +82,9 @@ import org.veritally.web.query.Views;
  * (a new unit, station or source) renders everything.
  *
  * <p>Reads one {@link Instance} that must not change meanwhile (the caller opens it on a snapshot
- * of the database). Pages are rendered on {@code threads} threads.
+ * of the database). Pages are rendered on {@code threads} threads; beside them, one more thread
+ * replays the log (its tiles, the results) and writes the exports from that replay.
+ * {@link #publish} is not thread-safe: one publish into a directory at a time.
  */
 public final class MirrorPublisher {
   /** Bumped when the pages' markup changes in a way the assets and words do not show. */
@@ -184,7 +186,7 @@ public final class MirrorPublisher {
     }
     for (var a : renderer.assets().all().entrySet()) files.put("static/" + a.getKey(), a.getValue().bytes());
     files.put("index.html", rootIndex().getBytes(StandardCharsets.UTF_8));
-    int receipts = receipts(cp, files, before, Math.max(0, m), n);
+    int receipts = receipts(cp, files, before, o.full() ? 0 : Math.max(0, m), n);
     Set<String> pages = ConcurrentHashMap.newKeySet();
     int rendered = pages(files, pages, touched);
     seconds.put("pages and receipts", (System.nanoTime() - t0) / 1e9);
@@ -210,7 +212,7 @@ public final class MirrorPublisher {
         lp.exports().stream().map(ExportFiles.Spec::toJson).toList(), files.hashes());
     Path mf = out.resolve(Manifest.FILE);
     Path tmp = out.resolve(Manifest.FILE + ".tmp");
-    Files.write(tmp, manifest.encode());
+    Files.write(tmp, manifest.encode(before));
     Files.move(tmp, mf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     new Publisher(in.store(), keys).commit(out, staged);
     seconds.put("manifest", (System.nanoTime() - t1) / 1e9);
@@ -302,11 +304,13 @@ public final class MirrorPublisher {
   /**
    * The inclusion proofs of the sheets and announcements in {@code [from, n)} (the entries pages link
    * to), against this checkpoint; the proofs of earlier ones stay as the publish that first carried
-   * them wrote them. The tree is rebuilt in
+   * them wrote them ({@code --full} writes every proof again). The tree is rebuilt in
    * memory from the leaf hashes (32 bytes a leaf, twice over), so a proof costs no database reads.
    */
   private int receipts(LogView.SignedNote cp, MirrorFiles files, Map<String, String> before, long from, long n) {
-    for (String p : before.keySet()) if (p.startsWith("log/receipt/")) files.keep(p);
+    for (String p : before.keySet()) {
+      if (p.startsWith("log/receipt/") && p.substring(12).matches("\\d{1,18}") && Long.parseLong(p.substring(12)) < from) files.keep(p);
+    }
     if (from >= n) return 0;
     InMemoryNodeStore tree = new InMemoryNodeStore();
     TreeAppender appender = new TreeAppender();

@@ -206,6 +206,8 @@ class MirrorPublisherTest {
     b.keySet().removeIf(p -> p.startsWith("log/receipt/"));
     assertThat(a).isEqualTo(b);
     assertThat(Manifest.read(site).orElseThrow().checkpoint()).isEqualTo(Manifest.read(full).orElseThrow().checkpoint());
+    assertThat(Files.readAllBytes(site.resolve("manifest.json"))).as("the incremental manifest, merged in order, is canonical")
+        .isEqualTo(Manifest.read(site).orElseThrow().encode());
   }
 
   @Test
