@@ -4,10 +4,10 @@ fail-over scripts (bench/crash-loop.sh, bench/failover.sh).
 
   ack-client.py bodies CSV OUT            sheets.csv (from `generate`) -> one JSON body per line
   ack-client.py post BODIES ACKS TOKEN URL [URL ...] [--threads N] [--stop FILE]
-        POSTs every body until it is acknowledged (201, or 200 idempotent), retrying on 503 and on
-        connection errors (trying the next URL). Each acknowledgement is appended to ACKS as
+        POSTs every body until it is acknowledged (201, or 200 idempotent), retrying on 503, on 507
+        (STORE-FULL: the server's storage is full) and on connection errors (trying the next URL). Each acknowledgement is appended to ACKS as
         "time_ns index leafHash line status" and flushed before the next request. Stops when every
-        body is acknowledged or FILE exists. Prints counts of 503s and connection errors.
+        body is acknowledged or FILE exists. Prints counts of 503s, 507s and connection errors.
   ack-client.py check ACKS BODIES (--sqlite DB | --psql URL)
         Every acknowledged index must hold the sheet sent (and, for a new entry, the acknowledged
         leaf hash). Prints acknowledged and lost.
@@ -33,7 +33,7 @@ def post(bodies_file, acks_file, token, urls, threads, stop):
             if len(p) >= 4: done.add(int(p[3]))
     todo = [i for i in range(len(lines)) if i not in done]
     lock = threading.Lock()
-    stats = {"503": 0, "conn": 0, "other": 0}
+    stats = {"503": 0, "507": 0, "conn": 0, "other": 0}
     out = open(acks_file, "a")
     parsed = [urllib.parse.urlparse(u) for u in urls]
 
@@ -57,8 +57,8 @@ def post(bodies_file, acks_file, token, urls, threads, stop):
                             out.write("%d %d %s %d %d\n" % (time.time_ns(), a["index"], a["leafHash"], i, r.status))
                             out.flush()
                         break
-                    with lock: stats["503" if r.status == 503 else "other"] += 1
-                    if r.status != 503: print("line %d: HTTP %d %s" % (i, r.status, data[:300]), file=sys.stderr)
+                    with lock: stats[str(r.status) if r.status in (503, 507) else "other"] += 1
+                    if r.status not in (503, 507): print("line %d: HTTP %d %s" % (i, r.status, data[:300]), file=sys.stderr)
                     time.sleep(0.05)
                 except (OSError, http.client.HTTPException):
                     with lock: stats["conn"] += 1
@@ -70,8 +70,8 @@ def post(bodies_file, acks_file, token, urls, threads, stop):
     for t in ts: t.start()
     for t in ts: t.join()
     out.close()
-    print("client: %d bodies, %d acknowledged in this run's file, %d answers 503, %d connection errors, %d other"
-          % (len(lines), sum(1 for _ in open(acks_file)), stats["503"], stats["conn"], stats["other"]))
+    print("client: %d bodies, %d acknowledged in this run's file, %d answers 503, %d answers 507, %d connection errors, %d other"
+          % (len(lines), sum(1 for _ in open(acks_file)), stats["503"], stats["507"], stats["conn"], stats["other"]))
 
 
 def check(acks_file, bodies_file, sqlite_db, psql_url):

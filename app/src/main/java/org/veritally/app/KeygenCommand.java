@@ -1,9 +1,10 @@
 package org.veritally.app;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
+import org.veritally.store.WholeFile;
 import org.veritally.translog.NoteSigner;
 import org.veritally.translog.VerifierKey;
 import picocli.CommandLine.Command;
@@ -19,9 +20,8 @@ final class KeygenCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (Files.exists(out)) throw new IllegalArgumentException(out + " exists; not overwriting a key");
     NoteSigner s = NoteSigner.generate(name, VerifierKey.TYPE_ED25519);
-    Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(out, s.encode() + "\n");
-    Files.writeString(Path.of(out + ".vkey"), s.verifierKey().encode() + "\n");
+    WholeFile.write(Path.of(out + ".vkey"), false, (s.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8));
+    WholeFile.write(out, true, (s.encode() + "\n").getBytes(StandardCharsets.UTF_8));
     System.out.println("signing key: " + out + " (keep it secret); verifier key (" + out + ".vkey):");
     System.out.println(s.verifierKey().encode());
     return Main.OK;

@@ -60,6 +60,11 @@ public record Database(Dialect dialect, String jdbcUrl, String user, String pass
     return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
+  /** The SQLite file; empty for PostgreSQL. */
+  public java.util.Optional<Path> file() {
+    return dialect == Dialect.SQLITE ? java.util.Optional.of(Path.of(jdbcUrl.substring("jdbc:sqlite:".length()))) : java.util.Optional.empty();
+  }
+
   /** The user and password as JDBC connection properties (empty for SQLite). */
   Properties properties() {
     Properties p = new Properties();

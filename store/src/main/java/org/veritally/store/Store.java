@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,8 +30,10 @@ import org.veritally.core.model.SummaryCounts;
  *
  * <p>Durability: SQLite in WAL mode with {@code synchronous=FULL}; PostgreSQL with
  * {@code synchronous_commit=on}. Either way a transaction that {@link #write} returned from
- * survives a process kill. Thread-safety: {@link #write} is synchronized; reads are safe from any
- * thread.
+ * survives a process kill, and one that failed left nothing behind: on a full disk it fails with
+ * {@link DiskFull STORE-FULL} and is rolled back whole (log entries, tree nodes, checkpoint and
+ * projections alike); the next write tries again. Thread-safety: {@link #write} is synchronized;
+ * reads are safe from any thread.
  */
 public final class Store implements AutoCloseable {
   /** Read connections in the PostgreSQL pool of one instance. */
@@ -40,6 +43,11 @@ public final class Store implements AutoCloseable {
   private final Map<String, PreparedStatement> writerStmts = new HashMap<>();
   private final Readers readers;
   private final ThreadLocal<Connection> pinned = new ThreadLocal<>();
+  /** {@code PRAGMA max_page_count} of the SQLite writer, or 0 for none ({@link #capPages}). */
+  private long pageCap;
+  /** When a write last failed with {@link DiskFull STORE-FULL}, or -1 when one committed since. */
+  private volatile long lastFullMs = -1;
+  private static final String ROLLED_BACK = "the transaction was rolled back, nothing of it was written";
 
   private Store(Database db) throws SQLException {
     this.db = db;
@@ -68,6 +76,7 @@ public final class Store implements AutoCloseable {
     try {
       return new Store(db);
     } catch (SQLException e) {
+      if (DiskFull.in(e)) throw DiskFull.database(db, "opening it", e);
       throw new StoreException("open " + db + ": " + e.getMessage(), e);
     }
   }
@@ -87,13 +96,16 @@ public final class Store implements AutoCloseable {
     return db.dialect();
   }
 
-  /** Runs {@code work} in one transaction on the writer connection; commits, or rolls back on any failure. */
+  /**
+   * Runs {@code work} in one transaction on the writer connection; commits, or rolls back on any
+   * failure. A full disk fails it with {@link DiskFull STORE-FULL}, and nothing of it is written.
+   */
   public synchronized <T> T write(Function<Tx, T> work) {
     Connection w;
     try {
-      if (writer == null) writer = connect(db);
-      w = writer;
+      w = writer();
     } catch (SQLException e) {
+      if (DiskFull.in(e)) throw full(e);
       throw new StoreException("cannot reach the database " + db + ": " + e.getMessage(), e);
     }
     Tx tx = new Tx(w, writerStmts);
@@ -101,13 +113,66 @@ public final class Store implements AutoCloseable {
       T out = work.apply(tx);
       tx.flush();
       w.commit();
+      lastFullMs = -1;
       return out;
     } catch (SQLException e) {
       abandon(e);
+      if (DiskFull.in(e)) throw full(e);
       throw new StoreException("commit failed: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       abandon(e);
+      if (DiskFull.in(e)) throw full(e);
       throw e;
+    }
+  }
+
+  private Connection writer() throws SQLException {
+    if (writer == null) {
+      Connection c = connect(db);
+      if (pageCap > 0) maxPageCount(c, pageCap);
+      writer = c;
+    }
+    return writer;
+  }
+
+  private StoreException full(Throwable e) {
+    lastFullMs = System.currentTimeMillis();
+    return e instanceof StoreException s && s.rule().isPresent() ? s : DiskFull.database(db, ROLLED_BACK, e);
+  }
+
+  /**
+   * When (epoch milliseconds) a write last failed with {@link DiskFull STORE-FULL}, if no write
+   * committed since: while present, the storage is probably still full.
+   */
+  public OptionalLong lastFullRefusal() {
+    long t = lastFullMs;
+    return t < 0 ? OptionalLong.empty() : OptionalLong.of(t);
+  }
+
+  /**
+   * SQLite only: caps the database at {@code pages} pages on the writer connection ({@code PRAGMA
+   * max_page_count}, applied again after a reconnect), so that a write needing more fails with
+   * {@code SQLITE_FULL} exactly as on a full disk. For the tests and drills of {@link DiskFull
+   * STORE-FULL}. SQLite never caps below the current size, so {@code capPages(1)} makes the
+   * database full as it stands. Returns the cap in force.
+   *
+   * @throws IllegalStateException on PostgreSQL
+   */
+  public synchronized long capPages(long pages) {
+    if (db.dialect() != Dialect.SQLITE) throw new IllegalStateException("a page cap is a SQLite setting");
+    if (pages < 1) throw new IllegalArgumentException("pages must be positive");
+    try {
+      long cap = maxPageCount(writer(), pages);
+      pageCap = cap;
+      return cap;
+    } catch (SQLException e) {
+      throw new StoreException("set max_page_count on " + db + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long maxPageCount(Connection c, long pages) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA max_page_count = " + pages)) {
+      return rs.next() ? rs.getLong(1) : pages;
     }
   }
 
@@ -149,6 +214,7 @@ public final class Store implements AutoCloseable {
       if (pin != null) readers.queryOn(pin, sql, args, row);
       else readers.query(sql, args, row);
     } catch (SQLException e) {
+      if (DiskFull.in(e)) throw DiskFull.database(db, "a query found no room for its temporary data", e);
       throw new StoreException("query failed: " + e.getMessage(), e);
     }
   }
@@ -193,6 +259,7 @@ public final class Store implements AutoCloseable {
         readers.release(c);
       }
     } catch (SQLException e) {
+      if (DiskFull.in(e)) throw new StoreException(DiskFull.RULE, DiskFull.RULE + ": no space to copy the database to " + file + ": " + e.getMessage(), e);
       throw new StoreException("copy the database to " + file + ": " + e.getMessage(), e);
     }
   }

@@ -19,6 +19,23 @@ class PostgresStoreTest extends StoreConformance {
     return Database.parse(EmbeddedPostgresServer.freshDatabase());
   }
 
+  /**
+   * A test cannot fill the server's disk (bench/disk-full.sh does, on a tmpfs): a trigger raises
+   * PostgreSQL's own {@code disk_full} error (SQLSTATE 53100) with the message a full disk gives,
+   * late in the transaction, after the log rows were inserted.
+   */
+  @Override
+  void fillUp() {
+    exec(store, "CREATE FUNCTION vt_disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION"
+        + " 'could not extend file \"base/16384/16390\": No space left on device' USING ERRCODE = 'disk_full', HINT = 'Check free disk space.'; END $$");
+    exec(store, "CREATE TRIGGER vt_disk_full BEFORE INSERT ON sheet_flag FOR EACH ROW EXECUTE FUNCTION vt_disk_full()");
+  }
+
+  @Override
+  void makeRoom() {
+    exec(store, "DROP TRIGGER vt_disk_full ON sheet_flag");
+  }
+
   @Test
   void theDatabaseUrlIsParsedAndItsPasswordNeverShown() {
     Database d = Database.parse("postgresql://vt:s%40cr%3At@db.example:6543/tally?sslmode=require");

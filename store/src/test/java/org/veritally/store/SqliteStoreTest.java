@@ -18,6 +18,17 @@ class SqliteStoreTest extends StoreConformance {
     return Database.sqlite(dir.resolve("db" + (++n) + ".sqlite"));
   }
 
+  /** The real SQLITE_FULL path: SQLite refuses to grow the file past {@code max_page_count}, as it does when the disk is full. */
+  @Override
+  void fillUp() {
+    store.capPages(1);
+  }
+
+  @Override
+  void makeRoom() {
+    assertThat(store.capPages(1_000_000)).isEqualTo(1_000_000);
+  }
+
   @Test
   void snapshotIntoWritesAConsistentCopy() throws Exception {
     store.write(tx -> {

@@ -34,6 +34,12 @@ abstract class StoreConformance {
   /** A new, empty database for one test. */
   abstract Database freshDatabase();
 
+  /** Makes the engine refuse any write that needs more space, with its own full-disk error. */
+  abstract void fillUp() throws Exception;
+
+  /** Frees the space again. */
+  abstract void makeRoom() throws Exception;
+
   Database db;
   Store store;
 
@@ -270,6 +276,50 @@ abstract class StoreConformance {
       return null;
     });
     assertThat(store.logSize()).isEqualTo(2);
+  }
+
+  /**
+   * STORE-FULL: a batch (entries, tree nodes, checkpoint, projections) that meets a full disk fails
+   * whole, naming the database; the log and the projections are as before; it stays refused while
+   * the disk is full, and the same batch commits once there is room.
+   */
+  @Test
+  void storeFullABatchThatMeetsAFullDiskLeavesTheLogAndProjectionsAsTheyWere() throws Exception {
+    writeSheets(0, 20);
+    long size = store.logSize();
+    List<String> projections = ProjectionDump.of(store);
+    fillUp();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> writeSheets(20, 3000)).isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("STORE-FULL: ").hasMessageContaining(db.file().map(Object::toString).orElse(db.toString()))
+          .hasMessageContaining("rolled back").satisfies(e -> assertThat(((StoreException) e).rule()).hasValue(DiskFull.RULE));
+      assertThat(store.logSize()).isEqualTo(size);
+      assertThat(ProjectionDump.of(store)).isEqualTo(projections);
+      assertThat(store.lastFullRefusal()).isPresent();
+    }
+    makeRoom();
+    writeSheets(20, 3000);
+    assertThat(store.logSize()).isEqualTo(size + 3000);
+    assertThat(ProjectionDump.of(store)).hasSize(projections.size() + 3 * 3000);
+    assertThat(store.lastFullRefusal()).isEmpty();
+  }
+
+  /** One transaction as the sequencer writes it: {@code n} sheet entries with their node, checkpoint, current sheets, totals and flags. */
+  private void writeSheets(long first, int n) {
+    LogHasher h = LogHasher.create();
+    store.write(tx -> {
+      for (int i = 0; i < n; i++) {
+        long idx = first + i;
+        byte[] body = bytes("{\"station\":\"s" + idx + "\",\"contest\":\"pres\",\"votes\":[" + idx + ",7]}");
+        tx.appendEntry(idx, "sheet", body, h.leafHash(body), "acct", idx);
+        tx.upsertSheet("s" + idx, "pres", "authority", idx, new SummaryCounts(100, 90, 80, 5, SummaryCounts.ABSENT), new long[] {idx, 7}, idx, 0);
+        tx.upsertTotal("u" + idx, "pres", "authority", Tally.of(1, 100, 90, 80, 5, 0, new long[] {idx, 7}));
+        tx.putFlag(idx, "TS-FLAG-X", "flag of " + idx);
+      }
+      tx.putNode(8, first, h.leafHash(bytes("node " + first)));
+      tx.putCheckpoint(first + n, "checkpoint " + (first + n), 0);
+      return null;
+    });
   }
 
   @Test

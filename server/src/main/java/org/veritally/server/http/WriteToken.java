@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.veritally.store.StoreException;
+import org.veritally.store.WholeFile;
 
 /**
  * The bearer token that authorises writes to the HTTP API until accounts and roles arrive: 32
  * random bytes, base64url, kept in {@code DATA/api-token} readable by its owner only. Compared in
- * constant time. Immutable.
+ * constant time. The file is written whole or not at all, and an empty one is refused (it would
+ * accept an empty token). Immutable.
  */
 public final class WriteToken {
   public static final String FILE = "api-token";
@@ -30,10 +32,11 @@ public final class WriteToken {
       byte[] raw = new byte[32];
       new SecureRandom().nextBytes(raw);
       String t = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-      Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(f, t + "\n");
+      WholeFile.write(f, true, (t + "\n").getBytes(StandardCharsets.UTF_8));
     }
-    return new WriteToken(Files.readString(f).strip().getBytes(StandardCharsets.UTF_8));
+    String t = Files.readString(f).strip();
+    if (t.isEmpty()) throw new StoreException(f + " is empty: delete it, and a new token is made at the next start", null);
+    return new WriteToken(t.getBytes(StandardCharsets.UTF_8));
   }
 
   /** True when {@code authorization} is {@code Bearer <token>}. */

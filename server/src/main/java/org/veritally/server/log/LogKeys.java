@@ -1,12 +1,13 @@
 package org.veritally.server.log;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.veritally.store.StoreException;
+import org.veritally.store.WholeFile;
 import org.veritally.translog.NoteSigner;
 import org.veritally.translog.Parsed;
 import org.veritally.translog.VerifierKey;
@@ -43,12 +44,9 @@ public record LogKeys(NoteSigner signer) {
           origin = "veritally.local/log-" + HexFormat.of().formatHex(r);
         }
         NoteSigner s = NoteSigner.generate(origin, VerifierKey.TYPE_ED25519);
-        Path tmp = dir.resolve("log.key.tmp");
-        Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(tmp, s.encode() + "\n");
-        Files.move(tmp, key, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(dir.resolve("log.vkey"), s.verifierKey().encode() + "\n");
+        // the verifier key first: once log.key exists, both are whole (a full disk leaves no half file)
+        WholeFile.write(dir.resolve("log.vkey"), false, (s.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8));
+        WholeFile.write(key, true, (s.encode() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       var parsed = NoteSigner.parse(Files.readString(key).strip());
       if (parsed instanceof Parsed.Ok<NoteSigner> ok) return new LogKeys(ok.value());

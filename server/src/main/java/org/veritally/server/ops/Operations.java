@@ -14,6 +14,7 @@ import java.util.Set;
 import org.veritally.server.Instance;
 import org.veritally.server.http.Authenticator;
 import org.veritally.store.Store;
+import org.veritally.store.StoreException;
 
 /**
  * Wires hardening and operations into the API server's Javalin configuration, ahead of every other
@@ -36,6 +37,9 @@ public final class Operations {
   private final PendingSubmissions pending = new PendingSubmissions(System::nanoTime);
   private final RequestLog log;
   private final ProbeRoutes probes;
+  /** A full disk refuses every write; one log line per interval says so, rather than one per request. */
+  static final long FULL_LOG_MS = 10_000;
+  private final java.util.concurrent.atomic.AtomicLong lastFullLog = new java.util.concurrent.atomic.AtomicLong(-FULL_LOG_MS);
 
   public Operations(Instance instance, Authenticator auth, OpsConfig config) {
     this.instance = instance;
@@ -69,6 +73,13 @@ public final class Operations {
     cfg.routes.after(this::after);
     cfg.requestLogger.http(this::answered);
     probes.register(cfg.routes);
+  }
+
+  /** Logs a write refused for want of space (answered 507 STORE-FULL by the caller), at most once per {@value #FULL_LOG_MS} ms. */
+  public void storageFull(Context ctx, StoreException e) {
+    long now = System.currentTimeMillis();
+    long last = lastFullLog.get();
+    if (now - last >= FULL_LOG_MS && lastFullLog.compareAndSet(last, now)) log.storageFull(method(ctx), route(ctx), e.getMessage());
   }
 
   /** Logs an unexpected exception (answered 500 SRV-INTERNAL by the caller), without request data. */

@@ -11,12 +11,16 @@ import org.veritally.server.Instance;
  * and, when the instance started on the SQLite file of its data directory, that file is still present
  * and readable. (SQLite keeps working on a file deleted under it, on the unlinked inode; the file check
  * catches that, since nothing written afterwards would survive a restart. An instance on PostgreSQL
- * has no such file, so only the query counts.) Thread-safe.
+ * has no such file, so only the query counts.) A database that refused a write for want of space
+ * ({@code STORE-FULL}) in the last {@value #FULL_MS} ms, with no write committed since, is not
+ * ready either: nothing tells more cheaply whether the space was freed, so after that interval the
+ * instance is ready again and the next write finds out. Thread-safe.
  */
 final class Readiness {
   private final Instance instance;
   private final Path file;
   private final boolean fileBacked;
+  static final long FULL_MS = 30_000;
 
   Readiness(Instance instance) {
     this.instance = instance;
@@ -39,12 +43,19 @@ final class Readiness {
     } else {
       try {
         instance.store().logSize();
-        checks.put("database", "ok");
+        checks.put("database", full().orElse("ok"));
       } catch (RuntimeException e) {
         checks.put("database", "the database does not answer");
       }
     }
     checks.put("election", instance.state().election().isPresent() ? "ok" : "no election is defined yet");
     return new Report(checks.values().stream().allMatch("ok"::equals), checks);
+  }
+
+  private java.util.Optional<String> full() {
+    var t = instance.store().lastFullRefusal();
+    long ago = t.isPresent() ? System.currentTimeMillis() - t.getAsLong() : Long.MAX_VALUE;
+    return ago < FULL_MS ? java.util.Optional.of(org.veritally.store.DiskFull.RULE + ": a write was refused for want of space " + ago / 1000 + " s ago")
+        : java.util.Optional.empty();
   }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * authenticated account's id) and {@code rules} (the rule IDs of a problem answer). Nothing else from
  * the request is logged: no header, no body, no query string, no client address; so no bearer token
  * can reach a log line (tested in {@code NoSecretInLogsTest}). Unexpected exceptions (HTTP 500) are
- * logged at ERROR with their stack trace, which holds code locations, not request data. Thread-safe.
+ * logged at ERROR with their stack trace, which holds code locations, not request data; a write refused
+ * for want of space ({@code STORE-FULL}) at WARN, naming the database, without a stack trace. Thread-safe.
  */
 public final class RequestLog {
   public static final String LOGGER = "veritally.http";
@@ -34,6 +35,12 @@ public final class RequestLog {
 
   void request(String method, String route, int status, double ms, Optional<String> account, List<String> rules) {
     if (enabled && log.isInfoEnabled()) log.info(line(Instant.now(), method, route, status, ms, account, rules));
+  }
+
+  /** A write refused for want of space: the operator must act, so the line names the database or directory. */
+  void storageFull(String method, String route, String message) {
+    log.warn(new JsonLine().str("time", Instant.now().toString()).str("event", "store-full").str("method", method).str("route", route)
+        .str("message", message).end());
   }
 
   void internalError(String method, String route, Exception e) {
