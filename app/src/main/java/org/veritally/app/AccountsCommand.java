@@ -46,14 +46,16 @@ final class AccountsCommand implements Runnable {
     public Integer call() {
       Role r = Role.ofWire(role);
       if (r != Role.ADMIN && source.isEmpty()) throw new IllegalArgumentException("--source is required for role " + role);
-      try (Instance in = Instance.open(data.dir)) {
+      try (Instance in = data.open()) {
         String src = source.orElse("");
         if (!src.isEmpty() && in.state().election().isPresent() && in.state().tabulation().sourceIndex(src) < 0) {
           throw new IllegalArgumentException("source '" + src + "' is not declared (declare it in the election definition or with import --source)");
         }
-        var c = in.accounts().create(id, r, src, Optional.empty());
         var k = key(publicKey);
-        k.ifPresent(v -> in.keyRegistry().register(in.accounts(), id, v));
+        // on PostgreSQL this takes the sequencer's lock, so a refusal (a serve instance holds it) comes before the account exists
+        var registry = k.isPresent() ? Optional.of(in.keyRegistry()) : Optional.<org.veritally.server.intake.RegisterKey>empty();
+        var c = in.accounts().create(id, r, src, Optional.empty());
+        registry.ifPresent(reg -> reg.register(in.accounts(), id, k.get()));
         System.out.println("account " + id + " (" + r.wire() + (src.isEmpty() ? "" : ", source " + src) + ")" + (k.isPresent() ? ", key registered in the log" : ""));
         System.out.println("token (shown once, store it safely):");
         System.out.println(c.token());
@@ -68,7 +70,7 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Instance in = Instance.open(data.dir)) {
+      try (Instance in = data.open()) {
         for (var a : in.accounts().all()) {
           System.out.printf("%-20s %-10s %-20s %s%s%n", a.id(), a.role().wire(), a.source(), a.publicKey().map(VerifierKey::encode).orElse("-"),
               a.revoked() ? "  REVOKED" : "");
@@ -85,7 +87,7 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Instance in = Instance.open(data.dir)) {
+      try (Instance in = data.open()) {
         in.accounts().revoke(id);
         System.out.println("account " + id + " revoked");
         return Main.OK;
@@ -100,7 +102,7 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Instance in = Instance.open(data.dir)) {
+      try (Instance in = data.open()) {
         System.out.println("new token for " + id + " (shown once):");
         System.out.println(in.accounts().rotate(id));
         return Main.OK;
@@ -116,7 +118,7 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (Instance in = Instance.open(data.dir)) {
+      try (Instance in = data.open()) {
         long idx = in.keyRegistry().register(in.accounts(), id, key(Optional.of(publicKey)).orElseThrow());
         System.out.println("key of " + id + " recorded at log index " + idx);
         return Main.OK;

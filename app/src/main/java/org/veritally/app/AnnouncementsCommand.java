@@ -18,7 +18,7 @@ final class AnnouncementsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       var reports = new ReadAnnouncements(in.state(), in.store()).all();
       if (json) {
         System.out.println(Json.pretty(reports));

@@ -2,7 +2,6 @@ package org.veritally.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import org.veritally.server.Instance;
 import org.veritally.store.Database;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,15 +10,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --data DIR} option shared by the commands (default {@code ./veritally-data}), and
- * {@code --db URL} for the commands that can keep the log and projections in PostgreSQL instead of
- * the SQLite file {@code DIR/veritally.db}. The data directory still holds the log's keys and the
- * api-token. A command that cannot use PostgreSQL yet refuses {@code --db} rather than ignore it.
+ * The {@code --data DIR} option shared by the commands that open a data directory (default
+ * {@code ./veritally-data}), and {@code --db URL} (or the environment variable {@code VERITALLY_DB})
+ * to keep the log and projections in PostgreSQL instead of the SQLite file {@code DIR/veritally.db}.
+ * Every command with this option opens its data through {@link #open} or {@link #location}, so each
+ * takes {@code --db} the same way. The data directory still holds the log's keys and the api-token.
  */
 public final class DataDirOption {
-  /** The commands that open their data through {@link #open}. */
-  static final Set<String> DATABASE_COMMANDS = Set.of("serve", "import", "results", "rebuild", "publish");
-
   static {
     // the PostgreSQL reader pool logs every start and stop at INFO; a command's output is not the place
     System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
@@ -34,12 +31,9 @@ public final class DataDirOption {
   private Optional<String> db = Optional.empty();
 
   @Option(names = "--db", paramLabel = "URL",
-      description = "PostgreSQL database for the log and projections, as postgresql://user:password@host:port/database (serve, import, results,"
-          + " rebuild, publish; default: VERITALLY_DB if set, else the SQLite file in --data)")
+      description = "PostgreSQL database for the log and projections, as postgresql://user:password@host:port/database"
+          + " (default: VERITALLY_DB if set, else the SQLite file in --data)")
   void db(String url) {
-    if (!DATABASE_COMMANDS.contains(command.name())) {
-      throw new ParameterException(command.commandLine(), "--db is not supported by '" + command.name() + "' yet; it reads the SQLite file in --data");
-    }
     try {
       Database.parse(url);
     } catch (IllegalArgumentException e) {
@@ -48,12 +42,11 @@ public final class DataDirOption {
     db = Optional.of(url);
   }
 
-  /** The database URL given with --db (or in VERITALLY_DB, for the commands that take --db). */
+  /** The database URL given with --db, else in VERITALLY_DB. */
   Optional<String> database() {
     if (db.isPresent()) return db;
     String env = System.getenv("VERITALLY_DB");
-    if (env == null || env.isBlank() || !DATABASE_COMMANDS.contains(command.name())) return Optional.empty();
-    return Optional.of(env);
+    return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
   }
 
   /** Where the log and projections are: the --db database, or the SQLite file in the data directory. */

@@ -24,7 +24,7 @@ final class DiscrepanciesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       var r = new ReadDiscrepancies(in.state(), in.store()).report(unit, source, limit);
       if (json) {
         System.out.println(Json.pretty(r));

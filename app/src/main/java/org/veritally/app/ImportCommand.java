@@ -18,6 +18,9 @@ import org.veritally.formats.election.DefinitionJson;
 import org.veritally.server.Instance;
 import org.veritally.server.intake.DuplicateRows;
 import org.veritally.server.intake.Outcome;
+import org.veritally.store.DiskFull;
+import org.veritally.store.StoreException;
+import org.veritally.store.WholeFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,8 +71,14 @@ final class ImportCommand implements Callable<Integer> {
     for (Path f : files) if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f);
     long t0 = System.nanoTime();
     try (Instance in = data.open()) {
-      for (Path f : files) importFile(in, f);
-      if (receipts.isPresent()) writeReceipts(in, receipts.get());
+      try {
+        for (Path f : files) importFile(in, f);
+        if (receipts.isPresent()) writeReceipts(in, receipts.get());
+      } catch (RuntimeException e) {
+        var full = DiskFull.find(e);
+        if (full.isPresent()) throw stopped(in, full.get());
+        throw e;
+      }
       double s = (System.nanoTime() - t0) / 1e9;
       report(s, in.state().logSize());
     }
@@ -187,17 +196,32 @@ final class ImportCommand implements Callable<Integer> {
     batch.clear();
   }
 
-  /** One receipt per accepted sheet, all against the checkpoint that closed the import. */
+  /**
+   * STORE-FULL mid-import: the batches committed before it stay (each is one transaction), the
+   * failed one left nothing, and a rerun of the same import finishes the job, taking the sheets
+   * already in the log as unchanged and writing every receipt.
+   */
+  private static StoreException stopped(Instance in, StoreException full) {
+    String held;
+    try {
+      held = "the log holds " + in.store().logSize() + " entries";
+    } catch (RuntimeException e) {
+      held = "the batches committed before it stay";
+    }
+    return new StoreException(DiskFull.RULE, full.getMessage() + "; the import stopped, " + held
+        + ": run the same import again once there is room (sheets already in the log count as unchanged)", full);
+  }
+
+  /** One receipt per accepted sheet, all against the checkpoint that closed the import; the file is written whole or not at all. */
   private void writeReceipts(Instance in, Path file) throws IOException {
     var log = new org.veritally.server.log.LogView(in.store());
     var cp = log.latest().orElseThrow(() -> new IllegalStateException("no checkpoint"));
-    try (var w = Files.newBufferedWriter(file)) {
+    WholeFile.write(file, false, out -> {
       for (long idx : acceptedIndices) {
-        w.write(new String(org.veritally.server.http.Json.bytes(java.util.Map.of("index", idx, "receipt", log.receipt(idx, cp))),
-            java.nio.charset.StandardCharsets.UTF_8));
-        w.write('\n');
+        out.write(org.veritally.server.http.Json.bytes(java.util.Map.of("index", idx, "receipt", log.receipt(idx, cp))));
+        out.write('\n');
       }
-    }
+    });
     System.out.printf("%,d receipts against the checkpoint of tree size %,d written to %s%n", acceptedIndices.size(), cp.size(), file);
   }
 

@@ -12,7 +12,7 @@ final class LogKeyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       System.out.println("# origin: " + in.keys().origin() + "; pin this key to verify the log:");
       System.out.println(in.keys().verifierKey().encode());
       return Main.OK;

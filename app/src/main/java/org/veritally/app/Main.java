@@ -2,14 +2,16 @@ package org.veritally.app;
 
 import java.io.PrintWriter;
 import org.veritally.server.read.UsageProblem;
+import org.veritally.store.DiskFull;
 import org.veritally.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code bin/veritally}: the command-line entry point. Exit codes: 0 ok; 1 when records were
- * rejected or a verification failed; 2 usage or I/O error. Errors are one line naming the rule or
- * the cause, never a stack trace (set VERITALLY_DEBUG=1 to see one).
+ * rejected or a verification failed; 2 usage or I/O error, a full disk ({@code STORE-FULL}) among
+ * them. Errors are one line naming the rule or the cause, never a stack trace (set
+ * VERITALLY_DEBUG=1 to see one).
  */
 @Command(
     name = "veritally",
@@ -39,7 +41,10 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       PrintWriter err = cmd.getErr();
       if (System.getenv("VERITALLY_DEBUG") != null) ex.printStackTrace(err);
-      if (ex instanceof UsageProblem u) {
+      var full = DiskFull.find(ex);
+      if (full.isPresent()) {
+        err.println("error: " + full.get().getMessage());
+      } else if (ex instanceof UsageProblem u) {
         err.println("error: " + u.rule() + ": " + u.getMessage());
       } else if (ex instanceof StoreException || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
         err.println("error: I/O: " + ex.getMessage());

@@ -47,7 +47,7 @@ final class StatsForensicsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (maxListed < 0) throw new IllegalArgumentException("--max-listed must be >= 0");
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       long t0 = System.nanoTime();
       ViewForensics f = new ReadForensics(in).run(contest, view, seed);
       double seconds = (System.nanoTime() - t0) / 1e9;

@@ -28,7 +28,7 @@ final class StatsIrreversibleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       ViewIrreversibility v = new ReadIrreversibility(in).run(contest, view);
       if (json) {
         System.out.println(Json.pretty(StatsJson.irreversibility(v)));

@@ -45,7 +45,7 @@ final class StatsQuickCountCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Instance in = Instance.open(data.dir)) {
+    try (Instance in = data.open()) {
       ViewQuickCount q = new ReadQuickCount(in).run(seed, size, strata, contest, view, z);
       if (json) {
         System.out.println(Json.pretty(StatsJson.quickCount(q)));

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.veritally.core.entry.Entry;
 import org.veritally.server.intake.DefineElection;
 import org.veritally.server.intake.GroupCommit;
 import org.veritally.server.intake.LogAppender;
+import org.veritally.server.intake.Outcome;
 import org.veritally.server.intake.RebuildProjections;
+import org.veritally.server.intake.RecordEntry;
 import org.veritally.server.intake.ReplayLog;
 import org.veritally.server.intake.Sequencer;
 import org.veritally.server.read.ReadResults;
@@ -48,6 +51,7 @@ public final class Instance implements AutoCloseable {
   private volatile ReadResults results;
   private volatile GroupCommit groupCommit;
   private volatile Optional<GroupCommit.Intake> intake = Optional.empty();
+  private volatile Optional<RecordEntry.Intake> entryIntake = Optional.empty();
   private volatile Optional<AutoCloseable> node = Optional.empty();
   private final LogAppender appender;
   private final org.veritally.server.log.LogKeys keys;
@@ -143,6 +147,22 @@ public final class Instance implements AutoCloseable {
     return new org.veritally.server.intake.RegisterKey(store, state, appender, sequencer);
   }
 
+  /** Records announcements and keys in this process (on PostgreSQL, outside {@code serve}, this takes the sequencer's lock first). */
+  public RecordEntry entries() {
+    return new RecordEntry(state, announcements(), keyRegistry(), accounts());
+  }
+
+  /**
+   * Records one announcement or key registration received online: in this process, or, on an
+   * instance {@link #attach}ed to others, through its cluster node (sequenced here while this
+   * instance holds the lock, queued for the one that does otherwise). Returns after an accepted
+   * entry is durably in the log.
+   */
+  public Outcome submitEntry(Entry entry, String account, String location) {
+    var routed = entryIntake;
+    return routed.isPresent() ? routed.get().submit(entry, account, location) : entries().record(entry, account, location);
+  }
+
   public org.veritally.server.auth.Accounts accounts() {
     return new org.veritally.server.auth.Accounts(store);
   }
@@ -214,16 +234,17 @@ public final class Instance implements AutoCloseable {
 
   /**
    * Several instances on one database ({@code serve} on PostgreSQL): from now on online submissions
-   * go to {@code intake}, which decides per batch whether this process sequences them or queues them
-   * for the one that does; writes no longer take the lock themselves. {@code clusterNode} is closed
-   * with this instance.
+   * go to {@code intake} (sheets) and {@code entries} (announcements, keys), which decide whether
+   * this process sequences them or queues them for the one that does; writes no longer take the lock
+   * themselves. {@code clusterNode} is closed with this instance.
    */
-  public synchronized void attach(GroupCommit.Intake intake, AutoCloseable clusterNode) {
+  public synchronized void attach(GroupCommit.Intake intake, RecordEntry.Intake entries, AutoCloseable clusterNode) {
     if (groupCommit != null) {
       groupCommit.close();
       groupCommit = null;
     }
     this.intake = Optional.of(intake);
+    this.entryIntake = Optional.of(entries);
     this.node = Optional.of(clusterNode);
   }
 

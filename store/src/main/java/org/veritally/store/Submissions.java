@@ -7,13 +7,18 @@ import java.util.Map;
 
 /**
  * The submission queue of several instances on one database: an instance that is not the
- * sequencer {@link #enqueue}s the sheets it receives and polls for their {@link #results}; the
- * sequencer reads the {@link #pending} ones in id order and records each answer with
+ * sequencer {@link #enqueue}s the writes it receives (sheets, announcements, key registrations, each
+ * as its canonical entry, which names its kind) and polls for their {@link #results}; the sequencer
+ * reads the {@link #pending} ones in id order and records each answer with
  * {@link Tx#finishSubmission} in the transaction that appends the entries, so an answer exists
  * exactly when its entry is durably in the log. Thread-safe (the store's connections).
+ *
+ * <p>The {@code payload} column's comment in {@code V2__submission.sql} still says "sheet entry":
+ * migrations are never edited; any canonical entry goes there since announcements and keys are
+ * queued too.
  */
 public final class Submissions {
-  /** One queued submission: its id, the canonical sheet entry and the submitting account. */
+  /** One queued submission: its id, the canonical entry and the submitting account. */
   public record Pending(long id, byte[] payload, String account) {}
 
   private final Store store;

@@ -30,6 +30,8 @@ public enum Rule {
   AN_CONTEST("AN-CONTEST", Severity.ERROR, "an announcement names a contest that is not in the election"),
   AN_CANDIDATE("AN-CANDIDATE", Severity.ERROR, "an announcement names a candidate that is not in its contest"),
   AN_DUP("AN-DUP", Severity.ERROR, "an announcement id is already in the log with other figures"),
+  // --- accounts ---
+  KEY_ACCOUNT("KEY-ACCOUNT", Severity.ERROR, "a key registration names an account that does not exist, or a source other than the account's"),
   TS_FLAG_TURNOUT("TS-FLAG-TURNOUT", Severity.FLAG, "turnout above 95% of registered voters"),
   TS_FLAG_UNANIMOUS("TS-FLAG-UNANIMOUS", Severity.FLAG, "one choice has all the valid votes"),
   TS_FLAG_ZERO("TS-FLAG-ZERO", Severity.FLAG, "every count on the sheet is zero");

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 public final class Authorization {
   private static final Map<Role, Set<Action>> ALLOWED = Map.of(
-      Role.ADMIN, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
+      Role.ADMIN, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.REGISTER_KEY),
       Role.AUTHORITY, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
       Role.WITNESS, Set.of(Action.SUBMIT_SHEET),
       Role.OBSERVER, Set.of(Action.SUBMIT_SHEET));

@@ -3,6 +3,7 @@ package org.veritally.server.cluster;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.veritally.core.entry.Entry;
 import org.veritally.formats.csv.SheetRow;
 import org.veritally.server.Instance;
 import org.veritally.server.intake.DuplicateRows;
@@ -17,22 +18,24 @@ import org.veritally.server.intake.Outcome;
  *   <li>as a <b>follower</b>, applies the log entries the sequencer appended to this instance's
  *       in-memory state ({@link Instance#catchUp}), and every {@value #LOCK_EVERY_MS} ms tries the
  *       sequencer's advisory lock; on taking it, it catches up with the log before anything else;
- *   <li>as the <b>sequencer</b>, integrates the sheets other instances queued
+ *   <li>as the <b>sequencer</b>, integrates the writes other instances queued
  *       ({@link IntegrateSubmissions}), and every {@value #LOCK_EVERY_MS} ms checks that its lock
  *       session is alive; if not (the server restarted, the session was killed) it steps down at
  *       once.
  * </ul>
  *
- * Online submissions to this instance go through {@link #intake}: sequenced here while this
- * instance holds the lock, queued for the sequencer otherwise. Fencing: two processes that both
- * believe they are the sequencer cannot fork the log, because {@code log_entry.idx} is its primary
- * key; the loser's transaction fails whole (HTTP 503) and it catches up before its next batch.
+ * Online writes to this instance go through {@link #intake} (sheets) and {@link #record}
+ * (announcements, keys): sequenced here while this instance holds the lock, queued for the
+ * sequencer otherwise. Fencing: two processes that both believe they are the sequencer cannot fork
+ * the log, because {@code log_entry.idx} is its primary key; the loser's transaction fails whole
+ * (HTTP 503) and it catches up before its next batch.
  *
- * <p>Thread-safety: {@link #intake} may be called from any thread; the rest runs on the node's
- * thread.
+ * <p>Thread-safety: {@link #intake} and {@link #record} may be called from any thread; the rest
+ * runs on the node's thread.
  */
 public final class ClusterNode implements AutoCloseable {
-  static final long TICK_MS = 20;
+  static final long TICK_MS = 10;
+  static final long BATCH_EVERY_MS = 10;
   static final long LOCK_EVERY_MS = 250;
   static final long PURGE_EVERY_MS = 60_000;
   /** Answered submissions are kept this long (their waiters gave up after {@code SubmissionRelay.WAIT_MS}). */
@@ -58,7 +61,7 @@ public final class ClusterNode implements AutoCloseable {
   /** Joins the instances on {@code instance}'s database; its online submissions go through this node from now on. */
   public static ClusterNode start(Instance instance) {
     ClusterNode n = new ClusterNode(instance);
-    instance.attach(n::intake, n);
+    instance.attach(n::intake, n::record, n);
     n.thread.start();
     return n;
   }
@@ -80,6 +83,15 @@ public final class ClusterNode implements AutoCloseable {
       return instance.sequencer().submit(rows, accounts, DuplicateRows.none(), false);
     }
     return relay.submit(rows, accounts);
+  }
+
+  /** One announcement or key registration: recorded here if this instance holds the lock, else queued for the one that does. */
+  Outcome record(Entry entry, String account, String location) {
+    if (sequencer) {
+      instance.catchUp();
+      return instance.entries().record(entry, account, location);
+    }
+    return relay.submit(entry, account, location);
   }
 
   private void run() {
@@ -109,7 +121,13 @@ public final class ClusterNode implements AutoCloseable {
               return null;
             });
           }
-          if (integrate.once() > 0) continue;
+          long started = System.nanoTime();
+          if (integrate.once() > 0) {
+            // paced like GroupCommit: at most one integrated batch (one signed checkpoint) per BATCH_EVERY_MS
+            long wait = started + BATCH_EVERY_MS * 1_000_000 - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            continue;
+          }
         } else {
           instance.catchUp();
         }

@@ -22,6 +22,29 @@ final class OutcomeJson {
 
   private OutcomeJson() {}
 
+  /**
+   * {@link #slice} for every row of {@code batch} at once, by token (a location up to its first
+   * space): one pass over the batch instead of one per row.
+   */
+  static java.util.Map<String, String> slices(Outcome batch) {
+    java.util.Map<String, List<Accepted>> acc = new java.util.HashMap<>();
+    java.util.Map<String, List<Problem>> rej = new java.util.HashMap<>();
+    for (Accepted a : batch.accepted()) acc.computeIfAbsent(token(a.location()), k -> new ArrayList<>(1)).add(a);
+    for (Problem p : batch.rejected()) rej.computeIfAbsent(token(p.location()), k -> new ArrayList<>(1)).add(p);
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    java.util.Set<String> tokens = new java.util.HashSet<>(acc.keySet());
+    tokens.addAll(rej.keySet());
+    for (String t : tokens) {
+      out.put(t, slice(new Outcome(acc.getOrDefault(t, List.of()), rej.getOrDefault(t, List.of()), batch.logSize(), batch.written()), t));
+    }
+    return out;
+  }
+
+  private static String token(String location) {
+    int space = location.indexOf(' ');
+    return space < 0 ? location : location.substring(0, space);
+  }
+
   /** The part of {@code batch} that belongs to the row located at {@code token}, as JSON. */
   static String slice(Outcome batch, String token) {
     ObjectNode o = JSON.createObjectNode();
@@ -33,6 +56,7 @@ final class OutcomeJson {
       n.put("leafHash", HexFormat.of().formatHex(a.leafHash()));
       n.put("idempotent", a.idempotent());
       problems(n.putArray("flags"), a.flags(), token);
+      a.receipt().ifPresent(r -> n.put("receipt", r));
     }
     problems(o.putArray("rejected"), batch.rejected(), token);
     o.put("logSize", batch.logSize());
@@ -57,7 +81,7 @@ final class OutcomeJson {
       List<Accepted> acc = new ArrayList<>();
       for (JsonNode n : o.get("accepted")) {
         acc.add(new Accepted(location, n.get("index").asLong(), HexFormat.of().parseHex(n.get("leafHash").asText()), n.get("idempotent").asBoolean(),
-            problems(n.get("flags"), location)));
+            problems(n.get("flags"), location), java.util.Optional.ofNullable(n.get("receipt")).map(JsonNode::asText)));
       }
       return new Outcome(acc, problems(o.get("rejected"), location), o.get("logSize").asLong(), o.get("written").asBoolean());
     } catch (java.io.IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.veritally.server.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.validation.Problem;
 import org.veritally.formats.csv.SheetRow;
@@ -15,12 +16,13 @@ import org.veritally.store.Submissions;
 
 /**
  * The intake of an instance that is not the sequencer: queues a batch of sheets in the database
- * (one transaction, each sheet as its canonical entry with its signature) and polls every
- * {@value #POLL_MS} ms until the sequencer recorded an answer for each. The sequencer records an
- * answer in the transaction that appends the entry, so an answer means the entry is durably in the
- * log. Gives up after {@value #WAIT_MS} ms with {@link StoreException} (HTTP 503); a sheet queued
- * then is still integrated later, and a retry is answered as idempotent with its index.
- * Thread-safe (the group-commit thread calls it).
+ * (one transaction, each sheet as its canonical entry with its signature), or one announcement or
+ * key registration as its canonical entry, and polls every {@value #POLL_MS} ms until the
+ * sequencer recorded an answer for each. The sequencer records an answer in the transaction that
+ * appends the entry, so an answer means the entry is durably in the log. Gives up after
+ * {@value #WAIT_MS} ms with {@link StoreException} (HTTP 503); what was queued then is still
+ * integrated later, and a retry is answered as idempotent with its index (a key registration is
+ * appended again). Thread-safe (the group-commit thread and HTTP threads call it).
  */
 final class SubmissionRelay implements GroupCommit.Intake {
   static final long POLL_MS = 5;
@@ -64,6 +66,18 @@ final class SubmissionRelay implements GroupCommit.Intake {
       written |= o.written();
     }
     return new Outcome(accepted, rejected, logSize, written);
+  }
+
+  /**
+   * One announcement or key registration, queued as its canonical entry and answered like a sheet,
+   * with the answer's locations under {@code location}. Once answered, this instance catches up with
+   * the log, so its next read shows the entry.
+   */
+  Outcome submit(Entry entry, String account, String location) {
+    long id = queue.enqueue(List.of(instance.state().codec().encode(entry)), List.of(account), System.currentTimeMillis()).get(0);
+    Outcome o = OutcomeJson.read(await(List.of(id)).get(id), location);
+    instance.catchUp();
+    return o;
   }
 
   private Map<Long, String> await(List<Long> ids) {

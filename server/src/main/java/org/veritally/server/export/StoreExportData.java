@@ -1,14 +1,8 @@
 package org.veritally.server.export;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.Source;
@@ -31,46 +26,35 @@ import org.veritally.formats.export.ElectionSnapshot;
 import org.veritally.formats.export.ExportData;
 import org.veritally.formats.export.StationSheet;
 import org.veritally.formats.export.UnitTotal;
+import org.veritally.store.Store;
 import org.veritally.store.StoreException;
 
 /**
- * {@link ExportData} over a data directory's {@code veritally.db}: its own connection, made
- * query-only, inside one read transaction, so every query of an export sees the same snapshot (WAL
- * mode) while the server goes on writing. Rows are streamed from SQLite cursors in primary-key
- * order, never collected, so memory does not grow with the number of sheets. Not thread-safe; close
- * it to end the snapshot.
+ * {@link ExportData} over the store of a data directory, SQLite or PostgreSQL: every query runs in
+ * one read snapshot ({@link #read}: a deferred transaction in WAL mode, or {@code REPEATABLE READ}),
+ * so an export is one moment of the count while the server goes on writing. Rows are streamed from
+ * cursors in primary-key order (on PostgreSQL fetched in pages), never collected, so memory does not
+ * grow with the number of sheets. Not thread-safe: it lives on the thread of its snapshot.
  */
-public final class StoreExportData implements ExportData, AutoCloseable {
+public final class StoreExportData implements ExportData {
   private static final String SHEET_COLUMNS = "sc.station, st.name, st.unit, st.registered, sc.contest, sc.source, sc.entry_idx, sc.registered,"
       + " sc.ballots, sc.valid, sc.nulls, sc.blank, sc.votes";
-  private final Connection c;
+  private final Store store;
   private final ElectionSnapshot snapshot;
   private Station lastStation;
 
-  private StoreExportData(Connection c) throws SQLException {
-    this.c = c;
+  private StoreExportData(Store store) {
+    this.store = store;
     this.snapshot = readSnapshot();
   }
 
   /**
-   * Opens the database of a data directory for export.
+   * Runs {@code export} over the store's data, in one read snapshot, and returns what it returns.
    *
-   * @throws IllegalArgumentException when the directory has no database or no election
+   * @throws IllegalArgumentException when the store holds no election
    */
-  public static StoreExportData open(Path dataDir) {
-    Path db = dataDir.resolve("veritally.db");
-    if (!Files.isRegularFile(db)) throw new IllegalArgumentException("no database in " + dataDir + " (expected " + db + ")");
-    try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-      try (Statement st = c.createStatement()) {
-        st.execute("PRAGMA busy_timeout=10000");
-        st.execute("PRAGMA query_only=1");
-      }
-      c.setAutoCommit(false);
-      return new StoreExportData(c);
-    } catch (SQLException e) {
-      throw new StoreException("open " + db + " for export: " + e.getMessage(), e);
-    }
+  public static <T> T read(Store store, Function<StoreExportData, T> export) {
+    return store.readSnapshot(() -> export.apply(new StoreExportData(store)));
   }
 
   @Override
@@ -78,7 +62,7 @@ public final class StoreExportData implements ExportData, AutoCloseable {
     return snapshot;
   }
 
-  private ElectionSnapshot readSnapshot() throws SQLException {
+  private ElectionSnapshot readSnapshot() {
     List<String> bodies = new ArrayList<>();
     query("SELECT body FROM election", List.of(), rs -> bodies.add(rs.getString(1)));
     if (bodies.isEmpty()) throw new IllegalArgumentException("no election is defined in this data directory; nothing to export");
@@ -124,16 +108,15 @@ public final class StoreExportData implements ExportData, AutoCloseable {
   @Override
   public void consensus(Consumer<ConsensusRow> out) {
     var contests = snapshot.election().contests();
+    // contests in id order by position, not by the engine's collation (PostgreSQL's may not be byte-wise for a VALUES list)
+    List<String> ids = contests.stream().map(ct -> ct.id()).sorted().toList();
     StringBuilder values = new StringBuilder();
-    List<Object> args = new ArrayList<>();
-    for (var ct : contests) {
-      values.append(values.isEmpty() ? "" : ", ").append("(?)");
-      args.add(ct.id());
-    }
-    query("WITH c(id) AS (VALUES " + values + ") SELECT st.id, st.name, st.unit, st.registered, c.id, sc.source, sc.entry_idx, sc.registered,"
+    List<Object> args = new ArrayList<>(ids);
+    for (int i = 0; i < ids.size(); i++) values.append(i == 0 ? "" : ", ").append("(?, ").append(i).append(')');
+    query("WITH c(id, ord) AS (VALUES " + values + ") SELECT st.id, st.name, st.unit, st.registered, c.id, sc.source, sc.entry_idx, sc.registered,"
         + " sc.ballots, sc.valid, sc.nulls, sc.blank, sc.votes, ss.status FROM station st CROSS JOIN c"
         + " LEFT JOIN station_status ss ON ss.station = st.id AND ss.contest = c.id"
-        + " LEFT JOIN sheet_current sc ON sc.station = st.id AND sc.contest = c.id AND sc.entry_idx = ss.consensus_entry ORDER BY st.id, c.id", args, rs -> {
+        + " LEFT JOIN sheet_current sc ON sc.station = st.id AND sc.contest = c.id AND sc.entry_idx = ss.consensus_entry ORDER BY st.id, c.ord", args, rs -> {
           StationStatus status = status(rs.getString(14));
           if (rs.getString(6) == null) {
             out.accept(new ConsensusRow(station(rs), rs.getString(5), status, Optional.empty()));
@@ -195,23 +178,12 @@ public final class StoreExportData implements ExportData, AutoCloseable {
   }
 
   private void query(String sql, List<Object> args, Row row) {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) row.accept(rs);
+    store.query(sql, args, rs -> {
+      try {
+        row.accept(rs);
+      } catch (SQLException e) {
+        throw new StoreException("export query failed: " + e.getMessage(), e);
       }
-    } catch (SQLException e) {
-      throw new StoreException("export query failed: " + e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      c.rollback();
-      c.close();
-    } catch (SQLException e) {
-      throw new StoreException("close export connection", e);
-    }
+    });
   }
 }

@@ -16,6 +16,7 @@ import org.veritally.server.ops.Operations;
 import org.veritally.server.ops.RequestGuard;
 import org.veritally.server.ops.RequestRefused;
 import org.veritally.server.read.UsageProblem;
+import org.veritally.store.DiskFull;
 import org.veritally.store.StoreException;
 
 /**
@@ -52,6 +53,7 @@ public final class ApiServer implements AutoCloseable {
       var writes = new WriteRoutes(instance, new Authenticator(token, instance.accounts()));
       cfg.routes.post("/api/sheets", writes::postSheet);
       cfg.routes.post("/api/announcements", writes::postAnnouncement);
+      cfg.routes.post("/api/keys", writes::postKey);
       cfg.routes.get("/api/announcements", ctx -> json(ctx, new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
       cfg.routes.get("/api/discrepancies/summary", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store()).summary()));
       cfg.routes.get("/api/discrepancies", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
@@ -70,10 +72,12 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.exception(BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
       cfg.routes.exception(UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
       cfg.routes.exception(StoreException.class, (e, ctx) -> {
+        if (storageFull(ops, ctx, e)) return;
         ctx.header("Retry-After", "5");
         problem(ctx, 503, ProblemJson.rule(503, "SRV-STORE", "the database is unavailable; try again shortly"));
       });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
+        if (storageFull(ops, ctx, e)) return;
         ops.internalError(ctx, e);
         problem(ctx, 500, ProblemJson.rule(500, "SRV-INTERNAL", "internal error"));
       });
@@ -81,6 +85,25 @@ public final class ApiServer implements AutoCloseable {
         if (ctx.result() == null) problem(ctx, 404, ProblemJson.rule(404, "RD-PATH", "no such resource: " + ctx.path()));
       });
     });
+  }
+
+  /** Seconds a client is asked to wait after {@value DiskFull#RULE}: freeing space takes an operator. */
+  static final long FULL_RETRY_AFTER = 30;
+
+  /**
+   * {@code STORE-FULL}: 507 Insufficient Storage (RFC 4918 §11.5), not 503, because it lasts until
+   * an operator frees space, and not 500, because nothing is broken: the transaction was rolled
+   * back whole, so a repeat once there is room is safe (a sheet already in the log is idempotent).
+   * The client is told no path; the operator's log line names the database.
+   */
+  private static boolean storageFull(Operations ops, Context ctx, Exception e) {
+    var full = DiskFull.find(e);
+    if (full.isEmpty()) return false;
+    ops.storageFull(ctx, full.get());
+    ctx.header("Retry-After", Long.toString(FULL_RETRY_AFTER));
+    problem(ctx, 507, ProblemJson.rule(507, DiskFull.RULE, "the server's storage is full: nothing of this request was recorded;"
+        + " repeat it once the operator has freed space"));
+    return true;
   }
 
   public ApiServer start(String host, int port) {

@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import org.veritally.core.entry.AnnouncementEntry;
+import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SheetSignature;
 import org.veritally.core.validation.Problem;
@@ -26,13 +30,17 @@ import org.veritally.server.intake.GroupCommit;
 import org.veritally.server.intake.Outcome;
 import org.veritally.server.log.LogView;
 import org.veritally.server.read.UsageProblem;
+import org.veritally.translog.Parsed;
+import org.veritally.translog.VerifierKey;
 
 /**
- * The write endpoints: {@code POST /api/sheets} and {@code POST /api/announcements}. Each checks the
- * token (401 AUTH-TOKEN), the role × action matrix (403 AUTH-ROLE), that a non-administrator submits
- * only as its own source (422 TS-SOURCE), and, for an account with a registered key, the Ed25519
- * signature over the canonical entry (422 AUTH-SIG). Sheets go through group commit and are
- * answered, with a receipt, only after their transaction committed.
+ * The write endpoints: {@code POST /api/sheets}, {@code POST /api/announcements} and {@code POST
+ * /api/keys}. Each checks the token (401 AUTH-TOKEN), the role × action matrix (403 AUTH-ROLE), that
+ * a non-administrator submits only as its own source (422 TS-SOURCE), and, for an account with a
+ * registered key, the Ed25519 signature over the canonical entry (422 AUTH-SIG). What needs no log
+ * (parsing, the JSON's shape, the token, the account) is checked here, on whichever instance
+ * received the request; the rest by the use case, on the sequencer ({@link Instance#submitEntry};
+ * sheets through group commit). Every write is answered only after its transaction committed.
  */
 final class WriteRoutes {
   private final Instance instance;
@@ -121,36 +129,69 @@ final class WriteRoutes {
     m.put("idempotent", acc0.idempotent());
     m.put("flags", acc0.flags().stream().map(p -> Map.of("rule", p.rule().id(), "message", p.message())).toList());
     m.put("logSize", o.logSize());
-    var log = new LogView(instance.store());
-    log.latest().ifPresent(cp -> {
-      m.put("checkpointSize", cp.size());
-      m.put("receipt", log.receipt(acc0.index(), cp));
-    });
+    if (acc0.receipt().isPresent()) {  // a new entry: the sequencer built its receipt against the batch's checkpoint
+      m.put("checkpointSize", o.logSize());
+      m.put("receipt", acc0.receipt().get());
+    } else {
+      var log = new LogView(instance.store());
+      log.latest().ifPresent(cp -> {
+        m.put("checkpointSize", cp.size());
+        m.put("receipt", log.receipt(acc0.index(), cp));
+      });
+    }
     ctx.status(acc0.idempotent() ? 200 : 201);
     ApiServer.json(ctx, m);
   }
 
   void postAnnouncement(Context ctx) {
-    Optional<Account> acc = account(ctx, Action.RECORD_ANNOUNCEMENT);
+    postEntry(ctx, Action.RECORD_ANNOUNCEMENT, "announcement rejected", (f, problems) -> {
+      var a = AnnouncementJson.read(f, true, problems);
+      f.end();
+      return a.<Entry>map(AnnouncementEntry::new);
+    });
+  }
+
+  /** {@code POST /api/keys} {account, key}: registers an account's verifier key (administrators only). */
+  void postKey(Context ctx) {
+    postEntry(ctx, Action.REGISTER_KEY, "key rejected", (f, problems) -> {
+      String id = f.str("account");
+      String key = f.str("key");
+      f.end();
+      if (!problems.isEmpty()) return Optional.empty();
+      var vk = VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok ? Optional.of(ok.value()) : Optional.<VerifierKey>empty();
+      if (vk.isEmpty()) problems.add(new Problem(Rule.IN_FIELD, "$.key", "not a C2SP verifier key (name+keyid+base64)"));
+      var target = instance.accounts().find(id);
+      if (target.isEmpty()) problems.add(new Problem(Rule.KEY_ACCOUNT, "$.account", "no account '" + id + "'"));
+      if (!problems.isEmpty()) return Optional.empty();
+      return Optional.of(new KeyEntry(target.get().id(), target.get().source(), vk.get().encode()));
+    });
+  }
+
+  /**
+   * One announcement or key: the checks that need no log here ({@code read} gives the entry, or
+   * adds its problems), the rest on the sequencer ({@link Instance#submitEntry}). Answers 201 new,
+   * 200 already in the log, 422 with every problem.
+   */
+  private void postEntry(Context ctx, Action action, String rejected, BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
+    Optional<Account> acc = account(ctx, action);
     if (acc.isEmpty()) return;
     if (instance.state().election().isEmpty()) throw new UsageProblem("RD-ELECTION", "no election is defined yet");
     List<Problem> problems = new ArrayList<>();
-    var a = body(ctx, problems).flatMap(t -> {
-      Fields f = new Fields(t, "$", problems);
-      var r = AnnouncementJson.read(f, true, problems);
-      f.end();
-      return problems.isEmpty() ? r : Optional.empty();
+    Optional<Entry> entry = body(ctx, problems).flatMap(t -> {
+      Optional<Entry> e = read.apply(new Fields(t, "$", problems), problems);
+      return problems.isEmpty() ? e : Optional.empty();
     });
-    if (a.isEmpty()) {
-      ApiServer.problem(ctx, 422, ProblemJson.of(422, "announcement rejected", problems.size() + " problem(s)", problems));
+    if (entry.isEmpty()) {
+      ApiServer.problem(ctx, 422, ProblemJson.of(422, rejected, problems.size() + " problem(s)", problems));
       return;
     }
-    var r = instance.announcements().record(a.get(), acc.get().id(), "request");
-    if (!r.problems().isEmpty()) {
-      ApiServer.problem(ctx, 422, ProblemJson.of(422, "announcement rejected", r.problems().size() + " problem(s)", r.problems()));
+    Outcome o = instance.submitEntry(entry.get(), acc.get().id(), "request");
+    if (!o.rejected().isEmpty()) {
+      ApiServer.problem(ctx, 422, ProblemJson.of(422, rejected, o.rejected().size() + " problem(s)", o.rejected()));
       return;
     }
-    ctx.status(r.idempotent() ? 200 : 201);
-    ApiServer.json(ctx, Map.of("index", r.index(), "idempotent", r.idempotent()));
+    var a = o.accepted().get(0);
+    ctx.status(a.idempotent() ? 200 : 201);
+    ApiServer.json(ctx, Map.of("index", a.index(), "idempotent", a.idempotent()));
   }
 }

@@ -3,12 +3,16 @@ package org.veritally.server.intake;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.model.Announcement;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Store;
+import org.veritally.store.Tx;
 
 /**
  * Use case: record an announcement of the authority as a log entry (AN-CONTEST, AN-CANDIDATE,
@@ -29,9 +33,21 @@ public final class RecordAnnouncement {
   }
 
   /** Problems (empty when recorded or already present), and the log index of the entry. */
-  public record Result(List<Problem> problems, long index, boolean idempotent) {}
+  public EntryResult record(Announcement a, String account, String where) {
+    return record(a, account, where, Optional.empty());
+  }
 
-  public Result record(Announcement a, String account, String where) {
+  /**
+   * As {@link #record(Announcement, String, String)}, and commits the writes {@code alongside}
+   * derives from the result in the transaction that appends the entry (in one of their own when
+   * nothing is appended): the sequencer's answer to a queued announcement then exists exactly when
+   * its entry is durably in the log.
+   */
+  public EntryResult record(Announcement a, String account, String where, Function<EntryResult, Consumer<Tx>> alongside) {
+    return record(a, account, where, Optional.of(alongside));
+  }
+
+  EntryResult record(Announcement a, String account, String where, Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
     synchronized (writeLock) {
       List<Problem> problems = new ArrayList<>();
       var e = state.requireElection();
@@ -43,20 +59,22 @@ public final class RecordAnnouncement {
       byte[] bytes = state.codec().encode(new AnnouncementEntry(a));
       for (var existing : state.announcements()) {
         if (existing.announcement().id().equals(a.id())) {
-          if (existing.announcement().equals(a)) return new Result(List.of(), existing.index(), true);
+          if (existing.announcement().equals(a)) return new EntryResult(List.of(), existing.index(), true).commitAlone(store, alongside);
           problems.add(new Problem(Rule.AN_DUP, where + " id", "announcement '" + a.id() + "' is already in the log (index " + existing.index() + ") with other figures"));
         }
       }
-      if (!problems.isEmpty()) return new Result(problems, -1, false);
+      if (!problems.isEmpty()) return EntryResult.rejected(problems).commitAlone(store, alongside);
       long idx = state.logSize();
+      EntryResult recorded = new EntryResult(List.of(), idx, false);
       var appended = store.write(tx -> {
         var r = appender.append(tx, state, List.of(new LogAppender.NewEntry("announcement", bytes, account)));
         tx.putAnnouncement(a.id(), idx, new String(bytes, StandardCharsets.UTF_8));
+        alongside.ifPresent(x -> x.apply(recorded).accept(tx));
         return r;
       });
       appender.committed(state, appended);
       state.addAnnouncement(new ElectionState.Recorded(idx, a));
-      return new Result(List.of(), idx, false);
+      return recorded;
     }
   }
 }

@@ -85,15 +85,17 @@ class AuthorizationMatrixTest {
 
   @Test
   void roleByEndpointMatrix() throws Exception {
-    // expected status: sheet as own source, sheet as another source, announcement, public read
+    // expected status: sheet as own source, sheet as another source, announcement, key registration, public read
     Map<String, int[]> expected = new LinkedHashMap<>();
-    expected.put("admin", new int[] {201, 201, 201, 200});
-    expected.put("authority", new int[] {201, 422, 201, 200});
-    expected.put("witness", new int[] {201, 422, 403, 200});
-    expected.put("observer", new int[] {201, 422, 403, 200});
-    expected.put("revoked", new int[] {401, 401, 401, 200});
-    expected.put("public", new int[] {401, 401, 401, 200});
-    expected.put("forged-token", new int[] {401, 401, 401, 200});
+    expected.put("admin", new int[] {201, 201, 201, 201, 200});
+    expected.put("authority", new int[] {201, 422, 201, 403, 200});
+    expected.put("witness", new int[] {201, 422, 403, 403, 200});
+    expected.put("observer", new int[] {201, 422, 403, 403, 200});
+    expected.put("revoked", new int[] {401, 401, 401, 401, 200});
+    expected.put("public", new int[] {401, 401, 401, 401, 200});
+    expected.put("forged-token", new int[] {401, 401, 401, 401, 200});
+    in.accounts().create("keyed", Role.OBSERVER, "observer-1", Optional.empty());
+    String key = "{\"account\":\"keyed\",\"key\":\"" + NoteSigner.generate("keyed", VerifierKey.TYPE_ED25519).verifierKey().encode() + "\"}";
     for (var e : expected.entrySet()) {
       String role = e.getKey();
       String t = tokens.get(role);
@@ -101,8 +103,8 @@ class AuthorizationMatrixTest {
       int read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/results")).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode();
       int[] got = {post("/api/sheets", t, sheet(OWN.get(role))), post("/api/sheets", t, sheet(OTHER.get(role))),
-          post("/api/announcements", t, ann), read};
-      assertThat(got).as("role " + role + ": own sheet, other source's sheet, announcement, read").containsExactly(e.getValue());
+          post("/api/announcements", t, ann), post("/api/keys", t, key), read};
+      assertThat(got).as("role " + role + ": own sheet, other source's sheet, announcement, key, read").containsExactly(e.getValue());
     }
     // every accepted write is logged with its account
     List<String> accounts = new java.util.ArrayList<>();

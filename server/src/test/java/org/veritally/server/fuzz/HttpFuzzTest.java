@@ -28,8 +28,8 @@ import org.veritally.server.ops.RateLimit;
 
 /**
  * Fuzzes the write endpoints over real HTTP, as the administrator (so every input reaches the
- * parser): {@code POST /api/sheets}, {@code POST /api/announcements} and {@code POST
- * /log/cosignature}. Every answer must be below 500 and, when it is not a success, be problem+json
+ * parser): {@code POST /api/sheets}, {@code POST /api/announcements}, {@code POST /api/keys} and
+ * {@code POST /log/cosignature}. Every answer must be below 500 and, when it is not a success, be problem+json
  * with a rule ID and leave the log exactly as it was (nothing written). Rate limits are off here;
  * they have their own tests.
  */
@@ -91,6 +91,15 @@ class HttpFuzzTest {
         "coveragePercent", "coverageHundredthsPercent", "C1-K1", "C1-K2", "C2-K1");
     FuzzCampaign.run("HTTP POST /api/announcements", CI / 2, List.of(Samples.utf8(Samples.announcement())), new Mutator(tokens),
         endpoint("/api/announcements"));
+  }
+
+  @Test
+  void postKeys() {
+    String vkey = org.veritally.translog.NoteSigner.generate("wit-f", org.veritally.translog.VerifierKey.TYPE_ED25519).verifierKey().encode();
+    in.accounts().create("wit-f", org.veritally.server.auth.Role.WITNESS, "party-a", java.util.Optional.empty());
+    var tokens = Samples.jsonTokens("account", "key", "wit-f", "admin", vkey, "+", "0000");
+    FuzzCampaign.run("HTTP POST /api/keys", CI / 4, List.of(Samples.utf8("{\"account\":\"wit-f\",\"key\":\"" + vkey + "\"}")), new Mutator(tokens),
+        endpoint("/api/keys"));
   }
 
   @Test

@@ -1,0 +1,86 @@
+package org.veritally.server.intake;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.veritally.core.entry.AnnouncementEntry;
+import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.KeyEntry;
+import org.veritally.server.auth.Accounts;
+import org.veritally.server.state.ElectionState;
+import org.veritally.store.Tx;
+
+/**
+ * Use case: record one entry that is written on its own rather than in a batch of sheets, through
+ * the use case of its kind: an announcement ({@link RecordAnnouncement}) or a key registration
+ * ({@link RegisterKey}). The answer has the form of a sheet batch's ({@link Outcome}), one record
+ * located at {@code location}, so the sequencer can answer a queued entry as it answers a queued
+ * sheet. Thread-safe (the use cases take the single writer's monitor).
+ */
+public final class RecordEntry {
+  private final ElectionState state;
+  private final RecordAnnouncement announcements;
+  private final RegisterKey keys;
+  private final Accounts accounts;
+
+  public RecordEntry(ElectionState state, RecordAnnouncement announcements, RegisterKey keys, Accounts accounts) {
+    this.state = state;
+    this.announcements = announcements;
+    this.keys = keys;
+    this.accounts = accounts;
+  }
+
+  /**
+   * Where an entry goes: this process's use case, or, on an instance that is not the sequencer, the
+   * database's submission queue. Either way the outcome is returned only after an accepted entry is
+   * durably in the log.
+   */
+  @FunctionalInterface
+  public interface Intake {
+    Outcome submit(Entry entry, String account, String location);
+  }
+
+  /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
+  public static boolean records(Entry e) {
+    return e instanceof AnnouncementEntry || e instanceof KeyEntry;
+  }
+
+  /**
+   * Records {@code entry} as written by {@code account}.
+   *
+   * @throws IllegalArgumentException if it is not an announcement or a key ({@link #records})
+   */
+  public Outcome record(Entry entry, String account, String location) {
+    return record(entry, account, location, Optional.empty());
+  }
+
+  /**
+   * As {@link #record(Entry, String, String)}, and commits the writes {@code alongside} derives from
+   * the outcome in the transaction that appends the entry (in one of their own when nothing is
+   * appended).
+   */
+  public Outcome record(Entry entry, String account, String location, Function<Outcome, Consumer<Tx>> alongside) {
+    return record(entry, account, location, Optional.of(alongside));
+  }
+
+  private Outcome record(Entry entry, String account, String location, Optional<Function<Outcome, Consumer<Tx>>> alongside) {
+    Optional<Function<EntryResult, Consumer<Tx>>> then = alongside.map(a -> r -> a.apply(outcome(r, location)));
+    EntryResult r;
+    if (entry instanceof AnnouncementEntry a) {
+      r = announcements.record(a.announcement(), account, location, then);
+    } else if (entry instanceof KeyEntry k) {
+      r = keys.register(accounts, k, account, location, then);
+    } else {
+      throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
+    }
+    return outcome(r, location);
+  }
+
+  /** The result as a one-record outcome; a new entry's log size is its index + 1 (read before the in-memory size moves). */
+  private Outcome outcome(EntryResult r, String location) {
+    if (!r.problems().isEmpty()) return new Outcome(List.of(), r.problems(), state.logSize(), false);
+    long size = r.idempotent() ? state.logSize() : r.index() + 1;
+    return new Outcome(List.of(new Accepted(location, r.index(), new byte[0], r.idempotent(), List.of())), List.of(), size, !r.idempotent());
+  }
+}
