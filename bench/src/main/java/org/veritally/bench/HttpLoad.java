@@ -22,17 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   java -cp bench/target/benchmarks.jar org.veritally.bench.HttpLoad get  URL-FILE RATE SECONDS
- *   java -cp bench/target/benchmarks.jar org.veritally.bench.HttpLoad post URL BODIES-FILE RATE SECONDS TOKEN
+ *   java -cp bench/target/benchmarks.jar org.veritally.bench.HttpLoad post URL[,URL...] BODIES-FILE RATE SECONDS TOKEN
  * </pre>
  *
- * {@code URL-FILE}: one URL per line, used round-robin. {@code BODIES-FILE}: one JSON body per line.
+ * {@code URL-FILE}: one URL per line, used round-robin. {@code BODIES-FILE}: one JSON body per line,
+ * used in turn (wrapping around; give at least RATE × SECONDS for new sheets only). Several POST URLs (comma-separated) are
+ * used round-robin, e.g. one per instance.
  */
 public final class HttpLoad {
   private HttpLoad() {}
 
   public static void main(String[] args) throws Exception {
     boolean post = args[0].equals("post");
-    List<String> urls = post ? List.of(args[1]) : Files.readAllLines(Path.of(args[1]));
+    List<String> urls = post ? List.of(args[1].split(",")) : Files.readAllLines(Path.of(args[1]));
     List<String> bodies = post ? Files.readAllLines(Path.of(args[2])) : List.of();
     int a = post ? 3 : 2;
     int rate = Integer.parseInt(args[a]);

@@ -39,8 +39,25 @@ public final class LogAppender {
     return p.appended();
   }
 
-  /** A batch hashed, appended to the tree and signed in memory, ready to be written. */
-  public record Prepared(List<NewEntry> entries, Appended appended, String checkpoint, long ms) {}
+  /** A batch hashed, appended to the tree and signed in memory, ready to be written; {@code before} is the tree's right edge before it. */
+  public record Prepared(List<NewEntry> entries, Appended appended, String checkpoint, long ms, org.veritally.translog.CompactRange before) {
+    /**
+     * The receipt (C2SP tlog-proof: the entry, its inclusion proof, the batch's signed checkpoint)
+     * of each entry of the batch, in order, built from memory ({@link org.veritally.translog.BatchHashReader});
+     * {@code store} answers any node that is not (none is expected).
+     */
+    public List<String> receipts(org.veritally.translog.HashReader store) {
+      var nodes = new org.veritally.translog.BatchHashReader(before, appended.tree(), store);
+      long size = appended.tree().size();
+      List<String> out = new ArrayList<>(entries.size());
+      for (int i = 0; i < entries.size(); i++) {
+        long index = appended.first() + i;
+        var proof = org.veritally.translog.InclusionProof.build(index, size, nodes);
+        out.add(new org.veritally.translog.TlogProof(java.util.Optional.of(entries.get(i).body()), index, proof.hashes(), checkpoint).format());
+      }
+      return out;
+    }
+  }
 
   /** The CPU part of an append: leaf hashes, tree nodes, the signed checkpoint. Writes nothing. */
   public Prepared prepare(ElectionState state, List<NewEntry> entries) {
@@ -50,7 +67,7 @@ public final class LogAppender {
     for (NewEntry e : entries) leaves.add(hasher.leafHash(e.body()));
     AppendResult r = tree.append(state.range(), leaves);
     var cp = org.veritally.translog.SignedCheckpoint.sign(org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
-    return new Prepared(entries, new Appended(first, leaves, r), cp.format(), ms);
+    return new Prepared(entries, new Appended(first, leaves, r), cp.format(), ms, state.range());
   }
 
   /** The database part: the entries, the tile-level nodes and the checkpoint, in the caller's transaction. */

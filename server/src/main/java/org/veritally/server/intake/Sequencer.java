@@ -182,13 +182,15 @@ public final class Sequencer {
       reconciler.write(tx);
     };
     var appended = prepared.appended();
+    List<String> receipts = bulk.isPresent() ? List.of() : prepared.receipts(new org.veritally.store.StoreHashReader(store));
     int j = 0;
     for (SheetRow row : rows) {
       if (row.sheet().isEmpty()) continue;
       // match accepted new sheets in order
       if (j < newSheets.size() && row.sheet().get() == newSheets.get(j).sheet()) {
         Pending p = newSheets.get(j);
-        accepted.add(new Accepted(row.location(), p.index(), appended.leafHashes().get(j), false, newFlags.get(j)));
+        accepted.add(new Accepted(row.location(), p.index(), appended.leafHashes().get(j), false, newFlags.get(j),
+            receipts.isEmpty() ? Optional.empty() : Optional.of(receipts.get(j))));
         j++;
       }
     }

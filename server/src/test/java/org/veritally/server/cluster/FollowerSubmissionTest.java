@@ -44,6 +44,11 @@ class FollowerSubmissionTest {
       assertThat(acc.idempotent()).isFalse();
       assertThat(acc.location()).isEqualTo("request");
       assertThat(a.store().readLog(acc.index(), 1).get(0).leafHash()).isEqualTo(acc.leafHash());
+      assertReceiptProvesInclusion(a, acc, o.logSize());
+      for (var f : List.of(a.groupCommit().submit(sheets.get(1), "w"), a.groupCommit().submit(sheets.get(2), "w"))) {
+        Outcome own = f.get(10, TimeUnit.SECONDS);
+        assertReceiptProvesInclusion(a, own.accepted().get(0), own.logSize());
+      }
 
       Outcome again = b.groupCommit().submit(sheets.get(0), "w").get(10, TimeUnit.SECONDS);
       assertThat(again.accepted()).singleElement().satisfies(x -> {
@@ -64,7 +69,7 @@ class FollowerSubmissionTest {
 
       // the rest through both instances at once
       var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Outcome>>();
-      for (int i = 1; i < sheets.size(); i++) futures.add((i % 2 == 0 ? a : b).groupCommit().submit(sheets.get(i), "w"));
+      for (int i = 3; i < sheets.size(); i++) futures.add((i % 2 == 0 ? a : b).groupCommit().submit(sheets.get(i), "w"));
       for (var f : futures) assertThat(f.get(20, TimeUnit.SECONDS).rejected()).isEmpty();
       TwoInstances.await(() -> b.state().logSize() == a.state().logSize(), 5_000, "the follower caught up");
       assertThat(b.state().tabulation().snapshot()).isEqualTo(a.state().tabulation().snapshot());
@@ -77,5 +82,23 @@ class FollowerSubmissionTest {
       c.rebuild();
       assertThat(ProjectionDump.of(c.store())).isEqualTo(live);
     }
+  }
+
+  /**
+   * The receipt the sequencer built from memory for a new entry: its checkpoint is the one signed
+   * and stored for the batch, its extra is the entry, and its proof verifies the leaf against the
+   * checkpoint's root.
+   */
+  static void assertReceiptProvesInclusion(Instance sequencer, org.veritally.server.intake.Accepted acc, long size) {
+    assertThat(acc.receipt()).as("a new entry's receipt").isPresent();
+    var receipt = ((org.veritally.translog.Parsed.Ok<org.veritally.translog.TlogProof>) org.veritally.translog.TlogProof.parse(acc.receipt().get())).value();
+    assertThat(receipt.index()).isEqualTo(acc.index());
+    assertThat(receipt.checkpointNote()).isEqualTo(new org.veritally.server.log.LogView(sequencer.store()).at(size).orElseThrow().note());
+    assertThat(receipt.extra().orElseThrow()).isEqualTo(sequencer.store().readLog(acc.index(), 1).get(0).body());
+    String body = receipt.checkpointNote().substring(0, receipt.checkpointNote().indexOf("\n\n") + 1);
+    var cp = ((org.veritally.translog.Parsed.Ok<org.veritally.translog.Checkpoint>) org.veritally.translog.Checkpoint.parse(body)).value();
+    assertThat(cp.size()).isEqualTo(size);
+    assertThat(new org.veritally.translog.InclusionProof(acc.index(), size, receipt.proof()).verify(acc.leafHash(), cp.rootHash()))
+        .isInstanceOf(org.veritally.translog.Verification.Verified.class);
   }
 }
