@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The overview page under election-night load: GET /en/ at READS page views/s (default 500) while
 # sheets stream in with POST /api/sheets at WRITES/s (default 500), both for 30 s, on loopback.
-# Prints both latency distributions. Usage: bench/overview-under-load.sh [READS] [WRITES] [STATIONS]
+# Load from wrk (apt-get install -y wrk) paced by bench/wrk/paced.lua, after 15 s of warm-up at the
+# same rates. Prints both latency distributions (from each send).
+# Usage: bench/overview-under-load.sh [READS] [WRITES] [STATIONS]
 . "$(dirname "$0")/common.sh"
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 READS="${1:-500}"; WRITES="${2:-500}"; N="${3:-100000}"; PORT="${PORT:-18082}"; SECS=30
 build
 G="$OUT/gen-overview-$N"; D="$OUT/overview-data"
@@ -26,9 +29,16 @@ JAVA_OPTS="-Xmx1g" "$VT" serve --data "$D" --port "$PORT" --rate-limit-account 1
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/en/" >/dev/null; do sleep 0.05; done
-echo "http://127.0.0.1:$PORT/en/" > "$OUT/overview-url.txt"
+echo "/en/" > "$OUT/overview-path.txt"
 echo "overview page: $(curl -s --compressed -o /dev/null -w '%{size_download} bytes compressed' -H 'Accept-Encoding: gzip' "http://127.0.0.1:$PORT/en/")"
-java -cp "$JAR" org.veritally.bench.HttpLoad post "http://127.0.0.1:$PORT/api/sheets" "$OUT/stream-bodies.txt" "$WRITES" "$SECS" "$(cat "$D/api-token")" > "$OUT/writes.txt" &
-WPID=$!
-java -cp "$JAR" org.veritally.bench.HttpLoad get "$OUT/overview-url.txt" "$READS" "$SECS" | sed 's/^/reads:  /'
-wait $WPID; sed 's/^/writes: /' "$OUT/writes.txt"
+export TOKEN; TOKEN=$(cat "$D/api-token")
+run() {  # SECONDS [--latency]
+  RATE=$WRITES CONNS=64 THREADS=1 BODIES="$OUT/stream-bodies.txt" wrk -t1 -c64 -d"$1"s --timeout 10s ${2:-} -s "$ROOT/bench/wrk/paced.lua" "http://127.0.0.1:$PORT" > "$OUT/writes.txt" &
+  local w=$!
+  RATE=$READS CONNS=64 THREADS=1 GZIP=1 PATHS="$OUT/overview-path.txt" wrk -t1 -c64 -d"$1"s --timeout 10s ${2:-} -s "$ROOT/bench/wrk/paced.lua" "http://127.0.0.1:$PORT" > "$OUT/reads.txt"
+  wait $w
+}
+run 15
+run "$SECS" --latency
+grep -E "requests in|Requests/sec|Non-2xx|Socket|^ +(50|90|99)%" "$OUT/reads.txt" | sed 's/^/reads:  /'
+grep -E "requests in|Requests/sec|Non-2xx|Socket|^ +(50|90|99)%" "$OUT/writes.txt" | sed 's/^/writes: /'

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Serves a data directory of N sheets (default 1,000,000; imported once and reused) with -Xmx1g and
 # measures: seconds from launch to the first answered /api/results, then results for random units
-# over HTTP at RATE requests/s (default 1000) for 30 s, with latency percentiles.
+# over HTTP at RATE requests/s (default 1000) for 30 s after 15 s of warm-up, with latency
+# percentiles (wrk, apt-get install -y wrk, paced by bench/wrk/paced.lua).
 # Usage: bench/serve-1m.sh [N] [RATE]
 . "$(dirname "$0")/common.sh"
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 2; }
 N="${1:-1000000}"; RATE="${2:-1000}"; PORT="${PORT:-18080}"
 build
 G="$OUT/gen-$N"; D="$OUT/serve-$N"
@@ -32,8 +34,12 @@ while frontier and len(units) < 5000:
     kids = [c["unit"] for c in d["children"]]
     units += kids; frontier += kids
 random.shuffle(units)
-open(out, "w").write("\n".join(f"http://127.0.0.1:{port}/api/results?unit={u}" for u in units) + "\n")
+open(out, "w").write("".join(f"/api/results?unit={u}\n" for u in units))
 print(f"{len(units)} unit URLs")
 PY
-java -cp "$JAR" org.veritally.bench.HttpLoad get "$OUT/urls.txt" "$RATE" 30
+RATE=$RATE CONNS=64 THREADS=1 PATHS="$OUT/urls.txt" wrk -t1 -c64 -d15s -s "$ROOT/bench/wrk/paced.lua" "http://127.0.0.1:$PORT" | grep "Requests/sec" | sed 's/^/warm-up: /'
+c0=$(awk '{print ($14 + $15) / 100}' "/proc/$PID/stat")
+RATE=$RATE CONNS=64 THREADS=1 PATHS="$OUT/urls.txt" wrk -t1 -c64 -d30s --latency -s "$ROOT/bench/wrk/paced.lua" "http://127.0.0.1:$PORT" \
+  | grep -E "requests in|Requests/sec|Non-2xx|Socket|^ +(50|75|90|99)%"
+echo "server CPU during the run: $(echo "$(awk '{print ($14 + $15) / 100}' "/proc/$PID/stat") - $c0" | bc) s of 60"
 echo "server RSS: $(ps -o rss= -p $PID | awk '{printf "%.0f MB", $1/1024}')"

@@ -6,7 +6,8 @@
 -- (a wall clock from /proc/uptime, 10 ms resolution), so the offered rate is RATE/s as long as a
 -- connection is free for each slot; when all CONNS connections wait for answers the rate drops,
 -- which the achieved Requests/sec shows. wrk measures latency from each send.
--- Environment: RATE, CONNS and THREADS (as given to wrk -c and -t), TOKEN (POST), BODIES or PATHS.
+-- Environment: RATE, CONNS and THREADS (as given to wrk -c and -t), TOKEN (POST), BODIES or PATHS,
+-- GZIP=1 to ask for compressed answers as a browser does (GET).
 local counter = 0
 
 function setup(thread)
@@ -34,7 +35,8 @@ function init(args)
   pos = post and 1 or (tid * 7919) % n + 1
   step = threads / tonumber(os.getenv("RATE"))
   slot = now()
-  if post then headers = {["Authorization"] = "Bearer " .. os.getenv("TOKEN"), ["Content-Type"] = "application/json"} end
+  if post then headers = {["Authorization"] = "Bearer " .. os.getenv("TOKEN"), ["Content-Type"] = "application/json"}
+  elseif os.getenv("GZIP") then headers = {["Accept-Encoding"] = "gzip"} end
 end
 
 function delay()
@@ -47,5 +49,5 @@ function request()
   local item = items[pos]
   pos = pos % n + 1
   if post then return wrk.format("POST", "/api/sheets", headers, item) end
-  return wrk.format("GET", item)
+  return wrk.format("GET", item, headers)
 end
