@@ -24,7 +24,7 @@ for r in $(seq "$RUNS"); do
 done
 m1=$(printf '%s\n' "${one[@]}" | median); m3=$(printf '%s\n' "${three[@]}" | median)
 printf 'median: %d sheets as 1 source %.2f s, as 3 sources (reconciled) %.2f s, ratio %.2fx\n' "$N" "$m1" "$m3" "$(echo "$m3 / $m1" | bc -l)"
-JAVA_OPTS="-Xmx1g" "$VT" serve --data "$OUT/rec3" --port "$PORT" > "$OUT/serve-rec.log" 2>&1 &
+JAVA_OPTS="-Xmx${HEAP:-2g}" "$VT" serve --data "$OUT/rec3" --port "$PORT" > "$OUT/serve-rec.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/api/election" >/dev/null; do sleep 0.05; done

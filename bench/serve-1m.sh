@@ -21,22 +21,7 @@ trap 'kill $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/api/results" >/dev/null; do sleep 0.05; kill -0 $PID || { cat "$OUT/serve.log"; exit 1; }; done
 t1=$(date +%s.%N)
 printf 'first answer %.2f s after launch (heap limit -Xmx1g)\n' "$(echo "$t1 - $t0" | bc -l)"
-curl -s "http://127.0.0.1:$PORT/api/units/N" | python3 -c "import json,sys; d=json.load(sys.stdin); print('\n'.join(d['stations'][:0]))" >/dev/null
-python3 - "$PORT" "$OUT/urls.txt" <<'PY'
-import json, sys, urllib.request, random
-port, out = sys.argv[1], sys.argv[2]
-random.seed(1)
-units = ["N"]
-frontier = ["N"]
-while frontier and len(units) < 5000:
-    u = frontier.pop(0)
-    d = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/units/{u}"))
-    kids = [c["unit"] for c in d["children"]]
-    units += kids; frontier += kids
-random.shuffle(units)
-open(out, "w").write("".join(f"/api/results?unit={u}\n" for u in units))
-print(f"{len(units)} unit URLs")
-PY
+python3 "$ROOT/bench/unit-paths.py" "$PORT" "$OUT/urls.txt"
 RATE=$RATE CONNS=64 THREADS=1 PATHS="$OUT/urls.txt" wrk -t1 -c64 -d15s -s "$ROOT/bench/wrk/paced.lua" "http://127.0.0.1:$PORT" | grep "Requests/sec" | sed 's/^/warm-up: /'
 c0=$(awk '{print ($14 + $15) / 100}' "/proc/$PID/stat")
 RATE=$RATE CONNS=64 THREADS=1 PATHS="$OUT/urls.txt" wrk -t1 -c64 -d30s --latency -s "$ROOT/bench/wrk/paced.lua" "http://127.0.0.1:$PORT" \

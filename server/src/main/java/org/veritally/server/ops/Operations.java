@@ -161,6 +161,12 @@ public final class Operations {
     }
     OptionalLong size = cp[0] < 0 ? OptionalLong.empty() : OptionalLong.of(cp[0]);
     OptionalDouble age = cp[1] < 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.max(0, System.currentTimeMillis() - cp[1]) / 1000.0);
-    return metrics.render(new ServerMetrics.Sample(up, instance.state().logSize(), size, age, pending.count(), pending.oldestSeconds()));
+    boolean sequencer;
+    try {
+      sequencer = up && instance.isSequencer();
+    } catch (RuntimeException e) {
+      sequencer = false;
+    }
+    return metrics.render(new ServerMetrics.Sample(up, sequencer, instance.state().logSize(), size, age, pending.count(), pending.oldestSeconds()));
   }
 }

@@ -28,13 +28,14 @@ public final class ServerMetrics {
    * The values sampled at scrape time.
    *
    * @param storeUp whether the database answered the scrape's queries
+   * @param sequencer whether this process holds the sequencer's lock (always, on SQLite)
    * @param treeSize entries in the log (the in-memory state's view)
    * @param checkpointSize tree size of the latest signed checkpoint, if any
    * @param checkpointAgeSeconds seconds since the latest checkpoint was signed, if any
    * @param pending submissions received and not yet answered (waiting for validation and the sequencer)
    * @param oldestPendingSeconds how long the oldest of them has waited (0 when none)
    */
-  public record Sample(boolean storeUp, long treeSize, OptionalLong checkpointSize, OptionalDouble checkpointAgeSeconds, int pending,
+  public record Sample(boolean storeUp, boolean sequencer, long treeSize, OptionalLong checkpointSize, OptionalDouble checkpointAgeSeconds, int pending,
       double oldestPendingSeconds) {}
 
   /** Records one answered request. */
@@ -70,6 +71,7 @@ public final class ServerMetrics {
     idempotent.write(out);
     rejections.write(out);
     gauge(out, "veritally_store_up", "1 when the database answered this scrape, else 0.", s.storeUp() ? 1 : 0);
+    gauge(out, "veritally_sequencer", "1 when this instance runs the sequencer (holds its lock), else 0.", s.sequencer() ? 1 : 0);
     gauge(out, "veritally_log_tree_size", "Entries in the log.", s.treeSize());
     if (s.checkpointSize().isPresent()) {
       gauge(out, "veritally_checkpoint_tree_size", "Tree size of the latest signed checkpoint.", s.checkpointSize().getAsLong());

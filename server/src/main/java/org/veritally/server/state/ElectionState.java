@@ -160,9 +160,11 @@ public final class ElectionState {
           group[2]++;
         });
     close.run();
-    store.query("SELECT station, contest, status, consensus_entry FROM station_status", List.of(), rs -> {
+    // SINGLE stations were set from sheet_current above; leaving their rows in the database saves a
+    // million JDBC rows at start-up for a one-source election
+    store.query("SELECT station, contest, status, consensus_entry FROM station_status WHERE status <> ?",
+        List.of(org.veritally.core.reconcile.StationStatus.SINGLE.wire()), rs -> {
       var status = org.veritally.core.reconcile.StationStatus.valueOf(Store.getString(rs, 3).toUpperCase(java.util.Locale.ROOT));
-      if (status == org.veritally.core.reconcile.StationStatus.SINGLE) return; // already set from sheet_current above
       rec.set(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)), status, -1, -1, Store.getLong(rs, 4));
     });
     store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {

@@ -84,6 +84,15 @@ class FollowerWritesTest {
   }
 
   @Test
+  void metricsTellTheSequencerFromTheFollower() throws Exception {
+    for (var c : List.of(new Object[] {sequencerApi, "1"}, new Object[] {followerApi, "0"})) {
+      var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ((ApiServer) c[0]).port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).containsPattern("(?m)^veritally_sequencer " + c[1] + "(\\.0)?$");
+    }
+  }
+
+  @Test
   void anAnnouncementPostedToTheFollowerIsWrittenByTheSequencer() throws Exception {
     String authority = b.accounts().create("cne", Role.AUTHORITY, "authority", Optional.empty()).token();
     var created = post(followerApi, "/api/announcements", authority, announcement("b-1", "C1-K1", 120));

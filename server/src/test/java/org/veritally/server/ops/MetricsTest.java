@@ -60,6 +60,7 @@ class MetricsTest {
           .containsEntry("veritally_checkpoint_tree_size", (double) s.in.state().logSize())
           .containsEntry("veritally_sequencer_pending_submissions", 0.0)
           .containsEntry("veritally_store_up", 1.0)
+          .containsEntry("veritally_sequencer", 1.0)
           .containsKey("veritally_checkpoint_age_seconds");
       assertThat(m.keySet()).as("raw paths never become labels").noneMatch(k -> k.contains("/no/such"));
       double prev = 0;
