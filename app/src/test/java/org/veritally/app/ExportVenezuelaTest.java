@@ -78,8 +78,14 @@ class ExportVenezuelaTest {
     var station = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "station-csv"));
     assertThat(station).hasSize(1 + 24_532);
     assertThat(station.get(0)).startsWith("state_code", "state_name", "municipality_code");
+    // one source: every table is a single-copy station (a regression once exported them as missing)
+    int status = java.util.Arrays.asList(station.get(0)).indexOf("status");
+    assertThat(status).isPositive();
+    assertThat(station.stream().skip(1).map(r -> r[status]).distinct().toList()).containsExactly("single");
     var consensus = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "consensus-csv"));
     assertThat(consensus.size()).isGreaterThanOrEqualTo(1 + 24_532);
+    int cstatus = java.util.Arrays.asList(consensus.get(0)).indexOf("status");
+    assertThat(consensus.stream().skip(1).filter(r -> r[cstatus].equals("single")).count()).isEqualTo(24_532);
     var oe = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "openelections", "--view", "source:cvzla"));
     assertThat(oe.get(1)[0]).isNotEmpty();
     assertThat(oe.stream().filter(r -> r[2].equals("Registered Voters")).count()).isEqualTo(24_532);
