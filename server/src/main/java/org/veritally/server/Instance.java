@@ -60,9 +60,16 @@ public final class Instance implements AutoCloseable {
     this.dir = dir;
     this.store = store;
     this.lock = store.dialect() == Dialect.POSTGRESQL ? Optional.of(new SessionLock(store.database(), SessionLock.SEQUENCER)) : Optional.empty();
-    this.keys = org.veritally.server.log.LogKeys.loadOrCreate(dir);
+    this.keys = org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
     this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
     wire(load(store));
+  }
+
+  /** The log's own signed note of its largest tree size, if it has one (without witness cosignatures). */
+  private static Optional<String> latestCheckpoint(Store store) {
+    List<String> notes = new java.util.ArrayList<>(1);
+    store.query("SELECT note FROM checkpoint ORDER BY tree_size DESC LIMIT 1", List.of(), rs -> notes.add(Store.getString(rs, 1)));
+    return notes.stream().findFirst();
   }
 
   /** The state as the projections hold it, read in one snapshot so a concurrent writer is not half seen. */

@@ -10,6 +10,7 @@ import org.veritally.store.StoreException;
 import org.veritally.store.WholeFile;
 import org.veritally.translog.NoteSigner;
 import org.veritally.translog.Parsed;
+import org.veritally.translog.SignedCheckpoint;
 import org.veritally.translog.VerifierKey;
 
 /**
@@ -32,8 +33,40 @@ public record LogKeys(NoteSigner signer) {
 
   /** Loads the keys of a data directory, creating them on first use. */
   public static LogKeys loadOrCreate(Path dataDir) {
+    return loadOrCreate(dataDir, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #loadOrCreate(Path)}, for a database whose log may already be signed: with
+   * {@code latestCheckpoint} (the signed note of its largest tree size) present, refuses (LOG-KEY)
+   * to create a key — a new key would sign checkpoints no verifier or witness of this log accepts —
+   * and refuses a key that did not sign that checkpoint (another instance's directory, another log).
+   */
+  public static LogKeys loadOrCreate(Path dataDir, java.util.Optional<String> latestCheckpoint) {
     Path dir = dataDir.resolve(DIR);
     Path key = dir.resolve("log.key");
+    if (!Files.exists(key) && latestCheckpoint.isPresent()) {
+      throw new StoreException(RULE + ": " + dataDir + " has no log key (" + key + "), but the database already holds a log signed as '"
+          + origin(latestCheckpoint.get()) + "': copy keys/ from the data directory that created it (a new key would sign checkpoints no one can verify)", null);
+    }
+    LogKeys keys = loadOrCreateFile(dir, key);
+    if (latestCheckpoint.isPresent()
+        && SignedCheckpoint.open(latestCheckpoint.get(), keys.origin(), keys.verifierKey()) instanceof Parsed.Invalid<SignedCheckpoint>) {
+      throw new StoreException(RULE + ": the log key in " + key + " ('" + keys.origin() + "') did not sign this database's log (signed as '"
+          + origin(latestCheckpoint.get()) + "'): use the keys/ of the data directory that created it", null);
+    }
+    return keys;
+  }
+
+  /** The stable ID of the refusal above (docs/operations.md). */
+  public static final String RULE = "LOG-KEY";
+
+  private static String origin(String note) {
+    int nl = note.indexOf('\n');
+    return nl < 0 ? note : note.substring(0, nl);
+  }
+
+  private static LogKeys loadOrCreateFile(Path dir, Path key) {
     try {
       if (!Files.exists(key)) {
         Files.createDirectories(dir);

@@ -110,7 +110,7 @@ class FailoverTest {
       assertThat(a.state().tabulation().snapshot()).isEqualTo(b.state().tabulation().snapshot());
       assertThat(b.state().range().root(LogHasher.create())).isEqualTo(MerkleRoot.of(b.store().logSize(), new StoreHashReader(b.store())));
     }
-    try (Instance c = Instance.open(root.resolve("check"), Optional.of(db))) {
+    try (Instance c = TwoInstances.open(root, "check", db)) {
       List<String> live = ProjectionDump.of(c.store());
       var totals = c.state().tabulation().snapshot();
       c.rebuild();

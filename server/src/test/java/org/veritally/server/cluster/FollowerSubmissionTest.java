@@ -77,7 +77,7 @@ class FollowerSubmissionTest {
           .isEqualTo(MerkleRoot.of(a.store().logSize(), new StoreHashReader(a.store())));
       assertThat(new org.veritally.store.Submissions(a.store()).pending(10)).isEmpty();
     }
-    try (Instance c = Instance.open(root.resolve("check"), java.util.Optional.of(db))) {
+    try (Instance c = TwoInstances.open(root, "check", db)) {
       List<String> live = ProjectionDump.of(c.store());
       c.rebuild();
       assertThat(ProjectionDump.of(c.store())).isEqualTo(live);
