@@ -45,6 +45,30 @@ public final class Submissions {
     return out;
   }
 
+  /**
+   * Withdraws the queued submissions {@code ids}, all or none: true when every one was still pending
+   * and is now {@code cancelled} (the sequencer will never integrate them, so a 503 "not recorded" is
+   * true); false, changing nothing, when any was answered meanwhile. A sequencer that integrates one
+   * of them concurrently finds it cancelled when it records the answer and rolls its batch back
+   * ({@link Tx#flush}'s claim check).
+   */
+  public boolean cancel(List<Long> ids, long ms) {
+    try {
+      return store.write(tx -> {
+        if (tx.cancelSubmissions(ids, ms) != ids.size()) throw new NotAllPending();
+        return true;
+      });
+    } catch (NotAllPending e) {
+      return false;
+    }
+  }
+
+  private static final class NotAllPending extends RuntimeException {
+    NotAllPending() {
+      super("some of the submissions were answered meanwhile", null, false, false);
+    }
+  }
+
   /** The recorded answers among the ids {@code [from, to]} (those still pending are absent). */
   public Map<Long, String> results(long from, long to) {
     Map<Long, String> out = new HashMap<>();

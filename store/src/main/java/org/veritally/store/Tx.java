@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.veritally.core.model.Station;
 import org.veritally.core.model.SummaryCounts;
@@ -49,7 +50,16 @@ public final class Tx {
   }
 
   void flush() throws SQLException {
-    for (String sql : pending.keySet()) stmts.get(sql).executeBatch();
+    for (String sql : pending.keySet()) {
+      int[] counts = stmts.get(sql).executeBatch();
+      if (sql.equals(FINISH_SUBMISSION)) {
+        // the claim: an answer is recorded only over a still-pending submission; else the whole batch
+        // rolls back (another sequencer answered it, or the queuing instance withdrew it after its time-out)
+        for (int n : counts) {
+          if (n == 0) throw new SQLException("a queued submission was answered or withdrawn meanwhile; the batch is rolled back");
+        }
+      }
+    }
     pending.clear();
     unflushed = 0;
   }
@@ -216,10 +226,30 @@ public final class Tx {
     }
   }
 
-  /** Records the sequencer's answer to a queued submission, in the transaction that appended its entry. */
+  private static final String FINISH_SUBMISSION = "UPDATE submission SET state = 'done', result = ?, done_ms = ? WHERE id = ? AND state = 'pending'";
+
+  /** Withdraws pending submissions (see {@link Submissions#cancel}); returns how many were still pending. */
+  int cancelSubmissions(List<Long> ids, long ms) {
+    try {
+      int n = 0;
+      var p = c.prepareStatement("UPDATE submission SET state = 'cancelled', done_ms = ? WHERE id = ? AND state = 'pending'");
+      try (p) {
+        for (long id : ids) {
+          p.setLong(1, ms);
+          p.setLong(2, id);
+          n += p.executeUpdate();
+        }
+      }
+      return n;
+    } catch (SQLException e) {
+      throw new StoreException("withdraw queued submissions: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records the sequencer's answer to a queued submission, in the transaction that appended its entry; the commit fails if it is no longer pending. */
   public void finishSubmission(long id, String result, long ms) {
     try {
-      var p = ps("UPDATE submission SET state = 'done', result = ?, done_ms = ? WHERE id = ? AND state = 'pending'");
+      var p = ps(FINISH_SUBMISSION);
       p.setString(1, result);
       p.setLong(2, ms);
       p.setLong(3, id);
@@ -229,9 +259,9 @@ public final class Tx {
     }
   }
 
-  /** Deletes answered submissions older than {@code beforeMs} (their waiters have long given up). */
+  /** Deletes answered and withdrawn submissions older than {@code beforeMs} (their waiters have long given up). */
   public void purgeSubmissions(long beforeMs) {
-    exec("DELETE FROM submission WHERE state = 'done' AND done_ms < ?", beforeMs);
+    exec("DELETE FROM submission WHERE state <> 'pending' AND done_ms < ?", beforeMs);
   }
 
   private static void optional(PreparedStatement p, int i, long v) throws SQLException {

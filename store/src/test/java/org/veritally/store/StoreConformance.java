@@ -250,6 +250,37 @@ abstract class StoreConformance {
     assertThat(store.logSize()).isEqualTo(1);
   }
 
+  /**
+   * The submission queue's two guards: a follower withdraws its queued rows all or none after its
+   * time-out, and an answer recorded over a row that is no longer pending (withdrawn, or answered by
+   * another sequencer) rolls the whole appending transaction back.
+   */
+  @Test
+  void submissionsAreWithdrawnAllOrNoneAndAnAnswerOverAWithdrawnOneRollsTheBatchBack() {
+    var q = new Submissions(store);
+    List<Long> ids = q.enqueue(List.of(bytes("{\"a\":1}"), bytes("{\"a\":2}")), List.of("w", "w"), 1);
+    assertThat(q.cancel(ids, 2)).isTrue();
+    assertThat(q.pending(10)).isEmpty();
+    assertThat(q.results(ids.get(0), ids.get(1))).isEmpty();
+
+    List<Long> more = q.enqueue(List.of(bytes("{\"a\":3}"), bytes("{\"a\":4}")), List.of("w", "w"), 3);
+    store.write(tx -> {
+      tx.finishSubmission(more.get(0), "answer", 4);
+      return null;
+    });
+    assertThat(q.cancel(more, 5)).as("one was answered: nothing is withdrawn").isFalse();
+    assertThat(q.pending(10)).extracting(Submissions.Pending::id).containsExactly(more.get(1));
+
+    assertThatThrownBy(() -> store.write(tx -> {
+      tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+      tx.finishSubmission(more.get(1), "answer", 6);
+      tx.finishSubmission(ids.get(0), "late answer to a withdrawn row", 6);
+      return null;
+    })).isInstanceOf(StoreException.class);
+    assertThat(store.logSize()).as("the entry went with the failed claim").isZero();
+    assertThat(q.pending(10)).extracting(Submissions.Pending::id).containsExactly(more.get(1));
+  }
+
   @Test
   void aFailedTransactionLeavesNothing() {
     assertThatThrownBy(() -> store.write(tx -> {

@@ -135,7 +135,7 @@ public final class ClusterNode implements AutoCloseable {
         Thread.sleep(TICK_MS);
       } catch (InterruptedException e) {
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {  // an Error too: a silently dead thread would hold the lock and integrate nothing
         if (!e.toString().equals(lastProblem)) LOG.warn("cluster node: {}; retrying", e.toString());
         lastProblem = e.toString();
         nextLock = 0;

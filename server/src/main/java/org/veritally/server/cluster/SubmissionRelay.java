@@ -19,14 +19,17 @@ import org.veritally.store.Submissions;
  * (one transaction, each sheet as its canonical entry with its signature), or one announcement or
  * key registration as its canonical entry, and polls every {@value #POLL_MS} ms until the
  * sequencer recorded an answer for each. The sequencer records an answer in the transaction that
- * appends the entry, so an answer means the entry is durably in the log. Gives up after
- * {@value #WAIT_MS} ms with {@link StoreException} (HTTP 503); what was queued then is still
- * integrated later, and a retry is answered as idempotent with its index (a key registration is
- * appended again). Thread-safe (the group-commit thread and HTTP threads call it).
+ * appends the entry, so an answer means the entry is durably in the log. After {@value #WAIT_MS} ms
+ * without every answer it withdraws the queued rows, all or none ({@link Submissions#cancel}), and
+ * fails with {@link StoreException} (HTTP 503): nothing of it is recorded, and a late sequencer that
+ * picks a withdrawn row up rolls its batch back. If part was answered meanwhile the sequencer is at
+ * work, and it waits on, at most {@value #EXTENSIONS} more times. Thread-safe (the group-commit
+ * thread and HTTP threads call it).
  */
 final class SubmissionRelay implements GroupCommit.Intake {
   static final long POLL_MS = 5;
   static final long WAIT_MS = 25_000;
+  static final int EXTENSIONS = 2;
   private final Instance instance;
   private final Submissions queue;
 
@@ -76,7 +79,11 @@ final class SubmissionRelay implements GroupCommit.Intake {
   Outcome submit(Entry entry, String account, String location) {
     long id = queue.enqueue(List.of(instance.state().codec().encode(entry)), List.of(account), System.currentTimeMillis()).get(0);
     Outcome o = OutcomeJson.read(await(List.of(id)).get(id), location);
-    instance.catchUp();
+    try {
+      instance.catchUp();  // so this instance's next read shows the entry; it is in the log whatever happens here
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(SubmissionRelay.class).warn("catching up after a queued write: {}", e.toString());
+    }
     return o;
   }
 
@@ -84,11 +91,22 @@ final class SubmissionRelay implements GroupCommit.Intake {
     long from = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
     long to = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
     long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+    int extensions = 0;
     while (true) {
       Map<Long, String> got = queue.results(from, to);
       if (got.keySet().containsAll(ids)) return got;
       if (System.nanoTime() > deadline) {
-        throw new StoreException("no sequencer answered within " + WAIT_MS / 1000 + " s; the submission stays queued (retry: a repeat is idempotent)", null);
+        // withdraw it, all or none, so that "not recorded" is true; if the sequencer answered part of
+        // it meanwhile, it is at work on the rest: wait on (at most EXTENSIONS times)
+        if (queue.cancel(ids, System.currentTimeMillis())) {
+          throw new StoreException("no sequencer answered within " + WAIT_MS / 1000 + " s; the submission was withdrawn, nothing recorded: retry", null);
+        }
+        if (++extensions > EXTENSIONS) {
+          throw new StoreException("the sequencer answered only part of a queued batch within " + (EXTENSIONS + 1) * WAIT_MS / 1000
+              + " s; the rest stays queued (a repeated sheet is answered as idempotent)", null);
+        }
+        deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+        continue;
       }
       try {
         Thread.sleep(POLL_MS);

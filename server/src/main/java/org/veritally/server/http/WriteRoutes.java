@@ -130,7 +130,7 @@ final class WriteRoutes {
     m.put("flags", acc0.flags().stream().map(p -> Map.of("rule", p.rule().id(), "message", p.message())).toList());
     m.put("logSize", o.logSize());
     if (acc0.receipt().isPresent()) {  // a new entry: the sequencer built its receipt against the batch's checkpoint
-      m.put("checkpointSize", o.logSize());
+      m.put("checkpointSize", receiptSize(acc0.receipt().get()));
       m.put("receipt", acc0.receipt().get());
     } else {
       var log = new LogView(instance.store());
@@ -141,6 +141,21 @@ final class WriteRoutes {
     }
     ctx.status(acc0.idempotent() ? 200 : 201);
     ApiServer.json(ctx, m);
+  }
+
+  /**
+   * The tree size of a receipt's checkpoint (its note's second line): that of the batch the entry
+   * was committed in, which on a follower may be smaller than the answer's log size when the
+   * sequencer integrated the follower's queued requests in more than one batch.
+   */
+  static long receiptSize(String receipt) {
+    if (org.veritally.translog.TlogProof.parse(receipt) instanceof org.veritally.translog.Parsed.Ok<org.veritally.translog.TlogProof> ok) {
+      String note = ok.value().checkpointNote();
+      int a = note.indexOf('\n');
+      int b = note.indexOf('\n', a + 1);
+      if (a > 0 && b > a) return Long.parseLong(note.substring(a + 1, b));
+    }
+    throw new IllegalStateException("the sequencer's receipt does not parse");
   }
 
   void postAnnouncement(Context ctx) {

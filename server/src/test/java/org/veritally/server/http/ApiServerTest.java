@@ -57,6 +57,10 @@ class ApiServerTest {
     var r = post(SHEET, "Bearer " + token);
     assertThat(r.statusCode()).isEqualTo(201);
     assertThat(r.body()).contains("\"index\":", "\"leafHash\":\"");
+    var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    long size = answer.get("checkpointSize").asLong();
+    assertThat(size).as("the receipt's checkpoint covers the entry").isGreaterThan(answer.get("index").asLong()).isEqualTo(in.store().logSize());
+    assertThat(answer.get("receipt").asText()).contains("\n" + size + "\n");
     var res = get("/api/results?view=official");
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
