@@ -100,7 +100,7 @@ final class PublishCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(tmp.resolve("data"));
         Files.copy(snapshot, dir.resolve(Instance.DB_FILE));
         if (!noDatabase) database = Optional.of(snapshot);
-        in = Instance.open(dir);
+        in = Instance.openCopy(dir, keys);
       } else {
         in = data.open();
       }

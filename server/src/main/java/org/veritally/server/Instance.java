@@ -56,11 +56,12 @@ public final class Instance implements AutoCloseable {
   private final LogAppender appender;
   private final org.veritally.server.log.LogKeys keys;
 
-  private Instance(Path dir, Store store) {
+  private Instance(Path dir, Store store, Optional<org.veritally.server.log.LogKeys> givenKeys) {
     this.dir = dir;
     this.store = store;
     this.lock = store.dialect() == Dialect.POSTGRESQL ? Optional.of(new SessionLock(store.database(), SessionLock.SEQUENCER)) : Optional.empty();
-    this.keys = org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
+    this.keys = givenKeys.isPresent() ? org.veritally.server.log.LogKeys.check(givenKeys.get(), latestCheckpoint(store))
+        : org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
     this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
     wire(load(store));
   }
@@ -106,7 +107,16 @@ public final class Instance implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
     }
-    return new Instance(dir, Store.open(db));
+    return new Instance(dir, Store.open(db), Optional.empty());
+  }
+
+  /**
+   * Opens a SQLite copy of a data directory's database (a snapshot in a scratch directory) with the
+   * original directory's log keys, so that no key is copied or created there (LOG-KEY still checks
+   * that they signed the copy's log).
+   */
+  public static Instance openCopy(Path dir, org.veritally.server.log.LogKeys keys) {
+    return new Instance(dir, Store.open(Database.sqlite(dir.resolve(DB_FILE))), Optional.of(keys));
   }
 
   public Path dir() {

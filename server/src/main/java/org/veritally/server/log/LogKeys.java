@@ -49,10 +49,14 @@ public record LogKeys(NoteSigner signer) {
       throw new StoreException(RULE + ": " + dataDir + " has no log key (" + key + "), but the database already holds a log signed as '"
           + origin(latestCheckpoint.get()) + "': copy keys/ from the data directory that created it (a new key would sign checkpoints no one can verify)", null);
     }
-    LogKeys keys = loadOrCreateFile(dir, key);
+    return check(loadOrCreateFile(dir, key), latestCheckpoint);
+  }
+
+  /** {@code keys}, if they signed {@code latestCheckpoint} (when there is one); else LOG-KEY. */
+  public static LogKeys check(LogKeys keys, java.util.Optional<String> latestCheckpoint) {
     if (latestCheckpoint.isPresent()
         && SignedCheckpoint.open(latestCheckpoint.get(), keys.origin(), keys.verifierKey()) instanceof Parsed.Invalid<SignedCheckpoint>) {
-      throw new StoreException(RULE + ": the log key in " + key + " ('" + keys.origin() + "') did not sign this database's log (signed as '"
+      throw new StoreException(RULE + ": the log key '" + keys.origin() + "' did not sign this database's log (signed as '"
           + origin(latestCheckpoint.get()) + "'): use the keys/ of the data directory that created it", null);
     }
     return keys;
