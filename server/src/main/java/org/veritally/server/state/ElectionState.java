@@ -1,7 +1,9 @@
 package org.veritally.server.state;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
@@ -118,20 +120,25 @@ public final class ElectionState {
     Catalogue cat = s.catalogue;
     store.query("SELECT id, name, level, parent FROM unit ORDER BY ord", List.of(),
         rs -> cat.addUnit(new Unit(Store.getString(rs, 1), Store.getString(rs, 2), (int) Store.getLong(rs, 3), Store.getString(rs, 4))));
-    store.query("SELECT id, name, unit, registered FROM station ORDER BY ord", List.of(),
-        rs -> cat.addStation(new Station(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4))));
     store.query("SELECT id, name, kind FROM source ORDER BY entry_idx", List.of(),
         rs -> s.tabulation.addSource(new Source(Store.getString(rs, 1), Store.getString(rs, 2), SourceKind.ofWire(Store.getString(rs, 3)))));
     Election e = s.requireElection();
     Tabulation tab = s.tabulation;
-    store.query("SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total", List.of(), rs -> {
-      var key = new TallyKey(e.contestIndex(Store.getString(rs, 2)), tab.viewIndex(Store.getString(rs, 3)), cat.unitIndex(Store.getString(rs, 1)));
-      String[] v = Store.getString(rs, 10).split(",");
-      long[] votes = new long[v.length];
-      for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
-      tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
-          Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
-    });
+    // The unit totals need only the units and sources: they load on a second connection while this
+    // one reads the stations and the current sheets (the two largest tables), if that connection's
+    // snapshot shows the same log (so the same projections); else here, afterwards.
+    Map<String, Integer> unitIds = new HashMap<>(cat.unitCount() * 2);
+    for (int u = 0; u < cat.unitCount(); u++) unitIds.put(cat.unit(u).id(), u);
+    var totals = new java.util.concurrent.FutureTask<Boolean>(() -> store.readSnapshot(() -> {
+      if (store.logSize() != size) return false;
+      loadTotals(store, e, tab, unitIds);
+      return true;
+    }));
+    Thread totalsThread = new Thread(totals, "veritally-load-totals");
+    totalsThread.setDaemon(true);
+    totalsThread.start();
+    store.query("SELECT id, name, unit, registered FROM station ORDER BY ord", List.of(),
+        rs -> cat.addStation(new Station(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4))));
     var rec = s.reconciliation;
     int minSources = e.consensus().minSources();
     // sheet_current comes in primary-key order, so the copies of one station × contest are adjacent:
@@ -167,11 +174,34 @@ public final class ElectionState {
       var status = org.veritally.core.reconcile.StationStatus.valueOf(Store.getString(rs, 3).toUpperCase(java.util.Locale.ROOT));
       rec.set(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)), status, -1, -1, Store.getLong(rs, 4));
     });
+    boolean totalsLoaded;
+    try {
+      totalsLoaded = totals.get();
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the unit totals", ex);
+    } catch (java.util.concurrent.ExecutionException ex) {
+      throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
+    }
+    if (!totalsLoaded) loadTotals(store, e, tab, unitIds);
     store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {
       List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
       var en = s.codec.decode(Store.getString(rs, 2).getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
       s.announcements.add(new Recorded(Store.getLong(rs, 1), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
     });
     return s;
+  }
+
+  private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {
+    store.query("SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total", List.of(), rs -> {
+      Integer unit = unitIds.get(Store.getString(rs, 1));
+      if (unit == null) throw new IllegalStateException("unit_total names an unknown unit " + Store.getString(rs, 1));
+      var key = new TallyKey(e.contestIndex(Store.getString(rs, 2)), tab.viewIndex(Store.getString(rs, 3)), unit);
+      String[] v = Store.getString(rs, 10).split(",");
+      long[] votes = new long[v.length];
+      for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
+      tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
+          Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
+    });
   }
 }
