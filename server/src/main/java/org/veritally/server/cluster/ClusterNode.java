@@ -50,17 +50,22 @@ public final class ClusterNode implements AutoCloseable {
   private volatile boolean sequencer;
   private volatile long becameSequencerNanos;
 
-  private ClusterNode(Instance instance) {
+  private ClusterNode(Instance instance, long answerWaitMs) {
     this.instance = instance;
     this.integrate = new IntegrateSubmissions(instance);
-    this.relay = new SubmissionRelay(instance);
+    this.relay = new SubmissionRelay(instance, answerWaitMs);
     this.thread = new Thread(this::run, "veritally-cluster");
     thread.setDaemon(true);
   }
 
   /** Joins the instances on {@code instance}'s database; its online submissions go through this node from now on. */
   public static ClusterNode start(Instance instance) {
-    ClusterNode n = new ClusterNode(instance);
+    return start(instance, SubmissionRelay.WAIT_MS);
+  }
+
+  /** As {@link #start(Instance)}, waiting {@code answerWaitMs} for the sequencer's answers (tests). */
+  static ClusterNode start(Instance instance, long answerWaitMs) {
+    ClusterNode n = new ClusterNode(instance, answerWaitMs);
     instance.attach(n::intake, n::record, n);
     n.thread.start();
     return n;

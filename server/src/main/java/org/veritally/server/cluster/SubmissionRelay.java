@@ -32,8 +32,15 @@ final class SubmissionRelay implements GroupCommit.Intake {
   static final int EXTENSIONS = 2;
   private final Instance instance;
   private final Submissions queue;
+  private final long waitMs;
 
   SubmissionRelay(Instance instance) {
+    this(instance, WAIT_MS);
+  }
+
+  /** With another time-out than {@value #WAIT_MS} ms (tests). */
+  SubmissionRelay(Instance instance, long waitMs) {
+    this.waitMs = waitMs;
     this.instance = instance;
     this.queue = new Submissions(instance.store());
   }
@@ -90,7 +97,7 @@ final class SubmissionRelay implements GroupCommit.Intake {
   private Map<Long, String> await(List<Long> ids) {
     long from = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
     long to = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
-    long deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+    long deadline = System.nanoTime() + waitMs * 1_000_000;
     int extensions = 0;
     while (true) {
       Map<Long, String> got = queue.results(from, to);
@@ -99,13 +106,13 @@ final class SubmissionRelay implements GroupCommit.Intake {
         // withdraw it, all or none, so that "not recorded" is true; if the sequencer answered part of
         // it meanwhile, it is at work on the rest: wait on (at most EXTENSIONS times)
         if (queue.cancel(ids, System.currentTimeMillis())) {
-          throw new StoreException("no sequencer answered within " + WAIT_MS / 1000 + " s; the submission was withdrawn, nothing recorded: retry", null);
+          throw new StoreException("no sequencer answered within " + waitMs / 1000.0 + " s; the submission was withdrawn, nothing recorded: retry", null);
         }
         if (++extensions > EXTENSIONS) {
-          throw new StoreException("the sequencer answered only part of a queued batch within " + (EXTENSIONS + 1) * WAIT_MS / 1000
+          throw new StoreException("the sequencer answered only part of a queued batch within " + (EXTENSIONS + 1) * waitMs / 1000.0
               + " s; the rest stays queued (a repeated sheet is answered as idempotent)", null);
         }
-        deadline = System.nanoTime() + WAIT_MS * 1_000_000;
+        deadline = System.nanoTime() + waitMs * 1_000_000;
         continue;
       }
       try {
