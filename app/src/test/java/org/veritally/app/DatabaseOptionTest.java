@@ -2,12 +2,10 @@ package org.veritally.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,14 +24,12 @@ import org.veritally.app.CliTest.Run;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseOptionTest {
   @TempDir static Path dir;
-  static EmbeddedPostgres postgres;
   static String db;
   static String data;
 
   @BeforeAll
   static void importIntoBoth() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    db = "postgresql://postgres:postgres@localhost:" + postgres.getPort() + "/postgres";
+    db = org.veritally.testkit.EmbeddedPostgresServer.freshDatabase();
     Path g = dir.resolve("gen");
     assertThat(CliTest.run("generate", "--stations", "60", "--contests", "2", "--sources", "2", "--seed", "9", "--out", g.toString()).code()).isZero();
     data = dir.resolve("data").toString();
@@ -43,10 +39,6 @@ class DatabaseOptionTest {
     }
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    postgres.close();
-  }
 
   static String[] with(List<String> engine, String... args) {
     List<String> all = new ArrayList<>(List.of(args));

@@ -1,5 +1,7 @@
 package org.veritally.server.cluster;
 
+import org.veritally.testkit.EmbeddedPostgresServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.veritally.server.cluster;
+package org.veritally.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
