@@ -17,7 +17,7 @@ import org.veritally.translog.TileLayout;
  * {@code VFY-LEAVES} and {@code VFY-ENTRIES} in one pass over the entry bundles: each bundle is
  * framed as its width says (TILE-ENT-1) and each entry's leaf hash is its level-0 tile hash
  * (TILE-ENT-2); then the entries are replayed in order ({@link LogReplay}: LOG-DECODE, LOG-CANON,
- * LOG-ORDER, LOG-RULES). Each bundle is read once.
+ * and every rule of the rulebook, each finding under its own rule ID). Each bundle is read once.
  *
  * <p>A bundle that is absent or badly framed breaks the replay: the entries after it cannot be
  * placed, so {@code VFY-ENTRIES} reports how far it got and {@code VFY-TOTALS} is skipped, while
@@ -64,8 +64,8 @@ final class EntryScan {
 
   private CheckResult entriesResult(ReplayWorker.Outcome outcome) {
     CheckResult.Findings f = new CheckResult.Findings(Check.VFY_ENTRIES);
-    for (LogReplay.Finding x : outcome.findings()) {
-      f.add(Mismatch.of(x.check(), "entry " + x.index(), x.message()));
+    for (org.veritally.core.validation.Problem x : outcome.findings()) {
+      f.add(Mismatch.of(x.rule().id(), x.location(), x.message()));
     }
     f.more(outcome.findingCount() - outcome.findings().size());
     outcome.crash().ifPresent(c -> f.add(Mismatch.of("LOG-DECODE", "entry " + outcome.replayed(), c)));

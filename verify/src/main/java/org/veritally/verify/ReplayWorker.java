@@ -21,13 +21,13 @@ final class ReplayWorker implements AutoCloseable {
    * The replay, its first findings, how many entries it replayed, and, if the replay itself broke
    * on an entry (an entry no rule foresaw), what happened; then the replay is not finished.
    */
-  record Outcome(LogReplay replay, List<LogReplay.Finding> findings, long findingCount, long replayed,
+  record Outcome(LogReplay replay, List<org.veritally.core.validation.Problem> findings, long findingCount, long replayed,
       java.util.Optional<String> crash) {}
 
   private static final List<byte[]> END = new ArrayList<>();
   private final BlockingQueue<List<byte[]>> queue = new ArrayBlockingQueue<>(64);
   private final LogReplay replay = new LogReplay();
-  private final List<LogReplay.Finding> findings = new ArrayList<>();
+  private final List<org.veritally.core.validation.Problem> findings = new ArrayList<>();
   private final Thread thread;
   private volatile String crash;
   private long findingCount;
@@ -43,7 +43,7 @@ final class ReplayWorker implements AutoCloseable {
     try {
       for (List<byte[]> batch = queue.take(); batch != END; batch = queue.take()) {
         for (byte[] entry : batch) {
-          for (LogReplay.Finding f : replay.accept(entry)) {
+          for (org.veritally.core.validation.Problem f : replay.accept(entry)) {
             if (findings.size() < CheckResult.LISTED) {
               findings.add(f);
             }

@@ -54,9 +54,8 @@ class VerifierTest {
     assertThat(status(r, Check.VFY_ROOT)).isEqualTo(CheckResult.Status.PASS);
     CheckResult e = r.result(Check.VFY_ENTRIES).orElseThrow();
     assertThat(e.status()).isEqualTo(CheckResult.Status.FAIL);
-    assertThat(e.mismatches().get(0).rule()).isEqualTo("LOG-RULES");
-    assertThat(e.mismatches().get(0).where()).isEqualTo("entry " + last);
-    assertThat(e.mismatches().get(0).message()).contains("TS-SUM");
+    assertThat(e.mismatches().get(0).rule()).isEqualTo("TS-SUM");  // the rulebook's own rule ID
+    assertThat(e.mismatches().get(0).where()).startsWith("entry " + last);
   }
 
   @Test

@@ -7,4 +7,9 @@ public record AnnouncementEntry(Announcement announcement) implements Entry {
   public String kind() {
     return "announcement";
   }
+
+  @Override
+  public <R> R accept(EntryVisitor<R> v) {
+    return v.announcement(this);
+  }
 }

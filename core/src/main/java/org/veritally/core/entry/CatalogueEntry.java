@@ -17,4 +17,9 @@ public record CatalogueEntry(List<Unit> units, List<Station> stations) implement
   public String kind() {
     return "catalogue";
   }
+
+  @Override
+  public <R> R accept(EntryVisitor<R> v) {
+    return v.catalogue(this);
+  }
 }

@@ -7,4 +7,9 @@ public record ElectionEntry(Election election) implements Entry {
   public String kind() {
     return "election";
   }
+
+  @Override
+  public <R> R accept(EntryVisitor<R> v) {
+    return v.election(this);
+  }
 }

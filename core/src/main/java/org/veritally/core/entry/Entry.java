@@ -5,7 +5,11 @@ package org.veritally.core.entry;
  * totals are projections of the entries. Each kind has a fixed canonical JSON form, specified in
  * docs/log-format.md and encoded by {@code org.veritally.formats.entry.EntryCodec}.
  */
-public sealed interface Entry permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry {
+public sealed interface Entry
+    permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry {
   /** The {@code kind} member of the entry's JSON. */
   String kind();
+
+  /** Calls the method of {@code v} for this entry's kind. */
+  <R> R accept(EntryVisitor<R> v);
 }

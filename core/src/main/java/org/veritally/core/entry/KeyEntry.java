@@ -8,4 +8,9 @@ public record KeyEntry(String account, String source, String verifierKey) implem
   public String kind() {
     return "key";
   }
+
+  @Override
+  public <R> R accept(EntryVisitor<R> v) {
+    return v.key(this);
+  }
 }

@@ -16,4 +16,9 @@ public record SheetEntry(TallySheet sheet, Optional<SheetSignature> signature) i
   public String kind() {
     return "sheet";
   }
+
+  @Override
+  public <R> R accept(EntryVisitor<R> v) {
+    return v.sheet(this);
+  }
 }

@@ -7,4 +7,9 @@ public record SourceEntry(Source source) implements Entry {
   public String kind() {
     return "source";
   }
+
+  @Override
+  public <R> R accept(EntryVisitor<R> v) {
+    return v.source(this);
+  }
 }

@@ -4,7 +4,7 @@ package org.veritally.core.validation;
  * Every validation rule, with the stable ID used in code, error messages, docs
  * (docs/validation.md) and test names. IDs never change meaning; retired rules are not reused.
  */
-public enum Rule {
+public enum Rule implements RuleId {
   // --- input syntax (formats) ---
   IN_SYNTAX("IN-SYNTAX", Severity.ERROR, "the input is not well-formed (JSON, CSV or payload syntax)"),
   IN_FIELD("IN-FIELD", Severity.ERROR, "a required field is missing, or an unknown field is present"),
@@ -30,8 +30,19 @@ public enum Rule {
   AN_CONTEST("AN-CONTEST", Severity.ERROR, "an announcement names a contest that is not in the election"),
   AN_CANDIDATE("AN-CANDIDATE", Severity.ERROR, "an announcement names a candidate that is not in its contest"),
   AN_DUP("AN-DUP", Severity.ERROR, "an announcement id is already in the log with other figures"),
+  // --- signatures ---
+  AUTH_SIG("AUTH-SIG", Severity.ERROR,
+      "a sheet's signature is missing where its source signs, names a signer with no key of that source, or does not verify"),
+  // --- the log's order ---
+  LOG_DECODE("LOG-DECODE", Severity.ERROR, "a log entry does not decode, or breaks its kind's schema"),
+  LOG_CANON("LOG-CANON", Severity.ERROR, "a log entry's bytes are not the canonical encoding of what they decode to"),
+  LOG_ORDER("LOG-ORDER", Severity.ERROR, "the election is not entry 0, or an entry comes before it"),
+  LOG_REPEAT("LOG-REPEAT", Severity.ERROR,
+      "the same sheet or announcement again, which intake answers idempotently and never appends"),
   // --- accounts ---
   KEY_ACCOUNT("KEY-ACCOUNT", Severity.ERROR, "a key registration names an account that does not exist, or a source other than the account's"),
+  KEY_FORMAT("KEY-FORMAT", Severity.ERROR, "a key registration does not carry a C2SP signed-note verifier key"),
+  KEY_SOURCE("KEY-SOURCE", Severity.ERROR, "a key registration names a source that is not declared"),
   TS_FLAG_TURNOUT("TS-FLAG-TURNOUT", Severity.FLAG, "turnout above 95% of registered voters"),
   TS_FLAG_UNANIMOUS("TS-FLAG-UNANIMOUS", Severity.FLAG, "one choice has all the valid votes"),
   TS_FLAG_ZERO("TS-FLAG-ZERO", Severity.FLAG, "every count on the sheet is zero");
@@ -46,14 +57,27 @@ public enum Rule {
     this.description = description;
   }
 
+  /**
+   * The rule with ID {@code id}.
+   *
+   * @throws IllegalArgumentException if there is none
+   */
+  public static Rule ofId(String id) {
+    for (Rule r : values()) if (r.id.equals(id)) return r;
+    throw new IllegalArgumentException("no rule " + id);
+  }
+
+  @Override
   public String id() {
     return id;
   }
 
+  @Override
   public Severity severity() {
     return severity;
   }
 
+  @Override
   public String description() {
     return description;
   }

@@ -3,46 +3,55 @@ package org.veritally.formats.replay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.EntryVisitor;
+import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.Catalogue;
-import org.veritally.core.model.SourceKind;
+import org.veritally.core.model.Election;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.reconcile.Copy;
 import org.veritally.core.reconcile.CopyDigest;
+import org.veritally.core.reconcile.CopyKey;
 import org.veritally.core.reconcile.Verdict;
+import org.veritally.core.rulebook.Decision;
+import org.veritally.core.rulebook.LedgerView;
+import org.veritally.core.rulebook.Rulebook;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
-import org.veritally.core.validation.SheetValidator;
 import org.veritally.formats.entry.EntryCodec;
+import org.veritally.formats.entry.NoteSignatureCheck;
 
 /**
  * Recomputes everything the log implies from its entries alone, in index order, as an independent
- * verifier would (docs/log-format.md §4): the election, the catalogue, the sources, every source's
- * totals and the consensus view, re-checking every rule an accepted entry obeys. No database, no
- * I/O. Used by {@code verify} and by {@code publish}. Not thread-safe; one per replay.
- *
- * <p>Check IDs reported: {@code LOG-DECODE} (an entry does not parse or breaks the schema),
- * {@code LOG-CANON} (its bytes are not the canonical encoding), {@code LOG-ORDER} (the election is
- * not entry 0, or appears twice), {@code LOG-RULES} (a sheet breaks a validation or sequencing rule).
+ * verifier would (docs/log-format.md §3–§5): the election, the catalogue, the sources, the keys,
+ * every source's totals and the consensus view. Whether each entry may stand where it stands is
+ * decided by the {@link Rulebook}, the same one the sequencer runs before it appends; this class
+ * only decodes (LOG-DECODE, LOG-CANON) and applies what the rulebook accepts. A repeat the sequencer
+ * would have answered idempotently is LOG-REPEAT. No database, no I/O. Used by {@code verify} and by
+ * {@code publish}. Not thread-safe; one per replay.
  */
-public final class LogReplay {
+public final class LogReplay implements LedgerView {
   private EntryCodec codec = new EntryCodec(Optional.empty());
+  private Rulebook rulebook = new Rulebook(new NoteSignatureCheck(Optional.empty()));
   private Catalogue catalogue = new Catalogue();
   private Tabulation tabulation;
   private Tabulation.Batch batch;
   private final Map<Long, Current> current = new HashMap<>();
   private long size;
-  private final Map<String, RegisteredKey> keys = new HashMap<>();
-
-  private record RegisteredKey(String source, org.veritally.translog.VerifierKey key) {}
+  private final Map<String, KeyEntry> keys = new HashMap<>();
+  private final Set<String> signingSources = new HashSet<>();
+  private final Map<String, Recorded> announcementsById = new HashMap<>();
   private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
   private boolean finished;
 
@@ -63,18 +72,14 @@ public final class LogReplay {
       for (int i = 0; i < s.choiceCount(); i++) n[5 + i] = s.vote(i);
       return new Current(index, n);
     }
-
-    boolean sameNumbers(TallySheet s) {
-      return java.util.Arrays.equals(numbers, of(index, s).numbers());
-    }
   }
 
   private TallySheet sheetOf(long key, Current c) {
     var el = election().orElseThrow();
     long[] n = c.numbers();
-    return new TallySheet(catalogue.station((int) (key >>> 32)).id(), el.contests().get((int) ((key >>> 16) & 0xFFFF)).id(),
-        tabulation.sources().get((int) (key & 0xFFFF)).id(),
-        new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]), java.util.Arrays.copyOfRange(n, 5, n.length));
+    return new TallySheet(catalogue.station(CopyKey.station(key)).id(), el.contests().get(CopyKey.contest(key)).id(),
+        tabulation.sources().get(CopyKey.source(key)).id(),
+        new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]), Arrays.copyOfRange(n, 5, n.length));
   }
 
   /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
@@ -85,20 +90,55 @@ public final class LogReplay {
    * declaration order of the sources), if the source has one.
    */
   public Optional<CurrentSheet> current(int station, int contest, int source) {
-    long key = ((long) station << 32) | ((long) contest << 16) | source;
+    long key = CopyKey.of(station, contest, source);
     Current c = current.get(key);
     return c == null ? Optional.empty() : Optional.of(new CurrentSheet(c.index(), sheetOf(key, c)));
   }
 
-  /** One problem found in the log, with its check ID. */
-  public record Finding(String check, long index, String message) {}
-
-  public Optional<org.veritally.core.model.Election> election() {
+  @Override
+  public Optional<Election> election() {
     return codec.election();
   }
 
+  @Override
   public Catalogue catalogue() {
     return catalogue;
+  }
+
+  @Override
+  public int sourceIndex(String id) {
+    return tabulation == null ? -1 : tabulation.sourceIndex(id);
+  }
+
+  @Override
+  public boolean hasAuthority() {
+    return tabulation != null && tabulation.authority().isPresent();
+  }
+
+  @Override
+  public Optional<KeyEntry> key(String account) {
+    return Optional.ofNullable(keys.get(account));
+  }
+
+  @Override
+  public boolean signs(String source) {
+    return signingSources.contains(source);
+  }
+
+  @Override
+  public Optional<Recorded> announcement(String id) {
+    return Optional.ofNullable(announcementsById.get(id));
+  }
+
+  @Override
+  public long currentIndex(long copyKey) {
+    Current c = current.get(copyKey);
+    return c == null ? -1 : c.index();
+  }
+
+  @Override
+  public TallySheet currentSheet(long copyKey) {
+    return sheetOf(copyKey, current.get(copyKey));
   }
 
   public Tabulation tabulation() {
@@ -115,126 +155,106 @@ public final class LogReplay {
     return size;
   }
 
-  /** Replays the next entry; returns what is wrong with it (empty when it is fine). */
-  public List<Finding> accept(byte[] bytes) {
+  /** Replays the next entry; returns what is wrong with it (empty when it is fine), each with its rule ID. */
+  public List<Problem> accept(byte[] bytes) {
     if (finished) throw new IllegalStateException("replay already finished");
     long index = size++;
-    List<Finding> out = new ArrayList<>(0);
-    if (tabulation != null) {
-      var fastSheet = codec.decodeCanonicalSheet(bytes);
-      if (fastSheet.isPresent()) {
-        sheetEntry(index, fastSheet.get(), out);
-        return out;
-      }
-      var fastCatalogue = codec.decodeCanonicalCatalogue(bytes);
-      if (fastCatalogue.isPresent()) {
-        catalogue(index, fastCatalogue.get(), out);
-        return out;
-      }
-    }
+    String where = "entry " + index;
+    Optional<? extends Entry> fast = tabulation == null ? Optional.empty() : codec.decodeCanonicalSheet(bytes);
+    if (fast.isEmpty() && tabulation != null) fast = codec.decodeCanonicalCatalogue(bytes);
+    if (fast.isPresent()) return apply(index, fast.get(), where, List.of());
     List<Problem> problems = new ArrayList<>();
     Optional<Entry> decoded;
     try {
-      decoded = codec.decode(bytes, "entry " + index, problems);
+      decoded = codec.decode(bytes, where, problems);
     } catch (RuntimeException e) {
       decoded = Optional.empty();
-      problems.add(new Problem(Rule.IN_SYNTAX, "entry " + index, String.valueOf(e.getMessage())));
+      problems.add(new Problem(Rule.IN_SYNTAX, where, String.valueOf(e.getMessage())));
     }
     if (decoded.isEmpty()) {
-      for (Problem p : problems) out.add(new Finding("LOG-DECODE", index, p.toString()));
+      List<Problem> out = new ArrayList<>(problems.size());
+      for (Problem p : problems) out.add(new Problem(Rule.LOG_DECODE, where, p.toString()));
+      if (out.isEmpty()) out.add(new Problem(Rule.LOG_DECODE, where, "the entry does not decode"));
       return out;
     }
-    Entry e = decoded.get();
-    if (!Arrays.equals(codec.encode(e), bytes)) out.add(new Finding("LOG-CANON", index, "entry bytes are not the canonical encoding"));
-    if (e instanceof ElectionEntry el) {
-      if (index != 0 || tabulation != null) {
-        out.add(new Finding("LOG-ORDER", index, "the election entry must be entry 0, and only once"));
-        return out;
-      }
-      codec = new EntryCodec(Optional.of(el.election()));
-      catalogue = new Catalogue();
-      tabulation = new Tabulation(el.election(), catalogue);
-      batch = tabulation.begin();
-    } else if (tabulation == null) {
-      out.add(new Finding("LOG-ORDER", index, "entry before the election entry"));
-    } else if (e instanceof CatalogueEntry c) {
-      catalogue(index, c, out);
-    } else if (e instanceof SourceEntry s) {
-      boolean secondAuthority = s.source().kind() == SourceKind.AUTHORITY && tabulation.authority().isPresent();
-      if (secondAuthority || tabulation.sourceIndex(s.source().id()) >= 0) {
-        out.add(new Finding("LOG-RULES", index, "SRC-KIND: source " + s.source().id() + " redeclared or a second authority"));
-      } else {
-        tabulation.addSource(s.source());
-      }
-    } else if (e instanceof org.veritally.core.entry.KeyEntry k) {
-      if (org.veritally.translog.VerifierKey.parse(k.verifierKey()) instanceof org.veritally.translog.Parsed.Ok<org.veritally.translog.VerifierKey> ok) {
-        keys.put(k.account(), new RegisteredKey(k.source(), ok.value()));
-      } else {
-        out.add(new Finding("LOG-RULES", index, "KEY: not a verifier key: " + k.verifierKey()));
-      }
-    } else if (e instanceof SheetEntry se) {
-      sheetEntry(index, se, out);
-    } else if (e instanceof org.veritally.core.entry.AnnouncementEntry a) {
-      var contest = election().orElseThrow().contest(a.announcement().contest());
-      if (contest.isEmpty()) out.add(new Finding("LOG-RULES", index, "AN-CONTEST: unknown contest " + a.announcement().contest()));
-      else for (String c : a.announcement().candidates().keySet()) {
-        if (contest.get().candidateIndex(c) < 0) out.add(new Finding("LOG-RULES", index, "AN-CANDIDATE: unknown candidate " + c));
-      }
-      announcements.add(a.announcement());
+    List<Problem> canon = Arrays.equals(codec.encode(decoded.get()), bytes) ? List.of()
+        : List.of(new Problem(Rule.LOG_CANON, where, "entry bytes are not the canonical encoding"));
+    return apply(index, decoded.get(), where, canon);
+  }
+
+  private List<Problem> apply(long index, Entry e, String where, List<Problem> before) {
+    Decision d = rulebook.decide(this, index, e, where);
+    if (d instanceof Decision.Refuse r) return concat(before, r.problems());
+    if (d instanceof Decision.Repeat r) {
+      return concat(before, List.of(new Problem(Rule.LOG_REPEAT, where, "repeats entry " + r.index()
+          + ", which intake answers idempotently and never appends again")));
     }
+    e.accept(new Applier(index, (Decision.Accept) d));
+    return before;
+  }
+
+  private static List<Problem> concat(List<Problem> a, List<Problem> b) {
+    if (a.isEmpty()) return b;
+    List<Problem> out = new ArrayList<>(a);
+    out.addAll(b);
     return out;
   }
 
-  private void catalogue(long index, CatalogueEntry c, List<Finding> out) {
-    try {
+  /** Applies an entry the rulebook accepted to this replay's state. */
+  private final class Applier implements EntryVisitor<Void> {
+    private final long index;
+    private final Decision.Accept accepted;
+
+    Applier(long index, Decision.Accept accepted) {
+      this.index = index;
+      this.accepted = accepted;
+    }
+
+    @Override
+    public Void election(ElectionEntry el) {
+      codec = new EntryCodec(Optional.of(el.election()));
+      rulebook = new Rulebook(new NoteSignatureCheck(Optional.of(el.election())));
+      catalogue = new Catalogue();
+      tabulation = new Tabulation(el.election(), catalogue);
+      batch = tabulation.begin();
+      return null;
+    }
+
+    @Override
+    public Void catalogue(CatalogueEntry c) {
       c.units().forEach(catalogue::addUnit);
       c.stations().forEach(catalogue::addStation);
-    } catch (IllegalArgumentException ex) {
-      out.add(new Finding("LOG-RULES", index, "CAT: " + ex.getMessage()));
+      return null;
     }
-  }
 
-  private void sheetEntry(long index, SheetEntry se, List<Finding> out) {
-    se.signature().ifPresent(sig -> {
-      RegisteredKey k = keys.get(sig.signer());
-      if (k == null) {
-        out.add(new Finding("LOG-SIG", index, "signed by " + sig.signer() + ", who has no registered key"));
-      } else if (!k.source().equals(se.sheet().sourceId())) {
-        out.add(new Finding("LOG-SIG", index, "signer " + sig.signer() + " submits as " + k.source() + ", not " + se.sheet().sourceId()));
-      } else if (!k.key().verifies(codec.signedMessage(se.sheet(), sig.signer()), sig.signature())) {
-        out.add(new Finding("LOG-SIG", index, "the signature of " + sig.signer() + " does not verify"));
-      }
-    });
-    if (!out.isEmpty()) return;
-    sheet(index, se.sheet(), out);
-  }
+    @Override
+    public Void source(SourceEntry s) {
+      tabulation.addSource(s.source());
+      return null;
+    }
 
-  private void sheet(long index, TallySheet s, List<Finding> out) {
-    var el = election().orElseThrow();
-    int src = tabulation.sourceIndex(s.sourceId());
-    if (src < 0) {
-      out.add(new Finding("LOG-RULES", index, "TS-SOURCE: undeclared source " + s.sourceId()));
-      return;
+    @Override
+    public Void key(KeyEntry k) {
+      keys.put(k.account(), k);
+      signingSources.add(k.source());
+      return null;
     }
-    for (Problem p : SheetValidator.validate(s, el, catalogue)) {
-      if (p.isError()) out.add(new Finding("LOG-RULES", index, p.toString()));
+
+    @Override
+    public Void sheet(SheetEntry se) {
+      long key = accepted.copyKey();
+      Current prev = current.get(key);
+      batch.add(se.sheet(), prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
+      current.put(key, Current.of(index, se.sheet()));
+      return null;
     }
-    if (!out.isEmpty()) return;
-    long key = ((long) catalogue.stationIndex(s.stationId()) << 32) | ((long) el.contestIndex(s.contestId()) << 16) | src;
-    Current prev = current.get(key);
-    if (s.correction().isPresent()) {
-      if (prev == null || prev.index() != s.correction().get().supersedes()) {
-        out.add(new Finding("LOG-RULES", index, "TS-CORRECTION: supersedes " + s.correction().get().supersedes() + " but the current sheet is "
-            + (prev == null ? "absent" : prev.index())));
-        return;
-      }
-    } else if (prev != null) {
-      out.add(new Finding("LOG-RULES", index, (prev.sameNumbers(s) ? "TS-DUP" : "TS-CONFLICT") + ": a second sheet for "
-          + s.stationId() + "/" + s.contestId() + "/" + s.sourceId() + " without correction (current: " + prev.index() + ")"));
-      return;
+
+    @Override
+    public Void announcement(AnnouncementEntry a) {
+      announcementsById.put(a.announcement().id(), new Recorded(index, a.announcement()));
+      announcements.add(a.announcement());
+      return null;
     }
-    batch.add(s, prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
-    current.put(key, Current.of(index, s));
   }
 
   /** Computes the consensus view from the final copies and makes all totals readable. Call once. */
@@ -247,12 +267,12 @@ public final class LogReplay {
     long[] keys = current.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
     List<Copy> copies = new ArrayList<>();
     for (int i = 0; i < keys.length; ) {
-      long group = keys[i] & ~0xFFFFL;
+      long group = CopyKey.group(keys[i]);
       copies.clear();
       int j = i;
-      for (; j < keys.length && (keys[j] & ~0xFFFFL) == group; j++) {
+      for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
         Current c = current.get(keys[j]);
-        copies.add(new Copy((int) (keys[j] & 0xFFFF), c.index(), CopyDigest.of(sheetOf(keys[j], c))));
+        copies.add(new Copy(CopyKey.source(keys[j]), c.index(), CopyDigest.of(sheetOf(keys[j], c))));
       }
       var chosen = Verdict.of(copies, policy).consensus();
       if (chosen.isPresent()) {

@@ -68,7 +68,7 @@ final class OutcomeJson {
     for (Problem p : ps) {
       if (!p.location().equals(token) && !p.location().startsWith(token + " ")) continue;
       ObjectNode n = out.addObject();
-      n.put("rule", p.rule().name());
+      n.put("rule", p.rule().id());
       n.put("location", p.location().substring(token.length()));
       n.put("message", p.message());
     }
@@ -91,7 +91,7 @@ final class OutcomeJson {
 
   private static List<Problem> problems(JsonNode arr, String location) {
     List<Problem> out = new ArrayList<>();
-    for (JsonNode n : arr) out.add(new Problem(Rule.valueOf(n.get("rule").asText()), location + n.get("location").asText(), n.get("message").asText()));
+    for (JsonNode n : arr) out.add(new Problem(Rule.ofId(n.get("rule").asText()), location + n.get("location").asText(), n.get("message").asText()));
     return out;
   }
 }

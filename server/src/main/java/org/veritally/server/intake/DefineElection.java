@@ -3,17 +3,12 @@ package org.veritally.server.intake;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Source;
-import org.veritally.core.model.SourceKind;
 import org.veritally.core.model.Station;
 import org.veritally.core.model.Unit;
 import org.veritally.core.tabulate.Tabulation;
@@ -27,9 +22,10 @@ import org.veritally.store.Store;
 /**
  * Use case: define the election and extend its catalogue and sources. The first definition appends
  * the election entry (index 0); a later one must carry the same election (else EL-REDEFINE) and
- * may add units, stations and sources. Units and stations already present must be identical
- * (CAT-UNIT, CAT-STATION); at most one authority source exists (SRC-KIND). All-or-nothing: any
- * problem and nothing is written. Catalogue entries are chunked under {@link #CHUNK_BYTES} so each
+ * may add units, stations and sources. Units, stations and sources already present must be
+ * identical (CAT-UNIT, CAT-STATION, SRC-KIND) and are skipped; every new entry is then decided by
+ * the rulebook in order, as the log will hold them. All-or-nothing: any problem and nothing is
+ * written. Catalogue entries are chunked under {@link #CHUNK_BYTES} so each
  * fits a tlog-tiles entry bundle (64 KiB).
  */
 public final class DefineElection {
@@ -67,51 +63,42 @@ public final class DefineElection {
           + "'; its definition differs from the one given"));
       return new Result(problems, 0);
     }
+    // input rules: what is already declared and identical is skipped, what differs is refused;
+    // everything else becomes entries, each decided by the rulebook as the log would see it
     Catalogue cat = state.catalogue();
-    Map<String, Unit> known = new HashMap<>();
     List<Unit> newUnits = new ArrayList<>();
     for (Unit u : d.units()) {
       var have = newElection ? java.util.Optional.<Unit>empty() : cat.unit(u.id());
-      if (have.isPresent()) {
-        if (!have.get().equals(u)) problems.add(new Problem(Rule.CAT_UNIT, where + " unit " + u.id(), "differs from the catalogue: " + have.get()));
-        continue;
-      }
-      if (known.containsKey(u.id())) {
-        problems.add(new Problem(Rule.CAT_UNIT, where + " unit " + u.id(), "duplicate unit"));
-        continue;
-      }
-      boolean parentOk = u.isRoot() ? u.id().equals(d.election().rootUnitId()) : known.containsKey(u.parentId()) || (!newElection && cat.hasUnit(u.parentId()));
-      if (!parentOk) {
-        problems.add(new Problem(Rule.CAT_UNIT, where + " unit " + u.id(), u.isRoot() ? "a second root unit" : "unknown parent '" + u.parentId() + "'"));
-        continue;
-      }
-      known.put(u.id(), u);
-      newUnits.add(u);
+      if (have.isEmpty()) newUnits.add(u);
+      else if (!have.get().equals(u)) problems.add(new Problem(Rule.CAT_UNIT, where + " unit " + u.id(), "differs from the catalogue: " + have.get()));
     }
-    Set<String> newStationIds = new HashSet<>();
     List<Station> newStations = new ArrayList<>();
     for (Station s : d.stations()) {
       var have = newElection ? java.util.Optional.<Station>empty() : cat.station(s.id());
-      if (have.isPresent()) {
-        if (!have.get().equals(s)) problems.add(new Problem(Rule.CAT_STATION, where + " station " + s.id(), "differs from the catalogue: " + have.get()));
-        continue;
+      if (have.isEmpty()) newStations.add(s);
+      else if (!have.get().equals(s)) {
+        problems.add(new Problem(Rule.CAT_STATION, where + " station " + s.id(), "differs from the catalogue: " + have.get()));
       }
-      if (!newStationIds.add(s.id())) {
-        problems.add(new Problem(Rule.CAT_STATION, where + " station " + s.id(), "duplicate station"));
-        continue;
-      }
-      if (!known.containsKey(s.unitId()) && (newElection || !cat.hasUnit(s.unitId()))) {
-        problems.add(new Problem(Rule.CAT_STATION, where + " station " + s.id(), "unknown unit '" + s.unitId() + "'"));
-        continue;
-      }
-      newStations.add(s);
     }
     List<Source> newSources = sources(d.sources(), newElection, where, problems);
     if (!problems.isEmpty()) return new Result(problems, 0);
+    List<org.veritally.core.entry.Entry> decided = new ArrayList<>();
+    if (newElection) decided.add(new ElectionEntry(d.election()));
+    decided.addAll(chunks(newUnits, newStations));
+    for (Source s : newSources) decided.add(new SourceEntry(s));
+    DefinitionLedger ledger = new DefinitionLedger(state);
+    long at = state.logSize();
+    for (var entry : decided) {
+      var decision = state.rulebook().decide(ledger, at++, entry, where);
+      if (decision instanceof org.veritally.core.rulebook.Decision.Refuse r) problems.addAll(r.problems());
+      else ledger.stage(entry);
+    }
+    if (!problems.isEmpty()) return new Result(problems, 0);
     List<LogAppender.NewEntry> entries = new ArrayList<>();
-    if (newElection) entries.add(new LogAppender.NewEntry("election", electionBytes, account));
-    for (CatalogueEntry c : chunks(newUnits, newStations)) entries.add(new LogAppender.NewEntry("catalogue", plain.encode(c), account));
-    for (Source s : newSources) entries.add(new LogAppender.NewEntry("source", plain.encode(new SourceEntry(s)), account));
+    for (var entry : decided) {
+      byte[] bytes = entry instanceof ElectionEntry ? electionBytes : plain.encode(entry);
+      entries.add(new LogAppender.NewEntry(entry.kind(), bytes, account));
+    }
     if (entries.isEmpty()) return new Result(List.of(), 0);
     long firstIdx = state.logSize();
     int unitOrd = newElection ? 0 : cat.unitCount();
@@ -137,7 +124,6 @@ public final class DefineElection {
 
   private List<Source> sources(List<Source> given, boolean newElection, String where, List<Problem> problems) {
     List<Source> out = new ArrayList<>();
-    boolean authority = !newElection && state.tabulation().authority().isPresent();
     for (Source s : given) {
       var have = newElection ? java.util.Optional.<Source>empty()
           : state.tabulation().sources().stream().filter(x -> x.id().equals(s.id())).findFirst();
@@ -145,15 +131,7 @@ public final class DefineElection {
         if (!have.get().equals(s)) problems.add(new Problem(Rule.SRC_KIND, where + " source " + s.id(), "differs from the declared source: " + have.get()));
         continue;
       }
-      if (out.stream().anyMatch(x -> x.id().equals(s.id()))) continue;
-      if (s.kind() == SourceKind.AUTHORITY) {
-        if (authority) {
-          problems.add(new Problem(Rule.SRC_KIND, where + " source " + s.id(), "an authority source is already declared; the official view has one source"));
-          continue;
-        }
-        authority = true;
-      }
-      out.add(s);
+      if (out.stream().noneMatch(x -> x.id().equals(s.id()))) out.add(s);
     }
     return out;
   }

@@ -12,7 +12,6 @@ import org.veritally.core.reconcile.CopyDigest;
 import org.veritally.core.reconcile.StationStatus;
 import org.veritally.core.reconcile.Verdict;
 import org.veritally.core.tabulate.Tabulation;
-import org.veritally.server.state.CurrentSheetIndex;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Tx;
 
@@ -45,7 +44,7 @@ final class Reconciler {
 
   /** Copy of {@code key} as of this batch so far, if any. */
   private Optional<Copy> copyAt(int station, int contest, int source) {
-    long key = CurrentSheetIndex.key(station, contest, source);
+    long key = org.veritally.core.reconcile.CopyKey.of(station, contest, source);
     Copy c = copies.get(key);
     if (c != null) return Optional.of(c);
     long idx = state.sheets().get(key);
@@ -74,7 +73,7 @@ final class Reconciler {
       if (cb >= 0) batch.addTo(Tabulation.CONSENSUS, sheetAt(cb), -1);
       if (ca >= 0) batch.addTo(Tabulation.CONSENSUS, sheetAt(ca), 1);
     }
-    copies.put(CurrentSheetIndex.key(station, contest, source), mine);
+    copies.put(org.veritally.core.reconcile.CopyKey.of(station, contest, source), mine);
     Change ch = new Change(station, contest, va, single(va, after), single(vb, before));
     changes.add(ch);
     finalBySlot.put(state.reconciliation().slot(station, contest), ch);

@@ -1,22 +1,20 @@
 package org.veritally.server.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.model.Announcement;
-import org.veritally.core.validation.Problem;
-import org.veritally.core.validation.Rule;
+import org.veritally.core.rulebook.Decision;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Store;
 import org.veritally.store.Tx;
 
 /**
- * Use case: record an announcement of the authority as a log entry (AN-CONTEST, AN-CANDIDATE,
- * AN-DUP). Recording the same announcement again is idempotent. Thread-safe (synchronized on the
+ * Use case: record an announcement of the authority as a log entry, as the rulebook allows
+ * (AN-CONTEST, AN-CANDIDATE, AN-DUP). Recording the same announcement again is idempotent. Thread-safe (synchronized on the
  * sequencer, the single writer).
  */
 public final class RecordAnnouncement {
@@ -49,22 +47,15 @@ public final class RecordAnnouncement {
 
   EntryResult record(Announcement a, String account, String where, Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
     synchronized (writeLock) {
-      List<Problem> problems = new ArrayList<>();
-      var e = state.requireElection();
-      var contest = e.contest(a.contest());
-      if (contest.isEmpty()) problems.add(new Problem(Rule.AN_CONTEST, where + " contest", "unknown contest '" + a.contest() + "'"));
-      else for (String c : a.candidates().keySet()) {
-        if (contest.get().candidateIndex(c) < 0) problems.add(new Problem(Rule.AN_CANDIDATE, where + " candidates." + c, "not a candidate of " + a.contest()));
-      }
-      byte[] bytes = state.codec().encode(new AnnouncementEntry(a));
-      for (var existing : state.announcements()) {
-        if (existing.announcement().id().equals(a.id())) {
-          if (existing.announcement().equals(a)) return new EntryResult(List.of(), existing.index(), true).commitAlone(store, alongside);
-          problems.add(new Problem(Rule.AN_DUP, where + " id", "announcement '" + a.id() + "' is already in the log (index " + existing.index() + ") with other figures"));
-        }
-      }
-      if (!problems.isEmpty()) return EntryResult.rejected(problems).commitAlone(store, alongside);
+      state.requireElection();
       long idx = state.logSize();
+      var entry = new AnnouncementEntry(a);
+      Decision d = state.rulebook().decide(new StateLedger(state, i -> {
+        throw new IllegalStateException("an announcement reads no sheet");
+      }), idx, entry, where);
+      if (d instanceof Decision.Repeat r) return new EntryResult(List.of(), r.index(), true).commitAlone(store, alongside);
+      if (d instanceof Decision.Refuse r) return EntryResult.rejected(r.problems()).commitAlone(store, alongside);
+      byte[] bytes = state.codec().encode(entry);
       EntryResult recorded = new EntryResult(List.of(), idx, false);
       var appended = store.write(tx -> {
         var r = appender.append(tx, state, List.of(new LogAppender.NewEntry("announcement", bytes, account)));

@@ -7,19 +7,20 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.validation.Problem;
+import org.veritally.core.rulebook.Decision;
 import org.veritally.core.validation.Rule;
 import org.veritally.server.auth.Accounts;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Store;
 import org.veritally.store.Tx;
-import org.veritally.translog.Parsed;
 import org.veritally.translog.VerifierKey;
 
 /**
  * Use case: register an account's Ed25519 public key. The key goes into the account (so intake
  * demands signatures from then on) and into the log as a {@code key} entry (so every verifier can
  * check those signatures), in one transaction. The entry must name an existing account with that
- * account's source (KEY-ACCOUNT) and carry a C2SP verifier key (IN-FIELD). Registering again
+ * account's source (KEY-ACCOUNT, an account rule: accounts are not in the log); the rulebook then
+ * demands a declared source (KEY-SOURCE) and a C2SP verifier key (KEY-FORMAT). Registering again
  * replaces the key and appends another entry. Thread-safe (the single writer's monitor).
  */
 public final class RegisterKey {
@@ -73,11 +74,14 @@ public final class RegisterKey {
         problems.add(new Problem(Rule.KEY_ACCOUNT, where + " source", "account '" + entry.account() + "' submits as '" + account.get().source()
             + "', not '" + entry.source() + "'"));
       }
-      if (!(VerifierKey.parse(entry.verifierKey()) instanceof Parsed.Ok<VerifierKey>)) {
-        problems.add(new Problem(Rule.IN_FIELD, where + " key", "not a C2SP verifier key (name+keyid+base64)"));
+      long idx = state.logSize();
+      if (problems.isEmpty()) {
+        Decision d = state.rulebook().decide(new StateLedger(state, i -> {
+          throw new IllegalStateException("a key entry reads no sheet");
+        }), idx, entry, where);
+        if (d instanceof Decision.Refuse r) problems.addAll(r.problems());
       }
       if (!problems.isEmpty()) return EntryResult.rejected(problems).commitAlone(store, alongside);
-      long idx = state.logSize();
       EntryResult recorded = new EntryResult(List.of(), idx, false);
       byte[] bytes = state.codec().encode(entry);
       var appended = store.write(tx -> {
@@ -87,6 +91,7 @@ public final class RegisterKey {
         return a;
       });
       appender.committed(state, appended);
+      state.addKey(entry);
       return recorded;
     }
   }

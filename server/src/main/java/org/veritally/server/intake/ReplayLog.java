@@ -2,20 +2,20 @@ package org.veritally.server.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.EntryVisitor;
+import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.validation.Problem;
-import org.veritally.core.validation.SheetValidator;
-import org.veritally.server.state.CurrentSheetIndex;
+import org.veritally.core.reconcile.CopyKey;
+import org.veritally.core.rulebook.Decision;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.LogRow;
 import org.veritally.store.Store;
@@ -25,8 +25,10 @@ import org.veritally.translog.TreeAppender;
 
 /**
  * Applies log entries, in log order, to an {@link ElectionState}: the election, the catalogue, the
- * sources, the announcements and the sheets (tabulation, current-sheet index, reconciliation),
- * exactly as the sequencer did when it appended them. Two uses:
+ * sources, the keys, the announcements and the sheets (tabulation, current-sheet index,
+ * reconciliation), exactly as the sequencer did when it appended them. Each entry is first decided
+ * by the rulebook, as the sequencer decided it: an entry it refuses means the log is not what this
+ * program wrote, and the replay stops. Two uses:
  *
  * <ul>
  *   <li>{@code rebuild} ({@link #rebuilding}): from entry 0 into a fresh state, writing every
@@ -85,33 +87,64 @@ public final class ReplayLog {
       if (!java.util.Arrays.equals(leaf, row.leafHash())) throw new IllegalStateException("log entry " + row.idx() + ": stored leaf hash is not the hash of its body");
       leaves.add(leaf);
     }
-    next++;
-    if (e instanceof ElectionEntry el) {
-      state.define(el.election());
-      tx.ifPresent(t -> t.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
-    } else if (e instanceof CatalogueEntry c) {
-      for (var u : c.units()) {
-        state.catalogue().addUnit(u);
-        int ord = unitOrd++;
-        tx.ifPresent(t -> t.putUnit(u, ord));
-      }
-      for (var s : c.stations()) {
-        state.catalogue().addStation(s);
-        int ord = stationOrd++;
-        tx.ifPresent(t -> t.putStation(s, ord));
-      }
-    } else if (e instanceof SourceEntry s) {
-      state.tabulation().addSource(s.source());
-      tx.ifPresent(t -> t.putSource(s.source().id(), s.source().name(), s.source().kind().wire(), row.idx()));
-    } else if (e instanceof AnnouncementEntry an) {
-      state.addAnnouncement(new ElectionState.Recorded(row.idx(), an.announcement()));
-      tx.ifPresent(t -> t.putAnnouncement(an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
-    } else if (e instanceof SheetEntry se) {
-      if (page == null) page = new Page();
-      page.sheet(row.idx(), se.sheet());
-      return;
+    if (page == null) page = new Page();
+    var decision = state.rulebook().decide(page.ledger, row.idx(), e, "log entry " + row.idx());
+    if (!(decision instanceof Decision.Accept accepted)) {
+      throw new IllegalStateException("log entry " + row.idx() + " breaks the rulebook: " + (decision instanceof Decision.Refuse r
+          ? r.problems().toString() : "LOG-REPEAT of entry " + ((Decision.Repeat) decision).index()));
     }
-    // key entries change no projection: the account's key is written with the entry.
+    next++;
+    boolean sheet = e.accept(new EntryVisitor<Boolean>() {
+      @Override
+      public Boolean election(ElectionEntry el) {
+        state.define(el.election());
+        tx.ifPresent(t -> t.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+        return false;
+      }
+
+      @Override
+      public Boolean catalogue(CatalogueEntry c) {
+        for (var u : c.units()) {
+          state.catalogue().addUnit(u);
+          int ord = unitOrd++;
+          tx.ifPresent(t -> t.putUnit(u, ord));
+        }
+        for (var s : c.stations()) {
+          state.catalogue().addStation(s);
+          int ord = stationOrd++;
+          tx.ifPresent(t -> t.putStation(s, ord));
+        }
+        return false;
+      }
+
+      @Override
+      public Boolean source(SourceEntry s) {
+        state.tabulation().addSource(s.source());
+        tx.ifPresent(t -> t.putSource(s.source().id(), s.source().name(), s.source().kind().wire(), row.idx()));
+        return false;
+      }
+
+      @Override
+      public Boolean key(KeyEntry k) {
+        // the account's public_key is written with the entry: no projection row of its own
+        state.addKey(k);
+        return false;
+      }
+
+      @Override
+      public Boolean sheet(SheetEntry se) {
+        page.sheet(row.idx(), se.sheet(), accepted);
+        return true;
+      }
+
+      @Override
+      public Boolean announcement(AnnouncementEntry an) {
+        state.addAnnouncement(new ElectionState.Recorded(row.idx(), an.announcement()));
+        tx.ifPresent(t -> t.putAnnouncement(an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+        return false;
+      }
+    });
+    if (sheet) return;
     // Following, the state now holds this entry: count it in the log's size at once, so that a read
     // failing later in the page (the page is then dropped and read again) does not apply it twice.
     if (tx.isEmpty()) finishPage();
@@ -134,36 +167,28 @@ public final class ReplayLog {
     return ((SheetEntry) e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems))).sheet();
   }
 
-  /** The sheets of one page of the log: staged, written, then published into the state. */
+  /** The sheets of one page of the log: decided, staged, written, then published into the state. */
   private final class Page {
-    private final org.veritally.core.tabulate.Tabulation.Batch batch = state.tabulation().begin();
+    private org.veritally.core.tabulate.Tabulation.Batch batch;  // begun at the page's first sheet (after the election)
     private final Reconciler reconciler = new Reconciler(state, ReplayLog.this::sheetAt);
-    private final Map<Long, TallySheet> current = new HashMap<>();
+    private final StateLedger ledger = new StateLedger(state, ReplayLog.this::sheetAt);
 
-    void sheet(long idx, TallySheet sh) {
-      var el = state.requireElection();
-      int station = state.catalogue().stationIndex(sh.stationId());
-      int contest = el.contestIndex(sh.contestId());
-      int source = state.tabulation().sourceIndex(sh.sourceId());
-      long key = CurrentSheetIndex.key(station, contest, source);
-      TallySheet previous = current.get(key);
-      if (previous == null) {
-        long prevIdx = state.sheets().get(key);
-        if (prevIdx >= 0) previous = sheetAt(prevIdx);
-      }
+    void sheet(long idx, TallySheet sh, Decision.Accept accepted) {
+      long key = accepted.copyKey();
+      TallySheet previous = accepted.superseded() < 0 ? null : ledger.currentSheet(key);
+      if (batch == null) batch = state.tabulation().begin();
       batch.add(sh, Optional.ofNullable(previous));
-      current.put(key, sh);
-      var digest = reconciler.accept(station, contest, source, idx, sh, batch);
+      ledger.stage(key, idx, sh);
+      var digest = reconciler.accept(CopyKey.station(key), CopyKey.contest(key), CopyKey.source(key), idx, sh, batch);
       if (tx.isPresent()) {
         Tx t = tx.get();
         t.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), idx, sh.counts(), sh.votes(), digest.core(), digest.optional());
-        for (Problem p : SheetValidator.validate(sh, el, state.catalogue())) {
-          if (!p.isError()) t.putFlag(idx, p.rule().id(), p.message());
-        }
+        for (Problem p : accepted.flags()) t.putFlag(idx, p.rule().id(), p.message());
       }
     }
 
     void finish() {
+      if (batch == null) return;
       if (tx.isPresent()) {
         var el = state.requireElection();
         var cat = state.catalogue();

@@ -1,9 +1,7 @@
 package org.veritally.server.intake;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.model.Catalogue;
@@ -12,17 +10,16 @@ import org.veritally.core.model.TallySheet;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
-import org.veritally.core.validation.SheetValidator;
+import org.veritally.core.reconcile.CopyKey;
+import org.veritally.core.rulebook.Decision;
 import org.veritally.formats.csv.SheetRow;
-import org.veritally.server.state.CurrentSheetIndex;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Store;
-import org.veritally.store.StoredSheet;
 
 /**
- * The single writer for tally sheets. For a batch it validates every record (all problems, not the
- * first), decides idempotence, conflict (TS-CONFLICT) and correction (TS-CORRECTION) against the
- * current-sheet index, appends the accepted entries to the log and updates the projections in one
+ * The single writer for tally sheets. For a batch it checks the input rule TS-DUP-ROW, asks the
+ * {@link org.veritally.core.rulebook.Rulebook} about every record (all problems, not the first;
+ * a repeat of the current copy is answered idempotently), appends the accepted entries to the log and updates the projections in one
  * transaction, and only then makes the new totals visible. A batch is atomic: a kill at any point
  * leaves all of it or none of it.
  *
@@ -86,10 +83,10 @@ public final class Sequencer {
     Election e = state.requireElection();
     Catalogue cat = state.catalogue();
     Tabulation tab = state.tabulation();
-    CurrentSheetIndex index = state.sheets();
     List<Problem> rejected = new ArrayList<>();
     List<Accepted> accepted = new ArrayList<>();
-    Map<Long, Pending> overlay = new HashMap<>();
+    StateLedger ledger = new StateLedger(state, this::sheetAt);
+    var rules = state.rulebook();
     List<LogAppender.NewEntry> entries = new ArrayList<>();
     List<Pending> newSheets = new ArrayList<>();
     List<Optional<TallySheet>> replaced = new ArrayList<>();
@@ -103,53 +100,36 @@ public final class Sequencer {
         continue;
       }
       TallySheet s = row.sheet().get();
-      int src = tab.sourceIndex(s.sourceId());
-      List<Problem> ps = new ArrayList<>();
-      if (src < 0) ps.add(new Problem(Rule.TS_SOURCE, row.location(), "unknown source '" + s.sourceId() + "' (declare it first)"));
-      for (Problem p : SheetValidator.validate(s, e, cat)) ps.add(p.at(row.location()));
-      if (SheetValidator.hasErrors(ps)) {
-        for (Problem p : ps) if (p.isError()) rejected.add(p);
-        continue;
-      }
-      long key = CurrentSheetIndex.key(cat.stationIndex(s.stationId()), e.contestIndex(s.contestId()), src);
-      Optional<String> first = dup.firstSeen(key, row.location());
-      if (first.isPresent()) {
-        rejected.add(new Problem(Rule.TS_DUP_ROW, row.location(), "second row for " + s.stationId() + "/" + s.contestId() + "/" + s.sourceId()
-            + "; the first is at " + first.get()));
-        continue;
-      }
-      Optional<Pending> existing = Optional.ofNullable(overlay.get(key));
-      if (existing.isEmpty()) {
-        long idx = index.get(key);
-        if (idx >= 0) existing = store.currentSheet(s.stationId(), s.contestId(), s.sourceId()).map(st -> new Pending(st.entryIdx(), toSheet(st)));
-      }
-      if (s.correction().isEmpty()) {
-        if (existing.isPresent()) {
-          if (existing.get().sheet().sameCountsAs(s)) {
-            accepted.add(new Accepted(row.location(), existing.get().index(), new byte[0], true, List.of()));
-          } else {
-            rejected.add(new Problem(Rule.TS_CONFLICT, row.location(), "source " + s.sourceId() + " already has a different sheet for "
-                + s.stationId() + "/" + s.contestId() + " at log index " + existing.get().index() + "; submit a correction that supersedes it"));
-          }
-          continue;
-        }
-      } else {
-        long sup = s.correction().get().supersedes();
-        if (existing.isEmpty() || existing.get().index() != sup) {
-          rejected.add(new Problem(Rule.TS_CORRECTION, row.location(), "supersedes " + sup + ", but the current sheet of " + s.sourceId()
-              + " for " + s.stationId() + "/" + s.contestId() + " is " + existing.map(x -> "at index " + x.index()).orElse("absent")));
+      int station = cat.stationIndex(s.stationId());
+      int contest = e.contestIndex(s.contestId());
+      int source = tab.sourceIndex(s.sourceId());
+      if (station >= 0 && contest >= 0 && source >= 0) {
+        // an input rule, checked before the log's: one row per station × contest × source per input
+        Optional<String> first = dup.firstSeen(CopyKey.of(station, contest, source), row.location());
+        if (first.isPresent()) {
+          rejected.add(new Problem(Rule.TS_DUP_ROW, row.location(), "second row for " + s.stationId() + "/" + s.contestId() + "/"
+              + s.sourceId() + "; the first is at " + first.get()));
           continue;
         }
       }
+      SheetEntry entry = new SheetEntry(s, row.signature());
+      Decision d = rules.decide(ledger, next, entry, row.location());
+      if (d instanceof Decision.Refuse refused) {
+        rejected.addAll(refused.problems());
+        continue;
+      }
+      if (d instanceof Decision.Repeat repeat) {
+        accepted.add(new Accepted(row.location(), repeat.index(), new byte[0], true, List.of()));
+        continue;
+      }
+      Decision.Accept ok = (Decision.Accept) d;
       long idx = next++;
       Pending p = new Pending(idx, s);
-      overlay.put(key, p);
+      replaced.add(ok.superseded() < 0 ? Optional.empty() : Optional.of(ledger.currentSheet(ok.copyKey())));
+      ledger.stage(ok.copyKey(), idx, s);
       newSheets.add(p);
-      replaced.add(existing.map(Pending::sheet));
-      List<Problem> flags = new ArrayList<>();
-      for (Problem f : ps) if (!f.isError()) flags.add(f);
-      newFlags.add(flags);
-      entries.add(new LogAppender.NewEntry("sheet", state.codec().encode(new SheetEntry(s, row.signature())), account));
+      newFlags.add(ok.flags());
+      entries.add(new LogAppender.NewEntry("sheet", state.codec().encode(entry), account));
     }
     if ((atomic && !rejected.isEmpty()) || entries.isEmpty()) {
       List<Accepted> acc = atomic && !rejected.isEmpty() ? List.of() : accepted;
@@ -226,7 +206,4 @@ public final class Sequencer {
     return se.sheet();
   }
 
-  static TallySheet toSheet(StoredSheet st) {
-    return new TallySheet(st.station(), st.contest(), st.source(), st.counts(), st.votes());
-  }
 }

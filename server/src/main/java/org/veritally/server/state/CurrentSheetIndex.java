@@ -7,8 +7,7 @@ import org.veritally.core.reconcile.CopyDigest;
  * The current copy of each station × contest × source: which log entry holds it, and its
  * {@link CopyDigest} for reconciliation. An open-addressing map from a packed key to three longs,
  * about 43 bytes a copy at its 0.75 load, so a million stations with three sources take ~130 MB.
- * Keys pack the station index (31 bits), the contest index (16 bits) and the source index
- * (16 bits). Not thread-safe: the sequencer owns it.
+ * Keys are {@link org.veritally.core.reconcile.CopyKey}s. Not thread-safe: the sequencer owns it.
  */
 public final class CurrentSheetIndex {
   private static final long EMPTY = -1;
@@ -20,13 +19,6 @@ public final class CurrentSheetIndex {
 
   public CurrentSheetIndex() {
     Arrays.fill(keys, EMPTY);
-  }
-
-  public static long key(int station, int contest, int source) {
-    if (station < 0 || contest < 0 || source < 0 || contest > 0xFFFF || source > 0xFFFF) {
-      throw new IllegalArgumentException("key out of range " + station + "/" + contest + "/" + source);
-    }
-    return ((long) station << 32) | ((long) contest << 16) | source;
   }
 
   private static int slot(long k, long[] ks) {

@@ -30,9 +30,14 @@ public final class ElectionState {
   private Catalogue catalogue = new Catalogue();
   private Tabulation tabulation;
   private EntryCodec codec = new EntryCodec(Optional.empty());
+  private org.veritally.core.rulebook.Rulebook rulebook = rulebookOf(Optional.empty());
   private final CurrentSheetIndex sheets = new CurrentSheetIndex();
   private ReconciliationState reconciliation = new ReconciliationState(1);
   private final java.util.concurrent.CopyOnWriteArrayList<Recorded> announcements = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Recorded> announcementsById = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, org.veritally.core.entry.KeyEntry> keys = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> signingSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** An announcement and its log index. */
   public record Recorded(long index, org.veritally.core.model.Announcement announcement) {}
@@ -42,8 +47,30 @@ public final class ElectionState {
     return List.copyOf(announcements);
   }
 
+  /** The announcement recorded with {@code id}, if any. */
+  public Optional<Recorded> announcement(String id) {
+    return Optional.ofNullable(announcementsById.get(id));
+  }
+
   public void addAnnouncement(Recorded r) {
     announcements.add(r);
+    announcementsById.put(r.announcement().id(), r);
+  }
+
+  /** The key entry in force for {@code account} (the last one the log holds for it). */
+  public Optional<org.veritally.core.entry.KeyEntry> key(String account) {
+    return Optional.ofNullable(keys.get(account));
+  }
+
+  /** Whether an account of {@code source} has registered a key (its sheets are then all signed). */
+  public boolean signs(String source) {
+    return signingSources.contains(source);
+  }
+
+  /** Records a key entry the log accepted. */
+  public void addKey(org.veritally.core.entry.KeyEntry k) {
+    keys.put(k.account(), k);
+    signingSources.add(k.source());
   }
   private volatile long logSize;
   private CompactRange range = CompactRange.empty();
@@ -67,6 +94,15 @@ public final class ElectionState {
 
   public EntryCodec codec() {
     return codec;
+  }
+
+  /** The rulebook, bound to this election's encoding of signed sheets. */
+  public org.veritally.core.rulebook.Rulebook rulebook() {
+    return rulebook;
+  }
+
+  private static org.veritally.core.rulebook.Rulebook rulebookOf(Optional<Election> e) {
+    return new org.veritally.core.rulebook.Rulebook(new org.veritally.formats.entry.NoteSignatureCheck(e));
   }
 
   public CurrentSheetIndex sheets() {
@@ -101,6 +137,7 @@ public final class ElectionState {
     catalogue = new Catalogue();
     tabulation = new Tabulation(e, catalogue);
     codec = new EntryCodec(Optional.of(e));
+    rulebook = rulebookOf(Optional.of(e));
     reconciliation = new ReconciliationState(e.contests().size());
   }
 
@@ -154,7 +191,7 @@ public final class ElectionState {
           int contest = e.contestIndex(Store.getString(rs, 2));
           int source = tab.sourceIndex(Store.getString(rs, 3));
           long entryIdx = Store.getLong(rs, 4);
-          s.sheets.put(CurrentSheetIndex.key(station, contest, source), entryIdx,
+          s.sheets.put(org.veritally.core.reconcile.CopyKey.of(station, contest, source), entryIdx,
               new org.veritally.core.reconcile.CopyDigest(Store.getLong(rs, 5), Store.getLong(rs, 6)));
           if (station != group[0] || contest != group[1]) {
             close.run();
@@ -187,8 +224,11 @@ public final class ElectionState {
     store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {
       List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
       var en = s.codec.decode(Store.getString(rs, 2).getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
-      s.announcements.add(new Recorded(Store.getLong(rs, 1), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
+      s.addAnnouncement(new Recorded(Store.getLong(rs, 1), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
     });
+    // an account's public_key is written in the transaction of its key entry, so it is the key in force
+    store.query("SELECT id, source, public_key FROM account WHERE public_key <> ''", List.of(),
+        rs -> s.addKey(new org.veritally.core.entry.KeyEntry(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3))));
     return s;
   }
 

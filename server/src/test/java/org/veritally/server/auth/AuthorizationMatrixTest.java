@@ -90,7 +90,9 @@ class AuthorizationMatrixTest {
     expected.put("admin", new int[] {201, 201, 201, 201, 200});
     expected.put("authority", new int[] {201, 422, 201, 403, 200});
     expected.put("witness", new int[] {201, 422, 403, 403, 200});
-    expected.put("observer", new int[] {201, 422, 403, 403, 200});
+    // the admin's row registers a key for "keyed", an account of observer-1: from then on observer-1
+    // signs its sheets, so the observer's unsigned sheet is refused (AUTH-SIG, checked below)
+    expected.put("observer", new int[] {422, 422, 403, 403, 200});
     expected.put("revoked", new int[] {401, 401, 401, 401, 200});
     expected.put("public", new int[] {401, 401, 401, 401, 200});
     expected.put("forged-token", new int[] {401, 401, 401, 401, 200});
@@ -106,11 +108,13 @@ class AuthorizationMatrixTest {
           post("/api/announcements", t, ann), post("/api/keys", t, key), read};
       assertThat(got).as("role " + role + ": own sheet, other source's sheet, announcement, key, read").containsExactly(e.getValue());
     }
+    var unsigned = send("/api/sheets", tokens.get("observer"), sheet("observer-1"));
+    assertThat(unsigned.body()).contains("AUTH-SIG", "observer-1", "unsigned");
     // every accepted write is logged with its account
     List<String> accounts = new java.util.ArrayList<>();
     in.store().query("SELECT DISTINCT account FROM log_entry WHERE kind IN ('sheet', 'announcement') ORDER BY account", List.of(),
         rs -> accounts.add(org.veritally.store.Store.getString(rs, 1)));
-    assertThat(accounts).containsExactly("admin", "cne", "obs-1", "wit-a");
+    assertThat(accounts).containsExactly("admin", "cne", "wit-a");
   }
 
   @Test

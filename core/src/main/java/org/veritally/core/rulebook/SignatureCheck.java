@@ -1,0 +1,16 @@
+package org.veritally.core.rulebook;
+
+import org.veritally.core.entry.SheetEntry;
+
+/**
+ * The cryptography the rulebook needs, as a port: whether a string is a verifier key, and whether a
+ * sheet entry's signature verifies with one. The adapter ({@code formats}) knows the canonical
+ * encoding of the signed message and the C2SP signed-note key format (docs/log-format.md §1.4).
+ */
+public interface SignatureCheck {
+  /** Whether {@code verifierKey} is a well-formed C2SP signed-note Ed25519 verifier key. */
+  boolean isVerifierKey(String verifierKey);
+
+  /** Whether {@code entry}'s signature verifies with {@code verifierKey}; the entry is signed. */
+  boolean verifies(String verifierKey, SheetEntry entry);
+}
