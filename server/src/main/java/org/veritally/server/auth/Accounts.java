@@ -28,7 +28,12 @@ public final class Accounts {
   /** A created account and its token, which exists nowhere else. */
   public record Created(Account account, String token) {}
 
+  /**
+   * Creates an account with a fresh token. {@code key} must be empty: a key counts only through a
+   * key entry in the log ({@code RegisterKey}), which every verifier replays.
+   */
   public Created create(String id, Role role, String source, Optional<VerifierKey> key) {
+    if (key.isPresent()) throw new IllegalStateException("keys are registered through the log (RegisterKey), not with the account");
     if (!Source.validId(id)) throw new IllegalArgumentException("account id '" + id + "' is not a valid id");
     if (find(id).isPresent()) throw new IllegalArgumentException("account '" + id + "' exists already");
     byte[] raw = new byte[32];
@@ -58,14 +63,6 @@ public final class Accounts {
     require(id);
     store.write(tx -> {
       tx.updateAccount(id, "revoked_ms", System.currentTimeMillis());
-      return null;
-    });
-  }
-
-  public void registerKey(String id, VerifierKey key) {
-    require(id);
-    store.write(tx -> {
-      tx.updateAccount(id, "public_key", key.encode());
       return null;
     });
   }
