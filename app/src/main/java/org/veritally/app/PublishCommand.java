@@ -131,10 +131,8 @@ final class PublishCommand implements Callable<Integer> {
 
   /** The UTC day of the first sheet in the log, as {@code export} dates NIST reports by default. */
   private static Optional<String> firstSheetDay(Instance in) {
-    String[] day = {null};
-    in.store().query("SELECT received_ms FROM log_entry WHERE kind = 'sheet' ORDER BY idx LIMIT 1", List.of(),
-        rs -> day[0] = Instant.ofEpochMilli(org.veritally.store.Store.getLong(rs, 1)).atZone(ZoneOffset.UTC).toLocalDate().toString());
-    return Optional.ofNullable(day[0]);
+    var first = new org.veritally.store.LogQueries(in.store()).firstReceivedMs("sheet");
+    return first.isPresent() ? Optional.of(Instant.ofEpochMilli(first.getAsLong()).atZone(ZoneOffset.UTC).toLocalDate().toString()) : Optional.empty();
   }
 
   private static LocalDate date(String s) {

@@ -68,9 +68,7 @@ public final class Instance implements AutoCloseable {
 
   /** The log's own signed note of its largest tree size, if it has one (without witness cosignatures). */
   private static Optional<String> latestCheckpoint(Store store) {
-    List<String> notes = new java.util.ArrayList<>(1);
-    store.query("SELECT note FROM checkpoint ORDER BY tree_size DESC LIMIT 1", List.of(), rs -> notes.add(Store.getString(rs, 1)));
-    return notes.stream().findFirst();
+    return new org.veritally.store.CheckpointQueries(store).latest().map(c -> c.note());
   }
 
   /** The state as the projections hold it, read in one snapshot so a concurrent writer is not half seen. */

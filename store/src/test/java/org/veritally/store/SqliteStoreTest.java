@@ -46,4 +46,23 @@ class SqliteStoreTest extends StoreConformance {
       assertThat(v[0]).isEqualTo("v");
     }
   }
+
+  /** The public copy of the database file: the account rows (token hashes) are gone, the rest is there. */
+  @Test
+  void sqliteCopyLeavesThePrivateTablesEmpty() throws Exception {
+    byte[] hash = new byte[32];
+    store.write(tx -> {
+      tx.putAccount("w1", "witness", "party-a", hash, "", 1);
+      tx.putMeta("k", "v");
+      return null;
+    });
+    Path copy = dir.resolve("public-copy.sqlite");
+    SqliteCopy.withoutPrivateTables(db.file().orElseThrow(), copy);
+    try (Store c = Store.openSqlite(copy)) {
+      assertThat(new AccountQueries(c).all()).isEmpty();
+      String[] v = {""};
+      c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
+      assertThat(v[0]).isEqualTo("v");
+    }
+  }
 }

@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.model.Source;
+import org.veritally.core.model.SourceKind;
 import org.veritally.core.model.Station;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.model.Unit;
@@ -419,5 +422,192 @@ abstract class StoreConformance {
       tx.putAccount("w2", "witness", "party-a", hash, "", 1);
       return null;
     })).as("token hashes are unique").isInstanceOf(StoreException.class);
+  }
+
+  /** The log's named reads: the latest checkpoint is the largest tree size (not the last written), cosignatures in witness order. */
+  @Test
+  void checkpointAndLogQueriesReadWhatWasWritten() {
+    var checkpoints = new CheckpointQueries(store);
+    var log = new LogQueries(store);
+    assertThat(checkpoints.latest()).isEmpty();
+    assertThat(log.firstReceivedMs("sheet")).isEmpty();
+    LogHasher h = LogHasher.create();
+    store.write(tx -> {
+      tx.appendEntry(0, "election", bytes("{\"e\":0}"), h.leafHash(bytes("0")), "", 100);
+      tx.appendEntry(1, "source", bytes("{\"s\":1}"), h.leafHash(bytes("1")), "", 200);
+      tx.appendEntry(2, "sheet", bytes("{\"t\":2}"), h.leafHash(bytes("2")), "a", 300);
+      tx.appendEntry(3, "sheet", bytes("{\"t\":3}"), h.leafHash(bytes("3")), "a", 250);
+      tx.putCheckpoint(10, "note 10", 5_000);
+      tx.putCheckpoint(2, "note 2", 9_000); // written later, but a smaller tree
+      tx.putCosignature(10, "w-b", "— w-b sig");
+      tx.putCosignature(10, "w-a", "— w-a sig");
+      tx.putCosignature(2, "w-c", "— w-c sig");
+      return null;
+    });
+    assertThat(checkpoints.latest()).contains(new CheckpointQueries.Checkpoint(10, "note 10", 5_000));
+    assertThat(checkpoints.note(2)).contains("note 2");
+    assertThat(checkpoints.note(3)).isEmpty();
+    assertThat(checkpoints.cosignatures(10)).containsExactly("— w-a sig", "— w-b sig");
+    assertThat(checkpoints.cosignatures(4)).isEmpty();
+    assertThat(log.body(2, "sheet")).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("{\"t\":2}"));
+    assertThat(log.body(1, "sheet")).as("entry 1 is a source").isEmpty();
+    assertThat(log.body(9, "sheet")).isEmpty();
+    assertThat(log.firstReceivedMs("sheet")).as("the first sheet in log order, not the earliest time").isEqualTo(OptionalLong.of(300));
+    assertThat(log.leafHashes(1, 3)).containsExactly(h.leafHash(bytes("1")), h.leafHash(bytes("2")));
+    assertThat(log.leafHashes(3, 10)).containsExactly(h.leafHash(bytes("3")));
+    assertThat(log.leafHashes(4, 10)).isEmpty();
+  }
+
+  @Test
+  void accountQueriesFindByTokenHashAndIdAndListInIdOrder() {
+    byte[] h1 = new byte[32];
+    byte[] h2 = new byte[32];
+    h1[0] = 1;
+    h2[0] = 2;
+    store.write(tx -> {
+      tx.putAccount("w2", "witness", "party-b", h2, "", 1);
+      tx.putAccount("adm", "admin", "", h1, "key+1234", 1);
+      return null;
+    });
+    store.write(tx -> {
+      tx.updateAccount("w2", "revoked_ms", 77L);
+      return null;
+    });
+    var accounts = new AccountQueries(store);
+    assertThat(accounts.byTokenHash(h1)).contains(new AccountQueries.AccountRow("adm", "admin", "", "key+1234", 0));
+    assertThat(accounts.byTokenHash(h2)).as("revoked accounts are found; the caller refuses them")
+        .contains(new AccountQueries.AccountRow("w2", "witness", "party-b", "", 77));
+    assertThat(accounts.byTokenHash(new byte[32])).isEmpty();
+    assertThat(accounts.byId("w2")).map(AccountQueries.AccountRow::revokedMs).contains(77L);
+    assertThat(accounts.byId("nobody")).isEmpty();
+    assertThat(accounts.all()).extracting(AccountQueries.AccountRow::id).containsExactly("adm", "w2");
+  }
+
+  /** The projections as start-up reads them: catalogue order by ord, sources by entry, keys in primary-key order (byte-wise). */
+  @Test
+  void projectionQueriesStreamTheProjectionsInTheirOrder() {
+    var q = new ProjectionQueries(store);
+    assertThat(q.electionBody()).isEmpty();
+    store.write(tx -> {
+      tx.putElection("e", 0, "{\"election\":1}");
+      tx.putUnit(new Unit("root", "Root", 0, ""), 0);
+      tx.putUnit(new Unit("b", "B", 1, "root"), 1);
+      tx.putUnit(new Unit("a", "A", 1, "root"), 2);
+      tx.putStation(new Station("s2", "Two", "b", 200), 0);
+      tx.putStation(new Station("s1", "One", "b", 100), 1);
+      tx.putStation(new Station("s3", "Three", "a", 300), 2);
+      tx.putSource("w", "Witness", "witness", 5);
+      tx.putSource("auth", "Authority", "authority", 1);
+      tx.upsertSheet("s2", "pres", "w", 9, new SummaryCounts(200, 90, 80, 5, SummaryCounts.ABSENT), new long[] {50, 30}, 11, 12);
+      tx.upsertSheet("s1", "pres", "w", 8, new SummaryCounts(100, 90, 80, 5, 5), new long[] {40, 40}, 21, 22);
+      tx.upsertSheet("s1", "pres", "auth", 7, new SummaryCounts(100, 90, 80, 5, 5), new long[] {40, 40}, 31, 32);
+      tx.upsertStatus("s1", "pres", "disputed", -1);
+      tx.upsertStatus("s2", "pres", "single", 9);
+      tx.upsertStatus("s3", "pres", "agreed", 4);
+      tx.upsertStatus("s0", "pres", "disputed", -1);
+      tx.putAnnouncement("an-2", 20, "{\"n\":2}");
+      tx.putAnnouncement("an-1", 15, "{\"n\":1}");
+      tx.upsertTotal("root", "pres", "w", Tally.of(2, 300, 180, 160, 10, 5, new long[] {90, 70}));
+      tx.upsertTotal("b", "pres", "w", Tally.of(2, 300, 180, 160, 10, 5, new long[] {90, 70}));
+      tx.upsertTotal("b", "pres", "auth", Tally.of(1, 100, 90, 80, 5, 5, new long[] {40, 40}));
+      return null;
+    });
+    assertThat(q.electionBody()).contains("{\"election\":1}");
+    List<Unit> units = new ArrayList<>();
+    q.units(units::add);
+    assertThat(units).extracting(Unit::id).containsExactly("root", "b", "a");
+    assertThat(units.get(1)).isEqualTo(new Unit("b", "B", 1, "root"));
+    List<Source> sources = new ArrayList<>();
+    q.sources(sources::add);
+    assertThat(sources).containsExactly(new Source("auth", "Authority", SourceKind.AUTHORITY), new Source("w", "Witness", SourceKind.WITNESS));
+    List<Station> stations = new ArrayList<>();
+    q.stations(stations::add);
+    assertThat(stations).extracting(Station::id).containsExactly("s2", "s1", "s3");
+    assertThat(stations.get(0)).isEqualTo(new Station("s2", "Two", "b", 200));
+    List<Station> byUnit = new ArrayList<>();
+    q.stationsByUnit(byUnit::add);
+    assertThat(byUnit).extracting(Station::id).containsExactly("s3", "s1", "s2");
+    List<ProjectionQueries.SheetDigest> digests = new ArrayList<>();
+    q.sheetDigests(digests::add);
+    assertThat(digests).containsExactly(
+        new ProjectionQueries.SheetDigest("s1", "pres", "auth", 7, 31, 32),
+        new ProjectionQueries.SheetDigest("s1", "pres", "w", 8, 21, 22),
+        new ProjectionQueries.SheetDigest("s2", "pres", "w", 9, 11, 12));
+    List<ProjectionQueries.StatusRow> disputed = new ArrayList<>();
+    q.statusesOf("disputed", disputed::add);
+    assertThat(disputed).containsExactly(new ProjectionQueries.StatusRow("s0", "pres", "disputed", -1),
+        new ProjectionQueries.StatusRow("s1", "pres", "disputed", -1));
+    List<ProjectionQueries.StatusRow> notSingle = new ArrayList<>();
+    q.statusesOtherThan("single", notSingle::add);
+    assertThat(notSingle).extracting(ProjectionQueries.StatusRow::station).containsExactlyInAnyOrder("s0", "s1", "s3");
+    List<ProjectionQueries.AnnouncementRow> announcements = new ArrayList<>();
+    q.announcements(announcements::add);
+    assertThat(announcements).containsExactly(new ProjectionQueries.AnnouncementRow(15, "{\"n\":1}"), new ProjectionQueries.AnnouncementRow(20, "{\"n\":2}"));
+    List<ProjectionQueries.UnitTotalRow> totals = new ArrayList<>();
+    q.unitTotals(totals::add);
+    assertThat(totals).hasSize(3).contains(new ProjectionQueries.UnitTotalRow("b", "pres", "auth", 1, 100, 90, 80, 5, 5, "40,40"));
+    List<ProjectionQueries.UnitTotalRow> ofW = new ArrayList<>();
+    q.unitTotalsOf("w", ofW::add);
+    assertThat(ofW).extracting(ProjectionQueries.UnitTotalRow::unit).containsExactly("b", "root");
+    assertThat(ofW.get(1)).isEqualTo(new ProjectionQueries.UnitTotalRow("root", "pres", "w", 2, 300, 180, 160, 10, 5, "90,70"));
+  }
+
+  /**
+   * The views of the current sheets: a source's copies, the consensus copies (the one station_status
+   * names, in the same station × contest), absent optional counts as ABSENT; and the export rows with
+   * their status, whether counted, and the stations without a copy.
+   */
+  @Test
+  void sheetAndExportQueriesJoinTheCurrentSheetsWithTheirStatus() {
+    store.write(tx -> {
+      tx.putStation(new Station("s1", "One", "u", 100), 0);
+      tx.putStation(new Station("s2", "Two", "u", 200), 1);
+      tx.putStation(new Station("s3", "Three", "u", 300), 2);
+      tx.upsertSheet("s1", "pres", "auth", 7, new SummaryCounts(100, 90, 80, 5, 5), new long[] {40, 40}, 1, 1);
+      tx.upsertSheet("s1", "pres", "w", 8, new SummaryCounts(100, 90, 80, 5, 5), new long[] {40, 40}, 1, 1);
+      tx.upsertSheet("s2", "pres", "w", 9, new SummaryCounts(SummaryCounts.ABSENT, SummaryCounts.ABSENT, 150, 7, SummaryCounts.ABSENT),
+          new long[] {100, 50}, 2, 2);
+      tx.upsertSheet("s2", "gov", "auth", 10, new SummaryCounts(200, 190, 180, 10, 0), new long[] {180}, 3, 3);
+      tx.upsertStatus("s1", "pres", "agreed", 7);
+      tx.upsertStatus("s2", "pres", "single", 9);
+      tx.upsertStatus("s2", "gov", "single", -1); // min sources not met: no consensus copy
+      return null;
+    });
+    var sheets = new SheetQueries(store);
+    List<SheetQueries.SheetFigures> w = new ArrayList<>();
+    sheets.ofSource("pres", "w", w::add);
+    assertThat(w).containsExactlyInAnyOrder(new SheetQueries.SheetFigures("s1", 90, 80, 5, 5, "40,40"),
+        new SheetQueries.SheetFigures("s2", SummaryCounts.ABSENT, 150, 7, SummaryCounts.ABSENT, "100,50"));
+    List<SheetQueries.SheetFigures> consensus = new ArrayList<>();
+    sheets.consensus("pres", consensus::add);
+    assertThat(consensus).extracting(SheetQueries.SheetFigures::station).containsExactlyInAnyOrder("s1", "s2");
+    List<SheetQueries.SheetFigures> gov = new ArrayList<>();
+    sheets.consensus("gov", gov::add);
+    assertThat(gov).as("no counted copy").isEmpty();
+    assertThat(sheets.ofSource("pres", "auth", "s1")).map(SheetQueries.SheetFigures::valid).contains(80L);
+    assertThat(sheets.ofSource("pres", "auth", "s2")).isEmpty();
+    assertThat(sheets.consensus("pres", "s2")).map(SheetQueries.SheetFigures::votes).contains("100,50");
+    assertThat(sheets.consensus("gov", "s2")).isEmpty();
+
+    var export = new ExportQueries(store);
+    List<String> all = new ArrayList<>();
+    export.sheets(r -> all.add(r.station().id() + " " + r.contest() + " " + r.source() + " #" + r.entryIdx() + " " + r.status()
+        + (r.countedInConsensus() ? " counted" : "")));
+    assertThat(all).containsExactly("s1 pres auth #7 agreed counted", "s1 pres w #8 agreed", "s2 gov auth #10 single", "s2 pres w #9 single counted");
+    List<ExportQueries.ExportSheet> ofW = new ArrayList<>();
+    export.sheetsOf("w", ofW::add);
+    assertThat(ofW).extracting(r -> r.station().id() + " " + r.contest()).containsExactly("s1 pres", "s2 pres");
+    assertThat(ofW.get(1).counts()).isEqualTo(new SummaryCounts(SummaryCounts.ABSENT, SummaryCounts.ABSENT, 150, 7, SummaryCounts.ABSENT));
+    assertThat(ofW.get(1).station()).isEqualTo(new Station("s2", "Two", "u", 200));
+    List<String> counted = new ArrayList<>();
+    export.consensusSheets(r -> counted.add(r.station().id() + " " + r.contest() + " #" + r.entryIdx()));
+    assertThat(counted).containsExactly("s1 pres #7", "s2 pres #9");
+    List<String> rows = new ArrayList<>();
+    export.consensus(List.of("pres", "gov"), r -> rows.add(r.station().id() + " " + r.contest() + " " + r.status()
+        + (r.hasCopy() ? " #" + r.entryIdx() + " " + r.votes() : " -")));
+    assertThat(rows).as("every station × contest, contests in the order given").containsExactly(
+        "s1 pres agreed #7 40,40", "s1 gov null -",
+        "s2 pres single #9 100,50", "s2 gov single -",
+        "s3 pres null -", "s3 gov null -");
   }
 }

@@ -99,4 +99,70 @@ class SheetValidatorTest {
   void everyProblemIsReportedNotJustTheFirst() {
     assertThat(rules(sheet("S1", 300, 56, 3, 2, 20, 10, 25))).containsExactlyInAnyOrder("TS-SUM", "TS-BALLOTS", "TS-REG");
   }
+
+  /** An unknown station stops nothing else: the counts are still checked (only the station-dependent rules are skipped). */
+  @Test
+  void tsStationStillChecksTheCounts() {
+    assertThat(rules(sheet("S9", 300, 56, 3, 2, 20, 10, 25))).containsExactly("TS-STATION", "TS-SUM", "TS-BALLOTS");
+  }
+
+  /** With an unknown contest, or the wrong number of choices, nothing can be summed: one problem only. */
+  @Test
+  void tsContestAndTsChoiceStopTheCheck() {
+    var unknownBoth = new TallySheet("S9", "X", "src", new SummaryCounts(NA, 7, 1, 0, NA), new long[] {5});
+    assertThat(rules(unknownBoth)).containsExactly("TS-STATION", "TS-CONTEST");
+    assertThat(rules(sheet("S1", 999, 30, 0, NA, 20, 10, 5, 5))).containsExactly("TS-CHOICE");
+  }
+
+  /** 20 + 10 + 25 = 55 valid; one vote more or less on any line is TS-SUM. */
+  @Test
+  void tsSumWhenVotesDoNotAddUp() {
+    assertThat(rules(sheet("S1", NA, 55, 3, NA, 20, 10, 25))).isEmpty();
+    assertThat(rules(sheet("S1", NA, 55, 3, NA, 20, 10, 26))).containsExactly("TS-SUM");
+    assertThat(rules(sheet("S1", NA, 55, 3, NA, 19, 10, 25))).containsExactly("TS-SUM");
+  }
+
+  /** Ballots must be valid + null + blank, blank counting 0 when absent: 55 + 3 = 58 without blank, 60 with blank 2. */
+  @Test
+  void tsBallotsWhenTheSummaryDoesNotAddUp() {
+    assertThat(rules(sheet("S1", 58, 55, 3, NA, 20, 10, 25))).isEmpty();
+    assertThat(rules(sheet("S1", 60, 55, 3, NA, 20, 10, 25))).containsExactly("TS-BALLOTS");
+    assertThat(rules(sheet("S1", 58, 55, 3, 2, 20, 10, 25))).containsExactly("TS-BALLOTS");
+  }
+
+  /** Without ballots cast, TS-REG uses valid + null + blank: 97 + 3 + 3 = 103 > 100 + 2. */
+  @Test
+  void tsRegUsesTheSumWhenBallotsAreAbsent() {
+    assertThat(rules(sheet("S1", NA, 97, 3, 3, 40, 30, 27))).containsExactly("TS-REG");
+    assertThat(rules(sheet("S1", NA, 97, 3, 2, 40, 30, 27))).as("102 = the limit").containsExactly("TS-FLAG-TURNOUT");
+  }
+
+  /** A station with no registered voters raises no turnout flag (no division by zero), and TS-REG still applies. */
+  @Test
+  void tsFlagTurnoutNotForAStationWithoutRegisteredVoters() {
+    catalogue.addStation(new Station("S0", "Empty", "D", 0));
+    assertThat(rules(sheet("S0", 2, 2, 0, 0, 1, 0, 1))).isEmpty();
+    assertThat(rules(sheet("S0", 3, 3, 0, 0, 1, 1, 1))).containsExactly("TS-REG");
+  }
+
+  /** One ballot line with every valid vote is unanimous even when the candidate has two lines; zero valid votes is not. */
+  @Test
+  void tsFlagUnanimousOnOneLine() {
+    assertThat(rules(sheet("S1", 50, 50, 0, 0, 25, 25, 0))).as("A has all votes but on two lines").isEmpty();
+    assertThat(rules(sheet("S1", 50, 50, 0, 0, 0, 50, 0))).containsExactly("TS-FLAG-UNANIMOUS");
+    assertThat(rules(sheet("S1", 5, 0, 5, 0, 0, 0, 0))).isEmpty();
+  }
+
+  /** Every count zero, ballots present or not; a sheet of null votes only is not zero. */
+  @Test
+  void tsFlagZeroOnlyWhenNothingWasCast() {
+    assertThat(rules(sheet("S1", NA, 0, 0, NA, 0, 0, 0))).containsExactly("TS-FLAG-ZERO");
+    assertThat(rules(sheet("S1", 4, 0, 4, 0, 0, 0, 0))).isEmpty();
+  }
+
+  @Test
+  void flagsAreNotErrors() {
+    assertThat(SheetValidator.hasErrors(SheetValidator.validate(sheet("S1", 0, 0, 0, 0, 0, 0, 0), election, catalogue))).isFalse();
+    assertThat(SheetValidator.hasErrors(SheetValidator.validate(sheet("S1", 0, 1, 0, 0, 0, 0, 0), election, catalogue))).isTrue();
+  }
 }

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.veritally.core.model.Source;
+import org.veritally.store.AccountQueries;
+import org.veritally.store.AccountQueries.AccountRow;
 import org.veritally.store.Store;
 import org.veritally.translog.Parsed;
 import org.veritally.translog.VerifierKey;
@@ -20,9 +21,11 @@ import org.veritally.translog.VerifierKey;
  */
 public final class Accounts {
   private final Store store;
+  private final AccountQueries accounts;
 
   public Accounts(Store store) {
     this.store = store;
+    this.accounts = new AccountQueries(store);
   }
 
   /** A created account and its token, which exists nowhere else. */
@@ -73,28 +76,22 @@ public final class Accounts {
 
   /** The account whose token this is, unless revoked. */
   public Optional<Account> authenticate(String token) {
-    List<Account> out = new ArrayList<>(1);
-    store.query("SELECT id, role, source, public_key, revoked_ms FROM account WHERE token_hash = ?", List.of(hash(token)), rs -> out.add(row(rs)));
-    return out.stream().filter(a -> !a.revoked()).findFirst();
+    return accounts.byTokenHash(hash(token)).map(Accounts::account).filter(a -> !a.revoked());
   }
 
   public Optional<Account> find(String id) {
-    List<Account> out = new ArrayList<>(1);
-    store.query("SELECT id, role, source, public_key, revoked_ms FROM account WHERE id = ?", List.of(id), rs -> out.add(row(rs)));
-    return out.stream().findFirst();
+    return accounts.byId(id).map(Accounts::account);
   }
 
   public List<Account> all() {
-    List<Account> out = new ArrayList<>();
-    store.query("SELECT id, role, source, public_key, revoked_ms FROM account ORDER BY id", List.of(), rs -> out.add(row(rs)));
-    return out;
+    return accounts.all().stream().map(Accounts::account).toList();
   }
 
-  private static Account row(java.sql.ResultSet rs) {
-    String key = Store.getString(rs, 4);
+  private static Account account(AccountRow r) {
+    String key = r.publicKey();
     Optional<VerifierKey> k = key.isEmpty() ? Optional.empty()
         : VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok ? Optional.of(ok.value()) : Optional.empty();
-    return new Account(Store.getString(rs, 1), Role.ofWire(Store.getString(rs, 2)), Store.getString(rs, 3), k, Store.getLong(rs, 5) != 0);
+    return new Account(r.id(), Role.ofWire(r.role()), r.source(), k, r.revokedMs() != 0);
   }
 
   static byte[] hash(String token) {

@@ -1,9 +1,9 @@
 package org.veritally.server.log;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.veritally.store.CheckpointQueries;
 import org.veritally.store.LogRow;
 import org.veritally.store.Store;
 import org.veritally.store.StoreHashReader;
@@ -23,35 +23,27 @@ import org.veritally.translog.TlogProof;
  */
 public final class LogView {
   private final Store store;
+  private final CheckpointQueries checkpoints;
   private final StoreHashReader nodes;
 
   public LogView(Store store) {
     this.store = store;
+    this.checkpoints = new CheckpointQueries(store);
     this.nodes = new StoreHashReader(store);
   }
 
   /** The signed checkpoint of the largest tree size, with the cosignatures gathered for it. */
   public Optional<SignedNote> latest() {
-    List<String> notes = new ArrayList<>(1);
-    long[] size = {-1};
-    store.query("SELECT tree_size, note FROM checkpoint ORDER BY tree_size DESC LIMIT 1", List.of(), rs -> {
-      size[0] = Store.getLong(rs, 1);
-      notes.add(Store.getString(rs, 2));
-    });
-    if (notes.isEmpty()) return Optional.empty();
-    return Optional.of(new SignedNote(size[0], withCosignatures(size[0], notes.get(0))));
+    return checkpoints.latest().map(c -> new SignedNote(c.treeSize(), withCosignatures(c.treeSize(), c.note())));
   }
 
   /** The checkpoint note for one exact tree size, if one was signed. */
   public Optional<SignedNote> at(long treeSize) {
-    List<String> notes = new ArrayList<>(1);
-    store.query("SELECT note FROM checkpoint WHERE tree_size = ?", List.of(treeSize), rs -> notes.add(Store.getString(rs, 1)));
-    return notes.isEmpty() ? Optional.empty() : Optional.of(new SignedNote(treeSize, withCosignatures(treeSize, notes.get(0))));
+    return checkpoints.note(treeSize).map(note -> new SignedNote(treeSize, withCosignatures(treeSize, note)));
   }
 
   private String withCosignatures(long size, String note) {
-    List<String> lines = new ArrayList<>();
-    store.query("SELECT line FROM cosignature WHERE tree_size = ? ORDER BY witness", List.of(size), rs -> lines.add(Store.getString(rs, 1)));
+    List<String> lines = checkpoints.cosignatures(size);
     if (lines.isEmpty()) return note;
     var parsed = Note.parse(note);
     if (!(parsed instanceof Parsed.Ok<Note> ok)) return note;

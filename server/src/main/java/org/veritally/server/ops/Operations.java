@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.veritally.server.Instance;
 import org.veritally.server.http.Authenticator;
-import org.veritally.store.Store;
+import org.veritally.store.CheckpointQueries;
 import org.veritally.store.StoreException;
 
 /**
@@ -152,9 +152,9 @@ public final class Operations {
     boolean up = true;
     long[] cp = {-1, -1};
     try {
-      instance.store().query("SELECT tree_size, created_ms FROM checkpoint ORDER BY tree_size DESC LIMIT 1", List.of(), rs -> {
-        cp[0] = Store.getLong(rs, 1);
-        cp[1] = Store.getLong(rs, 2);
+      new CheckpointQueries(instance.store()).latest().ifPresent(c -> {
+        cp[0] = c.treeSize();
+        cp[1] = c.createdMs();
       });
     } catch (RuntimeException e) {
       up = false;

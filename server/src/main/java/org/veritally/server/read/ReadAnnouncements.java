@@ -9,10 +9,12 @@ import org.veritally.core.announce.InHand;
 import org.veritally.core.model.Announcement;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
+import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.server.state.ElectionState;
 import org.veritally.stats.announced.Irreversibility;
 import org.veritally.stats.announced.IrreversibilityResult;
+import org.veritally.store.SheetQueries;
 import org.veritally.store.Store;
 
 /**
@@ -22,11 +24,11 @@ import org.veritally.store.Store;
  */
 public final class ReadAnnouncements {
   private final ElectionState state;
-  private final Store store;
+  private final SheetQueries sheets;
 
   public ReadAnnouncements(ElectionState state, Store store) {
     this.state = state;
-    this.store = store;
+    this.sheets = new SheetQueries(store);
   }
 
   /** One announcement's report. */
@@ -72,32 +74,25 @@ public final class ReadAnnouncements {
     int[] candOf = c.candidateOfChoice();
     List<long[]> rows = new ArrayList<>();
     long[] registered = {0};
-    String sql;
-    List<Object> args;
+    java.util.function.Consumer<SheetQueries.SheetFigures> row = f -> {
+      long[] v = new long[k + 3];
+      String[] votes = f.votes().split(",");
+      for (int i = 0; i < votes.length; i++) v[candOf[i]] += Long.parseLong(votes[i]);
+      long valid = f.valid();
+      long nulls = f.nulls();
+      v[k] = valid;
+      v[k + 1] = nulls;
+      v[k + 2] = f.ballots() != SummaryCounts.ABSENT ? f.ballots() : valid + nulls + (f.blank() == SummaryCounts.ABSENT ? 0 : f.blank());
+      rows.add(v);
+      registered[0] += cat.station(cat.stationIndex(f.station())).registeredVoters();
+    };
     if (view.equals("consensus")) {
-      sql = "SELECT s.station, s.valid, s.nulls, s.ballots, s.blank, s.votes FROM station_status t JOIN sheet_current s"
-          + " ON s.entry_idx = t.consensus_entry WHERE t.contest = ? AND t.consensus_entry >= 0";
-      args = List.of(c.id());
+      sheets.consensus(c.id(), row);
     } else {
       int src = tab.sourceOf(org.veritally.core.tabulate.View.parse(view));
       if (src < 0 || src == Tabulation.CONSENSUS) return new InHand(view, 0, 0, new long[k + 3][0]);
-      sql = "SELECT station, valid, nulls, ballots, blank, votes FROM sheet_current WHERE contest = ? AND source = ?";
-      args = List.of(c.id(), tab.sources().get(src).id());
+      sheets.ofSource(c.id(), tab.sources().get(src).id(), row);
     }
-    store.query(sql, args, rs -> {
-      long[] v = new long[k + 3];
-      String[] votes = Store.getString(rs, 6).split(",");
-      for (int i = 0; i < votes.length; i++) v[candOf[i]] += Long.parseLong(votes[i]);
-      long valid = Store.getLong(rs, 2);
-      long nulls = Store.getLong(rs, 3);
-      String ballots = Store.getString(rs, 4);
-      String blank = Store.getString(rs, 5);
-      v[k] = valid;
-      v[k + 1] = nulls;
-      v[k + 2] = ballots != null ? Long.parseLong(ballots) : valid + nulls + (blank == null ? 0 : Long.parseLong(blank));
-      rows.add(v);
-      registered[0] += cat.station(cat.stationIndex(Store.getString(rs, 1))).registeredVoters();
-    });
     long[][] per = new long[k + 3][rows.size()];
     for (int s = 0; s < rows.size(); s++) for (int f = 0; f < k + 3; f++) per[f][s] = rows.get(s)[f];
     return new InHand(view, rows.size(), registered[0], per);

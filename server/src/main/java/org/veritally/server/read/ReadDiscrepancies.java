@@ -9,6 +9,7 @@ import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.server.state.ElectionState;
+import org.veritally.store.ProjectionQueries;
 import org.veritally.store.Store;
 import org.veritally.store.StoredSheet;
 
@@ -62,8 +63,7 @@ public final class ReadDiscrepancies {
       if (state.tabulation().sourceIndex(s) < 0) throw new UsageProblem("RD-VIEW", "unknown source '" + s + "'");
     });
     List<String[]> disputed = new ArrayList<>();
-    store.query("SELECT station, contest FROM station_status WHERE status = 'disputed' ORDER BY station, contest", List.of(),
-        rs -> disputed.add(new String[] {Store.getString(rs, 1), Store.getString(rs, 2)}));
+    new ProjectionQueries(store).statusesOf(org.veritally.core.reconcile.StationStatus.DISPUTED.wire(), r -> disputed.add(new String[] {r.station(), r.contest()}));
     List<Station> out = new ArrayList<>();
     for (String[] d : disputed) {
       if (out.size() >= limit) break;

@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
-import org.veritally.core.model.Source;
-import org.veritally.core.model.SourceKind;
-import org.veritally.core.model.Station;
-import org.veritally.core.model.Unit;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.Tally;
 import org.veritally.core.tabulate.TallyKey;
@@ -144,8 +140,9 @@ public final class ElectionState {
   /** Loads the state from the store's projection tables and the log's tree. */
   public static ElectionState load(Store store, HashReader nodes) {
     ElectionState s = new ElectionState();
+    var projections = new org.veritally.store.ProjectionQueries(store);
     List<byte[]> bodies = new ArrayList<>();
-    store.query("SELECT body FROM election", List.of(), rs -> bodies.add(Store.getString(rs, 1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    projections.electionBody().ifPresent(b -> bodies.add(b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     long size = store.logSize();
     s.logSize = size;
     s.range = CompactRange.read(size, nodes);
@@ -155,10 +152,8 @@ public final class ElectionState {
     if (entry.isEmpty()) throw new IllegalStateException("stored election does not decode: " + problems);
     s.define(((org.veritally.core.entry.ElectionEntry) entry.get()).election());
     Catalogue cat = s.catalogue;
-    store.query("SELECT id, name, level, parent FROM unit ORDER BY ord", List.of(),
-        rs -> cat.addUnit(new Unit(Store.getString(rs, 1), Store.getString(rs, 2), (int) Store.getLong(rs, 3), Store.getString(rs, 4))));
-    store.query("SELECT id, name, kind FROM source ORDER BY entry_idx", List.of(),
-        rs -> s.tabulation.addSource(new Source(Store.getString(rs, 1), Store.getString(rs, 2), SourceKind.ofWire(Store.getString(rs, 3)))));
+    projections.units(cat::addUnit);
+    projections.sources(s.tabulation::addSource);
     Election e = s.requireElection();
     Tabulation tab = s.tabulation;
     // The unit totals need only the units and sources: they load on a second connection while this
@@ -174,8 +169,7 @@ public final class ElectionState {
     Thread totalsThread = new Thread(totals, "veritally-load-totals");
     totalsThread.setDaemon(true);
     totalsThread.start();
-    store.query("SELECT id, name, unit, registered FROM station ORDER BY ord", List.of(),
-        rs -> cat.addStation(new Station(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4))));
+    projections.stations(cat::addStation);
     var rec = s.reconciliation;
     int minSources = e.consensus().minSources();
     // sheet_current comes in primary-key order, so the copies of one station × contest are adjacent:
@@ -185,14 +179,13 @@ public final class ElectionState {
       if (group[2] == 1) rec.set((int) group[0], (int) group[1], org.veritally.core.reconcile.StationStatus.SINGLE, (int) group[3], -1,
           minSources <= 1 ? group[4] : -1);
     };
-    store.query("SELECT station, contest, source, entry_idx, digest_core, digest_opt FROM sheet_current ORDER BY station, contest, source",
-        List.of(), rs -> {
-          int station = cat.stationIndex(Store.getString(rs, 1));
-          int contest = e.contestIndex(Store.getString(rs, 2));
-          int source = tab.sourceIndex(Store.getString(rs, 3));
-          long entryIdx = Store.getLong(rs, 4);
+    projections.sheetDigests(row -> {
+          int station = cat.stationIndex(row.station());
+          int contest = e.contestIndex(row.contest());
+          int source = tab.sourceIndex(row.source());
+          long entryIdx = row.entryIdx();
           s.sheets.put(org.veritally.core.reconcile.CopyKey.of(station, contest, source), entryIdx,
-              new org.veritally.core.reconcile.CopyDigest(Store.getLong(rs, 5), Store.getLong(rs, 6)));
+              new org.veritally.core.reconcile.CopyDigest(row.digestCore(), row.digestOpt()));
           if (station != group[0] || contest != group[1]) {
             close.run();
             group[0] = station;
@@ -206,10 +199,9 @@ public final class ElectionState {
     close.run();
     // SINGLE stations were set from sheet_current above; leaving their rows in the database saves a
     // million JDBC rows at start-up for a one-source election
-    store.query("SELECT station, contest, status, consensus_entry FROM station_status WHERE status <> ?",
-        List.of(org.veritally.core.reconcile.StationStatus.SINGLE.wire()), rs -> {
-      var status = org.veritally.core.reconcile.StationStatus.valueOf(Store.getString(rs, 3).toUpperCase(java.util.Locale.ROOT));
-      rec.set(cat.stationIndex(Store.getString(rs, 1)), e.contestIndex(Store.getString(rs, 2)), status, -1, -1, Store.getLong(rs, 4));
+    projections.statusesOtherThan(org.veritally.core.reconcile.StationStatus.SINGLE.wire(), row -> {
+      var status = org.veritally.core.reconcile.StationStatus.valueOf(row.status().toUpperCase(java.util.Locale.ROOT));
+      rec.set(cat.stationIndex(row.station()), e.contestIndex(row.contest()), status, -1, -1, row.consensusEntry());
     });
     boolean totalsLoaded;
     try {
@@ -221,27 +213,28 @@ public final class ElectionState {
       throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
     }
     if (!totalsLoaded) loadTotals(store, e, tab, unitIds);
-    store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> {
+    projections.announcements(row -> {
       List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
-      var en = s.codec.decode(Store.getString(rs, 2).getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
-      s.addAnnouncement(new Recorded(Store.getLong(rs, 1), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
+      var en = s.codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
+      s.addAnnouncement(new Recorded(row.entryIdx(), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
     });
     // an account's public_key is written in the transaction of its key entry, so it is the key in force
-    store.query("SELECT id, source, public_key FROM account WHERE public_key <> ''", List.of(),
-        rs -> s.addKey(new org.veritally.core.entry.KeyEntry(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3))));
+    for (var a : new org.veritally.store.AccountQueries(store).all()) {
+      if (!a.publicKey().isEmpty()) s.addKey(new org.veritally.core.entry.KeyEntry(a.id(), a.source(), a.publicKey()));
+    }
     return s;
   }
 
   private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {
-    store.query("SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total", List.of(), rs -> {
-      Integer unit = unitIds.get(Store.getString(rs, 1));
-      if (unit == null) throw new IllegalStateException("unit_total names an unknown unit " + Store.getString(rs, 1));
-      var key = new TallyKey(e.contestIndex(Store.getString(rs, 2)), tab.viewIndex(Store.getString(rs, 3)), unit);
-      String[] v = Store.getString(rs, 10).split(",");
+    new org.veritally.store.ProjectionQueries(store).unitTotals(row -> {
+      Integer unit = unitIds.get(row.unit());
+      if (unit == null) throw new IllegalStateException("unit_total names an unknown unit " + row.unit());
+      var key = new TallyKey(e.contestIndex(row.contest()), tab.viewIndex(row.source()), unit);
+      String[] v = row.votes().split(",");
       long[] votes = new long[v.length];
       for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
-      tab.load(key, Tally.of(Store.getLong(rs, 4), Store.getLong(rs, 5), Store.getLong(rs, 6), Store.getLong(rs, 7),
-          Store.getLong(rs, 8), Store.getLong(rs, 9), votes));
+      tab.load(key, Tally.of(row.stations(), row.registered(), row.ballots(), row.valid(),
+          row.nulls(), row.blank(), votes));
     });
   }
 }

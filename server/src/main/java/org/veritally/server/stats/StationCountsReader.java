@@ -2,12 +2,15 @@ package org.veritally.server.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.server.state.ElectionState;
 import org.veritally.stats.CandidateSet;
 import org.veritally.stats.StationCounts;
+import org.veritally.store.SheetQueries;
+import org.veritally.store.SheetQueries.SheetFigures;
 import org.veritally.store.Store;
 
 /**
@@ -21,23 +24,16 @@ import org.veritally.store.Store;
  * given {@link StrataLevel}; ballots cast as printed, or valid + null + blank where the sheet does not carry
  * them (as the tabulation does); votes per candidate = the sum of the candidate's ballot lines.
  *
- * <p>{@link #read(ElectionState, ViewScope, StrataLevel)} streams the whole view in one pass with no per-row
- * allocation beyond the result (a million stations in about 1.3 s); {@link #readStations} looks a sample's
- * stations up by primary key instead. Thread-safe: each call reads with the calling thread's connection.
+ * <p>{@link #read(ElectionState, ViewScope, StrataLevel)} streams the whole view in one pass ({@link SheetQueries})
+ * with no per-row allocation beyond the result and the store's small row record (a million stations in about
+ * 1.3 s); {@link #readStations} looks a sample's stations up by primary key instead. Thread-safe: each call
+ * reads with the calling thread's connection.
  */
 public final class StationCountsReader {
-  private static final String COLUMNS = "s.station, s.ballots, s.valid, s.nulls, s.blank, s.votes";
-  private static final String BY_SOURCE = "SELECT " + COLUMNS + " FROM sheet_current s WHERE s.contest = ? AND s.source = ?";
-  private static final String CONSENSUS = "SELECT " + COLUMNS + " FROM station_status st JOIN sheet_current s"
-      + " ON s.station = st.station AND s.contest = st.contest AND s.entry_idx = st.consensus_entry"
-      + " WHERE st.contest = ? AND st.consensus_entry >= 0";
-  private static final String ONE_BY_SOURCE = BY_SOURCE + " AND s.station = ?";
-  private static final String ONE_CONSENSUS = CONSENSUS + " AND st.station = ?";
-
-  private final Store store;
+  private final SheetQueries sheets;
 
   public StationCountsReader(Store store) {
-    this.store = store;
+    this.sheets = new SheetQueries(store);
   }
 
   /** The candidates of {@code contest}, in its order. */
@@ -51,17 +47,19 @@ public final class StationCountsReader {
     // Size first: units precede their stations, so every station counted here has its stratum below.
     StationCounts[] byIndex = new StationCounts[state.catalogue().stationCount()];
     Rows rows = new Rows(state, scope, strata);
-    store.query(scope.consensus() ? CONSENSUS : BY_SOURCE, rows.args(), rs -> {
-      String id = Store.getString(rs, 1);
+    Consumer<SheetFigures> row = f -> {
+      String id = f.station();
       int st = rows.cat.stationIndex(id);
       if (st < 0) {
         throw new IllegalStateException("sheet_current names station " + id + ", which the catalogue lacks");
       }
       // A station declared after this read began belongs to the next read.
       if (st < byIndex.length) {
-        byIndex[st] = rows.counts(rs, st);
+        byIndex[st] = rows.counts(f, st);
       }
-    });
+    };
+    if (scope.consensus()) sheets.consensus(scope.contestId(), row);
+    else sheets.ofSource(scope.contestId(), scope.sourceId(), row);
     List<StationCounts> out = new ArrayList<>();
     for (StationCounts s : byIndex) {
       if (s != null) {
@@ -77,12 +75,11 @@ public final class StationCountsReader {
    */
   public ViewStations readStations(ElectionState state, ViewScope scope, StrataLevel strata, int[] stationIndices) {
     Rows rows = new Rows(state, scope, strata);
-    String sql = scope.consensus() ? ONE_CONSENSUS : ONE_BY_SOURCE;
     List<StationCounts> out = new ArrayList<>();
     for (int st : stationIndices) {
-      List<Object> args = new ArrayList<>(rows.args());
-      args.add(rows.cat.station(st).id());
-      store.query(sql, args, rs -> out.add(rows.counts(rs, st)));
+      String id = rows.cat.station(st).id();
+      var sheet = scope.consensus() ? sheets.consensus(scope.contestId(), id) : sheets.ofSource(scope.contestId(), scope.sourceId(), id);
+      sheet.ifPresent(f -> out.add(rows.counts(f, st)));
     }
     return new ViewStations(scope, candidates(scope.contest()), out, rows.cat.stationCount());
   }
@@ -90,43 +87,24 @@ public final class StationCountsReader {
   /** What turning rows into {@link StationCounts} needs, computed once per read. */
   private static final class Rows {
     final Catalogue cat;
-    final ViewScope scope;
     final String[] stratumOfUnit;
     final int[] candidateOfChoice;
     final int candidates;
 
     Rows(ElectionState state, ViewScope scope, StrataLevel strata) {
       this.cat = state.catalogue();
-      this.scope = scope;
       this.stratumOfUnit = strata.stratumOfUnits(cat);
       this.candidateOfChoice = scope.contest().candidateOfChoice();
       this.candidates = scope.contest().candidates().size();
     }
 
-    List<Object> args() {
-      return scope.consensus() ? List.of(scope.contestId()) : List.of(scope.contestId(), scope.sourceId());
-    }
-
-    StationCounts counts(java.sql.ResultSet rs, int st) {
+    StationCounts counts(SheetFigures f, int st) {
       var station = cat.station(st);
       int unit = cat.unitOfStation(st);
-      long ballots = nullable(rs, 2);
-      long valid = Store.getLong(rs, 3);
-      long nulls = Store.getLong(rs, 4);
-      long blank = nullable(rs, 5);
-      long cast = new SummaryCounts(SummaryCounts.ABSENT, ballots, valid, nulls, blank).ballotsOrSum();
-      long[] votes = votes(Store.getString(rs, 6), candidateOfChoice, candidates, station.id());
+      long cast = new SummaryCounts(SummaryCounts.ABSENT, f.ballots(), f.valid(), f.nulls(), f.blank()).ballotsOrSum();
+      long[] votes = votes(f.votes(), candidateOfChoice, candidates, station.id());
       String stratum = unit < stratumOfUnit.length ? stratumOfUnit[unit] : cat.unit(unit).id();
       return new StationCounts(station.id(), cat.unit(unit).id(), stratum, station.registeredVoters(), cast, votes);
-    }
-  }
-
-  private static long nullable(java.sql.ResultSet rs, int column) {
-    try {
-      long v = rs.getLong(column);
-      return rs.wasNull() ? SummaryCounts.ABSENT : v;
-    } catch (java.sql.SQLException e) {
-      throw new org.veritally.store.StoreException("read sheet", e);
     }
   }
 

@@ -316,9 +316,7 @@ public final class MirrorPublisher {
     TreeAppender appender = new TreeAppender();
     CompactRange range = CompactRange.empty();
     for (long start = 0; start < n; start += 50_000) {
-      List<byte[]> leaves = new ArrayList<>(50_000);
-      in.store().query("SELECT leaf_hash FROM log_entry WHERE idx >= ? AND idx < ? ORDER BY idx", List.of(start, Math.min(n, start + 50_000)),
-          rs -> leaves.add(org.veritally.store.Store.getBytes(rs, 1)));
+      List<byte[]> leaves = new org.veritally.store.LogQueries(in.store()).leafHashes(start, Math.min(n, start + 50_000));
       AppendResult a = appender.append(range, leaves);
       tree.putAll(a.nodes());
       range = a.range();

@@ -28,12 +28,8 @@ public final class Results {
 
   /** The log's size and its last signed checkpoint's size (one indexed read). */
   public static LogStatus log(Instance in) {
-    long[] size = {-1};
-    in.store().query("SELECT MAX(tree_size) FROM checkpoint", List.of(), rs -> {
-      long n = org.veritally.store.Store.getLong(rs, 1);
-      size[0] = org.veritally.store.Store.getString(rs, 1) == null ? -1 : n;
-    });
-    return new LogStatus(in.state().logSize(), size[0] < 0 ? Optional.empty() : Optional.of(size[0]));
+    Optional<Long> size = new org.veritally.store.CheckpointQueries(in.store()).latest().map(c -> c.treeSize());
+    return new LogStatus(in.state().logSize(), size);
   }
 
   public static Coverage coverage(UnitResult r) {

@@ -10,7 +10,7 @@ import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.validation.Problem;
 import org.veritally.server.Instance;
-import org.veritally.store.Store;
+import org.veritally.store.LogQueries;
 import org.veritally.web.model.FieldChange;
 import org.veritally.web.model.SheetVersion;
 
@@ -59,11 +59,10 @@ final class SheetHistory {
 
   /** The sheet in log entry {@code idx}, decoded with the election's codec; empty if it is not a sheet. */
   private Optional<TallySheet> sheet(long idx) {
-    byte[][] body = {null};
-    in.store().query("SELECT body FROM log_entry WHERE idx = ? AND kind = 'sheet'", List.of(idx), rs -> body[0] = Store.getBytes(rs, 1));
-    if (body[0] == null) return Optional.empty();
+    Optional<byte[]> body = new LogQueries(in.store()).body(idx, "sheet");
+    if (body.isEmpty()) return Optional.empty();
     List<Problem> problems = new ArrayList<>();
-    return in.state().codec().decode(body[0], "log #" + idx, problems)
+    return in.state().codec().decode(body.get(), "log #" + idx, problems)
         .filter(SheetEntry.class::isInstance).map(e -> ((SheetEntry) e).sheet());
   }
 
