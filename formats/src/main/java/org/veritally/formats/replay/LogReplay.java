@@ -172,8 +172,10 @@ public final class LogReplay implements LedgerView {
       problems.add(new Problem(Rule.IN_SYNTAX, where, String.valueOf(e.getMessage())));
     }
     if (decoded.isEmpty()) {
+      // a rule the entry's content breaks (TS-CONTEST, TS-CHOICE, …: the form of a sheet depends on
+      // its contest) keeps its own ID, as intake reports it; a broken shape (IN-*) is LOG-DECODE
       List<Problem> out = new ArrayList<>(problems.size());
-      for (Problem p : problems) out.add(new Problem(Rule.LOG_DECODE, where, p.toString()));
+      for (Problem p : problems) out.add(p.rule().id().startsWith("IN-") ? new Problem(Rule.LOG_DECODE, where, p.toString()) : p);
       if (out.isEmpty()) out.add(new Problem(Rule.LOG_DECODE, where, "the entry does not decode"));
       return out;
     }
