@@ -18,10 +18,10 @@ OUT="${BENCH_OUT:-$ROOT/bench/out}"
 mkdir -p "$OUT"
 echo "fuzz: $ITERATIONS inputs per parser, seed $SEED, tests $TEST" >&2
 cd "$ROOT"
-./mvnw -B -o -q install -DskipTests -pl core,translog,formats,stats,store,server >&2
+./mvnw -B -o -q install -DskipTests -pl testkit,core,translog,formats,stats,store,server >&2
 set +e
 ./mvnw -B -o -pl server test -Dsurefire.failIfNoSpecifiedTests=false -Dtest="$TEST" \
-  -Dveritally.fuzz.iterations="$ITERATIONS" -Dveritally.fuzz.seed="$SEED" -Dveritally.fuzz.strict="${FUZZ_STRICT:-true}" \
+  -Dveritally.fuzz.iterations="$ITERATIONS" -Dveritally.seed="$SEED" -Dveritally.fuzz.strict="${FUZZ_STRICT:-true}" \
   -Dveritally.fuzz.timeoutMs="${FUZZ_TIMEOUT_MS:-10000}" 2>&1 | tee "$OUT/fuzz-$SEED.txt" | grep -E '^FUZZ|^seed|Tests run:|FAIL'
 status=${PIPESTATUS[0]}
 echo "fuzz: seed $SEED, exit $status, log in $OUT/fuzz-$SEED.txt" >&2

@@ -32,6 +32,8 @@ import org.w3c.dom.NodeList;
  */
 class ExportCommandTest {
   @TempDir static Path dir;
+  /** Numbers each output directory (a counter, not the clock: two exports in one tick must not share one). */
+  static final java.util.concurrent.atomic.AtomicInteger OUTPUTS = new java.util.concurrent.atomic.AtomicInteger();
   static Path gen;
   static String data;
 
@@ -74,7 +76,7 @@ class ExportCommandTest {
   }
 
   static Path export(Path outDir, String dataDir, String format, String... more) {
-    Path out = outDir.resolve("out-" + format + "-" + System.nanoTime());
+    Path out = outDir.resolve("out-" + format + "-" + OUTPUTS.incrementAndGet());
     List<String> args = new ArrayList<>(List.of("export", "--data", dataDir, "--format", format, "--out", out.toString()));
     args.addAll(List.of(more));
     var r = CliTest.run(args.toArray(String[]::new));

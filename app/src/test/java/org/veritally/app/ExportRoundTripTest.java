@@ -27,7 +27,7 @@ class ExportRoundTripTest {
 
   void roundTrip(String view, String storedAs, String importAs) throws Exception {
     Path json = ExportCommandTest.export(dir, data, "nist-json", "--view", view);
-    String fresh = dir.resolve("fresh-" + importAs + "-" + System.nanoTime()).toString();
+    String fresh = dir.resolve("fresh-" + importAs + "-" + ExportCommandTest.OUTPUTS.incrementAndGet()).toString();
     var e = CliTest.run("import", "--data", fresh, "--format", "election", gen.resolve("election.json").toString());
     assertThat(e.code()).as(e.err()).isZero();
     var r = CliTest.run("import", "--data", fresh, "--format", "nist-json", "--source", importAs, "--quiet", json.toString());

@@ -242,9 +242,13 @@ public final class Instance implements AutoCloseable {
     return lock.isEmpty() || lock.get().held();
   }
 
-  /** Ends this process's session holding the sequencer's lock, as its death would (tests simulate crashes with it). */
+  /**
+   * Ends this process's session holding the sequencer's lock, as its death would, and returns once
+   * PostgreSQL has released the lock (at most 10 s), so another process can take it at once (tests
+   * simulate crashes with it).
+   */
   public void severSequencerLock() {
-    lock.ifPresent(SessionLock::sever);
+    lock.ifPresent(l -> l.severAndAwaitRelease(10_000));
   }
 
   /**

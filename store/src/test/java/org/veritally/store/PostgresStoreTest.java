@@ -56,7 +56,7 @@ class PostgresStoreTest extends StoreConformance {
       assertThat(a.tryAcquire()).isTrue();
       assertThat(b.tryAcquire()).isFalse();
       assertThat(a.tryAcquire()).as("re-entrant for its holder").isTrue();
-      a.sever();
+      a.severAndAwaitRelease(10_000);
       assertThat(a.held()).isFalse();
       assertThat(b.tryAcquire()).isTrue();
       assertThat(a.tryAcquire()).isFalse();
@@ -113,7 +113,13 @@ class PostgresStoreTest extends StoreConformance {
 
   private void terminateOtherSessions() throws Exception {
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.properties()); Statement st = c.createStatement()) {
-      st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      // with a time-out, pg_terminate_backend returns once the process has exited (or after 10 s): the sessions are over
+      st.execute("CREATE TEMP TABLE ended AS SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+      st.execute("SELECT pg_terminate_backend(pid, 10000) FROM ended");
+      try (var rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE pid IN (SELECT pid FROM ended)")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("sessions still running 10 s after pg_terminate_backend").isZero();
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.veritally.testkit.Seeds;
 
 /** Test fixtures: leaf sets, and a tree appended into both the map fake and the naive reference. */
 final class Trees {
@@ -49,11 +50,8 @@ final class Trees {
     return store;
   }
 
-  /** A seed from the clock, printed so a failure can be replayed with -Dtranslog.seed=... */
+  /** A fixed seed per test (its name's hash), or -Dveritally.seed=...; printed ({@link Seeds}). */
   static long seed(String test) {
-    String fixed = System.getProperty("translog.seed");
-    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println(test + " seed=" + seed + " (replay with -Dtranslog.seed=" + seed + ")");
-    return seed;
+    return Seeds.seed(test, test.hashCode());
   }
 }

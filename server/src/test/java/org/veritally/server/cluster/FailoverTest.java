@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.veritally.server.intake.Outcome;
 import org.veritally.store.LogRow;
 import org.veritally.store.ProjectionDump;
 import org.veritally.store.StoreHashReader;
+import org.veritally.testkit.Await;
 import org.veritally.translog.LogHasher;
 import org.veritally.translog.MerkleRoot;
 
@@ -42,18 +44,20 @@ class FailoverTest {
     List<TallySheet> sheets = Fixtures.sheets(g, d);
     ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> gaveUp = new ConcurrentLinkedQueue<>();
     long severed;
     long sizeAtSever;
     ClusterNode na;
     ClusterNode nb;
     try (Instance a = TwoInstances.open(root, "first", db); Instance b = TwoInstances.open(root, "second", db)) {
       na = ClusterNode.start(a);
-      TwoInstances.await(na::isSequencer, 5_000, "the first instance is the sequencer");
+      Await.until("the first instance is the sequencer", na::isSequencer);
       nb = ClusterNode.start(b);
       assertThat(a.define().define(d, "test", "fixture").problems()).isEmpty();
-      TwoInstances.await(() -> b.state().election().isPresent(), 5_000, "the follower has the election");
+      Await.until("the follower has the election", () -> b.state().election().isPresent());
 
-      // four clients, two per instance, each with its own share of the sheets, retrying on failure (503)
+      // four clients, two per instance, each with its own share of the sheets, retrying on failure (503) until a deadline
+      CountDownLatch firstAcks = new CountDownLatch(300);
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < 4; c++) {
         Instance target = c % 2 == 0 ? a : b;
@@ -61,16 +65,22 @@ class FailoverTest {
         for (int i = c; i < sheets.size(); i += 4) mine.add(sheets.get(i));
         Thread t = new Thread(() -> {
           for (TallySheet s : mine) {
-            for (int attempt = 0; attempt < 200; attempt++) {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
               try {
                 Outcome o = target.groupCommit().submit(s, "w").get(30, TimeUnit.SECONDS);
                 if (!o.rejected().isEmpty()) throw new AssertionError("rejected: " + o.rejected());
                 var x = o.accepted().get(0);
                 acks.add(new Ack(x.index(), x.leafHash(), System.nanoTime()));
+                firstAcks.countDown();
                 break;
               } catch (Exception e) {
                 failures.add(String.valueOf(e.getCause() == null ? e : e.getCause()));
-                sleep(20);
+                if (System.nanoTime() - giveUp > 0) {
+                  gaveUp.add(s.stationId() + "/" + s.contestId() + ": " + e);
+                  break;
+                }
+                backOff(); // as a client does after a 503; the retry, not the pause, is what the test relies on
               }
             }
           }
@@ -78,15 +88,16 @@ class FailoverTest {
         clients.add(t);
         t.start();
       }
-      TwoInstances.await(() -> acks.size() >= 300, 30_000, "300 sheets acknowledged");
+      assertThat(firstAcks.await(Await.DEFAULT.toSeconds(), TimeUnit.SECONDS)).as("300 sheets acknowledged within %s", Await.DEFAULT).isTrue();
       sizeAtSever = a.store().logSize();
       severed = System.nanoTime();
       a.severSequencerLock(); // the sequencer's session ends, as when its process is killed
-      TwoInstances.await(nb::isSequencer, 5_000, "the follower takes the lock over");
-      TwoInstances.await(() -> !na.isSequencer(), 5_000, "the old sequencer steps down");
-      for (Thread t : clients) t.join(120_000);
+      Await.until("the follower takes the lock over", nb::isSequencer); // within 5 s: measured and asserted below
+      Await.until("the old sequencer steps down", () -> !na.isSequencer());
+      for (Thread t : clients) t.join(300_000);
       assertThat(clients).noneMatch(Thread::isAlive);
-      TwoInstances.await(() -> a.state().logSize() == b.state().logSize(), 5_000, "the old sequencer follows the log");
+      assertThat(gaveUp).as("sheets no client could submit within 120 s").isEmpty();
+      Await.until("the old sequencer follows the log", () -> a.state().logSize() == b.state().logSize());
 
       long takeoverMs = (nb.becameSequencerNanos() - severed) / 1_000_000;
       long resumedMs = acks.stream().filter(k -> k.nanos() > nb.becameSequencerNanos()).mapToLong(Ack::nanos).min().orElseThrow();
@@ -121,9 +132,9 @@ class FailoverTest {
     }
   }
 
-  private static void sleep(long ms) {
+  private static void backOff() {
     try {
-      Thread.sleep(ms);
+      Thread.sleep(20);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

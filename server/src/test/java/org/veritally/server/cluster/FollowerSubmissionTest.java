@@ -17,6 +17,7 @@ import org.veritally.server.intake.Outcome;
 import org.veritally.store.ProjectionDump;
 import org.veritally.store.StoreHashReader;
 import org.veritally.translog.MerkleRoot;
+import org.veritally.testkit.Await;
 
 /**
  * Two serving instances on one PostgreSQL: the one without the lock queues what it receives, the
@@ -34,10 +35,10 @@ class FollowerSubmissionTest {
     List<TallySheet> sheets = Fixtures.sheets(g, d);
     try (Instance a = TwoInstances.open(root, "first", db); Instance b = TwoInstances.open(root, "second", db)) {
       ClusterNode na = ClusterNode.start(a);
-      TwoInstances.await(na::isSequencer, 5_000, "the first instance is the sequencer");
+      Await.until("the first instance is the sequencer", na::isSequencer);
       ClusterNode nb = ClusterNode.start(b);
       assertThat(a.define().define(d, "test", "fixture").problems()).isEmpty();
-      TwoInstances.await(() -> b.state().election().isPresent(), 5_000, "the follower has the election");
+      Await.until("the follower has the election", () -> b.state().election().isPresent());
       assertThat(nb.isSequencer()).isFalse();
 
       Outcome o = b.groupCommit().submit(sheets.get(0), "w").get(10, TimeUnit.SECONDS);
@@ -73,7 +74,7 @@ class FollowerSubmissionTest {
       var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Outcome>>();
       for (int i = 3; i < sheets.size(); i++) futures.add((i % 2 == 0 ? a : b).groupCommit().submit(sheets.get(i), "w"));
       for (var f : futures) assertThat(f.get(20, TimeUnit.SECONDS).rejected()).isEmpty();
-      TwoInstances.await(() -> b.state().logSize() == a.state().logSize(), 5_000, "the follower caught up");
+      Await.until("the follower caught up", () -> b.state().logSize() == a.state().logSize());
       assertThat(b.state().tabulation().snapshot()).isEqualTo(a.state().tabulation().snapshot());
       assertThat(b.state().range().root(org.veritally.translog.LogHasher.create()))
           .isEqualTo(MerkleRoot.of(a.store().logSize(), new StoreHashReader(a.store())));

@@ -26,6 +26,7 @@ import org.veritally.store.Store;
 import org.veritally.store.Submissions;
 import org.veritally.translog.NoteSigner;
 import org.veritally.translog.VerifierKey;
+import org.veritally.testkit.Await;
 
 /**
  * Announcements and key registrations POSTed over real HTTP to the instance that is not the
@@ -47,12 +48,12 @@ class FollowerWritesTest {
     String db = EmbeddedPostgresServer.freshDatabase();
     a = TwoInstances.open(root, "first", db);
     ClusterNode na = ClusterNode.start(a);
-    TwoInstances.await(na::isSequencer, 5_000, "the first instance is the sequencer");
+    Await.until("the first instance is the sequencer", na::isSequencer);
     b = TwoInstances.open(root, "second", db);
     ClusterNode nb = ClusterNode.start(b);
     // sources: authority, party-a (witness), observer-1 (observer)
     assertThat(a.define().define(new SyntheticElection(40, 1, 3, 3, 8).definition(), "test", "fixture").problems()).isEmpty();
-    TwoInstances.await(() -> b.state().election().isPresent(), 5_000, "the follower has the election");
+    Await.until("the follower has the election", () -> b.state().election().isPresent());
     assertThat(nb.isSequencer()).isFalse();
     sequencerApi = new ApiServer(a, WriteToken.load(root.resolve("first"))).start("127.0.0.1", 0);
     Files.copy(root.resolve("first").resolve(WriteToken.FILE), root.resolve("second").resolve(WriteToken.FILE));

@@ -26,16 +26,4 @@ final class TwoInstances {
     }
     return Instance.open(dir, Optional.of(db));
   }
-
-  static void await(java.util.function.BooleanSupplier condition, long timeoutMs, String what) {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + timeoutMs + " ms waiting until " + what);
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
 }

@@ -12,13 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.veritally.testkit.Seeds;
 
 /**
  * Runs one parser against seeded mutations of its valid samples. Each input runs on a worker thread
  * under a time bound (a hang fails the campaign and the stuck thread is abandoned); the target
  * checks its own outcome (a documented result or problem type) and any other exception or error
  * fails. Settings, as system properties: {@code veritally.fuzz.iterations} (inputs per parser; CI uses
- * each test's small default), {@code veritally.fuzz.seed} (else a fixed seed per parser, so CI is
+ * each test's small default), {@code veritally.seed} ({@link Seeds}; else a fixed seed per parser, so CI is
  * reproducible; {@code bench/fuzz.sh} passes a fresh one), {@code veritally.fuzz.timeoutMs} (per input,
  * default 5000 on shared CI cores). Input {@code i} is generated from {@code seed + i}, so the printed
  * seed and index reproduce it. Prints one summary line per parser.
@@ -69,8 +70,7 @@ final class FuzzCampaign {
   }
 
   static long seed(String parser) {
-    String s = System.getProperty("veritally.fuzz.seed");
-    return s == null || s.isBlank() ? parser.hashCode() * 0x9E3779B97F4A7C15L : Long.parseLong(s.strip());
+    return Seeds.seed("FUZZ " + parser, parser.hashCode() * 0x9E3779B97F4A7C15L);
   }
 
   static Summary run(String parser, int ciDefault, List<byte[]> seeds, Mutator mutator, Target target) {
