@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    for (Path f : files) if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f);
+    for (Path f : files) if (!Files.isReadable(f)) throw new UsageError("cannot read " + f);
     long t0 = System.nanoTime();
     try (Instance in = data.open()) {
       try {
@@ -107,14 +107,14 @@ final class ImportCommand implements Callable<Integer> {
         problems.addAll(fileProblems);
       }
       case GenericCsv.FORMAT -> {
-        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
+        if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir + "; import its definition first (--format election)");
         source.ifPresent(s -> declareSource(in, s, f));
         List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
         sheets(in, f, sink -> GenericCsv.sheets(f, in.state().requireElection(), source, fileProblems, sink));
         problems.addAll(fileProblems);
       }
       case "announcement" -> {
-        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir);
+        if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
         List<Problem> ps = new ArrayList<>();
         for (var a : org.veritally.formats.election.AnnouncementFile.read(Files.readAllBytes(f), f.getFileName().toString(), ps)) {
           var r = in.announcements().record(a, "cli", f.getFileName() + " " + a.id());
@@ -129,23 +129,23 @@ final class ImportCommand implements Callable<Integer> {
       }
       case org.veritally.formats.qr.VeActaQr.FORMAT -> {
         if (in.state().election().isEmpty()) {
-          throw new IllegalArgumentException("no election in " + data.dir + ": import the catalogue first (--format " + CvzlaCsv.FORMAT + ")");
+          throw new UsageError("no election in " + data.dir + ": import the catalogue first (--format " + CvzlaCsv.FORMAT + ")");
         }
-        String src = source.orElseThrow(() -> new IllegalArgumentException("--source NAME is required for " + org.veritally.formats.qr.VeActaQr.FORMAT));
+        String src = source.orElseThrow(() -> new UsageError("--source NAME is required for " + org.veritally.formats.qr.VeActaQr.FORMAT));
         declareSource(in, src, f);
         int[] dups = {0};
         sheets(in, f, sink -> dups[0] = org.veritally.formats.qr.VeActaQr.sheets(f, src, sink));
         if (dups[0] > 0) System.out.printf("%,d identical repeated payloads dropped%n", dups[0]);
       }
       case org.veritally.formats.nist.NistJsonSheets.FORMAT -> {
-        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
-        String src = source.orElseThrow(() -> new IllegalArgumentException("--source NAME is required for " + org.veritally.formats.nist.NistJsonSheets.FORMAT));
+        if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir + "; import its definition first (--format election)");
+        String src = source.orElseThrow(() -> new UsageError("--source NAME is required for " + org.veritally.formats.nist.NistJsonSheets.FORMAT));
         declareSource(in, src, f);
         List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
         sheets(in, f, sink -> org.veritally.formats.nist.NistJsonSheets.sheets(f, in.state().requireElection(), src, fileProblems, sink));
         problems.addAll(fileProblems);
       }
-      default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | announcement | " + CvzlaCsv.FORMAT + " | "
+      default -> throw new UsageError("unknown --format '" + format + "' (election | csv | announcement | " + CvzlaCsv.FORMAT + " | "
           + org.veritally.formats.qr.VeActaQr.FORMAT + ")");
     }
   }
@@ -158,9 +158,9 @@ final class ImportCommand implements Callable<Integer> {
 
   private void declareSource(Instance in, String id, Path f) {
     if (in.state().tabulation().sourceIndex(id) >= 0) return;
-    if (!Source.validId(id)) throw new IllegalArgumentException("--source '" + id + "' is not a valid id");
+    if (!Source.validId(id)) throw new UsageError("--source '" + id + "' is not a valid id");
     var e = in.state().requireElection();
-    var src = new Source(id, id, SourceKind.ofWire(sourceKind));
+    var src = new Source(id, id, UsageError.of(() -> SourceKind.ofWire(sourceKind)));
     var r = in.define().define(new Definition(e, List.of(), List.of(), List.of(src)), "cli", f.getFileName().toString());
     problems.addAll(r.problems());
   }

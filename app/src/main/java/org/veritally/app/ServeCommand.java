@@ -60,8 +60,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!requestLog.equals("json") && !requestLog.equals("off")) throw new IllegalArgumentException("--request-log must be json or off");
-    if (maxBody < 1) throw new IllegalArgumentException("--max-body must be at least 1");
+    if (!requestLog.equals("json") && !requestLog.equals("off")) throw new UsageError("--request-log must be json or off");
+    if (maxBody < 1) throw new UsageError("--max-body must be at least 1");
     var ops = OpsConfig.defaults().withRateLimits(perAccount, perAddress, reads).withMaxBody(maxBody).withTls(behindTls)
         .withClientAddressHeader(Optional.ofNullable(clientAddressHeader)).withRequestLog(requestLog.equals("json"));
     serve(data.dir, data.database(), host, port, ops);
