@@ -46,7 +46,7 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Role r = UsageError.of(() -> Role.ofWire(role));
+      Role r = UsageError.of(() -> Role.ofWire(role), "--role '" + role + "' is not admin | authority | witness | observer");
       if (r != Role.ADMIN && source.isEmpty()) throw new UsageError("--source is required for role " + role);
       try (Instance in = data.open()) {
         String src = source.orElse("");

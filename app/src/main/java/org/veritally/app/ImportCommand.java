@@ -160,7 +160,7 @@ final class ImportCommand implements Callable<Integer> {
     if (in.state().tabulation().sourceIndex(id) >= 0) return;
     if (!Source.validId(id)) throw new UsageError("--source '" + id + "' is not a valid id");
     var e = in.state().requireElection();
-    var src = new Source(id, id, UsageError.of(() -> SourceKind.ofWire(sourceKind)));
+    var src = new Source(id, id, UsageError.of(() -> SourceKind.ofWire(sourceKind), "--source-kind '" + sourceKind + "' is not authority | witness | observer"));
     var r = in.define().define(new Definition(e, List.of(), List.of(), List.of(src)), "cli", f.getFileName().toString());
     problems.addAll(r.problems());
   }

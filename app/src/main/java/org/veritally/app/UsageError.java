@@ -24,4 +24,13 @@ final class UsageError extends RuntimeException {
       throw new UsageError(e.getMessage());
     }
   }
+
+  /** As {@link #of(Supplier)}, with {@code message} instead of the library's (an enum's "No enum constant ..."). */
+  static <T> T of(Supplier<T> call, String message) {
+    try {
+      return call.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(message);
+    }
+  }
 }
