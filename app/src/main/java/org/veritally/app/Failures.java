@@ -3,6 +3,11 @@ package org.veritally.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.server.stats.StatsParameterProblem;
 import org.veritally.store.DiskFull;
@@ -32,7 +37,7 @@ final class Failures {
       err.println("error: " + ex.getMessage());
       code = Main.USAGE;
     } else if (environment(ex)) {
-      err.println("error: I/O: " + oneLine(ex.getMessage()));
+      err.println("error: I/O: " + oneLine(fileProblem(ex).orElse(ex.getMessage())));
       code = Main.USAGE;
     } else {
       err.println("internal error: " + oneLine(String.valueOf(ex)) + (debug ? "" : " (a bug; VERITALLY_DEBUG=1 shows the stack trace)"));
@@ -48,6 +53,17 @@ final class Failures {
       if (t instanceof StoreException || t instanceof UncheckedIOException || t instanceof IOException) return true;
     }
     return false;
+  }
+
+  /** A missing or forbidden file, whose exception's message is the bare path, said in words. */
+  private static Optional<String> fileProblem(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NoSuchFileException f) return Optional.of("no such file or directory: " + f.getFile());
+      if (t instanceof AccessDeniedException f) return Optional.of("permission denied: " + f.getFile());
+      if (t instanceof FileAlreadyExistsException f) return Optional.of("already exists: " + f.getFile());
+      if (t instanceof FileSystemException f && f.getReason() == null) return Optional.of(f.getFile() + ": " + f.getClass().getSimpleName());
+    }
+    return Optional.empty();
   }
 
   private static String oneLine(String s) {
