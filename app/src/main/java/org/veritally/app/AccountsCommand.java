@@ -17,9 +17,11 @@ import picocli.CommandLine.Option;
     subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAll.class, AccountsCommand.Revoke.class, AccountsCommand.Rotate.class,
         AccountsCommand.Key.class})
 final class AccountsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out);
   }
 
   static Optional<VerifierKey> key(Optional<String> text) {
@@ -31,7 +33,7 @@ final class AccountsCommand implements Runnable {
       // not a file: the key itself
     }
     if (VerifierKey.parse(t) instanceof Parsed.Ok<VerifierKey> ok) return Optional.of(ok.value());
-    throw new IllegalArgumentException("--public-key is not a C2SP verifier key (name+keyid+base64) nor a file holding one");
+    throw new UsageError("--public-key is not a C2SP verifier key (name+keyid+base64) nor a file holding one");
   }
 
   @Command(name = "add", description = "Create an account; prints its token once.")
@@ -44,18 +46,18 @@ final class AccountsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Role r = Role.ofWire(role);
-      if (r != Role.ADMIN && source.isEmpty()) throw new IllegalArgumentException("--source is required for role " + role);
+      Role r = UsageError.of(() -> Role.ofWire(role), "--role '" + role + "' is not admin | authority | witness | observer");
+      if (r != Role.ADMIN && source.isEmpty()) throw new UsageError("--source is required for role " + role);
       try (Instance in = data.open()) {
         String src = source.orElse("");
         if (!src.isEmpty() && in.state().election().isPresent() && in.state().tabulation().sourceIndex(src) < 0) {
-          throw new IllegalArgumentException("source '" + src + "' is not declared (declare it in the election definition or with import --source)");
+          throw new UsageError("source '" + src + "' is not declared (declare it in the election definition or with import --source)");
         }
         var k = key(publicKey);
         // on PostgreSQL this takes the sequencer's lock, so a refusal (a serve instance holds it) comes before the account exists
         var registry = k.isPresent() ? Optional.of(in.keyRegistry()) : Optional.<org.veritally.server.intake.RegisterKey>empty();
-        var c = in.accounts().create(id, r, src, Optional.empty());
-        registry.ifPresent(reg -> reg.register(in.accounts(), id, k.get()));
+        var c = UsageError.of(() -> in.accounts().create(id, r, src, Optional.empty()));
+        registry.ifPresent(reg -> UsageError.of(() -> reg.register(in.accounts(), id, k.get())));
         System.out.println("account " + id + " (" + r.wire() + (src.isEmpty() ? "" : ", source " + src) + ")" + (k.isPresent() ? ", key registered in the log" : ""));
         System.out.println("token (shown once, store it safely):");
         System.out.println(c.token());
@@ -88,7 +90,10 @@ final class AccountsCommand implements Runnable {
     @Override
     public Integer call() {
       try (Instance in = data.open()) {
-        in.accounts().revoke(id);
+        UsageError.of(() -> {
+          in.accounts().revoke(id);
+          return id;
+        });
         System.out.println("account " + id + " revoked");
         return Main.OK;
       }
@@ -104,7 +109,7 @@ final class AccountsCommand implements Runnable {
     public Integer call() {
       try (Instance in = data.open()) {
         System.out.println("new token for " + id + " (shown once):");
-        System.out.println(in.accounts().rotate(id));
+        System.out.println(UsageError.of(() -> in.accounts().rotate(id)));
         return Main.OK;
       }
     }
@@ -119,7 +124,8 @@ final class AccountsCommand implements Runnable {
     @Override
     public Integer call() {
       try (Instance in = data.open()) {
-        long idx = in.keyRegistry().register(in.accounts(), id, key(Optional.of(publicKey)).orElseThrow());
+        var k = key(Optional.of(publicKey)).orElseThrow();
+        long idx = UsageError.of(() -> in.keyRegistry().register(in.accounts(), id, k));
         System.out.println("key of " + id + " recorded at log index " + idx);
         return Main.OK;
       }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code veritally check-receipt}: a receipt's signature and inclusion proof, and optionally the log's consistency since. */
 @Command(name = "check-receipt", description = {
-    "Verify a receipt (c2sp.org/tlog-proof) offline against the pinned log key; with --log, also prove from the",
-    "log's tiles that the log as it is now still extends the receipt's checkpoint (RCPT-*). Exit 0, 1 or 2."})
+    "Verify a receipt (c2sp.org/tlog-proof) offline against the pinned log key.",
+    "With --log, also prove from the log's tiles that the log as it is now still extends the receipt's checkpoint (RCPT-*).",
+    "Exit 0 verified, 1 failed, 2 usage or I/O error."})
 final class CheckReceiptCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "the receipt, as POST /api/sheets returned it in `receipt`")
   Path receipt;
@@ -33,9 +34,9 @@ final class CheckReceiptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var check = new ReceiptCheck(KeyFiles.load(key));
+    var check = new ReceiptCheck(UsageError.of(() -> KeyFiles.load(key)));
     String text = Files.readString(receipt, StandardCharsets.UTF_8);
-    Report r = check.check(receipt.toString(), text, Optional.ofNullable(log).map(Logs::open));
+    Report r = check.check(receipt.toString(), text, Optional.ofNullable(log).map(l -> UsageError.of(() -> Logs.open(l))));
     System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
     System.out.flush();
     return r.verified() ? Main.OK : Main.REJECTED;

@@ -19,6 +19,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ServeCommand.checkPort(port);
     if (!Files.exists(dir.resolve(org.veritally.server.Instance.DB_FILE))) {
       Path gen = Files.createTempDirectory("veritally-demo");
       int rc = Main.run("generate", "--stations", "2000", "--contests", "2", "--choices", "6", "--sources", "3", "--seed", "2024",

@@ -68,8 +68,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ExportFormat f = ExportFormat.ofWire(format);
-    if (view.isPresent() && !f.takesView()) throw new IllegalArgumentException("--view applies to nist-json, nist-xml and openelections; " + format + " holds every source");
+    ExportFormat f = UsageError.of(() -> ExportFormat.ofWire(format));
+    if (view.isPresent() && !f.takesView()) throw new UsageError("--view applies to nist-json, nist-xml and openelections; " + format + " holds every source");
     Optional<LocalDate> date = electionDate.map(ExportCommand::date);
     long t0 = System.nanoTime();
     Path abs = out.toAbsolutePath();
@@ -77,10 +77,10 @@ final class ExportCommand implements Callable<Integer> {
     var db = data.location();
     boolean sqlite = db.dialect() == Dialect.SQLITE;
     if (sqlite && !Files.isRegularFile(data.dir.resolve(Instance.DB_FILE))) {
-      throw new IllegalArgumentException("no database in " + data.dir + " (expected " + data.dir.resolve(Instance.DB_FILE) + ")");
+      throw new UsageError("no database in " + data.dir + " (expected " + data.dir.resolve(Instance.DB_FILE) + ")");
     }
     if (f == ExportFormat.SQLITE) {
-      if (!sqlite) throw new IllegalArgumentException("--format sqlite copies the SQLite file of --data; with --db (PostgreSQL) use pg_dump");
+      if (!sqlite) throw new UsageError("--format sqlite copies the SQLite file of --data; with --db (PostgreSQL) use pg_dump");
       long bytes = SqliteSnapshot.write(data.dir, abs);
       System.out.printf("wrote %s: sqlite snapshot, %,d bytes (private tables %s emptied); %.1f s%n", out, bytes, SqliteSnapshot.PRIVATE, secs(t0));
       return Main.OK;
@@ -107,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
 
   private Written write(StoreExportData d, ExportFormat f, Path tmp, Optional<LocalDate> date) throws IOException {
     var snap = d.snapshot();
-    View v = f.takesView() ? ExportViews.resolve(snap, view.orElse("official")) : new View.Consensus();
+    View v = f.takesView() ? UsageError.of(() -> ExportViews.resolve(snap, view.orElse("official"))) : new View.Consensus();
     String what;
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
       what = switch (f) {
@@ -141,7 +141,7 @@ final class ExportCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--election-date '" + s + "' is not a date YYYY-MM-DD");
+      throw new UsageError("--election-date '" + s + "' is not a date YYYY-MM-DD");
     }
   }
 

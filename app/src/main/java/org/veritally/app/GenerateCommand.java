@@ -32,7 +32,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long t0 = System.nanoTime();
-    var gen = new SyntheticElection(stations, contests, choices, sources, seed);
+    var gen = UsageError.of(() -> new SyntheticElection(stations, contests, choices, sources, seed));
     Definition d = gen.definition();
     Files.createDirectories(out);
     Files.write(out.resolve("election.json"), DefinitionJson.write(d));

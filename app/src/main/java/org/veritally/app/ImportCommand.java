@@ -35,6 +35,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", description = "Import an election definition or tally sheets.")
 final class ImportCommand implements Callable<Integer> {
   static final int BATCH = 20_000;
+  /** With --quiet, the flags and the rejections printed, each. */
+  static final int SHOWN = 20;
 
   @Mixin DataDirOption data;
 
@@ -50,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--all-or-nothing", description = "reject the whole file if any record is rejected")
   boolean allOrNothing;
 
-  @Option(names = "--quiet", description = "print only the summary and the first 20 problems")
+  @Option(names = "--quiet", description = "print only the summary, the first " + SHOWN + " flags and the first " + SHOWN + " rejections")
   boolean quiet;
 
   @Option(names = "--receipts", paramLabel = "FILE", description = "write a receipt (C2SP tlog-proof) for every accepted sheet, one JSON line each")
@@ -64,11 +66,12 @@ final class ImportCommand implements Callable<Integer> {
   private final List<Problem> problems = new ArrayList<>();
   private long accepted;
   private long newEntries;
-  private long flagged;
+  private long flaggedSheets;
+  private long flags;
 
   @Override
   public Integer call() throws IOException {
-    for (Path f : files) if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f);
+    for (Path f : files) if (!Files.isReadable(f)) throw new UsageError("cannot read " + f);
     long t0 = System.nanoTime();
     try (Instance in = data.open()) {
       try {
@@ -107,14 +110,14 @@ final class ImportCommand implements Callable<Integer> {
         problems.addAll(fileProblems);
       }
       case GenericCsv.FORMAT -> {
-        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
+        if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir + "; import its definition first (--format election)");
         source.ifPresent(s -> declareSource(in, s, f));
         List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
         sheets(in, f, sink -> GenericCsv.sheets(f, in.state().requireElection(), source, fileProblems, sink));
         problems.addAll(fileProblems);
       }
       case "announcement" -> {
-        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir);
+        if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
         List<Problem> ps = new ArrayList<>();
         for (var a : org.veritally.formats.election.AnnouncementFile.read(Files.readAllBytes(f), f.getFileName().toString(), ps)) {
           var r = in.announcements().record(a, "cli", f.getFileName() + " " + a.id());
@@ -129,23 +132,23 @@ final class ImportCommand implements Callable<Integer> {
       }
       case org.veritally.formats.qr.VeActaQr.FORMAT -> {
         if (in.state().election().isEmpty()) {
-          throw new IllegalArgumentException("no election in " + data.dir + ": import the catalogue first (--format " + CvzlaCsv.FORMAT + ")");
+          throw new UsageError("no election in " + data.dir + ": import the catalogue first (--format " + CvzlaCsv.FORMAT + ")");
         }
-        String src = source.orElseThrow(() -> new IllegalArgumentException("--source NAME is required for " + org.veritally.formats.qr.VeActaQr.FORMAT));
+        String src = source.orElseThrow(() -> new UsageError("--source NAME is required for " + org.veritally.formats.qr.VeActaQr.FORMAT));
         declareSource(in, src, f);
         int[] dups = {0};
         sheets(in, f, sink -> dups[0] = org.veritally.formats.qr.VeActaQr.sheets(f, src, sink));
         if (dups[0] > 0) System.out.printf("%,d identical repeated payloads dropped%n", dups[0]);
       }
       case org.veritally.formats.nist.NistJsonSheets.FORMAT -> {
-        if (in.state().election().isEmpty()) throw new IllegalArgumentException("no election defined in " + data.dir + "; import its definition first (--format election)");
-        String src = source.orElseThrow(() -> new IllegalArgumentException("--source NAME is required for " + org.veritally.formats.nist.NistJsonSheets.FORMAT));
+        if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir + "; import its definition first (--format election)");
+        String src = source.orElseThrow(() -> new UsageError("--source NAME is required for " + org.veritally.formats.nist.NistJsonSheets.FORMAT));
         declareSource(in, src, f);
         List<Problem> fileProblems = java.util.Collections.synchronizedList(new ArrayList<>());
         sheets(in, f, sink -> org.veritally.formats.nist.NistJsonSheets.sheets(f, in.state().requireElection(), src, fileProblems, sink));
         problems.addAll(fileProblems);
       }
-      default -> throw new IllegalArgumentException("unknown --format '" + format + "' (election | csv | announcement | " + CvzlaCsv.FORMAT + " | "
+      default -> throw new UsageError("unknown --format '" + format + "' (election | csv | announcement | " + CvzlaCsv.FORMAT + " | "
           + org.veritally.formats.qr.VeActaQr.FORMAT + ")");
     }
   }
@@ -158,9 +161,9 @@ final class ImportCommand implements Callable<Integer> {
 
   private void declareSource(Instance in, String id, Path f) {
     if (in.state().tabulation().sourceIndex(id) >= 0) return;
-    if (!Source.validId(id)) throw new IllegalArgumentException("--source '" + id + "' is not a valid id");
+    if (!Source.validId(id)) throw new UsageError("--source '" + id + "' is not a valid id");
     var e = in.state().requireElection();
-    var src = new Source(id, id, SourceKind.ofWire(sourceKind));
+    var src = new Source(id, id, UsageError.of(() -> SourceKind.ofWire(sourceKind), "--source-kind '" + sourceKind + "' is not authority | witness | observer"));
     var r = in.define().define(new Definition(e, List.of(), List.of(), List.of(src)), "cli", f.getFileName().toString());
     problems.addAll(r.problems());
   }
@@ -189,8 +192,11 @@ final class ImportCommand implements Callable<Integer> {
       newEntries += o.newEntries();
       for (var a : o.accepted()) {
         if (receipts.isPresent()) acceptedIndices.add(a.index());
-        flagged += a.flags().isEmpty() ? 0 : 1;
-        if (!quiet) for (Problem p : a.flags()) System.out.println("flag: " + p);
+        if (!a.flags().isEmpty()) flaggedSheets++;
+        for (Problem p : a.flags()) {
+          if (!quiet || flags < SHOWN) System.err.println("flag: " + p);
+          flags++;
+        }
       }
     }
     batch.clear();
@@ -225,14 +231,26 @@ final class ImportCommand implements Callable<Integer> {
     System.out.printf("%,d receipts against the checkpoint of tree size %,d written to %s%n", acceptedIndices.size(), cp.size(), file);
   }
 
+  /**
+   * The rejections on stderr (with --quiet the first {@value #SHOWN}; the flags went there as they
+   * were found), then the summary on stdout. "rejecting" counts problems: one record may break
+   * several rules; "flagged" counts sheets, each with one flag or more.
+   */
   private void report(double seconds, long logSize) {
     int shown = 0;
     for (Problem p : problems) {
-      if (quiet && shown++ >= 20) break;
+      if (quiet && shown >= SHOWN) break;
       System.err.println(p);
+      shown++;
     }
-    System.out.printf("accepted %,d (%,d new, %,d unchanged), rejected %,d, flagged %,d; log size %,d; %.2f s%s%n", accepted, newEntries,
-        accepted - newEntries, problems.size(), flagged, logSize, seconds,
-        allOrNothing && !problems.isEmpty() ? " — nothing written (--all-or-nothing)" : "");
+    if (quiet && flags > SHOWN) System.err.printf("… %,d more flags not shown (--quiet)%n", flags - SHOWN);
+    if (shown < problems.size()) System.err.printf("… %,d more problems not shown (--quiet)%n", problems.size() - shown);
+    System.out.printf("accepted %,d (%,d new, %,d unchanged), %,d %s rejecting records, %,d %s flagged (%,d %s); log size %,d; %.2f s%s%n", accepted,
+        newEntries, accepted - newEntries, problems.size(), plural(problems.size(), "problem"), flaggedSheets, plural(flaggedSheets, "sheet"), flags,
+        plural(flags, "flag"), logSize, seconds, allOrNothing && !problems.isEmpty() ? " — nothing written (--all-or-nothing)" : "");
+  }
+
+  private static String plural(long n, String noun) {
+    return n == 1 ? noun : noun + "s";
   }
 }

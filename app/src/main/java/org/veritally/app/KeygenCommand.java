@@ -18,7 +18,7 @@ final class KeygenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (Files.exists(out)) throw new IllegalArgumentException(out + " exists; not overwriting a key");
+    if (Files.exists(out)) throw new UsageError(out + " exists; not overwriting a key");
     NoteSigner s = NoteSigner.generate(name, VerifierKey.TYPE_ED25519);
     WholeFile.write(Path.of(out + ".vkey"), false, (s.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8));
     WholeFile.write(out, true, (s.encode() + "\n").getBytes(StandardCharsets.UTF_8));

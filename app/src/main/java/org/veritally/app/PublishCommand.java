@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  * docs/open-data.md). A SQLite data directory is first copied in one consistent snapshot, so the
  * mirror is one moment of the count even while the server goes on accepting sheets.
  */
-@Command(name = "publish", description = {"Write the log (checkpoint, tiles, entry bundles) and the published results to a directory;",
-    "with --site also every page in every language, the exports and manifest.json: a static mirror that `verify` checks."})
+@Command(name = "publish", description = {"Write the log (checkpoint, tiles, entry bundles) and the published results to a directory.",
+    "With --site, also every page in every language, the exports and manifest.json: a static mirror that `verify` checks."})
 final class PublishCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
 
@@ -65,7 +65,7 @@ final class PublishCommand implements Callable<Integer> {
     var db = data.location();
     boolean sqlite = db.dialect() == org.veritally.store.Dialect.SQLITE;
     if (sqlite && !Files.exists(data.dir.resolve(Instance.DB_FILE))) {
-      throw new IllegalArgumentException("no data directory at " + data.dir);
+      throw new UsageError("no data directory at " + data.dir);
     }
     if (site) return site(sqlite);
     // the store alone: publishing replays the log itself and needs none of the in-memory state
@@ -82,7 +82,7 @@ final class PublishCommand implements Callable<Integer> {
   private int site(boolean sqlite) throws IOException {
     List<Lang> langs = new ArrayList<>();
     for (String code : languages) {
-      Lang l = Lang.of(code.strip()).orElseThrow(() -> new IllegalArgumentException("--languages: no language '" + code + "' (en, es, id, pt)"));
+      Lang l = Lang.of(code.strip()).orElseThrow(() -> new UsageError("--languages: no language '" + code + "' (en, es, id, pt)"));
       if (!langs.contains(l)) langs.add(l);
     }
     Optional<LocalDate> date = electionDate.map(PublishCommand::date);
@@ -139,7 +139,7 @@ final class PublishCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--election-date '" + s + "' is not a date YYYY-MM-DD");
+      throw new UsageError("--election-date '" + s + "' is not a date YYYY-MM-DD");
     }
   }
 }

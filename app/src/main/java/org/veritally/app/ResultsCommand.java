@@ -1,7 +1,10 @@
 package org.veritally.app;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.veritally.core.model.Source;
+import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.UnitResult;
 import org.veritally.server.Instance;
 import org.veritally.server.http.Json;
@@ -9,7 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code veritally results}: the result of a unit × contest × view, with coverage. */
+/**
+ * {@code veritally results}: the result of a unit × contest × view, with coverage. Without
+ * {@code --view}, the view a user means: {@code official} when an authority source is declared, else
+ * the only source's, else {@code consensus}; a view so chosen is named on stderr, and in the output
+ * as always.
+ */
 @Command(name = "results", description = "Print the result of a unit (default: the whole election) for a contest and view.")
 final class ResultsCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
@@ -18,15 +26,17 @@ final class ResultsCommand implements Callable<Integer> {
 
   @Option(names = "--contest", paramLabel = "ID") Optional<String> contest;
 
-  @Option(names = "--view", paramLabel = "V", defaultValue = "official", description = "official | source:<id> (default: ${DEFAULT-VALUE})")
-  String view;
+  @Option(names = "--view", paramLabel = "V",
+      description = "official | consensus | source:<id> (default: official if an authority source is declared, else the only source's view, else consensus)")
+  Optional<String> view;
 
   @Option(names = "--json", description = "print JSON") boolean json;
 
   @Override
   public Integer call() {
     try (Instance in = data.open()) {
-      UnitResult r = in.results().result(unit, contest, view);
+      String v = view.orElseGet(() -> defaultView(in));
+      UnitResult r = in.results().result(unit, contest, v);
       if (json) {
         System.out.println(Json.pretty(r));
       } else {
@@ -40,5 +50,17 @@ final class ResultsCommand implements Callable<Integer> {
       }
       return Main.OK;
     }
+  }
+
+  /** official with an authority source; else the only source's view, or consensus; the latter two named on stderr. */
+  private static String defaultView(Instance in) {
+    if (in.state().election().isEmpty()) return "official"; // the result names the missing election (RD-ELECTION)
+    Tabulation tab = in.state().tabulation();
+    if (tab.authority().isPresent()) return "official";
+    List<Source> sources = tab.sources();
+    String v = sources.size() == 1 ? "source:" + sources.get(0).id() : "consensus";
+    System.err.println("note: no authority source is declared, so no official view; showing view " + v
+        + (sources.size() == 1 ? " (the only source)" : " (" + sources.size() + " sources)") + "; --view chooses another");
+    return v;
   }
 }

@@ -60,12 +60,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!requestLog.equals("json") && !requestLog.equals("off")) throw new IllegalArgumentException("--request-log must be json or off");
-    if (maxBody < 1) throw new IllegalArgumentException("--max-body must be at least 1");
+    if (!requestLog.equals("json") && !requestLog.equals("off")) throw new UsageError("--request-log must be json or off");
+    if (maxBody < 1) throw new UsageError("--max-body must be at least 1");
     var ops = OpsConfig.defaults().withRateLimits(perAccount, perAddress, reads).withMaxBody(maxBody).withTls(behindTls)
         .withClientAddressHeader(Optional.ofNullable(clientAddressHeader)).withRequestLog(requestLog.equals("json"));
     serve(data.dir, data.database(), host, port, ops);
     return Main.OK;
+  }
+
+  /** A --port outside 0-65535 is the user's mistake, not the server's (Jetty throws an IllegalArgumentException). */
+  static void checkPort(int port) {
+    if (port < 0 || port > 65535) throw new UsageError("--port " + port + " is not a TCP port (0-65535)");
   }
 
   static void serve(java.nio.file.Path dir, String host, int port) throws Exception {
@@ -81,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
    * database (a cluster node takes the sequencer's lock when it is free and routes writes meanwhile).
    */
   static void serve(java.nio.file.Path dir, Optional<String> db, String host, int port, OpsConfig ops) throws Exception {
+    checkPort(port);
     structuredLogs();
     long t0 = System.nanoTime();
     Instance in = Instance.open(dir, db);

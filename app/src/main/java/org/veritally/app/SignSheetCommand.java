@@ -28,16 +28,17 @@ final class SignSheetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!(NoteSigner.parse(Files.readString(key).strip()) instanceof Parsed.Ok<NoteSigner> signer)) {
-      throw new IllegalArgumentException(key + " is not a signing key");
+      throw new UsageError(key + " is not a signing key");
     }
     Object tree;
     try {
       tree = JsonTree.parse(Files.readAllBytes(sheet));
     } catch (JsonTree.JsonError e) {
-      throw new IllegalArgumentException(sheet + " " + e.path() + ": " + e.getMessage());
+      throw new UsageError(sheet + " " + e.path() + ": " + e.getMessage());
     }
+    if (!(tree instanceof java.util.Map)) throw new UsageError(sheet + ": a sheet is a JSON object");
     var m = new LinkedHashMap<>(JsonTree.asObject(tree));
-    if (!(m.get("source") instanceof String)) throw new IllegalArgumentException(sheet + ": the sheet must name its source to be signed");
+    if (!(m.get("source") instanceof String)) throw new UsageError(sheet + ": the sheet must name its source to be signed");
     m.remove("signature");
     m.put("kind", "sheet");
     m.put("v", 1L);

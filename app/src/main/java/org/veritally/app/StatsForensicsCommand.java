@@ -46,7 +46,7 @@ final class StatsForensicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (maxListed < 0) throw new IllegalArgumentException("--max-listed must be >= 0");
+    if (maxListed < 0) throw new UsageError("--max-listed must be >= 0");
     try (Instance in = data.open()) {
       long t0 = System.nanoTime();
       ViewForensics f = new ReadForensics(in).run(contest, view, seed);

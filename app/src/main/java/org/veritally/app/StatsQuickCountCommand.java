@@ -35,7 +35,7 @@ final class StatsQuickCountCommand implements Callable<Integer> {
   @Option(names = "--view", paramLabel = "V", defaultValue = "official", description = "official | consensus | source:<id> (default: ${DEFAULT-VALUE})")
   String view;
 
-  @Option(names = "--z", paramLabel = "Z", defaultValue = "" + ReadQuickCount.DEFAULT_Z, description = "interval half-width in standard errors (default: ${DEFAULT-VALUE}, 95%)")
+  @Option(names = "--z", paramLabel = "Z", defaultValue = "" + ReadQuickCount.DEFAULT_Z, description = "interval half-width in standard errors (default: ${DEFAULT-VALUE}, 95%%)")
   double z;
 
   @Option(names = "--list", description = "list the sampled stations (stratum, ticket, whether the sheet is in)")

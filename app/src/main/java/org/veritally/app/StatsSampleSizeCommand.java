@@ -25,7 +25,7 @@ final class StatsSampleSizeCommand implements Callable<Integer> {
   @Option(names = "--margin", required = true, paramLabel = "E", description = "margin of error as a fraction, e.g. 0.0032 for ±0.32 points")
   double margin;
 
-  @Option(names = "--z", required = true, paramLabel = "Z", description = "normal quantile: 1.96 for 95%, 2.58 for 99%")
+  @Option(names = "--z", required = true, paramLabel = "Z", description = "normal quantile: 1.96 for 95%%, 2.58 for 99%%")
   double z;
 
   @Option(names = "--station-size", paramLabel = "S", description = "average voters per station, to convert voters into stations")

@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code veritally verify}: re-derive a published log and its totals against a pinned key (docs/verify.md). */
 @Command(name = "verify", description = {
-    "Verify a published log (a directory or a URL) against a pinned log key: every signature, hash, entry and",
-    "published total is re-derived (checks VFY-SIG ... VFY-TOTALS). Exit 0 verified, 1 failed, 2 usage or I/O error."})
+    "Verify a published log (a directory or a URL) against a pinned log key.",
+    "Every signature, hash, entry and published total is re-derived (checks VFY-SIG ... VFY-TOTALS).",
+    "Exit 0 verified, 1 failed, 2 usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR|URL", description = "the publication root (a `publish` output or mirror), or a log URL")
   String log;
@@ -35,12 +36,12 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VerifierKey logKey = KeyFiles.load(key);
-    List<VerifierKey> w = witnesses.stream().map(KeyFiles::load).toList();
+    VerifierKey logKey = UsageError.of(() -> KeyFiles.load(key));
+    List<VerifierKey> w = witnesses.stream().map(k -> UsageError.of(() -> KeyFiles.load(k))).toList();
     if (quorum != null && (w.isEmpty() || quorum < 1)) {
-      throw new IllegalArgumentException("--quorum needs at least one --witness key and a value of at least 1");
+      throw new UsageError("--quorum needs at least one --witness key and a value of at least 1");
     }
-    Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(Logs.open(log));
+    Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(UsageError.of(() -> Logs.open(log)));
     System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
     System.out.flush();
     return r.verified() ? Main.OK : Main.REJECTED;

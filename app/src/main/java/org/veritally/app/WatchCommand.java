@@ -38,8 +38,8 @@ final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Watcher watcher = new Watcher(KeyFiles.load(key));
-    PublishedLog published = Logs.open(log);
+    Watcher watcher = new Watcher(UsageError.of(() -> KeyFiles.load(key)));
+    PublishedLog published = UsageError.of(() -> Logs.open(log));
     StateFile file = new StateFile(state);
     while (true) {
       Optional<SignedCheckpoint> earlier = file.read().map(n -> watcher.open(n, state.toString()));

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code veritally witness}: cosign a log's checkpoints after checking them, for a party or an observer. */
 @Command(name = "witness", description = {
-    "Run a witness: verify the log's checkpoint and its consistency with the last one cosigned, then cosign it",
-    "(cosignature/v1) and send it to the log. Refuses, with an alarm and exit 1, a rollback or a fork."})
+    "Run a witness: cosign each checkpoint of the log that extends the last one cosigned.",
+    "It verifies the log's checkpoint and its consistency with the last one cosigned, then cosigns it (cosignature/v1)",
+    "and sends the cosignature to the log. It refuses, with an alarm and exit 1, a rollback or a fork."})
 final class WitnessCommand implements Callable<Integer> {
   static final String STATE = "witness.checkpoint";
 
@@ -43,10 +44,10 @@ final class WitnessCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (!Logs.isUrl(log)) {
-      throw new IllegalArgumentException("--log must be the log server's http(s) URL, to send cosignatures to");
+      throw new UsageError("--log must be the log server's http(s) URL, to send cosignatures to");
     }
-    var keyLog = KeyFiles.load(key);
-    WitnessKeyFile keys = WitnessKeyFile.loadOrCreate(data, name);
+    var keyLog = UsageError.of(() -> KeyFiles.load(key));
+    WitnessKeyFile keys = UsageError.of(() -> WitnessKeyFile.loadOrCreate(data, name));
     String vkey = keys.signer().verifierKey().encode();
     if (keys.created()) {
       System.out.println("created the witness key " + data.resolve(WitnessKeyFile.KEY) + " (keep it secret)."
@@ -55,7 +56,7 @@ final class WitnessCommand implements Callable<Integer> {
       System.out.println("witness key:");
     }
     System.out.println(vkey);
-    HttpLog published = HttpLog.discover(Logs.url(log));
+    HttpLog published = HttpLog.discover(UsageError.of(() -> Logs.url(log)));
     Watcher watcher = new Watcher(keyLog);
     Cosigner cosigner = new Cosigner(keyLog, keys.signer(), () -> System.currentTimeMillis() / 1000);
     StateFile state = new StateFile(data.resolve(STATE));

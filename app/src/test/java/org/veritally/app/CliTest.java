@@ -67,12 +67,37 @@ class CliTest {
     Run r = run("import", "--data", data, "--format", "csv", dir.resolve("bad.csv").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("TS-SUM at bad.csv:2", "TS-BALLOTS at bad.csv:2").doesNotContain("Exception", "\tat ");
-    assertThat(r.out()).contains("accepted 1 (1 new", "rejected 2");
+    assertThat(r.out()).contains("accepted 1 (1 new", "2 problems rejecting records", "0 sheets flagged (0 flags)");
     Run all = run("import", "--data", dir.resolve("data2").toString(), "--format", "election", g.resolve("election.json").toString());
     assertThat(all.code()).isZero();
     Run aon = run("import", "--data", dir.resolve("data2").toString(), "--format", "csv", "--all-or-nothing", dir.resolve("bad.csv").toString());
     assertThat(aon.code()).isEqualTo(1);
     assertThat(aon.out()).contains("nothing written");
+  }
+
+  @Test
+  void flagsGoToStderrAndQuietShowsTheFirstTwenty() throws Exception {
+    Path g = dir.resolve("gen1");
+    assertThat(run("generate", "--stations", "30", "--seed", "3", "--out", g.toString()).code()).isZero();
+    var lines = Files.readAllLines(g.resolve("sheets.csv"));
+    int ballots = java.util.List.of(lines.get(0).split(",")).indexOf("ballots");
+    StringBuilder zero = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] c = line.split(",", -1);
+      for (int k = ballots; k < c.length; k++) if (!c[k].isEmpty()) c[k] = "0"; // TS-FLAG-ZERO: accepted, flagged
+      zero.append(String.join(",", c)).append('\n');
+    }
+    Files.writeString(dir.resolve("zero.csv"), zero);
+    for (boolean quiet : new boolean[] {false, true}) {
+      String data = dir.resolve("data-" + quiet).toString();
+      assertThat(run("import", "--data", data, "--format", "election", g.resolve("election.json").toString()).code()).isZero();
+      Run r = quiet ? run("import", "--data", data, "--format", "csv", "--quiet", dir.resolve("zero.csv").toString())
+          : run("import", "--data", data, "--format", "csv", dir.resolve("zero.csv").toString());
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).contains("accepted 30 (30 new", "0 problems rejecting records, 30 sheets flagged (30 flags)").doesNotContain("flag:");
+      assertThat(r.err().lines().filter(l -> l.startsWith("flag: TS-FLAG-ZERO at zero.csv:"))).hasSize(quiet ? 20 : 30);
+      if (quiet) assertThat(r.err()).contains("… 10 more flags not shown (--quiet)");
+    }
   }
 
   @Test
