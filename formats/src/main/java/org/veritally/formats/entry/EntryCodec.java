@@ -1,13 +1,15 @@
 package org.veritally.formats.entry;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.EntryVisitor;
+import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.Election;
@@ -60,19 +62,39 @@ public final class EntryCodec {
   }
 
   public byte[] encode(Entry e) {
-    if (e instanceof ElectionEntry el) return CanonicalJson.encode(ElectionJson.toTree(el.election()));
-    if (e instanceof CatalogueEntry c) return encodeCatalogue(c);
-    if (e instanceof SourceEntry s) {
-      return CanonicalJson.encode(Map.of("kind", "source", "v", 1L, "id", s.source().id(), "name", s.source().name(),
-          "role", s.source().kind().wire()));
-    }
-    if (e instanceof org.veritally.core.entry.AnnouncementEntry a) return CanonicalJson.encode(AnnouncementJson.toTree(a.announcement()));
-    if (e instanceof org.veritally.core.entry.KeyEntry k) {
-      return CanonicalJson.encode(Map.of("kind", "key", "v", 1L, "account", k.account(), "source", k.source(), "key", k.verifierKey()));
-    }
-    SheetEntry s = (SheetEntry) e;
-    var json = sheets.orElseThrow(() -> new IllegalStateException("no election yet"));
-    return s.signature().isPresent() ? json.encode(s.sheet(), s.signature().get()) : json.encode(s.sheet());
+    return e.accept(new EntryVisitor<byte[]>() {
+      @Override
+      public byte[] election(ElectionEntry el) {
+        return CanonicalJson.encode(ElectionJson.toTree(el.election()));
+      }
+
+      @Override
+      public byte[] catalogue(CatalogueEntry c) {
+        return encodeCatalogue(c);
+      }
+
+      @Override
+      public byte[] source(SourceEntry s) {
+        return CanonicalJson.encode(Map.of("kind", "source", "v", 1L, "id", s.source().id(), "name", s.source().name(),
+            "role", s.source().kind().wire()));
+      }
+
+      @Override
+      public byte[] key(KeyEntry k) {
+        return CanonicalJson.encode(Map.of("kind", "key", "v", 1L, "account", k.account(), "source", k.source(), "key", k.verifierKey()));
+      }
+
+      @Override
+      public byte[] sheet(SheetEntry s) {
+        var json = sheets.orElseThrow(() -> new IllegalStateException("no election yet"));
+        return s.signature().isPresent() ? json.encode(s.sheet(), s.signature().get()) : json.encode(s.sheet());
+      }
+
+      @Override
+      public byte[] announcement(AnnouncementEntry a) {
+        return CanonicalJson.encode(AnnouncementJson.toTree(a.announcement()));
+      }
+    });
   }
 
   /** Canonical catalogue bytes written directly in RFC 8785 member order (no trees: catalogues hold millions of stations). */
@@ -102,19 +124,6 @@ public final class EntryCodec {
     }
     sb.append("],\"v\":1}");
     return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, Object> catalogueTree(CatalogueEntry c) {
-    var units = new ArrayList<Object>();
-    for (Unit u : c.units()) units.add(Map.of("id", u.id(), "name", u.name(), "level", (long) u.level(), "parent", u.parentId()));
-    var stations = new ArrayList<Object>();
-    for (Station s : c.stations()) stations.add(Map.of("id", s.id(), "name", s.name(), "unit", s.unitId(), "registered", s.registeredVoters()));
-    var m = new LinkedHashMap<String, Object>();
-    m.put("kind", "catalogue");
-    m.put("v", 1L);
-    m.put("units", units);
-    m.put("stations", stations);
-    return m;
   }
 
   /** Decodes one entry; problems carry the JSON path prefixed with {@code where}. */
@@ -165,14 +174,14 @@ public final class EntryCodec {
         String source = f.str("source");
         String key = f.str("key");
         f.end();
-        yield Optional.of(new org.veritally.core.entry.KeyEntry(account, source, key));
+        yield Optional.of(new KeyEntry(account, source, key));
       }
       case "announcement" -> {
         f.str("kind");
         if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
         var a = AnnouncementJson.read(f, false, problems);
         f.end();
-        yield a.map(org.veritally.core.entry.AnnouncementEntry::new);
+        yield a.map(AnnouncementEntry::new);
       }
       default -> {
         problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "unknown entry kind '" + kind + "'"));

@@ -11,7 +11,6 @@ import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.EntryVisitor;
-import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.Catalogue;
@@ -20,7 +19,6 @@ import org.veritally.core.model.Source;
 import org.veritally.core.model.SourceKind;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.model.Unit;
-import org.veritally.core.rulebook.LedgerView;
 import org.veritally.server.state.ElectionState;
 
 /**
@@ -28,7 +26,7 @@ import org.veritally.server.state.ElectionState;
  * decided one after another before any is written: the live state plus the entries of the
  * definition accepted so far ({@link #stage}). Not thread-safe; one per definition.
  */
-final class DefinitionLedger implements LedgerView {
+final class DefinitionLedger extends StateLedger {
   private final ElectionState state;
   private Optional<Election> election;
   private final Map<String, Unit> units = new HashMap<>();
@@ -37,6 +35,9 @@ final class DefinitionLedger implements LedgerView {
   private boolean root;
 
   DefinitionLedger(ElectionState state) {
+    super(state, i -> {
+      throw new IllegalStateException("a definition reads no sheet");
+    });
     this.state = state;
     this.election = state.election();
   }
@@ -67,7 +68,7 @@ final class DefinitionLedger implements LedgerView {
       }
 
       @Override
-      public Void key(KeyEntry k) {
+      public Void key(org.veritally.core.entry.KeyEntry k) {
         throw new IllegalArgumentException("a definition declares no key");
       }
 
@@ -110,7 +111,7 @@ final class DefinitionLedger implements LedgerView {
 
   @Override
   public boolean hasRootUnit() {
-    return root || (defined() && LedgerView.super.hasRootUnit());
+    return root || (defined() && super.hasRootUnit());
   }
 
   @Override
@@ -126,16 +127,6 @@ final class DefinitionLedger implements LedgerView {
   public boolean hasAuthority() {
     return sources.stream().anyMatch(s -> s.kind() == SourceKind.AUTHORITY)
         || (defined() && state.tabulation().authority().isPresent());
-  }
-
-  @Override
-  public Optional<KeyEntry> key(String account) {
-    return state.key(account);
-  }
-
-  @Override
-  public boolean signs(String source) {
-    return state.signs(source);
   }
 
   @Override

@@ -43,7 +43,7 @@ public final class RecordEntry {
 
   /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
   public static boolean records(Entry e) {
-    return e instanceof AnnouncementEntry || e instanceof KeyEntry;
+    return e.accept(new Route<>(a -> true, k -> true, () -> false));
   }
 
   /**
@@ -66,15 +66,45 @@ public final class RecordEntry {
 
   private Outcome record(Entry entry, String account, String location, Optional<Function<Outcome, Consumer<Tx>>> alongside) {
     Optional<Function<EntryResult, Consumer<Tx>>> then = alongside.map(a -> r -> a.apply(outcome(r, location)));
-    EntryResult r;
-    if (entry instanceof AnnouncementEntry a) {
-      r = announcements.record(a.announcement(), account, location, then);
-    } else if (entry instanceof KeyEntry k) {
-      r = keys.register(accounts, k, account, location, then);
-    } else {
-      throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
-    }
+    EntryResult r = entry.accept(new Route<>(a -> announcements.record(a.announcement(), account, location, then),
+        k -> keys.register(accounts, k, account, location, then), () -> {
+          throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
+        }));
     return outcome(r, location);
+  }
+
+  /** Routes the kinds recorded one by one here; every other kind goes to {@code elsewhere}. */
+  private record Route<R>(java.util.function.Function<AnnouncementEntry, R> announcement, java.util.function.Function<KeyEntry, R> key,
+      java.util.function.Supplier<R> elsewhere) implements org.veritally.core.entry.EntryVisitor<R> {
+    @Override
+    public R election(org.veritally.core.entry.ElectionEntry e) {
+      return elsewhere.get();
+    }
+
+    @Override
+    public R catalogue(org.veritally.core.entry.CatalogueEntry e) {
+      return elsewhere.get();
+    }
+
+    @Override
+    public R source(org.veritally.core.entry.SourceEntry e) {
+      return elsewhere.get();
+    }
+
+    @Override
+    public R key(KeyEntry e) {
+      return key.apply(e);
+    }
+
+    @Override
+    public R sheet(org.veritally.core.entry.SheetEntry e) {
+      return elsewhere.get();
+    }
+
+    @Override
+    public R announcement(AnnouncementEntry e) {
+      return announcement.apply(e);
+    }
   }
 
   /** The result as a one-record outcome; a new entry's log size is its index + 1 (read before the in-memory size moves). */

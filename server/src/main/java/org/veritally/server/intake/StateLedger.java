@@ -16,7 +16,7 @@ import org.veritally.server.state.ElectionState;
  * transaction commits. A current copy's numbers come from the batch or, by log index, from the log
  * ({@link Reconciler.SheetLookup}). Not thread-safe; one per batch, under the single writer's monitor.
  */
-final class StateLedger implements LedgerView {
+class StateLedger implements LedgerView {
   private final ElectionState state;
   private final Reconciler.SheetLookup log;
   private final Map<Long, Staged> staged = new HashMap<>();
