@@ -55,7 +55,11 @@ public final class ElectionJson {
     String name = f.str("name");
     String root = f.str("root");
     List<String> levels = new ArrayList<>();
-    for (Object o : f.list("levels")) levels.add(o instanceof String s ? s : "");
+    List<Object> ll = f.list("levels");
+    for (int i = 0; i < ll.size(); i++) {
+      if (ll.get(i) instanceof String s) levels.add(s);
+      else problems.add(new Problem(Rule.IN_FIELD, f.path() + ".levels[" + i + "]", "a level name must be a string"));
+    }
     long allowance = f.has("turnoutAllowance") ? f.count("turnoutAllowance") : 0;
     long minSources = f.has("consensusMinSources") ? f.count("consensusMinSources") : org.veritally.core.reconcile.ConsensusPolicy.DEFAULT.minSources();
     List<Contest> contests = new ArrayList<>();

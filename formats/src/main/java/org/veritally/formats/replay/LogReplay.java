@@ -160,6 +160,8 @@ public final class LogReplay implements LedgerView {
     if (finished) throw new IllegalStateException("replay already finished");
     long index = size++;
     String where = "entry " + index;
+    var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+    if (tooLarge.isPresent()) return List.of(tooLarge.get());
     Optional<? extends Entry> fast = tabulation == null ? Optional.empty() : codec.decodeCanonicalSheet(bytes);
     if (fast.isEmpty() && tabulation != null) fast = codec.decodeCanonicalCatalogue(bytes);
     if (fast.isPresent()) return apply(index, fast.get(), where, List.of());
