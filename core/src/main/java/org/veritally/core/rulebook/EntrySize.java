@@ -6,7 +6,7 @@ import org.veritally.core.validation.Rule;
 
 /**
  * LOG-SIZE: an entry of any kind is at most {@value #MAX} bytes in its canonical encoding, because a
- * C2SP tlog-tiles entry bundle prefixes each entry with a 2-byte length (docs/log-format.md §3).
+ * C2SP tlog-tiles entry bundle prefixes each entry with a 2-byte length (docs/log-format.md §2).
  * Every intake path checks the bytes it is about to append (the rulebook decides over decoded
  * entries, which have no size); a replay checks the bytes it reads. Stateless.
  */

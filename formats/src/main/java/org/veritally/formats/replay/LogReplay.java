@@ -34,7 +34,7 @@ import org.veritally.formats.entry.NoteSignatureCheck;
 
 /**
  * Recomputes everything the log implies from its entries alone, in index order, as an independent
- * verifier would (docs/log-format.md §3–§5): the election, the catalogue, the sources, the keys,
+ * verifier would (docs/log-format.md §5–§7): the election, the catalogue, the sources, the keys,
  * every source's totals and the consensus view. Whether each entry may stand where it stands is
  * decided by the {@link Rulebook}, the same one the sequencer runs before it appends; this class
  * only decodes (LOG-DECODE, LOG-CANON) and applies what the rulebook accepts. A repeat the sequencer
