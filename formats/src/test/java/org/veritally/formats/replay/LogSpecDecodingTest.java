@@ -140,6 +140,14 @@ class LogSpecDecodingTest {
   }
 
   @Test
+  void consensusMinSourcesOutside1To1000IsElDef() {
+    refused(new LogReplay().accept(canonical(ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":1001"))), "LOG-DECODE",
+        "EL-DEF at entry 0 $.consensusMinSources");
+    refused(new LogReplay().accept(canonical(ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":0"))), "LOG-DECODE", "EL-DEF");
+    assertThat(new LogReplay().accept(canonical(ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":1000")))).isEmpty();
+  }
+
+  @Test
   void aSecondElectionIsElRedefine() {
     refused(last(ELECTION), "EL-REDEFINE", "already holds election");
   }
