@@ -80,6 +80,38 @@ class ReconciliationTest {
   void venezuelanActasAgainstQrPayloadsBuiltFromThem() throws Exception {
     Path csv = Path.of(System.getProperty("veritally.shared", "../../shared"), "data", "ve-2024", "RESULTADOS_2024_CSV_V1.csv");
     assumeTrue(Files.exists(csv), "SKIPPED: real Venezuelan data not found at " + csv.toAbsolutePath());
+    actasAgainstQrPayloadsBuiltFromThem(csv, 5000, 24_532);
+  }
+
+  /**
+   * The same comparison on a generated file in the opposition's CSV format (400 tables), so that the
+   * QR import (38 cards summed to the 10 candidates), its duplicate handling and the reconciliation
+   * at the candidate level are tested without ../shared.
+   */
+  @Test
+  void generatedActasAgainstQrPayloadsBuiltFromThem() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(12);
+    List<String> lines = new ArrayList<>();
+    lines.add("COD_EDO,EDO,COD_MUN,MUN,COD_PAR,PAR,CENTRO,MESA,RE,VOTOS_VALIDOS,VOTOS_NULOS,EG,NM,LM,JABE,JOBR,AE,CF,DC,EM,BERA,URL");
+    for (int t = 0; t < 400; t++) {
+      int edo = 1 + t / 200, mun = 1 + (t / 50) % 4, par = 1 + (t / 25) % 2, centre = edo * 1_000_000 + mun * 10_000 + par * 100 + (t / 5) % 5;
+      long[] v = new long[10];
+      long valid = 0;
+      for (int k = 0; k < 10; k++) valid += v[k] = rnd.nextInt(k < 2 ? 300 : 8);
+      long nulls = rnd.nextInt(6);
+      var sb = new StringBuilder().append(edo).append(",STATE ").append(edo).append(',').append(mun).append(",MUN ").append(mun).append(',')
+          .append(par).append(",PAR ").append(par).append(',').append(centre).append(',').append(1 + t % 5).append(',').append(valid + nulls + 50)
+          .append(',').append(valid).append(',').append(nulls);
+      for (long x : v) sb.append(',').append(x);
+      lines.add(sb.append(",https://example.org/acta").append(t).append(".jpg").toString());
+    }
+    Path csv = dir.resolve("generated-cvzla.csv");
+    Files.write(csv, lines);
+    actasAgainstQrPayloadsBuiltFromThem(csv, 90, 400);
+  }
+
+  /** Imports {@code csv} and QR payloads built from it, one vote moved on every {@code every}-th table; {@code tables} rows in all. */
+  void actasAgainstQrPayloadsBuiltFromThem(Path csv, int every, int tables) throws Exception {
     List<String> rows = Files.readAllLines(csv);
     List<String> payloads = new ArrayList<>();
     // first card of each candidate, in the QR's ballot order: NM 1, LM 14, JABE 20, JOBR 21, AE 25, CF 31, DC 32, EG 34, EM 37, BERA 38
@@ -91,7 +123,7 @@ class ReconciliationTest {
       String station = org.veritally.formats.csv.CvzlaCsv.stationId(c[6], c[7]);
       long[] cards = new long[38];
       for (int k = 0; k < cand.length; k++) cards[card[k] - 1] = Long.parseLong(c[11 + k]);
-      if (i % 5000 == 17 && cards[0] > 0) { // a few on purpose: one vote moves from Maduro's card to González's
+      if (i % every == 17 && cards[0] > 0) { // a few on purpose: one vote moves from Maduro's card to González's
         cards[0]--;
         cards[33]++;
         changed.add(station + "/PRES");
@@ -111,6 +143,6 @@ class ReconciliationTest {
     assertThat(changed).hasSizeGreaterThanOrEqualTo(4);
     assertThat(disputed(data)).isEqualTo(changed);
     var d = CliTest.run("discrepancies", "--data", data.toString(), "--json");
-    assertThat(d.out()).contains("\"agreed\" : " + (24_532 - changed.size()), "\"votes.EG\"", "\"votes.NM\"");
+    assertThat(d.out()).contains("\"agreed\" : " + (tables - changed.size()), "\"votes.EG\"", "\"votes.NM\"");
   }
 }

@@ -13,8 +13,8 @@ import org.veritally.formats.canonical.JsonTree;
 /**
  * Where a published results file differs from the one recomputed from the log: which unit, which
  * field (a vote count is named by its ballot line), and both values. Files follow {@code
- * ResultsJson}: {@code {contest, view, logSize, units: {<unit>: {stations, registered, ballots,
- * valid, null, blank, votes: [...]}}}}. Stateless and thread-safe.
+ * ResultsJson}: {@code {contest, view, logSize, units: {<unit>: {stations, stationsTotal,
+ * registered, registeredVotersTotal, ballots, valid, null, blank, votes: [...]}}}}. Stateless and thread-safe.
  */
 final class ResultsDiff {
 

@@ -14,7 +14,9 @@ import org.veritally.formats.replay.ResultsJson;
 /**
  * {@code VFY-TOTALS}: every published results file ({@code results/<contest>/official.json},
  * {@code consensus.json}, {@code source/<id>.json}) is byte for byte the file {@link ResultsJson}
- * recomputes from the replayed entries at the checkpoint's tree size. On a difference it names the
+ * recomputes from the replayed entries at the checkpoint's tree size: the totals of the reporting
+ * stations and the coverage ({@code stationsTotal}, {@code registeredVotersTotal}: the catalogue
+ * below each unit) alike. On a difference it names the
  * file, the first differing unit and field, and both values ({@link ResultsDiff}).
  *
  * <p>A publication with no results at all is "nothing to check" (a log server serves the log

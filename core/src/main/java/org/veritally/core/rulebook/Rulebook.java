@@ -31,7 +31,7 @@ import org.veritally.core.validation.SheetValidator;
 
 /**
  * The one rulebook: whether an entry may stand at the next place of the log, and what it changes
- * (docs/log-format.md §3). The sequencer runs it before it appends, the rebuild and the followers
+ * (docs/log-format.md §5). The sequencer runs it before it appends, the rebuild and the followers
  * as they replay, {@code verify} over a published log; nothing else decides. Pure: it reads the
  * {@link LedgerView} and the {@link SignatureCheck} port and changes nothing; the caller applies an
  * accepted entry to its own state. Thread-safe.

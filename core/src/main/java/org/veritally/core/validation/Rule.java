@@ -39,6 +39,8 @@ public enum Rule implements RuleId {
   LOG_ORDER("LOG-ORDER", Severity.ERROR, "the election is not entry 0, or an entry comes before it"),
   LOG_REPEAT("LOG-REPEAT", Severity.ERROR,
       "the same sheet or announcement again, which intake answers idempotently and never appends"),
+  LOG_SIZE("LOG-SIZE", Severity.ERROR,
+      "an entry's canonical encoding is longer than 65,535 bytes, the most a tlog-tiles entry bundle holds"),
   // --- accounts ---
   KEY_ACCOUNT("KEY-ACCOUNT", Severity.ERROR, "a key registration names an account that does not exist, or a source other than the account's"),
   KEY_FORMAT("KEY-FORMAT", Severity.ERROR, "a key registration does not carry a C2SP signed-note verifier key"),

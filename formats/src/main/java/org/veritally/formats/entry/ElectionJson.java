@@ -19,6 +19,9 @@ import org.veritally.formats.canonical.Fields;
  * Stateless and thread-safe.
  */
 public final class ElectionJson {
+  /** The largest {@code consensusMinSources} (docs/log-format.md §1.1); more is EL-DEF, not silently less. */
+  public static final int MAX_MIN_SOURCES = 1000;
+
   private ElectionJson() {}
 
   public static Map<String, Object> toTree(Election e) {
@@ -55,9 +58,16 @@ public final class ElectionJson {
     String name = f.str("name");
     String root = f.str("root");
     List<String> levels = new ArrayList<>();
-    for (Object o : f.list("levels")) levels.add(o instanceof String s ? s : "");
+    List<Object> ll = f.list("levels");
+    for (int i = 0; i < ll.size(); i++) {
+      if (ll.get(i) instanceof String s) levels.add(s);
+      else problems.add(new Problem(Rule.IN_FIELD, f.path() + ".levels[" + i + "]", "a level name must be a string"));
+    }
     long allowance = f.has("turnoutAllowance") ? f.count("turnoutAllowance") : 0;
     long minSources = f.has("consensusMinSources") ? f.count("consensusMinSources") : org.veritally.core.reconcile.ConsensusPolicy.DEFAULT.minSources();
+    if (minSources > MAX_MIN_SOURCES) {
+      problems.add(new Problem(Rule.EL_DEF, f.path() + ".consensusMinSources", "consensusMinSources must be 1 to " + MAX_MIN_SOURCES + ", not " + minSources));
+    }
     List<Contest> contests = new ArrayList<>();
     List<Object> cl = f.list("contests");
     for (int i = 0; i < cl.size(); i++) {
@@ -89,7 +99,7 @@ public final class ElectionJson {
     if (problems.size() > before) return Optional.empty();
     Election[] out = new Election[1];
     attempt(() -> out[0] = new Election(id, name, root, levels, contests, allowance,
-        new org.veritally.core.reconcile.ConsensusPolicy((int) Math.min(minSources, 1000))), f.path(), problems);
+        new org.veritally.core.reconcile.ConsensusPolicy((int) minSources)), f.path(), problems);
     return Optional.ofNullable(out[0]);
   }
 

@@ -78,6 +78,7 @@ final class FastCatalogueDecoder {
                   }
                 }
               }
+              if (reg > org.veritally.formats.canonical.CanonicalJson.MAX_SAFE) return Optional.empty(); // IN-COUNT, from the strict reader
               stations.add(new Station(id, sname, unit, reg));
             }
           }

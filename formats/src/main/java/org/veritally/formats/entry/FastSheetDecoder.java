@@ -16,6 +16,7 @@ import org.veritally.core.model.Correction;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.model.TallySheet;
+import org.veritally.formats.canonical.CanonicalJson;
 
 /**
  * The fast path for reading sheet entries: a streaming parse straight into a {@link TallySheet},
@@ -97,7 +98,9 @@ final class FastSheetDecoder {
           || blank < SummaryCounts.ABSENT || (reason == null) != (supersedes < 0) || (signer == null) != (signature == null)) {
         return Optional.empty();
       }
-      for (long x : votes) if (x < 0) return Optional.empty();
+      for (long x : votes) if (x < 0 || x > CanonicalJson.MAX_SAFE) return Optional.empty();
+      // integers beyond 2^53 - 1 are out of the profile (IN-COUNT): the strict reader reports them
+      for (long x : new long[] {registered, ballots, blank, valid, nulls, supersedes}) if (x > CanonicalJson.MAX_SAFE) return Optional.empty();
       Optional<Correction> corr = reason == null ? Optional.empty() : Optional.of(new Correction(supersedes, reason));
       TallySheet s = new TallySheet(station, contest, source, new SummaryCounts(registered, ballots, valid, nulls, blank), votes, corr);
       Optional<SheetSignature> sig = signer == null ? Optional.empty() : Optional.of(new SheetSignature(signer, signature));

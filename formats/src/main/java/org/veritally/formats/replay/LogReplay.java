@@ -34,7 +34,7 @@ import org.veritally.formats.entry.NoteSignatureCheck;
 
 /**
  * Recomputes everything the log implies from its entries alone, in index order, as an independent
- * verifier would (docs/log-format.md §3–§5): the election, the catalogue, the sources, the keys,
+ * verifier would (docs/log-format.md §5–§7): the election, the catalogue, the sources, the keys,
  * every source's totals and the consensus view. Whether each entry may stand where it stands is
  * decided by the {@link Rulebook}, the same one the sequencer runs before it appends; this class
  * only decodes (LOG-DECODE, LOG-CANON) and applies what the rulebook accepts. A repeat the sequencer
@@ -160,6 +160,8 @@ public final class LogReplay implements LedgerView {
     if (finished) throw new IllegalStateException("replay already finished");
     long index = size++;
     String where = "entry " + index;
+    var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+    if (tooLarge.isPresent()) return List.of(tooLarge.get());
     Optional<? extends Entry> fast = tabulation == null ? Optional.empty() : codec.decodeCanonicalSheet(bytes);
     if (fast.isEmpty() && tabulation != null) fast = codec.decodeCanonicalCatalogue(bytes);
     if (fast.isPresent()) return apply(index, fast.get(), where, List.of());

@@ -14,8 +14,13 @@ import org.veritally.formats.canonical.CanonicalJson;
 /**
  * The published totals of one contest × view at one log size, as a canonical JSON file
  * ({@code results/<contest>/official.json}, {@code consensus.json}, {@code source/<id>.json}):
- * {@code {contest, view, logSize, units: {<unit id>: {stations, registered, ballots, valid, null,
- * blank, votes: [per choice, ballot order]}}}}. Units with nothing reported are omitted. Stateless.
+ * {@code {contest, view, logSize, units: {<unit id>: {stations, stationsTotal, registered,
+ * registeredVotersTotal, ballots, valid, null, blank, votes: [per choice, ballot order]}}}}, without
+ * a trailing newline (docs/log-format.md §7). {@code stationsTotal} and {@code
+ * registeredVotersTotal} are the catalogue's stations and registered voters below the unit (the
+ * coverage a reader divides by). Units with no station reporting in the view are omitted. {@code
+ * official.json} exists only when an authority source is declared; every declared source has its
+ * file in every contest, even with no sheet there (then {@code units} is empty). Stateless.
  */
 public final class ResultsJson {
   private ResultsJson() {}
@@ -45,7 +50,9 @@ public final class ResultsJson {
       if (t.stations() == 0) continue;
       var m = new LinkedHashMap<String, Object>();
       m.put("stations", t.stations());
+      m.put("stationsTotal", cat.stationsBelow(u));
       m.put("registered", t.registered());
+      m.put("registeredVotersTotal", cat.registeredBelow(u));
       m.put("ballots", t.ballots());
       m.put("valid", t.valid());
       m.put("null", t.nulls());

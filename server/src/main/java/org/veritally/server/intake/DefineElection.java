@@ -97,8 +97,10 @@ public final class DefineElection {
     List<LogAppender.NewEntry> entries = new ArrayList<>();
     for (var entry : decided) {
       byte[] bytes = entry instanceof ElectionEntry ? electionBytes : plain.encode(entry);
+      org.veritally.core.rulebook.EntrySize.check(bytes, where + " (" + entry.kind() + " entry)").ifPresent(problems::add);
       entries.add(new LogAppender.NewEntry(entry.kind(), bytes, account));
     }
+    if (!problems.isEmpty()) return new Result(problems, 0);
     if (entries.isEmpty()) return new Result(List.of(), 0);
     long firstIdx = state.logSize();
     int unitOrd = newElection ? 0 : cat.unitCount();

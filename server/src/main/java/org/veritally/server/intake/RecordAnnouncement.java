@@ -56,6 +56,8 @@ public final class RecordAnnouncement {
       if (d instanceof Decision.Repeat r) return new EntryResult(List.of(), r.index(), true).commitAlone(store, alongside);
       if (d instanceof Decision.Refuse r) return EntryResult.rejected(r.problems()).commitAlone(store, alongside);
       byte[] bytes = state.codec().encode(entry);
+      var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+      if (tooLarge.isPresent()) return EntryResult.rejected(List.of(tooLarge.get())).commitAlone(store, alongside);
       EntryResult recorded = new EntryResult(List.of(), idx, false);
       var appended = store.write(tx -> {
         var r = appender.append(tx, state, List.of(new LogAppender.NewEntry("announcement", bytes, account)));

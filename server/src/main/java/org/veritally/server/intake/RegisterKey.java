@@ -81,9 +81,10 @@ public final class RegisterKey {
         }), idx, entry, where);
         if (d instanceof Decision.Refuse r) problems.addAll(r.problems());
       }
+      byte[] bytes = problems.isEmpty() ? state.codec().encode(entry) : new byte[0];
+      org.veritally.core.rulebook.EntrySize.check(bytes, where).ifPresent(problems::add);
       if (!problems.isEmpty()) return EntryResult.rejected(problems).commitAlone(store, alongside);
       EntryResult recorded = new EntryResult(List.of(), idx, false);
-      byte[] bytes = state.codec().encode(entry);
       var appended = store.write(tx -> {
         var a = appender.append(tx, state, List.of(new LogAppender.NewEntry("key", bytes, by)));
         tx.updateAccount(entry.account(), "public_key", entry.verifierKey());

@@ -123,13 +123,19 @@ public final class Sequencer {
         continue;
       }
       Decision.Accept ok = (Decision.Accept) d;
+      byte[] body = state.codec().encode(entry);
+      var tooLarge = org.veritally.core.rulebook.EntrySize.check(body, row.location());
+      if (tooLarge.isPresent()) {
+        rejected.add(tooLarge.get());
+        continue;
+      }
       long idx = next++;
       Pending p = new Pending(idx, s);
       replaced.add(ok.superseded() < 0 ? Optional.empty() : Optional.of(ledger.currentSheet(ok.copyKey())));
       ledger.stage(ok.copyKey(), idx, s);
       newSheets.add(p);
       newFlags.add(ok.flags());
-      entries.add(new LogAppender.NewEntry("sheet", state.codec().encode(entry), account));
+      entries.add(new LogAppender.NewEntry("sheet", body, account));
     }
     if ((atomic && !rejected.isEmpty()) || entries.isEmpty()) {
       List<Accepted> acc = atomic && !rejected.isEmpty() ? List.of() : accepted;

@@ -131,4 +131,40 @@ class SequencerRulesTest {
       }
     }
   }
+
+  /** LOG-SIZE (docs/log-format.md §2): every kind of entry over 65,535 bytes is refused at intake, and nothing is written. */
+  @Test
+  void logSizeASheetOverTheEntryLimitIsRefused() {
+    var o1 = Fixtures.submit(in, first());
+    long idx = o1.accepted().get(0).index();
+    long before = in.state().logSize();
+    var o = Fixtures.submit(in, changed(first(), Optional.of(new Correction(idx, "r".repeat(70_000)))));
+    assertThat(o.rejected()).extracting(p -> p.rule().id()).containsExactly("LOG-SIZE");
+    assertThat(in.state().logSize()).isEqualTo(before);
+  }
+
+  @Test
+  void logSizeASourceOverTheEntryLimitIsRefused() {
+    var g = new SyntheticElection(20, 1, 4, 2, 7);
+    Definition d = g.definition();
+    List<org.veritally.core.model.Source> sources = new java.util.ArrayList<>(d.sources());
+    sources.add(new org.veritally.core.model.Source("big", "n".repeat(70_000), org.veritally.core.model.SourceKind.OBSERVER));
+    long before = in.state().logSize();
+    var r = in.define().define(new Definition(d.election(), d.units(), d.stations(), sources), "test", "big.json");
+    assertThat(r.problems()).extracting(p -> p.rule().id()).containsExactly("LOG-SIZE");
+    assertThat(in.state().logSize()).isEqualTo(before);
+  }
+
+  @Test
+  void logSizeAnAnnouncementOverTheEntryLimitIsRefused() {
+    var e = in.state().requireElection();
+    var a = new org.veritally.core.model.Announcement("big", "t".repeat(70_000), "2026-01-01", e.contests().get(0).id(),
+        java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty(),
+        java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty(),
+        java.util.Map.of(), java.util.OptionalLong.empty());
+    long before = in.state().logSize();
+    var r = in.announcements().record(a, "test", "big.json");
+    assertThat(r.problems()).extracting(p -> p.rule().id()).containsExactly("LOG-SIZE");
+    assertThat(in.state().logSize()).isEqualTo(before);
+  }
 }
