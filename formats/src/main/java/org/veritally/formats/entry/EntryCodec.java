@@ -1,7 +1,6 @@
 package org.veritally.formats.entry;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,19 +101,6 @@ public final class EntryCodec {
     }
     sb.append("],\"v\":1}");
     return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, Object> catalogueTree(CatalogueEntry c) {
-    var units = new ArrayList<Object>();
-    for (Unit u : c.units()) units.add(Map.of("id", u.id(), "name", u.name(), "level", (long) u.level(), "parent", u.parentId()));
-    var stations = new ArrayList<Object>();
-    for (Station s : c.stations()) stations.add(Map.of("id", s.id(), "name", s.name(), "unit", s.unitId(), "registered", s.registeredVoters()));
-    var m = new LinkedHashMap<String, Object>();
-    m.put("kind", "catalogue");
-    m.put("v", 1L);
-    m.put("units", units);
-    m.put("stations", stations);
-    return m;
   }
 
   /** Decodes one entry; problems carry the JSON path prefixed with {@code where}. */
