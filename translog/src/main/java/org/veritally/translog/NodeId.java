@@ -30,11 +30,6 @@ public record NodeId(int level, long index) implements Comparable<NodeId> {
     }
   }
 
-  /** The node of a leaf. */
-  public static NodeId leaf(long index) {
-    return new NodeId(0, index);
-  }
-
   /**
    * The node that covers exactly {@code [begin, end)}.
    *

@@ -1,6 +1,5 @@
 package org.veritally.translog;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -57,10 +56,5 @@ public record TlogProof(Optional<byte[]> extra, long index, List<byte[]> proof, 
       return new Parsed.Invalid<>(problems);
     }
     return new Parsed.Ok<>(new TlogProof(extra, index, hashes, text.substring(split + 2)));
-  }
-
-  /** The receipt's entry bytes as UTF-8 text, when it carries them. */
-  public Optional<String> extraText() {
-    return extra.map(e -> new String(e, StandardCharsets.UTF_8));
   }
 }

@@ -145,10 +145,6 @@ public final class Catalogue {
     return stations.size();
   }
 
-  public synchronized boolean hasUnit(String id) {
-    return unitIndex.containsKey(id);
-  }
-
   public synchronized boolean hasStation(String id) {
     return stationIndex.containsKey(id);
   }

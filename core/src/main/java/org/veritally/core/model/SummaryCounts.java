@@ -1,6 +1,5 @@
 package org.veritally.core.model;
 
-import java.util.OptionalLong;
 
 /**
  * The summary counts printed on a tally sheet. {@code valid} and {@code nulls} are always given;
@@ -24,18 +23,6 @@ public record SummaryCounts(long registered, long ballotsCast, long valid, long 
 
   private static void check(long v, String what, boolean mayBeAbsent) {
     if (v < 0 && !(mayBeAbsent && v == ABSENT)) throw new IllegalArgumentException(what + " = " + v);
-  }
-
-  public OptionalLong registeredOpt() {
-    return registered == ABSENT ? OptionalLong.empty() : OptionalLong.of(registered);
-  }
-
-  public OptionalLong ballotsCastOpt() {
-    return ballotsCast == ABSENT ? OptionalLong.empty() : OptionalLong.of(ballotsCast);
-  }
-
-  public OptionalLong blankOpt() {
-    return blank == ABSENT ? OptionalLong.empty() : OptionalLong.of(blank);
   }
 
   /** Ballots cast where given, otherwise valid + null + blank. */

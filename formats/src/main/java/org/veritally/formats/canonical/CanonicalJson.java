@@ -1,6 +1,5 @@
 package org.veritally.formats.canonical;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,10 +83,5 @@ public final class CanonicalJson {
       }
     }
     sb.append('"');
-  }
-
-  /** Same as {@link #encode} but into a reusable stream, for bulk writers. */
-  public static void encodeTo(ByteArrayOutputStream out, Object value) {
-    out.writeBytes(encode(value));
   }
 }

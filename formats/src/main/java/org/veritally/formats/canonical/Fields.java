@@ -3,7 +3,6 @@ package org.veritally.formats.canonical;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
@@ -49,10 +48,6 @@ public final class Fields {
     if (v instanceof String s) return s;
     problems.add(new Problem(Rule.IN_FIELD, path + "." + k, v == null ? "missing string '" + k + "'" : "'" + k + "' must be a string"));
     return "";
-  }
-
-  public Optional<String> optStr(String k) {
-    return map.containsKey(k) ? Optional.of(str(k)) : Optional.empty();
   }
 
   /** A required count: an integer ≥ 0. */

@@ -29,11 +29,6 @@ final class LabelledCounter {
     values.computeIfAbsent(List.of(labelValues), k -> new LongAdder()).increment();
   }
 
-  long get(String... labelValues) {
-    LongAdder a = values.get(List.of(labelValues));
-    return a == null ? 0 : a.sum();
-  }
-
   void write(Exposition out) {
     out.family(name, "counter", help);
     Map<String, Map.Entry<List<String>, LongAdder>> sorted = new TreeMap<>();

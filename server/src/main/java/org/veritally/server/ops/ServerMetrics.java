@@ -57,11 +57,6 @@ public final class ServerMetrics {
     rejections.inc(route, rule);
   }
 
-  /** Count of rejections so far for a route and rule (for tests). */
-  public long rejections(String route, String rule) {
-    return rejections.get(route, rule);
-  }
-
   /** The whole exposition. */
   public String render(Sample s) {
     var out = new Exposition();

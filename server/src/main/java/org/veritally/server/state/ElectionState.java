@@ -113,10 +113,6 @@ public final class ElectionState {
     return logSize;
   }
 
-  void setLogSize(long n) {
-    logSize = n;
-  }
-
   public CompactRange range() {
     return range;
   }

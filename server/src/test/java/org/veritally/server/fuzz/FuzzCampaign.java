@@ -23,10 +23,6 @@ import org.veritally.testkit.Seeds;
  * reproducible; {@code bench/fuzz.sh} passes a fresh one), {@code veritally.fuzz.timeoutMs} (per input,
  * default 5000 on shared CI cores). Input {@code i} is generated from {@code seed + i}, so the printed
  * seed and index reproduce it. Prints one summary line per parser.
- *
- * <p>A {@link Known} finding is a bug the fuzzer found in code outside this change, reported and
- * awaiting its fix: inputs that hit it are counted and printed ({@code KNOWN}), not failed, unless
- * {@code veritally.fuzz.strict=true} ({@code bench/fuzz.sh} sets it). Delete the entry with the fix.
  */
 final class FuzzCampaign {
   /** The code under test, given one input; throws AssertionError when an outcome breaks its contract. */
@@ -52,16 +48,7 @@ final class FuzzCampaign {
   }
 
   /** What a campaign tried. */
-  record Summary(String parser, long seed, int inputs, int failures, int known) {}
-
-  /** A reported bug: an exception of {@code type} whose message, or a cause's, contains {@code message}. */
-  record Known(Class<? extends Throwable> type, String message, String finding) {
-    boolean matches(Throwable t) {
-      if (!type.isInstance(t)) return false;
-      for (Throwable c = t; c != null; c = c.getCause()) if (String.valueOf(c.getMessage()).contains(message)) return true;
-      return false;
-    }
-  }
+  record Summary(String parser, long seed, int inputs, int failures) {}
 
   private FuzzCampaign() {}
 
@@ -74,13 +61,6 @@ final class FuzzCampaign {
   }
 
   static Summary run(String parser, int ciDefault, List<byte[]> seeds, Mutator mutator, Target target) {
-    return run(parser, ciDefault, seeds, mutator, List.of(), target);
-  }
-
-  static Summary run(String parser, int ciDefault, List<byte[]> seeds, Mutator mutator, List<Known> known, Target target) {
-    List<Known> tolerated = Boolean.getBoolean("veritally.fuzz.strict") ? List.of() : known;
-    java.util.Map<Known, String> hits = new java.util.LinkedHashMap<>();
-    int[] knownCount = {0};
     Outcomes seen = new Outcomes();
     int n = iterations(ciDefault);
     long seed = seed(parser);
@@ -92,12 +72,12 @@ final class FuzzCampaign {
     try {
       for (byte[] s : seeds) {
         tried++;
-        check(worker, target, seen, s, timeoutMs, "sample", failures, tolerated, hits, knownCount);
+        check(worker, target, seen, s, timeoutMs, "sample", failures);
       }
       for (int i = 0; i < n && failures.size() < 5; i++) {
         byte[] input = mutator.mutate(seeds, new SplittableRandom(seed + i));
         tried++;
-        if (!check(worker, target, seen, input, timeoutMs, "seed " + seed + " input " + i, failures, tolerated, hits, knownCount)) {
+        if (!check(worker, target, seen, input, timeoutMs, "seed " + seed + " input " + i, failures)) {
           worker.shutdownNow();
           worker = Executors.newSingleThreadExecutor(daemon(parser));
         }
@@ -105,17 +85,14 @@ final class FuzzCampaign {
     } finally {
       worker.shutdownNow();
     }
-    System.out.printf("FUZZ %-26s seed=%d inputs=%d failures=%d known=%d in %.1f s%n", parser, seed, tried, failures.size(), knownCount[0],
-        (System.nanoTime() - t0) / 1e9);
+    System.out.printf("FUZZ %-26s seed=%d inputs=%d failures=%d in %.1f s%n", parser, seed, tried, failures.size(), (System.nanoTime() - t0) / 1e9);
     System.out.printf("FUZZ %-26s outcomes: %s%n", parser, seen);
-    hits.forEach((k, first) -> System.out.printf("FUZZ %-26s KNOWN %s; first at %s%n", parser, k.finding(), first));
     if (!failures.isEmpty()) fail(parser + ": " + failures.size() + " input(s) broke the contract (seed " + seed + "):\n" + String.join("\n", failures));
-    return new Summary(parser, seed, tried, 0, knownCount[0]);
+    return new Summary(parser, seed, tried, 0);
   }
 
   /** False when the input hung (the worker must be replaced). */
-  private static boolean check(ExecutorService worker, Target target, Outcomes seen, byte[] input, long timeoutMs, String which, List<String> failures,
-      List<Known> known, java.util.Map<Known, String> hits, int[] knownCount) {
+  private static boolean check(ExecutorService worker, Target target, Outcomes seen, byte[] input, long timeoutMs, String which, List<String> failures) {
     Future<?> f = worker.submit(() -> {
       target.accept(input, seen);
       return null;
@@ -129,13 +106,6 @@ final class FuzzCampaign {
       return false;
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      for (Known k : known) {
-        if (k.matches(c)) {
-          knownCount[0]++;
-          hits.putIfAbsent(k, which + " " + show(input));
-          return true;
-        }
-      }
       var trace = new StringBuilder();
       for (StackTraceElement el : c.getStackTrace()) {
         if (trace.length() > 600) break;

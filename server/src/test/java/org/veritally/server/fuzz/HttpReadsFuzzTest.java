@@ -99,7 +99,7 @@ class HttpReadsFuzzTest {
         "maxListed=", "margin=", "confidence=", "source:", "official", "consensus", "-1", "0", "99999999999999999999", "1e9", "NaN", ".p/", "/000",
         "x".repeat(300));
     long size = in.store().logSize();
-    FuzzCampaign.run("HTTP GET (API, stats, log)", CI, seeds, new Mutator(tokens), List.of(), (input, seen) -> {
+    FuzzCampaign.run("HTTP GET (API, stats, log)", CI, seeds, new Mutator(tokens), (input, seen) -> {
       URI uri;
       try {
         uri = URI.create(base + url(input));

@@ -40,7 +40,7 @@ class TextFormatsFuzzTest {
     Path f = dir.resolve("in.csv");
     var tokens = List.of(",", "\"", "\"\"", "\n", "\r\n", "\r", ",,,,", "station", "contest", "source", "valid", "null", "blank", "registered", "ballots",
         "C1-L1", "C2-L2", "x_code", "y_name", "\uFEFF", "P1", "C1", "authority", "party-a", "-1", " 1 ", "1.0");
-    FuzzCampaign.run("GenericCsv", CI, List.of(Samples.utf8(Samples.genericCsv())), new Mutator(tokens), List.of(), (input, seen) -> {
+    FuzzCampaign.run("GenericCsv", CI, List.of(Samples.utf8(Samples.genericCsv())), new Mutator(tokens), (input, seen) -> {
       Files.write(f, input);
       List<Problem> fileProblems = new ArrayList<>();
       GenericCsv.sheets(f, Samples.DEFINITION.election(), input.length % 2 == 0 ? Optional.of("party-a") : Optional.empty(), fileProblems,
@@ -54,7 +54,7 @@ class TextFormatsFuzzTest {
     Path f = dir.resolve("cvzla.csv");
     var tokens = List.of(",", "\"", "\n", "\r\n", ",,", "\uFEFF", "COD_EDO", "MESA", "URL", "0", "00", "1", "123456789", "1234567890", "9".repeat(16),
         " ", "-", ".", "..", "a b");
-    FuzzCampaign.run("CvzlaCsv", CI, List.of(Samples.utf8(Samples.cvzlaCsv())), new Mutator(tokens), List.of(), (input, seen) -> {
+    FuzzCampaign.run("CvzlaCsv", CI, List.of(Samples.utf8(Samples.cvzlaCsv())), new Mutator(tokens), (input, seen) -> {
       Files.write(f, input);
       List<Problem> problems = new ArrayList<>();
       var d = CvzlaCsv.definition(f, problems);
@@ -71,7 +71,7 @@ class TextFormatsFuzzTest {
     List<byte[]> seeds = List.of(Samples.utf8(String.join("\n", payloads) + "\n"), Samples.utf8(payloads.get(0)));
     var tokens = List.of("!", "!!", ",", ".", "\n", "\r\n", "\uFEFF", "0", "999999999", "1234567890", "150702005.02.1.0001", "150702005.02.1.0001!",
         "1.2.3.4", " ", "\t");
-    FuzzCampaign.run("VeActaQr", CI, seeds, new Mutator(tokens), List.of(), (input, seen) -> {
+    FuzzCampaign.run("VeActaQr", CI, seeds, new Mutator(tokens), (input, seen) -> {
       wellFormed(VeActaQr.parse(new String(input, StandardCharsets.UTF_8), "src", "payload"), seen);
       Files.write(f, input);
       int duplicates = VeActaQr.sheets(f, "src", row -> wellFormed(row, seen));
