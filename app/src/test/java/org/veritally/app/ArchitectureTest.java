@@ -112,9 +112,7 @@ class ArchitectureTest {
       // a queued sheet from a follower
       "org.veritally.server.cluster.IntegrateSubmissions",
       // the election entry keeps the bytes of the definition file
-      "org.veritally.server.intake.DefineElection",
-      // routes an entry written on its own to RecordAnnouncement or RegisterKey, refuses any other kind
-      "org.veritally.server.intake.RecordEntry");
+      "org.veritally.server.intake.DefineElection");
 
   @Test
   void entryKindsAreDispatchedThroughTheVisitor() {
