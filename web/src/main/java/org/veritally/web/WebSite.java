@@ -32,6 +32,9 @@ public final class WebSite implements Routes {
   private final Instance in;
   private final SiteRenderer renderer;
 
+  private static final System.Logger LOG = System.getLogger("org.veritally.web");
+  private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
+
   public WebSite(Instance in) {
     this.in = in;
     this.renderer = new SiteRenderer(in, Assets.load());
@@ -67,9 +70,14 @@ public final class WebSite implements Routes {
     RenderedPage p;
     try {
       p = renderer.render(lang.get(), path, firstValues(ctx.queryParamMap()));
-    } catch (RuntimeException e) {
+    } catch (org.veritally.store.StoreException e) {
+      // the environment: the database cannot be read just now
       p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
       ctx.header("Retry-After", "5");
+    } catch (RuntimeException e) {
+      // a bug: a 500, logged once as one line (the stack trace only under VERITALLY_DEBUG)
+      LOG.log(System.Logger.Level.ERROR, "internal error rendering " + ctx.path() + ": " + e, DEBUG ? e : null);
+      p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
     }
     html(ctx, p);
   }

@@ -43,8 +43,11 @@ public final class RequestLog {
         .str("message", message).end());
   }
 
+  /** Stack traces of internal errors are logged only under {@code VERITALLY_DEBUG}; else one line. */
+  private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
+
   void internalError(String method, String route, Exception e) {
     log.error(new JsonLine().str("time", Instant.now().toString()).str("event", "internal-error").str("method", method).str("route", route)
-        .str("exception", e.getClass().getName()).end(), e);
+        .str("exception", e.getClass().getName()).str("message", String.valueOf(e.getMessage())).end(), DEBUG ? e : null);
   }
 }
