@@ -45,7 +45,7 @@ public final class Main implements Runnable {
       if (full.isPresent()) {
         err.println("error: " + full.get().getMessage());
       } else if (ex instanceof UsageProblem u) {
-        err.println("error: " + u.rule() + ": " + u.getMessage());
+        err.println("error: " + u.rule().id() + ": " + u.getMessage());
       } else if (ex instanceof StoreException || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
         err.println("error: I/O: " + ex.getMessage());
       } else if (ex instanceof IllegalArgumentException) {
