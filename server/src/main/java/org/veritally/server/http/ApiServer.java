@@ -70,6 +70,8 @@ public final class ApiServer implements AutoCloseable {
         if (e.getStatus() == 413) {
           RequestGuard.discardBody(ctx);
           problem(ctx, 413, ProblemJson.rule(413, ServerRule.SRV_SIZE, "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
+        } else if (e.getStatus() == 404) {
+          problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
         } else problem(ctx, e.getStatus(), new ProblemJson("about:blank", e.getMessage(), e.getStatus(), e.getMessage(), List.of()));
       });
       cfg.routes.exception(BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
