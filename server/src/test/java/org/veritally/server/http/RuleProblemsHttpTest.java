@@ -108,6 +108,16 @@ class RuleProblemsHttpTest {
   }
 
   @Test
+  void srvBusyWhenTheGroupCommitTakesNoMoreSheets() throws Exception {
+    start(true);
+    in.groupCommit().close(); // a group commit that no longer queues answers as a full queue does
+    String token = java.nio.file.Files.readString(dir.resolve(WriteToken.FILE)).strip();
+    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sheets")).POST(HttpRequest.BodyPublishers.ofString(ApiServerTest.SHEET))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    problem(r, 503, "SRV-BUSY");
+  }
+
+  @Test
   void srvInternalForAnUnexpectedExceptionWithoutItsDetails() throws Exception {
     start(true);
     var r = get("/api/boom");
