@@ -31,7 +31,7 @@ final class Failures {
       err.println("error: " + full.get().getMessage());
       code = Main.USAGE;
     } else if (ex instanceof UsageProblem u) {
-      err.println("error: " + u.rule() + ": " + u.getMessage());
+      err.println("error: " + u.rule().id() + ": " + u.getMessage());
       code = Main.USAGE;
     } else if (ex instanceof UsageError || ex instanceof StatsParameterProblem) {
       err.println("error: " + ex.getMessage());

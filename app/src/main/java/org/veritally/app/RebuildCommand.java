@@ -2,6 +2,7 @@ package org.veritally.app;
 
 import java.util.concurrent.Callable;
 import org.veritally.server.Instance;
+import org.veritally.server.intake.RebuildRule;
 import org.veritally.store.ProjectionDump;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +26,10 @@ final class RebuildCommand implements Callable<Integer> {
       if (check) {
         String after = ProjectionDump.digest(in.store());
         if (!after.equals(before)) {
-          System.out.printf("REBUILD-EQ failed: before %s; after %s%n", before, after);
+          System.out.printf("%s failed: before %s; after %s%n", RebuildRule.REBUILD_EQ.id(), before, after);
           return Main.REJECTED;
         }
-        System.out.printf("REBUILD-EQ ok: the rebuilt projections equal the live ones (%s)%n", after);
+        System.out.printf("%s ok: the rebuilt projections equal the live ones (%s)%n", RebuildRule.REBUILD_EQ.id(), after);
       }
       return Main.OK;
     }

@@ -36,9 +36,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void translogDependsOnlyOnTheJdk() {
+  void translogDependsOnlyOnCoreAndTheJdk() {
     classes().that().resideInAPackage("org.veritally.translog..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("org.veritally.translog..", "java..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("org.veritally.translog..", "org.veritally.core..", "java..")
         .check(MAIN);
   }
 

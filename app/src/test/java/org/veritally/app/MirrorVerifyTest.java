@@ -199,6 +199,81 @@ class MirrorVerifyTest {
   }
 
   @Test
+  void manFmtForAManifestThatDoesNotParse() throws IOException {
+    Files.writeString(mirror.resolve("manifest.json"), "{\"files\":");
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("MAN-FMT at manifest.json");
+  }
+
+  @Test
+  void manMissingForAListedFileTheMirrorLacks() throws IOException {
+    Files.delete(mirror.resolve("es/station/P0.html"));
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("MAN-MISSING at es/station/P0.html");
+  }
+
+  @Test
+  void manSigForAManifestCheckpointSignedByAnotherKey() throws Exception {
+    Path mf = mirror.resolve("manifest.json");
+    Map<String, Object> m = JsonTree.asObject(JsonTree.parse(Files.readAllBytes(mf)));
+    String text = org.veritally.translog.Note.parse((String) m.get("checkpoint")).orElseThrow().text();
+    String origin = text.substring(0, text.indexOf('\n'));
+    var forger = org.veritally.translog.NoteSigner.generate(origin, org.veritally.translog.VerifierKey.TYPE_ED25519);
+    m.put("checkpoint", new org.veritally.translog.Note(text, List.of(forger.sign(text))).format());
+    Files.write(mf, CanonicalJson.encode(m));
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("MAN-SIG at manifest.json checkpoint");
+  }
+
+  @Test
+  void manCkptForAManifestBoundToAnotherCheckpointThanTheMirrors() throws Exception {
+    Path mf = mirror.resolve("manifest.json");
+    Map<String, Object> m = JsonTree.asObject(JsonTree.parse(Files.readAllBytes(mf)));
+    var note = org.veritally.translog.Note.parse((String) m.get("checkpoint")).orElseThrow();
+    var stranger = org.veritally.translog.NoteSigner.generate("example.org/stranger", org.veritally.translog.VerifierKey.TYPE_ED25519);
+    List<org.veritally.translog.NoteSignature> sigs = new ArrayList<>(note.signatures());
+    sigs.add(stranger.sign(note.text())); // still signed by the pinned key, but not the mirror's checkpoint note
+    m.put("checkpoint", new org.veritally.translog.Note(note.text(), sigs).format());
+    Files.write(mf, CanonicalJson.encode(m));
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("MAN-CKPT at manifest.json checkpoint");
+  }
+
+  @Test
+  void pageKeyForAFigureTheLogDoesNotHave() throws Exception {
+    edit("es/station/P0.html", "data-vt=\"c\\|P0\\|", x -> "data-vt=\"c|NOPE|");
+    rehash("es/station/P0.html");
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("PAGE-KEY at es/station/P0.html figure c|NOPE|");
+  }
+
+  @Test
+  void expFmtForAMalformedExportDescription() throws Exception {
+    Path mf = mirror.resolve("manifest.json");
+    Map<String, Object> m = JsonTree.asObject(JsonTree.parse(Files.readAllBytes(mf)));
+    List<Object> exports = new ArrayList<>((List<?>) m.get("exports"));
+    exports.add(Map.of("format", "no-such-format"));
+    m.put("exports", exports);
+    Files.write(mf, CanonicalJson.encode(m));
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("EXP-FMT at manifest.json exports");
+  }
+
+  @Test
+  void expMissingForADescribedExportTheMirrorLacks() throws IOException {
+    Files.delete(mirror.resolve("exports/station.csv"));
+    VerifyFixture.Run r = verify(mirror.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("EXP-MISSING at exports/station.csv");
+  }
+
+  @Test
   void aFileAddedToTheMirrorFailsManUnlisted() throws IOException {
     Files.writeString(mirror.resolve("es/station/FAKE.html"), "<p>nothing to see</p>");
     VerifyFixture.Run r = verify(mirror.toString());

@@ -23,11 +23,11 @@ import org.sqlite.SQLiteException;
  * </ul>
  *
  * Such a failure does not pass by itself, unlike a lost connection: an operator must free space.
- * It is raised as a {@link StoreException} whose message starts with {@value #RULE} and names the
+ * It is raised as a {@link StoreException} whose message starts with its ID and names the
  * database or directory; the edge answers HTTP 507 or CLI exit 2. Stateless.
  */
 public final class DiskFull {
-  public static final String RULE = "STORE-FULL";
+  public static final StoreRule RULE = StoreRule.STORE_FULL;
   private static final String PG_DISK_FULL = "53100";
 
   private DiskFull() {}

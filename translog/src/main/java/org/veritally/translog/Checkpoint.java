@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.veritally.core.validation.Problem;
 
 /**
  * The body of a C2SP tlog-checkpoint: {@code <origin>\n<decimal size>\n<base64 root>\n} followed

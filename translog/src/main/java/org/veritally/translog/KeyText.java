@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.veritally.core.validation.Problem;
 
 /**
  * The shared tail of verifier and signer key strings, {@code <name>+<hex key ID>+<base64(type ||

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.veritally.core.validation.Problem;
 
 /**
  * A C2SP signed note: a text ending in a newline, a blank line, then one signature line per

@@ -3,6 +3,7 @@ package org.veritally.translog;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.veritally.core.validation.Problem;
 
 /**
  * The result of parsing external input: the value, or every problem found.

@@ -26,7 +26,7 @@ record ProofPlan(List<long[]> ranges) {
   static ProofPlan inclusion(long index, long size) {
     if (index < 0 || index >= size) {
       throw new IllegalArgumentException(
-          "LOG-INC-1: leaf index " + index + " is not below tree size " + size);
+          Rule.LOG_INC_1.id() + ": leaf index " + index + " is not below tree size " + size);
     }
     List<long[]> topDown = new ArrayList<>();
     long lo = 0;
@@ -51,7 +51,7 @@ record ProofPlan(List<long[]> ranges) {
    */
   static ProofPlan consistency(long m, long n) {
     if (m < 0 || m > n) {
-      throw new IllegalArgumentException("LOG-CON-1: old size " + m + " exceeds new size " + n);
+      throw new IllegalArgumentException(Rule.LOG_CON_1.id() + ": old size " + m + " exceeds new size " + n);
     }
     if (m == 0 || m == n) {
       return new ProofPlan(List.of());

@@ -1,5 +1,8 @@
 package org.veritally.translog;
 
+import org.veritally.core.validation.RuleId;
+import org.veritally.core.validation.Severity;
+
 /**
  * Every verification and parsing rule of the transparency log, with its stable ID.
  *
@@ -7,9 +10,10 @@ package org.veritally.translog;
  * that enforces the rule, and in the names of the tests that exercise it. IDs are never reused or
  * renumbered; a retired rule keeps its number.
  *
- * <p>Immutable and thread-safe (an enum).
+ * <p>A {@link RuleId} family like core's rules, so a {@link org.veritally.core.validation.Problem} carries
+ * either; every translog rule is an {@link Severity#ERROR}. Immutable and thread-safe (an enum).
  */
-public enum Rule {
+public enum Rule implements RuleId {
   /** RFC 9162 §2.1.3.2 step 1: the leaf index is less than the tree size. */
   LOG_INC_1("LOG-INC-1", "the leaf index is less than the tree size"),
   /** RFC 9162 §2.1.3.2 step 5: the inclusion proof reproduces the root hash. */
@@ -92,8 +96,21 @@ public enum Rule {
   }
 
   /** The stable ID, for example {@code LOG-INC-2}. */
+  @Override
   public String id() {
     return id;
+  }
+
+  /** Every translog rule refuses what breaks it. */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
+  /** The same as {@link #summary()}. */
+  @Override
+  public String description() {
+    return summary;
   }
 
   /** One line saying what the rule requires. */

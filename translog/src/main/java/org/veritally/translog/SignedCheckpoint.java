@@ -3,6 +3,7 @@ package org.veritally.translog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.veritally.core.validation.Problem;
 
 /**
  * A checkpoint together with the signed note that carries it, as served at {@code

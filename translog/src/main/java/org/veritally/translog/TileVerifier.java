@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.veritally.core.validation.Problem;
 
 /**
  * Audits a published C2SP tlog-tiles log against a verified checkpoint, from the static files

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.veritally.core.validation.Problem;
 
 /**
  * A receipt in the C2SP {@code tlog-proof@v1} text format: the header line

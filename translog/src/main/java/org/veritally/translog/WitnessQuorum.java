@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.veritally.core.validation.Problem;
 
 /**
  * A trust policy over witnesses: a checkpoint is accepted when at least {@code threshold} of the

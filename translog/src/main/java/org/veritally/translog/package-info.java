@@ -32,7 +32,7 @@
  * {@code LOG-CON-*}, {@code NOTE-*}, {@code CKPT-*}, {@code COSIG-*}, {@code TILE-*}). Bad evidence
  * is a value: verification returns a {@link org.veritally.translog.Verification} naming each
  * failed rule with the expected and computed values, and parsing returns {@link
- * org.veritally.translog.Parsed} with every {@link org.veritally.translog.Problem}. Programming
+ * org.veritally.translog.Parsed} with every {@link org.veritally.core.validation.Problem}. Programming
  * errors (a node index out of range, a short leaf hash handed to the appender) throw {@link
  * java.lang.IllegalArgumentException}.
  *

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.RuleId;
 
 /** C2SP tlog-checkpoint bodies, and signed checkpoints opened against the log's key. */
 class CheckpointTest {
@@ -14,7 +16,7 @@ class CheckpointTest {
   static final NoteSigner LOG = NoteSigner.generate(ORIGIN, VerifierKey.TYPE_ED25519);
   static final byte[] ROOT = Trees.hex(RfcReferenceVectorsTest.ROOTS[8]);
 
-  static List<Rule> rules(Parsed<?> p) {
+  static List<RuleId> rules(Parsed<?> p) {
     return p.problems().stream().map(Problem::rule).toList();
   }
 

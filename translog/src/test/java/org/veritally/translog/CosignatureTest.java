@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.Problem;
 
 /** C2SP tlog-cosignature cosignature/v1 and witness quorums. */
 class CosignatureTest {

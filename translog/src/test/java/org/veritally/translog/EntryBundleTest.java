@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.RuleId;
 
 /** C2SP tlog-tiles entry bundles: framing, and entries checked against level-0 tiles. */
 class EntryBundleTest {
 
-  static List<Rule> rules(Parsed<?> p) {
+  static List<RuleId> rules(Parsed<?> p) {
     return p.problems().stream().map(Problem::rule).toList();
   }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.RuleId;
 
 /** Strict parsing of signed notes and the signed-note verification rules. */
 class NoteTest {
@@ -13,7 +14,7 @@ class NoteTest {
   static final NoteSigner ALICE = NoteSigner.generate("example.com/alice", VerifierKey.TYPE_ED25519);
   static final NoteSigner BOB = NoteSigner.generate("example.com/bob", VerifierKey.TYPE_ED25519);
 
-  static Rule firstRule(Parsed<?> p) {
+  static RuleId firstRule(Parsed<?> p) {
     assertThat(p.isOk()).as("expected a parse failure").isFalse();
     return p.problems().get(0).rule();
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.Problem;
 
 /**
  * C2SP signed-note golden vectors (shared/vectors/note/signed-note.json: golang.org/x/mod

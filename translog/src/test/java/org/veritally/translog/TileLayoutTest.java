@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.Problem;
 
 /** C2SP tlog-tiles paths and which tiles a tree has or changes. */
 class TileLayoutTest {

@@ -1,13 +1,17 @@
 package org.veritally.verify;
 
+import org.veritally.core.validation.RuleId;
+import org.veritally.core.validation.Severity;
+
 /**
  * Every check that {@code verify}, {@code check-receipt}, {@code watch} and {@code witness} make,
  * with its stable ID and its number within its command. IDs appear in reports, in docs/verify.md
  * and in the names of the tests that break them; they are never reused or renumbered.
  *
- * <p>Immutable and thread-safe (an enum).
+ * <p>A {@link RuleId} family: a failed check is an {@link Severity#ERROR}. Immutable and thread-safe (an
+ * enum).
  */
-public enum Check {
+public enum Check implements RuleId {
   /** The checkpoint is a signed note by the pinned log key, whose name is the origin line. */
   VFY_SIG(1, "VFY-SIG", "the checkpoint is signed by the pinned log key"),
   /** At least the quorum of pinned witnesses cosigned the checkpoint (cosignature/v1). */
@@ -65,12 +69,24 @@ public enum Check {
   }
 
   /** The stable ID, for example {@code VFY-TOTALS}. */
+  @Override
   public String id() {
     return id;
   }
 
   /** What the check establishes, in one line. */
   public String title() {
+    return title;
+  }
+
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
+  /** The same as {@link #title()}. */
+  @Override
+  public String description() {
     return title;
   }
 

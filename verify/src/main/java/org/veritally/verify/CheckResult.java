@@ -3,6 +3,7 @@ package org.veritally.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.veritally.core.validation.Problem;
 
 /**
  * The outcome of one check: passed, failed with its mismatches, or skipped with the reason (an
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param mismatches the first mismatches found
  * @param mismatchCount how many were found in all
  */
-public record CheckResult(Check check, Status status, String detail, List<Mismatch> mismatches, long mismatchCount) {
+public record CheckResult(Check check, Status status, String detail, List<Problem> mismatches, long mismatchCount) {
 
   /** How many mismatches a result lists; the rest are only counted. */
   public static final int LISTED = 50;
@@ -50,7 +51,7 @@ public record CheckResult(Check check, Status status, String detail, List<Mismat
     return new CheckResult(check, Status.SKIP, why, List.of(), 0);
   }
 
-  static CheckResult fail(Check check, String detail, Mismatch mismatch) {
+  static CheckResult fail(Check check, String detail, Problem mismatch) {
     return new CheckResult(check, Status.FAIL, detail, List.of(mismatch), 1);
   }
 
@@ -65,14 +66,14 @@ public record CheckResult(Check check, Status status, String detail, List<Mismat
    */
   static final class Findings {
     private final Check check;
-    private final List<Mismatch> listed = new ArrayList<>();
+    private final List<Problem> listed = new ArrayList<>();
     private long count;
 
     Findings(Check check) {
       this.check = check;
     }
 
-    void add(Mismatch m) {
+    void add(Problem m) {
       if (listed.size() < LISTED) {
         listed.add(m);
       }

@@ -9,7 +9,8 @@ import org.veritally.translog.FailedCheck;
 import org.veritally.translog.Note;
 import org.veritally.translog.NoteSignature;
 import org.veritally.translog.Parsed;
-import org.veritally.translog.Problem;
+import org.veritally.core.validation.Problem;
+import org.veritally.translog.Rule;
 import org.veritally.translog.SignedCheckpoint;
 import org.veritally.translog.VerifierKey;
 import org.veritally.translog.WitnessQuorum;
@@ -42,8 +43,8 @@ final class CheckpointCheck {
     }
     CheckResult.Findings f = new CheckResult.Findings(check);
     for (Problem p : opened.problems()) {
-      boolean unsigned = p.rule().id().equals("NOTE-SIG-1");
-      f.add(new Mismatch(p.rule().id(), "checkpoint " + p.location(), p.message(),
+      boolean unsigned = p.rule() == Rule.NOTE_SIG_1;
+      f.add(Problem.mismatch(p.rule(), "checkpoint " + p.location(), p.message(),
           unsigned ? "a signature by " + key.name() + "+" + key.keyIdHex() : "",
           unsigned ? "signatures by " + signers(note) : ""));
     }
@@ -63,10 +64,10 @@ final class CheckpointCheck {
     CheckResult.Findings f = new CheckResult.Findings(check);
     var verification = new WitnessQuorum(witnesses, Math.min(want, witnesses.size())).verify(note);
     for (FailedCheck fc : verification.failures()) {
-      f.add(new Mismatch(fc.rule().id(), "checkpoint cosignatures", fc.message(), fc.expected(), fc.computed()));
+      f.add(fc.toProblem("checkpoint cosignatures"));
     }
     if (want > witnesses.size()) {
-      f.add(new Mismatch("COSIG-QUORUM-1", "checkpoint cosignatures", "the quorum exceeds the " + witnesses.size()
+      f.add(Problem.mismatch(Rule.COSIG_QUORUM_1, "checkpoint cosignatures", "the quorum exceeds the " + witnesses.size()
           + " pinned witness key(s)", "at least " + want, Long.toString(cosigned)));
     }
     String detail = cosigned + " of " + witnesses.size() + " pinned witness(es) cosigned; quorum " + want;

@@ -8,7 +8,7 @@ import org.veritally.formats.replay.LogReplay;
 import org.veritally.translog.EntryBundle;
 import org.veritally.translog.LogHasher;
 import org.veritally.translog.Parsed;
-import org.veritally.translog.Problem;
+import org.veritally.core.validation.Problem;
 import org.veritally.translog.Rule;
 import org.veritally.translog.Tile;
 import org.veritally.translog.TileLayout;
@@ -64,11 +64,11 @@ final class EntryScan {
 
   private CheckResult entriesResult(ReplayWorker.Outcome outcome) {
     CheckResult.Findings f = new CheckResult.Findings(Check.VFY_ENTRIES);
-    for (org.veritally.core.validation.Problem x : outcome.findings()) {
-      f.add(Mismatch.of(x.rule().id(), x.location(), x.message()));
+    for (Problem x : outcome.findings()) {
+      f.add(x);
     }
     f.more(outcome.findingCount() - outcome.findings().size());
-    outcome.crash().ifPresent(c -> f.add(Mismatch.of("LOG-DECODE", "entry " + outcome.replayed(), c)));
+    outcome.crash().ifPresent(c -> f.add(new Problem(org.veritally.core.validation.Rule.LOG_DECODE, "entry " + outcome.replayed(), c)));
     if (brokenAt >= 0) {
       String why = "replayed entries 0 to " + (brokenAt - 1) + "; entries from " + brokenAt
           + " on cannot be read (see VFY-LEAVES)";
@@ -83,14 +83,14 @@ final class EntryScan {
   private Optional<List<byte[]>> bundle(Tile.Entries b) {
     Optional<byte[]> bytes = log.read(b.path());
     if (bytes.isEmpty()) {
-      leaves.add(new Mismatch(Rule.TILE_ENT_1.id(), b.path(), "the publication lacks this entry bundle",
+      leaves.add(Problem.mismatch(Rule.TILE_ENT_1, b.path(), "the publication lacks this entry bundle",
           b.width() + " entries", "absent"));
       return Optional.empty();
     }
     Parsed<EntryBundle> parsed = EntryBundle.parse(bytes.get(), b.width());
     if (!(parsed instanceof Parsed.Ok<EntryBundle> ok)) {
       for (Problem p : parsed.problems()) {
-        leaves.add(new Mismatch(p.rule().id(), b.path() + " " + p.location(), p.message(),
+        leaves.add(Problem.mismatch(p.rule(), b.path() + " " + p.location(), p.message(),
             b.width() + " entries", "see message"));
       }
       return Optional.empty();
@@ -99,7 +99,7 @@ final class EntryScan {
     Tile.Hashes level0 = new Tile.Hashes(0, b.index(), b.width());
     Optional<byte[]> tile = log.read(level0.path());
     if (tile.isEmpty() || tile.get().length != b.width() * LogHasher.HASH_SIZE) {
-      leaves.add(Mismatch.of(Rule.TILE_FMT_1.id(), level0.path(),
+      leaves.add(new Problem(Rule.TILE_FMT_1, level0.path(),
           "cannot check the leaves of " + b.path() + ": its level-0 tile is absent or malformed (see VFY-TILES)"));
       return Optional.of(entries);
     }
@@ -108,7 +108,7 @@ final class EntryScan {
       byte[] computed = hasher.leafHash(entries.get(i));
       int at = i * LogHasher.HASH_SIZE;
       if (!Arrays.equals(published, at, at + LogHasher.HASH_SIZE, computed, 0, LogHasher.HASH_SIZE)) {
-        leaves.add(new Mismatch(Rule.TILE_ENT_2.id(), "entry " + (b.index() * Tile.FULL_WIDTH + i) + " (" + b.path() + ")",
+        leaves.add(Problem.mismatch(Rule.TILE_ENT_2, "entry " + (b.index() * Tile.FULL_WIDTH + i) + " (" + b.path() + ")",
             "the entry does not hash to its leaf in " + level0.path(),
             HexFormat.of().formatHex(published, at, at + LogHasher.HASH_SIZE), HexFormat.of().formatHex(computed)));
       }

@@ -3,7 +3,8 @@ package org.veritally.verify;
 import java.util.ArrayList;
 import java.util.List;
 import org.veritally.translog.Parsed;
-import org.veritally.translog.Problem;
+import org.veritally.core.validation.Problem;
+import org.veritally.translog.Rule;
 import org.veritally.translog.VerifierKey;
 
 /**
@@ -44,7 +45,7 @@ public final class Keys {
   /** {@code key}, if it is a log (note-signing, type 0x01) key. */
   public static VerifierKey requireLogKey(VerifierKey key) {
     if (key.type() != VerifierKey.TYPE_ED25519) {
-      throw new IllegalArgumentException("NOTE-KEY-2: " + key.name() + " is a witness (cosignature) key, not a log key");
+      throw new IllegalArgumentException(Rule.NOTE_KEY_2.id() + ": " + key.name() + " is a witness (cosignature) key, not a log key");
     }
     return key;
   }
@@ -52,7 +53,7 @@ public final class Keys {
   /** {@code key}, if it is a witness (cosignature/v1, type 0x04) key. */
   public static VerifierKey requireWitnessKey(VerifierKey key) {
     if (key.type() != VerifierKey.TYPE_COSIGNATURE) {
-      throw new IllegalArgumentException("NOTE-KEY-2: " + key.name() + " is not a witness (cosignature, type 0x04) key");
+      throw new IllegalArgumentException(Rule.NOTE_KEY_2.id() + ": " + key.name() + " is not a witness (cosignature, type 0x04) key");
     }
     return key;
   }

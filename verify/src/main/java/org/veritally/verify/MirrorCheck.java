@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.veritally.core.validation.Problem;
 import org.veritally.formats.canonical.JsonTree;
 import org.veritally.formats.replay.ExportFiles;
 import org.veritally.formats.replay.LogReplay;
@@ -74,7 +75,7 @@ final class MirrorCheck {
     List<CheckResult> out = new ArrayList<>();
     CheckResult.Findings man = new CheckResult.Findings(Check.VFY_MANIFEST);
     if (manifestBytes.isEmpty()) {
-      man.add(Mismatch.of("MAN-FMT", MANIFEST, "the publication has a site (index.html) but no manifest.json: nothing binds its pages"));
+      man.add(new Problem(ManifestRule.MAN_FMT, MANIFEST, "the publication has a site (index.html) but no manifest.json: nothing binds its pages"));
       out.add(man.result("", "no manifest"));
       out.add(CheckResult.skip(Check.VFY_PAGES, "no manifest.json (see VFY-MANIFEST)"));
       out.add(CheckResult.skip(Check.VFY_EXPORTS, "no manifest.json (see VFY-MANIFEST)"));
@@ -84,7 +85,7 @@ final class MirrorCheck {
     try {
       m = parse(manifestBytes.get());
     } catch (IllegalArgumentException e) {
-      man.add(Mismatch.of("MAN-FMT", MANIFEST, "the manifest does not parse: " + e.getMessage()));
+      man.add(new Problem(ManifestRule.MAN_FMT, MANIFEST, "the manifest does not parse: " + e.getMessage()));
       out.add(man.result("", "the manifest does not parse"));
       out.add(CheckResult.skip(Check.VFY_PAGES, "the manifest does not parse (see VFY-MANIFEST)"));
       out.add(CheckResult.skip(Check.VFY_EXPORTS, "the manifest does not parse (see VFY-MANIFEST)"));
@@ -114,13 +115,13 @@ final class MirrorCheck {
           for (String path : chunk) {
             Optional<byte[]> bytes = log.read(path);
             if (bytes.isEmpty()) {
-              add(man, Mismatch.of("MAN-MISSING", path, "the manifest lists this file, which the mirror lacks"));
+              add(man, new Problem(ManifestRule.MAN_MISSING, path, "the manifest lists this file, which the mirror lacks"));
               continue;
             }
             String listed = String.valueOf(m.files().get(path));
             String actual = HexFormat.of().formatHex(sha.digest(bytes.get()));
             if (!actual.equals(listed)) {
-              add(man, new Mismatch("MAN-HASH", path, "the file's SHA-256 is not the one the manifest lists", listed, actual));
+              add(man, Problem.mismatch(ManifestRule.MAN_HASH, path, "the file's SHA-256 is not the one the manifest lists", listed, actual));
             }
             int slash = path.indexOf('/');
             if (figures.isPresent() && slash > 0 && languages.contains(path.substring(0, slash)) && path.endsWith(".html")) {
@@ -140,7 +141,7 @@ final class MirrorCheck {
     log.list("").ifPresent(all -> {
       for (String p : all) {
         if (!m.files().containsKey(p) && !p.equals(MANIFEST) && !p.equals("checkpoint") && !p.startsWith("tile/")) {
-          man.add(Mismatch.of("MAN-UNLISTED", p, "a file of the mirror that the manifest does not list"));
+          man.add(new Problem(ManifestRule.MAN_UNLISTED, p, "a file of the mirror that the manifest does not list"));
         }
       }
     });
@@ -156,13 +157,13 @@ final class MirrorCheck {
     for (String lang : m.languages()) {
       for (String p : figures.get().requiredPages()) {
         if (!m.files().containsKey(lang + "/" + p)) {
-          pages.add(Mismatch.of("PAGE-MISSING", lang + "/" + p, "the mirror lacks this page, which the log implies"));
+          pages.add(new Problem(PageRule.PAGE_MISSING, lang + "/" + p, "the mirror lacks this page, which the log implies"));
           missing++;
         }
       }
     }
     if (m.languages().isEmpty()) {
-      pages.add(Mismatch.of("PAGE-MISSING", MANIFEST, "the manifest names no language: the mirror has no pages"));
+      pages.add(new Problem(PageRule.PAGE_MISSING, MANIFEST, "the manifest names no language: the mirror has no pages"));
     }
     out.add(pages.result(String.format(Locale.ROOT, "%,d figures on %,d pages in %d language(s) equal the values recomputed from the log",
         figuresChecked.get(), pagesChecked.get(), m.languages().size()), pages.count() + " problem(s) on the pages"
@@ -174,25 +175,25 @@ final class MirrorCheck {
   private static void binding(Manifest m, VerifierKey key, Optional<Note> note, Optional<Checkpoint> cp, CheckResult.Findings f) {
     Parsed<SignedCheckpoint> signed = SignedCheckpoint.open(m.checkpoint(), key.name(), key);
     if (!(signed instanceof Parsed.Ok<SignedCheckpoint> ok)) {
-      f.add(new Mismatch("MAN-SIG", MANIFEST + " checkpoint", "the manifest's checkpoint is not signed by the pinned key: " + signed.problems(),
+      f.add(Problem.mismatch(ManifestRule.MAN_SIG, MANIFEST + " checkpoint", "the manifest's checkpoint is not signed by the pinned key: " + signed.problems(),
           "a signature by " + key.name() + "+" + key.keyIdHex(), "none that verifies"));
       return;
     }
     Checkpoint mine = ok.value().checkpoint();
     String root = Base64.getEncoder().encodeToString(mine.rootHash());
     if (m.treeSize() != mine.size() || !m.root().equals(root)) {
-      f.add(new Mismatch("MAN-SIZE", MANIFEST, "treeSize and root are not those of the manifest's signed checkpoint",
+      f.add(Problem.mismatch(ManifestRule.MAN_SIZE, MANIFEST, "treeSize and root are not those of the manifest's signed checkpoint",
           m.treeSize() + " " + m.root(), mine.size() + " " + root));
     }
     if (note.isEmpty() || cp.isEmpty()) {
-      f.add(Mismatch.of("MAN-CKPT", MANIFEST + " checkpoint", "the mirror's checkpoint does not parse (see VFY-SIG): nothing to bind to"));
+      f.add(new Problem(ManifestRule.MAN_CKPT, MANIFEST + " checkpoint", "the mirror's checkpoint does not parse (see VFY-SIG): nothing to bind to"));
       return;
     }
     Parsed<Note> manifestNote = Note.parse(m.checkpoint());
     boolean same = manifestNote instanceof Parsed.Ok<Note> mn && mn.value().text().equals(note.get().text())
         && note.get().signatures().containsAll(signatures(mn.value()));
     if (!same) {
-      f.add(new Mismatch("MAN-CKPT", MANIFEST + " checkpoint", "the manifest is bound to another checkpoint than the mirror's",
+      f.add(Problem.mismatch(ManifestRule.MAN_CKPT, MANIFEST + " checkpoint", "the manifest is bound to another checkpoint than the mirror's",
           firstLines(m.checkpoint()), firstLines(note.get().format())));
     }
   }
@@ -215,29 +216,29 @@ final class MirrorCheck {
       String where = path + " figure " + x.key();
       Optional<LogFigures.Value> v = figures.value(x.key());
       if (v.isEmpty()) {
-        add(f, new Mismatch("PAGE-KEY", where, "the figure names a unit, station, contest, view, source or field the log does not have",
+        add(f, Problem.mismatch(PageRule.PAGE_KEY, where, "the figure names a unit, station, contest, view, source or field the log does not have",
             x.value() == null ? "" : x.value(), ""));
         continue;
       }
       if (v.get() instanceof LogFigures.Count c) {
         if (!c.value().equals(x.value())) {
-          add(f, new Mismatch("PAGE-VALUE", where, "the page's value is not the one recomputed from the log", nullable(x.value()), c.value()));
+          add(f, Problem.mismatch(PageRule.PAGE_VALUE, where, "the page's value is not the one recomputed from the log", nullable(x.value()), c.value()));
         } else if (!PageFigures.showsCount(x.text(), c.value())) {
-          add(f, new Mismatch("PAGE-TEXT", where, "the page shows another number than its value, which is the one recomputed from the log",
+          add(f, Problem.mismatch(PageRule.PAGE_TEXT, where, "the page shows another number than its value, which is the one recomputed from the log",
               x.text(), c.value()));
         }
       } else if (v.get() instanceof LogFigures.Share s) {
         if (!s.raw().equals(x.value())) {
-          add(f, new Mismatch("PAGE-VALUE", where, "the page's share is not of the values recomputed from the log", nullable(x.value()), s.raw()));
+          add(f, Problem.mismatch(PageRule.PAGE_VALUE, where, "the page's share is not of the values recomputed from the log", nullable(x.value()), s.raw()));
         } else if (!PageFigures.showsShare(x.text(), s.part(), s.whole())) {
-          add(f, new Mismatch("PAGE-TEXT", where, "the page shows another percentage than its value, which is the one recomputed from the log",
+          add(f, Problem.mismatch(PageRule.PAGE_TEXT, where, "the page shows another percentage than its value, which is the one recomputed from the log",
               x.text(), s.raw()));
         }
       }
     }
     for (String required : figures.requiredFigures(page)) {
       if (!seen.contains(required)) {
-        add(f, new Mismatch("PAGE-REQUIRED", path + " figure " + required, "the page does not show a figure it must show (with data-vt)",
+        add(f, Problem.mismatch(PageRule.PAGE_REQUIRED, path + " figure " + required, "the page does not show a figure it must show (with data-vt)",
             "", figures.value(required).map(MirrorCheck::raw).orElse("")));
       }
     }
@@ -259,7 +260,7 @@ final class MirrorCheck {
       try {
         specs.add(ExportFiles.Spec.fromJson(e));
       } catch (IllegalArgumentException ex) {
-        f.add(Mismatch.of("EXP-FMT", MANIFEST + " exports", "an export description is malformed: " + ex.getMessage()));
+        f.add(new Problem(ExportRule.EXP_FMT, MANIFEST + " exports", "an export description is malformed: " + ex.getMessage()));
       }
     }
     Set<String> described = new HashSet<>();
@@ -268,14 +269,14 @@ final class MirrorCheck {
     figures.defaultView().ifPresent(v -> wanted.add(ExportFiles.NIST_JSON + " " + v));
     for (String w : wanted) {
       if (!described.contains(w)) {
-        f.add(Mismatch.of("EXP-MISSING", MANIFEST + " exports", "the mirror does not carry the export " + w));
+        f.add(new Problem(ExportRule.EXP_MISSING, MANIFEST + " exports", "the mirror does not carry the export " + w));
       }
     }
     int same = 0;
     for (ExportFiles.Spec s : specs) {
       Optional<byte[]> published = log.read(s.path());
       if (published.isEmpty()) {
-        f.add(Mismatch.of("EXP-MISSING", s.path(), "the manifest describes this export, which the mirror lacks"));
+        f.add(new Problem(ExportRule.EXP_MISSING, s.path(), "the manifest describes this export, which the mirror lacks"));
         continue;
       }
       byte[] computed;
@@ -285,7 +286,7 @@ final class MirrorCheck {
         ExportFiles.write(s, data, out);
         computed = out.toByteArray();
       } catch (IOException | RuntimeException e) {
-        f.add(Mismatch.of("EXP-FMT", s.path(), "the export cannot be written again from its description: " + e.getMessage()));
+        f.add(new Problem(ExportRule.EXP_FMT, s.path(), "the export cannot be written again from its description: " + e.getMessage()));
         continue;
       }
       if (Arrays.equals(published.get(), computed)) {
@@ -298,7 +299,7 @@ final class MirrorCheck {
   }
 
   /** The first difference between two exports: for a CSV its line and column, else its byte offset. */
-  static Mismatch difference(ExportFiles.Spec s, byte[] published, byte[] computed) {
+  static Problem difference(ExportFiles.Spec s, byte[] published, byte[] computed) {
     int n = Math.min(published.length, computed.length);
     int at = 0;
     while (at < n && published[at] == computed[at]) {
@@ -327,14 +328,14 @@ final class MirrorCheck {
           String column = i < header.size() ? header.get(i) : "#" + (i + 1);
           String row = cc.size() > 0 && header.indexOf("station") >= 0 && header.indexOf("station") < cc.size()
               ? " (station " + cc.get(header.indexOf("station")) + ")" : "";
-          return new Mismatch("EXP-DIFF", s.path() + " line " + line + row + " column " + column,
+          return Problem.mismatch(ExportRule.EXP_DIFF, s.path() + " line " + line + row + " column " + column,
               "the published export is not the one written again from the log", a, b);
         }
       }
-      return new Mismatch("EXP-DIFF", s.path() + " line " + line, "the published export is not the one written again from the log",
+      return Problem.mismatch(ExportRule.EXP_DIFF, s.path() + " line " + line, "the published export is not the one written again from the log",
           abbreviate(p), abbreviate(c));
     }
-    return new Mismatch("EXP-DIFF", s.path() + " byte " + at, "the published export is not the one written again from the log",
+    return Problem.mismatch(ExportRule.EXP_DIFF, s.path() + " byte " + at, "the published export is not the one written again from the log",
         context(published, at), context(computed, at));
   }
 
@@ -437,7 +438,7 @@ final class MirrorCheck {
     return new Manifest(checkpoint, size, r, languages, exports, JsonTree.asObject(files));
   }
 
-  private static void add(CheckResult.Findings f, Mismatch m) {
+  private static void add(CheckResult.Findings f, Problem m) {
     synchronized (f) {
       f.add(m);
     }

@@ -12,7 +12,8 @@ import org.veritally.translog.FailedCheck;
 import org.veritally.translog.InclusionVerifier;
 import org.veritally.translog.LogHasher;
 import org.veritally.translog.Parsed;
-import org.veritally.translog.Problem;
+import org.veritally.core.validation.Problem;
+import org.veritally.translog.Rule;
 import org.veritally.translog.Tile;
 import org.veritally.translog.TlogProof;
 import org.veritally.translog.Verification;
@@ -50,7 +51,7 @@ public final class ReceiptCheck {
     if (!(parsed instanceof Parsed.Ok<TlogProof> ok)) {
       CheckResult.Findings f = new CheckResult.Findings(Check.RCPT_SIG);
       for (Problem p : parsed.problems()) {
-        f.add(Mismatch.of(p.rule().id(), location + " " + p.location(), p.message()));
+        f.add(new Problem(p.rule(), location + " " + p.location(), p.message()));
       }
       checks.add(f.result("", "not a receipt"));
       return new Report("check-receipt", location, checks, -1, 0);
@@ -64,7 +65,7 @@ public final class ReceiptCheck {
         ? CheckResult.pass(Check.RCPT_LEAF, "entry " + proof.index() + " of " + proof.extra().get().length
             + " bytes, leaf hash " + HexFormat.of().formatHex(leaf.get()))
         : CheckResult.fail(Check.RCPT_LEAF, "the receipt carries no entry",
-            Mismatch.of("RCPT-FMT-1", location, "no 'extra' line with the entry bytes, so the leaf hash cannot be computed")));
+            new Problem(Rule.RCPT_FMT_1, location, "no 'extra' line with the entry bytes, so the leaf hash cannot be computed")));
     Optional<Checkpoint> cp = signed.checkpoint();
     if (cp.isEmpty() || leaf.isEmpty()) {
       checks.add(CheckResult.skip(Check.RCPT_INCL, "needs the checkpoint and the entry (see RCPT-SIG, RCPT-LEAF)"));
@@ -106,11 +107,11 @@ public final class ReceiptCheck {
     Optional<byte[]> bytes = log.read(b.path());
     if (bytes.isEmpty()) {
       return CheckResult.fail(Check.RCPT_ENTRY, "the entry is not published",
-          new Mismatch("TILE-ENT-1", b.path(), "the log does not publish this entry bundle", "present", "absent"));
+          Problem.mismatch(Rule.TILE_ENT_1, b.path(), "the log does not publish this entry bundle", "present", "absent"));
     }
     if (!(EntryBundle.parse(bytes.get(), b.width()) instanceof Parsed.Ok<EntryBundle> ok)) {
       return CheckResult.fail(Check.RCPT_ENTRY, "the entry bundle is malformed",
-          Mismatch.of("TILE-ENT-1", b.path(), "the bundle is not " + b.width() + " length-prefixed entries"));
+          new Problem(Rule.TILE_ENT_1, b.path(), "the bundle is not " + b.width() + " length-prefixed entries"));
     }
     byte[] published = ok.value().entries().get((int) (proof.index() % Tile.FULL_WIDTH));
     byte[] mine = proof.extra().get();
@@ -118,7 +119,7 @@ public final class ReceiptCheck {
       return CheckResult.pass(Check.RCPT_ENTRY, b.path() + " holds the entry at index " + proof.index());
     }
     return CheckResult.fail(Check.RCPT_ENTRY, "the log publishes different bytes at the receipt's index",
-        new Mismatch("TILE-ENT-2", "entry " + proof.index() + " (" + b.path() + ")",
+        Problem.mismatch(Rule.TILE_ENT_2, "entry " + proof.index() + " (" + b.path() + ")",
             "the log now publishes (computed) other bytes than the receipt's entry (expected)",
             new String(mine, StandardCharsets.UTF_8), new String(published, StandardCharsets.UTF_8)));
   }
@@ -126,8 +127,7 @@ public final class ReceiptCheck {
   private static CheckResult result(Check check, Verification v, String pass, String fail) {
     CheckResult.Findings f = new CheckResult.Findings(check);
     for (FailedCheck x : v.failures()) {
-      f.add(new Mismatch(x.rule().id(), check == Check.RCPT_INCL ? "inclusion proof" : "consistency proof",
-          x.message(), x.expected(), x.computed()));
+      f.add(x.toProblem(check == Check.RCPT_INCL ? "inclusion proof" : "consistency proof"));
     }
     return f.result(pass, fail);
   }

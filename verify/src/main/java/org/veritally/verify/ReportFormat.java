@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.veritally.core.validation.Problem;
 import org.veritally.formats.canonical.CanonicalJson;
 
 /**
@@ -26,12 +27,14 @@ public final class ReportFormat {
     for (CheckResult c : r.checks()) {
       sb.append(String.format(Locale.ROOT, "%2d. %-13s %-4s  %s%n", c.check().number(), c.check().id(),
           label(c.status()), c.detail()));
-      for (Mismatch m : c.mismatches()) {
-        sb.append("      ").append(m.rule()).append(" at ").append(m.where()).append(": ").append(m.message());
+      for (Problem m : c.mismatches()) {
+        sb.append("      ").append(m.rule().id()).append(" at ").append(m.location()).append(": ").append(m.message());
         sb.append(System.lineSeparator());
-        if (!m.expected().isEmpty() || !m.computed().isEmpty()) {
-          sb.append("        expected ").append(m.expected()).append(System.lineSeparator());
-          sb.append("        computed ").append(m.computed()).append(System.lineSeparator());
+        String expected = m.expected().orElse("");
+        String computed = m.found().orElse("");
+        if (!expected.isEmpty() || !computed.isEmpty()) {
+          sb.append("        expected ").append(expected).append(System.lineSeparator());
+          sb.append("        computed ").append(computed).append(System.lineSeparator());
         }
       }
       if (c.mismatchCount() > c.mismatches().size()) {
@@ -65,13 +68,13 @@ public final class ReportFormat {
       m.put("status", c.status().name().toLowerCase(Locale.ROOT));
       m.put("detail", c.detail());
       List<Object> mismatches = new ArrayList<>();
-      for (Mismatch x : c.mismatches()) {
+      for (Problem x : c.mismatches()) {
         Map<String, Object> mm = new LinkedHashMap<>();
-        mm.put("rule", x.rule());
-        mm.put("where", x.where());
+        mm.put("rule", x.rule().id());
+        mm.put("where", x.location());
         mm.put("message", x.message());
-        mm.put("expected", x.expected());
-        mm.put("computed", x.computed());
+        mm.put("expected", x.expected().orElse(""));
+        mm.put("computed", x.found().orElse(""));
         mismatches.add(mm);
       }
       m.put("mismatches", mismatches);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
+import org.veritally.core.validation.Problem;
 import org.veritally.formats.replay.LogReplay;
 import org.veritally.formats.replay.ResultsJson;
 
@@ -36,7 +37,7 @@ final class TotalsCheck {
       files = election.isPresent() ? ResultsJson.all(election.get(), replay.catalogue(), replay.tabulation(), size) : List.of();
     } catch (RuntimeException e) { // totals beyond what canonical JSON can carry, say: the log's fault, reported
       return CheckResult.fail(Check.VFY_TOTALS, "the totals cannot be recomputed",
-          Mismatch.of("VFY-TOTALS", "results", "recomputing the results files failed: " + e));
+          new Problem(Check.VFY_TOTALS, "results", "recomputing the results files failed: " + e));
     }
     CheckResult.Findings f = new CheckResult.Findings(Check.VFY_TOTALS);
     List<String> absent = new ArrayList<>();
@@ -56,7 +57,7 @@ final class TotalsCheck {
     List<String> listed = log.list(FOLDER).orElse(List.of());
     for (String path : listed) {
       if (!expected.contains(path)) {
-        f.add(Mismatch.of("VFY-TOTALS", path, "a published results file that the log does not imply"));
+        f.add(new Problem(Check.VFY_TOTALS, path, "a published results file that the log does not imply"));
       }
     }
     if (compared == 0 && f.isEmpty()) {
@@ -64,7 +65,7 @@ final class TotalsCheck {
           + "/ (the log implies " + files.size() + " results files)");
     }
     for (String path : absent) {
-      f.add(Mismatch.of("VFY-TOTALS", path, "the publication lacks this results file, which the log implies"));
+      f.add(new Problem(Check.VFY_TOTALS, path, "the publication lacks this results file, which the log implies"));
     }
     return f.result(compared + " results files equal the totals recomputed from the log",
         f.count() + " problem(s) in the published totals");
@@ -77,7 +78,7 @@ final class TotalsCheck {
     ResultsDiff.Difference d = diffs.get(0);
     String where = file.path() + (d.unit().isEmpty() ? "" : " unit " + d.unit()) + " field " + d.field();
     String more = diffs.size() > 1 ? " (" + diffs.size() + " values differ in this file; the first is shown)" : "";
-    f.add(new Mismatch("VFY-TOTALS", where, "the published value is not the one recomputed from the log" + more,
+    f.add(Problem.mismatch(Check.VFY_TOTALS, where, "the published value is not the one recomputed from the log" + more,
         d.published(), d.recomputed()));
   }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
+import org.veritally.core.validation.Problem;
 import org.veritally.translog.Checkpoint;
 import org.veritally.translog.FailedCheck;
 import org.veritally.translog.InvalidTileException;
@@ -39,9 +40,9 @@ final class TreeCheck {
       if (f.rule() == Rule.TILE_FMT_1 && missing.containsKey(path)) {
         continue; // reported once as missing, below
       }
-      tiles.add(new Mismatch(f.rule().id(), path, f.message(), f.expected(), f.computed()));
+      tiles.add(f.toProblem(path));
     }
-    missing.forEach((path, width) -> tiles.add(new Mismatch(Rule.TILE_FMT_1.id(), path,
+    missing.forEach((path, width) -> tiles.add(Problem.mismatch(Rule.TILE_FMT_1, path,
         "the publication lacks this hash tile", width * LogHasher.HASH_SIZE + " bytes", "absent")));
     long count = org.veritally.translog.TileLayout.hashTiles(cp.size()).size();
     CheckResult v3 = tiles.result(String.format(java.util.Locale.ROOT, "%,d hash tiles, each full tile hashing to its parent", count),
@@ -63,7 +64,7 @@ final class TreeCheck {
       return CheckResult.pass(Check.VFY_ROOT, "root " + got + " recomputed from the tiles");
     }
     return CheckResult.fail(Check.VFY_ROOT, "the tiles do not make the checkpoint's tree",
-        new Mismatch(Rule.TILE_HASH_2.id(), "checkpoint", "the root computed from the tiles is not the checkpoint root",
+        Problem.mismatch(Rule.TILE_HASH_2, "checkpoint", "the root computed from the tiles is not the checkpoint root",
             expected, got));
   }
 }

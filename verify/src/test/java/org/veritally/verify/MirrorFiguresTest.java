@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.veritally.core.validation.Problem;
 import org.veritally.formats.replay.ExportFiles;
 
 /** How {@code VFY-PAGES} reads a page's figures and their text, and how the mirror checks read the manifest and report an export's difference. */
@@ -82,13 +83,13 @@ class MirrorFiguresTest {
     var spec = new ExportFiles.Spec(ExportFiles.STATION_CSV, "exports/station.csv", Optional.empty(), Optional.empty());
     byte[] computed = "station,contest,valid\nP1,C1,300\n\"P,2\",C1,41\n".getBytes(StandardCharsets.UTF_8);
     byte[] published = "station,contest,valid\nP1,C1,300\n\"P,2\",C1,42\n".getBytes(StandardCharsets.UTF_8);
-    Mismatch m = MirrorCheck.difference(spec, published, computed);
-    assertThat(m.rule()).isEqualTo("EXP-DIFF");
-    assertThat(m.where()).isEqualTo("exports/station.csv line 3 (station P,2) column valid");
-    assertThat(m.expected()).isEqualTo("42");
-    assertThat(m.computed()).isEqualTo("41");
+    Problem m = MirrorCheck.difference(spec, published, computed);
+    assertThat(m.rule().id()).isEqualTo("EXP-DIFF");
+    assertThat(m.location()).isEqualTo("exports/station.csv line 3 (station P,2) column valid");
+    assertThat(m.expected()).hasValue("42");
+    assertThat(m.found()).hasValue("41");
     var nist = new ExportFiles.Spec(ExportFiles.NIST_JSON, "exports/nist-official.json", Optional.of("official"), Optional.empty());
-    assertThat(MirrorCheck.difference(nist, "{\"Count\":42}".getBytes(StandardCharsets.UTF_8), "{\"Count\":41}".getBytes(StandardCharsets.UTF_8)).where())
+    assertThat(MirrorCheck.difference(nist, "{\"Count\":42}".getBytes(StandardCharsets.UTF_8), "{\"Count\":41}".getBytes(StandardCharsets.UTF_8)).location())
         .isEqualTo("exports/nist-official.json byte 10");
   }
 }

@@ -54,8 +54,8 @@ class VerifierTest {
     assertThat(status(r, Check.VFY_ROOT)).isEqualTo(CheckResult.Status.PASS);
     CheckResult e = r.result(Check.VFY_ENTRIES).orElseThrow();
     assertThat(e.status()).isEqualTo(CheckResult.Status.FAIL);
-    assertThat(e.mismatches().get(0).rule()).isEqualTo("TS-SUM");  // the rulebook's own rule ID
-    assertThat(e.mismatches().get(0).where()).startsWith("entry " + last);
+    assertThat(e.mismatches().get(0).rule().id()).isEqualTo("TS-SUM");  // the rulebook's own rule ID
+    assertThat(e.mismatches().get(0).location()).startsWith("entry " + last);
   }
 
   @Test
@@ -63,7 +63,7 @@ class VerifierTest {
     List<byte[]> entries = new ArrayList<>(ENTRIES);
     entries.set(10, (new String(entries.get(10), StandardCharsets.UTF_8).replaceFirst(",", ", ")).getBytes(StandardCharsets.UTF_8));
     Report r = verify(MemoryLog.publish(entries, LOG));
-    assertThat(r.result(Check.VFY_ENTRIES).orElseThrow().mismatches()).extracting(Mismatch::rule).contains("LOG-CANON");
+    assertThat(r.result(Check.VFY_ENTRIES).orElseThrow().mismatches()).extracting(m -> m.rule().id()).contains("LOG-CANON");
   }
 
   @Test
@@ -85,9 +85,9 @@ class VerifierTest {
     CheckResult t = r.result(Check.VFY_TOTALS).orElseThrow();
     assertThat(t.status()).isEqualTo(CheckResult.Status.FAIL);
     assertThat(t.mismatches()).singleElement().satisfies(m -> {
-      assertThat(m.where()).isEqualTo(path + " unit " + unit + " field blank");
-      assertThat(m.expected()).isEqualTo(Long.toString(was + 5));
-      assertThat(m.computed()).isEqualTo(Long.toString(was));
+      assertThat(m.location()).isEqualTo(path + " unit " + unit + " field blank");
+      assertThat(m.expected()).hasValue(Long.toString(was + 5));
+      assertThat(m.found()).hasValue(Long.toString(was));
     });
     assertThat(r.failures()).extracting(c -> c.check()).containsExactly(Check.VFY_TOTALS);
   }
@@ -98,7 +98,7 @@ class VerifierTest {
     assertThat(log.size).isGreaterThan(256);
     log.files.get("tile/0/000")[5] ^= 1;
     Report r = verify(log);
-    assertThat(r.result(Check.VFY_TILES).orElseThrow().mismatches()).extracting(Mismatch::rule).containsExactly("TILE-HASH-1");
+    assertThat(r.result(Check.VFY_TILES).orElseThrow().mismatches()).extracting(m -> m.rule().id()).containsExactly("TILE-HASH-1");
     assertThat(status(r, Check.VFY_LEAVES)).isEqualTo(CheckResult.Status.FAIL);
   }
 
@@ -109,8 +109,8 @@ class VerifierTest {
     log.files.remove(partial);
     Report r = verify(log);
     assertThat(r.result(Check.VFY_TILES).orElseThrow().mismatches()).anySatisfy(m -> {
-      assertThat(m.where()).isEqualTo(partial);
-      assertThat(m.computed()).isEqualTo("absent");
+      assertThat(m.location()).isEqualTo(partial);
+      assertThat(m.found()).hasValue("absent");
     });
     assertThat(status(r, Check.VFY_ROOT)).isEqualTo(CheckResult.Status.SKIP);
   }
@@ -130,7 +130,7 @@ class VerifierTest {
     Report all = new Verifier(LOG.verifierKey(), List.of(k1, k2), 0).verify(log);
     assertThat(all.failures()).extracting(CheckResult::check).containsExactly(Check.VFY_WITNESS);
     Report tooMany = new Verifier(LOG.verifierKey(), List.of(k1), 2).verify(log);
-    assertThat(tooMany.result(Check.VFY_WITNESS).orElseThrow().mismatches()).extracting(Mismatch::rule).contains("COSIG-QUORUM-1");
+    assertThat(tooMany.result(Check.VFY_WITNESS).orElseThrow().mismatches()).extracting(m -> m.rule().id()).contains("COSIG-QUORUM-1");
     assertThat(verify(log).verified()).as("the log key ignores cosignature lines").isTrue();
   }
 

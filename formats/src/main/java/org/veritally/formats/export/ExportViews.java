@@ -2,6 +2,7 @@ package org.veritally.formats.export;
 
 import org.veritally.core.model.Source;
 import org.veritally.core.tabulate.View;
+import org.veritally.core.validation.ReadRule;
 
 /**
  * Resolves the {@code --view} of an export against a snapshot: {@code official} becomes the
@@ -20,13 +21,13 @@ public final class ExportViews {
     if (v instanceof View.Consensus) return v;
     if (v instanceof View.OfSource s) {
       if (snapshot.source(s.sourceId()).isEmpty()) {
-        throw new IllegalArgumentException("RD-VIEW: unknown view '" + wire + "'; declared sources: " + ids(snapshot) + ", or consensus");
+        throw new IllegalArgumentException(ReadRule.RD_VIEW.id() + ": unknown view '" + wire + "'; declared sources: " + ids(snapshot) + ", or consensus");
       }
       return v;
     }
     return snapshot.sources().stream().filter(s -> s.kind() == org.veritally.core.model.SourceKind.AUTHORITY).findFirst()
         .<View>map(s -> new View.OfSource(s.id()))
-        .orElseThrow(() -> new IllegalArgumentException("RD-VIEW: no authority source is declared, so there is no official view; use --view "
+        .orElseThrow(() -> new IllegalArgumentException(ReadRule.RD_VIEW.id() + ": no authority source is declared, so there is no official view; use --view "
             + "source:<id> (sources: " + ids(snapshot) + ") or --view consensus"));
   }
 

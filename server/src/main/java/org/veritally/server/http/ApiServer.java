@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
+import org.veritally.core.validation.ReadRule;
+import org.veritally.core.validation.RuleId;
 import org.veritally.server.Instance;
 import org.veritally.server.ops.OpsConfig;
 import org.veritally.server.ops.Operations;
 import org.veritally.server.ops.RequestGuard;
 import org.veritally.server.ops.RequestRefused;
+import org.veritally.server.ops.ServerRule;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.store.DiskFull;
 import org.veritally.store.StoreException;
@@ -66,7 +69,9 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
         if (e.getStatus() == 413) {
           RequestGuard.discardBody(ctx);
-          problem(ctx, 413, ProblemJson.rule(413, RequestRefused.SIZE, "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
+          problem(ctx, 413, ProblemJson.rule(413, ServerRule.SRV_SIZE, "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
+        } else if (e.getStatus() == 404) {
+          problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
         } else problem(ctx, e.getStatus(), new ProblemJson("about:blank", e.getMessage(), e.getStatus(), e.getMessage(), List.of()));
       });
       cfg.routes.exception(BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
@@ -74,20 +79,20 @@ public final class ApiServer implements AutoCloseable {
       cfg.routes.exception(StoreException.class, (e, ctx) -> {
         if (storageFull(ops, ctx, e)) return;
         ctx.header("Retry-After", "5");
-        problem(ctx, 503, ProblemJson.rule(503, "SRV-STORE", "the database is unavailable; try again shortly"));
+        problem(ctx, 503, ProblemJson.rule(503, ServerRule.SRV_STORE, "the database is unavailable; try again shortly"));
       });
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         if (storageFull(ops, ctx, e)) return;
         ops.internalError(ctx, e);
-        problem(ctx, 500, ProblemJson.rule(500, "SRV-INTERNAL", "internal error"));
+        problem(ctx, 500, ProblemJson.rule(500, ServerRule.SRV_INTERNAL, "internal error"));
       });
       cfg.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null) problem(ctx, 404, ProblemJson.rule(404, "RD-PATH", "no such resource: " + ctx.path()));
+        if (ctx.result() == null) problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
       });
     });
   }
 
-  /** Seconds a client is asked to wait after {@value DiskFull#RULE}: freeing space takes an operator. */
+  /** Seconds a client is asked to wait after {@code STORE-FULL}: freeing space takes an operator. */
   static final long FULL_RETRY_AFTER = 30;
 
   /**
@@ -137,14 +142,14 @@ public final class ApiServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadParameter("RD-PARAM", "limit must be a whole number from 0 to 1000000, not '" + s.get() + "'");
+    throw new BadParameter(ReadRule.RD_PARAM, "limit must be a whole number from 0 to 1000000, not '" + s.get() + "'");
   }
 
   /** A malformed query parameter: HTTP 400 with its rule ID. */
   static final class BadParameter extends RuntimeException {
-    final String rule;
+    final RuleId rule;
 
-    BadParameter(String rule, String message) {
+    BadParameter(RuleId rule, String message) {
       super(message);
       this.rule = rule;
     }
@@ -156,7 +161,7 @@ public final class ApiServer implements AutoCloseable {
 
   private void election(Context ctx) {
     var st = instance.state();
-    Election e = st.election().orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined yet"));
+    Election e = st.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
     var m = new LinkedHashMap<String, Object>();
     m.put("id", e.id());
     m.put("name", e.name());
@@ -190,7 +195,7 @@ public final class ApiServer implements AutoCloseable {
   private void station(Context ctx) {
     String id = ctx.pathParam("id");
     var st = instance.state();
-    var station = st.catalogue().station(id).orElseThrow(() -> new UsageProblem("RD-STATION", "unknown station '" + id + "'"));
+    var station = st.catalogue().station(id).orElseThrow(() -> new UsageProblem(ReadRule.RD_STATION, "unknown station '" + id + "'"));
     Election e = st.requireElection();
     var sheets = new ArrayList<Object>();
     for (var s : instance.store().sheetsOfStation(id)) {

@@ -2,6 +2,7 @@ package org.veritally.server.http;
 
 import java.util.List;
 import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.RuleId;
 
 /**
  * RFC 9457 problem details, with Veritally's extension member {@code problems}: every rule broken,
@@ -15,7 +16,9 @@ public record ProblemJson(String type, String title, int status, String detail, 
     return new ProblemJson(type, title, status, detail, ps.stream().map(p -> new Item(p.rule().id(), p.location(), p.message())).toList());
   }
 
-  public static ProblemJson rule(int status, String rule, String detail) {
-    return new ProblemJson("https://veritally.org/rules#" + rule, rule, status, detail, List.of(new Item(rule, "", detail)));
+  /** A problem of one rule with no location: its ID is the {@code title} and the one item's {@code rule}. */
+  public static ProblemJson rule(int status, RuleId rule, String detail) {
+    String id = rule.id();
+    return new ProblemJson("https://veritally.org/rules#" + id, id, status, detail, List.of(new Item(id, "", detail)));
   }
 }

@@ -16,6 +16,7 @@ import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SheetSignature;
 import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.ReadRule;
 import org.veritally.core.validation.Rule;
 import org.veritally.formats.canonical.Fields;
 import org.veritally.formats.canonical.JsonTree;
@@ -24,11 +25,13 @@ import org.veritally.formats.entry.SheetJson;
 import org.veritally.server.Instance;
 import org.veritally.server.auth.Account;
 import org.veritally.server.auth.Action;
+import org.veritally.server.auth.AuthRule;
 import org.veritally.server.auth.Authorization;
 import org.veritally.server.auth.Role;
 import org.veritally.server.intake.GroupCommit;
 import org.veritally.server.intake.Outcome;
 import org.veritally.server.log.LogView;
+import org.veritally.server.ops.ServerRule;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.translog.Parsed;
 import org.veritally.translog.VerifierKey;
@@ -55,11 +58,11 @@ final class WriteRoutes {
     Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
     if (a.isEmpty()) {
       ctx.header("WWW-Authenticate", "Bearer");
-      ApiServer.problem(ctx, 401, ProblemJson.rule(401, "AUTH-TOKEN", "a valid bearer token is required to submit"));
+      ApiServer.problem(ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required to submit"));
       return Optional.empty();
     }
     if (!Authorization.allows(a.get().role(), action)) {
-      ApiServer.problem(ctx, 403, ProblemJson.rule(403, "AUTH-ROLE", "role " + a.get().role().wire() + " may not " + action.name().toLowerCase()));
+      ApiServer.problem(ctx, 403, ProblemJson.rule(403, AuthRule.AUTH_ROLE, "role " + a.get().role().wire() + " may not " + action.name().toLowerCase()));
       return Optional.empty();
     }
     return a;
@@ -78,7 +81,7 @@ final class WriteRoutes {
     Optional<Account> acc = account(ctx, Action.SUBMIT_SHEET);
     if (acc.isEmpty()) return;
     Account a = acc.get();
-    if (instance.state().election().isEmpty()) throw new UsageProblem("RD-ELECTION", "no election is defined yet");
+    if (instance.state().election().isEmpty()) throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
     List<Problem> problems = new ArrayList<>();
     var json = new SheetJson(instance.state().requireElection());
     Optional<String> own = a.role() == Role.ADMIN ? Optional.empty() : Optional.of(a.source());
@@ -102,7 +105,7 @@ final class WriteRoutes {
       o = instance.groupCommit().submit(entry.get().sheet(), signature, a.id()).get(30, TimeUnit.SECONDS);
     } catch (GroupCommit.Busy | TimeoutException busy) {
       ctx.header("Retry-After", "1");
-      ApiServer.problem(ctx, 503, ProblemJson.rule(503, "SRV-BUSY", "the sequencer is busy; retry shortly"));
+      ApiServer.problem(ctx, 503, ProblemJson.rule(503, ServerRule.SRV_BUSY, "the sequencer is busy; retry shortly"));
       return;
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
@@ -183,7 +186,7 @@ final class WriteRoutes {
   private void postEntry(Context ctx, Action action, String rejected, BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
     Optional<Account> acc = account(ctx, action);
     if (acc.isEmpty()) return;
-    if (instance.state().election().isEmpty()) throw new UsageProblem("RD-ELECTION", "no election is defined yet");
+    if (instance.state().election().isEmpty()) throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
     List<Problem> problems = new ArrayList<>();
     Optional<Entry> entry = body(ctx, problems).flatMap(t -> {
       Optional<Entry> e = read.apply(new Fields(t, "$", problems), problems);

@@ -16,6 +16,7 @@ import org.veritally.core.model.TallySheet;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.reconcile.CopyKey;
 import org.veritally.core.rulebook.Decision;
+import org.veritally.core.validation.Rule;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.LogRow;
 import org.veritally.store.Store;
@@ -91,7 +92,7 @@ public final class ReplayLog {
     var decision = state.rulebook().decide(page.ledger, row.idx(), e, "log entry " + row.idx());
     if (!(decision instanceof Decision.Accept accepted)) {
       throw new IllegalStateException("log entry " + row.idx() + " breaks the rulebook: " + (decision instanceof Decision.Refuse r
-          ? r.problems().toString() : "LOG-REPEAT of entry " + ((Decision.Repeat) decision).index()));
+          ? r.problems().toString() : Rule.LOG_REPEAT.id() + " of entry " + ((Decision.Repeat) decision).index()));
     }
     next++;
     boolean sheet = e.accept(new EntryVisitor<Boolean>() {

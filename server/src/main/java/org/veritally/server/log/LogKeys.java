@@ -46,7 +46,7 @@ public record LogKeys(NoteSigner signer) {
     Path dir = dataDir.resolve(DIR);
     Path key = dir.resolve("log.key");
     if (!Files.exists(key) && latestCheckpoint.isPresent()) {
-      throw new StoreException(RULE + ": " + dataDir + " has no log key (" + key + "), but the database already holds a log signed as '"
+      throw new StoreException(RULE, RULE + ": " + dataDir + " has no log key (" + key + "), but the database already holds a log signed as '"
           + origin(latestCheckpoint.get()) + "': copy keys/ from the data directory that created it (a new key would sign checkpoints no one can verify)", null);
     }
     return check(loadOrCreateFile(dir, key), latestCheckpoint);
@@ -56,14 +56,14 @@ public record LogKeys(NoteSigner signer) {
   public static LogKeys check(LogKeys keys, java.util.Optional<String> latestCheckpoint) {
     if (latestCheckpoint.isPresent()
         && SignedCheckpoint.open(latestCheckpoint.get(), keys.origin(), keys.verifierKey()) instanceof Parsed.Invalid<SignedCheckpoint>) {
-      throw new StoreException(RULE + ": the log key '" + keys.origin() + "' did not sign this database's log (signed as '"
+      throw new StoreException(RULE, RULE + ": the log key '" + keys.origin() + "' did not sign this database's log (signed as '"
           + origin(latestCheckpoint.get()) + "'): use the keys/ of the data directory that created it", null);
     }
     return keys;
   }
 
   /** The stable ID of the refusal above (docs/operations.md). */
-  public static final String RULE = "LOG-KEY";
+  public static final LogRule RULE = LogRule.LOG_KEY;
 
   private static String origin(String note) {
     int nl = note.indexOf('\n');

@@ -2,6 +2,7 @@ package org.veritally.server.log;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import org.veritally.core.validation.RuleId;
 import org.veritally.server.http.ProblemJson;
 import org.veritally.server.http.Routes;
 import org.veritally.store.Store;
@@ -10,6 +11,7 @@ import org.veritally.translog.Cosignature;
 import org.veritally.translog.Note;
 import org.veritally.translog.NoteSignature;
 import org.veritally.translog.Parsed;
+import org.veritally.translog.Rule;
 import org.veritally.translog.Tile;
 import org.veritally.translog.VerifierKey;
 
@@ -44,7 +46,7 @@ public final class LogRoutes implements Routes {
   private void checkpoint(Context ctx) {
     var cp = log.latest();
     if (cp.isEmpty()) {
-      problem(ctx, 404, "LOG-EMPTY", "the log has no checkpoint yet");
+      problem(ctx, 404, LogRule.LOG_EMPTY, "the log has no checkpoint yet");
       return;
     }
     ctx.header("Cache-Control", "public, max-age=1, must-revalidate").contentType("text/plain; charset=utf-8").result(cp.get().note());
@@ -54,14 +56,14 @@ public final class LogRoutes implements Routes {
     String path = ctx.path().substring("/log/".length());
     var parsed = Tile.parsePath(path);
     if (!(parsed instanceof Parsed.Ok<Tile> ok)) {
-      problem(ctx, 404, "TILE-PATH-1", "not a tile path: " + path);
+      problem(ctx, 404, Rule.TILE_PATH_1, "not a tile path: " + path);
       return;
     }
     long size = log.latest().map(LogView.SignedNote::size).orElse(0L);
     Tile t = ok.value();
     long last = t instanceof Tile.Hashes h ? (h.index() * 256 + h.width()) << h.nodeLevel() : t.index() * 256 + t.width();
     if (t instanceof Tile.Hashes h && h.nodeLevel() >= 63 || last > size || last < 0) {
-      problem(ctx, 404, "TILE-RANGE", "tile " + path + " lies beyond the tree size " + size);
+      problem(ctx, 404, LogRule.TILE_RANGE, "tile " + path + " lies beyond the tree size " + size);
       return;
     }
     byte[] body = t instanceof Tile.Hashes h ? log.tile(h) : log.entryBundle((Tile.Entries) t);
@@ -75,12 +77,12 @@ public final class LogRoutes implements Routes {
     try {
       index = Long.parseLong(ctx.pathParam("index"));
     } catch (NumberFormatException e) {
-      problem(ctx, 404, "LOG-INC-1", "not an entry index: " + ctx.pathParam("index"));
+      problem(ctx, 404, Rule.LOG_INC_1, "not an entry index: " + ctx.pathParam("index"));
       return;
     }
     var cp = log.latest();
     if (cp.isEmpty() || index < 0 || index >= cp.get().size()) {
-      problem(ctx, 404, "LOG-INC-1", "no entry " + index + " in the signed tree");
+      problem(ctx, 404, Rule.LOG_INC_1, "no entry " + index + " in the signed tree");
       return;
     }
     ctx.header("Cache-Control", "public, max-age=5").contentType("text/plain; charset=utf-8").result(log.receipt(index, cp.get()));
@@ -88,16 +90,16 @@ public final class LogRoutes implements Routes {
 
   private void cosign(Context ctx) {
     if (!(Note.parse(ctx.body()) instanceof Parsed.Ok<Note> note)) {
-      problem(ctx, 422, "NOTE-FMT-2", "the body is not a signed note");
+      problem(ctx, 422, Rule.NOTE_FMT_2, "the body is not a signed note");
       return;
     }
     if (!(Checkpoint.parse(note.value().text()) instanceof Parsed.Ok<Checkpoint> cp) || !cp.value().origin().equals(keys.origin())) {
-      problem(ctx, 422, "CKPT-ORIGIN-1", "not a checkpoint of this log");
+      problem(ctx, 422, Rule.CKPT_ORIGIN_1, "not a checkpoint of this log");
       return;
     }
     var ours = log.at(cp.value().size());
     if (ours.isEmpty() || !ours.get().note().startsWith(note.value().text() + "\n")) {
-      problem(ctx, 409, "COSIG-CKPT", "this log never signed that checkpoint");
+      problem(ctx, 409, LogRule.COSIG_CKPT, "this log never signed that checkpoint");
       return;
     }
     int accepted = 0;
@@ -115,13 +117,13 @@ public final class LogRoutes implements Routes {
       }
     }
     if (accepted == 0) {
-      problem(ctx, 403, "COSIG-SIG-1", "no valid cosignature from a configured witness");
+      problem(ctx, 403, Rule.COSIG_SIG_1, "no valid cosignature from a configured witness");
       return;
     }
     ctx.status(204);
   }
 
-  private static void problem(Context ctx, int status, String rule, String detail) {
+  private static void problem(Context ctx, int status, RuleId rule, String detail) {
     ctx.status(status).contentType("application/problem+json").result(org.veritally.server.http.Json.bytes(ProblemJson.rule(status, rule, detail)));
   }
 }

@@ -1,6 +1,7 @@
 package org.veritally.server.ops;
 
 import java.util.OptionalLong;
+import org.veritally.core.validation.RuleId;
 
 /**
  * A request refused before it reached its handler: too large ({@code SRV-SIZE}, 413) or over a rate
@@ -8,13 +9,11 @@ import java.util.OptionalLong;
  * as RFC 9457 problem+json by the API server's exception handler. Immutable.
  */
 public final class RequestRefused extends RuntimeException {
-  public static final String SIZE = "SRV-SIZE";
-  public static final String RATE = "SRV-RATE";
   private final int status;
-  private final String rule;
+  private final RuleId rule;
   private final OptionalLong retryAfterSeconds;
 
-  RequestRefused(int status, String rule, String detail, OptionalLong retryAfterSeconds) {
+  RequestRefused(int status, RuleId rule, String detail, OptionalLong retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.rule = rule;
@@ -22,11 +21,11 @@ public final class RequestRefused extends RuntimeException {
   }
 
   static RequestRefused tooLarge(long maxBytes) {
-    return new RequestRefused(413, SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());
+    return new RequestRefused(413, ServerRule.SRV_SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());
   }
 
   static RequestRefused rateLimited(String scope, long retryAfterSeconds) {
-    return new RequestRefused(429, RATE, "too many requests from this " + scope + "; retry after " + retryAfterSeconds + " s",
+    return new RequestRefused(429, ServerRule.SRV_RATE, "too many requests from this " + scope + "; retry after " + retryAfterSeconds + " s",
         OptionalLong.of(retryAfterSeconds));
   }
 
@@ -34,7 +33,7 @@ public final class RequestRefused extends RuntimeException {
     return status;
   }
 
-  public String rule() {
+  public RuleId rule() {
     return rule;
   }
 

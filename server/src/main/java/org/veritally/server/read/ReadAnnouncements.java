@@ -11,6 +11,7 @@ import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.tabulate.Tabulation;
+import org.veritally.core.validation.ReadRule;
 import org.veritally.server.state.ElectionState;
 import org.veritally.stats.announced.Irreversibility;
 import org.veritally.stats.announced.IrreversibilityResult;
@@ -42,7 +43,7 @@ public final class ReadAnnouncements {
       IrreversibilityResult detail) {}
 
   public List<Report> all() {
-    Election e = state.election().orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined yet"));
+    Election e = state.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
     List<Report> out = new ArrayList<>();
     Map<String, InHand> cache = new HashMap<>();
     for (var r : state.announcements()) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
+import org.veritally.core.validation.ReadRule;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.ProjectionQueries;
 import org.veritally.store.Store;
@@ -36,7 +37,7 @@ public final class ReadDiscrepancies {
   public record Station(String station, String contest, String unit, List<Map<String, Object>> copies, List<String> differing) {}
 
   public Map<String, Object> summary() {
-    Election e = state.election().orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined yet"));
+    Election e = state.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
     var s = state.reconciliation().summary((long) state.catalogue().stationCount() * e.contests().size());
     var single = new LinkedHashMap<String, Object>();
     var sources = state.tabulation().sources();
@@ -52,15 +53,15 @@ public final class ReadDiscrepancies {
   }
 
   public Report report(Optional<String> unit, Optional<String> source, int limit) {
-    Election e = state.election().orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined yet"));
+    Election e = state.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
     var cat = state.catalogue();
     int unitIdx = unit.map(u -> {
       int i = cat.unitIndex(u);
-      if (i < 0) throw new UsageProblem("RD-UNIT", "unknown unit '" + u + "'");
+      if (i < 0) throw new UsageProblem(ReadRule.RD_UNIT, "unknown unit '" + u + "'");
       return i;
     }).orElse(-1);
     source.ifPresent(s -> {
-      if (state.tabulation().sourceIndex(s) < 0) throw new UsageProblem("RD-VIEW", "unknown source '" + s + "'");
+      if (state.tabulation().sourceIndex(s) < 0) throw new UsageProblem(ReadRule.RD_VIEW, "unknown source '" + s + "'");
     });
     List<String[]> disputed = new ArrayList<>();
     new ProjectionQueries(store).statusesOf(org.veritally.core.reconcile.StationStatus.DISPUTED.wire(), r -> disputed.add(new String[] {r.station(), r.contest()}));

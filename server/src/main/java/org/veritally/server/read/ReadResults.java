@@ -9,6 +9,7 @@ import org.veritally.core.model.Unit;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.UnitResult;
 import org.veritally.core.tabulate.View;
+import org.veritally.core.validation.ReadRule;
 import org.veritally.server.state.ElectionState;
 
 /**
@@ -23,10 +24,10 @@ public final class ReadResults {
   }
 
   public UnitResult result(Optional<String> unitId, Optional<String> contestId, String viewName) {
-    Election e = state.election().orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined in this data directory yet"));
+    Election e = state.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined in this data directory yet"));
     String uid = unitId.orElse(e.rootUnitId());
     int u = state.catalogue().unitIndex(uid);
-    if (u < 0) throw new UsageProblem("RD-UNIT", "unknown unit '" + uid + "'");
+    if (u < 0) throw new UsageProblem(ReadRule.RD_UNIT, "unknown unit '" + uid + "'");
     return result(u, contest(e, contestId), view(viewName));
   }
 
@@ -34,7 +35,7 @@ public final class ReadResults {
     Election e = state.requireElection();
     String uid = unitId.orElse(e.rootUnitId());
     int u = state.catalogue().unitIndex(uid);
-    if (u < 0) throw new UsageProblem("RD-UNIT", "unknown unit '" + uid + "'");
+    if (u < 0) throw new UsageProblem(ReadRule.RD_UNIT, "unknown unit '" + uid + "'");
     Contest c = contest(e, contestId);
     View v = view(viewName);
     List<UnitResult> out = new ArrayList<>();
@@ -53,16 +54,16 @@ public final class ReadResults {
 
   Contest contest(Election e, Optional<String> contestId) {
     if (contestId.isEmpty()) return e.contests().get(0);
-    return e.contest(contestId.get()).orElseThrow(() -> new UsageProblem("RD-CONTEST", "unknown contest '" + contestId.get() + "'"));
+    return e.contest(contestId.get()).orElseThrow(() -> new UsageProblem(ReadRule.RD_CONTEST, "unknown contest '" + contestId.get() + "'"));
   }
 
   View view(String name) {
     View v = View.parse(name);
     if (v instanceof View.OfSource s && state.tabulation().sourceIndex(s.sourceId()) < 0) {
-      throw new UsageProblem("RD-VIEW", "unknown view '" + name + "' (use official, or source:<id> of a declared source)");
+      throw new UsageProblem(ReadRule.RD_VIEW, "unknown view '" + name + "' (use official, or source:<id> of a declared source)");
     }
     if (v instanceof View.Official && state.tabulation().authority().isEmpty()) {
-      throw new UsageProblem("RD-VIEW", "no authority source is declared, so there is no official view; use --view source:<id> (sources: "
+      throw new UsageProblem(ReadRule.RD_VIEW, "no authority source is declared, so there is no official view; use --view source:<id> (sources: "
           + state.tabulation().sources().stream().map(s -> s.id()).toList() + ")");
     }
     return v;

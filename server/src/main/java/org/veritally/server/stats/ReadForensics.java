@@ -49,7 +49,7 @@ public final class ReadForensics {
     ViewStations vs = new StationCountsReader(instance.store())
         .read(state, scope, StrataLevel.resolve(scope.election(), Optional.empty()));
     if (vs.stations().isEmpty()) {
-      throw new UsageProblem("ST-NODATA", "view " + scope.viewName() + " has no sheet for contest " + scope.contestId() + " yet");
+      throw new UsageProblem(StatsRule.ST_NODATA, "view " + scope.viewName() + " has no sheet for contest " + scope.contestId() + " yet");
     }
     var report = Forensics.run(vs.stations(), vs.candidates(), ForensicsOptions.defaults(seed));
     ViewForensics result = new ViewForensics(scope.contestId(), scope.viewName(), vs.candidates(),

@@ -1,5 +1,7 @@
 package org.veritally.server.stats;
 
+import org.veritally.core.validation.RuleId;
+
 /**
  * {@code ST-PARAM}: a statistics request with a missing or malformed parameter (a sample size that is not a
  * number, a share outside (0, 1), an unknown strata level). An {@link IllegalArgumentException}, so the CLI
@@ -7,7 +9,7 @@ package org.veritally.server.stats;
  */
 public final class StatsParameterProblem extends IllegalArgumentException {
   /** The rule every instance carries. */
-  public static final String RULE = "ST-PARAM";
+  public static final StatsRule RULE = StatsRule.ST_PARAM;
 
   private final String detail;
 
@@ -22,7 +24,7 @@ public final class StatsParameterProblem extends IllegalArgumentException {
     return detail;
   }
 
-  public String rule() {
+  public RuleId rule() {
     return RULE;
   }
 }

@@ -5,6 +5,7 @@ import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.View;
+import org.veritally.core.validation.ReadRule;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.server.state.ElectionState;
 
@@ -28,17 +29,17 @@ public record ViewScope(Election election, Contest contest, View view, String so
    */
   public static ViewScope resolve(ElectionState state, Optional<String> contestId, String viewName) {
     Election e = state.election()
-        .orElseThrow(() -> new UsageProblem("RD-ELECTION", "no election is defined in this data directory yet"));
+        .orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined in this data directory yet"));
     Contest c = contestId.isEmpty() ? e.contests().get(0) : e.contest(contestId.get())
-        .orElseThrow(() -> new UsageProblem("RD-CONTEST", "unknown contest '" + contestId.get() + "'"));
+        .orElseThrow(() -> new UsageProblem(ReadRule.RD_CONTEST, "unknown contest '" + contestId.get() + "'"));
     Tabulation tab = state.tabulation();
     View v = View.parse(viewName);
     int source = tab.sourceOf(v);
     if (v instanceof View.OfSource && source < 0) {
-      throw new UsageProblem("RD-VIEW", "unknown view '" + viewName + "' (use official, consensus or source:<id> of a declared source)");
+      throw new UsageProblem(ReadRule.RD_VIEW, "unknown view '" + viewName + "' (use official, consensus or source:<id> of a declared source)");
     }
     if (v instanceof View.Official && source < 0) {
-      throw new UsageProblem("RD-VIEW", "no authority source is declared, so there is no official view; use --view source:<id> (sources: "
+      throw new UsageProblem(ReadRule.RD_VIEW, "no authority source is declared, so there is no official view; use --view source:<id> (sources: "
           + tab.sources().stream().map(s -> s.id()).toList() + ")");
     }
     return new ViewScope(e, c, v, tab.viewId(source));

@@ -139,7 +139,7 @@ class StatsStationCountsReaderTest {
     assertThatThrownBy(() -> ViewScope.resolve(in.state(), Optional.empty(), "source:nobody"))
         .isInstanceOf(UsageProblem.class).hasMessageContaining("unknown view");
     assertThatThrownBy(() -> ViewScope.resolve(in.state(), Optional.of("C9"), "official"))
-        .isInstanceOfSatisfying(UsageProblem.class, e -> assertThat(e.rule()).isEqualTo("RD-CONTEST"));
+        .isInstanceOfSatisfying(UsageProblem.class, e -> assertThat(e.rule().id()).isEqualTo("RD-CONTEST"));
     assertThatThrownBy(() -> StrataLevel.resolve(d.election(), Optional.of("state")))
         .isInstanceOf(StatsParameterProblem.class).hasMessageContaining("ST-PARAM").hasMessageContaining("region");
     assertThat(StrataLevel.resolve(d.election(), Optional.of("2"))).isEqualTo(new StrataLevel(2, "district"));

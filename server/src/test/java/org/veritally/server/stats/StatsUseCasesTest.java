@@ -113,7 +113,7 @@ class StatsUseCasesTest {
   void forensicsNeedSheetsAndAreReusedUntilTheLogGrows() {
     var f = new ReadForensics(in);
     assertThatThrownBy(() -> f.run(Optional.empty(), "official", 1))
-        .isInstanceOfSatisfying(UsageProblem.class, e -> assertThat(e.rule()).isEqualTo("ST-NODATA"));
+        .isInstanceOfSatisfying(UsageProblem.class, e -> assertThat(e.rule().id()).isEqualTo("ST-NODATA"));
     assertThat(Fixtures.submit(in, sheets.subList(0, 500)).rejected()).isEmpty();
     ViewForensics first = f.run(Optional.empty(), "official", 1);
     assertThat(first.stations()).isEqualTo(500);

@@ -1,0 +1,48 @@
+package org.veritally.server.auth;
+
+import org.veritally.core.validation.RuleId;
+import org.veritally.core.validation.Severity;
+
+/**
+ * Refusals of a write for who sent it (docs/accounts.md). A sheet's signature is core's {@link
+ * org.veritally.core.validation.Rule#AUTH_SIG}.
+ *
+ * <p>IDs are stable, unique across every {@link org.veritally.core.validation.RuleId} family, listed in
+ * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
+ */
+public enum AuthRule implements RuleId {
+  /** No bearer token, a wrong one, or one of a revoked account (HTTP 401). */
+  AUTH_TOKEN("AUTH-TOKEN", "no bearer token, a wrong one, or one of a revoked account (HTTP 401)"),
+  /** The account's role may not do this (HTTP 403). */
+  AUTH_ROLE("AUTH-ROLE", "the account's role may not do this (HTTP 403)");
+
+  private final String id;
+  private final String description;
+
+  AuthRule(String id, String description) {
+    this.id = id;
+    this.description = description;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  /** Every such rule refuses the request or the publication. */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  /** The ID, as messages print it. */
+  @Override
+  public String toString() {
+    return id;
+  }
+}
