@@ -83,7 +83,7 @@ class FailuresTest {
     String data = dir.resolve("data").toString();
     CliTest.Run noAccount = CliTest.run("accounts", "revoke", "--data", data, "--id", "nobody");
     assertThat(noAccount.code()).isEqualTo(Main.USAGE);
-    assertThat(noAccount.err()).contains("error: ", "nobody").doesNotContain("internal error", "\tat ");
+    assertThat(noAccount.err()).contains("error: AUTH-ACCOUNT", "nobody").doesNotContain("internal error", "\tat ");
     CliTest.Run badRole = CliTest.run("accounts", "add", "--data", data, "--id", "a", "--role", "king");
     assertThat(badRole.code()).isEqualTo(Main.USAGE);
     assertThat(badRole.err()).doesNotContain("internal error");

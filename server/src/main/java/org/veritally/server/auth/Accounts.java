@@ -1,5 +1,7 @@
 package org.veritally.server.auth;
 
+import org.veritally.server.read.UsageProblem;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,8 +39,10 @@ public final class Accounts {
    */
   public Created create(String id, Role role, String source, Optional<VerifierKey> key) {
     if (key.isPresent()) throw new IllegalStateException("keys are registered through the log (RegisterKey), not with the account");
-    if (!Source.validId(id)) throw new IllegalArgumentException("account id '" + id + "' is not a valid id");
-    if (find(id).isPresent()) throw new IllegalArgumentException("account '" + id + "' exists already");
+    if (!Source.validId(id)) {
+      throw new UsageProblem(org.veritally.core.validation.Rule.IN_ID, "account id '" + id + "' is not a valid id (1-64 of A-Z a-z 0-9 . _ : -)");
+    }
+    if (find(id).isPresent()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "account '" + id + "' exists already");
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -71,7 +75,7 @@ public final class Accounts {
   }
 
   private void require(String id) {
-    if (find(id).isEmpty()) throw new IllegalArgumentException("no account '" + id + "'");
+    if (find(id).isEmpty()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "no account '" + id + "'");
   }
 
   /** The account whose token this is, unless revoked. */

@@ -14,7 +14,9 @@ public enum AuthRule implements RuleId {
   /** No bearer token, a wrong one, or one of a revoked account (HTTP 401). */
   AUTH_TOKEN("AUTH-TOKEN", "no bearer token, a wrong one, or one of a revoked account (HTTP 401)"),
   /** The account's role may not do this (HTTP 403). */
-  AUTH_ROLE("AUTH-ROLE", "the account's role may not do this (HTTP 403)");
+  AUTH_ROLE("AUTH-ROLE", "the account's role may not do this (HTTP 403)"),
+  /** An account command names an account that does not exist, or creates one whose id is taken. */
+  AUTH_ACCOUNT("AUTH-ACCOUNT", "an account command names an account that does not exist, or one whose id is taken");
 
   private final String id;
   private final String description;

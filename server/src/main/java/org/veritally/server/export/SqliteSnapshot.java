@@ -23,7 +23,7 @@ public final class SqliteSnapshot {
   /** Writes the snapshot; returns its size in bytes. */
   public static long write(Path dataDir, Path out) {
     Path db = dataDir.resolve("veritally.db");
-    if (!Files.isRegularFile(db)) throw new IllegalArgumentException("no database in " + dataDir + " (expected " + db + ")");
+    if (!Files.isRegularFile(db)) throw new org.veritally.server.read.UsageProblem(org.veritally.core.validation.ReadRule.RD_ELECTION, "no database in " + dataDir + " (expected " + db + ")");
     Path tmp = out.resolveSibling(out.getFileName() + ".part");
     try {
       Files.deleteIfExists(tmp);

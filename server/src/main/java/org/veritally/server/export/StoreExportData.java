@@ -64,7 +64,7 @@ public final class StoreExportData implements ExportData {
 
   private ElectionSnapshot readSnapshot() {
     Optional<String> body = projections.electionBody();
-    if (body.isEmpty()) throw new IllegalArgumentException("no election is defined in this data directory; nothing to export");
+    if (body.isEmpty()) throw new org.veritally.server.read.UsageProblem(org.veritally.core.validation.ReadRule.RD_ELECTION, "no election is defined in this data directory; nothing to export");
     List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
     var entry = new EntryCodec(Optional.empty()).decode(body.get().getBytes(StandardCharsets.UTF_8), "election", ps);
     if (entry.isEmpty()) throw new IllegalStateException("stored election does not decode: " + ps);

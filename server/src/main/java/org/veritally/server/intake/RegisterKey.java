@@ -40,12 +40,14 @@ public final class RegisterKey {
    * Registers {@code key} for the account {@code accountId}, written in the log as by {@code admin}
    * (the command line's form); returns the log index of the key entry.
    *
-   * @throws IllegalArgumentException if there is no such account
+   * @throws org.veritally.server.read.UsageProblem if there is no such account (AUTH-ACCOUNT) or the
+   *     rulebook refuses the key
    */
   public long register(Accounts accounts, String accountId, VerifierKey key) {
-    var account = accounts.find(accountId).orElseThrow(() -> new IllegalArgumentException("no account '" + accountId + "'"));
+    var account = accounts.find(accountId).orElseThrow(() -> new org.veritally.server.read.UsageProblem(
+        org.veritally.server.auth.AuthRule.AUTH_ACCOUNT, "no account '" + accountId + "'"));
     EntryResult r = register(accounts, new KeyEntry(account.id(), account.source(), key.encode()), "admin", accountId, Optional.empty());
-    if (!r.problems().isEmpty()) throw new IllegalArgumentException(r.problems().get(0).toString());
+    if (!r.problems().isEmpty()) throw new org.veritally.server.read.UsageProblem(r.problems().get(0).rule(), r.problems().get(0).toString());
     return r.index();
   }
 
