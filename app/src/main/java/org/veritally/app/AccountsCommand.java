@@ -13,122 +13,169 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code veritally accounts}: create, list, rotate, revoke accounts and register their keys. */
-@Command(name = "accounts", description = "Manage the accounts that may write: add, list, rotate, revoke, key.",
-    subcommands = {AccountsCommand.Add.class, AccountsCommand.ListAll.class, AccountsCommand.Revoke.class, AccountsCommand.Rotate.class,
-        AccountsCommand.Key.class})
+@Command(
+        name = "accounts",
+        description = "Manage the accounts that may write: add, list, rotate, revoke, key.",
+        subcommands = {
+            AccountsCommand.Add.class,
+            AccountsCommand.ListAll.class,
+            AccountsCommand.Revoke.class,
+            AccountsCommand.Rotate.class,
+            AccountsCommand.Key.class
+        })
 final class AccountsCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
-
-  static Optional<VerifierKey> key(Optional<String> text) {
-    if (text.isEmpty()) return Optional.empty();
-    String t = text.get();
-    try {
-      if (Files.isReadable(Path.of(t))) t = Files.readString(Path.of(t)).strip();
-    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-      // not a file: the key itself
-    }
-    if (VerifierKey.parse(t) instanceof Parsed.Ok<VerifierKey> ok) return Optional.of(ok.value());
-    throw new UsageError("--public-key is not a C2SP verifier key (name+keyid+base64) nor a file holding one");
-  }
-
-  @Command(name = "add", description = "Create an account; prints its token once.")
-  static final class Add implements Callable<Integer> {
-    @Mixin DataDirOption data;
-    @Option(names = "--id", required = true) String id;
-    @Option(names = "--role", required = true, description = "admin | authority | witness | observer") String role;
-    @Option(names = "--source", description = "the source it submits as (required except for admin)") Optional<String> source;
-    @Option(names = "--public-key", paramLabel = "VKEY|FILE", description = "an Ed25519 verifier key; its sheets must then be signed") Optional<String> publicKey;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-      Role r = UsageError.of(() -> Role.ofWire(role), "--role '" + role + "' is not admin | authority | witness | observer");
-      if (r != Role.ADMIN && source.isEmpty()) throw new UsageError("--source is required for role " + role);
-      try (Instance in = data.open()) {
-        String src = source.orElse("");
-        if (!src.isEmpty() && in.state().election().isPresent() && in.state().tabulation().sourceIndex(src) < 0) {
-          throw new UsageError("source '" + src + "' is not declared (declare it in the election definition or with import --source)");
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static Optional<VerifierKey> key(Optional<String> text) {
+        if (text.isEmpty()) return Optional.empty();
+        String t = text.get();
+        try {
+            if (Files.isReadable(Path.of(t))) t = Files.readString(Path.of(t)).strip();
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            // not a file: the key itself
         }
-        var k = key(publicKey);
-        // on PostgreSQL this takes the sequencer's lock, so a refusal (a serve instance holds it) comes before the account exists
-        var registry = k.isPresent() ? Optional.of(in.keyRegistry()) : Optional.<org.veritally.server.intake.RegisterKey>empty();
-        var c = UsageError.of(() -> in.accounts().create(id, r, src, Optional.empty()));
-        registry.ifPresent(reg -> UsageError.of(() -> reg.register(in.accounts(), id, k.get())));
-        System.out.println("account " + id + " (" + r.wire() + (src.isEmpty() ? "" : ", source " + src) + ")" + (k.isPresent() ? ", key registered in the log" : ""));
-        System.out.println("token (shown once, store it safely):");
-        System.out.println(c.token());
-        return Main.OK;
-      }
+        if (VerifierKey.parse(t) instanceof Parsed.Ok<VerifierKey> ok) return Optional.of(ok.value());
+        throw new UsageError("--public-key is not a C2SP verifier key (name+keyid+base64) nor a file holding one");
     }
-  }
 
-  @Command(name = "list", description = "List the accounts (never their tokens).")
-  static final class ListAll implements Callable<Integer> {
-    @Mixin DataDirOption data;
+    @Command(name = "add", description = "Create an account; prints its token once.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
 
-    @Override
-    public Integer call() {
-      try (Instance in = data.open()) {
-        for (var a : in.accounts().all()) {
-          System.out.printf("%-20s %-10s %-20s %s%s%n", a.id(), a.role().wire(), a.source(), a.publicKey().map(VerifierKey::encode).orElse("-"),
-              a.revoked() ? "  REVOKED" : "");
+        @Option(names = "--id", required = true)
+        String id;
+
+        @Option(names = "--role", required = true, description = "admin | authority | witness | observer")
+        String role;
+
+        @Option(names = "--source", description = "the source it submits as (required except for admin)")
+        Optional<String> source;
+
+        @Option(
+                names = "--public-key",
+                paramLabel = "VKEY|FILE",
+                description = "an Ed25519 verifier key; its sheets must then be signed")
+        Optional<String> publicKey;
+
+        @Override
+        public Integer call() {
+            Role r = UsageError.of(
+                    () -> Role.ofWire(role), "--role '" + role + "' is not admin | authority | witness | observer");
+            if (r != Role.ADMIN && source.isEmpty()) throw new UsageError("--source is required for role " + role);
+            try (Instance in = data.open()) {
+                String src = source.orElse("");
+                if (!src.isEmpty()
+                        && in.state().election().isPresent()
+                        && in.state().tabulation().sourceIndex(src) < 0) {
+                    throw new UsageError("source '" + src
+                            + "' is not declared (declare it in the election definition or with import --source)");
+                }
+                var k = key(publicKey);
+                // on PostgreSQL this takes the sequencer's lock, so a refusal (a serve instance holds it) comes before
+                // the account exists
+                var registry = k.isPresent()
+                        ? Optional.of(in.keyRegistry())
+                        : Optional.<org.veritally.server.intake.RegisterKey>empty();
+                var c = UsageError.of(() -> in.accounts().create(id, r, src, Optional.empty()));
+                registry.ifPresent(reg -> UsageError.of(() -> reg.register(in.accounts(), id, k.get())));
+                System.out.println("account " + id + " (" + r.wire() + (src.isEmpty() ? "" : ", source " + src) + ")"
+                        + (k.isPresent() ? ", key registered in the log" : ""));
+                System.out.println("token (shown once, store it safely):");
+                System.out.println(c.token());
+                return Main.OK;
+            }
         }
-        return Main.OK;
-      }
     }
-  }
 
-  @Command(name = "revoke", description = "Revoke an account: its token stops working at once.")
-  static final class Revoke implements Callable<Integer> {
-    @Mixin DataDirOption data;
-    @Option(names = "--id", required = true) String id;
+    @Command(name = "list", description = "List the accounts (never their tokens).")
+    static final class ListAll implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
 
-    @Override
-    public Integer call() {
-      try (Instance in = data.open()) {
-        UsageError.of(() -> {
-          in.accounts().revoke(id);
-          return id;
-        });
-        System.out.println("account " + id + " revoked");
-        return Main.OK;
-      }
+        @Override
+        public Integer call() {
+            try (Instance in = data.open()) {
+                for (var a : in.accounts().all()) {
+                    System.out.printf(
+                            "%-20s %-10s %-20s %s%s%n",
+                            a.id(),
+                            a.role().wire(),
+                            a.source(),
+                            a.publicKey().map(VerifierKey::encode).orElse("-"),
+                            a.revoked() ? "  REVOKED" : "");
+                }
+                return Main.OK;
+            }
+        }
     }
-  }
 
-  @Command(name = "rotate", description = "Issue a new token; the old one stops working.")
-  static final class Rotate implements Callable<Integer> {
-    @Mixin DataDirOption data;
-    @Option(names = "--id", required = true) String id;
+    @Command(name = "revoke", description = "Revoke an account: its token stops working at once.")
+    static final class Revoke implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
 
-    @Override
-    public Integer call() {
-      try (Instance in = data.open()) {
-        System.out.println("new token for " + id + " (shown once):");
-        System.out.println(UsageError.of(() -> in.accounts().rotate(id)));
-        return Main.OK;
-      }
+        @Option(names = "--id", required = true)
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Instance in = data.open()) {
+                UsageError.of(() -> {
+                    in.accounts().revoke(id);
+                    return id;
+                });
+                System.out.println("account " + id + " revoked");
+                return Main.OK;
+            }
+        }
     }
-  }
 
-  @Command(name = "key", description = "Register (or replace) an account's Ed25519 verifier key; recorded in the log.")
-  static final class Key implements Callable<Integer> {
-    @Mixin DataDirOption data;
-    @Option(names = "--id", required = true) String id;
-    @Option(names = "--public-key", required = true, paramLabel = "VKEY|FILE") String publicKey;
+    @Command(name = "rotate", description = "Issue a new token; the old one stops working.")
+    static final class Rotate implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
 
-    @Override
-    public Integer call() {
-      try (Instance in = data.open()) {
-        var k = key(Optional.of(publicKey)).orElseThrow();
-        long idx = UsageError.of(() -> in.keyRegistry().register(in.accounts(), id, k));
-        System.out.println("key of " + id + " recorded at log index " + idx);
-        return Main.OK;
-      }
+        @Option(names = "--id", required = true)
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Instance in = data.open()) {
+                System.out.println("new token for " + id + " (shown once):");
+                System.out.println(UsageError.of(() -> in.accounts().rotate(id)));
+                return Main.OK;
+            }
+        }
     }
-  }
+
+    @Command(
+            name = "key",
+            description = "Register (or replace) an account's Ed25519 verifier key; recorded in the log.")
+    static final class Key implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--id", required = true)
+        String id;
+
+        @Option(names = "--public-key", required = true, paramLabel = "VKEY|FILE")
+        String publicKey;
+
+        @Override
+        public Integer call() {
+            try (Instance in = data.open()) {
+                var k = key(Optional.of(publicKey)).orElseThrow();
+                long idx = UsageError.of(() -> in.keyRegistry().register(in.accounts(), id, k));
+                System.out.println("key of " + id + " recorded at log index " + idx);
+                return Main.OK;
+            }
+        }
+    }
 }

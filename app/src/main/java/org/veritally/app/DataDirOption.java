@@ -17,45 +17,53 @@ import picocli.CommandLine.Spec;
  * takes {@code --db} the same way. The data directory still holds the log's keys and the api-token.
  */
 public final class DataDirOption {
-  static {
-    // the PostgreSQL reader pool logs every start and stop at INFO; a command's output is not the place
-    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
-  }
-
-  @Spec(Spec.Target.MIXEE) CommandSpec command;
-
-  @Option(names = "--data", paramLabel = "DIR", description = "data directory: the log's keys, the api-token and, without --db, the SQLite database (default: ${DEFAULT-VALUE})",
-      defaultValue = "veritally-data")
-  Path dir;
-
-  private Optional<String> db = Optional.empty();
-
-  @Option(names = "--db", paramLabel = "URL",
-      description = "PostgreSQL database for the log and projections, as postgresql://user:password@host:port/database"
-          + " (default: VERITALLY_DB if set, else the SQLite file in --data)")
-  void db(String url) {
-    try {
-      Database.parse(url);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(command.commandLine(), e.getMessage());
+    static {
+        // the PostgreSQL reader pool logs every start and stop at INFO; a command's output is not the place
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
     }
-    db = Optional.of(url);
-  }
 
-  /** The database URL given with --db, else in VERITALLY_DB. */
-  Optional<String> database() {
-    if (db.isPresent()) return db;
-    String env = System.getenv("VERITALLY_DB");
-    return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
-  }
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-  /** Where the log and projections are: the --db database, or the SQLite file in the data directory. */
-  Database location() {
-    return database().map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(Instance.DB_FILE)));
-  }
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "data directory: the log's keys, the api-token and, without --db, the SQLite "
+                    + "database (default: ${DEFAULT-VALUE})",
+            defaultValue = "veritally-data")
+    Path dir;
 
-  /** Opens the data directory with its database. */
-  Instance open() {
-    return Instance.open(dir, database());
-  }
+    private Optional<String> db = Optional.empty();
+
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description =
+                    "PostgreSQL database for the log and projections, as postgresql://user:password@host:port/database"
+                            + " (default: VERITALLY_DB if set, else the SQLite file in --data)")
+    void db(String url) {
+        try {
+            Database.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+        db = Optional.of(url);
+    }
+
+    /** The database URL given with --db, else in VERITALLY_DB. */
+    Optional<String> database() {
+        if (db.isPresent()) return db;
+        String env = System.getenv("VERITALLY_DB");
+        return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
+    }
+
+    /** Where the log and projections are: the --db database, or the SQLite file in the data directory. */
+    Database location() {
+        return database().map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(Instance.DB_FILE)));
+    }
+
+    /** Opens the data directory with its database. */
+    Instance open() {
+        return Instance.open(dir, database());
+    }
 }

@@ -13,26 +13,53 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = "Build a demo election in a fresh data directory, serve it and print the URL.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "N") int port;
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N")
+    int port;
 
-  @Option(names = "--data", defaultValue = "veritally-data", paramLabel = "DIR") Path dir;
+    @Option(names = "--data", defaultValue = "veritally-data", paramLabel = "DIR")
+    Path dir;
 
-  @Override
-  public Integer call() throws Exception {
-    ServeCommand.checkPort(port);
-    if (!Files.exists(dir.resolve(org.veritally.server.Instance.DB_FILE))) {
-      Path gen = Files.createTempDirectory("veritally-demo");
-      int rc = Main.run("generate", "--stations", "2000", "--contests", "2", "--choices", "6", "--sources", "3", "--seed", "2024",
-          "--out", gen.toString());
-      if (rc != 0) return rc;
-      rc = Main.run("import", "--data", dir.toString(), "--format", "election", gen.resolve("election.json").toString());
-      if (rc != 0) return rc;
-      rc = Main.run("import", "--data", dir.toString(), "--format", "csv", "--quiet", gen.resolve("sheets.csv").toString());
-      if (rc != 0) return rc;
-    } else {
-      System.out.println("serving the existing data directory " + dir + " (delete it for a fresh demo)");
+    @Override
+    public Integer call() throws Exception {
+        ServeCommand.checkPort(port);
+        if (!Files.exists(dir.resolve(org.veritally.server.Instance.DB_FILE))) {
+            Path gen = Files.createTempDirectory("veritally-demo");
+            int rc = Main.run(
+                    "generate",
+                    "--stations",
+                    "2000",
+                    "--contests",
+                    "2",
+                    "--choices",
+                    "6",
+                    "--sources",
+                    "3",
+                    "--seed",
+                    "2024",
+                    "--out",
+                    gen.toString());
+            if (rc != 0) return rc;
+            rc = Main.run(
+                    "import",
+                    "--data",
+                    dir.toString(),
+                    "--format",
+                    "election",
+                    gen.resolve("election.json").toString());
+            if (rc != 0) return rc;
+            rc = Main.run(
+                    "import",
+                    "--data",
+                    dir.toString(),
+                    "--format",
+                    "csv",
+                    "--quiet",
+                    gen.resolve("sheets.csv").toString());
+            if (rc != 0) return rc;
+        } else {
+            System.out.println("serving the existing data directory " + dir + " (delete it for a fresh demo)");
+        }
+        ServeCommand.serve(dir, "127.0.0.1", port);
+        return Main.OK;
     }
-    ServeCommand.serve(dir, "127.0.0.1", port);
-    return Main.OK;
-  }
 }

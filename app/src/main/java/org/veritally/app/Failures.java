@@ -20,53 +20,56 @@ import org.veritally.store.StoreException;
  * returns exit 1. Each is one line on stderr; the stack trace only with {@code VERITALLY_DEBUG} set.
  */
 final class Failures {
-  private Failures() {}
+    private Failures() {}
 
-  /** Prints the one line for {@code ex} (and its stack trace when {@code debug}) and returns the exit code. */
-  static int report(Throwable ex, PrintWriter err, boolean debug) {
-    if (debug) ex.printStackTrace(err);
-    int code;
-    var full = DiskFull.find(ex);
-    if (full.isPresent()) {
-      err.println("error: " + full.get().getMessage());
-      code = Main.USAGE;
-    } else if (ex instanceof UsageProblem u) {
-      err.println("error: " + u.rule().id() + ": " + u.getMessage());
-      code = Main.USAGE;
-    } else if (ex instanceof UsageError || ex instanceof StatsParameterProblem) {
-      err.println("error: " + ex.getMessage());
-      code = Main.USAGE;
-    } else if (environment(ex)) {
-      err.println("error: I/O: " + oneLine(fileProblem(ex).orElse(ex.getMessage())));
-      code = Main.USAGE;
-    } else {
-      err.println("internal error: " + oneLine(String.valueOf(ex)) + (debug ? "" : " (a bug; VERITALLY_DEBUG=1 shows the stack trace)"));
-      code = Main.INTERNAL;
+    /** Prints the one line for {@code ex} (and its stack trace when {@code debug}) and returns the exit code. */
+    static int report(Throwable ex, PrintWriter err, boolean debug) {
+        if (debug) ex.printStackTrace(err);
+        int code;
+        var full = DiskFull.find(ex);
+        if (full.isPresent()) {
+            err.println("error: " + full.get().getMessage());
+            code = Main.USAGE;
+        } else if (ex instanceof UsageProblem u) {
+            err.println("error: " + u.rule().id() + ": " + u.getMessage());
+            code = Main.USAGE;
+        } else if (ex instanceof UsageError || ex instanceof StatsParameterProblem) {
+            err.println("error: " + ex.getMessage());
+            code = Main.USAGE;
+        } else if (environment(ex)) {
+            err.println("error: I/O: " + oneLine(fileProblem(ex).orElse(ex.getMessage())));
+            code = Main.USAGE;
+        } else {
+            err.println("internal error: " + oneLine(String.valueOf(ex))
+                    + (debug ? "" : " (a bug; VERITALLY_DEBUG=1 shows the stack trace)"));
+            code = Main.INTERNAL;
+        }
+        err.flush();
+        return code;
     }
-    err.flush();
-    return code;
-  }
 
-  /** A failure of the disk, the database or the network, however a library wrapped it. */
-  static boolean environment(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StoreException || t instanceof UncheckedIOException || t instanceof IOException) return true;
+    /** A failure of the disk, the database or the network, however a library wrapped it. */
+    static boolean environment(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StoreException || t instanceof UncheckedIOException || t instanceof IOException)
+                return true;
+        }
+        return false;
     }
-    return false;
-  }
 
-  /** A missing or forbidden file, whose exception's message is the bare path, said in words. */
-  private static Optional<String> fileProblem(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NoSuchFileException f) return Optional.of("no such file or directory: " + f.getFile());
-      if (t instanceof AccessDeniedException f) return Optional.of("permission denied: " + f.getFile());
-      if (t instanceof FileAlreadyExistsException f) return Optional.of("already exists: " + f.getFile());
-      if (t instanceof FileSystemException f && f.getReason() == null) return Optional.of(f.getFile() + ": " + f.getClass().getSimpleName());
+    /** A missing or forbidden file, whose exception's message is the bare path, said in words. */
+    private static Optional<String> fileProblem(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoSuchFileException f) return Optional.of("no such file or directory: " + f.getFile());
+            if (t instanceof AccessDeniedException f) return Optional.of("permission denied: " + f.getFile());
+            if (t instanceof FileAlreadyExistsException f) return Optional.of("already exists: " + f.getFile());
+            if (t instanceof FileSystemException f && f.getReason() == null)
+                return Optional.of(f.getFile() + ": " + f.getClass().getSimpleName());
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
-  }
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
 }

@@ -15,66 +15,86 @@ import picocli.CommandLine.Spec;
  * {@code -h/--help}, and every command with subcommands a {@code help} subcommand.
  */
 @Command(
-    name = "veritally",
-    mixinStandardHelpOptions = true,
-    version = "veritally 0.1.0",
-    description = "Election results tabulation that anyone can check.",
-    subcommands = {ImportCommand.class, ResultsCommand.class, GenerateCommand.class, RebuildCommand.class, ServeCommand.class,
-        DemoCommand.class, PublishCommand.class, LogKeyCommand.class, DiscrepanciesCommand.class, AnnouncementsCommand.class, AccountsCommand.class, KeygenCommand.class, SignSheetCommand.class, StatsCommand.class,
-        VerifyCommand.class, CheckReceiptCommand.class, WatchCommand.class, WitnessCommand.class, ExportCommand.class})
+        name = "veritally",
+        mixinStandardHelpOptions = true,
+        version = "veritally 0.1.0",
+        description = "Election results tabulation that anyone can check.",
+        subcommands = {
+            ImportCommand.class,
+            ResultsCommand.class,
+            GenerateCommand.class,
+            RebuildCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            PublishCommand.class,
+            LogKeyCommand.class,
+            DiscrepanciesCommand.class,
+            AnnouncementsCommand.class,
+            AccountsCommand.class,
+            KeygenCommand.class,
+            SignSheetCommand.class,
+            StatsCommand.class,
+            VerifyCommand.class,
+            CheckReceiptCommand.class,
+            WatchCommand.class,
+            WitnessCommand.class,
+            ExportCommand.class
+        })
 public final class Main implements Runnable {
-  public static final int OK = 0;
-  public static final int REJECTED = 1;
-  public static final int USAGE = 2;
-  public static final int INTERNAL = 3;
+    public static final int OK = 0;
+    public static final int REJECTED = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
-
-  public static void main(String[] args) {
-    System.exit(run(args));
-  }
-
-  /** Runs the CLI and returns its exit code (used by tests in-process). */
-  public static int run(String... args) {
-    return execute(commandLine(), System.getenv("VERITALLY_DEBUG") != null, args);
-  }
-
-  /**
-   * The command tree, every command and subcommand with {@code -h/--help} (and {@code -V/--version}),
-   * every command that has subcommands with a {@code help} subcommand.
-   */
-  static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
-    withHelp(cl, cl.getCommandSpec().version());
-    return cl;
-  }
-
-  private static void withHelp(CommandLine cl, String[] version) {
-    CommandSpec spec = cl.getCommandSpec();
-    if (spec.helpCommand()) return;
-    spec.mixinStandardHelpOptions(true);
-    if (spec.version().length == 0) spec.version(version);
-    if (!cl.getSubcommands().isEmpty() && !cl.getSubcommands().containsKey("help")) cl.addSubcommand("help", new HelpSubcommand());
-    for (CommandLine sub : cl.getSubcommands().values()) withHelp(sub, version);
-  }
-
-  /** Runs {@code args} on {@code cl}: a thrown exception becomes one line and exit 2 or 3 ({@link Failures}). */
-  static int execute(CommandLine cl, boolean debug, String... args) {
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Failures.report(ex, cmd.getErr(), debug));
-    cl.setExitCodeExceptionMapper(ex -> USAGE);
-    try {
-      return cl.execute(args);
-    } catch (OutOfMemoryError e) {
-      System.err.println("error: out of memory; give the JVM more heap, e.g. JAVA_OPTS=-Xmx4g bin/veritally ...");
-      return USAGE;
-    } catch (RuntimeException | Error e) {
-      // thrown outside a command's run, e.g. while picocli builds the commands
-      return Failures.report(e, new PrintWriter(System.err, true), debug);
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
-  }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (used by tests in-process). */
+    public static int run(String... args) {
+        return execute(commandLine(), System.getenv("VERITALLY_DEBUG") != null, args);
+    }
+
+    /**
+     * The command tree, every command and subcommand with {@code -h/--help} (and {@code -V/--version}),
+     * every command that has subcommands with a {@code help} subcommand.
+     */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        withHelp(cl, cl.getCommandSpec().version());
+        return cl;
+    }
+
+    private static void withHelp(CommandLine cl, String[] version) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.helpCommand()) return;
+        spec.mixinStandardHelpOptions(true);
+        if (spec.version().length == 0) spec.version(version);
+        if (!cl.getSubcommands().isEmpty() && !cl.getSubcommands().containsKey("help"))
+            cl.addSubcommand("help", new HelpSubcommand());
+        for (CommandLine sub : cl.getSubcommands().values()) withHelp(sub, version);
+    }
+
+    /** Runs {@code args} on {@code cl}: a thrown exception becomes one line and exit 2 or 3 ({@link Failures}). */
+    static int execute(CommandLine cl, boolean debug, String... args) {
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Failures.report(ex, cmd.getErr(), debug));
+        cl.setExitCodeExceptionMapper(ex -> USAGE);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: out of memory; give the JVM more heap, e.g. JAVA_OPTS=-Xmx4g bin/veritally ...");
+            return USAGE;
+        } catch (RuntimeException | Error e) {
+            // thrown outside a command's run, e.g. while picocli builds the commands
+            return Failures.report(e, new PrintWriter(System.err, true), debug);
+        }
+    }
 }

@@ -11,27 +11,35 @@ import picocli.CommandLine.Option;
 /** {@code veritally rebuild}: recompute every projection from the log. */
 @Command(name = "rebuild", description = "Recompute every projection (sheets, totals, catalogue) from the log alone.")
 final class RebuildCommand implements Callable<Integer> {
-  @Mixin DataDirOption data;
+    @Mixin
+    DataDirOption data;
 
-  @Option(names = "--check", description = "also compare the rebuilt projections with the ones before, row by row; exit 1 if they differ")
-  boolean check;
+    @Option(
+            names = "--check",
+            description =
+                    "also compare the rebuilt projections with the ones before, row by row; exit 1 if they differ")
+    boolean check;
 
-  @Override
-  public Integer call() {
-    try (Instance in = data.open()) {
-      long t0 = System.nanoTime();
-      String before = check ? ProjectionDump.digest(in.store()) : "";
-      in.rebuild();
-      System.out.printf("rebuilt projections from %,d log entries in %.1f s%n", in.state().logSize(), (System.nanoTime() - t0) / 1e9);
-      if (check) {
-        String after = ProjectionDump.digest(in.store());
-        if (!after.equals(before)) {
-          System.out.printf("%s failed: before %s; after %s%n", RebuildRule.REBUILD_EQ.id(), before, after);
-          return Main.REJECTED;
+    @Override
+    public Integer call() {
+        try (Instance in = data.open()) {
+            long t0 = System.nanoTime();
+            String before = check ? ProjectionDump.digest(in.store()) : "";
+            in.rebuild();
+            System.out.printf(
+                    "rebuilt projections from %,d log entries in %.1f s%n",
+                    in.state().logSize(), (System.nanoTime() - t0) / 1e9);
+            if (check) {
+                String after = ProjectionDump.digest(in.store());
+                if (!after.equals(before)) {
+                    System.out.printf("%s failed: before %s; after %s%n", RebuildRule.REBUILD_EQ.id(), before, after);
+                    return Main.REJECTED;
+                }
+                System.out.printf(
+                        "%s ok: the rebuilt projections equal the live ones (%s)%n",
+                        RebuildRule.REBUILD_EQ.id(), after);
+            }
+            return Main.OK;
         }
-        System.out.printf("%s ok: the rebuilt projections equal the live ones (%s)%n", RebuildRule.REBUILD_EQ.id(), after);
-      }
-      return Main.OK;
     }
-  }
 }

@@ -18,49 +18,64 @@ import picocli.CommandLine.Option;
  * the only source's, else {@code consensus}; a view so chosen is named on stderr, and in the output
  * as always.
  */
-@Command(name = "results", description = "Print the result of a unit (default: the whole election) for a contest and view.")
+@Command(
+        name = "results",
+        description = "Print the result of a unit (default: the whole election) for a contest and view.")
 final class ResultsCommand implements Callable<Integer> {
-  @Mixin DataDirOption data;
+    @Mixin
+    DataDirOption data;
 
-  @Option(names = "--unit", paramLabel = "ID") Optional<String> unit;
+    @Option(names = "--unit", paramLabel = "ID")
+    Optional<String> unit;
 
-  @Option(names = "--contest", paramLabel = "ID") Optional<String> contest;
+    @Option(names = "--contest", paramLabel = "ID")
+    Optional<String> contest;
 
-  @Option(names = "--view", paramLabel = "V",
-      description = "official | consensus | source:<id> (default: official if an authority source is declared, else the only source's view, else consensus)")
-  Optional<String> view;
+    @Option(
+            names = "--view",
+            paramLabel = "V",
+            description = "official | consensus | source:<id> (default: official if an authority source is "
+                    + "declared, else the only source's view, else consensus)")
+    Optional<String> view;
 
-  @Option(names = "--json", description = "print JSON") boolean json;
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
 
-  @Override
-  public Integer call() {
-    try (Instance in = data.open()) {
-      String v = view.orElseGet(() -> defaultView(in));
-      UnitResult r = in.results().result(unit, contest, v);
-      if (json) {
-        System.out.println(Json.pretty(r));
-      } else {
-        System.out.printf("%s %s — contest %s — view %s%n", r.unit(), r.unitName(), r.contest(), r.view());
-        System.out.printf("stations reporting %,d of %,d; registered voters %,d of %,d%n", r.stationsReporting(), r.stationsTotal(),
-            r.registeredVoters(), r.registeredVotersTotal());
-        System.out.printf("ballots %,d  valid %,d  null %,d  blank %,d%n", r.ballotsCast(), r.validVotes(), r.nullVotes(), r.blankVotes());
-        for (var c : r.candidates()) {
-          System.out.printf("  %-28s %,12d  %6.2f%%%n", c.name(), c.votes(), r.validVotes() == 0 ? 0.0 : 100.0 * c.votes() / r.validVotes());
+    @Override
+    public Integer call() {
+        try (Instance in = data.open()) {
+            String v = view.orElseGet(() -> defaultView(in));
+            UnitResult r = in.results().result(unit, contest, v);
+            if (json) {
+                System.out.println(Json.pretty(r));
+            } else {
+                System.out.printf("%s %s — contest %s — view %s%n", r.unit(), r.unitName(), r.contest(), r.view());
+                System.out.printf(
+                        "stations reporting %,d of %,d; registered voters %,d of %,d%n",
+                        r.stationsReporting(), r.stationsTotal(), r.registeredVoters(), r.registeredVotersTotal());
+                System.out.printf(
+                        "ballots %,d  valid %,d  null %,d  blank %,d%n",
+                        r.ballotsCast(), r.validVotes(), r.nullVotes(), r.blankVotes());
+                for (var c : r.candidates()) {
+                    System.out.printf(
+                            "  %-28s %,12d  %6.2f%%%n",
+                            c.name(), c.votes(), r.validVotes() == 0 ? 0.0 : 100.0 * c.votes() / r.validVotes());
+                }
+            }
+            return Main.OK;
         }
-      }
-      return Main.OK;
     }
-  }
 
-  /** official with an authority source; else the only source's view, or consensus; the latter two named on stderr. */
-  private static String defaultView(Instance in) {
-    if (in.state().election().isEmpty()) return "official"; // the result names the missing election (RD-ELECTION)
-    Tabulation tab = in.state().tabulation();
-    if (tab.authority().isPresent()) return "official";
-    List<Source> sources = tab.sources();
-    String v = sources.size() == 1 ? "source:" + sources.get(0).id() : "consensus";
-    System.err.println("note: no authority source is declared, so no official view; showing view " + v
-        + (sources.size() == 1 ? " (the only source)" : " (" + sources.size() + " sources)") + "; --view chooses another");
-    return v;
-  }
+    /** official with an authority source; else the only source's view, or consensus; the latter two named on stderr. */
+    private static String defaultView(Instance in) {
+        if (in.state().election().isEmpty()) return "official"; // the result names the missing election (RD-ELECTION)
+        Tabulation tab = in.state().tabulation();
+        if (tab.authority().isPresent()) return "official";
+        List<Source> sources = tab.sources();
+        String v = sources.size() == 1 ? "source:" + sources.get(0).id() : "consensus";
+        System.err.println("note: no authority source is declared, so no official view; showing view " + v
+                + (sources.size() == 1 ? " (the only source)" : " (" + sources.size() + " sources)")
+                + "; --view chooses another");
+        return v;
+    }
 }

@@ -18,107 +18,152 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", description = "Serve the HTTP API (binds to 127.0.0.1 by default).")
 final class ServeCommand implements Callable<Integer> {
-  @Mixin DataDirOption data;
+    @Mixin
+    DataDirOption data;
 
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "N") int port;
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N")
+    int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR", description = "address to bind (default: ${DEFAULT-VALUE})")
-  String host;
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDR",
+            description = "address to bind (default: ${DEFAULT-VALUE})")
+    String host;
 
-  @Option(names = "--rate-limit-account", defaultValue = "20/s:200", paramLabel = "RATE", converter = RateLimitConverter.class,
-      description = "writes per account: N/s, N/m or N/h, optionally :BURST, or off (default: ${DEFAULT-VALUE})")
-  RateLimit perAccount;
+    @Option(
+            names = "--rate-limit-account",
+            defaultValue = "20/s:200",
+            paramLabel = "RATE",
+            converter = RateLimitConverter.class,
+            description = "writes per account: N/s, N/m or N/h, optionally :BURST, or off (default: ${DEFAULT-VALUE})")
+    RateLimit perAccount;
 
-  @Option(names = "--rate-limit-address", defaultValue = "50/s:500", paramLabel = "RATE", converter = RateLimitConverter.class,
-      description = "writes per client address (IPv6: per /64) (default: ${DEFAULT-VALUE})")
-  RateLimit perAddress;
+    @Option(
+            names = "--rate-limit-address",
+            defaultValue = "50/s:500",
+            paramLabel = "RATE",
+            converter = RateLimitConverter.class,
+            description = "writes per client address (IPv6: per /64) (default: ${DEFAULT-VALUE})")
+    RateLimit perAddress;
 
-  @Option(names = "--rate-limit-reads", defaultValue = "off", paramLabel = "RATE", converter = RateLimitConverter.class,
-      description = "reads per client address; off by default, reads are meant for a cache or CDN (default: ${DEFAULT-VALUE})")
-  RateLimit reads;
+    @Option(
+            names = "--rate-limit-reads",
+            defaultValue = "off",
+            paramLabel = "RATE",
+            converter = RateLimitConverter.class,
+            description = "reads per client address; off by default, reads are meant for a cache or CDN "
+                    + "(default: ${DEFAULT-VALUE})")
+    RateLimit reads;
 
-  @Option(names = "--max-body", defaultValue = "65536", paramLabel = "BYTES", description = "largest request body accepted (default: ${DEFAULT-VALUE})")
-  int maxBody;
+    @Option(
+            names = "--max-body",
+            defaultValue = "65536",
+            paramLabel = "BYTES",
+            description = "largest request body accepted (default: ${DEFAULT-VALUE})")
+    int maxBody;
 
-  @Option(names = "--behind-tls", description = "clients reach this server over HTTPS (a TLS proxy in front): send Strict-Transport-Security")
-  boolean behindTls;
+    @Option(
+            names = "--behind-tls",
+            description = "clients reach this server over HTTPS (a TLS proxy in front): send Strict-Transport-Security")
+    boolean behindTls;
 
-  @Option(names = "--client-address-header", paramLabel = "NAME",
-      description = "header in which a trusted reverse proxy passes the client's address (e.g. X-Forwarded-For); default: the socket address")
-  String clientAddressHeader;
+    @Option(
+            names = "--client-address-header",
+            paramLabel = "NAME",
+            description = "header in which a trusted reverse proxy passes the client's address (e.g. "
+                    + "X-Forwarded-For); default: the socket address")
+    String clientAddressHeader;
 
-  @Option(names = "--request-log", defaultValue = "json", paramLabel = "json|off", description = "one JSON line per request (default: ${DEFAULT-VALUE})")
-  String requestLog;
+    @Option(
+            names = "--request-log",
+            defaultValue = "json",
+            paramLabel = "json|off",
+            description = "one JSON line per request (default: ${DEFAULT-VALUE})")
+    String requestLog;
 
-  /** Parses a {@link RateLimit}; picocli reports the exception's message as a usage error. */
-  static final class RateLimitConverter implements picocli.CommandLine.ITypeConverter<RateLimit> {
-    @Override
-    public RateLimit convert(String value) {
-      return RateLimit.parse(value);
+    /** Parses a {@link RateLimit}; picocli reports the exception's message as a usage error. */
+    static final class RateLimitConverter implements picocli.CommandLine.ITypeConverter<RateLimit> {
+        @Override
+        public RateLimit convert(String value) {
+            return RateLimit.parse(value);
+        }
     }
-  }
 
-  @Override
-  public Integer call() throws Exception {
-    if (!requestLog.equals("json") && !requestLog.equals("off")) throw new UsageError("--request-log must be json or off");
-    if (maxBody < 1) throw new UsageError("--max-body must be at least 1");
-    var ops = OpsConfig.defaults().withRateLimits(perAccount, perAddress, reads).withMaxBody(maxBody).withTls(behindTls)
-        .withClientAddressHeader(Optional.ofNullable(clientAddressHeader)).withRequestLog(requestLog.equals("json"));
-    serve(data.dir, data.database(), host, port, ops);
-    return Main.OK;
-  }
+    @Override
+    public Integer call() throws Exception {
+        if (!requestLog.equals("json") && !requestLog.equals("off"))
+            throw new UsageError("--request-log must be json or off");
+        if (maxBody < 1) throw new UsageError("--max-body must be at least 1");
+        var ops = OpsConfig.defaults()
+                .withRateLimits(perAccount, perAddress, reads)
+                .withMaxBody(maxBody)
+                .withTls(behindTls)
+                .withClientAddressHeader(Optional.ofNullable(clientAddressHeader))
+                .withRequestLog(requestLog.equals("json"));
+        serve(data.dir, data.database(), host, port, ops);
+        return Main.OK;
+    }
 
-  /** A --port outside 0-65535 is the user's mistake, not the server's (Jetty throws an IllegalArgumentException). */
-  static void checkPort(int port) {
-    if (port < 0 || port > 65535) throw new UsageError("--port " + port + " is not a TCP port (0-65535)");
-  }
+    /** A --port outside 0-65535 is the user's mistake, not the server's (Jetty throws an IllegalArgumentException). */
+    static void checkPort(int port) {
+        if (port < 0 || port > 65535) throw new UsageError("--port " + port + " is not a TCP port (0-65535)");
+    }
 
-  static void serve(java.nio.file.Path dir, String host, int port) throws Exception {
-    serve(dir, host, port, OpsConfig.defaults());
-  }
+    static void serve(java.nio.file.Path dir, String host, int port) throws Exception {
+        serve(dir, host, port, OpsConfig.defaults());
+    }
 
-  static void serve(java.nio.file.Path dir, String host, int port, OpsConfig ops) throws Exception {
-    serve(dir, Optional.empty(), host, port, ops);
-  }
+    static void serve(java.nio.file.Path dir, String host, int port, OpsConfig ops) throws Exception {
+        serve(dir, Optional.empty(), host, port, ops);
+    }
 
-  /**
-   * Serves the data directory; with a PostgreSQL {@code db}, as one of several instances on that
-   * database (a cluster node takes the sequencer's lock when it is free and routes writes meanwhile).
-   */
-  static void serve(java.nio.file.Path dir, Optional<String> db, String host, int port, OpsConfig ops) throws Exception {
-    checkPort(port);
-    structuredLogs();
-    long t0 = System.nanoTime();
-    Instance in = Instance.open(dir, db);
-    if (db.isPresent()) org.veritally.server.cluster.ClusterNode.start(in);
-    var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
-    routes.add(new org.veritally.server.log.LogRoutes(in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)));
-    routes.add(new org.veritally.server.stats.StatsRoutes(in));
-    routes.add(new org.veritally.web.WebSite(in));
-    ApiServer api = new ApiServer(in, WriteToken.load(dir), routes, ops).start(host, port);
-    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
-    System.out.printf("Veritally serving %s (log size %,d) at %s — started in %.1f s%n", db.isPresent() ? in.store().database() + " with keys in " + dir : dir,
-        in.state().logSize(), url, (System.nanoTime() - t0) / 1e9);
-    System.out.println("API: " + url + "api/election   log: " + url + "log/checkpoint   write token: " + dir.resolve(WriteToken.FILE));
-    System.out.println("health: " + url + "healthz   ready: " + url + "readyz   metrics: " + url + "metrics   limits: account " + ops.perAccount()
-        + ", address " + ops.perAddress() + ", reads " + ops.reads() + ", body " + ops.maxBodyBytes() + " B");
-    System.out.println("log verifier key: " + in.keys().verifierKey().encode());
-    CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      api.close();
-      in.close();
-      stop.countDown();
-    }));
-    stop.await();
-  }
+    /**
+     * Serves the data directory; with a PostgreSQL {@code db}, as one of several instances on that
+     * database (a cluster node takes the sequencer's lock when it is free and routes writes meanwhile).
+     */
+    static void serve(java.nio.file.Path dir, Optional<String> db, String host, int port, OpsConfig ops)
+            throws Exception {
+        checkPort(port);
+        structuredLogs();
+        long t0 = System.nanoTime();
+        Instance in = Instance.open(dir, db);
+        if (db.isPresent()) org.veritally.server.cluster.ClusterNode.start(in);
+        var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
+        routes.add(new org.veritally.server.log.LogRoutes(
+                in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)));
+        routes.add(new org.veritally.server.stats.StatsRoutes(in));
+        routes.add(new org.veritally.web.WebSite(in));
+        ApiServer api = new ApiServer(in, WriteToken.load(dir), routes, ops).start(host, port);
+        String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
+        System.out.printf(
+                "Veritally serving %s (log size %,d) at %s — started in %.1f s%n",
+                db.isPresent() ? in.store().database() + " with keys in " + dir : dir,
+                in.state().logSize(),
+                url,
+                (System.nanoTime() - t0) / 1e9);
+        System.out.println("API: " + url + "api/election   log: " + url + "log/checkpoint   write token: "
+                + dir.resolve(WriteToken.FILE));
+        System.out.println("health: " + url + "healthz   ready: " + url + "readyz   metrics: " + url
+                + "metrics   limits: account " + ops.perAccount() + ", address " + ops.perAddress() + ", reads "
+                + ops.reads() + ", body " + ops.maxBodyBytes() + " B");
+        System.out.println("log verifier key: " + in.keys().verifierKey().encode());
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            in.close();
+            stop.countDown();
+        }));
+        stop.await();
+    }
 
-  /**
-   * slf4j-simple settings for a server, unless the operator set them ({@code -D} or
-   * {@code simplelogger.properties}): lines go to standard error as {@code LEVEL logger - message},
-   * with no thread name, so a request line reads {@code INFO veritally.http - {"time":…}}. Must run
-   * before the first logger is created.
-   */
-  private static void structuredLogs() {
-    System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
-  }
+    /**
+     * slf4j-simple settings for a server, unless the operator set them ({@code -D} or
+     * {@code simplelogger.properties}): lines go to standard error as {@code LEVEL logger - message},
+     * with no thread name, so a request line reads {@code INFO veritally.http - {"time":…}}. Must run
+     * before the first logger is created.
+     */
+    private static void structuredLogs() {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+    }
 }

@@ -15,43 +15,79 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code veritally stats irreversible}: can the stations not yet reported still change the outcome (ST-IRREV)? */
-@Command(name = "irreversible", description = "ST-IRREV: the leader's margins against the registered voters of the stations not yet reported.")
+@Command(
+        name = "irreversible",
+        description = "ST-IRREV: the leader's margins against the registered voters of the stations not yet reported.")
 final class StatsIrreversibleCommand implements Callable<Integer> {
-  @Mixin DataDirOption data;
+    @Mixin
+    DataDirOption data;
 
-  @Option(names = "--contest", paramLabel = "ID") Optional<String> contest;
+    @Option(names = "--contest", paramLabel = "ID")
+    Optional<String> contest;
 
-  @Option(names = "--view", paramLabel = "V", defaultValue = "official", description = "official | consensus | source:<id> (default: ${DEFAULT-VALUE})")
-  String view;
+    @Option(
+            names = "--view",
+            paramLabel = "V",
+            defaultValue = "official",
+            description = "official | consensus | source:<id> (default: ${DEFAULT-VALUE})")
+    String view;
 
-  @Option(names = "--json", description = "print JSON") boolean json;
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
 
-  @Override
-  public Integer call() {
-    try (Instance in = data.open()) {
-      ViewIrreversibility v = new ReadIrreversibility(in).run(contest, view);
-      if (json) {
-        System.out.println(Json.pretty(StatsJson.irreversibility(v)));
-        return Main.OK;
-      }
-      var r = v.irreversibility();
-      System.out.printf(Locale.ROOT, "ST-IRREV — contest %s, view %s: %,d of %,d stations reporting%n", v.contest(), v.view(),
-          v.stationsReporting(), v.stationsTotal());
-      System.out.printf(Locale.ROOT, "registered voters of the stations not yet reported: %,d (of %,d)%n", r.remainingRegistered(),
-          v.registeredTotal());
-      for (var m : r.margins()) {
-        System.out.printf(Locale.ROOT, "  %s leads %s by %,d: %s%n", r.leader(), m.over(), m.margin(), m.irreversible() ? "irreversible" : "not irreversible");
-      }
-      System.out.printf(Locale.ROOT, "lead %s%n", r.irreversible() ? "IRREVERSIBLE" : "NOT irreversible: the remaining stations can still change the leader");
-      var t = v.majority();
-      System.out.printf(Locale.ROOT, "absolute majority (share of valid votes %s): %s at %s now, between %s and %s whatever remains: %s%n",
-          t.threshold(), t.leader(), pct(t.shareNow()), pct(t.lowestPossibleShare()), pct(t.highestPossibleShare()), t.status());
-      StatsCommand.caveats(List.of(RuleId.ST_IRREV));
-      return Main.OK;
+    @Override
+    public Integer call() {
+        try (Instance in = data.open()) {
+            ViewIrreversibility v = new ReadIrreversibility(in).run(contest, view);
+            if (json) {
+                System.out.println(Json.pretty(StatsJson.irreversibility(v)));
+                return Main.OK;
+            }
+            var r = v.irreversibility();
+            System.out.printf(
+                    Locale.ROOT,
+                    "ST-IRREV — contest %s, view %s: %,d of %,d stations reporting%n",
+                    v.contest(),
+                    v.view(),
+                    v.stationsReporting(),
+                    v.stationsTotal());
+            System.out.printf(
+                    Locale.ROOT,
+                    "registered voters of the stations not yet reported: %,d (of %,d)%n",
+                    r.remainingRegistered(),
+                    v.registeredTotal());
+            for (var m : r.margins()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s leads %s by %,d: %s%n",
+                        r.leader(),
+                        m.over(),
+                        m.margin(),
+                        m.irreversible() ? "irreversible" : "not irreversible");
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "lead %s%n",
+                    r.irreversible()
+                            ? "IRREVERSIBLE"
+                            : "NOT irreversible: the remaining stations can still change the leader");
+            var t = v.majority();
+            System.out.printf(
+                    Locale.ROOT,
+                    "absolute majority (share of valid votes %s): %s at %s now, between %s and %s "
+                            + "whatever remains: %s%n",
+                    t.threshold(),
+                    t.leader(),
+                    pct(t.shareNow()),
+                    pct(t.lowestPossibleShare()),
+                    pct(t.highestPossibleShare()),
+                    t.status());
+            StatsCommand.caveats(List.of(RuleId.ST_IRREV));
+            return Main.OK;
+        }
     }
-  }
 
-  private static String pct(double x) {
-    return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * x);
-  }
+    private static String pct(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * x);
+    }
 }

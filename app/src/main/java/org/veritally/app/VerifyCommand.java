@@ -14,36 +14,53 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code veritally verify}: re-derive a published log and its totals against a pinned key (docs/verify.md). */
-@Command(name = "verify", description = {
-    "Verify a published log (a directory or a URL) against a pinned log key.",
-    "Every signature, hash, entry and published total is re-derived (checks VFY-SIG ... VFY-TOTALS).",
-    "Exit 0 verified, 1 failed, 2 usage or I/O error."})
+@Command(
+        name = "verify",
+        description = {
+            "Verify a published log (a directory or a URL) against a pinned log key.",
+            "Every signature, hash, entry and published total is re-derived (checks VFY-SIG ... VFY-TOTALS).",
+            "Exit 0 verified, 1 failed, 2 usage or I/O error."
+        })
 final class VerifyCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "DIR|URL", description = "the publication root (a `publish` output or mirror), or a log URL")
-  String log;
+    @Parameters(
+            paramLabel = "DIR|URL",
+            description = "the publication root (a `publish` output or mirror), or a log URL")
+    String log;
 
-  @Option(names = "--key", required = true, paramLabel = "VKEY|FILE", description = "the log's verifier key, pinned (as `log-key` prints it)")
-  String key;
+    @Option(
+            names = "--key",
+            required = true,
+            paramLabel = "VKEY|FILE",
+            description = "the log's verifier key, pinned (as `log-key` prints it)")
+    String key;
 
-  @Option(names = "--witness", paramLabel = "VKEY|FILE", description = "a witness's cosignature key; repeat for several")
-  List<String> witnesses = new ArrayList<>();
+    @Option(
+            names = "--witness",
+            paramLabel = "VKEY|FILE",
+            description = "a witness's cosignature key; repeat for several")
+    List<String> witnesses = new ArrayList<>();
 
-  @Option(names = "--quorum", paramLabel = "K", description = "how many of the --witness keys must have cosigned (default: all)")
-  Integer quorum;
+    @Option(
+            names = "--quorum",
+            paramLabel = "K",
+            description = "how many of the --witness keys must have cosigned (default: all)")
+    Integer quorum;
 
-  @Option(names = "--json", description = "print the report as JSON")
-  boolean json;
+    @Option(names = "--json", description = "print the report as JSON")
+    boolean json;
 
-  @Override
-  public Integer call() {
-    VerifierKey logKey = UsageError.of(() -> KeyFiles.load(key));
-    List<VerifierKey> w = witnesses.stream().map(k -> UsageError.of(() -> KeyFiles.load(k))).toList();
-    if (quorum != null && (w.isEmpty() || quorum < 1)) {
-      throw new UsageError("--quorum needs at least one --witness key and a value of at least 1");
+    @Override
+    public Integer call() {
+        VerifierKey logKey = UsageError.of(() -> KeyFiles.load(key));
+        List<VerifierKey> w = witnesses.stream()
+                .map(k -> UsageError.of(() -> KeyFiles.load(k)))
+                .toList();
+        if (quorum != null && (w.isEmpty() || quorum < 1)) {
+            throw new UsageError("--quorum needs at least one --witness key and a value of at least 1");
+        }
+        Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(UsageError.of(() -> Logs.open(log)));
+        System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
+        System.out.flush();
+        return r.verified() ? Main.OK : Main.REJECTED;
     }
-    Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(UsageError.of(() -> Logs.open(log)));
-    System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
-    System.out.flush();
-    return r.verified() ? Main.OK : Main.REJECTED;
-  }
 }

@@ -22,72 +22,96 @@ import org.veritally.formats.election.DefinitionJson;
  * CSVs hold one row per table.
  */
 class ExportVenezuelaTest {
-  @TempDir static Path dir;
-  static String data;
+    @TempDir
+    static Path dir;
 
-  static Path file() {
-    return Path.of(System.getProperty("veritally.shared", "../../shared"), "data", "ve-2024", "RESULTADOS_2024_CSV_V1.csv");
-  }
+    static String data;
 
-  @BeforeAll
-  static void importFile() {
-    if (!Files.isRegularFile(file())) {
-      System.out.println("SKIPPED: Venezuelan file not found at " + file().toAbsolutePath());
-      return;
+    static Path file() {
+        return Path.of(
+                System.getProperty("veritally.shared", "../../shared"),
+                "data",
+                "ve-2024",
+                "RESULTADOS_2024_CSV_V1.csv");
     }
-    data = dir.resolve("ve").toString();
-    var r = CliTest.run("import", "--data", data, "--format", "ve2024-cvzla", "--quiet", file().toString());
-    assertThat(r.code()).as(r.err()).isZero();
-  }
 
-  static void assumeData() {
-    assumeTrue(data != null, "SKIPPED: Venezuelan file absent at " + file().toAbsolutePath());
-  }
+    @BeforeAll
+    static void importFile() {
+        if (!Files.isRegularFile(file())) {
+            System.out.println("SKIPPED: Venezuelan file not found at " + file().toAbsolutePath());
+            return;
+        }
+        data = dir.resolve("ve").toString();
+        var r = CliTest.run("import", "--data", data, "--format", "ve2024-cvzla", "--quiet", file().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
 
-  @Test
-  void nistXmlValidatesAgainstTheOfficialXsd() throws Exception {
-    assumeData();
-    byte[] xml = Files.readAllBytes(ExportCommandTest.export(dir, data, "nist-xml", "--view", "source:cvzla", "--election-date", "2024-07-28",
-        "--election-type", "general", "--language", "es"));
-    assertThat(ExportCommandTest.xsdErrors(xml)).isEmpty();
-    assertThat(ExportCommandTest.referenceErrors(xml)).isEmpty();
-  }
+    static void assumeData() {
+        assumeTrue(data != null, "SKIPPED: Venezuelan file absent at " + file().toAbsolutePath());
+    }
 
-  @Test
-  void nistJsonRoundTripsWithIdenticalTotals() throws Exception {
-    assumeData();
-    Path json = ExportCommandTest.export(dir, data, "nist-json", "--view", "source:cvzla", "--election-date", "2024-07-28");
-    List<Problem> ps = new ArrayList<>();
-    Path def = dir.resolve("ve-election.json");
-    Files.write(def, DefinitionJson.write(CvzlaCsv.definition(file(), ps)));
-    assertThat(ps).isEmpty();
-    String fresh = dir.resolve("ve-fresh").toString();
-    var e = CliTest.run("import", "--data", fresh, "--format", "election", def.toString());
-    assertThat(e.code()).as(e.err()).isZero();
-    var r = CliTest.run("import", "--data", fresh, "--format", "nist-json", "--source", "cvzla", "--quiet", json.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("accepted 24,532 (24,532 new");
-    var before = ExportCommandTest.totals(Path.of(data), "cvzla");
-    assertThat(before).hasSizeGreaterThan(10_000);
-    assertThat(ExportCommandTest.totals(Path.of(fresh), "cvzla")).isEqualTo(before);
-  }
+    @Test
+    void nistXmlValidatesAgainstTheOfficialXsd() throws Exception {
+        assumeData();
+        byte[] xml = Files.readAllBytes(ExportCommandTest.export(
+                dir,
+                data,
+                "nist-xml",
+                "--view",
+                "source:cvzla",
+                "--election-date",
+                "2024-07-28",
+                "--election-type",
+                "general",
+                "--language",
+                "es"));
+        assertThat(ExportCommandTest.xsdErrors(xml)).isEmpty();
+        assertThat(ExportCommandTest.referenceErrors(xml)).isEmpty();
+    }
 
-  @Test
-  void csvsHoldOneRowPerTable() throws Exception {
-    assumeData();
-    var station = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "station-csv"));
-    assertThat(station).hasSize(1 + 24_532);
-    assertThat(station.get(0)).startsWith("state_code", "state_name", "municipality_code");
-    // one source: every table is a single-copy station (a regression once exported them as missing)
-    int status = java.util.Arrays.asList(station.get(0)).indexOf("status");
-    assertThat(status).isPositive();
-    assertThat(station.stream().skip(1).map(r -> r[status]).distinct().toList()).containsExactly("single");
-    var consensus = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "consensus-csv"));
-    assertThat(consensus.size()).isGreaterThanOrEqualTo(1 + 24_532);
-    int cstatus = java.util.Arrays.asList(consensus.get(0)).indexOf("status");
-    assertThat(consensus.stream().skip(1).filter(r -> r[cstatus].equals("single")).count()).isEqualTo(24_532);
-    var oe = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "openelections", "--view", "source:cvzla"));
-    assertThat(oe.get(1)[0]).isNotEmpty();
-    assertThat(oe.stream().filter(r -> r[2].equals("Registered Voters")).count()).isEqualTo(24_532);
-  }
+    @Test
+    void nistJsonRoundTripsWithIdenticalTotals() throws Exception {
+        assumeData();
+        Path json = ExportCommandTest.export(
+                dir, data, "nist-json", "--view", "source:cvzla", "--election-date", "2024-07-28");
+        List<Problem> ps = new ArrayList<>();
+        Path def = dir.resolve("ve-election.json");
+        Files.write(def, DefinitionJson.write(CvzlaCsv.definition(file(), ps)));
+        assertThat(ps).isEmpty();
+        String fresh = dir.resolve("ve-fresh").toString();
+        var e = CliTest.run("import", "--data", fresh, "--format", "election", def.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        var r = CliTest.run(
+                "import", "--data", fresh, "--format", "nist-json", "--source", "cvzla", "--quiet", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("accepted 24,532 (24,532 new");
+        var before = ExportCommandTest.totals(Path.of(data), "cvzla");
+        assertThat(before).hasSizeGreaterThan(10_000);
+        assertThat(ExportCommandTest.totals(Path.of(fresh), "cvzla")).isEqualTo(before);
+    }
+
+    @Test
+    void csvsHoldOneRowPerTable() throws Exception {
+        assumeData();
+        var station = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "station-csv"));
+        assertThat(station).hasSize(1 + 24_532);
+        assertThat(station.get(0)).startsWith("state_code", "state_name", "municipality_code");
+        // one source: every table is a single-copy station (a regression once exported them as missing)
+        int status = java.util.Arrays.asList(station.get(0)).indexOf("status");
+        assertThat(status).isPositive();
+        assertThat(station.stream().skip(1).map(r -> r[status]).distinct().toList())
+                .containsExactly("single");
+        var consensus = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "consensus-csv"));
+        assertThat(consensus.size()).isGreaterThanOrEqualTo(1 + 24_532);
+        int cstatus = java.util.Arrays.asList(consensus.get(0)).indexOf("status");
+        assertThat(consensus.stream()
+                        .skip(1)
+                        .filter(r -> r[cstatus].equals("single"))
+                        .count())
+                .isEqualTo(24_532);
+        var oe = ExportCommandTest.csv(ExportCommandTest.export(dir, data, "openelections", "--view", "source:cvzla"));
+        assertThat(oe.get(1)[0]).isNotEmpty();
+        assertThat(oe.stream().filter(r -> r[2].equals("Registered Voters")).count())
+                .isEqualTo(24_532);
+    }
 }

@@ -38,44 +38,44 @@ import org.veritally.translog.Verification;
 @Fork(1)
 public class ProofBench {
 
-  static final int SIZE = 1_000_000;
+    static final int SIZE = 1_000_000;
 
-  private InMemoryNodeStore store;
-  private List<byte[]> leaves;
-  private byte[] root;
-  private InclusionProof sample;
-  private final Random random = new Random(7);
+    private InMemoryNodeStore store;
+    private List<byte[]> leaves;
+    private byte[] root;
+    private InclusionProof sample;
+    private final Random random = new Random(7);
 
-  @Setup(Level.Trial)
-  public void buildTree() {
-    LogHasher hasher = LogHasher.create();
-    leaves = new ArrayList<>(SIZE);
-    byte[] entry = new byte[64];
-    for (int i = 0; i < SIZE; i++) {
-      random.nextBytes(entry);
-      leaves.add(hasher.leafHash(entry));
+    @Setup(Level.Trial)
+    public void buildTree() {
+        LogHasher hasher = LogHasher.create();
+        leaves = new ArrayList<>(SIZE);
+        byte[] entry = new byte[64];
+        for (int i = 0; i < SIZE; i++) {
+            random.nextBytes(entry);
+            leaves.add(hasher.leafHash(entry));
+        }
+        store = new InMemoryNodeStore();
+        var result = new TreeAppender().append(CompactRange.empty(), leaves);
+        store.putAll(result.nodes());
+        root = result.root();
+        sample = InclusionProof.build(123_456, SIZE, store);
     }
-    store = new InMemoryNodeStore();
-    var result = new TreeAppender().append(CompactRange.empty(), leaves);
-    store.putAll(result.nodes());
-    root = result.root();
-    sample = InclusionProof.build(123_456, SIZE, store);
-  }
 
-  @Benchmark
-  public InclusionProof inclusionProof() {
-    long size = 1 + random.nextInt(SIZE);
-    return InclusionProof.build((long) (random.nextDouble() * size), size, store);
-  }
+    @Benchmark
+    public InclusionProof inclusionProof() {
+        long size = 1 + random.nextInt(SIZE);
+        return InclusionProof.build((long) (random.nextDouble() * size), size, store);
+    }
 
-  @Benchmark
-  public ConsistencyProof consistencyProof() {
-    long m = 1 + random.nextInt(SIZE);
-    return ConsistencyProof.build(m, SIZE, store);
-  }
+    @Benchmark
+    public ConsistencyProof consistencyProof() {
+        long m = 1 + random.nextInt(SIZE);
+        return ConsistencyProof.build(m, SIZE, store);
+    }
 
-  @Benchmark
-  public Verification verifyInclusion() {
-    return sample.verify(leaves.get(123_456), root);
-  }
+    @Benchmark
+    public Verification verifyInclusion() {
+        return sample.verify(leaves.get(123_456), root);
+    }
 }

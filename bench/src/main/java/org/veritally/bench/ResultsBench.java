@@ -29,41 +29,41 @@ import org.veritally.server.Instance;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ResultsBench {
-  @Param({""})
-  public String data;
+    @Param({""})
+    public String data;
 
-  Instance in;
-  List<String> units;
-  SplittableRandom random;
+    Instance in;
+    List<String> units;
+    SplittableRandom random;
 
-  @Setup(Level.Trial)
-  public void open() throws Exception {
-    Path dir;
-    if (data.isEmpty()) {
-      dir = Files.createTempDirectory("results-bench");
-      var g = new org.veritally.formats.generate.SyntheticElection(20_000, 1, 6, 1, 42);
-      var d = g.definition();
-      in = Instance.open(dir);
-      in.define().define(d, "bench", "bench");
-      List<org.veritally.formats.csv.SheetRow> rows = new ArrayList<>();
-      g.sheets(d, s -> rows.add(new org.veritally.formats.csv.SheetRow("r", Optional.of(s), List.of())));
-      in.sequencer().submit(rows, "bench", new org.veritally.server.intake.DuplicateRows(), false);
-    } else {
-      in = Instance.open(Path.of(data));
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+        Path dir;
+        if (data.isEmpty()) {
+            dir = Files.createTempDirectory("results-bench");
+            var g = new org.veritally.formats.generate.SyntheticElection(20_000, 1, 6, 1, 42);
+            var d = g.definition();
+            in = Instance.open(dir);
+            in.define().define(d, "bench", "bench");
+            List<org.veritally.formats.csv.SheetRow> rows = new ArrayList<>();
+            g.sheets(d, s -> rows.add(new org.veritally.formats.csv.SheetRow("r", Optional.of(s), List.of())));
+            in.sequencer().submit(rows, "bench", new org.veritally.server.intake.DuplicateRows(), false);
+        } else {
+            in = Instance.open(Path.of(data));
+        }
+        units = new ArrayList<>();
+        in.state().catalogue().units().forEach(u -> units.add(u.id()));
+        random = new SplittableRandom(7);
     }
-    units = new ArrayList<>();
-    in.state().catalogue().units().forEach(u -> units.add(u.id()));
-    random = new SplittableRandom(7);
-  }
 
-  @TearDown(Level.Trial)
-  public void close() {
-    in.close();
-  }
+    @TearDown(Level.Trial)
+    public void close() {
+        in.close();
+    }
 
-  @Benchmark
-  public UnitResult resultForRandomUnit() {
-    String u = units.get(random.nextInt(units.size()));
-    return in.results().result(Optional.of(u), Optional.empty(), "official");
-  }
+    @Benchmark
+    public UnitResult resultForRandomUnit() {
+        String u = units.get(random.nextInt(units.size()));
+        return in.results().result(Optional.of(u), Optional.empty(), "official");
+    }
 }

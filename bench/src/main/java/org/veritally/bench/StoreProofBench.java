@@ -26,29 +26,29 @@ import org.veritally.translog.InclusionProof;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class StoreProofBench {
-  @Param({"bench/out/serve-1000000"})
-  public String data;
+    @Param({"bench/out/serve-1000000"})
+    public String data;
 
-  Store store;
-  LogView log;
-  long size;
-  SplittableRandom random;
+    Store store;
+    LogView log;
+    long size;
+    SplittableRandom random;
 
-  @Setup(Level.Trial)
-  public void open() {
-    store = Store.openSqlite(Path.of(data).resolve("veritally.db"));
-    log = new LogView(store);
-    size = log.latest().orElseThrow().size();
-    random = new SplittableRandom(11);
-  }
+    @Setup(Level.Trial)
+    public void open() {
+        store = Store.openSqlite(Path.of(data).resolve("veritally.db"));
+        log = new LogView(store);
+        size = log.latest().orElseThrow().size();
+        random = new SplittableRandom(11);
+    }
 
-  @TearDown(Level.Trial)
-  public void close() {
-    store.close();
-  }
+    @TearDown(Level.Trial)
+    public void close() {
+        store.close();
+    }
 
-  @Benchmark
-  public InclusionProof inclusionProofForRandomEntry() {
-    return log.inclusion(random.nextLong(size), size);
-  }
+    @Benchmark
+    public InclusionProof inclusionProofForRandomEntry() {
+        return log.inclusion(random.nextLong(size), size);
+    }
 }

@@ -41,51 +41,51 @@ import org.veritally.translog.TreeAppender;
 @Fork(1)
 public class TreeAppendBench {
 
-  static final int BATCH = 1000;
-  static final int ENTRY_SIZE = 300;
+    static final int BATCH = 1000;
+    static final int ENTRY_SIZE = 300;
 
-  private final TreeAppender appender = new TreeAppender();
-  private List<byte[]> leafHashes;
-  private List<byte[]> entries;
-  private CompactRange range;
-  private InMemoryNodeStore sink;
+    private final TreeAppender appender = new TreeAppender();
+    private List<byte[]> leafHashes;
+    private List<byte[]> entries;
+    private CompactRange range;
+    private InMemoryNodeStore sink;
 
-  @Setup(Level.Trial)
-  public void inputs() {
-    Random random = new Random(42);
-    LogHasher hasher = LogHasher.create();
-    leafHashes = new ArrayList<>(BATCH);
-    entries = new ArrayList<>(BATCH);
-    for (int i = 0; i < BATCH; i++) {
-      byte[] entry = new byte[ENTRY_SIZE];
-      random.nextBytes(entry);
-      entries.add(entry);
-      leafHashes.add(hasher.leafHash(entry));
+    @Setup(Level.Trial)
+    public void inputs() {
+        Random random = new Random(42);
+        LogHasher hasher = LogHasher.create();
+        leafHashes = new ArrayList<>(BATCH);
+        entries = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) {
+            byte[] entry = new byte[ENTRY_SIZE];
+            random.nextBytes(entry);
+            entries.add(entry);
+            leafHashes.add(hasher.leafHash(entry));
+        }
     }
-  }
 
-  /** A fresh tree and sink each iteration, so the sink's memory stays bounded. */
-  @Setup(Level.Iteration)
-  public void freshTree() {
-    range = CompactRange.empty();
-    sink = new InMemoryNodeStore();
-  }
+    /** A fresh tree and sink each iteration, so the sink's memory stays bounded. */
+    @Setup(Level.Iteration)
+    public void freshTree() {
+        range = CompactRange.empty();
+        sink = new InMemoryNodeStore();
+    }
 
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public CompactRange appendLeafHashes() {
-    AppendResult r = appender.append(range, leafHashes);
-    sink.putAll(r.nodes());
-    range = r.range();
-    return range;
-  }
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public CompactRange appendLeafHashes() {
+        AppendResult r = appender.append(range, leafHashes);
+        sink.putAll(r.nodes());
+        range = r.range();
+        return range;
+    }
 
-  @Benchmark
-  @OperationsPerInvocation(BATCH)
-  public CompactRange hashAndAppendEntries() {
-    AppendResult r = appender.appendEntries(range, entries);
-    sink.putAll(r.nodes());
-    range = r.range();
-    return range;
-  }
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public CompactRange hashAndAppendEntries() {
+        AppendResult r = appender.appendEntries(range, entries);
+        sink.putAll(r.nodes());
+        range = r.range();
+        return range;
+    }
 }

@@ -11,9 +11,9 @@ import org.veritally.core.model.Unit;
  * (units with parents before children, then stations) and the declared sources. Immutable.
  */
 public record Definition(Election election, List<Unit> units, List<Station> stations, List<Source> sources) {
-  public Definition {
-    units = List.copyOf(units);
-    stations = List.copyOf(stations);
-    sources = List.copyOf(sources);
-  }
+    public Definition {
+        units = List.copyOf(units);
+        stations = List.copyOf(stations);
+        sources = List.copyOf(sources);
+    }
 }

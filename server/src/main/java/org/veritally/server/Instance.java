@@ -40,254 +40,265 @@ import org.veritally.store.StoreHashReader;
  * <p>Not thread-safe to open or close; the use cases it hands out document their own thread-safety.
  */
 public final class Instance implements AutoCloseable {
-  public static final String DB_FILE = "veritally.db";
-  private static final int PAGE = 20_000;
-  private final Path dir;
-  private final Store store;
-  private final Optional<SessionLock> lock;
-  private volatile ElectionState state;
-  private volatile Sequencer sequencer;
-  private volatile DefineElection define;
-  private volatile ReadResults results;
-  private volatile GroupCommit groupCommit;
-  private volatile Optional<GroupCommit.Intake> intake = Optional.empty();
-  private volatile Optional<RecordEntry.Intake> entryIntake = Optional.empty();
-  private volatile Optional<AutoCloseable> node = Optional.empty();
-  private final LogAppender appender;
-  private final org.veritally.server.log.LogKeys keys;
+    public static final String DB_FILE = "veritally.db";
+    private static final int PAGE = 20_000;
+    private final Path dir;
+    private final Store store;
+    private final Optional<SessionLock> lock;
+    private volatile ElectionState state;
+    private volatile Sequencer sequencer;
+    private volatile DefineElection define;
+    private volatile ReadResults results;
+    private volatile GroupCommit groupCommit;
+    private volatile Optional<GroupCommit.Intake> intake = Optional.empty();
+    private volatile Optional<RecordEntry.Intake> entryIntake = Optional.empty();
+    private volatile Optional<AutoCloseable> node = Optional.empty();
+    private final LogAppender appender;
+    private final org.veritally.server.log.LogKeys keys;
 
-  private Instance(Path dir, Store store, Optional<org.veritally.server.log.LogKeys> givenKeys) {
-    this.dir = dir;
-    this.store = store;
-    this.lock = store.dialect() == Dialect.POSTGRESQL ? Optional.of(new SessionLock(store.database(), SessionLock.SEQUENCER)) : Optional.empty();
-    this.keys = givenKeys.isPresent() ? org.veritally.server.log.LogKeys.check(givenKeys.get(), latestCheckpoint(store))
-        : org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
-    this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
-    wire(load(store));
-  }
-
-  /** The log's own signed note of its largest tree size, if it has one (without witness cosignatures). */
-  private static Optional<String> latestCheckpoint(Store store) {
-    return new org.veritally.store.CheckpointQueries(store).latest().map(c -> c.note());
-  }
-
-  /** The state as the projections hold it, read in one snapshot so a concurrent writer is not half seen. */
-  private static ElectionState load(Store store) {
-    return store.readSnapshot(() -> ElectionState.load(store, new StoreHashReader(store)));
-  }
-
-  private void wire(ElectionState s) {
-    if (groupCommit != null) {
-      groupCommit.close();
-      groupCommit = null;
+    private Instance(Path dir, Store store, Optional<org.veritally.server.log.LogKeys> givenKeys) {
+        this.dir = dir;
+        this.store = store;
+        this.lock = store.dialect() == Dialect.POSTGRESQL
+                ? Optional.of(new SessionLock(store.database(), SessionLock.SEQUENCER))
+                : Optional.empty();
+        this.keys = givenKeys.isPresent()
+                ? org.veritally.server.log.LogKeys.check(givenKeys.get(), latestCheckpoint(store))
+                : org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
+        this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
+        wire(load(store));
     }
-    this.state = s;
-    this.sequencer = new Sequencer(store, s, appender);
-    this.define = new DefineElection(store, s, appender, sequencer);
-    this.results = new ReadResults(s);
-  }
 
-  /** Opens the data directory, creating it (and an empty SQLite database) if needed. */
-  public static Instance open(Path dir) {
-    return open(dir, Optional.empty());
-  }
-
-  /**
-   * Opens the data directory with the database at {@code databaseUrl} (a {@code postgresql://}
-   * URL), or, when empty, the SQLite file {@value #DB_FILE} in the directory.
-   *
-   * @throws IllegalArgumentException if the URL is not a PostgreSQL URL
-   */
-  public static Instance open(Path dir, Optional<String> databaseUrl) {
-    Database db = databaseUrl.map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(DB_FILE)));
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+    /** The log's own signed note of its largest tree size, if it has one (without witness cosignatures). */
+    private static Optional<String> latestCheckpoint(Store store) {
+        return new org.veritally.store.CheckpointQueries(store).latest().map(c -> c.note());
     }
-    return new Instance(dir, Store.open(db), Optional.empty());
-  }
 
-  /**
-   * Opens a SQLite copy of a data directory's database (a snapshot in a scratch directory) with the
-   * original directory's log keys, so that no key is copied or created there (LOG-KEY still checks
-   * that they signed the copy's log).
-   */
-  public static Instance openCopy(Path dir, org.veritally.server.log.LogKeys keys) {
-    return new Instance(dir, Store.open(Database.sqlite(dir.resolve(DB_FILE))), Optional.of(keys));
-  }
+    /** The state as the projections hold it, read in one snapshot so a concurrent writer is not half seen. */
+    private static ElectionState load(Store store) {
+        return store.readSnapshot(() -> ElectionState.load(store, new StoreHashReader(store)));
+    }
 
-  public Path dir() {
-    return dir;
-  }
+    private void wire(ElectionState s) {
+        if (groupCommit != null) {
+            groupCommit.close();
+            groupCommit = null;
+        }
+        this.state = s;
+        this.sequencer = new Sequencer(store, s, appender);
+        this.define = new DefineElection(store, s, appender, sequencer);
+        this.results = new ReadResults(s);
+    }
 
-  public org.veritally.server.log.LogKeys keys() {
-    return keys;
-  }
+    /** Opens the data directory, creating it (and an empty SQLite database) if needed. */
+    public static Instance open(Path dir) {
+        return open(dir, Optional.empty());
+    }
 
-  public Store store() {
-    return store;
-  }
+    /**
+     * Opens the data directory with the database at {@code databaseUrl} (a {@code postgresql://}
+     * URL), or, when empty, the SQLite file {@value #DB_FILE} in the directory.
+     *
+     * @throws IllegalArgumentException if the URL is not a PostgreSQL URL
+     */
+    public static Instance open(Path dir, Optional<String> databaseUrl) {
+        Database db = databaseUrl.map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(DB_FILE)));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+        }
+        return new Instance(dir, Store.open(db), Optional.empty());
+    }
 
-  public ElectionState state() {
-    return state;
-  }
+    /**
+     * Opens a SQLite copy of a data directory's database (a snapshot in a scratch directory) with the
+     * original directory's log keys, so that no key is copied or created there (LOG-KEY still checks
+     * that they signed the copy's log).
+     */
+    public static Instance openCopy(Path dir, org.veritally.server.log.LogKeys keys) {
+        return new Instance(dir, Store.open(Database.sqlite(dir.resolve(DB_FILE))), Optional.of(keys));
+    }
 
-  /** The sequencer (on PostgreSQL, outside {@code serve}, this takes the sequencer's lock first). */
-  public Sequencer sequencer() {
-    requireWriter();
-    return sequencer;
-  }
+    public Path dir() {
+        return dir;
+    }
 
-  /** The group-commit front of the sequencer, for online submissions (started on first use). */
-  public synchronized GroupCommit groupCommit() {
-    if (groupCommit == null) {
-      if (intake.isPresent()) {
-        groupCommit = new GroupCommit(intake.get());
-      } else {
+    public org.veritally.server.log.LogKeys keys() {
+        return keys;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ElectionState state() {
+        return state;
+    }
+
+    /** The sequencer (on PostgreSQL, outside {@code serve}, this takes the sequencer's lock first). */
+    public Sequencer sequencer() {
         requireWriter();
-        groupCommit = new GroupCommit(sequencer);
-      }
+        return sequencer;
     }
-    return groupCommit;
-  }
 
-  public org.veritally.server.intake.RecordAnnouncement announcements() {
-    requireWriter();
-    return new org.veritally.server.intake.RecordAnnouncement(store, state, appender, sequencer);
-  }
-
-  public org.veritally.server.intake.RegisterKey keyRegistry() {
-    requireWriter();
-    return new org.veritally.server.intake.RegisterKey(store, state, appender, sequencer);
-  }
-
-  /** Records announcements and keys in this process (on PostgreSQL, outside {@code serve}, this takes the sequencer's lock first). */
-  public RecordEntry entries() {
-    return new RecordEntry(state, announcements(), keyRegistry(), accounts());
-  }
-
-  /**
-   * Records one announcement or key registration received online: in this process, or, on an
-   * instance {@link #attach}ed to others, through its cluster node (sequenced here while this
-   * instance holds the lock, queued for the one that does otherwise). Returns after an accepted
-   * entry is durably in the log.
-   */
-  public Outcome submitEntry(Entry entry, String account, String location) {
-    var routed = entryIntake;
-    return routed.isPresent() ? routed.get().submit(entry, account, location) : entries().record(entry, account, location);
-  }
-
-  public org.veritally.server.auth.Accounts accounts() {
-    return new org.veritally.server.auth.Accounts(store);
-  }
-
-  public DefineElection define() {
-    requireWriter();
-    return define;
-  }
-
-  public ReadResults results() {
-    return results;
-  }
-
-  /** Recomputes every projection from the log and reloads the in-memory state from them. */
-  public synchronized void rebuild() {
-    if (node.isPresent()) throw new IllegalStateException("rebuild is a one-shot command, not for a serving instance");
-    requireWriter();
-    wire(new ElectionState()); // let the old state go first: a rebuild holds a second one while it runs
-    RebuildProjections.rebuild(store);
-    wire(load(store));
-  }
-
-  /**
-   * Applies the entries that another process appended since this state was loaded or last caught
-   * up, in memory only ({@link ReplayLog}), under the single writer's monitor. Returns how many.
-   */
-  public long catchUp() {
-    Sequencer seq = sequencer;
-    synchronized (seq) {
-      ElectionState s = seq.state();
-      ReplayLog replay = ReplayLog.following(s, store);
-      long applied = 0;
-      long next = s.logSize();
-      while (true) {
-        List<LogRow> rows = store.readLog(next, PAGE);
-        if (rows.isEmpty()) break;
-        rows.forEach(replay::apply);
-        replay.finishPage();
-        applied += rows.size();
-        next += rows.size();
-        if (rows.size() < PAGE) break;
-      }
-      return applied;
+    /** The group-commit front of the sequencer, for online submissions (started on first use). */
+    public synchronized GroupCommit groupCommit() {
+        if (groupCommit == null) {
+            if (intake.isPresent()) {
+                groupCommit = new GroupCommit(intake.get());
+            } else {
+                requireWriter();
+                groupCommit = new GroupCommit(sequencer);
+            }
+        }
+        return groupCommit;
     }
-  }
 
-  /**
-   * Whether this process may write the log: always on SQLite; on PostgreSQL, whether it holds the
-   * sequencer's lock now, taking it if it is free (and then catching up first).
-   */
-  public boolean tryBecomeSequencer() {
-    if (lock.isEmpty()) return true;
-    boolean had = lock.get().held();
-    if (had) return true;
-    if (!lock.get().tryAcquire()) return false;
-    catchUp();
-    return true;
-  }
-
-  /** Whether this process holds the sequencer's lock (always true on SQLite); asks the database. */
-  public boolean isSequencer() {
-    return lock.isEmpty() || lock.get().held();
-  }
-
-  /**
-   * Ends this process's session holding the sequencer's lock, as its death would, and returns once
-   * PostgreSQL has released the lock (at most 10 s), so another process can take it at once (tests
-   * simulate crashes with it).
-   */
-  public void severSequencerLock() {
-    lock.ifPresent(l -> l.severAndAwaitRelease(10_000));
-  }
-
-  /**
-   * Several instances on one database ({@code serve} on PostgreSQL): from now on online submissions
-   * go to {@code intake} (sheets) and {@code entries} (announcements, keys), which decide whether
-   * this process sequences them or queues them for the one that does; writes no longer take the lock
-   * themselves. {@code clusterNode} is closed with this instance.
-   */
-  public synchronized void attach(GroupCommit.Intake intake, RecordEntry.Intake entries, AutoCloseable clusterNode) {
-    if (groupCommit != null) {
-      groupCommit.close();
-      groupCommit = null;
+    public org.veritally.server.intake.RecordAnnouncement announcements() {
+        requireWriter();
+        return new org.veritally.server.intake.RecordAnnouncement(store, state, appender, sequencer);
     }
-    this.intake = Optional.of(intake);
-    this.entryIntake = Optional.of(entries);
-    this.node = Optional.of(clusterNode);
-  }
 
-  private void requireWriter() {
-    if (lock.isEmpty() || node.isPresent()) return;
-    synchronized (lock.get()) {
-      if (lock.get().held()) return;
-      if (!tryBecomeSequencer()) {
-        throw new StoreException("another process holds the sequencer's lock on " + store.database()
-            + " (a running serve instance): submit through its API, or stop it first", null);
-      }
+    public org.veritally.server.intake.RegisterKey keyRegistry() {
+        requireWriter();
+        return new org.veritally.server.intake.RegisterKey(store, state, appender, sequencer);
     }
-  }
 
-  @Override
-  public synchronized void close() {
-    try {
-      if (node.isPresent()) node.get().close();
-    } catch (Exception e) {
-      throw new IllegalStateException("close the cluster node", e);
-    } finally {
-      if (groupCommit != null) groupCommit.close();
-      lock.ifPresent(SessionLock::close);
-      store.close();
+    /**
+     * Records announcements and keys in this process (on PostgreSQL, outside {@code serve}, this takes the sequencer's
+     * lock first).
+     */
+    public RecordEntry entries() {
+        return new RecordEntry(state, announcements(), keyRegistry(), accounts());
     }
-  }
+
+    /**
+     * Records one announcement or key registration received online: in this process, or, on an
+     * instance {@link #attach}ed to others, through its cluster node (sequenced here while this
+     * instance holds the lock, queued for the one that does otherwise). Returns after an accepted
+     * entry is durably in the log.
+     */
+    public Outcome submitEntry(Entry entry, String account, String location) {
+        var routed = entryIntake;
+        return routed.isPresent()
+                ? routed.get().submit(entry, account, location)
+                : entries().record(entry, account, location);
+    }
+
+    public org.veritally.server.auth.Accounts accounts() {
+        return new org.veritally.server.auth.Accounts(store);
+    }
+
+    public DefineElection define() {
+        requireWriter();
+        return define;
+    }
+
+    public ReadResults results() {
+        return results;
+    }
+
+    /** Recomputes every projection from the log and reloads the in-memory state from them. */
+    public synchronized void rebuild() {
+        if (node.isPresent())
+            throw new IllegalStateException("rebuild is a one-shot command, not for a serving instance");
+        requireWriter();
+        wire(new ElectionState()); // let the old state go first: a rebuild holds a second one while it runs
+        RebuildProjections.rebuild(store);
+        wire(load(store));
+    }
+
+    /**
+     * Applies the entries that another process appended since this state was loaded or last caught
+     * up, in memory only ({@link ReplayLog}), under the single writer's monitor. Returns how many.
+     */
+    public long catchUp() {
+        Sequencer seq = sequencer;
+        synchronized (seq) {
+            ElectionState s = seq.state();
+            ReplayLog replay = ReplayLog.following(s, store);
+            long applied = 0;
+            long next = s.logSize();
+            while (true) {
+                List<LogRow> rows = store.readLog(next, PAGE);
+                if (rows.isEmpty()) break;
+                rows.forEach(replay::apply);
+                replay.finishPage();
+                applied += rows.size();
+                next += rows.size();
+                if (rows.size() < PAGE) break;
+            }
+            return applied;
+        }
+    }
+
+    /**
+     * Whether this process may write the log: always on SQLite; on PostgreSQL, whether it holds the
+     * sequencer's lock now, taking it if it is free (and then catching up first).
+     */
+    public boolean tryBecomeSequencer() {
+        if (lock.isEmpty()) return true;
+        boolean had = lock.get().held();
+        if (had) return true;
+        if (!lock.get().tryAcquire()) return false;
+        catchUp();
+        return true;
+    }
+
+    /** Whether this process holds the sequencer's lock (always true on SQLite); asks the database. */
+    public boolean isSequencer() {
+        return lock.isEmpty() || lock.get().held();
+    }
+
+    /**
+     * Ends this process's session holding the sequencer's lock, as its death would, and returns once
+     * PostgreSQL has released the lock (at most 10 s), so another process can take it at once (tests
+     * simulate crashes with it).
+     */
+    public void severSequencerLock() {
+        lock.ifPresent(l -> l.severAndAwaitRelease(10_000));
+    }
+
+    /**
+     * Several instances on one database ({@code serve} on PostgreSQL): from now on online submissions
+     * go to {@code intake} (sheets) and {@code entries} (announcements, keys), which decide whether
+     * this process sequences them or queues them for the one that does; writes no longer take the lock
+     * themselves. {@code clusterNode} is closed with this instance.
+     */
+    public synchronized void attach(GroupCommit.Intake intake, RecordEntry.Intake entries, AutoCloseable clusterNode) {
+        if (groupCommit != null) {
+            groupCommit.close();
+            groupCommit = null;
+        }
+        this.intake = Optional.of(intake);
+        this.entryIntake = Optional.of(entries);
+        this.node = Optional.of(clusterNode);
+    }
+
+    private void requireWriter() {
+        if (lock.isEmpty() || node.isPresent()) return;
+        synchronized (lock.get()) {
+            if (lock.get().held()) return;
+            if (!tryBecomeSequencer()) {
+                throw new StoreException(
+                        "another process holds the sequencer's lock on " + store.database()
+                                + " (a running serve instance): submit through its API, or stop it first",
+                        null);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (node.isPresent()) node.get().close();
+        } catch (Exception e) {
+            throw new IllegalStateException("close the cluster node", e);
+        } finally {
+            if (groupCommit != null) groupCommit.close();
+            lock.ifPresent(SessionLock::close);
+            store.close();
+        }
+    }
 }

@@ -15,48 +15,48 @@ import java.util.Objects;
  */
 public record CandidateSet(List<String> ids, List<String> names) {
 
-  /** @throws IllegalArgumentException if sizes differ, the set is empty or an id repeats */
-  public CandidateSet {
-    ids = List.copyOf(ids);
-    names = List.copyOf(names);
-    if (ids.isEmpty() || ids.size() != names.size()) {
-      throw new IllegalArgumentException("ids and names must be non-empty and of equal size");
+    /** @throws IllegalArgumentException if sizes differ, the set is empty or an id repeats */
+    public CandidateSet {
+        ids = List.copyOf(ids);
+        names = List.copyOf(names);
+        if (ids.isEmpty() || ids.size() != names.size()) {
+            throw new IllegalArgumentException("ids and names must be non-empty and of equal size");
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw new IllegalArgumentException("candidate ids repeat: " + ids);
+        }
     }
-    if (new HashSet<>(ids).size() != ids.size()) {
-      throw new IllegalArgumentException("candidate ids repeat: " + ids);
+
+    /** A set whose names are its ids. */
+    public static CandidateSet ofIds(String... ids) {
+        return new CandidateSet(List.of(ids), List.of(ids));
     }
-  }
 
-  /** A set whose names are its ids. */
-  public static CandidateSet ofIds(String... ids) {
-    return new CandidateSet(List.of(ids), List.of(ids));
-  }
-
-  /** The number of candidates. */
-  public int size() {
-    return ids.size();
-  }
-
-  /** The id of candidate {@code index}. */
-  public String id(int index) {
-    return ids.get(index);
-  }
-
-  /** The display name of candidate {@code index}. */
-  public String name(int index) {
-    return names.get(index);
-  }
-
-  /**
-   * The index of {@code id}.
-   *
-   * @throws IllegalArgumentException if there is no such candidate
-   */
-  public int indexOf(String id) {
-    int i = ids.indexOf(Objects.requireNonNull(id));
-    if (i < 0) {
-      throw new IllegalArgumentException("no candidate " + id);
+    /** The number of candidates. */
+    public int size() {
+        return ids.size();
     }
-    return i;
-  }
+
+    /** The id of candidate {@code index}. */
+    public String id(int index) {
+        return ids.get(index);
+    }
+
+    /** The display name of candidate {@code index}. */
+    public String name(int index) {
+        return names.get(index);
+    }
+
+    /**
+     * The index of {@code id}.
+     *
+     * @throws IllegalArgumentException if there is no such candidate
+     */
+    public int indexOf(String id) {
+        int i = ids.indexOf(Objects.requireNonNull(id));
+        if (i < 0) {
+            throw new IllegalArgumentException("no candidate " + id);
+        }
+        return i;
+    }
 }

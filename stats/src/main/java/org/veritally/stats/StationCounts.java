@@ -22,87 +22,87 @@ import java.util.Objects;
  * @param votesPerCandidate votes per candidate
  */
 public record StationCounts(
-    String stationId,
-    String centreId,
-    String stratum,
-    long registered,
-    long ballotsCast,
-    long[] votesPerCandidate) {
+        String stationId,
+        String centreId,
+        String stratum,
+        long registered,
+        long ballotsCast,
+        long[] votesPerCandidate) {
 
-  /**
-   * @throws IllegalArgumentException if a count is negative
-   * @throws NullPointerException if an argument is null
-   */
-  public StationCounts {
-    Objects.requireNonNull(stationId, "stationId");
-    Objects.requireNonNull(centreId, "centreId");
-    Objects.requireNonNull(stratum, "stratum");
-    votesPerCandidate = votesPerCandidate.clone();
-    if (registered < 0 || ballotsCast < 0) {
-      throw new IllegalArgumentException("negative registered or ballots cast at " + stationId);
+    /**
+     * @throws IllegalArgumentException if a count is negative
+     * @throws NullPointerException if an argument is null
+     */
+    public StationCounts {
+        Objects.requireNonNull(stationId, "stationId");
+        Objects.requireNonNull(centreId, "centreId");
+        Objects.requireNonNull(stratum, "stratum");
+        votesPerCandidate = votesPerCandidate.clone();
+        if (registered < 0 || ballotsCast < 0) {
+            throw new IllegalArgumentException("negative registered or ballots cast at " + stationId);
+        }
+        for (long v : votesPerCandidate) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative vote count at " + stationId);
+            }
+        }
     }
-    for (long v : votesPerCandidate) {
-      if (v < 0) {
-        throw new IllegalArgumentException("negative vote count at " + stationId);
-      }
+
+    /** A copy of the votes per candidate. */
+    @Override
+    public long[] votesPerCandidate() {
+        return votesPerCandidate.clone();
     }
-  }
 
-  /** A copy of the votes per candidate. */
-  @Override
-  public long[] votesPerCandidate() {
-    return votesPerCandidate.clone();
-  }
-
-  /** Votes of candidate {@code candidate} (no copy). */
-  public long votes(int candidate) {
-    return votesPerCandidate[candidate];
-  }
-
-  /** The number of candidates. */
-  public int candidateCount() {
-    return votesPerCandidate.length;
-  }
-
-  /** Valid votes: the sum of the candidate votes. */
-  public long valid() {
-    long sum = 0;
-    for (long v : votesPerCandidate) {
-      sum += v;
+    /** Votes of candidate {@code candidate} (no copy). */
+    public long votes(int candidate) {
+        return votesPerCandidate[candidate];
     }
-    return sum;
-  }
 
-  /** Turnout, ballots cast over registered; NaN when nobody is registered. */
-  public double turnout() {
-    return registered == 0 ? Double.NaN : (double) ballotsCast / registered;
-  }
+    /** The number of candidates. */
+    public int candidateCount() {
+        return votesPerCandidate.length;
+    }
 
-  /** Whether the vote vectors are equal. */
-  public boolean sameVotesAs(StationCounts other) {
-    return Arrays.equals(votesPerCandidate, other.votesPerCandidate);
-  }
+    /** Valid votes: the sum of the candidate votes. */
+    public long valid() {
+        long sum = 0;
+        for (long v : votesPerCandidate) {
+            sum += v;
+        }
+        return sum;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof StationCounts s
-        && stationId.equals(s.stationId)
-        && centreId.equals(s.centreId)
-        && stratum.equals(s.stratum)
-        && registered == s.registered
-        && ballotsCast == s.ballotsCast
-        && Arrays.equals(votesPerCandidate, s.votesPerCandidate);
-  }
+    /** Turnout, ballots cast over registered; NaN when nobody is registered. */
+    public double turnout() {
+        return registered == 0 ? Double.NaN : (double) ballotsCast / registered;
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(stationId, centreId, stratum, registered, ballotsCast)
-        + 31 * Arrays.hashCode(votesPerCandidate);
-  }
+    /** Whether the vote vectors are equal. */
+    public boolean sameVotesAs(StationCounts other) {
+        return Arrays.equals(votesPerCandidate, other.votesPerCandidate);
+    }
 
-  @Override
-  public String toString() {
-    return "StationCounts[" + stationId + " centre=" + centreId + " stratum=" + stratum + " registered="
-        + registered + " cast=" + ballotsCast + " votes=" + Arrays.toString(votesPerCandidate) + "]";
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StationCounts s
+                && stationId.equals(s.stationId)
+                && centreId.equals(s.centreId)
+                && stratum.equals(s.stratum)
+                && registered == s.registered
+                && ballotsCast == s.ballotsCast
+                && Arrays.equals(votesPerCandidate, s.votesPerCandidate);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(stationId, centreId, stratum, registered, ballotsCast)
+                + 31 * Arrays.hashCode(votesPerCandidate);
+    }
+
+    @Override
+    public String toString() {
+        return "StationCounts[" + stationId + " centre=" + centreId + " stratum=" + stratum + " registered="
+                + registered + " cast=" + ballotsCast + " votes=" + Arrays.toString(votesPerCandidate) + "]";
+    }
 }

@@ -10,34 +10,44 @@ import java.util.Optional;
  * thread's read connection (inside {@link Store#readSnapshot}, that snapshot); thread-safe.
  */
 public final class CheckpointQueries {
-  /** A stored checkpoint: the tree size it commits to, its signed note (without cosignatures), when it was written. */
-  public record Checkpoint(long treeSize, String note, long createdMs) {}
+    /**
+     * A stored checkpoint: the tree size it commits to, its signed note (without cosignatures), when it was written.
+     */
+    public record Checkpoint(long treeSize, String note, long createdMs) {}
 
-  private final Store store;
+    private final Store store;
 
-  public CheckpointQueries(Store store) {
-    this.store = store;
-  }
+    public CheckpointQueries(Store store) {
+        this.store = store;
+    }
 
-  /** The checkpoint of the largest tree size, if one was signed. */
-  public Optional<Checkpoint> latest() {
-    List<Checkpoint> out = new ArrayList<>(1);
-    store.query("SELECT tree_size, note, created_ms FROM checkpoint ORDER BY tree_size DESC LIMIT 1", List.of(),
-        rs -> out.add(new Checkpoint(Store.getLong(rs, 1), Store.getString(rs, 2), Store.getLong(rs, 3))));
-    return out.stream().findFirst();
-  }
+    /** The checkpoint of the largest tree size, if one was signed. */
+    public Optional<Checkpoint> latest() {
+        List<Checkpoint> out = new ArrayList<>(1);
+        store.query(
+                "SELECT tree_size, note, created_ms FROM checkpoint ORDER BY tree_size DESC LIMIT 1",
+                List.of(),
+                rs -> out.add(new Checkpoint(Store.getLong(rs, 1), Store.getString(rs, 2), Store.getLong(rs, 3))));
+        return out.stream().findFirst();
+    }
 
-  /** The signed note of the checkpoint of exactly {@code treeSize}, if one was signed. */
-  public Optional<String> note(long treeSize) {
-    List<String> out = new ArrayList<>(1);
-    store.query("SELECT note FROM checkpoint WHERE tree_size = ?", List.of(treeSize), rs -> out.add(Store.getString(rs, 1)));
-    return out.stream().findFirst();
-  }
+    /** The signed note of the checkpoint of exactly {@code treeSize}, if one was signed. */
+    public Optional<String> note(long treeSize) {
+        List<String> out = new ArrayList<>(1);
+        store.query(
+                "SELECT note FROM checkpoint WHERE tree_size = ?",
+                List.of(treeSize),
+                rs -> out.add(Store.getString(rs, 1)));
+        return out.stream().findFirst();
+    }
 
-  /** The cosignature lines gathered for the checkpoint of {@code treeSize}, in witness order (byte-wise). */
-  public List<String> cosignatures(long treeSize) {
-    List<String> out = new ArrayList<>();
-    store.query("SELECT line FROM cosignature WHERE tree_size = ? ORDER BY witness", List.of(treeSize), rs -> out.add(Store.getString(rs, 1)));
-    return out;
-  }
+    /** The cosignature lines gathered for the checkpoint of {@code treeSize}, in witness order (byte-wise). */
+    public List<String> cosignatures(long treeSize) {
+        List<String> out = new ArrayList<>();
+        store.query(
+                "SELECT line FROM cosignature WHERE tree_size = ? ORDER BY witness",
+                List.of(treeSize),
+                rs -> out.add(Store.getString(rs, 1)));
+        return out;
+    }
 }

@@ -27,71 +27,82 @@ import org.sqlite.SQLiteException;
  * database or directory; the edge answers HTTP 507 or CLI exit 2. Stateless.
  */
 public final class DiskFull {
-  public static final StoreRule RULE = StoreRule.STORE_FULL;
-  private static final String PG_DISK_FULL = "53100";
+    public static final StoreRule RULE = StoreRule.STORE_FULL;
+    private static final String PG_DISK_FULL = "53100";
 
-  private DiskFull() {}
+    private DiskFull() {}
 
-  /** Whether {@code t} or any of its causes is a full disk. */
-  public static boolean in(Throwable t) {
-    return find(t).isPresent();
-  }
-
-  /**
-   * The full-disk failure in {@code t}'s cause chain: the {@code STORE-FULL} {@link StoreException}
-   * raised where it was recognised, or, for a raw cause that nothing translated, one made from it.
-   */
-  public static Optional<StoreException> find(Throwable t) {
-    for (Throwable x = t; x != null; x = x.getCause()) {
-      if (x instanceof StoreException s && s.rule().filter(RULE::equals).isPresent()) return Optional.of(s);
+    /** Whether {@code t} or any of its causes is a full disk. */
+    public static boolean in(Throwable t) {
+        return find(t).isPresent();
     }
-    return specific(t).map(raw -> new StoreException(RULE, RULE + ": " + oneLine(raw), raw));
-  }
 
-  /**
-   * The exception that says the disk is full, from the cause chain and a JDBC batch's next
-   * exceptions; of those, the engine's own error rather than the driver's batch summary (which
-   * may quote a whole statement).
-   */
-  private static Optional<Throwable> specific(Throwable t) {
-    for (Throwable x = t; x != null; x = x.getCause()) {
-      if (x instanceof SQLException e) {
-        SQLException found = null;
-        for (SQLException n = e; n != null; n = n.getNextException()) {
-          if (sqliteFull(n) || PG_DISK_FULL.equals(n.getSQLState())) found = found == null || found instanceof BatchUpdateException ? n : found;
+    /**
+     * The full-disk failure in {@code t}'s cause chain: the {@code STORE-FULL} {@link StoreException}
+     * raised where it was recognised, or, for a raw cause that nothing translated, one made from it.
+     */
+    public static Optional<StoreException> find(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof StoreException s && s.rule().filter(RULE::equals).isPresent()) return Optional.of(s);
         }
-        if (found != null) return Optional.of(found);
-      } else if (x instanceof IOException && x.getMessage() != null
-          && (x.getMessage().contains("No space left on device") || x.getMessage().contains("Disk quota exceeded"))) {
-        return Optional.of(x);
-      }
+        return specific(t).map(raw -> new StoreException(RULE, RULE + ": " + oneLine(raw), raw));
     }
-    return Optional.empty();
-  }
 
-  private static boolean sqliteFull(SQLException e) {
-    if (!(e instanceof SQLiteException s)) return false;
-    SQLiteErrorCode c = s.getResultCode();
-    return c == SQLiteErrorCode.SQLITE_FULL || c == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE;
-  }
+    /**
+     * The exception that says the disk is full, from the cause chain and a JDBC batch's next
+     * exceptions; of those, the engine's own error rather than the driver's batch summary (which
+     * may quote a whole statement).
+     */
+    private static Optional<Throwable> specific(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof SQLException e) {
+                SQLException found = null;
+                for (SQLException n = e; n != null; n = n.getNextException()) {
+                    if (sqliteFull(n) || PG_DISK_FULL.equals(n.getSQLState()))
+                        found = found == null || found instanceof BatchUpdateException ? n : found;
+                }
+                if (found != null) return Optional.of(found);
+            } else if (x instanceof IOException
+                    && x.getMessage() != null
+                    && (x.getMessage().contains("No space left on device")
+                            || x.getMessage().contains("Disk quota exceeded"))) {
+                return Optional.of(x);
+            }
+        }
+        return Optional.empty();
+    }
 
-  /** PostgreSQL's messages carry a hint on a second line; a CLI error is one line. */
-  private static String oneLine(Throwable t) {
-    return String.valueOf(t.getMessage()).strip().replaceAll("\\s*\\n\\s*", "; ");
-  }
+    private static boolean sqliteFull(SQLException e) {
+        if (!(e instanceof SQLiteException s)) return false;
+        SQLiteErrorCode c = s.getResultCode();
+        return c == SQLiteErrorCode.SQLITE_FULL || c == SQLiteErrorCode.SQLITE_IOERR_SHMSIZE;
+    }
 
-  /** The failure of a transaction or query on {@code db} that {@link #in} recognised. */
-  static StoreException database(Database db, String what, Throwable cause) {
-    String where = db.file()
-        .map(f -> "the SQLite database " + f + " is full; free space on the file system holding " + f.getParent())
-        .orElse("the PostgreSQL database " + db + " is out of disk space; free space on the database server's volume");
-    return new StoreException(RULE, RULE + ": " + where + " and retry (" + what + ": " + specific(cause).map(DiskFull::oneLine).orElse(oneLine(cause)) + ")", cause);
-  }
+    /** PostgreSQL's messages carry a hint on a second line; a CLI error is one line. */
+    private static String oneLine(Throwable t) {
+        return String.valueOf(t.getMessage()).strip().replaceAll("\\s*\\n\\s*", "; ");
+    }
 
-  /** A file write into {@code dir} that failed for want of space; the file was not created. */
-  static StoreException directory(Path dir, Path file, IOException cause) {
-    return new StoreException(RULE, RULE + ": no space left in " + dir + " to write " + file.getFileName()
-        + " (nothing was written); free space there and retry (" + cause.getMessage() + ")", cause);
-  }
+    /** The failure of a transaction or query on {@code db} that {@link #in} recognised. */
+    static StoreException database(Database db, String what, Throwable cause) {
+        String where = db.file()
+                .map(f ->
+                        "the SQLite database " + f + " is full; free space on the file system holding " + f.getParent())
+                .orElse("the PostgreSQL database " + db
+                        + " is out of disk space; free space on the database server's volume");
+        return new StoreException(
+                RULE,
+                RULE + ": " + where + " and retry (" + what + ": "
+                        + specific(cause).map(DiskFull::oneLine).orElse(oneLine(cause)) + ")",
+                cause);
+    }
 
+    /** A file write into {@code dir} that failed for want of space; the file was not created. */
+    static StoreException directory(Path dir, Path file, IOException cause) {
+        return new StoreException(
+                RULE,
+                RULE + ": no space left in " + dir + " to write " + file.getFileName()
+                        + " (nothing was written); free space there and retry (" + cause.getMessage() + ")",
+                cause);
+    }
 }

@@ -17,50 +17,51 @@ import java.util.function.Consumer;
  * {@value #FETCH} at a time rather than all at once. Thread-safe.
  */
 final class PooledReaders implements Readers {
-  static final int FETCH = 10_000;
-  static final long WAIT_MS = 3_000;
-  private final HikariDataSource pool;
+    static final int FETCH = 10_000;
+    static final long WAIT_MS = 3_000;
+    private final HikariDataSource pool;
 
-  PooledReaders(Database db, int size) {
-    HikariConfig cfg = new HikariConfig();
-    cfg.setJdbcUrl(db.jdbcUrl());
-    cfg.setDataSourceProperties(db.properties());
-    cfg.setPoolName("veritally-readers");
-    cfg.setMaximumPoolSize(size);
-    cfg.setMinimumIdle(1);
-    cfg.setConnectionTimeout(WAIT_MS);
-    cfg.setValidationTimeout(1_000);
-    cfg.setInitializationFailTimeout(-1);
-    this.pool = new HikariDataSource(cfg);
-  }
-
-  @Override
-  public void query(String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException {
-    try (Connection c = pool.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-      Readers.run(p, args, row);
+    PooledReaders(Database db, int size) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(db.jdbcUrl());
+        cfg.setDataSourceProperties(db.properties());
+        cfg.setPoolName("veritally-readers");
+        cfg.setMaximumPoolSize(size);
+        cfg.setMinimumIdle(1);
+        cfg.setConnectionTimeout(WAIT_MS);
+        cfg.setValidationTimeout(1_000);
+        cfg.setInitializationFailTimeout(-1);
+        this.pool = new HikariDataSource(cfg);
     }
-  }
 
-  @Override
-  public void queryOn(Connection c, String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(sql)) {
-      p.setFetchSize(FETCH);
-      Readers.run(p, args, row);
+    @Override
+    public void query(String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException {
+        try (Connection c = pool.getConnection();
+                PreparedStatement p = c.prepareStatement(sql)) {
+            Readers.run(p, args, row);
+        }
     }
-  }
 
-  @Override
-  public Connection borrow() throws SQLException {
-    return pool.getConnection();
-  }
+    @Override
+    public void queryOn(Connection c, String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setFetchSize(FETCH);
+            Readers.run(p, args, row);
+        }
+    }
 
-  @Override
-  public void release(Connection c) throws SQLException {
-    c.close();
-  }
+    @Override
+    public Connection borrow() throws SQLException {
+        return pool.getConnection();
+    }
 
-  @Override
-  public void close() {
-    pool.close();
-  }
+    @Override
+    public void release(Connection c) throws SQLException {
+        c.close();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
 }

@@ -17,102 +17,164 @@ import org.veritally.core.model.Unit;
  * thread's read connection (inside {@link Store#readSnapshot}, that snapshot); thread-safe.
  */
 public final class ProjectionQueries {
-  /** A current sheet's key, the log entry that holds it and its reconciliation digest ({@code CopyDigest}'s two longs). */
-  public record SheetDigest(String station, String contest, String source, long entryIdx, long digestCore, long digestOpt) {}
+    /**
+     * A current sheet's key, the log entry that holds it and its reconciliation digest ({@code CopyDigest}'s two
+     * longs).
+     */
+    public record SheetDigest(
+            String station, String contest, String source, long entryIdx, long digestCore, long digestOpt) {}
 
-  /** A reconciliation status row: {@code agreed}, {@code disputed} or {@code single}; consensusEntry is -1 when no copy is counted. */
-  public record StatusRow(String station, String contest, String status, long consensusEntry) {}
+    /**
+     * A reconciliation status row: {@code agreed}, {@code disputed} or {@code single}; consensusEntry is -1 when no
+     * copy is counted.
+     */
+    public record StatusRow(String station, String contest, String status, long consensusEntry) {}
 
-  /** An announcement: the log entry that recorded it and that entry's canonical text. */
-  public record AnnouncementRow(long entryIdx, String body) {}
+    /** An announcement: the log entry that recorded it and that entry's canonical text. */
+    public record AnnouncementRow(long entryIdx, String body) {}
 
-  /** A unit total of one contest in one view ({@code source} is a source id or {@code consensus}); votes comma-separated in ballot order. */
-  public record UnitTotalRow(String unit, String contest, String source, long stations, long registered, long ballots, long valid, long nulls,
-      long blank, String votes) {}
+    /**
+     * A unit total of one contest in one view ({@code source} is a source id or {@code consensus}); votes
+     * comma-separated in ballot order.
+     */
+    public record UnitTotalRow(
+            String unit,
+            String contest,
+            String source,
+            long stations,
+            long registered,
+            long ballots,
+            long valid,
+            long nulls,
+            long blank,
+            String votes) {}
 
-  private static final String UNIT_TOTAL = "SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total";
-  private final Store store;
+    private static final String UNIT_TOTAL =
+            "SELECT unit, contest, source, stations, registered, ballots, valid, nulls, blank, votes FROM unit_total";
+    private final Store store;
 
-  public ProjectionQueries(Store store) {
-    this.store = store;
-  }
+    public ProjectionQueries(Store store) {
+        this.store = store;
+    }
 
-  /** The canonical text of the election entry, if one is defined (the first row). */
-  public Optional<String> electionBody() {
-    List<String> bodies = new ArrayList<>(1);
-    store.query("SELECT body FROM election", List.of(), rs -> bodies.add(Store.getString(rs, 1)));
-    return bodies.stream().findFirst();
-  }
+    /** The canonical text of the election entry, if one is defined (the first row). */
+    public Optional<String> electionBody() {
+        List<String> bodies = new ArrayList<>(1);
+        store.query("SELECT body FROM election", List.of(), rs -> bodies.add(Store.getString(rs, 1)));
+        return bodies.stream().findFirst();
+    }
 
-  /** Every unit, in catalogue order (parents before their children). */
-  public void units(Consumer<Unit> out) {
-    store.query("SELECT id, name, level, parent FROM unit ORDER BY ord", List.of(),
-        rs -> out.accept(new Unit(Store.getString(rs, 1), Store.getString(rs, 2), (int) Store.getLong(rs, 3), Store.getString(rs, 4))));
-  }
+    /** Every unit, in catalogue order (parents before their children). */
+    public void units(Consumer<Unit> out) {
+        store.query(
+                "SELECT id, name, level, parent FROM unit ORDER BY ord",
+                List.of(),
+                rs -> out.accept(new Unit(
+                        Store.getString(rs, 1),
+                        Store.getString(rs, 2),
+                        (int) Store.getLong(rs, 3),
+                        Store.getString(rs, 4))));
+    }
 
-  /** Every declared source, in the order they were declared. */
-  public void sources(Consumer<Source> out) {
-    store.query("SELECT id, name, kind FROM source ORDER BY entry_idx", List.of(),
-        rs -> out.accept(new Source(Store.getString(rs, 1), Store.getString(rs, 2), SourceKind.ofWire(Store.getString(rs, 3)))));
-  }
+    /** Every declared source, in the order they were declared. */
+    public void sources(Consumer<Source> out) {
+        store.query(
+                "SELECT id, name, kind FROM source ORDER BY entry_idx",
+                List.of(),
+                rs -> out.accept(new Source(
+                        Store.getString(rs, 1), Store.getString(rs, 2), SourceKind.ofWire(Store.getString(rs, 3)))));
+    }
 
-  /** Every station, in catalogue order. */
-  public void stations(Consumer<Station> out) {
-    stations("SELECT id, name, unit, registered FROM station ORDER BY ord", out);
-  }
+    /** Every station, in catalogue order. */
+    public void stations(Consumer<Station> out) {
+        stations("SELECT id, name, unit, registered FROM station ORDER BY ord", out);
+    }
 
-  /** Every station, by unit id and then station id (byte-wise on both engines). */
-  public void stationsByUnit(Consumer<Station> out) {
-    stations("SELECT id, name, unit, registered FROM station ORDER BY unit, id", out);
-  }
+    /** Every station, by unit id and then station id (byte-wise on both engines). */
+    public void stationsByUnit(Consumer<Station> out) {
+        stations("SELECT id, name, unit, registered FROM station ORDER BY unit, id", out);
+    }
 
-  private void stations(String sql, Consumer<Station> out) {
-    store.query(sql, List.of(),
-        rs -> out.accept(new Station(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4))));
-  }
+    private void stations(String sql, Consumer<Station> out) {
+        store.query(
+                sql,
+                List.of(),
+                rs -> out.accept(new Station(
+                        Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4))));
+    }
 
-  /**
-   * The key, entry and digest of every current sheet, in primary-key order (station, contest,
-   * source): the copies of one station × contest come together.
-   */
-  public void sheetDigests(Consumer<SheetDigest> out) {
-    store.query("SELECT station, contest, source, entry_idx, digest_core, digest_opt FROM sheet_current ORDER BY station, contest, source",
-        List.of(), rs -> out.accept(new SheetDigest(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4),
-            Store.getLong(rs, 5), Store.getLong(rs, 6))));
-  }
+    /**
+     * The key, entry and digest of every current sheet, in primary-key order (station, contest,
+     * source): the copies of one station × contest come together.
+     */
+    public void sheetDigests(Consumer<SheetDigest> out) {
+        store.query(
+                "SELECT station, contest, source, entry_idx, digest_core, digest_opt FROM sheet_current "
+                        + "ORDER BY station, contest, source",
+                List.of(),
+                rs -> out.accept(new SheetDigest(
+                        Store.getString(rs, 1),
+                        Store.getString(rs, 2),
+                        Store.getString(rs, 3),
+                        Store.getLong(rs, 4),
+                        Store.getLong(rs, 5),
+                        Store.getLong(rs, 6))));
+    }
 
-  /** The status rows whose status is not {@code status}, in no particular order. */
-  public void statusesOtherThan(String status, Consumer<StatusRow> out) {
-    store.query("SELECT station, contest, status, consensus_entry FROM station_status WHERE status <> ?", List.of(status), rs -> out.accept(status(rs)));
-  }
+    /** The status rows whose status is not {@code status}, in no particular order. */
+    public void statusesOtherThan(String status, Consumer<StatusRow> out) {
+        store.query(
+                "SELECT station, contest, status, consensus_entry FROM station_status WHERE status <> ?",
+                List.of(status),
+                rs -> out.accept(status(rs)));
+    }
 
-  /** The status rows whose status is {@code status}, by station and contest. */
-  public void statusesOf(String status, Consumer<StatusRow> out) {
-    store.query("SELECT station, contest, status, consensus_entry FROM station_status WHERE status = ? ORDER BY station, contest", List.of(status),
-        rs -> out.accept(status(rs)));
-  }
+    /** The status rows whose status is {@code status}, by station and contest. */
+    public void statusesOf(String status, Consumer<StatusRow> out) {
+        store.query(
+                "SELECT station, contest, status, consensus_entry FROM station_status WHERE status = ? "
+                        + "ORDER BY station, contest",
+                List.of(status),
+                rs -> out.accept(status(rs)));
+    }
 
-  private static StatusRow status(java.sql.ResultSet rs) {
-    return new StatusRow(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4));
-  }
+    private static StatusRow status(java.sql.ResultSet rs) {
+        return new StatusRow(
+                Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4));
+    }
 
-  /** Every announcement, in log order. */
-  public void announcements(Consumer<AnnouncementRow> out) {
-    store.query("SELECT entry_idx, body FROM announcement ORDER BY entry_idx", List.of(), rs -> out.accept(new AnnouncementRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
-  }
+    /** Every announcement, in log order. */
+    public void announcements(Consumer<AnnouncementRow> out) {
+        store.query(
+                "SELECT entry_idx, body FROM announcement ORDER BY entry_idx",
+                List.of(),
+                rs -> out.accept(new AnnouncementRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
+    }
 
-  /** Every unit total of every view, in no particular order. */
-  public void unitTotals(Consumer<UnitTotalRow> out) {
-    store.query(UNIT_TOTAL, List.of(), rs -> out.accept(unitTotal(rs)));
-  }
+    /** Every unit total of every view, in no particular order. */
+    public void unitTotals(Consumer<UnitTotalRow> out) {
+        store.query(UNIT_TOTAL, List.of(), rs -> out.accept(unitTotal(rs)));
+    }
 
-  /** The unit totals of one view ({@code source}: a source id or {@code consensus}), by unit and contest. */
-  public void unitTotalsOf(String source, Consumer<UnitTotalRow> out) {
-    store.query(UNIT_TOTAL + " WHERE source = ? ORDER BY unit, contest", List.of(source), rs -> out.accept(unitTotal(rs)));
-  }
+    /** The unit totals of one view ({@code source}: a source id or {@code consensus}), by unit and contest. */
+    public void unitTotalsOf(String source, Consumer<UnitTotalRow> out) {
+        store.query(
+                UNIT_TOTAL + " WHERE source = ? ORDER BY unit, contest",
+                List.of(source),
+                rs -> out.accept(unitTotal(rs)));
+    }
 
-  private static UnitTotalRow unitTotal(java.sql.ResultSet rs) {
-    return new UnitTotalRow(Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4), Store.getLong(rs, 5),
-        Store.getLong(rs, 6), Store.getLong(rs, 7), Store.getLong(rs, 8), Store.getLong(rs, 9), Store.getString(rs, 10));
-  }
+    private static UnitTotalRow unitTotal(java.sql.ResultSet rs) {
+        return new UnitTotalRow(
+                Store.getString(rs, 1),
+                Store.getString(rs, 2),
+                Store.getString(rs, 3),
+                Store.getLong(rs, 4),
+                Store.getLong(rs, 5),
+                Store.getLong(rs, 6),
+                Store.getLong(rs, 7),
+                Store.getLong(rs, 8),
+                Store.getLong(rs, 9),
+                Store.getString(rs, 10));
+    }
 }

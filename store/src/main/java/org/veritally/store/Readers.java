@@ -14,34 +14,34 @@ import java.util.function.Consumer;
  * thread-safe.
  */
 interface Readers extends AutoCloseable {
-  /** Runs one query on a connection of this reader, with autocommit on. */
-  void query(String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException;
+    /** Runs one query on a connection of this reader, with autocommit on. */
+    void query(String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException;
 
-  /** Runs one query on {@code c}, a connection {@link #borrow}ed by the calling thread. */
-  void queryOn(Connection c, String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException;
+    /** Runs one query on {@code c}, a connection {@link #borrow}ed by the calling thread. */
+    void queryOn(Connection c, String sql, List<Object> args, Consumer<ResultSet> row) throws SQLException;
 
-  /** A connection for the calling thread's exclusive use until {@link #release}. */
-  Connection borrow() throws SQLException;
+    /** A connection for the calling thread's exclusive use until {@link #release}. */
+    Connection borrow() throws SQLException;
 
-  void release(Connection c) throws SQLException;
+    void release(Connection c) throws SQLException;
 
-  @Override
-  void close();
+    @Override
+    void close();
 
-  static void bind(PreparedStatement p, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) {
-      Object a = args.get(i);
-      if (a instanceof Long l) p.setLong(i + 1, l);
-      else if (a instanceof Integer n) p.setInt(i + 1, n);
-      else if (a instanceof byte[] b) p.setBytes(i + 1, b);
-      else p.setString(i + 1, (String) a);
+    static void bind(PreparedStatement p, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Long l) p.setLong(i + 1, l);
+            else if (a instanceof Integer n) p.setInt(i + 1, n);
+            else if (a instanceof byte[] b) p.setBytes(i + 1, b);
+            else p.setString(i + 1, (String) a);
+        }
     }
-  }
 
-  static void run(PreparedStatement p, List<Object> args, Consumer<ResultSet> row) throws SQLException {
-    bind(p, args);
-    try (ResultSet rs = p.executeQuery()) {
-      while (rs.next()) row.accept(rs);
+    static void run(PreparedStatement p, List<Object> args, Consumer<ResultSet> row) throws SQLException {
+        bind(p, args);
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) row.accept(rs);
+        }
     }
-  }
 }

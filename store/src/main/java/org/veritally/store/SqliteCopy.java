@@ -15,32 +15,36 @@ import java.util.List;
  * (busy time-out), without opening a {@link Store}. Stateless.
  */
 public final class SqliteCopy {
-  /** Tables that are not open data (see db/sqlite/V1__init.sql): {@code account} holds the token hashes, which never leave the server. */
-  public static final List<String> PRIVATE = List.of("account");
+    /**
+     * Tables that are not open data (see db/sqlite/V1__init.sql): {@code account} holds the token hashes, which never
+     * leave the server.
+     */
+    public static final List<String> PRIVATE = List.of("account");
 
-  private SqliteCopy() {}
+    private SqliteCopy() {}
 
-  /**
-   * Writes the copy of {@code db} to {@code copy} (which must not exist) without the private rows.
-   *
-   * @throws StoreException naming {@code db} when SQLite fails
-   */
-  public static void withoutPrivateTables(Path db, Path copy) {
-    try {
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
-          PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
-        try (Statement st = c.createStatement()) {
-          st.execute("PRAGMA busy_timeout=10000");
+    /**
+     * Writes the copy of {@code db} to {@code copy} (which must not exist) without the private rows.
+     *
+     * @throws StoreException naming {@code db} when SQLite fails
+     */
+    public static void withoutPrivateTables(Path db, Path copy) {
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                    PreparedStatement p = c.prepareStatement("VACUUM INTO ?")) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("PRAGMA busy_timeout=10000");
+                }
+                p.setString(1, copy.toAbsolutePath().toString());
+                p.execute();
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath());
+                    Statement st = c.createStatement()) {
+                st.execute("PRAGMA secure_delete=ON");
+                for (String t : PRIVATE) st.execute("DELETE FROM " + t);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("sqlite snapshot of " + db + ": " + e.getMessage(), e);
         }
-        p.setString(1, copy.toAbsolutePath().toString());
-        p.execute();
-      }
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath()); Statement st = c.createStatement()) {
-        st.execute("PRAGMA secure_delete=ON");
-        for (String t : PRIVATE) st.execute("DELETE FROM " + t);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("sqlite snapshot of " + db + ": " + e.getMessage(), e);
     }
-  }
 }

@@ -10,21 +10,23 @@ import org.veritally.core.validation.RuleId;
  * their rule, such as {@link StoreRule#STORE_FULL} (HTTP 507), or the server's {@code LOG-KEY}.
  */
 public final class StoreException extends RuntimeException {
-  private final Optional<RuleId> rule;
+    private final Optional<RuleId> rule;
 
-  public StoreException(String message, Throwable cause) {
-    super(message, cause);
-    this.rule = Optional.empty();
-  }
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+        this.rule = Optional.empty();
+    }
 
-  /** A failure with its own rule ID; {@code message} starts with it. */
-  public StoreException(RuleId rule, String message, Throwable cause) {
-    super(message, cause);
-    this.rule = Optional.of(rule);
-  }
+    /** A failure with its own rule ID; {@code message} starts with it. */
+    public StoreException(RuleId rule, String message, Throwable cause) {
+        super(message, cause);
+        this.rule = Optional.of(rule);
+    }
 
-  /** The rule ID of a failure that has one ({@link StoreRule#STORE_FULL}, {@code LOG-KEY}); empty for a transient one. */
-  public Optional<RuleId> rule() {
-    return rule;
-  }
+    /**
+     * The rule ID of a failure that has one ({@link StoreRule#STORE_FULL}, {@code LOG-KEY}); empty for a transient one.
+     */
+    public Optional<RuleId> rule() {
+        return rule;
+    }
 }

@@ -18,62 +18,66 @@ import org.veritally.translog.NodeId;
  * Uses the calling thread's read connection (committed data only); thread-safe.
  */
 public final class StoreHashReader implements HashReader {
-  static final int HEIGHT = 8;
-  private final Store store;
+    static final int HEIGHT = 8;
+    private final Store store;
 
-  public StoreHashReader(Store store) {
-    this.store = store;
-  }
-
-  /** Whether the store keeps nodes of this level in {@code tree_node}. */
-  public static boolean stored(int level) {
-    return level > 0 && level % HEIGHT == 0;
-  }
-
-  @Override
-  public byte[] hash(int level, long index) {
-    return hashes(List.of(new NodeId(level, index))).get(0);
-  }
-
-  @Override
-  public List<byte[]> hashes(List<NodeId> ids) {
-    Map<String, Map<Long, byte[]>> tiles = new HashMap<>();
-    LogHasher hasher = LogHasher.create();
-    List<byte[]> out = new ArrayList<>(ids.size());
-    for (NodeId id : ids) {
-      int base = id.level() - id.level() % HEIGHT;
-      int up = id.level() - base;
-      long first = id.index() << up;
-      long width = 1L << up;
-      List<byte[]> row = new ArrayList<>((int) width);
-      for (long i = first; i < first + width; i++) {
-        long tile = i >>> HEIGHT;
-        Map<Long, byte[]> t = tiles.computeIfAbsent(base + ":" + tile, k -> readTile(base, tile));
-        byte[] h = t.get(i);
-        if (h == null) throw new IllegalStateException("tree node (" + base + ", " + i + ") is not stored");
-        row.add(h);
-      }
-      for (int l = 0; l < up; l++) {
-        List<byte[]> next = new ArrayList<>(row.size() / 2);
-        for (int i = 0; i < row.size(); i += 2) next.add(hasher.nodeHash(row.get(i), row.get(i + 1)));
-        row = next;
-      }
-      out.add(row.get(0));
+    public StoreHashReader(Store store) {
+        this.store = store;
     }
-    return out;
-  }
 
-  private Map<Long, byte[]> readTile(int level, long tile) {
-    Map<Long, byte[]> m = new HashMap<>(512);
-    long from = tile << HEIGHT;
-    long to = from + (1L << HEIGHT);
-    if (level == 0) {
-      store.query("SELECT idx, leaf_hash FROM log_entry WHERE idx >= ? AND idx < ?", List.of(from, to),
-          rs -> m.put(Store.getLong(rs, 1), Store.getBytes(rs, 2)));
-    } else {
-      store.query("SELECT idx, hash FROM tree_node WHERE level = ? AND idx >= ? AND idx < ?", List.of((long) level, from, to),
-          rs -> m.put(Store.getLong(rs, 1), Store.getBytes(rs, 2)));
+    /** Whether the store keeps nodes of this level in {@code tree_node}. */
+    public static boolean stored(int level) {
+        return level > 0 && level % HEIGHT == 0;
     }
-    return m;
-  }
+
+    @Override
+    public byte[] hash(int level, long index) {
+        return hashes(List.of(new NodeId(level, index))).get(0);
+    }
+
+    @Override
+    public List<byte[]> hashes(List<NodeId> ids) {
+        Map<String, Map<Long, byte[]>> tiles = new HashMap<>();
+        LogHasher hasher = LogHasher.create();
+        List<byte[]> out = new ArrayList<>(ids.size());
+        for (NodeId id : ids) {
+            int base = id.level() - id.level() % HEIGHT;
+            int up = id.level() - base;
+            long first = id.index() << up;
+            long width = 1L << up;
+            List<byte[]> row = new ArrayList<>((int) width);
+            for (long i = first; i < first + width; i++) {
+                long tile = i >>> HEIGHT;
+                Map<Long, byte[]> t = tiles.computeIfAbsent(base + ":" + tile, k -> readTile(base, tile));
+                byte[] h = t.get(i);
+                if (h == null) throw new IllegalStateException("tree node (" + base + ", " + i + ") is not stored");
+                row.add(h);
+            }
+            for (int l = 0; l < up; l++) {
+                List<byte[]> next = new ArrayList<>(row.size() / 2);
+                for (int i = 0; i < row.size(); i += 2) next.add(hasher.nodeHash(row.get(i), row.get(i + 1)));
+                row = next;
+            }
+            out.add(row.get(0));
+        }
+        return out;
+    }
+
+    private Map<Long, byte[]> readTile(int level, long tile) {
+        Map<Long, byte[]> m = new HashMap<>(512);
+        long from = tile << HEIGHT;
+        long to = from + (1L << HEIGHT);
+        if (level == 0) {
+            store.query(
+                    "SELECT idx, leaf_hash FROM log_entry WHERE idx >= ? AND idx < ?",
+                    List.of(from, to),
+                    rs -> m.put(Store.getLong(rs, 1), Store.getBytes(rs, 2)));
+        } else {
+            store.query(
+                    "SELECT idx, hash FROM tree_node WHERE level = ? AND idx >= ? AND idx < ?",
+                    List.of((long) level, from, to),
+                    rs -> m.put(Store.getLong(rs, 1), Store.getBytes(rs, 2)));
+        }
+        return m;
+    }
 }

@@ -11,36 +11,42 @@ import org.veritally.core.validation.Severity;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum StoreRule implements RuleId {
-  /** The disk under the database or the data directory is full (HTTP 507, CLI exit 2); nothing of the failed write is kept. */
-  STORE_FULL("STORE-FULL", "the disk under the database or the data directory is full (HTTP 507, CLI exit 2); nothing of the failed write is kept");
+    /**
+     * The disk under the database or the data directory is full (HTTP 507, CLI exit 2); nothing of the failed write is
+     * kept.
+     */
+    STORE_FULL(
+            "STORE-FULL",
+            "the disk under the database or the data directory is full (HTTP 507, CLI exit 2); nothing "
+                    + "of the failed write is kept");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  StoreRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    StoreRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

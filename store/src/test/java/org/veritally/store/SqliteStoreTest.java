@@ -10,59 +10,64 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The storage conformance suite on a SQLite file, plus what only SQLite does (a file copy). */
 class SqliteStoreTest extends StoreConformance {
-  @TempDir Path dir;
-  private int n;
+    @TempDir
+    Path dir;
 
-  @Override
-  Database freshDatabase() {
-    return Database.sqlite(dir.resolve("db" + (++n) + ".sqlite"));
-  }
+    private int n;
 
-  /** The real SQLITE_FULL path: SQLite refuses to grow the file past {@code max_page_count}, as it does when the disk is full. */
-  @Override
-  void fillUp() {
-    store.capPages(1);
-  }
-
-  @Override
-  void makeRoom() {
-    assertThat(store.capPages(1_000_000)).isEqualTo(1_000_000);
-  }
-
-  @Test
-  void snapshotIntoWritesAConsistentCopy() throws Exception {
-    store.write(tx -> {
-      tx.appendEntry(0, "election", bytes("{}"), new byte[32], "", 0);
-      tx.putMeta("k", "v");
-      return null;
-    });
-    Path copy = dir.resolve("copy.sqlite");
-    store.snapshotInto(copy);
-    assertThat(Files.size(copy)).isPositive();
-    try (Store c = Store.openSqlite(copy)) {
-      assertThat(c.logSize()).isEqualTo(1);
-      String[] v = {""};
-      c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
-      assertThat(v[0]).isEqualTo("v");
+    @Override
+    Database freshDatabase() {
+        return Database.sqlite(dir.resolve("db" + (++n) + ".sqlite"));
     }
-  }
 
-  /** The public copy of the database file: the account rows (token hashes) are gone, the rest is there. */
-  @Test
-  void sqliteCopyLeavesThePrivateTablesEmpty() throws Exception {
-    byte[] hash = new byte[32];
-    store.write(tx -> {
-      tx.putAccount("w1", "witness", "party-a", hash, "", 1);
-      tx.putMeta("k", "v");
-      return null;
-    });
-    Path copy = dir.resolve("public-copy.sqlite");
-    SqliteCopy.withoutPrivateTables(db.file().orElseThrow(), copy);
-    try (Store c = Store.openSqlite(copy)) {
-      assertThat(new AccountQueries(c).all()).isEmpty();
-      String[] v = {""};
-      c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
-      assertThat(v[0]).isEqualTo("v");
+    /**
+     * The real SQLITE_FULL path: SQLite refuses to grow the file past {@code max_page_count}, as it does when the disk
+     * is full.
+     */
+    @Override
+    void fillUp() {
+        store.capPages(1);
     }
-  }
+
+    @Override
+    void makeRoom() {
+        assertThat(store.capPages(1_000_000)).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void snapshotIntoWritesAConsistentCopy() throws Exception {
+        store.write(tx -> {
+            tx.appendEntry(0, "election", bytes("{}"), new byte[32], "", 0);
+            tx.putMeta("k", "v");
+            return null;
+        });
+        Path copy = dir.resolve("copy.sqlite");
+        store.snapshotInto(copy);
+        assertThat(Files.size(copy)).isPositive();
+        try (Store c = Store.openSqlite(copy)) {
+            assertThat(c.logSize()).isEqualTo(1);
+            String[] v = {""};
+            c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
+            assertThat(v[0]).isEqualTo("v");
+        }
+    }
+
+    /** The public copy of the database file: the account rows (token hashes) are gone, the rest is there. */
+    @Test
+    void sqliteCopyLeavesThePrivateTablesEmpty() throws Exception {
+        byte[] hash = new byte[32];
+        store.write(tx -> {
+            tx.putAccount("w1", "witness", "party-a", hash, "", 1);
+            tx.putMeta("k", "v");
+            return null;
+        });
+        Path copy = dir.resolve("public-copy.sqlite");
+        SqliteCopy.withoutPrivateTables(db.file().orElseThrow(), copy);
+        try (Store c = Store.openSqlite(copy)) {
+            assertThat(new AccountQueries(c).all()).isEmpty();
+            String[] v = {""};
+            c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
+            assertThat(v[0]).isEqualTo("v");
+        }
+    }
 }

@@ -17,36 +17,36 @@ import java.util.List;
  */
 public record AppendResult(List<Node> nodes, CompactRange range, byte[] root) {
 
-  public AppendResult {
-    nodes = List.copyOf(nodes);
-    root = root.clone();
-  }
+    public AppendResult {
+        nodes = List.copyOf(nodes);
+        root = root.clone();
+    }
 
-  @Override
-  public byte[] root() {
-    return root.clone();
-  }
+    @Override
+    public byte[] root() {
+        return root.clone();
+    }
 
-  /** The tree size after the append. */
-  public long size() {
-    return range.size();
-  }
+    /** The tree size after the append. */
+    public long size() {
+        return range.size();
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof AppendResult r
-        && nodes.equals(r.nodes)
-        && range.equals(r.range)
-        && java.util.Arrays.equals(root, r.root);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AppendResult r
+                && nodes.equals(r.nodes)
+                && range.equals(r.range)
+                && java.util.Arrays.equals(root, r.root);
+    }
 
-  @Override
-  public int hashCode() {
-    return 31 * range.hashCode() + java.util.Arrays.hashCode(root);
-  }
+    @Override
+    public int hashCode() {
+        return 31 * range.hashCode() + java.util.Arrays.hashCode(root);
+    }
 
-  @Override
-  public String toString() {
-    return "AppendResult[size=" + size() + ", nodes=" + nodes.size() + "]";
-  }
+    @Override
+    public String toString() {
+        return "AppendResult[size=" + size() + ", nodes=" + nodes.size() + "]";
+    }
 }

@@ -17,21 +17,21 @@ import java.util.Objects;
  * <p>Not thread-safe (built and used by one thread).
  */
 public final class BatchHashReader implements HashReader {
-  private final Map<NodeId, byte[]> nodes;
-  private final HashReader fallback;
+    private final Map<NodeId, byte[]> nodes;
+    private final HashReader fallback;
 
-  /** The nodes of {@code before}'s right edge and of {@code appended}, then {@code fallback}. */
-  public BatchHashReader(CompactRange before, AppendResult appended, HashReader fallback) {
-    this.fallback = Objects.requireNonNull(fallback, "fallback");
-    List<NodeId> edge = before.nodeIds();
-    nodes = new HashMap<>(2 * (edge.size() + appended.nodes().size()));
-    for (int i = 0; i < edge.size(); i++) nodes.put(edge.get(i), before.hashAt(i));
-    for (Node n : appended.nodes()) nodes.put(n.id(), n.hash());
-  }
+    /** The nodes of {@code before}'s right edge and of {@code appended}, then {@code fallback}. */
+    public BatchHashReader(CompactRange before, AppendResult appended, HashReader fallback) {
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        List<NodeId> edge = before.nodeIds();
+        nodes = new HashMap<>(2 * (edge.size() + appended.nodes().size()));
+        for (int i = 0; i < edge.size(); i++) nodes.put(edge.get(i), before.hashAt(i));
+        for (Node n : appended.nodes()) nodes.put(n.id(), n.hash());
+    }
 
-  @Override
-  public byte[] hash(int level, long index) {
-    byte[] h = nodes.get(new NodeId(level, index));
-    return h != null ? h : fallback.hash(level, index);
-  }
+    @Override
+    public byte[] hash(int level, long index) {
+        byte[] h = nodes.get(new NodeId(level, index));
+        return h != null ? h : fallback.hash(level, index);
+    }
 }

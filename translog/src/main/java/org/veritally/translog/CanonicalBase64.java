@@ -12,18 +12,16 @@ import java.util.Optional;
  */
 final class CanonicalBase64 {
 
-  private CanonicalBase64() {}
+    private CanonicalBase64() {}
 
-  /** The decoded bytes, or empty if {@code text} is not canonical padded standard base64. */
-  static Optional<byte[]> decode(String text) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    /** The decoded bytes, or empty if {@code text} is not canonical padded standard base64. */
+    static Optional<byte[]> decode(String text) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Base64.getEncoder().encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
     }
-    return Base64.getEncoder().encodeToString(bytes).equals(text)
-        ? Optional.of(bytes)
-        : Optional.empty();
-  }
 }

@@ -27,98 +27,97 @@ import org.veritally.core.validation.Problem;
  */
 public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
 
-  public Checkpoint {
-    requireLine(origin, "origin");
-    if (size < 0) {
-      throw new IllegalArgumentException("tree size must be >= 0");
+    public Checkpoint {
+        requireLine(origin, "origin");
+        if (size < 0) {
+            throw new IllegalArgumentException("tree size must be >= 0");
+        }
+        if (rootHash.length == 0) {
+            throw new IllegalArgumentException("empty root hash");
+        }
+        rootHash = rootHash.clone();
+        extensions = List.copyOf(extensions);
+        extensions.forEach(e -> requireLine(e, "extension line"));
     }
-    if (rootHash.length == 0) {
-      throw new IllegalArgumentException("empty root hash");
-    }
-    rootHash = rootHash.clone();
-    extensions = List.copyOf(extensions);
-    extensions.forEach(e -> requireLine(e, "extension line"));
-  }
 
-  /** A checkpoint without extension lines. */
-  public static Checkpoint of(String origin, long size, byte[] rootHash) {
-    return new Checkpoint(origin, size, rootHash, List.of());
-  }
-
-  /** Parses a checkpoint body (the note text), reporting every problem with its line. */
-  public static Parsed<Checkpoint> parse(String body) {
-    Objects.requireNonNull(body, "body");
-    if (!body.endsWith("\n")) {
-      return Parsed.invalid(Rule.CKPT_FMT_1, "body", "the body must end in a newline");
+    /** A checkpoint without extension lines. */
+    public static Checkpoint of(String origin, long size, byte[] rootHash) {
+        return new Checkpoint(origin, size, rootHash, List.of());
     }
-    String[] lines = body.substring(0, body.length() - 1).split("\n", -1);
-    if (lines.length < 3) {
-      return Parsed.invalid(Rule.CKPT_FMT_1, "body", "need origin, size and root hash lines");
-    }
-    List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isEmpty()) {
-        problems.add(new Problem(Rule.CKPT_FMT_1, "line " + (i + 1), "empty line"));
-      }
-    }
-    long size = -1;
-    if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
-      problems.add(
-          new Problem(Rule.CKPT_FMT_2, "line 2", "tree size is not decimal without leading zeroes"));
-    } else {
-      try {
-        size = Long.parseLong(lines[1]);
-      } catch (NumberFormatException e) {
-        problems.add(new Problem(Rule.CKPT_FMT_2, "line 2", "tree size exceeds 2^63-1"));
-      }
-    }
-    byte[] root = CanonicalBase64.decode(lines[2]).orElse(null);
-    if (root == null || root.length == 0) {
-      problems.add(new Problem(Rule.CKPT_FMT_3, "line 3", "root hash is not canonical base64"));
-    }
-    if (!problems.isEmpty()) {
-      return Parsed.invalid(problems);
-    }
-    List<String> ext = Arrays.asList(lines).subList(3, lines.length);
-    return Parsed.ok(new Checkpoint(lines[0], size, root, ext));
-  }
 
-  /** The checkpoint body, ready to sign as note text. */
-  public String body() {
-    StringBuilder sb = new StringBuilder();
-    sb.append(origin).append('\n').append(size).append('\n');
-    sb.append(Base64.getEncoder().encodeToString(rootHash)).append('\n');
-    extensions.forEach(e -> sb.append(e).append('\n'));
-    return sb.toString();
-  }
-
-  @Override
-  public byte[] rootHash() {
-    return rootHash.clone();
-  }
-
-  private static void requireLine(String s, String what) {
-    if (s.isEmpty() || s.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException(what + " must be one non-empty line");
+    /** Parses a checkpoint body (the note text), reporting every problem with its line. */
+    public static Parsed<Checkpoint> parse(String body) {
+        Objects.requireNonNull(body, "body");
+        if (!body.endsWith("\n")) {
+            return Parsed.invalid(Rule.CKPT_FMT_1, "body", "the body must end in a newline");
+        }
+        String[] lines = body.substring(0, body.length() - 1).split("\n", -1);
+        if (lines.length < 3) {
+            return Parsed.invalid(Rule.CKPT_FMT_1, "body", "need origin, size and root hash lines");
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                problems.add(new Problem(Rule.CKPT_FMT_1, "line " + (i + 1), "empty line"));
+            }
+        }
+        long size = -1;
+        if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
+            problems.add(new Problem(Rule.CKPT_FMT_2, "line 2", "tree size is not decimal without leading zeroes"));
+        } else {
+            try {
+                size = Long.parseLong(lines[1]);
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(Rule.CKPT_FMT_2, "line 2", "tree size exceeds 2^63-1"));
+            }
+        }
+        byte[] root = CanonicalBase64.decode(lines[2]).orElse(null);
+        if (root == null || root.length == 0) {
+            problems.add(new Problem(Rule.CKPT_FMT_3, "line 3", "root hash is not canonical base64"));
+        }
+        if (!problems.isEmpty()) {
+            return Parsed.invalid(problems);
+        }
+        List<String> ext = Arrays.asList(lines).subList(3, lines.length);
+        return Parsed.ok(new Checkpoint(lines[0], size, root, ext));
     }
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Checkpoint c
-        && c.origin.equals(origin)
-        && c.size == size
-        && Arrays.equals(c.rootHash, rootHash)
-        && c.extensions.equals(extensions);
-  }
+    /** The checkpoint body, ready to sign as note text. */
+    public String body() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(origin).append('\n').append(size).append('\n');
+        sb.append(Base64.getEncoder().encodeToString(rootHash)).append('\n');
+        extensions.forEach(e -> sb.append(e).append('\n'));
+        return sb.toString();
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(origin, size, Arrays.hashCode(rootHash), extensions);
-  }
+    @Override
+    public byte[] rootHash() {
+        return rootHash.clone();
+    }
 
-  @Override
-  public String toString() {
-    return "Checkpoint[" + body().replace('\n', ' ').trim() + "]";
-  }
+    private static void requireLine(String s, String what) {
+        if (s.isEmpty() || s.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException(what + " must be one non-empty line");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Checkpoint c
+                && c.origin.equals(origin)
+                && c.size == size
+                && Arrays.equals(c.rootHash, rootHash)
+                && c.extensions.equals(extensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(origin, size, Arrays.hashCode(rootHash), extensions);
+    }
+
+    @Override
+    public String toString() {
+        return "Checkpoint[" + body().replace('\n', ' ').trim() + "]";
+    }
 }

@@ -23,52 +23,51 @@ import java.util.Objects;
  */
 public record ConsistencyProof(long oldSize, long newSize, List<byte[]> hashes) {
 
-  public ConsistencyProof {
-    List<byte[]> copy = new ArrayList<>(hashes.size());
-    hashes.forEach(h -> copy.add(h.clone()));
-    hashes = List.copyOf(copy);
-  }
+    public ConsistencyProof {
+        List<byte[]> copy = new ArrayList<>(hashes.size());
+        hashes.forEach(h -> copy.add(h.clone()));
+        hashes = List.copyOf(copy);
+    }
 
-  /**
-   * Builds the proof between the trees of {@code oldSize} and {@code newSize} leaves.
-   *
-   * @param reader holds every full node of a tree of at least {@code newSize} leaves
-   * @throws IllegalArgumentException unless {@code 0 <= oldSize <= newSize}
-   */
-  public static ConsistencyProof build(long oldSize, long newSize, HashReader reader) {
-    Objects.requireNonNull(reader, "reader");
-    List<byte[]> proof =
-        ProofPlan.consistency(oldSize, newSize).resolve(reader, LogHasher.create());
-    return new ConsistencyProof(oldSize, newSize, proof);
-  }
+    /**
+     * Builds the proof between the trees of {@code oldSize} and {@code newSize} leaves.
+     *
+     * @param reader holds every full node of a tree of at least {@code newSize} leaves
+     * @throws IllegalArgumentException unless {@code 0 <= oldSize <= newSize}
+     */
+    public static ConsistencyProof build(long oldSize, long newSize, HashReader reader) {
+        Objects.requireNonNull(reader, "reader");
+        List<byte[]> proof = ProofPlan.consistency(oldSize, newSize).resolve(reader, LogHasher.create());
+        return new ConsistencyProof(oldSize, newSize, proof);
+    }
 
-  /** Verifies the proof between {@code oldRoot} and {@code newRoot} (RFC 9162 §2.1.4.2). */
-  public Verification verify(byte[] oldRoot, byte[] newRoot) {
-    return ConsistencyVerifier.verify(oldSize, newSize, oldRoot, newRoot, hashes);
-  }
+    /** Verifies the proof between {@code oldRoot} and {@code newRoot} (RFC 9162 §2.1.4.2). */
+    public Verification verify(byte[] oldRoot, byte[] newRoot) {
+        return ConsistencyVerifier.verify(oldSize, newSize, oldRoot, newRoot, hashes);
+    }
 
-  @Override
-  public List<byte[]> hashes() {
-    List<byte[]> out = new ArrayList<>(hashes.size());
-    hashes.forEach(h -> out.add(h.clone()));
-    return out;
-  }
+    @Override
+    public List<byte[]> hashes() {
+        List<byte[]> out = new ArrayList<>(hashes.size());
+        hashes.forEach(h -> out.add(h.clone()));
+        return out;
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ConsistencyProof p
-        && p.oldSize == oldSize
-        && p.newSize == newSize
-        && Arrays.deepEquals(hashes.toArray(), p.hashes.toArray());
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConsistencyProof p
+                && p.oldSize == oldSize
+                && p.newSize == newSize
+                && Arrays.deepEquals(hashes.toArray(), p.hashes.toArray());
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(oldSize, newSize, Arrays.deepHashCode(hashes.toArray()));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(oldSize, newSize, Arrays.deepHashCode(hashes.toArray()));
+    }
 
-  @Override
-  public String toString() {
-    return "ConsistencyProof[" + oldSize + " -> " + newSize + ", hashes=" + hashes.size() + "]";
-  }
+    @Override
+    public String toString() {
+        return "ConsistencyProof[" + oldSize + " -> " + newSize + ", hashes=" + hashes.size() + "]";
+    }
 }

@@ -17,83 +17,83 @@ import java.util.List;
  */
 public record EntryBundle(List<byte[]> entries) {
 
-  /** Largest entry a uint16 length prefix can carry. */
-  public static final int MAX_ENTRY_SIZE = 0xffff;
+    /** Largest entry a uint16 length prefix can carry. */
+    public static final int MAX_ENTRY_SIZE = 0xffff;
 
-  public EntryBundle {
-    if (entries.size() > Tile.FULL_WIDTH) {
-      throw new IllegalArgumentException("a bundle holds at most 256 entries");
+    public EntryBundle {
+        if (entries.size() > Tile.FULL_WIDTH) {
+            throw new IllegalArgumentException("a bundle holds at most 256 entries");
+        }
+        List<byte[]> copy = new ArrayList<>(entries.size());
+        for (byte[] e : entries) {
+            if (e.length > MAX_ENTRY_SIZE) {
+                throw new IllegalArgumentException("entry of " + e.length + " bytes exceeds 65535");
+            }
+            copy.add(e.clone());
+        }
+        entries = List.copyOf(copy);
     }
-    List<byte[]> copy = new ArrayList<>(entries.size());
-    for (byte[] e : entries) {
-      if (e.length > MAX_ENTRY_SIZE) {
-        throw new IllegalArgumentException("entry of " + e.length + " bytes exceeds 65535");
-      }
-      copy.add(e.clone());
+
+    /** Parses a bundle that must hold exactly {@code expectedCount} entries (the tile width). */
+    public static Parsed<EntryBundle> parse(byte[] bytes, int expectedCount) {
+        List<byte[]> out = new ArrayList<>();
+        int at = 0;
+        while (at < bytes.length) {
+            if (out.size() == expectedCount) {
+                return Parsed.invalid(
+                        Rule.TILE_ENT_1, "byte " + at, "trailing bytes after " + expectedCount + " entries");
+            }
+            if (bytes.length - at < 2) {
+                return Parsed.invalid(Rule.TILE_ENT_1, "byte " + at, "truncated length prefix");
+            }
+            int len = (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
+            at += 2;
+            if (bytes.length - at < len) {
+                return Parsed.invalid(
+                        Rule.TILE_ENT_1,
+                        "byte " + (at - 2),
+                        "entry " + out.size() + " claims " + len + " bytes, " + (bytes.length - at) + " left");
+            }
+            out.add(Arrays.copyOfRange(bytes, at, at + len));
+            at += len;
+        }
+        if (out.size() != expectedCount) {
+            return Parsed.invalid(
+                    Rule.TILE_ENT_1, "end", "bundle holds " + out.size() + " entries, want " + expectedCount);
+        }
+        return Parsed.ok(new EntryBundle(out));
     }
-    entries = List.copyOf(copy);
-  }
 
-  /** Parses a bundle that must hold exactly {@code expectedCount} entries (the tile width). */
-  public static Parsed<EntryBundle> parse(byte[] bytes, int expectedCount) {
-    List<byte[]> out = new ArrayList<>();
-    int at = 0;
-    while (at < bytes.length) {
-      if (out.size() == expectedCount) {
-        return Parsed.invalid(
-            Rule.TILE_ENT_1, "byte " + at, "trailing bytes after " + expectedCount + " entries");
-      }
-      if (bytes.length - at < 2) {
-        return Parsed.invalid(Rule.TILE_ENT_1, "byte " + at, "truncated length prefix");
-      }
-      int len = (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
-      at += 2;
-      if (bytes.length - at < len) {
-        return Parsed.invalid(
-            Rule.TILE_ENT_1,
-            "byte " + (at - 2),
-            "entry " + out.size() + " claims " + len + " bytes, " + (bytes.length - at) + " left");
-      }
-      out.add(Arrays.copyOfRange(bytes, at, at + len));
-      at += len;
+    /** The bundle bytes. */
+    public byte[] encode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] e : entries) {
+            out.write(e.length >>> 8);
+            out.write(e.length & 0xff);
+            out.write(e, 0, e.length);
+        }
+        return out.toByteArray();
     }
-    if (out.size() != expectedCount) {
-      return Parsed.invalid(
-          Rule.TILE_ENT_1, "end", "bundle holds " + out.size() + " entries, want " + expectedCount);
+
+    @Override
+    public List<byte[]> entries() {
+        List<byte[]> copy = new ArrayList<>(entries.size());
+        entries.forEach(e -> copy.add(e.clone()));
+        return copy;
     }
-    return Parsed.ok(new EntryBundle(out));
-  }
 
-  /** The bundle bytes. */
-  public byte[] encode() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] e : entries) {
-      out.write(e.length >>> 8);
-      out.write(e.length & 0xff);
-      out.write(e, 0, e.length);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EntryBundle b && Arrays.deepEquals(entries.toArray(), b.entries.toArray());
     }
-    return out.toByteArray();
-  }
 
-  @Override
-  public List<byte[]> entries() {
-    List<byte[]> copy = new ArrayList<>(entries.size());
-    entries.forEach(e -> copy.add(e.clone()));
-    return copy;
-  }
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(entries.toArray());
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof EntryBundle b && Arrays.deepEquals(entries.toArray(), b.entries.toArray());
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.deepHashCode(entries.toArray());
-  }
-
-  @Override
-  public String toString() {
-    return "EntryBundle[" + entries.size() + " entries]";
-  }
+    @Override
+    public String toString() {
+        return "EntryBundle[" + entries.size() + " entries]";
+    }
 }

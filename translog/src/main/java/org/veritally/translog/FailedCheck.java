@@ -18,28 +18,32 @@ import org.veritally.core.validation.RuleId;
  */
 public record FailedCheck(RuleId rule, String message, String expected, String computed) {
 
-  public FailedCheck {
-    Objects.requireNonNull(rule, "rule");
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(expected, "expected");
-    Objects.requireNonNull(computed, "computed");
-  }
-
-  /**
-   * The same failure as the problem record every layer above reports ({@link Problem}), found at
-   * {@code location}; an empty expected or computed value becomes an absent one.
-   */
-  public Problem toProblem(String location) {
-    return new Problem(rule, location, message, java.util.Optional.of(expected).filter(s -> !s.isEmpty()),
-        java.util.Optional.of(computed).filter(s -> !s.isEmpty()));
-  }
-
-  /** {@code LOG-INC-2: <message> (expected X, computed Y)}. */
-  @Override
-  public String toString() {
-    if (expected.isEmpty() && computed.isEmpty()) {
-      return rule.id() + ": " + message;
+    public FailedCheck {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(computed, "computed");
     }
-    return rule.id() + ": " + message + " (expected " + expected + ", computed " + computed + ")";
-  }
+
+    /**
+     * The same failure as the problem record every layer above reports ({@link Problem}), found at
+     * {@code location}; an empty expected or computed value becomes an absent one.
+     */
+    public Problem toProblem(String location) {
+        return new Problem(
+                rule,
+                location,
+                message,
+                java.util.Optional.of(expected).filter(s -> !s.isEmpty()),
+                java.util.Optional.of(computed).filter(s -> !s.isEmpty()));
+    }
+
+    /** {@code LOG-INC-2: <message> (expected X, computed Y)}. */
+    @Override
+    public String toString() {
+        if (expected.isEmpty() && computed.isEmpty()) {
+            return rule.id() + ": " + message;
+        }
+        return rule.id() + ": " + message + " (expected " + expected + ", computed " + computed + ")";
+    }
 }

@@ -17,23 +17,23 @@ import java.util.List;
  */
 public interface HashReader {
 
-  /**
-   * The hash of the stored node {@code (level, index)}, {@value LogHasher#HASH_SIZE} bytes.
-   *
-   * @throws RuntimeException if the node is not stored or cannot be read
-   */
-  byte[] hash(int level, long index);
+    /**
+     * The hash of the stored node {@code (level, index)}, {@value LogHasher#HASH_SIZE} bytes.
+     *
+     * @throws RuntimeException if the node is not stored or cannot be read
+     */
+    byte[] hash(int level, long index);
 
-  /**
-   * The hashes of several stored nodes, in the order asked. Override to batch the reads.
-   *
-   * @throws RuntimeException if a node is not stored or cannot be read
-   */
-  default List<byte[]> hashes(List<NodeId> ids) {
-    List<byte[]> out = new ArrayList<>(ids.size());
-    for (NodeId id : ids) {
-      out.add(hash(id.level(), id.index()));
+    /**
+     * The hashes of several stored nodes, in the order asked. Override to batch the reads.
+     *
+     * @throws RuntimeException if a node is not stored or cannot be read
+     */
+    default List<byte[]> hashes(List<NodeId> ids) {
+        List<byte[]> out = new ArrayList<>(ids.size());
+        for (NodeId id : ids) {
+            out.add(hash(id.level(), id.index()));
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -24,53 +24,53 @@ import java.util.Objects;
  */
 public record InclusionProof(long index, long size, List<byte[]> hashes) {
 
-  public InclusionProof {
-    hashes = copy(hashes);
-  }
+    public InclusionProof {
+        hashes = copy(hashes);
+    }
 
-  /**
-   * Builds the proof for leaf {@code index} in the tree of {@code size} leaves.
-   *
-   * @param reader holds every full node of a tree of at least {@code size} leaves
-   * @throws IllegalArgumentException unless {@code 0 <= index < size}
-   */
-  public static InclusionProof build(long index, long size, HashReader reader) {
-    Objects.requireNonNull(reader, "reader");
-    List<byte[]> path = ProofPlan.inclusion(index, size).resolve(reader, LogHasher.create());
-    return new InclusionProof(index, size, path);
-  }
+    /**
+     * Builds the proof for leaf {@code index} in the tree of {@code size} leaves.
+     *
+     * @param reader holds every full node of a tree of at least {@code size} leaves
+     * @throws IllegalArgumentException unless {@code 0 <= index < size}
+     */
+    public static InclusionProof build(long index, long size, HashReader reader) {
+        Objects.requireNonNull(reader, "reader");
+        List<byte[]> path = ProofPlan.inclusion(index, size).resolve(reader, LogHasher.create());
+        return new InclusionProof(index, size, path);
+    }
 
-  /** Verifies the proof for {@code leafHash} against {@code root} (RFC 9162 §2.1.3.2). */
-  public Verification verify(byte[] leafHash, byte[] root) {
-    return InclusionVerifier.verify(index, size, leafHash, hashes, root);
-  }
+    /** Verifies the proof for {@code leafHash} against {@code root} (RFC 9162 §2.1.3.2). */
+    public Verification verify(byte[] leafHash, byte[] root) {
+        return InclusionVerifier.verify(index, size, leafHash, hashes, root);
+    }
 
-  @Override
-  public List<byte[]> hashes() {
-    return copy(hashes);
-  }
+    @Override
+    public List<byte[]> hashes() {
+        return copy(hashes);
+    }
 
-  private static List<byte[]> copy(List<byte[]> in) {
-    List<byte[]> out = new ArrayList<>(in.size());
-    in.forEach(h -> out.add(h.clone()));
-    return List.copyOf(out);
-  }
+    private static List<byte[]> copy(List<byte[]> in) {
+        List<byte[]> out = new ArrayList<>(in.size());
+        in.forEach(h -> out.add(h.clone()));
+        return List.copyOf(out);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof InclusionProof p
-        && p.index == index
-        && p.size == size
-        && Arrays.deepEquals(hashes.toArray(), p.hashes.toArray());
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InclusionProof p
+                && p.index == index
+                && p.size == size
+                && Arrays.deepEquals(hashes.toArray(), p.hashes.toArray());
+    }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(index, size, Arrays.deepHashCode(hashes.toArray()));
-  }
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, size, Arrays.deepHashCode(hashes.toArray()));
+    }
 
-  @Override
-  public String toString() {
-    return "InclusionProof[index=" + index + ", size=" + size + ", hashes=" + hashes.size() + "]";
-  }
+    @Override
+    public String toString() {
+        return "InclusionProof[index=" + index + ", size=" + size + ", hashes=" + hashes.size() + "]";
+    }
 }

@@ -11,16 +11,16 @@ import java.util.Objects;
  */
 public final class InvalidTileException extends RuntimeException {
 
-  private final transient Rule rule;
+    private final transient Rule rule;
 
-  /** A failure of {@code rule}, described by {@code message}. */
-  public InvalidTileException(Rule rule, String message) {
-    super(rule.id() + ": " + message);
-    this.rule = Objects.requireNonNull(rule, "rule");
-  }
+    /** A failure of {@code rule}, described by {@code message}. */
+    public InvalidTileException(Rule rule, String message) {
+        super(rule.id() + ": " + message);
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
 
-  /** The rule the tile breaks. */
-  public Rule rule() {
-    return rule;
-  }
+    /** The rule the tile breaks. */
+    public Rule rule() {
+        return rule;
+    }
 }

@@ -14,26 +14,26 @@ import java.util.Objects;
  */
 public final class MerkleRoot {
 
-  private MerkleRoot() {}
+    private MerkleRoot() {}
 
-  /**
-   * The root hash of the first {@code size} leaves.
-   *
-   * @throws IllegalArgumentException if {@code size < 0}
-   */
-  public static byte[] of(long size, HashReader reader) {
-    return of(size, reader, LogHasher.create());
-  }
+    /**
+     * The root hash of the first {@code size} leaves.
+     *
+     * @throws IllegalArgumentException if {@code size < 0}
+     */
+    public static byte[] of(long size, HashReader reader) {
+        return of(size, reader, LogHasher.create());
+    }
 
-  /** As {@link #of(long, HashReader)}, reusing the caller's (thread-confined) hasher. */
-  public static byte[] of(long size, HashReader reader, LogHasher hasher) {
-    Objects.requireNonNull(reader, "reader");
-    if (size < 0) {
-      throw new IllegalArgumentException("tree size must be >= 0, got " + size);
+    /** As {@link #of(long, HashReader)}, reusing the caller's (thread-confined) hasher. */
+    public static byte[] of(long size, HashReader reader, LogHasher hasher) {
+        Objects.requireNonNull(reader, "reader");
+        if (size < 0) {
+            throw new IllegalArgumentException("tree size must be >= 0, got " + size);
+        }
+        if (size == 0) {
+            return LogHasher.emptyRoot();
+        }
+        return Subtrees.foldRight(reader.hashes(Subtrees.perfectCover(0, size)), hasher);
     }
-    if (size == 0) {
-      return LogHasher.emptyRoot();
-    }
-    return Subtrees.foldRight(reader.hashes(Subtrees.perfectCover(0, size)), hasher);
-  }
 }

@@ -17,40 +17,40 @@ import java.util.Objects;
  */
 public record Node(NodeId id, byte[] hash) {
 
-  public Node {
-    Objects.requireNonNull(id, "id");
-    if (hash.length != LogHasher.HASH_SIZE) {
-      throw new IllegalArgumentException("a node hash is 32 bytes, got " + hash.length);
+    public Node {
+        Objects.requireNonNull(id, "id");
+        if (hash.length != LogHasher.HASH_SIZE) {
+            throw new IllegalArgumentException("a node hash is 32 bytes, got " + hash.length);
+        }
     }
-  }
 
-  /** Shorthand for {@code new Node(new NodeId(level, index), hash)}. */
-  public static Node of(int level, long index, byte[] hash) {
-    return new Node(new NodeId(level, index), hash);
-  }
+    /** Shorthand for {@code new Node(new NodeId(level, index), hash)}. */
+    public static Node of(int level, long index, byte[] hash) {
+        return new Node(new NodeId(level, index), hash);
+    }
 
-  /** The node level. */
-  public int level() {
-    return id.level();
-  }
+    /** The node level. */
+    public int level() {
+        return id.level();
+    }
 
-  /** The node index within its level. */
-  public long index() {
-    return id.index();
-  }
+    /** The node index within its level. */
+    public long index() {
+        return id.index();
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Node n && id.equals(n.id) && Arrays.equals(hash, n.hash);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Node n && id.equals(n.id) && Arrays.equals(hash, n.hash);
+    }
 
-  @Override
-  public int hashCode() {
-    return 31 * id.hashCode() + Arrays.hashCode(hash);
-  }
+    @Override
+    public int hashCode() {
+        return 31 * id.hashCode() + Arrays.hashCode(hash);
+    }
 
-  @Override
-  public String toString() {
-    return id + "=" + HexFormat.of().formatHex(hash);
-  }
+    @Override
+    public String toString() {
+        return id + "=" + HexFormat.of().formatHex(hash);
+    }
 }

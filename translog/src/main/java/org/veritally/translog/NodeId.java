@@ -17,62 +17,61 @@ package org.veritally.translog;
  */
 public record NodeId(int level, long index) implements Comparable<NodeId> {
 
-  /** The highest level a tree of at most {@code Long.MAX_VALUE} leaves can hold. */
-  public static final int MAX_LEVEL = 62;
+    /** The highest level a tree of at most {@code Long.MAX_VALUE} leaves can hold. */
+    public static final int MAX_LEVEL = 62;
 
-  public NodeId {
-    if (level < 0 || level > MAX_LEVEL) {
-      throw new IllegalArgumentException("node level must be in [0, 62], got " + level);
+    public NodeId {
+        if (level < 0 || level > MAX_LEVEL) {
+            throw new IllegalArgumentException("node level must be in [0, 62], got " + level);
+        }
+        if (index < 0 || index > (Long.MAX_VALUE >>> level) - 1) {
+            throw new IllegalArgumentException("node index " + index + " at level " + level + " is out of range");
+        }
     }
-    if (index < 0 || index > (Long.MAX_VALUE >>> level) - 1) {
-      throw new IllegalArgumentException(
-          "node index " + index + " at level " + level + " is out of range");
+
+    /**
+     * The node that covers exactly {@code [begin, end)}.
+     *
+     * @throws IllegalArgumentException unless the range is a perfect, aligned subtree
+     */
+    public static NodeId covering(long begin, long end) {
+        long width = end - begin;
+        if (begin < 0 || width <= 0 || Long.bitCount(width) != 1 || begin % width != 0) {
+            throw new IllegalArgumentException("[" + begin + ", " + end + ") is not a perfect subtree");
+        }
+        int level = Long.numberOfTrailingZeros(width);
+        return new NodeId(level, begin >>> level);
     }
-  }
 
-  /**
-   * The node that covers exactly {@code [begin, end)}.
-   *
-   * @throws IllegalArgumentException unless the range is a perfect, aligned subtree
-   */
-  public static NodeId covering(long begin, long end) {
-    long width = end - begin;
-    if (begin < 0 || width <= 0 || Long.bitCount(width) != 1 || begin % width != 0) {
-      throw new IllegalArgumentException("[" + begin + ", " + end + ") is not a perfect subtree");
+    /** The first leaf under this node. */
+    public long firstLeaf() {
+        return index << level;
     }
-    int level = Long.numberOfTrailingZeros(width);
-    return new NodeId(level, begin >>> level);
-  }
 
-  /** The first leaf under this node. */
-  public long firstLeaf() {
-    return index << level;
-  }
+    /** One past the last leaf under this node. */
+    public long endLeaf() {
+        return (index + 1) << level;
+    }
 
-  /** One past the last leaf under this node. */
-  public long endLeaf() {
-    return (index + 1) << level;
-  }
+    /** Whether this node is a perfect subtree of a tree of {@code size} leaves, hence stored. */
+    public boolean isFullIn(long size) {
+        return endLeaf() <= size;
+    }
 
-  /** Whether this node is a perfect subtree of a tree of {@code size} leaves, hence stored. */
-  public boolean isFullIn(long size) {
-    return endLeaf() <= size;
-  }
+    /** The parent node, one level up. */
+    public NodeId parent() {
+        return new NodeId(level + 1, index >>> 1);
+    }
 
-  /** The parent node, one level up. */
-  public NodeId parent() {
-    return new NodeId(level + 1, index >>> 1);
-  }
+    /** Orders by level, then index: the order a store's primary key would use. */
+    @Override
+    public int compareTo(NodeId other) {
+        int byLevel = Integer.compare(level, other.level);
+        return byLevel != 0 ? byLevel : Long.compare(index, other.index);
+    }
 
-  /** Orders by level, then index: the order a store's primary key would use. */
-  @Override
-  public int compareTo(NodeId other) {
-    int byLevel = Integer.compare(level, other.level);
-    return byLevel != 0 ? byLevel : Long.compare(index, other.index);
-  }
-
-  @Override
-  public String toString() {
-    return "node(" + level + "," + index + ")";
-  }
+    @Override
+    public String toString() {
+        return "node(" + level + "," + index + ")";
+    }
 }

@@ -21,53 +21,46 @@ import java.util.Set;
  */
 public final class NoteVerifier {
 
-  private NoteVerifier() {}
+    private NoteVerifier() {}
 
-  /**
-   * Verifies {@code note} against {@code trusted}.
-   *
-   * @throws IllegalArgumentException if a trusted key is not an Ed25519 note key
-   */
-  public static Verification verify(Note note, Collection<VerifierKey> trusted) {
-    Objects.requireNonNull(note, "note");
-    for (VerifierKey k : trusted) {
-      if (k.type() != VerifierKey.TYPE_ED25519) {
-        throw new IllegalArgumentException("not a note key (type 0x01): " + k);
-      }
+    /**
+     * Verifies {@code note} against {@code trusted}.
+     *
+     * @throws IllegalArgumentException if a trusted key is not an Ed25519 note key
+     */
+    public static Verification verify(Note note, Collection<VerifierKey> trusted) {
+        Objects.requireNonNull(note, "note");
+        for (VerifierKey k : trusted) {
+            if (k.type() != VerifierKey.TYPE_ED25519) {
+                throw new IllegalArgumentException("not a note key (type 0x01): " + k);
+            }
+        }
+        byte[] message = note.text().getBytes(StandardCharsets.UTF_8);
+        List<FailedCheck> failures = new ArrayList<>();
+        Set<VerifierKey> seen = new HashSet<>();
+        int verified = 0;
+        for (NoteSignature sig : note.signatures()) {
+            VerifierKey key = trusted.stream().filter(sig::isFrom).findFirst().orElse(null);
+            if (key == null) {
+                continue;
+            }
+            if (!seen.add(key)) {
+                failures.add(new FailedCheck(
+                        Rule.NOTE_SIG_3, "key " + key.name() + " signed more than once", "1", "2 or more"));
+            } else if (key.verifies(message, sig.signature())) {
+                verified++;
+            } else {
+                failures.add(new FailedCheck(
+                        Rule.NOTE_SIG_2,
+                        "the signature of trusted key " + key.name() + "+" + key.keyIdHex() + " does not verify",
+                        "valid Ed25519 signature",
+                        "invalid"));
+            }
+        }
+        if (verified == 0) {
+            failures.add(new FailedCheck(
+                    Rule.NOTE_SIG_1, "no signature by a trusted key verifies", "at least 1 verified signature", "0"));
+        }
+        return failures.isEmpty() ? Verification.verified() : new Verification.Failed(failures);
     }
-    byte[] message = note.text().getBytes(StandardCharsets.UTF_8);
-    List<FailedCheck> failures = new ArrayList<>();
-    Set<VerifierKey> seen = new HashSet<>();
-    int verified = 0;
-    for (NoteSignature sig : note.signatures()) {
-      VerifierKey key = trusted.stream().filter(sig::isFrom).findFirst().orElse(null);
-      if (key == null) {
-        continue;
-      }
-      if (!seen.add(key)) {
-        failures.add(
-            new FailedCheck(
-                Rule.NOTE_SIG_3, "key " + key.name() + " signed more than once", "1", "2 or more"));
-      } else if (key.verifies(message, sig.signature())) {
-        verified++;
-      } else {
-        failures.add(
-            new FailedCheck(
-                Rule.NOTE_SIG_2,
-                "the signature of trusted key " + key.name() + "+" + key.keyIdHex()
-                    + " does not verify",
-                "valid Ed25519 signature",
-                "invalid"));
-      }
-    }
-    if (verified == 0) {
-      failures.add(
-          new FailedCheck(
-              Rule.NOTE_SIG_1,
-              "no signature by a trusted key verifies",
-              "at least 1 verified signature",
-              "0"));
-    }
-    return failures.isEmpty() ? Verification.verified() : new Verification.Failed(failures);
-  }
 }

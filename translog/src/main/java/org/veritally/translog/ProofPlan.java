@@ -18,85 +18,85 @@ import java.util.List;
  */
 record ProofPlan(List<long[]> ranges) {
 
-  ProofPlan {
-    ranges = List.copyOf(ranges);
-  }
+    ProofPlan {
+        ranges = List.copyOf(ranges);
+    }
 
-  /** RFC 9162 §2.1.3.1 {@code PATH(index, D[0:size])}, unrolled from the root down. */
-  static ProofPlan inclusion(long index, long size) {
-    if (index < 0 || index >= size) {
-      throw new IllegalArgumentException(
-          Rule.LOG_INC_1.id() + ": leaf index " + index + " is not below tree size " + size);
+    /** RFC 9162 §2.1.3.1 {@code PATH(index, D[0:size])}, unrolled from the root down. */
+    static ProofPlan inclusion(long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException(
+                    Rule.LOG_INC_1.id() + ": leaf index " + index + " is not below tree size " + size);
+        }
+        List<long[]> topDown = new ArrayList<>();
+        long lo = 0;
+        long hi = size;
+        while (hi - lo > 1) {
+            long mid = lo + Subtrees.splitPoint(hi - lo);
+            if (index < mid) {
+                topDown.add(new long[] {mid, hi});
+                hi = mid;
+            } else {
+                topDown.add(new long[] {lo, mid});
+                lo = mid;
+            }
+        }
+        Collections.reverse(topDown);
+        return new ProofPlan(topDown);
     }
-    List<long[]> topDown = new ArrayList<>();
-    long lo = 0;
-    long hi = size;
-    while (hi - lo > 1) {
-      long mid = lo + Subtrees.splitPoint(hi - lo);
-      if (index < mid) {
-        topDown.add(new long[] {mid, hi});
-        hi = mid;
-      } else {
-        topDown.add(new long[] {lo, mid});
-        lo = mid;
-      }
-    }
-    Collections.reverse(topDown);
-    return new ProofPlan(topDown);
-  }
 
-  /**
-   * RFC 9162 §2.1.4.1 {@code PROOF(m, D[0:n]) = SUBPROOF(m, D[0:n], true)}, unrolled from the
-   * root down. Empty when {@code m == n} or {@code m == 0}, where there is nothing to prove.
-   */
-  static ProofPlan consistency(long m, long n) {
-    if (m < 0 || m > n) {
-      throw new IllegalArgumentException(Rule.LOG_CON_1.id() + ": old size " + m + " exceeds new size " + n);
+    /**
+     * RFC 9162 §2.1.4.1 {@code PROOF(m, D[0:n]) = SUBPROOF(m, D[0:n], true)}, unrolled from the
+     * root down. Empty when {@code m == n} or {@code m == 0}, where there is nothing to prove.
+     */
+    static ProofPlan consistency(long m, long n) {
+        if (m < 0 || m > n) {
+            throw new IllegalArgumentException(Rule.LOG_CON_1.id() + ": old size " + m + " exceeds new size " + n);
+        }
+        if (m == 0 || m == n) {
+            return new ProofPlan(List.of());
+        }
+        List<long[]> topDown = new ArrayList<>();
+        long lo = 0;
+        long hi = n;
+        boolean wholeOldTree = true; // SUBPROOF's b: D[lo:hi] still starts at leaf 0
+        while (m != hi) {
+            long mid = lo + Subtrees.splitPoint(hi - lo);
+            if (m <= mid) {
+                topDown.add(new long[] {mid, hi});
+                hi = mid;
+            } else {
+                topDown.add(new long[] {lo, mid});
+                lo = mid;
+                wholeOldTree = false;
+            }
+        }
+        if (!wholeOldTree) {
+            topDown.add(new long[] {lo, hi});
+        }
+        Collections.reverse(topDown);
+        return new ProofPlan(topDown);
     }
-    if (m == 0 || m == n) {
-      return new ProofPlan(List.of());
-    }
-    List<long[]> topDown = new ArrayList<>();
-    long lo = 0;
-    long hi = n;
-    boolean wholeOldTree = true; // SUBPROOF's b: D[lo:hi] still starts at leaf 0
-    while (m != hi) {
-      long mid = lo + Subtrees.splitPoint(hi - lo);
-      if (m <= mid) {
-        topDown.add(new long[] {mid, hi});
-        hi = mid;
-      } else {
-        topDown.add(new long[] {lo, mid});
-        lo = mid;
-        wholeOldTree = false;
-      }
-    }
-    if (!wholeOldTree) {
-      topDown.add(new long[] {lo, hi});
-    }
-    Collections.reverse(topDown);
-    return new ProofPlan(topDown);
-  }
 
-  /** Reads every stored node the plan needs in one batch, and folds each range into its MTH. */
-  List<byte[]> resolve(HashReader reader, LogHasher hasher) {
-    List<NodeId> ids = new ArrayList<>();
-    int[] ends = new int[ranges.size()];
-    for (int i = 0; i < ranges.size(); i++) {
-      ids.addAll(Subtrees.perfectCover(ranges.get(i)[0], ranges.get(i)[1]));
-      ends[i] = ids.size();
+    /** Reads every stored node the plan needs in one batch, and folds each range into its MTH. */
+    List<byte[]> resolve(HashReader reader, LogHasher hasher) {
+        List<NodeId> ids = new ArrayList<>();
+        int[] ends = new int[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            ids.addAll(Subtrees.perfectCover(ranges.get(i)[0], ranges.get(i)[1]));
+            ends[i] = ids.size();
+        }
+        List<byte[]> hashes = reader.hashes(ids);
+        if (hashes.size() != ids.size()) {
+            throw new IllegalStateException(
+                    "hash reader returned " + hashes.size() + " hashes for " + ids.size() + " nodes");
+        }
+        List<byte[]> out = new ArrayList<>(ranges.size());
+        int start = 0;
+        for (int end : ends) {
+            out.add(Subtrees.foldRight(hashes.subList(start, end), hasher));
+            start = end;
+        }
+        return out;
     }
-    List<byte[]> hashes = reader.hashes(ids);
-    if (hashes.size() != ids.size()) {
-      throw new IllegalStateException(
-          "hash reader returned " + hashes.size() + " hashes for " + ids.size() + " nodes");
-    }
-    List<byte[]> out = new ArrayList<>(ranges.size());
-    int start = 0;
-    for (int end : ends) {
-      out.add(Subtrees.foldRight(hashes.subList(start, end), hasher));
-      start = end;
-    }
-    return out;
-  }
 }

@@ -18,80 +18,80 @@ import java.util.Objects;
  */
 public sealed interface Tile permits Tile.Hashes, Tile.Entries {
 
-  /** Tree levels per tile (tlog-tiles fixes the tile height at 8). */
-  int HEIGHT = 8;
+    /** Tree levels per tile (tlog-tiles fixes the tile height at 8). */
+    int HEIGHT = 8;
 
-  /** Hashes or entries in a full tile. */
-  int FULL_WIDTH = 1 << HEIGHT;
+    /** Hashes or entries in a full tile. */
+    int FULL_WIDTH = 1 << HEIGHT;
 
-  /** The tile's index within its level. */
-  long index();
+    /** The tile's index within its level. */
+    long index();
 
-  /** How many hashes or entries it holds. */
-  int width();
+    /** How many hashes or entries it holds. */
+    int width();
 
-  /** Whether it is a partial (rightmost, still growing) tile. */
-  default boolean isPartial() {
-    return width() < FULL_WIDTH;
-  }
-
-  /** The path relative to the log prefix, for example {@code tile/0/x001/x234/067.p/8}. */
-  String path();
-
-  /**
-   * A Merkle tree hash tile.
-   *
-   * @param level the tile level {@code L}; its hashes are tree nodes at level {@code 8·L}
-   * @param index the tile index {@code N}
-   * @param width the number of hashes {@code W}
-   */
-  record Hashes(int level, long index, int width) implements Tile {
-    public Hashes {
-      if (level < 0 || level > 63) {
-        throw new IllegalArgumentException("tile level must be in [0, 63], got " + level);
-      }
-      checkIndexAndWidth(index, width);
+    /** Whether it is a partial (rightmost, still growing) tile. */
+    default boolean isPartial() {
+        return width() < FULL_WIDTH;
     }
 
-    /** The tree level of the hashes in this tile. */
-    public int nodeLevel() {
-      return HEIGHT * level;
+    /** The path relative to the log prefix, for example {@code tile/0/x001/x234/067.p/8}. */
+    String path();
+
+    /**
+     * A Merkle tree hash tile.
+     *
+     * @param level the tile level {@code L}; its hashes are tree nodes at level {@code 8·L}
+     * @param index the tile index {@code N}
+     * @param width the number of hashes {@code W}
+     */
+    record Hashes(int level, long index, int width) implements Tile {
+        public Hashes {
+            if (level < 0 || level > 63) {
+                throw new IllegalArgumentException("tile level must be in [0, 63], got " + level);
+            }
+            checkIndexAndWidth(index, width);
+        }
+
+        /** The tree level of the hashes in this tile. */
+        public int nodeLevel() {
+            return HEIGHT * level;
+        }
+
+        @Override
+        public String path() {
+            return "tile/" + level + "/" + TilePaths.encodeIndex(index) + TilePaths.widthSuffix(width);
+        }
     }
 
-    @Override
-    public String path() {
-      return "tile/" + level + "/" + TilePaths.encodeIndex(index) + TilePaths.widthSuffix(width);
-    }
-  }
+    /**
+     * An entry bundle.
+     *
+     * @param index the bundle index {@code N}
+     * @param width the number of entries {@code W}
+     */
+    record Entries(long index, int width) implements Tile {
+        public Entries {
+            checkIndexAndWidth(index, width);
+        }
 
-  /**
-   * An entry bundle.
-   *
-   * @param index the bundle index {@code N}
-   * @param width the number of entries {@code W}
-   */
-  record Entries(long index, int width) implements Tile {
-    public Entries {
-      checkIndexAndWidth(index, width);
+        @Override
+        public String path() {
+            return "tile/entries/" + TilePaths.encodeIndex(index) + TilePaths.widthSuffix(width);
+        }
     }
 
-    @Override
-    public String path() {
-      return "tile/entries/" + TilePaths.encodeIndex(index) + TilePaths.widthSuffix(width);
+    /** Parses a tile path (rule {@code TILE-PATH-1}); canonical spellings only. */
+    static Parsed<Tile> parsePath(String path) {
+        return TilePaths.parse(Objects.requireNonNull(path, "path"));
     }
-  }
 
-  /** Parses a tile path (rule {@code TILE-PATH-1}); canonical spellings only. */
-  static Parsed<Tile> parsePath(String path) {
-    return TilePaths.parse(Objects.requireNonNull(path, "path"));
-  }
-
-  private static void checkIndexAndWidth(long index, int width) {
-    if (index < 0) {
-      throw new IllegalArgumentException("tile index must be >= 0, got " + index);
+    private static void checkIndexAndWidth(long index, int width) {
+        if (index < 0) {
+            throw new IllegalArgumentException("tile index must be >= 0, got " + index);
+        }
+        if (width < 1 || width > FULL_WIDTH) {
+            throw new IllegalArgumentException("tile width must be in [1, 256], got " + width);
+        }
     }
-    if (width < 1 || width > FULL_WIDTH) {
-      throw new IllegalArgumentException("tile width must be in [1, 256], got " + width);
-    }
-  }
 }

@@ -24,62 +24,62 @@ import java.util.function.Function;
  */
 public final class TileHashReader implements HashReader {
 
-  private final long treeSize;
-  private final Function<Tile.Hashes, byte[]> source;
-  private final Map<Tile.Hashes, byte[]> cache = new HashMap<>();
-  private final LogHasher hasher = LogHasher.create();
+    private final long treeSize;
+    private final Function<Tile.Hashes, byte[]> source;
+    private final Map<Tile.Hashes, byte[]> cache = new HashMap<>();
+    private final LogHasher hasher = LogHasher.create();
 
-  /**
-   * A reader for the tree of {@code treeSize} leaves.
-   *
-   * @param source fetches a tile's bytes; it may do I/O (outside this package) and throws if the
-   *     tile is missing
-   */
-  public TileHashReader(long treeSize, Function<Tile.Hashes, byte[]> source) {
-    if (treeSize < 0) {
-      throw new IllegalArgumentException("tree size must be >= 0");
+    /**
+     * A reader for the tree of {@code treeSize} leaves.
+     *
+     * @param source fetches a tile's bytes; it may do I/O (outside this package) and throws if the
+     *     tile is missing
+     */
+    public TileHashReader(long treeSize, Function<Tile.Hashes, byte[]> source) {
+        if (treeSize < 0) {
+            throw new IllegalArgumentException("tree size must be >= 0");
+        }
+        this.treeSize = treeSize;
+        this.source = Objects.requireNonNull(source, "source");
     }
-    this.treeSize = treeSize;
-    this.source = Objects.requireNonNull(source, "source");
-  }
 
-  /**
-   * The hash of the full node {@code (level, index)} of the tree.
-   *
-   * @throws IllegalArgumentException if the node is not full in a tree of {@code treeSize}
-   * @throws InvalidTileException if a tile has the wrong length
-   */
-  @Override
-  public byte[] hash(int level, long index) {
-    Tile.Hashes tile = TileLayout.tileHolding(level, index, treeSize);
-    byte[] bytes = tile(tile);
-    int span = 1 << (level % Tile.HEIGHT);
-    int offset = (int) ((index * span) % Tile.FULL_WIDTH);
-    byte[][] layer = new byte[span][];
-    for (int i = 0; i < span; i++) {
-      int at = (offset + i) * LogHasher.HASH_SIZE;
-      layer[i] = Arrays.copyOfRange(bytes, at, at + LogHasher.HASH_SIZE);
+    /**
+     * The hash of the full node {@code (level, index)} of the tree.
+     *
+     * @throws IllegalArgumentException if the node is not full in a tree of {@code treeSize}
+     * @throws InvalidTileException if a tile has the wrong length
+     */
+    @Override
+    public byte[] hash(int level, long index) {
+        Tile.Hashes tile = TileLayout.tileHolding(level, index, treeSize);
+        byte[] bytes = tile(tile);
+        int span = 1 << (level % Tile.HEIGHT);
+        int offset = (int) ((index * span) % Tile.FULL_WIDTH);
+        byte[][] layer = new byte[span][];
+        for (int i = 0; i < span; i++) {
+            int at = (offset + i) * LogHasher.HASH_SIZE;
+            layer[i] = Arrays.copyOfRange(bytes, at, at + LogHasher.HASH_SIZE);
+        }
+        for (int width = span; width > 1; width /= 2) {
+            for (int i = 0; i < width / 2; i++) {
+                layer[i] = hasher.nodeHash(layer[2 * i], layer[2 * i + 1]);
+            }
+        }
+        return layer[0];
     }
-    for (int width = span; width > 1; width /= 2) {
-      for (int i = 0; i < width / 2; i++) {
-        layer[i] = hasher.nodeHash(layer[2 * i], layer[2 * i + 1]);
-      }
-    }
-    return layer[0];
-  }
 
-  /** The bytes of a tile, fetched once and length-checked ({@code TILE-FMT-1}). */
-  byte[] tile(Tile.Hashes tile) {
-    byte[] bytes = cache.get(tile);
-    if (bytes == null) {
-      bytes = Objects.requireNonNull(source.apply(tile), "tile source returned null");
-      if (bytes.length != tile.width() * LogHasher.HASH_SIZE) {
-        throw new InvalidTileException(
-            Rule.TILE_FMT_1,
-            tile.path() + " is " + bytes.length + " bytes, want " + tile.width() * LogHasher.HASH_SIZE);
-      }
-      cache.put(tile, bytes);
+    /** The bytes of a tile, fetched once and length-checked ({@code TILE-FMT-1}). */
+    byte[] tile(Tile.Hashes tile) {
+        byte[] bytes = cache.get(tile);
+        if (bytes == null) {
+            bytes = Objects.requireNonNull(source.apply(tile), "tile source returned null");
+            if (bytes.length != tile.width() * LogHasher.HASH_SIZE) {
+                throw new InvalidTileException(
+                        Rule.TILE_FMT_1,
+                        tile.path() + " is " + bytes.length + " bytes, want " + tile.width() * LogHasher.HASH_SIZE);
+            }
+            cache.put(tile, bytes);
+        }
+        return bytes;
     }
-    return bytes;
-  }
 }

@@ -22,73 +22,73 @@ import java.util.Objects;
  */
 public final class TreeAppender {
 
-  private final LogHasher hasher;
+    private final LogHasher hasher;
 
-  /** An appender with its own hasher. */
-  public TreeAppender() {
-    this(LogHasher.create());
-  }
+    /** An appender with its own hasher. */
+    public TreeAppender() {
+        this(LogHasher.create());
+    }
 
-  /** An appender using {@code hasher}, which it must not share with another thread. */
-  public TreeAppender(LogHasher hasher) {
-    this.hasher = Objects.requireNonNull(hasher, "hasher");
-  }
+    /** An appender using {@code hasher}, which it must not share with another thread. */
+    public TreeAppender(LogHasher hasher) {
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+    }
 
-  /**
-   * Appends {@code leafHashes} (each {@value LogHasher#HASH_SIZE} bytes, already {@link
-   * LogHasher#leafHash hashed}) after the tree described by {@code range}.
-   *
-   * @throws IllegalArgumentException if a leaf hash is not 32 bytes
-   */
-  public AppendResult append(CompactRange range, List<byte[]> leafHashes) {
-    Objects.requireNonNull(range, "range");
-    long size = range.size();
-    if (leafHashes.size() > Long.MAX_VALUE - size) {
-      throw new IllegalArgumentException("the tree would exceed 2^63-1 leaves");
+    /**
+     * Appends {@code leafHashes} (each {@value LogHasher#HASH_SIZE} bytes, already {@link
+     * LogHasher#leafHash hashed}) after the tree described by {@code range}.
+     *
+     * @throws IllegalArgumentException if a leaf hash is not 32 bytes
+     */
+    public AppendResult append(CompactRange range, List<byte[]> leafHashes) {
+        Objects.requireNonNull(range, "range");
+        long size = range.size();
+        if (leafHashes.size() > Long.MAX_VALUE - size) {
+            throw new IllegalArgumentException("the tree would exceed 2^63-1 leaves");
+        }
+        // edge[level] = hash of the right-edge perfect subtree at that level, if bit `level` is set.
+        byte[][] edge = new byte[NodeId.MAX_LEVEL + 1][];
+        List<NodeId> edgeIds = range.nodeIds();
+        for (int i = 0; i < edgeIds.size(); i++) {
+            edge[edgeIds.get(i).level()] = range.hashAt(i);
+        }
+        List<Node> nodes = new ArrayList<>(2 * leafHashes.size() + NodeId.MAX_LEVEL);
+        for (byte[] leaf : leafHashes) {
+            if (leaf.length != LogHasher.HASH_SIZE) {
+                throw new IllegalArgumentException("a leaf hash is 32 bytes, got " + leaf.length);
+            }
+            byte[] hash = leaf;
+            nodes.add(Node.of(0, size, hash));
+            int level = 0;
+            while ((size >>> level & 1) == 1) {
+                hash = hasher.nodeHash(edge[level], hash);
+                edge[level] = null;
+                level++;
+                nodes.add(Node.of(level, size >>> level, hash));
+            }
+            edge[level] = hash;
+            size++;
+        }
+        List<byte[]> newEdge = new ArrayList<>(Long.bitCount(size));
+        for (int level = NodeId.MAX_LEVEL; level >= 0; level--) {
+            if (edge[level] != null) {
+                newEdge.add(edge[level]);
+            }
+        }
+        CompactRange next = new CompactRange(size, newEdge);
+        return new AppendResult(nodes, next, next.root(hasher));
     }
-    // edge[level] = hash of the right-edge perfect subtree at that level, if bit `level` is set.
-    byte[][] edge = new byte[NodeId.MAX_LEVEL + 1][];
-    List<NodeId> edgeIds = range.nodeIds();
-    for (int i = 0; i < edgeIds.size(); i++) {
-      edge[edgeIds.get(i).level()] = range.hashAt(i);
-    }
-    List<Node> nodes = new ArrayList<>(2 * leafHashes.size() + NodeId.MAX_LEVEL);
-    for (byte[] leaf : leafHashes) {
-      if (leaf.length != LogHasher.HASH_SIZE) {
-        throw new IllegalArgumentException("a leaf hash is 32 bytes, got " + leaf.length);
-      }
-      byte[] hash = leaf;
-      nodes.add(Node.of(0, size, hash));
-      int level = 0;
-      while ((size >>> level & 1) == 1) {
-        hash = hasher.nodeHash(edge[level], hash);
-        edge[level] = null;
-        level++;
-        nodes.add(Node.of(level, size >>> level, hash));
-      }
-      edge[level] = hash;
-      size++;
-    }
-    List<byte[]> newEdge = new ArrayList<>(Long.bitCount(size));
-    for (int level = NodeId.MAX_LEVEL; level >= 0; level--) {
-      if (edge[level] != null) {
-        newEdge.add(edge[level]);
-      }
-    }
-    CompactRange next = new CompactRange(size, newEdge);
-    return new AppendResult(nodes, next, next.root(hasher));
-  }
 
-  /**
-   * Hashes {@code entries} as leaves ({@link LogHasher#leafHash}) and appends them.
-   *
-   * @see #append(CompactRange, List)
-   */
-  public AppendResult appendEntries(CompactRange range, List<byte[]> entries) {
-    List<byte[]> leaves = new ArrayList<>(entries.size());
-    for (byte[] e : entries) {
-      leaves.add(hasher.leafHash(e));
+    /**
+     * Hashes {@code entries} as leaves ({@link LogHasher#leafHash}) and appends them.
+     *
+     * @see #append(CompactRange, List)
+     */
+    public AppendResult appendEntries(CompactRange range, List<byte[]> entries) {
+        List<byte[]> leaves = new ArrayList<>(entries.size());
+        for (byte[] e : entries) {
+            leaves.add(hasher.leafHash(e));
+        }
+        return append(range, leaves);
     }
-    return append(range, leaves);
-  }
 }

@@ -16,25 +16,25 @@ import java.util.Map;
  */
 final class SharedVectors {
 
-  private SharedVectors() {}
+    private SharedVectors() {}
 
-  static Map<String, Object> load(String relative) {
-    Path file = root().resolve(relative);
-    assumeTrue(
-        Files.isRegularFile(file),
-        () -> "skipping: shared vector " + file + " not found (set -Dveritally.shared=<dir>)");
-    try {
-      return Json.object(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static Map<String, Object> load(String relative) {
+        Path file = root().resolve(relative);
+        assumeTrue(
+                Files.isRegularFile(file),
+                () -> "skipping: shared vector " + file + " not found (set -Dveritally.shared=<dir>)");
+        try {
+            return Json.object(Json.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  private static Path root() {
-    String prop = System.getProperty("veritally.shared");
-    if (prop != null && Files.isDirectory(Path.of(prop))) {
-      return Path.of(prop);
+    private static Path root() {
+        String prop = System.getProperty("veritally.shared");
+        if (prop != null && Files.isDirectory(Path.of(prop))) {
+            return Path.of(prop);
+        }
+        return Path.of("../../shared");
     }
-    return Path.of("../../shared");
-  }
 }

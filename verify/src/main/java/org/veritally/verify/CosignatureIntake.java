@@ -7,10 +7,10 @@ package org.veritally.verify;
  */
 public interface CosignatureIntake {
 
-  /**
-   * Submits the cosigned checkpoint note.
-   *
-   * @throws LogUnavailableException if the log cannot be reached or refuses the cosignature
-   */
-  void submit(String cosignedNote);
+    /**
+     * Submits the cosigned checkpoint note.
+     *
+     * @throws LogUnavailableException if the log cannot be reached or refuses the cosignature
+     */
+    void submit(String cosignedNote);
 }

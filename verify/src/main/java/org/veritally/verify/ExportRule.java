@@ -10,40 +10,40 @@ import org.veritally.core.validation.Severity;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum ExportRule implements RuleId {
-  /** An export description is malformed, or the export cannot be written again from it. */
-  EXP_FMT("EXP-FMT", "an export description is malformed, or the export cannot be written again from it"),
-  /** The mirror lacks an export it must carry, or one its manifest describes. */
-  EXP_MISSING("EXP-MISSING", "the mirror lacks an export it must carry, or one its manifest describes"),
-  /** A published export is not, byte for byte, the one written again from the log. */
-  EXP_DIFF("EXP-DIFF", "a published export is not, byte for byte, the one written again from the log");
+    /** An export description is malformed, or the export cannot be written again from it. */
+    EXP_FMT("EXP-FMT", "an export description is malformed, or the export cannot be written again from it"),
+    /** The mirror lacks an export it must carry, or one its manifest describes. */
+    EXP_MISSING("EXP-MISSING", "the mirror lacks an export it must carry, or one its manifest describes"),
+    /** A published export is not, byte for byte, the one written again from the log. */
+    EXP_DIFF("EXP-DIFF", "a published export is not, byte for byte, the one written again from the log");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  ExportRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    ExportRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

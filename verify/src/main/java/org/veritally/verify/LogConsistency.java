@@ -18,23 +18,32 @@ import org.veritally.translog.Verification;
  */
 public final class LogConsistency {
 
-  private LogConsistency() {}
+    private LogConsistency() {}
 
-  /** Whether {@code newer} extends {@code older}, judged from {@code log}'s tiles at newer's size. */
-  public static Verification prove(Checkpoint older, Checkpoint newer, PublishedLog log) {
-    long m = older.size();
-    long n = newer.size();
-    if (m > n || m == n || m == 0) {
-      return ConsistencyVerifier.verify(m, n, older.rootHash(), newer.rootHash(), List.of());
+    /** Whether {@code newer} extends {@code older}, judged from {@code log}'s tiles at newer's size. */
+    public static Verification prove(Checkpoint older, Checkpoint newer, PublishedLog log) {
+        long m = older.size();
+        long n = newer.size();
+        if (m > n || m == n || m == 0) {
+            return ConsistencyVerifier.verify(m, n, older.rootHash(), newer.rootHash(), List.of());
+        }
+        ConsistencyProof proof;
+        try {
+            proof = ConsistencyProof.build(
+                    m,
+                    n,
+                    new TileHashReader(
+                            n,
+                            t -> log.read(t.path())
+                                    .orElseThrow(
+                                            () -> new InvalidTileException(Rule.TILE_FMT_1, t.path() + " is absent"))));
+        } catch (InvalidTileException e) {
+            return Verification.failed(
+                    e.rule(),
+                    "cannot compute the consistency proof from " + log.location() + ": " + e.getMessage(),
+                    "the tiles of the tree of size " + n,
+                    "absent or malformed");
+        }
+        return proof.verify(older.rootHash(), newer.rootHash());
     }
-    ConsistencyProof proof;
-    try {
-      proof = ConsistencyProof.build(m, n, new TileHashReader(n, t -> log.read(t.path())
-          .orElseThrow(() -> new InvalidTileException(Rule.TILE_FMT_1, t.path() + " is absent"))));
-    } catch (InvalidTileException e) {
-      return Verification.failed(e.rule(), "cannot compute the consistency proof from " + log.location()
-          + ": " + e.getMessage(), "the tiles of the tree of size " + n, "absent or malformed");
-    }
-    return proof.verify(older.rootHash(), newer.rootHash());
-  }
 }

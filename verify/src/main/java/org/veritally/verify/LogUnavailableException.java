@@ -9,13 +9,13 @@ import java.io.UncheckedIOException;
  */
 public final class LogUnavailableException extends UncheckedIOException {
 
-  /** A failure described by {@code message}, caused by {@code cause}. */
-  public LogUnavailableException(String message, IOException cause) {
-    super(message, cause);
-  }
+    /** A failure described by {@code message}, caused by {@code cause}. */
+    public LogUnavailableException(String message, IOException cause) {
+        super(message, cause);
+    }
 
-  /** A failure without an underlying exception (for example an HTTP 500 answer). */
-  public LogUnavailableException(String message) {
-    super(message, new IOException(message));
-  }
+    /** A failure without an underlying exception (for example an HTTP 500 answer). */
+    public LogUnavailableException(String message) {
+        super(message, new IOException(message));
+    }
 }

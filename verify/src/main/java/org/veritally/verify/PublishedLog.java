@@ -18,32 +18,32 @@ import java.util.Optional;
  */
 public interface PublishedLog {
 
-  /** Where the log is, for reports: a directory or a URL. */
-  String location();
+    /** Where the log is, for reports: a directory or a URL. */
+    String location();
 
-  /**
-   * The bytes of the file at {@code path} (for example {@code tile/0/001}), or empty when the
-   * publication has no such file.
-   *
-   * @throws LogUnavailableException if the host cannot be read
-   */
-  Optional<byte[]> read(String path);
+    /**
+     * The bytes of the file at {@code path} (for example {@code tile/0/001}), or empty when the
+     * publication has no such file.
+     *
+     * @throws LogUnavailableException if the host cannot be read
+     */
+    Optional<byte[]> read(String path);
 
-  /**
-   * Every file below {@code folder} (paths relative to the publication root, {@code /}-separated)
-   * when the host can list its files, as a directory can; empty when it cannot, as over HTTP.
-   *
-   * @throws LogUnavailableException if the host cannot be read
-   */
-  default Optional<List<String>> list(String folder) {
-    return Optional.empty();
-  }
+    /**
+     * Every file below {@code folder} (paths relative to the publication root, {@code /}-separated)
+     * when the host can list its files, as a directory can; empty when it cannot, as over HTTP.
+     *
+     * @throws LogUnavailableException if the host cannot be read
+     */
+    default Optional<List<String>> list(String folder) {
+        return Optional.empty();
+    }
 
-  /**
-   * How many reads the checks of a static mirror, which read every file of it, may have in flight
-   * at once; more than one only when the implementation is thread-safe.
-   */
-  default int parallelism() {
-    return 1;
-  }
+    /**
+     * How many reads the checks of a static mirror, which read every file of it, may have in flight
+     * at once; more than one only when the implementation is thread-safe.
+     */
+    default int parallelism() {
+        return 1;
+    }
 }

@@ -18,24 +18,24 @@ import java.util.Objects;
  */
 public record Report(String command, String location, List<CheckResult> checks, long treeSize, long entries) {
 
-  public Report {
-    Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(location, "location");
-    checks = List.copyOf(checks);
-  }
+    public Report {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(location, "location");
+        checks = List.copyOf(checks);
+    }
 
-  /** Whether no check failed. */
-  public boolean verified() {
-    return checks.stream().noneMatch(CheckResult::failed);
-  }
+    /** Whether no check failed. */
+    public boolean verified() {
+        return checks.stream().noneMatch(CheckResult::failed);
+    }
 
-  /** The result of one check, if it was made. */
-  public java.util.Optional<CheckResult> result(Check check) {
-    return checks.stream().filter(c -> c.check() == check).findFirst();
-  }
+    /** The result of one check, if it was made. */
+    public java.util.Optional<CheckResult> result(Check check) {
+        return checks.stream().filter(c -> c.check() == check).findFirst();
+    }
 
-  /** The checks that failed. */
-  public List<CheckResult> failures() {
-    return checks.stream().filter(CheckResult::failed).toList();
-  }
+    /** The checks that failed. */
+    public List<CheckResult> failures() {
+        return checks.stream().filter(CheckResult::failed).toList();
+    }
 }

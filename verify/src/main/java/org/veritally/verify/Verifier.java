@@ -35,86 +35,93 @@ import org.veritally.translog.VerifierKey;
  */
 public final class Verifier {
 
-  private final VerifierKey logKey;
-  private final List<VerifierKey> witnesses;
-  private final int quorum;
+    private final VerifierKey logKey;
+    private final List<VerifierKey> witnesses;
+    private final int quorum;
 
-  /**
-   * A verifier pinned to {@code logKey}.
-   *
-   * @param witnesses witness cosignature keys whose cosignatures {@code VFY-WITNESS} counts
-   * @param quorum how many of them must have cosigned; 0 means all of them
-   * @throws IllegalArgumentException if a key has the wrong type, or {@code quorum < 0}
-   */
-  public Verifier(VerifierKey logKey, List<VerifierKey> witnesses, int quorum) {
-    this.logKey = Keys.requireLogKey(logKey);
-    this.witnesses = List.copyOf(witnesses);
-    this.witnesses.forEach(Keys::requireWitnessKey);
-    if (quorum < 0) {
-      throw new IllegalArgumentException("the quorum must be at least 1, got " + quorum);
+    /**
+     * A verifier pinned to {@code logKey}.
+     *
+     * @param witnesses witness cosignature keys whose cosignatures {@code VFY-WITNESS} counts
+     * @param quorum how many of them must have cosigned; 0 means all of them
+     * @throws IllegalArgumentException if a key has the wrong type, or {@code quorum < 0}
+     */
+    public Verifier(VerifierKey logKey, List<VerifierKey> witnesses, int quorum) {
+        this.logKey = Keys.requireLogKey(logKey);
+        this.witnesses = List.copyOf(witnesses);
+        this.witnesses.forEach(Keys::requireWitnessKey);
+        if (quorum < 0) {
+            throw new IllegalArgumentException("the quorum must be at least 1, got " + quorum);
+        }
+        this.quorum = quorum;
     }
-    this.quorum = quorum;
-  }
 
-  /**
-   * Verifies the log.
-   *
-   * @throws LogUnavailableException if the log cannot be read, or has no checkpoint at all
-   */
-  public Report verify(PublishedLog log) {
-    Objects.requireNonNull(log, "log");
-    byte[] bytes = log.read("checkpoint").orElseThrow(() -> new LogUnavailableException(
-        "no checkpoint at " + log.location() + "/checkpoint: is this a published Veritally log?"));
-    List<CheckResult> checks = new ArrayList<>();
-    CheckpointCheck.Signed signed = CheckpointCheck.signature(Check.VFY_SIG, bytes, logKey);
-    checks.add(signed.result());
-    checks.add(signed.note().map(n -> CheckpointCheck.witnesses(n, witnesses, quorum))
-        .orElseGet(() -> CheckResult.skip(Check.VFY_WITNESS, "the checkpoint is not a signed note (see VFY-SIG)")));
-    Optional<byte[]> manifest = log.read(MirrorCheck.MANIFEST);
-    boolean mirror = MirrorCheck.isMirror(log, manifest);
-    if (signed.checkpoint().isEmpty()) {
-      String why = "the checkpoint has no tree size and root to check against (see VFY-SIG)";
-      List<Check> rest = new ArrayList<>(List.of(Check.VFY_TILES, Check.VFY_LEAVES, Check.VFY_ROOT, Check.VFY_ENTRIES, Check.VFY_TOTALS));
-      if (mirror) {
-        rest.addAll(List.of(Check.VFY_MANIFEST, Check.VFY_PAGES, Check.VFY_EXPORTS));
-      }
-      for (Check c : rest) {
-        checks.add(CheckResult.skip(c, why));
-      }
-      return new Report("verify", log.location(), checks, -1, 0);
+    /**
+     * Verifies the log.
+     *
+     * @throws LogUnavailableException if the log cannot be read, or has no checkpoint at all
+     */
+    public Report verify(PublishedLog log) {
+        Objects.requireNonNull(log, "log");
+        byte[] bytes = log.read("checkpoint")
+                .orElseThrow(() -> new LogUnavailableException(
+                        "no checkpoint at " + log.location() + "/checkpoint: is this a published Veritally log?"));
+        List<CheckResult> checks = new ArrayList<>();
+        CheckpointCheck.Signed signed = CheckpointCheck.signature(Check.VFY_SIG, bytes, logKey);
+        checks.add(signed.result());
+        checks.add(signed.note()
+                .map(n -> CheckpointCheck.witnesses(n, witnesses, quorum))
+                .orElseGet(() ->
+                        CheckResult.skip(Check.VFY_WITNESS, "the checkpoint is not a signed note (see VFY-SIG)")));
+        Optional<byte[]> manifest = log.read(MirrorCheck.MANIFEST);
+        boolean mirror = MirrorCheck.isMirror(log, manifest);
+        if (signed.checkpoint().isEmpty()) {
+            String why = "the checkpoint has no tree size and root to check against (see VFY-SIG)";
+            List<Check> rest = new ArrayList<>(
+                    List.of(Check.VFY_TILES, Check.VFY_LEAVES, Check.VFY_ROOT, Check.VFY_ENTRIES, Check.VFY_TOTALS));
+            if (mirror) {
+                rest.addAll(List.of(Check.VFY_MANIFEST, Check.VFY_PAGES, Check.VFY_EXPORTS));
+            }
+            for (Check c : rest) {
+                checks.add(CheckResult.skip(c, why));
+            }
+            return new Report("verify", log.location(), checks, -1, 0);
+        }
+        Checkpoint cp = signed.checkpoint().get();
+        // The tree check reads only hash tiles: it runs beside the entry scan, whose replay is the long pole.
+        FutureTask<CheckResult[]> treeTask = new FutureTask<>(() -> TreeCheck.run(log, cp));
+        Thread treeThread = new Thread(treeTask, "verify-tree");
+        treeThread.setDaemon(true);
+        treeThread.start();
+        EntryScan.Result scan = new EntryScan(log, cp.size()).run();
+        CheckResult[] tree = join(treeTask);
+        checks.add(tree[0]);
+        checks.add(scan.leaves());
+        checks.add(tree[1]);
+        checks.add(scan.entries());
+        checks.add(scan.replay()
+                .map(r -> TotalsCheck.run(log, r, cp.size()))
+                .orElseGet(() -> CheckResult.skip(
+                        Check.VFY_TOTALS,
+                        "cannot recompute the totals: not every entry could be read or replayed "
+                                + "(see VFY-LEAVES, VFY-ENTRIES)")));
+        if (mirror) {
+            checks.addAll(MirrorCheck.run(log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay()));
+        }
+        return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
     }
-    Checkpoint cp = signed.checkpoint().get();
-    // The tree check reads only hash tiles: it runs beside the entry scan, whose replay is the long pole.
-    FutureTask<CheckResult[]> treeTask = new FutureTask<>(() -> TreeCheck.run(log, cp));
-    Thread treeThread = new Thread(treeTask, "verify-tree");
-    treeThread.setDaemon(true);
-    treeThread.start();
-    EntryScan.Result scan = new EntryScan(log, cp.size()).run();
-    CheckResult[] tree = join(treeTask);
-    checks.add(tree[0]);
-    checks.add(scan.leaves());
-    checks.add(tree[1]);
-    checks.add(scan.entries());
-    checks.add(scan.replay().map(r -> TotalsCheck.run(log, r, cp.size())).orElseGet(() ->
-        CheckResult.skip(Check.VFY_TOTALS, "cannot recompute the totals: not every entry could be read or replayed "
-            + "(see VFY-LEAVES, VFY-ENTRIES)")));
-    if (mirror) {
-      checks.addAll(MirrorCheck.run(log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay()));
-    }
-    return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
-  }
 
-  private static CheckResult[] join(FutureTask<CheckResult[]> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking the tree", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
+    private static CheckResult[] join(FutureTask<CheckResult[]> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the tree", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
-  }
 }

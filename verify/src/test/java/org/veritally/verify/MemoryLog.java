@@ -33,63 +33,68 @@ import org.veritally.translog.TreeAppender;
  * Not thread-safe to build; safe to read from several threads once built.
  */
 final class MemoryLog implements PublishedLog {
-  final Map<String, byte[]> files = new TreeMap<>();
-  final InMemoryNodeStore nodes = new InMemoryNodeStore();
-  final List<byte[]> entries;
-  final long size;
+    final Map<String, byte[]> files = new TreeMap<>();
+    final InMemoryNodeStore nodes = new InMemoryNodeStore();
+    final List<byte[]> entries;
+    final long size;
 
-  private MemoryLog(List<byte[]> entries, NoteSigner key) {
-    this.entries = List.copyOf(entries);
-    this.size = entries.size();
-    AppendResult r = new TreeAppender().appendEntries(CompactRange.empty(), entries);
-    nodes.putAll(r.nodes());
-    for (Tile.Hashes t : TileLayout.hashTiles(size)) {
-      files.put(t.path(), TileBuilder.build(t, nodes));
+    private MemoryLog(List<byte[]> entries, NoteSigner key) {
+        this.entries = List.copyOf(entries);
+        this.size = entries.size();
+        AppendResult r = new TreeAppender().appendEntries(CompactRange.empty(), entries);
+        nodes.putAll(r.nodes());
+        for (Tile.Hashes t : TileLayout.hashTiles(size)) {
+            files.put(t.path(), TileBuilder.build(t, nodes));
+        }
+        for (Tile.Entries b : TileLayout.entryBundles(size)) {
+            int from = (int) (b.index() * Tile.FULL_WIDTH);
+            files.put(b.path(), new EntryBundle(entries.subList(from, from + b.width())).encode());
+        }
+        files.put(
+                "checkpoint",
+                SignedCheckpoint.sign(Checkpoint.of(key.name(), size, r.root()), key)
+                        .format()
+                        .getBytes());
+        LogReplay replay = new LogReplay();
+        entries.forEach(replay::accept);
+        replay.finish();
+        if (replay.election().isPresent()) {
+            for (var f : ResultsJson.all(replay.election().get(), replay.catalogue(), replay.tabulation(), size)) {
+                files.put(f.path(), f.bytes());
+            }
+        }
     }
-    for (Tile.Entries b : TileLayout.entryBundles(size)) {
-      int from = (int) (b.index() * Tile.FULL_WIDTH);
-      files.put(b.path(), new EntryBundle(entries.subList(from, from + b.width())).encode());
+
+    static MemoryLog publish(List<byte[]> entries, NoteSigner key) {
+        return new MemoryLog(entries, key);
     }
-    files.put("checkpoint", SignedCheckpoint.sign(Checkpoint.of(key.name(), size, r.root()), key).format().getBytes());
-    LogReplay replay = new LogReplay();
-    entries.forEach(replay::accept);
-    replay.finish();
-    if (replay.election().isPresent()) {
-      for (var f : ResultsJson.all(replay.election().get(), replay.catalogue(), replay.tabulation(), size)) {
-        files.put(f.path(), f.bytes());
-      }
+
+    /** The entries of a synthetic election: definition, catalogue, sources, then every sheet. */
+    static List<byte[]> election(int stations, int sources, long seed) {
+        SyntheticElection gen = new SyntheticElection(stations, 1, 4, sources, seed);
+        Definition d = gen.definition();
+        EntryCodec codec = new EntryCodec(Optional.of(d.election()));
+        List<byte[]> out = new ArrayList<>();
+        out.add(codec.encode(new ElectionEntry(d.election())));
+        out.add(codec.encode(new CatalogueEntry(d.units(), d.stations())));
+        d.sources().forEach(s -> out.add(codec.encode(new SourceEntry(s))));
+        gen.sheets(d, s -> out.add(codec.encode(new SheetEntry(s))));
+        return out;
     }
-  }
 
-  static MemoryLog publish(List<byte[]> entries, NoteSigner key) {
-    return new MemoryLog(entries, key);
-  }
+    @Override
+    public String location() {
+        return "memory";
+    }
 
-  /** The entries of a synthetic election: definition, catalogue, sources, then every sheet. */
-  static List<byte[]> election(int stations, int sources, long seed) {
-    SyntheticElection gen = new SyntheticElection(stations, 1, 4, sources, seed);
-    Definition d = gen.definition();
-    EntryCodec codec = new EntryCodec(Optional.of(d.election()));
-    List<byte[]> out = new ArrayList<>();
-    out.add(codec.encode(new ElectionEntry(d.election())));
-    out.add(codec.encode(new CatalogueEntry(d.units(), d.stations())));
-    d.sources().forEach(s -> out.add(codec.encode(new SourceEntry(s))));
-    gen.sheets(d, s -> out.add(codec.encode(new SheetEntry(s))));
-    return out;
-  }
+    @Override
+    public Optional<byte[]> read(String path) {
+        return Optional.ofNullable(files.get(path)).map(byte[]::clone);
+    }
 
-  @Override
-  public String location() {
-    return "memory";
-  }
-
-  @Override
-  public Optional<byte[]> read(String path) {
-    return Optional.ofNullable(files.get(path)).map(byte[]::clone);
-  }
-
-  @Override
-  public Optional<List<String>> list(String folder) {
-    return Optional.of(files.keySet().stream().filter(p -> p.startsWith(folder + "/")).toList());
-  }
+    @Override
+    public Optional<List<String>> list(String folder) {
+        return Optional.of(
+                files.keySet().stream().filter(p -> p.startsWith(folder + "/")).toList());
+    }
 }

@@ -26,82 +26,95 @@ import org.junit.jupiter.api.Test;
  */
 class VerifyDependenciesTest {
 
-  static final List<String> ALLOWED =
-      List.of("java/", "org/veritally/core/", "org/veritally/translog/", "org/veritally/formats/", "org/veritally/verify/");
+    static final List<String> ALLOWED = List.of(
+            "java/",
+            "org/veritally/core/",
+            "org/veritally/translog/",
+            "org/veritally/formats/",
+            "org/veritally/verify/");
 
-  @Test
-  void verifyUsesOnlyTheJdkCoreTranslogAndFormats() throws Exception {
-    Path classes = Path.of(Verifier.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    List<String> violations = new ArrayList<>();
-    int scanned = 0;
-    try (Stream<Path> files = Files.walk(classes)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-        scanned++;
-        for (String ref : referencedClasses(f)) {
-          if (ALLOWED.stream().noneMatch(ref::startsWith)) {
-            violations.add(classes.relativize(f) + " -> " + ref);
-          }
+    @Test
+    void verifyUsesOnlyTheJdkCoreTranslogAndFormats() throws Exception {
+        Path classes = Path.of(Verifier.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        List<String> violations = new ArrayList<>();
+        int scanned = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                scanned++;
+                for (String ref : referencedClasses(f)) {
+                    if (ALLOWED.stream().noneMatch(ref::startsWith)) {
+                        violations.add(classes.relativize(f) + " -> " + ref);
+                    }
+                }
+            }
         }
-      }
+        assertThat(scanned).as("compiled classes of the verify module").isGreaterThan(15);
+        assertThat(violations).isEmpty();
     }
-    assertThat(scanned).as("compiled classes of the verify module").isGreaterThan(15);
-    assertThat(violations).isEmpty();
-  }
 
-  @Test
-  void theScanSeesWhatAClassUses() throws Exception {
-    Path self = Path.of(VerifyDependenciesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-        .resolve("org/veritally/verify/VerifyDependenciesTest.class");
-    assertThat(referencedClasses(self)).contains("org/junit/jupiter/api/Test", "java/nio/file/Files");
-  }
-
-  private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([\\w/$]+);");
-
-  /** Binary names of every class a class file refers to, from its constant pool (JVMS §4.4). */
-  static Set<String> referencedClasses(Path classFile) throws IOException, URISyntaxException {
-    Set<String> out = new TreeSet<>();
-    try (InputStream in = Files.newInputStream(classFile); DataInputStream d = new DataInputStream(in)) {
-      d.readInt(); // magic
-      d.readUnsignedShort();
-      d.readUnsignedShort();
-      int count = d.readUnsignedShort();
-      String[] utf8 = new String[count];
-      List<Integer> classNames = new ArrayList<>();
-      for (int i = 1; i < count; i++) {
-        int tag = d.readUnsignedByte();
-        switch (tag) {
-          case 1 -> utf8[i] = d.readUTF();
-          case 7 -> classNames.add(d.readUnsignedShort());
-          case 8, 16, 19, 20 -> d.readUnsignedShort();
-          case 15 -> d.skipBytes(3);
-          case 3, 4, 9, 10, 11, 12, 17, 18 -> d.readInt();
-          case 5, 6 -> {
-            d.readLong();
-            i++;
-          }
-          default -> throw new IOException(classFile + ": unknown constant pool tag " + tag);
-        }
-      }
-      for (int idx : classNames) {
-        String name = utf8[idx];
-        Matcher arrayOf = DESCRIPTOR_TYPE.matcher(name);
-        if (name.startsWith("[")) {
-          while (arrayOf.find()) {
-            out.add(arrayOf.group(1));
-          }
-        } else {
-          out.add(name);
-        }
-      }
-      for (String s : utf8) {
-        if (s != null && (s.startsWith("(") || s.startsWith("L") || s.startsWith("["))) {
-          Matcher m = DESCRIPTOR_TYPE.matcher(s);
-          while (m.find()) {
-            out.add(m.group(1));
-          }
-        }
-      }
+    @Test
+    void theScanSeesWhatAClassUses() throws Exception {
+        Path self = Path.of(VerifyDependenciesTest.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .resolve("org/veritally/verify/VerifyDependenciesTest.class");
+        assertThat(referencedClasses(self)).contains("org/junit/jupiter/api/Test", "java/nio/file/Files");
     }
-    return out;
-  }
+
+    private static final Pattern DESCRIPTOR_TYPE = Pattern.compile("L([\\w/$]+);");
+
+    /** Binary names of every class a class file refers to, from its constant pool (JVMS §4.4). */
+    static Set<String> referencedClasses(Path classFile) throws IOException, URISyntaxException {
+        Set<String> out = new TreeSet<>();
+        try (InputStream in = Files.newInputStream(classFile);
+                DataInputStream d = new DataInputStream(in)) {
+            d.readInt(); // magic
+            d.readUnsignedShort();
+            d.readUnsignedShort();
+            int count = d.readUnsignedShort();
+            String[] utf8 = new String[count];
+            List<Integer> classNames = new ArrayList<>();
+            for (int i = 1; i < count; i++) {
+                int tag = d.readUnsignedByte();
+                switch (tag) {
+                    case 1 -> utf8[i] = d.readUTF();
+                    case 7 -> classNames.add(d.readUnsignedShort());
+                    case 8, 16, 19, 20 -> d.readUnsignedShort();
+                    case 15 -> d.skipBytes(3);
+                    case 3, 4, 9, 10, 11, 12, 17, 18 -> d.readInt();
+                    case 5, 6 -> {
+                        d.readLong();
+                        i++;
+                    }
+                    default -> throw new IOException(classFile + ": unknown constant pool tag " + tag);
+                }
+            }
+            for (int idx : classNames) {
+                String name = utf8[idx];
+                Matcher arrayOf = DESCRIPTOR_TYPE.matcher(name);
+                if (name.startsWith("[")) {
+                    while (arrayOf.find()) {
+                        out.add(arrayOf.group(1));
+                    }
+                } else {
+                    out.add(name);
+                }
+            }
+            for (String s : utf8) {
+                if (s != null && (s.startsWith("(") || s.startsWith("L") || s.startsWith("["))) {
+                    Matcher m = DESCRIPTOR_TYPE.matcher(s);
+                    while (m.find()) {
+                        out.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -20,75 +20,78 @@ import java.util.regex.Pattern;
  * next checkpoint of the WAL; a consistent snapshot (VACUUM INTO) belongs in the store module.
  */
 final class DatabaseDownload {
-  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-  private DatabaseDownload() {}
+    private DatabaseDownload() {}
 
-  record Span(long from, long to) {
-    long length() {
-      return to - from + 1;
-    }
-  }
-
-  /** The requested byte span, whole file when there is no (usable) Range header; empty when unsatisfiable. */
-  static Optional<Span> span(String range, long size) {
-    if (range == null) return Optional.of(new Span(0, size - 1));
-    Matcher m = RANGE.matcher(range.strip());
-    if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return Optional.of(new Span(0, size - 1));
-    long from;
-    long to;
-    if (m.group(1).isEmpty()) {
-      from = Math.max(0, size - Long.parseLong(m.group(2)));
-      to = size - 1;
-    } else {
-      from = Long.parseLong(m.group(1));
-      to = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
-    }
-    return from > to || from >= size ? Optional.empty() : Optional.of(new Span(from, to));
-  }
-
-  static void serve(Context ctx, Path db) throws IOException {
-    FileChannel ch = FileChannel.open(db, StandardOpenOption.READ);
-    long size = ch.size();
-    ctx.header("Accept-Ranges", "bytes").header("Cache-Control", "public, max-age=60");
-    ctx.header("Content-Disposition", "attachment; filename=\"veritally.db\"");
-    String range = ctx.header("Range");
-    Optional<Span> s = span(range, size);
-    if (s.isEmpty()) {
-      ch.close();
-      ctx.status(416).header("Content-Range", "bytes */" + size).result("");
-      return;
-    }
-    Span sp = s.get();
-    if (range != null && sp.length() < size) ctx.status(206).header("Content-Range", "bytes " + sp.from() + "-" + sp.to() + "/" + size);
-    ch.position(sp.from());
-    InputStream in = new BoundedStream(Channels.newInputStream(ch), sp.length());
-    ctx.contentType("application/vnd.sqlite3").header("Content-Length", Long.toString(sp.length())).result(in);
-  }
-
-  /** Reads at most {@code left} bytes of the underlying stream. */
-  private static final class BoundedStream extends java.io.FilterInputStream {
-    private long left;
-
-    BoundedStream(InputStream in, long left) {
-      super(in);
-      this.left = left;
+    record Span(long from, long to) {
+        long length() {
+            return to - from + 1;
+        }
     }
 
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) return -1;
-      int b = super.read();
-      if (b >= 0) left--;
-      return b;
+    /** The requested byte span, whole file when there is no (usable) Range header; empty when unsatisfiable. */
+    static Optional<Span> span(String range, long size) {
+        if (range == null) return Optional.of(new Span(0, size - 1));
+        Matcher m = RANGE.matcher(range.strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return Optional.of(new Span(0, size - 1));
+        long from;
+        long to;
+        if (m.group(1).isEmpty()) {
+            from = Math.max(0, size - Long.parseLong(m.group(2)));
+            to = size - 1;
+        } else {
+            from = Long.parseLong(m.group(1));
+            to = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+        }
+        return from > to || from >= size ? Optional.empty() : Optional.of(new Span(from, to));
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) return -1;
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) left -= n;
-      return n;
+    static void serve(Context ctx, Path db) throws IOException {
+        FileChannel ch = FileChannel.open(db, StandardOpenOption.READ);
+        long size = ch.size();
+        ctx.header("Accept-Ranges", "bytes").header("Cache-Control", "public, max-age=60");
+        ctx.header("Content-Disposition", "attachment; filename=\"veritally.db\"");
+        String range = ctx.header("Range");
+        Optional<Span> s = span(range, size);
+        if (s.isEmpty()) {
+            ch.close();
+            ctx.status(416).header("Content-Range", "bytes */" + size).result("");
+            return;
+        }
+        Span sp = s.get();
+        if (range != null && sp.length() < size)
+            ctx.status(206).header("Content-Range", "bytes " + sp.from() + "-" + sp.to() + "/" + size);
+        ch.position(sp.from());
+        InputStream in = new BoundedStream(Channels.newInputStream(ch), sp.length());
+        ctx.contentType("application/vnd.sqlite3")
+                .header("Content-Length", Long.toString(sp.length()))
+                .result(in);
     }
-  }
+
+    /** Reads at most {@code left} bytes of the underlying stream. */
+    private static final class BoundedStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedStream(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) left--;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+    }
 }

@@ -13,25 +13,25 @@ import org.veritally.server.export.SqliteSnapshot;
  * traffic does not copy the database on every request. Thread-safe.
  */
 final class PublicSnapshot {
-  static final long MAX_AGE_MS = 60_000;
-  private final Path dataDir;
-  private long madeAt;
+    static final long MAX_AGE_MS = 60_000;
+    private final Path dataDir;
+    private long madeAt;
 
-  PublicSnapshot(Path dataDir) {
-    this.dataDir = dataDir;
-  }
-
-  synchronized Path current() throws IOException {
-    Path dir = dataDir.resolve("public");
-    Path file = dir.resolve("veritally.db");
-    if (!Files.exists(file) || System.currentTimeMillis() - madeAt > MAX_AGE_MS) {
-      Files.createDirectories(dir);
-      Path tmp = dir.resolve("veritally.db.tmp");
-      Files.deleteIfExists(tmp);
-      SqliteSnapshot.write(dataDir, tmp);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      madeAt = System.currentTimeMillis();
+    PublicSnapshot(Path dataDir) {
+        this.dataDir = dataDir;
     }
-    return file;
-  }
+
+    synchronized Path current() throws IOException {
+        Path dir = dataDir.resolve("public");
+        Path file = dir.resolve("veritally.db");
+        if (!Files.exists(file) || System.currentTimeMillis() - madeAt > MAX_AGE_MS) {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("veritally.db.tmp");
+            Files.deleteIfExists(tmp);
+            SqliteSnapshot.write(dataDir, tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            madeAt = System.currentTimeMillis();
+        }
+        return file;
+    }
 }

@@ -12,47 +12,47 @@ import org.veritally.web.link.PageRef.Kind;
  * page does not make a second URL for the same page. Stateless.
  */
 final class Route {
-  private Route() {}
+    private Route() {}
 
-  static Optional<PageRef> parse(String path, Map<String, String> query) {
-    String p = path.startsWith("/") ? path.substring(1) : path;
-    if (p.endsWith("/")) p = p.substring(0, p.length() - 1);
-    switch (p) {
-      case "" -> {
-        return Optional.of(page(Kind.OVERVIEW, "", query, "view"));
-      }
-      case "search" -> {
-        return Optional.of(PageRef.search(param(query, "q").orElse("")));
-      }
-      case "downloads" -> {
-        return Optional.of(PageRef.downloads());
-      }
-      case "discrepancies" -> {
-        return Optional.of(page(Kind.DISCREPANCIES, "", query, "unit", "source"));
-      }
-      case "announcements" -> {
-        return Optional.of(PageRef.announcements());
-      }
-      case "statistics" -> {
-        return Optional.of(page(Kind.STATISTICS, "", query, "contest", "view", "seed", "size"));
-      }
-      default -> { }
+    static Optional<PageRef> parse(String path, Map<String, String> query) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        if (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        switch (p) {
+            case "" -> {
+                return Optional.of(page(Kind.OVERVIEW, "", query, "view"));
+            }
+            case "search" -> {
+                return Optional.of(PageRef.search(param(query, "q").orElse("")));
+            }
+            case "downloads" -> {
+                return Optional.of(PageRef.downloads());
+            }
+            case "discrepancies" -> {
+                return Optional.of(page(Kind.DISCREPANCIES, "", query, "unit", "source"));
+            }
+            case "announcements" -> {
+                return Optional.of(PageRef.announcements());
+            }
+            case "statistics" -> {
+                return Optional.of(page(Kind.STATISTICS, "", query, "contest", "view", "seed", "size"));
+            }
+            default -> {}
+        }
+        String id = "";
+        if (p.startsWith("unit/")) id = p.substring(5);
+        else if (p.startsWith("station/")) id = p.substring(8);
+        if (id.isEmpty() || id.contains("/")) return Optional.empty();
+        if (p.startsWith("unit/")) return Optional.of(page(Kind.UNIT, id, query, "contest", "view", "sort"));
+        return Optional.of(PageRef.station(id));
     }
-    String id = "";
-    if (p.startsWith("unit/")) id = p.substring(5);
-    else if (p.startsWith("station/")) id = p.substring(8);
-    if (id.isEmpty() || id.contains("/")) return Optional.empty();
-    if (p.startsWith("unit/")) return Optional.of(page(Kind.UNIT, id, query, "contest", "view", "sort"));
-    return Optional.of(PageRef.station(id));
-  }
 
-  private static PageRef page(Kind kind, String id, Map<String, String> query, String... names) {
-    Map<String, String> m = new java.util.HashMap<>();
-    for (String n : names) param(query, n).ifPresent(v -> m.put(n, v));
-    return new PageRef(kind, id, m);
-  }
+    private static PageRef page(Kind kind, String id, Map<String, String> query, String... names) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (String n : names) param(query, n).ifPresent(v -> m.put(n, v));
+        return new PageRef(kind, id, m);
+    }
 
-  private static Optional<String> param(Map<String, String> query, String name) {
-    return Optional.ofNullable(query.get(name)).map(String::strip).filter(s -> !s.isEmpty());
-  }
+    private static Optional<String> param(Map<String, String> query, String name) {
+        return Optional.ofNullable(query.get(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
 }

@@ -52,146 +52,198 @@ import org.veritally.web.query.UnitQuery;
  * Thread-safe.
  */
 public final class SiteRenderer {
-  private final Instance in;
-  private final Assets assets;
-  private final Links http = new HttpLinks();
-  private final SearchIndex search;
-  private final StatisticsQuery statistics;
-  private final AnnouncementsQuery announcements;
+    private final Instance in;
+    private final Assets assets;
+    private final Links http = new HttpLinks();
+    private final SearchIndex search;
+    private final StatisticsQuery statistics;
+    private final AnnouncementsQuery announcements;
 
-  public SiteRenderer(Instance in, Assets assets) {
-    this.in = in;
-    this.assets = assets;
-    this.search = new SearchIndex(in);
-    this.statistics = new StatisticsQuery(in);
-    this.announcements = new AnnouncementsQuery(in);
-  }
+    public SiteRenderer(Instance in, Assets assets) {
+        this.in = in;
+        this.assets = assets;
+        this.search = new SearchIndex(in);
+        this.statistics = new StatisticsQuery(in);
+        this.announcements = new AnnouncementsQuery(in);
+    }
 
-  /** The page at {@code /{lang}/{path}?{query}} on the live site. */
-  public RenderedPage render(Lang lang, String path, Map<String, String> query) {
-    Optional<PageRef> ref = Route.parse(path, query);
-    if (ref.isEmpty()) return notFound(PageContext.of(lang, http, PageRef.home(), assets.names()), "notfound.page", "/" + lang.code() + "/" + path);
-    return render(lang, ref.get(), http);
-  }
+    /** The page at {@code /{lang}/{path}?{query}} on the live site. */
+    public RenderedPage render(Lang lang, String path, Map<String, String> query) {
+        Optional<PageRef> ref = Route.parse(path, query);
+        if (ref.isEmpty())
+            return notFound(
+                    PageContext.of(lang, http, PageRef.home(), assets.names()),
+                    "notfound.page",
+                    "/" + lang.code() + "/" + path);
+        return render(lang, ref.get(), http);
+    }
 
-  /** The page {@code ref} in {@code lang}, linking with {@code links}. */
-  public RenderedPage render(Lang lang, PageRef ref, Links links) {
-    PageContext c = PageContext.of(lang, links, ref, assets.names());
-    if (in.state().election().isEmpty()) {
-      return new RenderedPage(503, ErrorHtml.render(c, "error.noelection", c.t("error.noelection.text"), in.state().logSize()), false);
-    }
-    boolean needsView = ref.kind() == PageRef.Kind.OVERVIEW || ref.kind() == PageRef.Kind.UNIT || ref.kind() == PageRef.Kind.STATISTICS;
-    if (needsView && in.state().tabulation().sources().isEmpty()) {
-      return new RenderedPage(503, ErrorHtml.render(c, "error.nosources", c.t("error.nosources.text"), in.state().logSize()), false);
-    }
-    try {
-      return switch (ref.kind()) {
-        case OVERVIEW -> overview(lang, ref, links);
-        case UNIT -> unit(lang, ref, links);
-        case STATION -> new RenderedPage(200, StationHtml.render(new StationQuery(in).read(ref.id()), c), false);
-        case SEARCH -> new RenderedPage(200, SearchHtml.render(search.search(ref.query().orElse("")), c), false);
-        case DOWNLOADS -> new RenderedPage(200, DownloadsHtml.render(new DownloadsPage(Results.info(in), databaseBytes()), c), false);
-        case DISCREPANCIES -> discrepancies(lang, ref, links);
-        case ANNOUNCEMENTS -> new RenderedPage(200, AnnouncementsHtml.render(announcements.read(), c), false);
-        case STATISTICS -> statistics(lang, ref, links);
-      };
-    } catch (NotFound e) {
-      return notFound(c, e.messageKey(), e.value());
-    }
-  }
-
-  /**
-   * The page {@code ref} in each of {@code langs} (same order), linking with {@code links}: for a
-   * static mirror, which writes every page in every language. A unit's or station's figures are read
-   * once for all the languages (a unit's children are then sorted for each language), so this is
-   * cheaper than one {@link #render(Lang, PageRef, Links)} per language; the pages are the same.
-   */
-  public List<RenderedPage> renderEach(PageRef ref, List<Lang> langs, Links links) {
-    if (langs.isEmpty()) return List.of();
-    boolean ready = in.state().election().isPresent() && !in.state().tabulation().sources().isEmpty();
-    if (!ready || (ref.kind() != PageRef.Kind.UNIT && ref.kind() != PageRef.Kind.STATION)) {
-      return langs.stream().map(l -> render(l, ref, links)).toList();
-    }
-    List<RenderedPage> out = new ArrayList<>(langs.size());
-    try {
-      if (ref.kind() == PageRef.Kind.STATION) {
-        StationPage p = new StationQuery(in).read(ref.id());
-        for (Lang l : langs) out.add(new RenderedPage(200, StationHtml.render(p, PageContext.of(l, links, ref, assets.names())), false));
-        return out;
-      }
-      ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
-      UnitPage first = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, langs.get(0));
-      PageRef self = PageRef.unit(ref.id(), first.result().contestId(), first.result().view()).sorted(sort.wire(), sort.isDefault());
-      for (Lang l : langs) {
-        UnitPage p = first;
-        if (l != langs.get(0)) {
-          List<ChildRow> children = new ArrayList<>(first.children());
-          children.sort(ChildOrder.of(sort, first.columns(), l.locale()));
-          p = new UnitPage(first.election(), first.ancestry(), first.unit(), first.contests(), first.views(), first.result(), first.childLevel(),
-              first.columns(), children, first.sort(), first.stations());
+    /** The page {@code ref} in {@code lang}, linking with {@code links}. */
+    public RenderedPage render(Lang lang, PageRef ref, Links links) {
+        PageContext c = PageContext.of(lang, links, ref, assets.names());
+        if (in.state().election().isEmpty()) {
+            return new RenderedPage(
+                    503,
+                    ErrorHtml.render(
+                            c,
+                            "error.noelection",
+                            c.t("error.noelection.text"),
+                            in.state().logSize()),
+                    false);
         }
-        out.add(new RenderedPage(200, UnitHtml.render(p, PageContext.of(l, links, self, assets.names())), true));
-      }
-      return out;
-    } catch (NotFound e) {
-      return langs.stream().map(l -> render(l, ref, links)).toList();
+        boolean needsView = ref.kind() == PageRef.Kind.OVERVIEW
+                || ref.kind() == PageRef.Kind.UNIT
+                || ref.kind() == PageRef.Kind.STATISTICS;
+        if (needsView && in.state().tabulation().sources().isEmpty()) {
+            return new RenderedPage(
+                    503,
+                    ErrorHtml.render(
+                            c,
+                            "error.nosources",
+                            c.t("error.nosources.text"),
+                            in.state().logSize()),
+                    false);
+        }
+        try {
+            return switch (ref.kind()) {
+                case OVERVIEW -> overview(lang, ref, links);
+                case UNIT -> unit(lang, ref, links);
+                case STATION ->
+                    new RenderedPage(200, StationHtml.render(new StationQuery(in).read(ref.id()), c), false);
+                case SEARCH ->
+                    new RenderedPage(
+                            200, SearchHtml.render(search.search(ref.query().orElse("")), c), false);
+                case DOWNLOADS ->
+                    new RenderedPage(
+                            200, DownloadsHtml.render(new DownloadsPage(Results.info(in), databaseBytes()), c), false);
+                case DISCREPANCIES -> discrepancies(lang, ref, links);
+                case ANNOUNCEMENTS -> new RenderedPage(200, AnnouncementsHtml.render(announcements.read(), c), false);
+                case STATISTICS -> statistics(lang, ref, links);
+            };
+        } catch (NotFound e) {
+            return notFound(c, e.messageKey(), e.value());
+        }
     }
-  }
 
-  /**
-   * A static mirror's downloads page: the mirror's files (with their sizes), the size of the
-   * checkpoint they were made at, and the database file's size when the mirror carries it.
-   */
-  public RenderedPage mirrorDownloads(Lang lang, Links links, List<DownloadsPage.MirrorFile> files, long checkpointSize, Optional<Long> dbBytes) {
-    PageRef ref = PageRef.downloads();
-    PageContext c = PageContext.of(lang, links, ref, assets.names());
-    if (in.state().election().isEmpty()) return render(lang, ref, links);
-    return new RenderedPage(200, DownloadsHtml.render(new DownloadsPage(Results.info(in), dbBytes, files, checkpointSize), c), false);
-  }
-
-  private RenderedPage overview(Lang lang, PageRef ref, Links links) {
-    OverviewPage p = new OverviewQuery(in).read(ref.view());
-    PageRef self = ref.view().isPresent() ? PageRef.overview(p.view()) : ref;
-    return new RenderedPage(200, OverviewHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
-  }
-
-  private RenderedPage unit(Lang lang, PageRef ref, Links links) {
-    ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
-    UnitPage p = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, lang);
-    PageRef self = PageRef.unit(ref.id(), p.result().contestId(), p.result().view()).sorted(sort.wire(), sort.isDefault());
-    return new RenderedPage(200, UnitHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
-  }
-
-  private RenderedPage discrepancies(Lang lang, PageRef ref, Links links) {
-    DiscrepanciesPage p = new DiscrepanciesQuery(in).read(ref.param("unit"), ref.param("source"));
-    PageRef self = PageRef.discrepancies(p.unit(), p.source());
-    return new RenderedPage(200, DiscrepanciesHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
-  }
-
-  private RenderedPage statistics(Lang lang, PageRef ref, Links links) {
-    StatisticsPage p = statistics.read(ref.contest(), ref.view(), ref.param("seed"), ref.param("size"));
-    boolean defaults = ref.contest().isEmpty() && ref.view().isEmpty();
-    PageRef self = defaults ? PageRef.statistics(Optional.empty(), Optional.empty()) : PageRef.statistics(Optional.of(p.contestId()), Optional.of(p.view()));
-    if (p.quickCount().asked()) self = self.quickCount(p.quickCount().seed(), p.quickCount().size());
-    return new RenderedPage(200, StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
-  }
-
-  private RenderedPage notFound(PageContext c, String key, String value) {
-    String text = c.words().format(key, value);
-    return new RenderedPage(404, ErrorHtml.render(c, "error.notfound", text, in.state().logSize()), false);
-  }
-
-  /** The size of the SQLite file in the data directory, when it exists. */
-  Optional<Long> databaseBytes() {
-    Path db = in.dir().resolve(Instance.DB_FILE);
-    try {
-      return Files.isRegularFile(db) ? Optional.of(Files.size(db)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
+    /**
+     * The page {@code ref} in each of {@code langs} (same order), linking with {@code links}: for a
+     * static mirror, which writes every page in every language. A unit's or station's figures are read
+     * once for all the languages (a unit's children are then sorted for each language), so this is
+     * cheaper than one {@link #render(Lang, PageRef, Links)} per language; the pages are the same.
+     */
+    public List<RenderedPage> renderEach(PageRef ref, List<Lang> langs, Links links) {
+        if (langs.isEmpty()) return List.of();
+        boolean ready = in.state().election().isPresent()
+                && !in.state().tabulation().sources().isEmpty();
+        if (!ready || (ref.kind() != PageRef.Kind.UNIT && ref.kind() != PageRef.Kind.STATION)) {
+            return langs.stream().map(l -> render(l, ref, links)).toList();
+        }
+        List<RenderedPage> out = new ArrayList<>(langs.size());
+        try {
+            if (ref.kind() == PageRef.Kind.STATION) {
+                StationPage p = new StationQuery(in).read(ref.id());
+                for (Lang l : langs)
+                    out.add(new RenderedPage(
+                            200, StationHtml.render(p, PageContext.of(l, links, ref, assets.names())), false));
+                return out;
+            }
+            ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
+            UnitPage first = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, langs.get(0));
+            PageRef self = PageRef.unit(
+                            ref.id(), first.result().contestId(), first.result().view())
+                    .sorted(sort.wire(), sort.isDefault());
+            for (Lang l : langs) {
+                UnitPage p = first;
+                if (l != langs.get(0)) {
+                    List<ChildRow> children = new ArrayList<>(first.children());
+                    children.sort(ChildOrder.of(sort, first.columns(), l.locale()));
+                    p = new UnitPage(
+                            first.election(),
+                            first.ancestry(),
+                            first.unit(),
+                            first.contests(),
+                            first.views(),
+                            first.result(),
+                            first.childLevel(),
+                            first.columns(),
+                            children,
+                            first.sort(),
+                            first.stations());
+                }
+                out.add(new RenderedPage(
+                        200, UnitHtml.render(p, PageContext.of(l, links, self, assets.names())), true));
+            }
+            return out;
+        } catch (NotFound e) {
+            return langs.stream().map(l -> render(l, ref, links)).toList();
+        }
     }
-  }
 
-  public Assets assets() {
-    return assets;
-  }
+    /**
+     * A static mirror's downloads page: the mirror's files (with their sizes), the size of the
+     * checkpoint they were made at, and the database file's size when the mirror carries it.
+     */
+    public RenderedPage mirrorDownloads(
+            Lang lang, Links links, List<DownloadsPage.MirrorFile> files, long checkpointSize, Optional<Long> dbBytes) {
+        PageRef ref = PageRef.downloads();
+        PageContext c = PageContext.of(lang, links, ref, assets.names());
+        if (in.state().election().isEmpty()) return render(lang, ref, links);
+        return new RenderedPage(
+                200,
+                DownloadsHtml.render(new DownloadsPage(Results.info(in), dbBytes, files, checkpointSize), c),
+                false);
+    }
+
+    private RenderedPage overview(Lang lang, PageRef ref, Links links) {
+        OverviewPage p = new OverviewQuery(in).read(ref.view());
+        PageRef self = ref.view().isPresent() ? PageRef.overview(p.view()) : ref;
+        return new RenderedPage(200, OverviewHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
+    }
+
+    private RenderedPage unit(Lang lang, PageRef ref, Links links) {
+        ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
+        UnitPage p = new UnitQuery(in).read(ref.id(), ref.contest(), ref.view(), sort, lang);
+        PageRef self = PageRef.unit(ref.id(), p.result().contestId(), p.result().view())
+                .sorted(sort.wire(), sort.isDefault());
+        return new RenderedPage(200, UnitHtml.render(p, PageContext.of(lang, links, self, assets.names())), true);
+    }
+
+    private RenderedPage discrepancies(Lang lang, PageRef ref, Links links) {
+        DiscrepanciesPage p = new DiscrepanciesQuery(in).read(ref.param("unit"), ref.param("source"));
+        PageRef self = PageRef.discrepancies(p.unit(), p.source());
+        return new RenderedPage(
+                200, DiscrepanciesHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
+    }
+
+    private RenderedPage statistics(Lang lang, PageRef ref, Links links) {
+        StatisticsPage p = statistics.read(ref.contest(), ref.view(), ref.param("seed"), ref.param("size"));
+        boolean defaults = ref.contest().isEmpty() && ref.view().isEmpty();
+        PageRef self = defaults
+                ? PageRef.statistics(Optional.empty(), Optional.empty())
+                : PageRef.statistics(Optional.of(p.contestId()), Optional.of(p.view()));
+        if (p.quickCount().asked())
+            self = self.quickCount(p.quickCount().seed(), p.quickCount().size());
+        return new RenderedPage(
+                200, StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
+    }
+
+    private RenderedPage notFound(PageContext c, String key, String value) {
+        String text = c.words().format(key, value);
+        return new RenderedPage(
+                404, ErrorHtml.render(c, "error.notfound", text, in.state().logSize()), false);
+    }
+
+    /** The size of the SQLite file in the data directory, when it exists. */
+    Optional<Long> databaseBytes() {
+        Path db = in.dir().resolve(Instance.DB_FILE);
+        try {
+            return Files.isRegularFile(db) ? Optional.of(Files.size(db)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Assets assets() {
+        return assets;
+    }
 }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,99 +26,126 @@ import org.veritally.web.page.PageContext;
  * never a stack trace. Thread-safe.
  */
 public final class WebSite implements Routes {
-  static final String PAGE_CACHE = "public, max-age=5, stale-while-revalidate=30";
-  static final String ASSET_CACHE = "public, max-age=31536000, immutable";
-  private final Instance in;
-  private final SiteRenderer renderer;
+    static final String PAGE_CACHE = "public, max-age=5, stale-while-revalidate=30";
+    static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+    private final Instance in;
+    private final SiteRenderer renderer;
 
-  private static final System.Logger LOG = System.getLogger("org.veritally.web");
-  private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
+    private static final System.Logger LOG = System.getLogger("org.veritally.web");
+    private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
 
-  public WebSite(Instance in) {
-    this.in = in;
-    this.renderer = new SiteRenderer(in, Assets.load());
-    this.snapshot = new PublicSnapshot(in.dir());
-  }
-
-  public SiteRenderer renderer() {
-    return renderer;
-  }
-
-  @Override
-  public void register(RoutesConfig routes) {
-    routes.get("/", ctx -> {
-      ctx.header("Vary", "Accept-Language, Accept-Encoding").header("Cache-Control", "public, max-age=60");
-      ctx.redirect("/" + Lang.negotiate(ctx.header("Accept-Language")).code() + "/", HttpStatus.FOUND);
-    });
-    routes.get("/static/{file}", this::asset);
-    routes.get("/downloads/veritally.db", this::database);
-    routes.get("/{lang}", ctx -> page(ctx, ""));
-    routes.get("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
-    routes.head("/{lang}", ctx -> page(ctx, ""));
-    routes.head("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
-  }
-
-  private void page(Context ctx, String path) {
-    String code = ctx.pathParam("lang");
-    Optional<Lang> lang = Lang.of(code);
-    if (lang.isEmpty()) {
-      ctx.status(404);
-      if (!code.equals("api")) html(ctx, fail(Lang.negotiate(ctx.header("Accept-Language")), 404, "error.notfound", "notfound.page", ctx.path()));
-      return;
+    public WebSite(Instance in) {
+        this.in = in;
+        this.renderer = new SiteRenderer(in, Assets.load());
+        this.snapshot = new PublicSnapshot(in.dir());
     }
-    RenderedPage p;
-    try {
-      p = renderer.render(lang.get(), path, firstValues(ctx.queryParamMap()));
-    } catch (org.veritally.store.StoreException e) {
-      // the environment: the database cannot be read just now
-      p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
-      ctx.header("Retry-After", "5");
-    } catch (RuntimeException e) {
-      // a bug: a 500, logged once as one line (the stack trace only under VERITALLY_DEBUG)
-      LOG.log(System.Logger.Level.ERROR, "internal error rendering " + ctx.path() + ": " + e, DEBUG ? e : null);
-      p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
+
+    public SiteRenderer renderer() {
+        return renderer;
     }
-    html(ctx, p);
-  }
 
-  private RenderedPage fail(Lang lang, int status, String titleKey, String textKey, String value) {
-    PageContext c = PageContext.of(lang, new HttpLinks(), PageRef.home(), renderer.assets().names());
-    return new RenderedPage(status, ErrorHtml.render(c, titleKey, c.words().format(textKey, value), in.state().logSize()), false);
-  }
-
-  private static void html(Context ctx, RenderedPage p) {
-    ctx.status(p.status()).contentType("text/html; charset=utf-8");
-    ctx.header("Cache-Control", p.status() == 200 || p.status() == 404 ? PAGE_CACHE : "no-store");
-    ctx.header("X-Content-Type-Options", "nosniff").header("Vary", "Accept-Encoding");
-    ctx.result(p.html());
-  }
-
-  private void asset(Context ctx) {
-    var a = renderer.assets().get(ctx.pathParam("file"));
-    if (a.isEmpty()) {
-      ctx.status(404).contentType("text/plain; charset=utf-8").result("not found");
-      return;
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/", ctx -> {
+            ctx.header("Vary", "Accept-Language, Accept-Encoding").header("Cache-Control", "public, max-age=60");
+            ctx.redirect("/" + Lang.negotiate(ctx.header("Accept-Language")).code() + "/", HttpStatus.FOUND);
+        });
+        routes.get("/static/{file}", this::asset);
+        routes.get("/downloads/veritally.db", this::database);
+        routes.get("/{lang}", ctx -> page(ctx, ""));
+        routes.get("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
+        routes.head("/{lang}", ctx -> page(ctx, ""));
+        routes.head("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
     }
-    ctx.header("Cache-Control", ASSET_CACHE).header("X-Content-Type-Options", "nosniff").header("Vary", "Accept-Encoding");
-    ctx.contentType(a.get().contentType()).result(a.get().bytes());
-  }
 
-  /** Streams a public snapshot of the SQLite file (no private tables), with range support so a download can resume. */
-  private void database(Context ctx) throws IOException {
-    if (!Files.isRegularFile(in.dir().resolve(Instance.DB_FILE))) {
-      html(ctx, fail(Lang.negotiate(ctx.header("Accept-Language")), 404, "error.notfound", "downloads.db.none", ""));
-      return;
+    private void page(Context ctx, String path) {
+        String code = ctx.pathParam("lang");
+        Optional<Lang> lang = Lang.of(code);
+        if (lang.isEmpty()) {
+            ctx.status(404);
+            if (!code.equals("api"))
+                html(
+                        ctx,
+                        fail(
+                                Lang.negotiate(ctx.header("Accept-Language")),
+                                404,
+                                "error.notfound",
+                                "notfound.page",
+                                ctx.path()));
+            return;
+        }
+        RenderedPage p;
+        try {
+            p = renderer.render(lang.get(), path, firstValues(ctx.queryParamMap()));
+        } catch (org.veritally.store.StoreException e) {
+            // the environment: the database cannot be read just now
+            p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
+            ctx.header("Retry-After", "5");
+        } catch (RuntimeException e) {
+            // a bug: a 500, logged once as one line (the stack trace only under VERITALLY_DEBUG)
+            LOG.log(System.Logger.Level.ERROR, "internal error rendering " + ctx.path() + ": " + e, DEBUG ? e : null);
+            p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
+        }
+        html(ctx, p);
     }
-    DatabaseDownload.serve(ctx, snapshot.current());
-  }
 
-  private final PublicSnapshot snapshot;
+    private RenderedPage fail(Lang lang, int status, String titleKey, String textKey, String value) {
+        PageContext c = PageContext.of(
+                lang, new HttpLinks(), PageRef.home(), renderer.assets().names());
+        return new RenderedPage(
+                status,
+                ErrorHtml.render(
+                        c,
+                        titleKey,
+                        c.words().format(textKey, value),
+                        in.state().logSize()),
+                false);
+    }
 
-  private static Map<String, String> firstValues(Map<String, List<String>> q) {
-    Map<String, String> out = new HashMap<>();
-    q.forEach((k, v) -> {
-      if (!v.isEmpty()) out.put(k, v.get(0));
-    });
-    return out;
-  }
+    private static void html(Context ctx, RenderedPage p) {
+        ctx.status(p.status()).contentType("text/html; charset=utf-8");
+        ctx.header("Cache-Control", p.status() == 200 || p.status() == 404 ? PAGE_CACHE : "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff").header("Vary", "Accept-Encoding");
+        ctx.result(p.html());
+    }
+
+    private void asset(Context ctx) {
+        var a = renderer.assets().get(ctx.pathParam("file"));
+        if (a.isEmpty()) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("not found");
+            return;
+        }
+        ctx.header("Cache-Control", ASSET_CACHE)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Vary", "Accept-Encoding");
+        ctx.contentType(a.get().contentType()).result(a.get().bytes());
+    }
+
+    /**
+     * Streams a public snapshot of the SQLite file (no private tables), with range support so a download can resume.
+     */
+    private void database(Context ctx) throws IOException {
+        if (!Files.isRegularFile(in.dir().resolve(Instance.DB_FILE))) {
+            html(
+                    ctx,
+                    fail(
+                            Lang.negotiate(ctx.header("Accept-Language")),
+                            404,
+                            "error.notfound",
+                            "downloads.db.none",
+                            ""));
+            return;
+        }
+        DatabaseDownload.serve(ctx, snapshot.current());
+    }
+
+    private final PublicSnapshot snapshot;
+
+    private static Map<String, String> firstValues(Map<String, List<String>> q) {
+        Map<String, String> out = new HashMap<>();
+        q.forEach((k, v) -> {
+            if (!v.isEmpty()) out.put(k, v.get(0));
+        });
+        return out;
+    }
 }

@@ -24,69 +24,124 @@ import org.veritally.core.model.Contest;
  * Pure and stateless.
  */
 public final class AnnouncementCheck {
-  private AnnouncementCheck() {}
+    private AnnouncementCheck() {}
 
-  /** The verdicts on one announcement in one view. */
-  public record Result(String announcement, String view, long stationsTotal, int stationsInHand, long registeredTotal, long registeredInHand,
-      long excludedAtMost, List<Figure> figures) {
-    public boolean contradicted() {
-      return figures.stream().anyMatch(f -> f.status() == Figure.Status.CONTRADICTED);
+    /** The verdicts on one announcement in one view. */
+    public record Result(
+            String announcement,
+            String view,
+            long stationsTotal,
+            int stationsInHand,
+            long registeredTotal,
+            long registeredInHand,
+            long excludedAtMost,
+            List<Figure> figures) {
+        public boolean contradicted() {
+            return figures.stream().anyMatch(f -> f.status() == Figure.Status.CONTRADICTED);
+        }
     }
-  }
 
-  public static Result check(Announcement a, Contest c, InHand h, long catalogueStations, long catalogueRegistered) {
-    long n = Math.max(catalogueStations, a.stationsTotal().orElse(0));
-    long excluded = a.coverageFraction(n).map(p -> n - (long) Math.ceil(p * n - 1e-9)).orElse(0L);
-    if (a.coverageStations().isPresent()) excluded = Math.max(0, n - a.coverageStations().getAsLong());
-    long registeredTotal = Math.max(catalogueRegistered, a.registered().orElse(0));
-    long remaining = Math.max(0, registeredTotal - h.registered());
-    List<Figure> out = new ArrayList<>();
-    int k = c.candidates().size();
-    long listed = 0;
-    long[] othersPerStation = new long[h.stations()];
-    for (int i = 0; i < k; i++) {
-      var cand = c.candidates().get(i);
-      Long announced = a.candidates().get(cand.id());
-      if (announced == null) {
-        for (int s = 0; s < h.stations(); s++) othersPerStation[s] += h.perStation()[i][s];
-        continue;
-      }
-      listed++;
-      out.add(figure(cand.id(), cand.name(), announced, h, i, excluded, remaining));
+    public static Result check(Announcement a, Contest c, InHand h, long catalogueStations, long catalogueRegistered) {
+        long n = Math.max(catalogueStations, a.stationsTotal().orElse(0));
+        long excluded = a.coverageFraction(n)
+                .map(p -> n - (long) Math.ceil(p * n - 1e-9))
+                .orElse(0L);
+        if (a.coverageStations().isPresent())
+            excluded = Math.max(0, n - a.coverageStations().getAsLong());
+        long registeredTotal = Math.max(catalogueRegistered, a.registered().orElse(0));
+        long remaining = Math.max(0, registeredTotal - h.registered());
+        List<Figure> out = new ArrayList<>();
+        int k = c.candidates().size();
+        long listed = 0;
+        long[] othersPerStation = new long[h.stations()];
+        for (int i = 0; i < k; i++) {
+            var cand = c.candidates().get(i);
+            Long announced = a.candidates().get(cand.id());
+            if (announced == null) {
+                for (int s = 0; s < h.stations(); s++) othersPerStation[s] += h.perStation()[i][s];
+                continue;
+            }
+            listed++;
+            out.add(figure(cand.id(), cand.name(), announced, h, i, excluded, remaining));
+        }
+        if (a.others().isPresent() && listed < k) {
+            var others = new InHand(h.view(), h.stations(), h.registered(), new long[][] {othersPerStation});
+            out.add(figure("others", "other candidates", a.others().getAsLong(), others, 0, excluded, remaining));
+        }
+        addSummary(out, "valid", "valid votes", a.valid().orElse(-1), h, k, excluded, remaining);
+        addSummary(out, "null", "null votes", a.nulls().orElse(-1), h, k + 1, excluded, remaining);
+        addSummary(out, "ballots", "ballots cast", a.ballots().orElse(-1), h, k + 2, excluded, remaining);
+        return new Result(
+                a.id(), h.view(), n, h.stations(), registeredTotal, h.registered(), excluded, List.copyOf(out));
     }
-    if (a.others().isPresent() && listed < k) {
-      var others = new InHand(h.view(), h.stations(), h.registered(), new long[][] {othersPerStation});
-      out.add(figure("others", "other candidates", a.others().getAsLong(), others, 0, excluded, remaining));
-    }
-    addSummary(out, "valid", "valid votes", a.valid().orElse(-1), h, k, excluded, remaining);
-    addSummary(out, "null", "null votes", a.nulls().orElse(-1), h, k + 1, excluded, remaining);
-    addSummary(out, "ballots", "ballots cast", a.ballots().orElse(-1), h, k + 2, excluded, remaining);
-    return new Result(a.id(), h.view(), n, h.stations(), registeredTotal, h.registered(), excluded, List.copyOf(out));
-  }
 
-  private static void addSummary(List<Figure> out, String field, String name, long announced, InHand h, int i, long excluded, long remaining) {
-    if (announced >= 0) out.add(figure(field, name, announced, h, i, excluded, remaining));
-  }
+    private static void addSummary(
+            List<Figure> out,
+            String field,
+            String name,
+            long announced,
+            InHand h,
+            int i,
+            long excluded,
+            long remaining) {
+        if (announced >= 0) out.add(figure(field, name, announced, h, i, excluded, remaining));
+    }
 
-  static Figure figure(String field, String name, long announced, InHand h, int i, long excluded, long remaining) {
-    long inHand = h.total(i);
-    if (h.stations() == 0) {
-      return new Figure(field, name, announced, 0, 0, remaining, Figure.Status.NOT_YET_CHECKABLE, "no sheet of this view is in hand yet");
+    static Figure figure(String field, String name, long announced, InHand h, int i, long excluded, long remaining) {
+        long inHand = h.total(i);
+        if (h.stations() == 0) {
+            return new Figure(
+                    field,
+                    name,
+                    announced,
+                    0,
+                    0,
+                    remaining,
+                    Figure.Status.NOT_YET_CHECKABLE,
+                    "no sheet of this view is in hand yet");
+        }
+        long low = Math.max(0, inHand - h.largest(i, excluded));
+        long high = inHand + remaining;
+        String view = h.view();
+        if (announced < low) {
+            return new Figure(
+                    field,
+                    name,
+                    announced,
+                    inHand,
+                    low,
+                    high,
+                    Figure.Status.CONTRADICTED,
+                    String.format(
+                            "The sheets in hand (%s, %,d stations) give %s %,d; even leaving out the "
+                                    + "%,d stations the announcement may not cover, those most"
+                                    + " favourable to it, at least %,d remain: more than the %,d announced.",
+                            view, h.stations(), name, inHand, excluded, low, announced));
+        }
+        if (announced > high) {
+            return new Figure(
+                    field,
+                    name,
+                    announced,
+                    inHand,
+                    low,
+                    high,
+                    Figure.Status.CONTRADICTED,
+                    String.format(
+                            "The sheets in hand (%s) give %s %,d; adding every one of the %,d "
+                                    + "registered voters not in hand allows at most %,d: fewer than the %,d announced.",
+                            view, name, inHand, remaining, high, announced));
+        }
+        return new Figure(
+                field,
+                name,
+                announced,
+                inHand,
+                low,
+                high,
+                Figure.Status.CONSISTENT,
+                String.format(
+                        "%,d lies within [%,d, %,d], what the sheets in hand (%s) still allow.",
+                        announced, low, high, view));
     }
-    long low = Math.max(0, inHand - h.largest(i, excluded));
-    long high = inHand + remaining;
-    String view = h.view();
-    if (announced < low) {
-      return new Figure(field, name, announced, inHand, low, high, Figure.Status.CONTRADICTED, String.format(
-          "The sheets in hand (%s, %,d stations) give %s %,d; even leaving out the %,d stations the announcement may not cover, those most"
-              + " favourable to it, at least %,d remain: more than the %,d announced.", view, h.stations(), name, inHand, excluded, low, announced));
-    }
-    if (announced > high) {
-      return new Figure(field, name, announced, inHand, low, high, Figure.Status.CONTRADICTED, String.format(
-          "The sheets in hand (%s) give %s %,d; adding every one of the %,d registered voters not in hand allows at most %,d: fewer than the %,d announced.",
-          view, name, inHand, remaining, high, announced));
-    }
-    return new Figure(field, name, announced, inHand, low, high, Figure.Status.CONSISTENT, String.format(
-        "%,d lies within [%,d, %,d], what the sheets in hand (%s) still allow.", announced, low, high, view));
-  }
 }

@@ -8,15 +8,23 @@ package org.veritally.core.announce;
  * @param low the smallest value consistent with the sheets in hand and the claimed coverage
  * @param high the largest: the sheets in hand plus every registered voter not in hand
  */
-public record Figure(String field, String name, long announced, long inHand, long low, long high, Status status, String explanation) {
-  /** The verdict on one figure. */
-  public enum Status {
-    CONSISTENT,
-    CONTRADICTED,
-    NOT_YET_CHECKABLE;
+public record Figure(
+        String field,
+        String name,
+        long announced,
+        long inHand,
+        long low,
+        long high,
+        Status status,
+        String explanation) {
+    /** The verdict on one figure. */
+    public enum Status {
+        CONSISTENT,
+        CONTRADICTED,
+        NOT_YET_CHECKABLE;
 
-    public String wire() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
-  }
 }

@@ -9,17 +9,17 @@ import org.veritally.core.model.Unit;
  * split into chunks so that each entry stays under the 64 KiB limit of a tlog-tiles entry bundle.
  */
 public record CatalogueEntry(List<Unit> units, List<Station> stations) implements Entry {
-  public CatalogueEntry {
-    units = List.copyOf(units);
-    stations = List.copyOf(stations);
-  }
+    public CatalogueEntry {
+        units = List.copyOf(units);
+        stations = List.copyOf(stations);
+    }
 
-  public String kind() {
-    return "catalogue";
-  }
+    public String kind() {
+        return "catalogue";
+    }
 
-  @Override
-  public <R> R accept(EntryVisitor<R> v) {
-    return v.catalogue(this);
-  }
+    @Override
+    public <R> R accept(EntryVisitor<R> v) {
+        return v.catalogue(this);
+    }
 }

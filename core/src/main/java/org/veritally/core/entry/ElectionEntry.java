@@ -4,12 +4,12 @@ import org.veritally.core.model.Election;
 
 /** Defines the election: contests, choices, candidates, hierarchy levels. Always entry 0. */
 public record ElectionEntry(Election election) implements Entry {
-  public String kind() {
-    return "election";
-  }
+    public String kind() {
+        return "election";
+    }
 
-  @Override
-  public <R> R accept(EntryVisitor<R> v) {
-    return v.election(this);
-  }
+    @Override
+    public <R> R accept(EntryVisitor<R> v) {
+        return v.election(this);
+    }
 }

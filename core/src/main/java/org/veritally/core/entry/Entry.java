@@ -6,10 +6,10 @@ package org.veritally.core.entry;
  * docs/log-format.md and encoded by {@code org.veritally.formats.entry.EntryCodec}.
  */
 public sealed interface Entry
-    permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry {
-  /** The {@code kind} member of the entry's JSON. */
-  String kind();
+        permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry {
+    /** The {@code kind} member of the entry's JSON. */
+    String kind();
 
-  /** Calls the method of {@code v} for this entry's kind. */
-  <R> R accept(EntryVisitor<R> v);
+    /** Calls the method of {@code v} for this entry's kind. */
+    <R> R accept(EntryVisitor<R> v);
 }

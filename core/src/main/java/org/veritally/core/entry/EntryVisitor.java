@@ -8,15 +8,15 @@ package org.veritally.core.entry;
  * @param <R> what the operation returns
  */
 public interface EntryVisitor<R> {
-  R election(ElectionEntry e);
+    R election(ElectionEntry e);
 
-  R catalogue(CatalogueEntry e);
+    R catalogue(CatalogueEntry e);
 
-  R source(SourceEntry e);
+    R source(SourceEntry e);
 
-  R key(KeyEntry e);
+    R key(KeyEntry e);
 
-  R sheet(SheetEntry e);
+    R sheet(SheetEntry e);
 
-  R announcement(AnnouncementEntry e);
+    R announcement(AnnouncementEntry e);
 }

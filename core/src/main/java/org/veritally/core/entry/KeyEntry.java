@@ -5,12 +5,12 @@ package org.veritally.core.entry;
  * on, that account's sheets are signed and the signature is checked by everyone who replays the log.
  */
 public record KeyEntry(String account, String source, String verifierKey) implements Entry {
-  public String kind() {
-    return "key";
-  }
+    public String kind() {
+        return "key";
+    }
 
-  @Override
-  public <R> R accept(EntryVisitor<R> v) {
-    return v.key(this);
-  }
+    @Override
+    public <R> R accept(EntryVisitor<R> v) {
+        return v.key(this);
+    }
 }

@@ -9,16 +9,16 @@ import org.veritally.core.model.TallySheet;
  * that the copy came from that account and not from the operator.
  */
 public record SheetEntry(TallySheet sheet, Optional<SheetSignature> signature) implements Entry {
-  public SheetEntry(TallySheet sheet) {
-    this(sheet, Optional.empty());
-  }
+    public SheetEntry(TallySheet sheet) {
+        this(sheet, Optional.empty());
+    }
 
-  public String kind() {
-    return "sheet";
-  }
+    public String kind() {
+        return "sheet";
+    }
 
-  @Override
-  public <R> R accept(EntryVisitor<R> v) {
-    return v.sheet(this);
-  }
+    @Override
+    public <R> R accept(EntryVisitor<R> v) {
+        return v.sheet(this);
+    }
 }

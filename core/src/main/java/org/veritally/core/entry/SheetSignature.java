@@ -6,22 +6,24 @@ package org.veritally.core.entry;
  * Immutable.
  */
 public record SheetSignature(String signer, byte[] signature) {
-  public SheetSignature {
-    signature = signature.clone();
-  }
+    public SheetSignature {
+        signature = signature.clone();
+    }
 
-  @Override
-  public byte[] signature() {
-    return signature.clone();
-  }
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SheetSignature s && signer.equals(s.signer) && java.util.Arrays.equals(signature, s.signature);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SheetSignature s
+                && signer.equals(s.signer)
+                && java.util.Arrays.equals(signature, s.signature);
+    }
 
-  @Override
-  public int hashCode() {
-    return signer.hashCode() * 31 + java.util.Arrays.hashCode(signature);
-  }
+    @Override
+    public int hashCode() {
+        return signer.hashCode() * 31 + java.util.Arrays.hashCode(signature);
+    }
 }

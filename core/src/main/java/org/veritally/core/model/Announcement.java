@@ -15,34 +15,36 @@ import java.util.TreeMap;
  * @param time when it was announced, as the authority stated it (ISO 8601)
  */
 public record Announcement(
-    String id,
-    String title,
-    String time,
-    String contest,
-    OptionalLong coverageHundredthsPercent,
-    OptionalLong coverageStations,
-    OptionalLong stationsTotal,
-    OptionalLong registered,
-    OptionalLong registeredCounted,
-    OptionalLong ballots,
-    OptionalLong valid,
-    OptionalLong nulls,
-    Map<String, Long> candidates,
-    OptionalLong others) {
-  public Announcement {
-    Ids.require(id, "announcement id");
-    Ids.require(contest, "contest id");
-    candidates = java.util.Collections.unmodifiableMap(new TreeMap<>(candidates));
-    if (coverageHundredthsPercent.isPresent() && (coverageHundredthsPercent.getAsLong() < 0 || coverageHundredthsPercent.getAsLong() > 10_000)) {
-      throw new IllegalArgumentException("coverage percent must be between 0 and 100");
+        String id,
+        String title,
+        String time,
+        String contest,
+        OptionalLong coverageHundredthsPercent,
+        OptionalLong coverageStations,
+        OptionalLong stationsTotal,
+        OptionalLong registered,
+        OptionalLong registeredCounted,
+        OptionalLong ballots,
+        OptionalLong valid,
+        OptionalLong nulls,
+        Map<String, Long> candidates,
+        OptionalLong others) {
+    public Announcement {
+        Ids.require(id, "announcement id");
+        Ids.require(contest, "contest id");
+        candidates = java.util.Collections.unmodifiableMap(new TreeMap<>(candidates));
+        if (coverageHundredthsPercent.isPresent()
+                && (coverageHundredthsPercent.getAsLong() < 0 || coverageHundredthsPercent.getAsLong() > 10_000)) {
+            throw new IllegalArgumentException("coverage percent must be between 0 and 100");
+        }
+        if (title == null || time == null) throw new IllegalArgumentException("title and time are required");
     }
-    if (title == null || time == null) throw new IllegalArgumentException("title and time are required");
-  }
 
-  /** The claimed coverage as a fraction of {@code stationsTotal}, if any was claimed. */
-  public Optional<Double> coverageFraction(long stationsTotal) {
-    if (coverageHundredthsPercent.isPresent()) return Optional.of(coverageHundredthsPercent.getAsLong() / 10_000.0);
-    if (coverageStations.isPresent() && stationsTotal > 0) return Optional.of(Math.min(1.0, coverageStations.getAsLong() / (double) stationsTotal));
-    return Optional.empty();
-  }
+    /** The claimed coverage as a fraction of {@code stationsTotal}, if any was claimed. */
+    public Optional<Double> coverageFraction(long stationsTotal) {
+        if (coverageHundredthsPercent.isPresent()) return Optional.of(coverageHundredthsPercent.getAsLong() / 10_000.0);
+        if (coverageStations.isPresent() && stationsTotal > 0)
+            return Optional.of(Math.min(1.0, coverageStations.getAsLong() / (double) stationsTotal));
+        return Optional.empty();
+    }
 }

@@ -5,8 +5,8 @@ package org.veritally.core.model;
  * ({@link Choice}s); totals are kept per line and per candidate. Immutable.
  */
 public record Candidate(String id, String name) {
-  public Candidate {
-    Ids.require(id, "candidate id");
-    if (name == null || name.isBlank()) throw new IllegalArgumentException("candidate name is blank");
-  }
+    public Candidate {
+        Ids.require(id, "candidate id");
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("candidate name is blank");
+    }
 }

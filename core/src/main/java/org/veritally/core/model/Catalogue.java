@@ -17,140 +17,141 @@ import java.util.Optional;
  * values.
  */
 public final class Catalogue {
-  private final Map<String, Integer> unitIndex = new HashMap<>();
-  private final List<Unit> units = new ArrayList<>();
-  private int[] unitParent = new int[16];
-  private long[] unitStations = new long[16];
-  private long[] unitRegistered = new long[16];
-  private final List<List<Integer>> unitChildren = new ArrayList<>();
-  private final List<List<Integer>> unitStationList = new ArrayList<>();
+    private final Map<String, Integer> unitIndex = new HashMap<>();
+    private final List<Unit> units = new ArrayList<>();
+    private int[] unitParent = new int[16];
+    private long[] unitStations = new long[16];
+    private long[] unitRegistered = new long[16];
+    private final List<List<Integer>> unitChildren = new ArrayList<>();
+    private final List<List<Integer>> unitStationList = new ArrayList<>();
 
-  private final Map<String, Integer> stationIndex = new HashMap<>();
-  private final List<Station> stations = new ArrayList<>();
-  private int[] stationUnit = new int[16];
+    private final Map<String, Integer> stationIndex = new HashMap<>();
+    private final List<Station> stations = new ArrayList<>();
+    private int[] stationUnit = new int[16];
 
-  /** Adds a unit whose parent is already present (or the root). */
-  public synchronized int addUnit(Unit u) {
-    if (unitIndex.containsKey(u.id())) throw new IllegalArgumentException("duplicate unit " + u.id());
-    int parent = -1;
-    if (!u.isRoot()) {
-      Integer p = unitIndex.get(u.parentId());
-      if (p == null) throw new IllegalArgumentException("unit " + u.id() + ": unknown parent " + u.parentId());
-      parent = p;
-      if (units.get(p).level() + 1 != u.level()) throw new IllegalArgumentException("unit " + u.id() + ": level must be parent's + 1");
-    } else if (!units.isEmpty() && units.stream().anyMatch(Unit::isRoot)) {
-      throw new IllegalArgumentException("second root unit " + u.id());
+    /** Adds a unit whose parent is already present (or the root). */
+    public synchronized int addUnit(Unit u) {
+        if (unitIndex.containsKey(u.id())) throw new IllegalArgumentException("duplicate unit " + u.id());
+        int parent = -1;
+        if (!u.isRoot()) {
+            Integer p = unitIndex.get(u.parentId());
+            if (p == null) throw new IllegalArgumentException("unit " + u.id() + ": unknown parent " + u.parentId());
+            parent = p;
+            if (units.get(p).level() + 1 != u.level())
+                throw new IllegalArgumentException("unit " + u.id() + ": level must be parent's + 1");
+        } else if (!units.isEmpty() && units.stream().anyMatch(Unit::isRoot)) {
+            throw new IllegalArgumentException("second root unit " + u.id());
+        }
+        int i = units.size();
+        units.add(u);
+        unitIndex.put(u.id(), i);
+        if (i == unitParent.length) {
+            unitParent = Arrays.copyOf(unitParent, i * 2);
+            unitStations = Arrays.copyOf(unitStations, i * 2);
+            unitRegistered = Arrays.copyOf(unitRegistered, i * 2);
+        }
+        unitParent[i] = parent;
+        unitChildren.add(new ArrayList<>(0));
+        unitStationList.add(new ArrayList<>(0));
+        if (parent >= 0) unitChildren.get(parent).add(i);
+        return i;
     }
-    int i = units.size();
-    units.add(u);
-    unitIndex.put(u.id(), i);
-    if (i == unitParent.length) {
-      unitParent = Arrays.copyOf(unitParent, i * 2);
-      unitStations = Arrays.copyOf(unitStations, i * 2);
-      unitRegistered = Arrays.copyOf(unitRegistered, i * 2);
+
+    /** Adds a station in a known unit, and adds its registered voters to every ancestor. */
+    public synchronized int addStation(Station s) {
+        if (stationIndex.containsKey(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
+        Integer u = unitIndex.get(s.unitId());
+        if (u == null) throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
+        int i = stations.size();
+        stations.add(s);
+        stationIndex.put(s.id(), i);
+        if (i == stationUnit.length) stationUnit = Arrays.copyOf(stationUnit, i * 2);
+        stationUnit[i] = u;
+        unitStationList.get(u).add(i);
+        for (int a = u; a >= 0; a = unitParent[a]) {
+            unitStations[a]++;
+            unitRegistered[a] += s.registeredVoters();
+        }
+        return i;
     }
-    unitParent[i] = parent;
-    unitChildren.add(new ArrayList<>(0));
-    unitStationList.add(new ArrayList<>(0));
-    if (parent >= 0) unitChildren.get(parent).add(i);
-    return i;
-  }
 
-  /** Adds a station in a known unit, and adds its registered voters to every ancestor. */
-  public synchronized int addStation(Station s) {
-    if (stationIndex.containsKey(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
-    Integer u = unitIndex.get(s.unitId());
-    if (u == null) throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
-    int i = stations.size();
-    stations.add(s);
-    stationIndex.put(s.id(), i);
-    if (i == stationUnit.length) stationUnit = Arrays.copyOf(stationUnit, i * 2);
-    stationUnit[i] = u;
-    unitStationList.get(u).add(i);
-    for (int a = u; a >= 0; a = unitParent[a]) {
-      unitStations[a]++;
-      unitRegistered[a] += s.registeredVoters();
+    public synchronized int stationIndex(String id) {
+        Integer i = stationIndex.get(id);
+        return i == null ? -1 : i;
     }
-    return i;
-  }
 
-  public synchronized int stationIndex(String id) {
-    Integer i = stationIndex.get(id);
-    return i == null ? -1 : i;
-  }
+    public synchronized int unitIndex(String id) {
+        Integer i = unitIndex.get(id);
+        return i == null ? -1 : i;
+    }
 
-  public synchronized int unitIndex(String id) {
-    Integer i = unitIndex.get(id);
-    return i == null ? -1 : i;
-  }
+    public synchronized Station station(int index) {
+        return stations.get(index);
+    }
 
-  public synchronized Station station(int index) {
-    return stations.get(index);
-  }
+    public synchronized Optional<Station> station(String id) {
+        Integer i = stationIndex.get(id);
+        return i == null ? Optional.empty() : Optional.of(stations.get(i));
+    }
 
-  public synchronized Optional<Station> station(String id) {
-    Integer i = stationIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(stations.get(i));
-  }
+    public synchronized Unit unit(int index) {
+        return units.get(index);
+    }
 
-  public synchronized Unit unit(int index) {
-    return units.get(index);
-  }
+    public synchronized Optional<Unit> unit(String id) {
+        Integer i = unitIndex.get(id);
+        return i == null ? Optional.empty() : Optional.of(units.get(i));
+    }
 
-  public synchronized Optional<Unit> unit(String id) {
-    Integer i = unitIndex.get(id);
-    return i == null ? Optional.empty() : Optional.of(units.get(i));
-  }
+    public synchronized int unitOfStation(int stationIndex) {
+        return stationUnit[stationIndex];
+    }
 
-  public synchronized int unitOfStation(int stationIndex) {
-    return stationUnit[stationIndex];
-  }
+    /** Parent unit index, or -1 for the root. */
+    public synchronized int parent(int unitIndex) {
+        return unitParent[unitIndex];
+    }
 
-  /** Parent unit index, or -1 for the root. */
-  public synchronized int parent(int unitIndex) {
-    return unitParent[unitIndex];
-  }
+    /** Indices of the units from this one up to the root, nearest first. */
+    public synchronized int[] ancestry(int unitIndex) {
+        int n = 0;
+        for (int a = unitIndex; a >= 0; a = unitParent[a]) n++;
+        int[] out = new int[n];
+        n = 0;
+        for (int a = unitIndex; a >= 0; a = unitParent[a]) out[n++] = a;
+        return out;
+    }
 
-  /** Indices of the units from this one up to the root, nearest first. */
-  public synchronized int[] ancestry(int unitIndex) {
-    int n = 0;
-    for (int a = unitIndex; a >= 0; a = unitParent[a]) n++;
-    int[] out = new int[n];
-    n = 0;
-    for (int a = unitIndex; a >= 0; a = unitParent[a]) out[n++] = a;
-    return out;
-  }
+    public synchronized List<Integer> childUnits(int unitIndex) {
+        return List.copyOf(unitChildren.get(unitIndex));
+    }
 
-  public synchronized List<Integer> childUnits(int unitIndex) {
-    return List.copyOf(unitChildren.get(unitIndex));
-  }
+    public synchronized List<Integer> stationsOf(int unitIndex) {
+        return List.copyOf(unitStationList.get(unitIndex));
+    }
 
-  public synchronized List<Integer> stationsOf(int unitIndex) {
-    return List.copyOf(unitStationList.get(unitIndex));
-  }
+    public synchronized long stationsBelow(int unitIndex) {
+        return unitStations[unitIndex];
+    }
 
-  public synchronized long stationsBelow(int unitIndex) {
-    return unitStations[unitIndex];
-  }
+    public synchronized long registeredBelow(int unitIndex) {
+        return unitRegistered[unitIndex];
+    }
 
-  public synchronized long registeredBelow(int unitIndex) {
-    return unitRegistered[unitIndex];
-  }
+    public synchronized int unitCount() {
+        return units.size();
+    }
 
-  public synchronized int unitCount() {
-    return units.size();
-  }
+    public synchronized int stationCount() {
+        return stations.size();
+    }
 
-  public synchronized int stationCount() {
-    return stations.size();
-  }
+    public synchronized boolean hasStation(String id) {
+        return stationIndex.containsKey(id);
+    }
 
-  public synchronized boolean hasStation(String id) {
-    return stationIndex.containsKey(id);
-  }
-
-  /** All units in insertion order (parents before children). */
-  public synchronized List<Unit> units() {
-    return List.copyOf(units);
-  }
+    /** All units in insertion order (parents before children). */
+    public synchronized List<Unit> units() {
+        return List.copyOf(units);
+    }
 }

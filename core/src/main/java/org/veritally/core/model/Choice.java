@@ -9,9 +9,9 @@ package org.veritally.core.model;
  * @param candidateId the candidate this line counts for
  */
 public record Choice(String id, String name, String candidateId) {
-  public Choice {
-    Ids.require(id, "choice id");
-    Ids.require(candidateId, "candidate id of choice " + id);
-    if (name == null || name.isBlank()) throw new IllegalArgumentException("choice name is blank");
-  }
+    public Choice {
+        Ids.require(id, "choice id");
+        Ids.require(candidateId, "candidate id of choice " + id);
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("choice name is blank");
+    }
 }

@@ -9,8 +9,8 @@ package org.veritally.core.model;
  * @param reason why, in the source's words (required, non-blank)
  */
 public record Correction(long supersedes, String reason) {
-  public Correction {
-    if (supersedes < 0) throw new IllegalArgumentException("supersedes < 0");
-    if (reason == null || reason.isBlank()) throw new IllegalArgumentException("correction reason is blank");
-  }
+    public Correction {
+        if (supersedes < 0) throw new IllegalArgumentException("supersedes < 0");
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("correction reason is blank");
+    }
 }

@@ -17,34 +17,53 @@ import java.util.Optional;
  * @param consensus when a station counts in the consensus view
  */
 public record Election(
-    String id, String name, String rootUnitId, List<String> levels, List<Contest> contests, long turnoutAllowance,
-    org.veritally.core.reconcile.ConsensusPolicy consensus) {
-  public Election(String id, String name, String rootUnitId, List<String> levels, List<Contest> contests, long turnoutAllowance) {
-    this(id, name, rootUnitId, levels, contests, turnoutAllowance, org.veritally.core.reconcile.ConsensusPolicy.DEFAULT);
-  }
+        String id,
+        String name,
+        String rootUnitId,
+        List<String> levels,
+        List<Contest> contests,
+        long turnoutAllowance,
+        org.veritally.core.reconcile.ConsensusPolicy consensus) {
+    public Election(
+            String id,
+            String name,
+            String rootUnitId,
+            List<String> levels,
+            List<Contest> contests,
+            long turnoutAllowance) {
+        this(
+                id,
+                name,
+                rootUnitId,
+                levels,
+                contests,
+                turnoutAllowance,
+                org.veritally.core.reconcile.ConsensusPolicy.DEFAULT);
+    }
 
-  public Election {
-    if (consensus == null) throw new IllegalArgumentException("consensus policy is null");
-    Ids.require(id, "election id");
-    Ids.require(rootUnitId, "root unit id");
-    levels = List.copyOf(levels);
-    contests = List.copyOf(contests);
-    if (contests.isEmpty()) throw new IllegalArgumentException("election has no contests");
-    if (levels.isEmpty()) throw new IllegalArgumentException("election has no unit levels");
-    if (turnoutAllowance < 0) throw new IllegalArgumentException("turnoutAllowance < 0");
-    for (int i = 0; i < contests.size(); i++)
-      for (int j = 0; j < i; j++)
-        if (contests.get(i).id().equals(contests.get(j).id()))
-          throw new IllegalArgumentException("duplicate contest " + contests.get(i).id());
-  }
+    public Election {
+        if (consensus == null) throw new IllegalArgumentException("consensus policy is null");
+        Ids.require(id, "election id");
+        Ids.require(rootUnitId, "root unit id");
+        levels = List.copyOf(levels);
+        contests = List.copyOf(contests);
+        if (contests.isEmpty()) throw new IllegalArgumentException("election has no contests");
+        if (levels.isEmpty()) throw new IllegalArgumentException("election has no unit levels");
+        if (turnoutAllowance < 0) throw new IllegalArgumentException("turnoutAllowance < 0");
+        for (int i = 0; i < contests.size(); i++)
+            for (int j = 0; j < i; j++)
+                if (contests.get(i).id().equals(contests.get(j).id()))
+                    throw new IllegalArgumentException(
+                            "duplicate contest " + contests.get(i).id());
+    }
 
-  public Optional<Contest> contest(String contestId) {
-    for (Contest c : contests) if (c.id().equals(contestId)) return Optional.of(c);
-    return Optional.empty();
-  }
+    public Optional<Contest> contest(String contestId) {
+        for (Contest c : contests) if (c.id().equals(contestId)) return Optional.of(c);
+        return Optional.empty();
+    }
 
-  public int contestIndex(String contestId) {
-    for (int i = 0; i < contests.size(); i++) if (contests.get(i).id().equals(contestId)) return i;
-    return -1;
-  }
+    public int contestIndex(String contestId) {
+        for (int i = 0; i < contests.size(); i++) if (contests.get(i).id().equals(contestId)) return i;
+        return -1;
+    }
 }

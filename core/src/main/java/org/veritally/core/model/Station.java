@@ -6,10 +6,10 @@ package org.veritally.core.model;
  * {@code CCCCCCCCC.MM}. Immutable.
  */
 public record Station(String id, String name, String unitId, long registeredVoters) {
-  public Station {
-    Ids.require(id, "station id");
-    Ids.require(unitId, "unit id of station " + id);
-    if (name == null) throw new IllegalArgumentException("station name is null");
-    if (registeredVoters < 0) throw new IllegalArgumentException("station " + id + ": registered voters < 0");
-  }
+    public Station {
+        Ids.require(id, "station id");
+        Ids.require(unitId, "unit id of station " + id);
+        if (name == null) throw new IllegalArgumentException("station name is null");
+        if (registeredVoters < 0) throw new IllegalArgumentException("station " + id + ": registered voters < 0");
+    }
 }

@@ -17,36 +17,36 @@ import org.veritally.core.model.TallySheet;
  * equal (docs/reconciliation.md). Immutable.
  */
 public record CopyDigest(long core, long optional) {
-  static final long FIELD = (1L << 21) - 1;
+    static final long FIELD = (1L << 21) - 1;
 
-  public static CopyDigest of(TallySheet s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      ByteBuffer b = ByteBuffer.allocate(8 * (2 + s.choiceCount()));
-      b.putLong(s.counts().valid()).putLong(s.counts().nulls());
-      for (int i = 0; i < s.choiceCount(); i++) b.putLong(s.vote(i));
-      byte[] h = md.digest(b.array());
-      long core = ByteBuffer.wrap(h).getLong();
-      var k = s.counts();
-      long opt = pack(k.registered()) | pack(k.ballotsCast()) << 21 | pack(k.blank()) << 42;
-      return new CopyDigest(core, opt);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    public static CopyDigest of(TallySheet s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer b = ByteBuffer.allocate(8 * (2 + s.choiceCount()));
+            b.putLong(s.counts().valid()).putLong(s.counts().nulls());
+            for (int i = 0; i < s.choiceCount(); i++) b.putLong(s.vote(i));
+            byte[] h = md.digest(b.array());
+            long core = ByteBuffer.wrap(h).getLong();
+            var k = s.counts();
+            long opt = pack(k.registered()) | pack(k.ballotsCast()) << 21 | pack(k.blank()) << 42;
+            return new CopyDigest(core, opt);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  private static long pack(long v) {
-    return v == SummaryCounts.ABSENT || v >= FIELD ? FIELD : v;
-  }
-
-  /** True when the copies agree on every field both carry. */
-  public boolean agreesWith(CopyDigest o) {
-    if (core != o.core) return false;
-    for (int shift = 0; shift < 63; shift += 21) {
-      long a = (optional >>> shift) & FIELD;
-      long b = (o.optional >>> shift) & FIELD;
-      if (a != FIELD && b != FIELD && a != b) return false;
+    private static long pack(long v) {
+        return v == SummaryCounts.ABSENT || v >= FIELD ? FIELD : v;
     }
-    return true;
-  }
+
+    /** True when the copies agree on every field both carry. */
+    public boolean agreesWith(CopyDigest o) {
+        if (core != o.core) return false;
+        for (int shift = 0; shift < 63; shift += 21) {
+            long a = (optional >>> shift) & FIELD;
+            long b = (o.optional >>> shift) & FIELD;
+            if (a != FIELD && b != FIELD && a != b) return false;
+        }
+        return true;
+    }
 }

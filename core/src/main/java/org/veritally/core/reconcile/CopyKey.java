@@ -7,29 +7,29 @@ package org.veritally.core.reconcile;
  * contest are adjacent in key order.
  */
 public final class CopyKey {
-  private CopyKey() {}
+    private CopyKey() {}
 
-  public static long of(int station, int contest, int source) {
-    if (station < 0 || contest < 0 || source < 0 || contest > 0xFFFF || source > 0xFFFF) {
-      throw new IllegalArgumentException("copy key out of range " + station + "/" + contest + "/" + source);
+    public static long of(int station, int contest, int source) {
+        if (station < 0 || contest < 0 || source < 0 || contest > 0xFFFF || source > 0xFFFF) {
+            throw new IllegalArgumentException("copy key out of range " + station + "/" + contest + "/" + source);
+        }
+        return ((long) station << 32) | ((long) contest << 16) | source;
     }
-    return ((long) station << 32) | ((long) contest << 16) | source;
-  }
 
-  public static int station(long key) {
-    return (int) (key >>> 32);
-  }
+    public static int station(long key) {
+        return (int) (key >>> 32);
+    }
 
-  public static int contest(long key) {
-    return (int) ((key >>> 16) & 0xFFFF);
-  }
+    public static int contest(long key) {
+        return (int) ((key >>> 16) & 0xFFFF);
+    }
 
-  public static int source(long key) {
-    return (int) (key & 0xFFFF);
-  }
+    public static int source(long key) {
+        return (int) (key & 0xFFFF);
+    }
 
-  /** The key with the source bits cleared: equal for every copy of one station × contest. */
-  public static long group(long key) {
-    return key & ~0xFFFFL;
-  }
+    /** The key with the source bits cleared: equal for every copy of one station × contest. */
+    public static long group(long key) {
+        return key & ~0xFFFFL;
+    }
 }

@@ -6,12 +6,12 @@ package org.veritally.core.reconcile;
  * copies agree), {@code DISPUTED} (two or more sources, some copies differ).
  */
 public enum StationStatus {
-  MISSING,
-  SINGLE,
-  AGREED,
-  DISPUTED;
+    MISSING,
+    SINGLE,
+    AGREED,
+    DISPUTED;
 
-  public String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -5,33 +5,33 @@ import org.veritally.core.validation.Problem;
 
 /** What the {@link Rulebook} says of one entry at one place in the log. */
 public sealed interface Decision {
-  /**
-   * The entry is accepted. For a sheet, {@code copyKey} is its station × contest × source and
-   * {@code superseded} the index of the copy it replaces (-1 for a first copy); {@code flags} are the
-   * FLAG-severity problems it raised. For other kinds {@code copyKey} and {@code superseded} are -1.
-   */
-  record Accept(List<Problem> flags, long copyKey, long superseded) implements Decision {
-    public Accept {
-      flags = List.copyOf(flags);
+    /**
+     * The entry is accepted. For a sheet, {@code copyKey} is its station × contest × source and
+     * {@code superseded} the index of the copy it replaces (-1 for a first copy); {@code flags} are the
+     * FLAG-severity problems it raised. For other kinds {@code copyKey} and {@code superseded} are -1.
+     */
+    record Accept(List<Problem> flags, long copyKey, long superseded) implements Decision {
+        public Accept {
+            flags = List.copyOf(flags);
+        }
+
+        static Accept plain() {
+            return new Accept(List.of(), -1, -1);
+        }
     }
 
-    static Accept plain() {
-      return new Accept(List.of(), -1, -1);
+    /** The entry is refused: every error found, each with its rule ID. */
+    record Refuse(List<Problem> problems) implements Decision {
+        public Refuse {
+            problems = List.copyOf(problems);
+            if (problems.isEmpty()) throw new IllegalArgumentException("a refusal names at least one problem");
+        }
     }
-  }
 
-  /** The entry is refused: every error found, each with its rule ID. */
-  record Refuse(List<Problem> problems) implements Decision {
-    public Refuse {
-      problems = List.copyOf(problems);
-      if (problems.isEmpty()) throw new IllegalArgumentException("a refusal names at least one problem");
-    }
-  }
-
-  /**
-   * The same entry is already in the log at {@code index} (the same sheet from the same source, or
-   * the same announcement): intake answers with that index and appends nothing; in a log it breaks
-   * LOG-REPEAT.
-   */
-  record Repeat(long index) implements Decision {}
+    /**
+     * The same entry is already in the log at {@code index} (the same sheet from the same source, or
+     * the same announcement): intake answers with that index and appends nothing; in a log it breaks
+     * LOG-REPEAT.
+     */
+    record Repeat(long index) implements Decision {}
 }

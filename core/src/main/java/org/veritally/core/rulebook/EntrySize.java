@@ -11,15 +11,19 @@ import org.veritally.core.validation.Rule;
  * entries, which have no size); a replay checks the bytes it reads. Stateless.
  */
 public final class EntrySize {
-  /** The largest entry, in bytes. */
-  public static final int MAX = 0xffff;
+    /** The largest entry, in bytes. */
+    public static final int MAX = 0xffff;
 
-  private EntrySize() {}
+    private EntrySize() {}
 
-  /** LOG-SIZE at {@code where} if {@code bytes} is longer than {@link #MAX}. */
-  public static Optional<Problem> check(byte[] bytes, String where) {
-    if (bytes.length <= MAX) return Optional.empty();
-    return Optional.of(Problem.mismatch(Rule.LOG_SIZE, where, "the entry is too large for a tlog-tiles entry bundle", "at most " + MAX + " bytes",
-        bytes.length + " bytes"));
-  }
+    /** LOG-SIZE at {@code where} if {@code bytes} is longer than {@link #MAX}. */
+    public static Optional<Problem> check(byte[] bytes, String where) {
+        if (bytes.length <= MAX) return Optional.empty();
+        return Optional.of(Problem.mismatch(
+                Rule.LOG_SIZE,
+                where,
+                "the entry is too large for a tlog-tiles entry bundle",
+                "at most " + MAX + " bytes",
+                bytes.length + " bytes"));
+    }
 }

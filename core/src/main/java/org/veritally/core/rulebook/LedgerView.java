@@ -14,49 +14,49 @@ import org.veritally.core.model.Unit;
  * followers over the state they replay into, the verifier over its own replay. Read-only.
  */
 public interface LedgerView {
-  /** The election (entry 0), if defined. */
-  Optional<Election> election();
+    /** The election (entry 0), if defined. */
+    Optional<Election> election();
 
-  /** The catalogue declared so far (empty before the election). */
-  Catalogue catalogue();
+    /** The catalogue declared so far (empty before the election). */
+    Catalogue catalogue();
 
-  /** The unit declared with {@code id}, if any. */
-  default Optional<Unit> unit(String id) {
-    return catalogue().unit(id);
-  }
+    /** The unit declared with {@code id}, if any. */
+    default Optional<Unit> unit(String id) {
+        return catalogue().unit(id);
+    }
 
-  /** Whether a station {@code id} is declared. */
-  default boolean hasStation(String id) {
-    return catalogue().hasStation(id);
-  }
+    /** Whether a station {@code id} is declared. */
+    default boolean hasStation(String id) {
+        return catalogue().hasStation(id);
+    }
 
-  /** Whether the root unit is declared. */
-  default boolean hasRootUnit() {
-    Catalogue c = catalogue();
-    return c.unitCount() > 0 && c.unit(0).isRoot();
-  }
+    /** Whether the root unit is declared. */
+    default boolean hasRootUnit() {
+        Catalogue c = catalogue();
+        return c.unitCount() > 0 && c.unit(0).isRoot();
+    }
 
-  /** The declaration index of source {@code id}, or -1 if undeclared. */
-  int sourceIndex(String id);
+    /** The declaration index of source {@code id}, or -1 if undeclared. */
+    int sourceIndex(String id);
 
-  /** Whether an authority source is declared. */
-  boolean hasAuthority();
+    /** Whether an authority source is declared. */
+    boolean hasAuthority();
 
-  /** The key entry in force for {@code account}, if it registered one. */
-  Optional<KeyEntry> key(String account);
+    /** The key entry in force for {@code account}, if it registered one. */
+    Optional<KeyEntry> key(String account);
 
-  /** Whether any account of {@code source} registered a key: from then on all its sheets are signed. */
-  boolean signs(String source);
+    /** Whether any account of {@code source} registered a key: from then on all its sheets are signed. */
+    boolean signs(String source);
 
-  /** An announcement recorded before, by id, with its log index. */
-  Optional<Recorded> announcement(String id);
+    /** An announcement recorded before, by id, with its log index. */
+    Optional<Recorded> announcement(String id);
 
-  /** The log index of the current copy at {@code copyKey} ({@link org.veritally.core.reconcile.CopyKey}), or -1. */
-  long currentIndex(long copyKey);
+    /** The log index of the current copy at {@code copyKey} ({@link org.veritally.core.reconcile.CopyKey}), or -1. */
+    long currentIndex(long copyKey);
 
-  /** The current copy at {@code copyKey}; called only when {@link #currentIndex} is not -1. */
-  TallySheet currentSheet(long copyKey);
+    /** The current copy at {@code copyKey}; called only when {@link #currentIndex} is not -1. */
+    TallySheet currentSheet(long copyKey);
 
-  /** An announcement and the index of its entry. */
-  record Recorded(long index, Announcement announcement) {}
+    /** An announcement and the index of its entry. */
+    record Recorded(long index, Announcement announcement) {}
 }

@@ -54,198 +54,238 @@ import org.veritally.core.validation.SheetValidator;
  * </ul>
  */
 public final class Rulebook {
-  private final SignatureCheck signatures;
+    private final SignatureCheck signatures;
 
-  public Rulebook(SignatureCheck signatures) {
-    this.signatures = signatures;
-  }
-
-  /**
-   * Decides {@code entry} as the entry at log index {@code index} after everything {@code ledger}
-   * holds; problems are located at {@code where} (an input's file:line or JSON path, or "entry N").
-   */
-  public Decision decide(LedgerView ledger, long index, Entry entry, String where) {
-    if (ledger.election().isEmpty() && !(entry instanceof ElectionEntry)) {
-      return refuse(Rule.LOG_ORDER, where, "a " + entry.kind() + " entry before the election entry");
+    public Rulebook(SignatureCheck signatures) {
+        this.signatures = signatures;
     }
-    return entry.accept(new EntryVisitor<Decision>() {
-      @Override
-      public Decision election(ElectionEntry e) {
-        return Rulebook.this.election(ledger, index, where);
-      }
 
-      @Override
-      public Decision catalogue(CatalogueEntry e) {
-        return Rulebook.this.catalogue(ledger, e, where);
-      }
-
-      @Override
-      public Decision source(SourceEntry e) {
-        return Rulebook.this.source(ledger, e, where);
-      }
-
-      @Override
-      public Decision key(KeyEntry e) {
-        return Rulebook.this.key(ledger, e, where);
-      }
-
-      @Override
-      public Decision sheet(SheetEntry e) {
-        return Rulebook.this.sheet(ledger, e, where);
-      }
-
-      @Override
-      public Decision announcement(AnnouncementEntry e) {
-        return Rulebook.this.announcement(ledger, e.announcement(), where);
-      }
-    });
-  }
-
-  private static Decision refuse(Rule rule, String where, String message) {
-    return new Decision.Refuse(List.of(new Problem(rule, where, message)));
-  }
-
-  private static Decision refuseOrAccept(List<Problem> problems) {
-    return problems.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(problems);
-  }
-
-  private Decision election(LedgerView ledger, long index, String where) {
-    if (ledger.election().isPresent()) {
-      return refuse(Rule.EL_REDEFINE, where, "the log already holds election '" + ledger.election().get().id() + "'");
-    }
-    if (index != 0) return refuse(Rule.LOG_ORDER, where, "the election entry must be entry 0, not entry " + index);
-    return Decision.Accept.plain();
-  }
-
-  private Decision catalogue(LedgerView ledger, CatalogueEntry c, String where) {
-    Election el = ledger.election().orElseThrow();
-    List<Problem> out = new ArrayList<>(0);
-    Map<String, Unit> mine = new HashMap<>();
-    boolean root = ledger.hasRootUnit();
-    for (Unit u : c.units()) {
-      String at = where + " unit " + u.id();
-      if (mine.containsKey(u.id()) || ledger.unit(u.id()).isPresent()) {
-        out.add(new Problem(Rule.CAT_UNIT, at, "unit '" + u.id() + "' is already declared"));
-        continue;
-      }
-      if (u.isRoot()) {
-        if (root) out.add(new Problem(Rule.CAT_UNIT, at, "a second root unit"));
-        else if (!u.id().equals(el.rootUnitId())) {
-          out.add(Problem.mismatch(Rule.CAT_UNIT, at, "the root unit must be the election's", el.rootUnitId(), u.id()));
+    /**
+     * Decides {@code entry} as the entry at log index {@code index} after everything {@code ledger}
+     * holds; problems are located at {@code where} (an input's file:line or JSON path, or "entry N").
+     */
+    public Decision decide(LedgerView ledger, long index, Entry entry, String where) {
+        if (ledger.election().isEmpty() && !(entry instanceof ElectionEntry)) {
+            return refuse(Rule.LOG_ORDER, where, "a " + entry.kind() + " entry before the election entry");
         }
-        root = true;
-      } else {
-        Optional<Unit> parent = Optional.ofNullable(mine.get(u.parentId())).or(() -> ledger.unit(u.parentId()));
-        if (parent.isEmpty()) {
-          out.add(new Problem(Rule.CAT_UNIT, at, "unknown parent '" + u.parentId() + "'"));
-          continue;
+        return entry.accept(new EntryVisitor<Decision>() {
+            @Override
+            public Decision election(ElectionEntry e) {
+                return Rulebook.this.election(ledger, index, where);
+            }
+
+            @Override
+            public Decision catalogue(CatalogueEntry e) {
+                return Rulebook.this.catalogue(ledger, e, where);
+            }
+
+            @Override
+            public Decision source(SourceEntry e) {
+                return Rulebook.this.source(ledger, e, where);
+            }
+
+            @Override
+            public Decision key(KeyEntry e) {
+                return Rulebook.this.key(ledger, e, where);
+            }
+
+            @Override
+            public Decision sheet(SheetEntry e) {
+                return Rulebook.this.sheet(ledger, e, where);
+            }
+
+            @Override
+            public Decision announcement(AnnouncementEntry e) {
+                return Rulebook.this.announcement(ledger, e.announcement(), where);
+            }
+        });
+    }
+
+    private static Decision refuse(Rule rule, String where, String message) {
+        return new Decision.Refuse(List.of(new Problem(rule, where, message)));
+    }
+
+    private static Decision refuseOrAccept(List<Problem> problems) {
+        return problems.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(problems);
+    }
+
+    private Decision election(LedgerView ledger, long index, String where) {
+        if (ledger.election().isPresent()) {
+            return refuse(
+                    Rule.EL_REDEFINE,
+                    where,
+                    "the log already holds election '" + ledger.election().get().id() + "'");
         }
-        if (parent.get().level() + 1 != u.level()) {
-          out.add(Problem.mismatch(Rule.CAT_UNIT, at, "a unit's level is its parent's + 1", parent.get().level() + 1, u.level()));
+        if (index != 0) return refuse(Rule.LOG_ORDER, where, "the election entry must be entry 0, not entry " + index);
+        return Decision.Accept.plain();
+    }
+
+    private Decision catalogue(LedgerView ledger, CatalogueEntry c, String where) {
+        Election el = ledger.election().orElseThrow();
+        List<Problem> out = new ArrayList<>(0);
+        Map<String, Unit> mine = new HashMap<>();
+        boolean root = ledger.hasRootUnit();
+        for (Unit u : c.units()) {
+            String at = where + " unit " + u.id();
+            if (mine.containsKey(u.id()) || ledger.unit(u.id()).isPresent()) {
+                out.add(new Problem(Rule.CAT_UNIT, at, "unit '" + u.id() + "' is already declared"));
+                continue;
+            }
+            if (u.isRoot()) {
+                if (root) out.add(new Problem(Rule.CAT_UNIT, at, "a second root unit"));
+                else if (!u.id().equals(el.rootUnitId())) {
+                    out.add(Problem.mismatch(
+                            Rule.CAT_UNIT, at, "the root unit must be the election's", el.rootUnitId(), u.id()));
+                }
+                root = true;
+            } else {
+                Optional<Unit> parent =
+                        Optional.ofNullable(mine.get(u.parentId())).or(() -> ledger.unit(u.parentId()));
+                if (parent.isEmpty()) {
+                    out.add(new Problem(Rule.CAT_UNIT, at, "unknown parent '" + u.parentId() + "'"));
+                    continue;
+                }
+                if (parent.get().level() + 1 != u.level()) {
+                    out.add(Problem.mismatch(
+                            Rule.CAT_UNIT,
+                            at,
+                            "a unit's level is its parent's + 1",
+                            parent.get().level() + 1,
+                            u.level()));
+                }
+            }
+            mine.put(u.id(), u);
         }
-      }
-      mine.put(u.id(), u);
-    }
-    Set<String> stations = new HashSet<>();
-    for (Station s : c.stations()) {
-      String at = where + " station " + s.id();
-      if (!stations.add(s.id()) || ledger.hasStation(s.id())) {
-        out.add(new Problem(Rule.CAT_STATION, at, "station '" + s.id() + "' is already declared"));
-      } else if (!mine.containsKey(s.unitId()) && ledger.unit(s.unitId()).isEmpty()) {
-        out.add(new Problem(Rule.CAT_STATION, at, "unknown unit '" + s.unitId() + "'"));
-      }
-    }
-    return refuseOrAccept(out);
-  }
-
-  private Decision source(LedgerView ledger, SourceEntry s, String where) {
-    String id = s.source().id();
-    if (ledger.sourceIndex(id) >= 0) return refuse(Rule.SRC_KIND, where + " source " + id, "source '" + id + "' is already declared");
-    if (s.source().kind() == SourceKind.AUTHORITY && ledger.hasAuthority()) {
-      return refuse(Rule.SRC_KIND, where + " source " + id, "an authority source is already declared; the official view has one source");
-    }
-    return Decision.Accept.plain();
-  }
-
-  private Decision key(LedgerView ledger, KeyEntry k, String where) {
-    List<Problem> out = new ArrayList<>(0);
-    if (ledger.sourceIndex(k.source()) < 0) out.add(new Problem(Rule.KEY_SOURCE, where + " source", "undeclared source '" + k.source() + "'"));
-    if (!signatures.isVerifierKey(k.verifierKey())) {
-      out.add(new Problem(Rule.KEY_FORMAT, where + " key", "not a C2SP verifier key (name+keyid+base64 of an Ed25519 key)"));
-    }
-    return refuseOrAccept(out);
-  }
-
-  private Decision sheet(LedgerView ledger, SheetEntry entry, String where) {
-    TallySheet s = entry.sheet();
-    Election el = ledger.election().orElseThrow();
-    Catalogue cat = ledger.catalogue();
-    int source = ledger.sourceIndex(s.sourceId());
-    if (source < 0) return refuse(Rule.TS_SOURCE, where, "unknown source '" + s.sourceId() + "' (declare it first)");
-    List<Problem> checked = SheetValidator.validate(s, el, cat);
-    List<Problem> errors = new ArrayList<>(0);
-    List<Problem> flags = new ArrayList<>(0);
-    for (Problem p : checked) (p.isError() ? errors : flags).add(p.at(where));
-    signature(ledger, entry, where).ifPresent(errors::add);
-    if (!errors.isEmpty()) return new Decision.Refuse(errors);
-    long key = CopyKey.of(cat.stationIndex(s.stationId()), el.contestIndex(s.contestId()), source);
-    long current = ledger.currentIndex(key);
-    String copy = s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
-    if (s.correction().isPresent()) {
-      long sup = s.correction().get().supersedes();
-      if (current != sup) {
-        return new Decision.Refuse(List.of(Problem.mismatch(Rule.TS_CORRECTION, where,
-            "a correction supersedes the source's current sheet for " + copy, current < 0 ? "absent" : current, sup)));
-      }
-    } else if (current >= 0) {
-      if (ledger.currentSheet(key).sameCountsAs(s)) return new Decision.Repeat(current);
-      return refuse(Rule.TS_CONFLICT, where, "source " + s.sourceId() + " already has a different sheet for " + s.stationId() + "/"
-          + s.contestId() + " at log index " + current + "; submit a correction that supersedes it");
-    }
-    return new Decision.Accept(flags, key, current);
-  }
-
-  /** AUTH-SIG, if the sheet's signature (or its absence) breaks it. */
-  private Optional<Problem> signature(LedgerView ledger, SheetEntry entry, String where) {
-    String source = entry.sheet().sourceId();
-    if (entry.signature().isEmpty()) {
-      return ledger.signs(source)
-          ? Optional.of(new Problem(Rule.AUTH_SIG, where + " signature", "source '" + source + "' signs its sheets; this one is unsigned"))
-          : Optional.empty();
-    }
-    SheetSignature sig = entry.signature().get();
-    Optional<KeyEntry> key = ledger.key(sig.signer());
-    if (key.isEmpty()) {
-      return Optional.of(new Problem(Rule.AUTH_SIG, where + " signer", "signer '" + sig.signer() + "' has no registered key"));
-    }
-    if (!key.get().source().equals(source)) {
-      return Optional.of(Problem.mismatch(Rule.AUTH_SIG, where + " signer", "signer '" + sig.signer() + "' signs for another source",
-          key.get().source(), source));
-    }
-    if (!signatures.verifies(key.get().verifierKey(), entry)) {
-      return Optional.of(new Problem(Rule.AUTH_SIG, where + " signature", "the signature does not verify with " + sig.signer() + "'s key"));
-    }
-    return Optional.empty();
-  }
-
-  private Decision announcement(LedgerView ledger, Announcement a, String where) {
-    List<Problem> out = new ArrayList<>(0);
-    Optional<Contest> contest = ledger.election().orElseThrow().contest(a.contest());
-    if (contest.isEmpty()) {
-      out.add(new Problem(Rule.AN_CONTEST, where + " contest", "unknown contest '" + a.contest() + "'"));
-    } else {
-      for (String c : a.candidates().keySet()) {
-        if (contest.get().candidateIndex(c) < 0) {
-          out.add(new Problem(Rule.AN_CANDIDATE, where + " candidates." + c, "not a candidate of " + a.contest()));
+        Set<String> stations = new HashSet<>();
+        for (Station s : c.stations()) {
+            String at = where + " station " + s.id();
+            if (!stations.add(s.id()) || ledger.hasStation(s.id())) {
+                out.add(new Problem(Rule.CAT_STATION, at, "station '" + s.id() + "' is already declared"));
+            } else if (!mine.containsKey(s.unitId()) && ledger.unit(s.unitId()).isEmpty()) {
+                out.add(new Problem(Rule.CAT_STATION, at, "unknown unit '" + s.unitId() + "'"));
+            }
         }
-      }
+        return refuseOrAccept(out);
     }
-    Optional<LedgerView.Recorded> existing = ledger.announcement(a.id());
-    if (existing.isPresent()) {
-      if (out.isEmpty() && existing.get().announcement().equals(a)) return new Decision.Repeat(existing.get().index());
-      out.add(new Problem(Rule.AN_DUP, where + " id", "announcement '" + a.id() + "' is already in the log (index "
-          + existing.get().index() + ") with other figures"));
+
+    private Decision source(LedgerView ledger, SourceEntry s, String where) {
+        String id = s.source().id();
+        if (ledger.sourceIndex(id) >= 0)
+            return refuse(Rule.SRC_KIND, where + " source " + id, "source '" + id + "' is already declared");
+        if (s.source().kind() == SourceKind.AUTHORITY && ledger.hasAuthority()) {
+            return refuse(
+                    Rule.SRC_KIND,
+                    where + " source " + id,
+                    "an authority source is already declared; the official view has one source");
+        }
+        return Decision.Accept.plain();
     }
-    return refuseOrAccept(out);
-  }
+
+    private Decision key(LedgerView ledger, KeyEntry k, String where) {
+        List<Problem> out = new ArrayList<>(0);
+        if (ledger.sourceIndex(k.source()) < 0)
+            out.add(new Problem(Rule.KEY_SOURCE, where + " source", "undeclared source '" + k.source() + "'"));
+        if (!signatures.isVerifierKey(k.verifierKey())) {
+            out.add(new Problem(
+                    Rule.KEY_FORMAT, where + " key", "not a C2SP verifier key (name+keyid+base64 of an Ed25519 key)"));
+        }
+        return refuseOrAccept(out);
+    }
+
+    private Decision sheet(LedgerView ledger, SheetEntry entry, String where) {
+        TallySheet s = entry.sheet();
+        Election el = ledger.election().orElseThrow();
+        Catalogue cat = ledger.catalogue();
+        int source = ledger.sourceIndex(s.sourceId());
+        if (source < 0)
+            return refuse(Rule.TS_SOURCE, where, "unknown source '" + s.sourceId() + "' (declare it first)");
+        List<Problem> checked = SheetValidator.validate(s, el, cat);
+        List<Problem> errors = new ArrayList<>(0);
+        List<Problem> flags = new ArrayList<>(0);
+        for (Problem p : checked) (p.isError() ? errors : flags).add(p.at(where));
+        signature(ledger, entry, where).ifPresent(errors::add);
+        if (!errors.isEmpty()) return new Decision.Refuse(errors);
+        long key = CopyKey.of(cat.stationIndex(s.stationId()), el.contestIndex(s.contestId()), source);
+        long current = ledger.currentIndex(key);
+        String copy = s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
+        if (s.correction().isPresent()) {
+            long sup = s.correction().get().supersedes();
+            if (current != sup) {
+                return new Decision.Refuse(List.of(Problem.mismatch(
+                        Rule.TS_CORRECTION,
+                        where,
+                        "a correction supersedes the source's current sheet for " + copy,
+                        current < 0 ? "absent" : current,
+                        sup)));
+            }
+        } else if (current >= 0) {
+            if (ledger.currentSheet(key).sameCountsAs(s)) return new Decision.Repeat(current);
+            return refuse(
+                    Rule.TS_CONFLICT,
+                    where,
+                    "source " + s.sourceId() + " already has a different sheet for " + s.stationId() + "/"
+                            + s.contestId() + " at log index " + current + "; submit a correction that supersedes it");
+        }
+        return new Decision.Accept(flags, key, current);
+    }
+
+    /** AUTH-SIG, if the sheet's signature (or its absence) breaks it. */
+    private Optional<Problem> signature(LedgerView ledger, SheetEntry entry, String where) {
+        String source = entry.sheet().sourceId();
+        if (entry.signature().isEmpty()) {
+            return ledger.signs(source)
+                    ? Optional.of(new Problem(
+                            Rule.AUTH_SIG,
+                            where + " signature",
+                            "source '" + source + "' signs its sheets; this one is unsigned"))
+                    : Optional.empty();
+        }
+        SheetSignature sig = entry.signature().get();
+        Optional<KeyEntry> key = ledger.key(sig.signer());
+        if (key.isEmpty()) {
+            return Optional.of(new Problem(
+                    Rule.AUTH_SIG, where + " signer", "signer '" + sig.signer() + "' has no registered key"));
+        }
+        if (!key.get().source().equals(source)) {
+            return Optional.of(Problem.mismatch(
+                    Rule.AUTH_SIG,
+                    where + " signer",
+                    "signer '" + sig.signer() + "' signs for another source",
+                    key.get().source(),
+                    source));
+        }
+        if (!signatures.verifies(key.get().verifierKey(), entry)) {
+            return Optional.of(new Problem(
+                    Rule.AUTH_SIG,
+                    where + " signature",
+                    "the signature does not verify with " + sig.signer() + "'s key"));
+        }
+        return Optional.empty();
+    }
+
+    private Decision announcement(LedgerView ledger, Announcement a, String where) {
+        List<Problem> out = new ArrayList<>(0);
+        Optional<Contest> contest = ledger.election().orElseThrow().contest(a.contest());
+        if (contest.isEmpty()) {
+            out.add(new Problem(Rule.AN_CONTEST, where + " contest", "unknown contest '" + a.contest() + "'"));
+        } else {
+            for (String c : a.candidates().keySet()) {
+                if (contest.get().candidateIndex(c) < 0) {
+                    out.add(new Problem(
+                            Rule.AN_CANDIDATE, where + " candidates." + c, "not a candidate of " + a.contest()));
+                }
+            }
+        }
+        Optional<LedgerView.Recorded> existing = ledger.announcement(a.id());
+        if (existing.isPresent()) {
+            if (out.isEmpty() && existing.get().announcement().equals(a))
+                return new Decision.Repeat(existing.get().index());
+            out.add(new Problem(
+                    Rule.AN_DUP,
+                    where + " id",
+                    "announcement '" + a.id() + "' is already in the log (index "
+                            + existing.get().index() + ") with other figures"));
+        }
+        return refuseOrAccept(out);
+    }
 }

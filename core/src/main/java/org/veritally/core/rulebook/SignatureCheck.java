@@ -8,9 +8,9 @@ import org.veritally.core.entry.SheetEntry;
  * encoding of the signed message and the C2SP signed-note key format (docs/log-format.md §1.4).
  */
 public interface SignatureCheck {
-  /** Whether {@code verifierKey} is a well-formed C2SP signed-note Ed25519 verifier key. */
-  boolean isVerifierKey(String verifierKey);
+    /** Whether {@code verifierKey} is a well-formed C2SP signed-note Ed25519 verifier key. */
+    boolean isVerifierKey(String verifierKey);
 
-  /** Whether {@code entry}'s signature verifies with {@code verifierKey}; the entry is signed. */
-  boolean verifies(String verifierKey, SheetEntry entry);
+    /** Whether {@code entry}'s signature verifies with {@code verifierKey}; the entry is signed. */
+    boolean verifies(String verifierKey, SheetEntry entry);
 }

@@ -23,202 +23,205 @@ import org.veritally.core.model.TallySheet;
  * Thread-safety: one writer (the sequencer) at a time; readers may call {@link #tally} concurrently.
  */
 public final class Tabulation {
-  /** The source index under which the consensus view's tallies are kept. */
-  public static final int CONSENSUS = 0xFFFF;
-  private final Election election;
-  private final Catalogue catalogue;
-  private final List<Source> sources = new ArrayList<>();
-  private final Map<String, Integer> sourceIndex = new HashMap<>();
-  private final Map<TallyKey, Tally> live = new HashMap<>();
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** The source index under which the consensus view's tallies are kept. */
+    public static final int CONSENSUS = 0xFFFF;
 
-  public Tabulation(Election election, Catalogue catalogue) {
-    this.election = election;
-    this.catalogue = catalogue;
-  }
+    private final Election election;
+    private final Catalogue catalogue;
+    private final List<Source> sources = new ArrayList<>();
+    private final Map<String, Integer> sourceIndex = new HashMap<>();
+    private final Map<TallyKey, Tally> live = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-  public Election election() {
-    return election;
-  }
-
-  public Catalogue catalogue() {
-    return catalogue;
-  }
-
-  /** Registers a source (idempotent); returns its index. */
-  public int addSource(Source s) {
-    lock.writeLock().lock();
-    try {
-      Integer i = sourceIndex.get(s.id());
-      if (i != null) return i;
-      sources.add(s);
-      sourceIndex.put(s.id(), sources.size() - 1);
-      return sources.size() - 1;
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  public int sourceIndex(String sourceId) {
-    lock.readLock().lock();
-    try {
-      Integer i = sourceIndex.get(sourceId);
-      return i == null ? -1 : i;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** How many sources are declared (cheaper than {@code sources().size()}). */
-  public int sourceCount() {
-    lock.readLock().lock();
-    try {
-      return sources.size();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  public List<Source> sources() {
-    lock.readLock().lock();
-    try {
-      return List.copyOf(sources);
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** The authority source, if one is declared; the official view reads its totals. */
-  public Optional<Source> authority() {
-    for (Source s : sources()) if (s.kind() == SourceKind.AUTHORITY) return Optional.of(s);
-    return Optional.empty();
-  }
-
-  /** Source index for a view, or -1 when the view has no source (official without authority). */
-  public int sourceOf(View view) {
-    if (view instanceof View.OfSource s) return sourceIndex(s.sourceId());
-    if (view instanceof View.Official) return authority().map(a -> sourceIndex(a.id())).orElse(-1);
-    return CONSENSUS;
-  }
-
-  /** The id stored for a tally's source index: the source id, or {@code consensus}. */
-  public String viewId(int source) {
-    if (source == CONSENSUS) return "consensus";
-    lock.readLock().lock();
-    try {
-      return sources.get(source).id();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Inverse of {@link #viewId}: -1 when unknown. */
-  public int viewIndex(String id) {
-    return "consensus".equals(id) ? CONSENSUS : sourceIndex(id);
-  }
-
-  /** A copy of the live tally, or an empty one. */
-  public Tally tally(int contest, int source, int unit) {
-    int choices = election.contests().get(contest).choices().size();
-    lock.readLock().lock();
-    try {
-      Tally t = source < 0 ? null : live.get(new TallyKey(contest, source, unit));
-      return t == null ? new Tally(choices) : t.copy();
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Every live tally, for comparisons with a rebuild. */
-  public Map<TallyKey, Tally> snapshot() {
-    lock.readLock().lock();
-    try {
-      var m = new HashMap<TallyKey, Tally>();
-      live.forEach((k, v) -> m.put(k, v.copy()));
-      return m;
-    } finally {
-      lock.readLock().unlock();
-    }
-  }
-
-  /** Loads a stored tally (store start-up); replaces any live value. */
-  public void load(TallyKey key, Tally t) {
-    lock.writeLock().lock();
-    try {
-      live.put(key, t.copy());
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  public Batch begin() {
-    return new Batch();
-  }
-
-  /** Staged changes of one sequencer batch. Not thread-safe; used by the sequencer alone. */
-  public final class Batch {
-    private final Map<TallyKey, Tally> delta = new LinkedHashMap<>();
-
-    private Batch() {}
-
-    /** Adds a sheet to its source's view, replacing {@code replaced} (the same source's earlier sheet) if given. */
-    public void add(TallySheet sheet, Optional<TallySheet> replaced) {
-      int s = sourceIndex(sheet.sourceId());
-      if (s < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
-      addTo(s, sheet, 1);
-      replaced.ifPresent(r -> addTo(s, r, -1));
+    public Tabulation(Election election, Catalogue catalogue) {
+        this.election = election;
+        this.catalogue = catalogue;
     }
 
-    /** Adds ({@code sign} 1) or removes (-1) a sheet's numbers in one view, up the hierarchy. */
-    public void addTo(int view, TallySheet sheet, int sign) {
-      int c = election.contestIndex(sheet.contestId());
-      int st = catalogue.stationIndex(sheet.stationId());
-      if (c < 0 || st < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
-      int[] ancestry = catalogue.ancestry(catalogue.unitOfStation(st));
-      long reg = catalogue.station(st).registeredVoters();
-      for (int u : ancestry) {
-        Tally d = delta.computeIfAbsent(new TallyKey(c, view, u), k -> new Tally(sheet.choiceCount()));
-        apply(d, sheet, reg, sign);
-      }
+    public Election election() {
+        return election;
     }
 
-    private void apply(Tally d, TallySheet sh, long reg, int sign) {
-      var k = sh.counts();
-      d.stations += sign;
-      d.registered += sign * reg;
-      d.ballots += sign * k.ballotsOrSum();
-      d.valid += sign * k.valid();
-      d.nulls += sign * k.nulls();
-      d.blank += sign * (k.blank() < 0 ? 0 : k.blank());
-      for (int i = 0; i < d.votes.length; i++) d.votes[i] += sign * sh.vote(i);
+    public Catalogue catalogue() {
+        return catalogue;
     }
 
-    /** The values the touched tallies will have once this batch is published. */
-    public Map<TallyKey, Tally> changed() {
-      var out = new LinkedHashMap<TallyKey, Tally>();
-      lock.readLock().lock();
-      try {
-        delta.forEach((k, d) -> {
-          Tally cur = live.get(k);
-          Tally n = cur == null ? new Tally(d.votes.length) : cur.copy();
-          n.add(d, 1);
-          out.put(k, n);
-        });
-      } finally {
-        lock.readLock().unlock();
-      }
-      return out;
+    /** Registers a source (idempotent); returns its index. */
+    public int addSource(Source s) {
+        lock.writeLock().lock();
+        try {
+            Integer i = sourceIndex.get(s.id());
+            if (i != null) return i;
+            sources.add(s);
+            sourceIndex.put(s.id(), sources.size() - 1);
+            return sources.size() - 1;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
-    /** Makes the batch visible to readers; call after the store committed it. */
-    public void publish() {
-      lock.writeLock().lock();
-      try {
-        delta.forEach((k, d) -> live.computeIfAbsent(k, x -> new Tally(d.votes.length)).add(d, 1));
-      } finally {
-        lock.writeLock().unlock();
-      }
-      delta.clear();
+    public int sourceIndex(String sourceId) {
+        lock.readLock().lock();
+        try {
+            Integer i = sourceIndex.get(sourceId);
+            return i == null ? -1 : i;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
-  }
+
+    /** How many sources are declared (cheaper than {@code sources().size()}). */
+    public int sourceCount() {
+        lock.readLock().lock();
+        try {
+            return sources.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public List<Source> sources() {
+        lock.readLock().lock();
+        try {
+            return List.copyOf(sources);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The authority source, if one is declared; the official view reads its totals. */
+    public Optional<Source> authority() {
+        for (Source s : sources()) if (s.kind() == SourceKind.AUTHORITY) return Optional.of(s);
+        return Optional.empty();
+    }
+
+    /** Source index for a view, or -1 when the view has no source (official without authority). */
+    public int sourceOf(View view) {
+        if (view instanceof View.OfSource s) return sourceIndex(s.sourceId());
+        if (view instanceof View.Official)
+            return authority().map(a -> sourceIndex(a.id())).orElse(-1);
+        return CONSENSUS;
+    }
+
+    /** The id stored for a tally's source index: the source id, or {@code consensus}. */
+    public String viewId(int source) {
+        if (source == CONSENSUS) return "consensus";
+        lock.readLock().lock();
+        try {
+            return sources.get(source).id();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Inverse of {@link #viewId}: -1 when unknown. */
+    public int viewIndex(String id) {
+        return "consensus".equals(id) ? CONSENSUS : sourceIndex(id);
+    }
+
+    /** A copy of the live tally, or an empty one. */
+    public Tally tally(int contest, int source, int unit) {
+        int choices = election.contests().get(contest).choices().size();
+        lock.readLock().lock();
+        try {
+            Tally t = source < 0 ? null : live.get(new TallyKey(contest, source, unit));
+            return t == null ? new Tally(choices) : t.copy();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Every live tally, for comparisons with a rebuild. */
+    public Map<TallyKey, Tally> snapshot() {
+        lock.readLock().lock();
+        try {
+            var m = new HashMap<TallyKey, Tally>();
+            live.forEach((k, v) -> m.put(k, v.copy()));
+            return m;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Loads a stored tally (store start-up); replaces any live value. */
+    public void load(TallyKey key, Tally t) {
+        lock.writeLock().lock();
+        try {
+            live.put(key, t.copy());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Batch begin() {
+        return new Batch();
+    }
+
+    /** Staged changes of one sequencer batch. Not thread-safe; used by the sequencer alone. */
+    public final class Batch {
+        private final Map<TallyKey, Tally> delta = new LinkedHashMap<>();
+
+        private Batch() {}
+
+        /** Adds a sheet to its source's view, replacing {@code replaced} (the same source's earlier sheet) if given. */
+        public void add(TallySheet sheet, Optional<TallySheet> replaced) {
+            int s = sourceIndex(sheet.sourceId());
+            if (s < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
+            addTo(s, sheet, 1);
+            replaced.ifPresent(r -> addTo(s, r, -1));
+        }
+
+        /** Adds ({@code sign} 1) or removes (-1) a sheet's numbers in one view, up the hierarchy. */
+        public void addTo(int view, TallySheet sheet, int sign) {
+            int c = election.contestIndex(sheet.contestId());
+            int st = catalogue.stationIndex(sheet.stationId());
+            if (c < 0 || st < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
+            int[] ancestry = catalogue.ancestry(catalogue.unitOfStation(st));
+            long reg = catalogue.station(st).registeredVoters();
+            for (int u : ancestry) {
+                Tally d = delta.computeIfAbsent(new TallyKey(c, view, u), k -> new Tally(sheet.choiceCount()));
+                apply(d, sheet, reg, sign);
+            }
+        }
+
+        private void apply(Tally d, TallySheet sh, long reg, int sign) {
+            var k = sh.counts();
+            d.stations += sign;
+            d.registered += sign * reg;
+            d.ballots += sign * k.ballotsOrSum();
+            d.valid += sign * k.valid();
+            d.nulls += sign * k.nulls();
+            d.blank += sign * (k.blank() < 0 ? 0 : k.blank());
+            for (int i = 0; i < d.votes.length; i++) d.votes[i] += sign * sh.vote(i);
+        }
+
+        /** The values the touched tallies will have once this batch is published. */
+        public Map<TallyKey, Tally> changed() {
+            var out = new LinkedHashMap<TallyKey, Tally>();
+            lock.readLock().lock();
+            try {
+                delta.forEach((k, d) -> {
+                    Tally cur = live.get(k);
+                    Tally n = cur == null ? new Tally(d.votes.length) : cur.copy();
+                    n.add(d, 1);
+                    out.put(k, n);
+                });
+            } finally {
+                lock.readLock().unlock();
+            }
+            return out;
+        }
+
+        /** Makes the batch visible to readers; call after the store committed it. */
+        public void publish() {
+            lock.writeLock().lock();
+            try {
+                delta.forEach((k, d) ->
+                        live.computeIfAbsent(k, x -> new Tally(d.votes.length)).add(d, 1));
+            } finally {
+                lock.writeLock().unlock();
+            }
+            delta.clear();
+        }
+    }
 }

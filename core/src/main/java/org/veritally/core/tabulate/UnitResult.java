@@ -11,37 +11,57 @@ import org.veritally.core.model.Contest;
  * all registered below it. Candidates are in descending order of votes (ties by ballot order).
  */
 public record UnitResult(
-    String unit,
-    String unitName,
-    String contest,
-    String view,
-    long stationsTotal,
-    long stationsReporting,
-    long registeredVoters,
-    long registeredVotersTotal,
-    long ballotsCast,
-    long validVotes,
-    long nullVotes,
-    long blankVotes,
-    List<CandidateTotal> candidates,
-    List<ChoiceTotal> choices) {
+        String unit,
+        String unitName,
+        String contest,
+        String view,
+        long stationsTotal,
+        long stationsReporting,
+        long registeredVoters,
+        long registeredVotersTotal,
+        long ballotsCast,
+        long validVotes,
+        long nullVotes,
+        long blankVotes,
+        List<CandidateTotal> candidates,
+        List<ChoiceTotal> choices) {
 
-  public static UnitResult of(String unit, String unitName, Contest contest, View view, long stationsTotal, long registeredTotal, Tally t) {
-    var choices = new ArrayList<ChoiceTotal>();
-    long[] byCandidate = new long[contest.candidates().size()];
-    int[] cand = contest.candidateOfChoice();
-    for (int i = 0; i < contest.choices().size(); i++) {
-      var ch = contest.choices().get(i);
-      choices.add(new ChoiceTotal(ch.id(), ch.name(), ch.candidateId(), t.votes[i]));
-      byCandidate[cand[i]] += t.votes[i];
+    public static UnitResult of(
+            String unit,
+            String unitName,
+            Contest contest,
+            View view,
+            long stationsTotal,
+            long registeredTotal,
+            Tally t) {
+        var choices = new ArrayList<ChoiceTotal>();
+        long[] byCandidate = new long[contest.candidates().size()];
+        int[] cand = contest.candidateOfChoice();
+        for (int i = 0; i < contest.choices().size(); i++) {
+            var ch = contest.choices().get(i);
+            choices.add(new ChoiceTotal(ch.id(), ch.name(), ch.candidateId(), t.votes[i]));
+            byCandidate[cand[i]] += t.votes[i];
+        }
+        var cands = new ArrayList<CandidateTotal>();
+        for (int i = 0; i < byCandidate.length; i++) {
+            var c = contest.candidates().get(i);
+            cands.add(new CandidateTotal(c.id(), c.name(), byCandidate[i]));
+        }
+        cands.sort(Comparator.comparingLong(CandidateTotal::votes).reversed());
+        return new UnitResult(
+                unit,
+                unitName,
+                contest.id(),
+                view.wire(),
+                stationsTotal,
+                t.stations,
+                t.registered,
+                registeredTotal,
+                t.ballots,
+                t.valid,
+                t.nulls,
+                t.blank,
+                List.copyOf(cands),
+                List.copyOf(choices));
     }
-    var cands = new ArrayList<CandidateTotal>();
-    for (int i = 0; i < byCandidate.length; i++) {
-      var c = contest.candidates().get(i);
-      cands.add(new CandidateTotal(c.id(), c.name(), byCandidate[i]));
-    }
-    cands.sort(Comparator.comparingLong(CandidateTotal::votes).reversed());
-    return new UnitResult(unit, unitName, contest.id(), view.wire(), stationsTotal, t.stations, t.registered, registeredTotal,
-        t.ballots, t.valid, t.nulls, t.blank, List.copyOf(cands), List.copyOf(choices));
-  }
 }

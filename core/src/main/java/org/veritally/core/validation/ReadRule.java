@@ -9,48 +9,48 @@ package org.veritally.core.validation;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum ReadRule implements RuleId {
-  /** No election is defined yet. */
-  RD_ELECTION("RD-ELECTION", "no election is defined yet"),
-  /** The unit is not in the catalogue. */
-  RD_UNIT("RD-UNIT", "the unit is not in the catalogue"),
-  /** The contest is not in the election. */
-  RD_CONTEST("RD-CONTEST", "the contest is not in the election"),
-  /** The view names no declared source, or is official and no authority source is declared. */
-  RD_VIEW("RD-VIEW", "the view names no declared source, or is official and no authority source is declared"),
-  /** The station is not in the catalogue. */
-  RD_STATION("RD-STATION", "the station is not in the catalogue"),
-  /** No resource at this path. */
-  RD_PATH("RD-PATH", "no resource at this path"),
-  /** A query parameter is malformed or out of range. */
-  RD_PARAM("RD-PARAM", "a query parameter is malformed or out of range");
+    /** No election is defined yet. */
+    RD_ELECTION("RD-ELECTION", "no election is defined yet"),
+    /** The unit is not in the catalogue. */
+    RD_UNIT("RD-UNIT", "the unit is not in the catalogue"),
+    /** The contest is not in the election. */
+    RD_CONTEST("RD-CONTEST", "the contest is not in the election"),
+    /** The view names no declared source, or is official and no authority source is declared. */
+    RD_VIEW("RD-VIEW", "the view names no declared source, or is official and no authority source is declared"),
+    /** The station is not in the catalogue. */
+    RD_STATION("RD-STATION", "the station is not in the catalogue"),
+    /** No resource at this path. */
+    RD_PATH("RD-PATH", "no resource at this path"),
+    /** A query parameter is malformed or out of range. */
+    RD_PARAM("RD-PARAM", "a query parameter is malformed or out of range");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  ReadRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    ReadRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

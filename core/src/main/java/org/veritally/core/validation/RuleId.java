@@ -7,12 +7,12 @@ package org.veritally.core.validation;
  * never reused once retired.
  */
 public interface RuleId {
-  /** The stable ID, e.g. {@code TS-SUM}. */
-  String id();
+    /** The stable ID, e.g. {@code TS-SUM}. */
+    String id();
 
-  /** Whether breaking the rule refuses the record or only flags it. */
-  Severity severity();
+    /** Whether breaking the rule refuses the record or only flags it. */
+    Severity severity();
 
-  /** One line saying what the rule demands. */
-  String description();
+    /** One line saying what the rule demands. */
+    String description();
 }

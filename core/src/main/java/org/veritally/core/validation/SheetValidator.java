@@ -17,60 +17,79 @@ import org.veritally.core.model.TallySheet;
  * thread-safe.
  */
 public final class SheetValidator {
-  /** Turnout above this share of registered voters raises TS-FLAG-TURNOUT (95%). */
-  public static final int TURNOUT_FLAG_PERCENT = 95;
+    /** Turnout above this share of registered voters raises TS-FLAG-TURNOUT (95%). */
+    public static final int TURNOUT_FLAG_PERCENT = 95;
 
-  private SheetValidator() {}
+    private SheetValidator() {}
 
-  public static List<Problem> validate(TallySheet s, Election election, Catalogue catalogue) {
-    List<Problem> out = new ArrayList<>(0);
-    String where = s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
-    var station = catalogue.station(s.stationId());
-    if (station.isEmpty()) out.add(new Problem(Rule.TS_STATION, where, "unknown station '" + s.stationId() + "'"));
-    var contest = election.contest(s.contestId());
-    if (contest.isEmpty()) {
-      out.add(new Problem(Rule.TS_CONTEST, where, "unknown contest '" + s.contestId() + "'"));
-      return out;
-    }
-    Contest c = contest.get();
-    if (s.choiceCount() != c.choices().size()) {
-      out.add(new Problem(Rule.TS_CHOICE, where, "sheet has " + s.choiceCount() + " choices, contest " + c.id() + " has " + c.choices().size()));
-      return out;
-    }
-    SummaryCounts k = s.counts();
-    long sum = s.sumOfVotes();
-    if (sum != k.valid()) out.add(new Problem(Rule.TS_SUM, where, "choice votes add up to " + sum + " but valid votes are " + k.valid()));
-    long blank = k.blank() == SummaryCounts.ABSENT ? 0 : k.blank();
-    if (k.ballotsCast() != SummaryCounts.ABSENT && k.valid() + k.nulls() + blank != k.ballotsCast()) {
-      out.add(new Problem(Rule.TS_BALLOTS, where,
-          "valid " + k.valid() + " + null " + k.nulls() + (k.blank() == SummaryCounts.ABSENT ? "" : " + blank " + blank)
-              + " = " + (k.valid() + k.nulls() + blank) + " but ballots cast are " + k.ballotsCast()));
-    }
-    long ballots = k.ballotsOrSum();
-    if (station.isPresent()) {
-      Station st = station.get();
-      long limit = st.registeredVoters() + election.turnoutAllowance();
-      if (ballots > limit) {
-        out.add(new Problem(Rule.TS_REG, where, "ballots cast " + ballots + " exceed registered voters " + st.registeredVoters()
-            + " + allowance " + election.turnoutAllowance()));
-      } else if (st.registeredVoters() > 0 && ballots * 100 > st.registeredVoters() * (long) TURNOUT_FLAG_PERCENT) {
-        out.add(new Problem(Rule.TS_FLAG_TURNOUT, where, "turnout " + ballots + "/" + st.registeredVoters() + " is above 95%"));
-      }
-    }
-    if (k.valid() > 0) {
-      for (int i = 0; i < s.choiceCount(); i++) {
-        if (s.vote(i) == k.valid() && c.choices().size() > 1) {
-          out.add(new Problem(Rule.TS_FLAG_UNANIMOUS, where, "choice " + c.choices().get(i).id() + " has all " + k.valid() + " valid votes"));
-          break;
+    public static List<Problem> validate(TallySheet s, Election election, Catalogue catalogue) {
+        List<Problem> out = new ArrayList<>(0);
+        String where = s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
+        var station = catalogue.station(s.stationId());
+        if (station.isEmpty()) out.add(new Problem(Rule.TS_STATION, where, "unknown station '" + s.stationId() + "'"));
+        var contest = election.contest(s.contestId());
+        if (contest.isEmpty()) {
+            out.add(new Problem(Rule.TS_CONTEST, where, "unknown contest '" + s.contestId() + "'"));
+            return out;
         }
-      }
+        Contest c = contest.get();
+        if (s.choiceCount() != c.choices().size()) {
+            out.add(new Problem(
+                    Rule.TS_CHOICE,
+                    where,
+                    "sheet has " + s.choiceCount() + " choices, contest " + c.id() + " has "
+                            + c.choices().size()));
+            return out;
+        }
+        SummaryCounts k = s.counts();
+        long sum = s.sumOfVotes();
+        if (sum != k.valid())
+            out.add(new Problem(
+                    Rule.TS_SUM, where, "choice votes add up to " + sum + " but valid votes are " + k.valid()));
+        long blank = k.blank() == SummaryCounts.ABSENT ? 0 : k.blank();
+        if (k.ballotsCast() != SummaryCounts.ABSENT && k.valid() + k.nulls() + blank != k.ballotsCast()) {
+            out.add(new Problem(
+                    Rule.TS_BALLOTS,
+                    where,
+                    "valid " + k.valid() + " + null " + k.nulls()
+                            + (k.blank() == SummaryCounts.ABSENT ? "" : " + blank " + blank) + " = "
+                            + (k.valid() + k.nulls() + blank) + " but ballots cast are " + k.ballotsCast()));
+        }
+        long ballots = k.ballotsOrSum();
+        if (station.isPresent()) {
+            Station st = station.get();
+            long limit = st.registeredVoters() + election.turnoutAllowance();
+            if (ballots > limit) {
+                out.add(new Problem(
+                        Rule.TS_REG,
+                        where,
+                        "ballots cast " + ballots + " exceed registered voters " + st.registeredVoters()
+                                + " + allowance " + election.turnoutAllowance()));
+            } else if (st.registeredVoters() > 0
+                    && ballots * 100 > st.registeredVoters() * (long) TURNOUT_FLAG_PERCENT) {
+                out.add(new Problem(
+                        Rule.TS_FLAG_TURNOUT,
+                        where,
+                        "turnout " + ballots + "/" + st.registeredVoters() + " is above 95%"));
+            }
+        }
+        if (k.valid() > 0) {
+            for (int i = 0; i < s.choiceCount(); i++) {
+                if (s.vote(i) == k.valid() && c.choices().size() > 1) {
+                    out.add(new Problem(
+                            Rule.TS_FLAG_UNANIMOUS,
+                            where,
+                            "choice " + c.choices().get(i).id() + " has all " + k.valid() + " valid votes"));
+                    break;
+                }
+            }
+        }
+        if (ballots == 0 && sum == 0) out.add(new Problem(Rule.TS_FLAG_ZERO, where, "every count is zero"));
+        return out;
     }
-    if (ballots == 0 && sum == 0) out.add(new Problem(Rule.TS_FLAG_ZERO, where, "every count is zero"));
-    return out;
-  }
 
-  public static boolean hasErrors(List<Problem> problems) {
-    for (Problem p : problems) if (p.isError()) return true;
-    return false;
-  }
+    public static boolean hasErrors(List<Problem> problems) {
+        for (Problem p : problems) if (p.isError()) return true;
+        return false;
+    }
 }

@@ -17,107 +17,108 @@ import java.util.Map;
  * content: the inputs Veritally accepts are the ones RFC 8785 can encode. Thread-safe.
  */
 public final class JsonTree {
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-  private JsonTree() {}
+    private JsonTree() {}
 
-  /** Thrown for malformed or out-of-profile JSON; carries the JSON path and a rule-ready reason. */
-  public static final class JsonError extends Exception {
-    private final String path;
-    private final boolean countError;
+    /** Thrown for malformed or out-of-profile JSON; carries the JSON path and a rule-ready reason. */
+    public static final class JsonError extends Exception {
+        private final String path;
+        private final boolean countError;
 
-    JsonError(String path, String message, boolean countError) {
-      super(message);
-      this.path = path;
-      this.countError = countError;
-    }
-
-    public String path() {
-      return path;
-    }
-
-    /** True when the problem is a number (rule IN-COUNT) rather than syntax (IN-SYNTAX). */
-    public boolean countError() {
-      return countError;
-    }
-  }
-
-  public static Object parse(byte[] json) throws JsonError {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      JsonToken t = p.nextToken();
-      if (t == null) throw new JsonError("$", "empty input", false);
-      Object v = value(p, t, "$");
-      if (p.nextToken() != null) throw new JsonError("$", "trailing content after the JSON value", false);
-      return v;
-    } catch (JsonParseException e) {
-      throw new JsonError(pathOf(e), e.getOriginalMessage(), false);
-    } catch (IOException e) {
-      throw new JsonError("$", e.getMessage(), false);
-    }
-  }
-
-  private static String pathOf(JsonParseException e) {
-    var loc = e.getLocation();
-    return loc == null ? "$" : "$ (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-  }
-
-  private static Object value(JsonParser p, JsonToken t, String path) throws IOException, JsonError {
-    switch (t) {
-      case START_OBJECT -> {
-        var m = new LinkedHashMap<String, Object>();
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-          String name = p.currentName();
-          m.put(name, value(p, p.nextToken(), path + "." + name));
+        JsonError(String path, String message, boolean countError) {
+            super(message);
+            this.path = path;
+            this.countError = countError;
         }
-        return m;
-      }
-      case START_ARRAY -> {
-        var l = new ArrayList<>();
-        int i = 0;
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
-          l.add(value(p, k, path + "[" + i++ + "]"));
+
+        public String path() {
+            return path;
         }
-        return l;
-      }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return new BadNumber(p.getText());
-        long v = p.getLongValue();
-        if (Math.abs(v) > CanonicalJson.MAX_SAFE) return new BadNumber(p.getText());
-        return v;
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return new BadNumber(p.getText());
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> throw new JsonError(path, "null is not allowed", false);
-      default -> throw new JsonError(path, "unexpected token " + t, false);
+
+        /** True when the problem is a number (rule IN-COUNT) rather than syntax (IN-SYNTAX). */
+        public boolean countError() {
+            return countError;
+        }
     }
-  }
 
-  /**
-   * A number outside the profile (a fraction, an exponent, or an integer beyond ±2^53), kept in the
-   * tree so the reader can report it at its path (IN-COUNT) together with every other problem. It
-   * is never encodable: {@link CanonicalJson} refuses it.
-   */
-  public record BadNumber(String text) {}
+    public static Object parse(byte[] json) throws JsonError {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            JsonToken t = p.nextToken();
+            if (t == null) throw new JsonError("$", "empty input", false);
+            Object v = value(p, t, "$");
+            if (p.nextToken() != null) throw new JsonError("$", "trailing content after the JSON value", false);
+            return v;
+        } catch (JsonParseException e) {
+            throw new JsonError(pathOf(e), e.getOriginalMessage(), false);
+        } catch (IOException e) {
+            throw new JsonError("$", e.getMessage(), false);
+        }
+    }
 
-  /** Casts a parsed value to an object, for callers that check shapes. */
-  @SuppressWarnings("unchecked")
-  public static Map<String, Object> asObject(Object o) {
-    return (Map<String, Object>) o;
-  }
+    private static String pathOf(JsonParseException e) {
+        var loc = e.getLocation();
+        return loc == null ? "$" : "$ (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
 
-  @SuppressWarnings("unchecked")
-  public static List<Object> asList(Object o) {
-    return (List<Object>) o;
-  }
+    private static Object value(JsonParser p, JsonToken t, String path) throws IOException, JsonError {
+        switch (t) {
+            case START_OBJECT -> {
+                var m = new LinkedHashMap<String, Object>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    m.put(name, value(p, p.nextToken(), path + "." + name));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                var l = new ArrayList<>();
+                int i = 0;
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
+                    l.add(value(p, k, path + "[" + i++ + "]"));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return new BadNumber(p.getText());
+                long v = p.getLongValue();
+                if (Math.abs(v) > CanonicalJson.MAX_SAFE) return new BadNumber(p.getText());
+                return v;
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new BadNumber(p.getText());
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> throw new JsonError(path, "null is not allowed", false);
+            default -> throw new JsonError(path, "unexpected token " + t, false);
+        }
+    }
+
+    /**
+     * A number outside the profile (a fraction, an exponent, or an integer beyond ±2^53), kept in the
+     * tree so the reader can report it at its path (IN-COUNT) together with every other problem. It
+     * is never encodable: {@link CanonicalJson} refuses it.
+     */
+    public record BadNumber(String text) {}
+
+    /** Casts a parsed value to an object, for callers that check shapes. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> asList(Object o) {
+        return (List<Object>) o;
+    }
 }

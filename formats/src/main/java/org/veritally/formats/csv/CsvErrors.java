@@ -4,12 +4,12 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 
 /** Turns FastCSV's parse failures into a one-line reason for rule IN-SYNTAX. */
 final class CsvErrors {
-  private CsvErrors() {}
+    private CsvErrors() {}
 
-  static String describe(CsvParseException e) {
-    String m = e.getMessage() == null ? "unreadable record" : e.getMessage();
-    Throwable c = e.getCause();
-    if (c != null && c.getMessage() != null) m = m + " (" + c.getMessage() + ")";
-    return m.replace('\n', ' ');
-  }
+    static String describe(CsvParseException e) {
+        String m = e.getMessage() == null ? "unreadable record" : e.getMessage();
+        Throwable c = e.getCause();
+        if (c != null && c.getMessage() != null) m = m + " (" + c.getMessage() + ")";
+        return m.replace('\n', ' ');
+    }
 }

@@ -10,12 +10,16 @@ import org.veritally.core.validation.Problem;
  * problems found while parsing (syntax, counts), and the submitter's signature when it signed.
  * Semantic rules are checked later by the sequencer.
  */
-public record SheetRow(String location, Optional<TallySheet> sheet, List<Problem> problems, Optional<org.veritally.core.entry.SheetSignature> signature) {
-  public SheetRow {
-    problems = List.copyOf(problems);
-  }
+public record SheetRow(
+        String location,
+        Optional<TallySheet> sheet,
+        List<Problem> problems,
+        Optional<org.veritally.core.entry.SheetSignature> signature) {
+    public SheetRow {
+        problems = List.copyOf(problems);
+    }
 
-  public SheetRow(String location, Optional<TallySheet> sheet, List<Problem> problems) {
-    this(location, sheet, problems, Optional.empty());
-  }
+    public SheetRow(String location, Optional<TallySheet> sheet, List<Problem> problems) {
+        this(location, sheet, problems, Optional.empty());
+    }
 }

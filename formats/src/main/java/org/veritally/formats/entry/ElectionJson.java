@@ -19,96 +19,114 @@ import org.veritally.formats.canonical.Fields;
  * Stateless and thread-safe.
  */
 public final class ElectionJson {
-  /** The largest {@code consensusMinSources} (docs/log-format.md §1.1); more is EL-DEF, not silently less. */
-  public static final int MAX_MIN_SOURCES = 1000;
+    /** The largest {@code consensusMinSources} (docs/log-format.md §1.1); more is EL-DEF, not silently less. */
+    public static final int MAX_MIN_SOURCES = 1000;
 
-  private ElectionJson() {}
+    private ElectionJson() {}
 
-  public static Map<String, Object> toTree(Election e) {
-    var m = new LinkedHashMap<String, Object>();
-    m.put("kind", "election");
-    m.put("v", 1L);
-    m.put("id", e.id());
-    m.put("name", e.name());
-    m.put("root", e.rootUnitId());
-    m.put("levels", List.copyOf(e.levels()));
-    m.put("turnoutAllowance", e.turnoutAllowance());
-    m.put("consensusMinSources", (long) e.consensus().minSources());
-    var contests = new ArrayList<Object>();
-    for (Contest c : e.contests()) {
-      var cm = new LinkedHashMap<String, Object>();
-      cm.put("id", c.id());
-      cm.put("name", c.name());
-      var cands = new ArrayList<Object>();
-      for (Candidate k : c.candidates()) cands.add(Map.of("id", k.id(), "name", k.name()));
-      var choices = new ArrayList<Object>();
-      for (Choice ch : c.choices()) choices.add(Map.of("id", ch.id(), "name", ch.name(), "candidate", ch.candidateId()));
-      cm.put("candidates", cands);
-      cm.put("choices", choices);
-      contests.add(cm);
+    public static Map<String, Object> toTree(Election e) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("kind", "election");
+        m.put("v", 1L);
+        m.put("id", e.id());
+        m.put("name", e.name());
+        m.put("root", e.rootUnitId());
+        m.put("levels", List.copyOf(e.levels()));
+        m.put("turnoutAllowance", e.turnoutAllowance());
+        m.put("consensusMinSources", (long) e.consensus().minSources());
+        var contests = new ArrayList<Object>();
+        for (Contest c : e.contests()) {
+            var cm = new LinkedHashMap<String, Object>();
+            cm.put("id", c.id());
+            cm.put("name", c.name());
+            var cands = new ArrayList<Object>();
+            for (Candidate k : c.candidates()) cands.add(Map.of("id", k.id(), "name", k.name()));
+            var choices = new ArrayList<Object>();
+            for (Choice ch : c.choices())
+                choices.add(Map.of("id", ch.id(), "name", ch.name(), "candidate", ch.candidateId()));
+            cm.put("candidates", cands);
+            cm.put("choices", choices);
+            contests.add(cm);
+        }
+        m.put("contests", contests);
+        return m;
     }
-    m.put("contests", contests);
-    return m;
-  }
 
-  /** Reads the members of an election from {@code f} (the caller handles kind, v and end()). */
-  public static Optional<Election> read(Fields f, List<Problem> problems) {
-    int before = problems.size();
-    String id = f.str("id");
-    String name = f.str("name");
-    String root = f.str("root");
-    List<String> levels = new ArrayList<>();
-    List<Object> ll = f.list("levels");
-    for (int i = 0; i < ll.size(); i++) {
-      if (ll.get(i) instanceof String s) levels.add(s);
-      else problems.add(new Problem(Rule.IN_FIELD, f.path() + ".levels[" + i + "]", "a level name must be a string"));
+    /** Reads the members of an election from {@code f} (the caller handles kind, v and end()). */
+    public static Optional<Election> read(Fields f, List<Problem> problems) {
+        int before = problems.size();
+        String id = f.str("id");
+        String name = f.str("name");
+        String root = f.str("root");
+        List<String> levels = new ArrayList<>();
+        List<Object> ll = f.list("levels");
+        for (int i = 0; i < ll.size(); i++) {
+            if (ll.get(i) instanceof String s) levels.add(s);
+            else
+                problems.add(
+                        new Problem(Rule.IN_FIELD, f.path() + ".levels[" + i + "]", "a level name must be a string"));
+        }
+        long allowance = f.has("turnoutAllowance") ? f.count("turnoutAllowance") : 0;
+        long minSources = f.has("consensusMinSources")
+                ? f.count("consensusMinSources")
+                : org.veritally.core.reconcile.ConsensusPolicy.DEFAULT.minSources();
+        if (minSources > MAX_MIN_SOURCES) {
+            problems.add(new Problem(
+                    Rule.EL_DEF,
+                    f.path() + ".consensusMinSources",
+                    "consensusMinSources must be 1 to " + MAX_MIN_SOURCES + ", not " + minSources));
+        }
+        List<Contest> contests = new ArrayList<>();
+        List<Object> cl = f.list("contests");
+        for (int i = 0; i < cl.size(); i++) {
+            Fields c = new Fields(cl.get(i), f.path() + ".contests[" + i + "]", problems);
+            String cid = c.str("id");
+            String cname = c.str("name");
+            List<Candidate> cands = new ArrayList<>();
+            List<Object> kl = c.list("candidates");
+            for (int j = 0; j < kl.size(); j++) {
+                Fields k = new Fields(kl.get(j), c.path() + ".candidates[" + j + "]", problems);
+                String kid = k.str("id");
+                String kname = k.str("name");
+                k.end();
+                attempt(() -> cands.add(new Candidate(kid, kname)), k.path(), problems);
+            }
+            List<Choice> choices = new ArrayList<>();
+            List<Object> hl = c.list("choices");
+            for (int j = 0; j < hl.size(); j++) {
+                Fields h = new Fields(hl.get(j), c.path() + ".choices[" + j + "]", problems);
+                String hid = h.str("id");
+                String hname = h.str("name");
+                String hc = h.str("candidate");
+                h.end();
+                attempt(() -> choices.add(new Choice(hid, hname, hc)), h.path(), problems);
+            }
+            c.end();
+            if (problems.size() == before)
+                attempt(() -> contests.add(new Contest(cid, cname, choices, cands)), c.path(), problems);
+        }
+        if (problems.size() > before) return Optional.empty();
+        Election[] out = new Election[1];
+        attempt(
+                () -> out[0] = new Election(
+                        id,
+                        name,
+                        root,
+                        levels,
+                        contests,
+                        allowance,
+                        new org.veritally.core.reconcile.ConsensusPolicy((int) minSources)),
+                f.path(),
+                problems);
+        return Optional.ofNullable(out[0]);
     }
-    long allowance = f.has("turnoutAllowance") ? f.count("turnoutAllowance") : 0;
-    long minSources = f.has("consensusMinSources") ? f.count("consensusMinSources") : org.veritally.core.reconcile.ConsensusPolicy.DEFAULT.minSources();
-    if (minSources > MAX_MIN_SOURCES) {
-      problems.add(new Problem(Rule.EL_DEF, f.path() + ".consensusMinSources", "consensusMinSources must be 1 to " + MAX_MIN_SOURCES + ", not " + minSources));
-    }
-    List<Contest> contests = new ArrayList<>();
-    List<Object> cl = f.list("contests");
-    for (int i = 0; i < cl.size(); i++) {
-      Fields c = new Fields(cl.get(i), f.path() + ".contests[" + i + "]", problems);
-      String cid = c.str("id");
-      String cname = c.str("name");
-      List<Candidate> cands = new ArrayList<>();
-      List<Object> kl = c.list("candidates");
-      for (int j = 0; j < kl.size(); j++) {
-        Fields k = new Fields(kl.get(j), c.path() + ".candidates[" + j + "]", problems);
-        String kid = k.str("id");
-        String kname = k.str("name");
-        k.end();
-        attempt(() -> cands.add(new Candidate(kid, kname)), k.path(), problems);
-      }
-      List<Choice> choices = new ArrayList<>();
-      List<Object> hl = c.list("choices");
-      for (int j = 0; j < hl.size(); j++) {
-        Fields h = new Fields(hl.get(j), c.path() + ".choices[" + j + "]", problems);
-        String hid = h.str("id");
-        String hname = h.str("name");
-        String hc = h.str("candidate");
-        h.end();
-        attempt(() -> choices.add(new Choice(hid, hname, hc)), h.path(), problems);
-      }
-      c.end();
-      if (problems.size() == before) attempt(() -> contests.add(new Contest(cid, cname, choices, cands)), c.path(), problems);
-    }
-    if (problems.size() > before) return Optional.empty();
-    Election[] out = new Election[1];
-    attempt(() -> out[0] = new Election(id, name, root, levels, contests, allowance,
-        new org.veritally.core.reconcile.ConsensusPolicy((int) minSources)), f.path(), problems);
-    return Optional.ofNullable(out[0]);
-  }
 
-  /** Runs a constructor whose preconditions encode definition rules; failures become EL-DEF problems. */
-  static void attempt(Runnable r, String path, List<Problem> problems) {
-    try {
-      r.run();
-    } catch (IllegalArgumentException e) {
-      problems.add(new Problem(Rule.EL_DEF, path, e.getMessage()));
+    /** Runs a constructor whose preconditions encode definition rules; failures become EL-DEF problems. */
+    static void attempt(Runnable r, String path, List<Problem> problems) {
+        try {
+            r.run();
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(Rule.EL_DEF, path, e.getMessage()));
+        }
     }
-  }
 }

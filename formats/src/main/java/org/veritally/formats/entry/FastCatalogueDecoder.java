@@ -19,79 +19,81 @@ import org.veritally.core.model.Unit;
  * strict reader reports the problem. Stateless and thread-safe.
  */
 final class FastCatalogueDecoder {
-  private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
-  private FastCatalogueDecoder() {}
+    private FastCatalogueDecoder() {}
 
-  static Optional<CatalogueEntry> decode(byte[] bytes, Function<CatalogueEntry, byte[]> encoder) {
-    try (JsonParser p = FACTORY.createParser(bytes)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
-      List<Unit> units = null;
-      List<Station> stations = null;
-      String kind = null;
-      long v = -1;
-      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (name) {
-          case "kind" -> kind = p.getText();
-          case "v" -> v = p.getLongValue();
-          case "units" -> {
-            if (value != JsonToken.START_ARRAY) return Optional.empty();
-            units = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              String id = null, uname = null, parent = null;
-              long level = -1;
-              for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
-                String k = p.currentName();
-                p.nextToken();
-                switch (k) {
-                  case "id" -> id = p.getText();
-                  case "name" -> uname = p.getText();
-                  case "parent" -> parent = p.getText();
-                  case "level" -> level = p.getLongValue();
-                  default -> {
-                    return Optional.empty();
-                  }
+    static Optional<CatalogueEntry> decode(byte[] bytes, Function<CatalogueEntry, byte[]> encoder) {
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            List<Unit> units = null;
+            List<Station> stations = null;
+            String kind = null;
+            long v = -1;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "kind" -> kind = p.getText();
+                    case "v" -> v = p.getLongValue();
+                    case "units" -> {
+                        if (value != JsonToken.START_ARRAY) return Optional.empty();
+                        units = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            String id = null, uname = null, parent = null;
+                            long level = -1;
+                            for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                                String k = p.currentName();
+                                p.nextToken();
+                                switch (k) {
+                                    case "id" -> id = p.getText();
+                                    case "name" -> uname = p.getText();
+                                    case "parent" -> parent = p.getText();
+                                    case "level" -> level = p.getLongValue();
+                                    default -> {
+                                        return Optional.empty();
+                                    }
+                                }
+                            }
+                            if (level < 0 || level > Integer.MAX_VALUE) return Optional.empty();
+                            units.add(new Unit(id, uname, (int) level, parent));
+                        }
+                    }
+                    case "stations" -> {
+                        if (value != JsonToken.START_ARRAY) return Optional.empty();
+                        stations = new ArrayList<>();
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            String id = null, sname = null, unit = null;
+                            long reg = -1;
+                            for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                                String k = p.currentName();
+                                p.nextToken();
+                                switch (k) {
+                                    case "id" -> id = p.getText();
+                                    case "name" -> sname = p.getText();
+                                    case "unit" -> unit = p.getText();
+                                    case "registered" -> reg = p.getLongValue();
+                                    default -> {
+                                        return Optional.empty();
+                                    }
+                                }
+                            }
+                            if (reg > org.veritally.formats.canonical.CanonicalJson.MAX_SAFE)
+                                return Optional.empty(); // IN-COUNT, from the strict reader
+                            stations.add(new Station(id, sname, unit, reg));
+                        }
+                    }
+                    default -> {
+                        return Optional.empty();
+                    }
                 }
-              }
-              if (level < 0 || level > Integer.MAX_VALUE) return Optional.empty();
-              units.add(new Unit(id, uname, (int) level, parent));
             }
-          }
-          case "stations" -> {
-            if (value != JsonToken.START_ARRAY) return Optional.empty();
-            stations = new ArrayList<>();
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-              String id = null, sname = null, unit = null;
-              long reg = -1;
-              for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
-                String k = p.currentName();
-                p.nextToken();
-                switch (k) {
-                  case "id" -> id = p.getText();
-                  case "name" -> sname = p.getText();
-                  case "unit" -> unit = p.getText();
-                  case "registered" -> reg = p.getLongValue();
-                  default -> {
-                    return Optional.empty();
-                  }
-                }
-              }
-              if (reg > org.veritally.formats.canonical.CanonicalJson.MAX_SAFE) return Optional.empty(); // IN-COUNT, from the strict reader
-              stations.add(new Station(id, sname, unit, reg));
-            }
-          }
-          default -> {
+            if (p.nextToken() != null || !"catalogue".equals(kind) || v != 1 || units == null || stations == null)
+                return Optional.empty();
+            CatalogueEntry c = new CatalogueEntry(units, stations);
+            return Arrays.equals(encoder.apply(c), bytes) ? Optional.of(c) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
-          }
         }
-      }
-      if (p.nextToken() != null || !"catalogue".equals(kind) || v != 1 || units == null || stations == null) return Optional.empty();
-      CatalogueEntry c = new CatalogueEntry(units, stations);
-      return Arrays.equals(encoder.apply(c), bytes) ? Optional.of(c) : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
     }
-  }
 }

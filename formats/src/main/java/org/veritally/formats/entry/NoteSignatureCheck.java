@@ -14,27 +14,33 @@ import org.veritally.translog.VerifierKey;
  * member (docs/log-format.md §1.4). Parsed keys are cached. Thread-safe.
  */
 public final class NoteSignatureCheck implements SignatureCheck {
-  private final EntryCodec codec;
-  private final ConcurrentHashMap<String, Optional<VerifierKey>> keys = new ConcurrentHashMap<>();
+    private final EntryCodec codec;
+    private final ConcurrentHashMap<String, Optional<VerifierKey>> keys = new ConcurrentHashMap<>();
 
-  /** Checks sheet signatures of {@code election}'s log (none can be checked before the election). */
-  public NoteSignatureCheck(Optional<Election> election) {
-    this.codec = new EntryCodec(election);
-  }
+    /** Checks sheet signatures of {@code election}'s log (none can be checked before the election). */
+    public NoteSignatureCheck(Optional<Election> election) {
+        this.codec = new EntryCodec(election);
+    }
 
-  private Optional<VerifierKey> parse(String verifierKey) {
-    return keys.computeIfAbsent(verifierKey, k -> VerifierKey.parse(k) instanceof Parsed.Ok<VerifierKey> ok
-        && ok.value().type() == VerifierKey.TYPE_ED25519 ? Optional.of(ok.value()) : Optional.empty());
-  }
+    private Optional<VerifierKey> parse(String verifierKey) {
+        return keys.computeIfAbsent(
+                verifierKey,
+                k -> VerifierKey.parse(k) instanceof Parsed.Ok<VerifierKey> ok
+                                && ok.value().type() == VerifierKey.TYPE_ED25519
+                        ? Optional.of(ok.value())
+                        : Optional.empty());
+    }
 
-  @Override
-  public boolean isVerifierKey(String verifierKey) {
-    return parse(verifierKey).isPresent();
-  }
+    @Override
+    public boolean isVerifierKey(String verifierKey) {
+        return parse(verifierKey).isPresent();
+    }
 
-  @Override
-  public boolean verifies(String verifierKey, SheetEntry entry) {
-    var sig = entry.signature().orElseThrow();
-    return parse(verifierKey).map(k -> k.verifies(codec.signedMessage(entry.sheet(), sig.signer()), sig.signature())).orElse(false);
-  }
+    @Override
+    public boolean verifies(String verifierKey, SheetEntry entry) {
+        var sig = entry.signature().orElseThrow();
+        return parse(verifierKey)
+                .map(k -> k.verifies(codec.signedMessage(entry.sheet(), sig.signer()), sig.signature()))
+                .orElse(false);
+    }
 }

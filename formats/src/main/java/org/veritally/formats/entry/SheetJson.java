@@ -23,170 +23,208 @@ import org.veritally.formats.canonical.Fields;
  * problem. Immutable after construction and thread-safe.
  */
 public final class SheetJson {
-  private final Election election;
-  private final int[][] sortedChoice;
-  private final String[][] choiceKey;
+    private final Election election;
+    private final int[][] sortedChoice;
+    private final String[][] choiceKey;
 
-  public SheetJson(Election election) {
-    this.election = election;
-    int n = election.contests().size();
-    sortedChoice = new int[n][];
-    choiceKey = new String[n][];
-    for (int c = 0; c < n; c++) {
-      Contest contest = election.contests().get(c);
-      int k = contest.choices().size();
-      Integer[] order = new Integer[k];
-      for (int i = 0; i < k; i++) order[i] = i;
-      Arrays.sort(order, (a, b) -> contest.choices().get(a).id().compareTo(contest.choices().get(b).id()));
-      sortedChoice[c] = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-      choiceKey[c] = new String[k];
-      for (int i = 0; i < k; i++) {
-        var sb = new StringBuilder();
-        CanonicalJson.string(sb, contest.choices().get(i).id());
-        choiceKey[c][i] = sb.append(':').toString();
-      }
+    public SheetJson(Election election) {
+        this.election = election;
+        int n = election.contests().size();
+        sortedChoice = new int[n][];
+        choiceKey = new String[n][];
+        for (int c = 0; c < n; c++) {
+            Contest contest = election.contests().get(c);
+            int k = contest.choices().size();
+            Integer[] order = new Integer[k];
+            for (int i = 0; i < k; i++) order[i] = i;
+            Arrays.sort(
+                    order,
+                    (a, b) -> contest.choices()
+                            .get(a)
+                            .id()
+                            .compareTo(contest.choices().get(b).id()));
+            sortedChoice[c] = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            choiceKey[c] = new String[k];
+            for (int i = 0; i < k; i++) {
+                var sb = new StringBuilder();
+                CanonicalJson.string(sb, contest.choices().get(i).id());
+                choiceKey[c][i] = sb.append(':').toString();
+            }
+        }
     }
-  }
 
-  private static String show(Object v) {
-    return v instanceof org.veritally.formats.canonical.JsonTree.BadNumber b ? b.text() : String.valueOf(v);
-  }
-
-  public Election election() {
-    return election;
-  }
-
-  /** Canonical bytes of an unsigned entry. */
-  public byte[] encode(TallySheet s) {
-    return encode(s, Optional.empty(), Optional.empty());
-  }
-
-  /** Canonical bytes of a signed entry. */
-  public byte[] encode(TallySheet s, org.veritally.core.entry.SheetSignature sig) {
-    return encode(s, Optional.of(sig.signer()), Optional.of(sig.signature()));
-  }
-
-  /** The bytes an account signs: the canonical entry with {@code signer} and without {@code signature}. */
-  public byte[] signedMessage(TallySheet s, String signer) {
-    return encode(s, Optional.of(signer), Optional.empty());
-  }
-
-  /**
-   * Canonical bytes of the entry. Members, in RFC 8785 order: contest, counts, kind, reason?,
-   * signature?, signer?, source, station, supersedes?, v, votes.
-   */
-  byte[] encode(TallySheet s, Optional<String> signer, Optional<byte[]> signature) {
-    int c = election.contestIndex(s.contestId());
-    if (c < 0) throw new IllegalArgumentException("unknown contest " + s.contestId());
-    var sb = new StringBuilder(96 + 16 * s.choiceCount());
-    sb.append("{\"contest\":");
-    CanonicalJson.string(sb, s.contestId());
-    var k = s.counts();
-    sb.append(",\"counts\":{");
-    boolean first = true;
-    if (k.ballotsCast() != SummaryCounts.ABSENT) { sb.append("\"ballots\":").append(k.ballotsCast()); first = false; }
-    if (k.blank() != SummaryCounts.ABSENT) { sb.append(first ? "" : ",").append("\"blank\":").append(k.blank()); first = false; }
-    sb.append(first ? "" : ",").append("\"null\":").append(k.nulls());
-    if (k.registered() != SummaryCounts.ABSENT) sb.append(",\"registered\":").append(k.registered());
-    sb.append(",\"valid\":").append(k.valid()).append("},\"kind\":\"sheet\"");
-    if (s.correction().isPresent()) {
-      sb.append(",\"reason\":");
-      CanonicalJson.string(sb, s.correction().get().reason());
+    private static String show(Object v) {
+        return v instanceof org.veritally.formats.canonical.JsonTree.BadNumber b ? b.text() : String.valueOf(v);
     }
-    signature.ifPresent(b -> sb.append(",\"signature\":\"").append(java.util.Base64.getEncoder().encodeToString(b)).append('"'));
-    signer.ifPresent(x -> {
-      sb.append(",\"signer\":");
-      CanonicalJson.string(sb, x);
-    });
-    sb.append(",\"source\":");
-    CanonicalJson.string(sb, s.sourceId());
-    sb.append(",\"station\":");
-    CanonicalJson.string(sb, s.stationId());
-    s.correction().ifPresent(x -> sb.append(",\"supersedes\":").append(x.supersedes()));
-    sb.append(",\"v\":1,\"votes\":{");
-    int[] order = sortedChoice[c];
-    for (int i = 0; i < order.length; i++) {
-      if (i > 0) sb.append(',');
-      sb.append(choiceKey[c][order[i]]).append(s.vote(order[i]));
-    }
-    sb.append("}}");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
-  }
 
-  /**
-   * Reads a sheet object. In the log form {@code kind} and {@code v} are required; in the API form
-   * ({@code apiForm}) they are absent and {@code source} may be given by the caller's account.
-   */
-  public Optional<TallySheet> decode(Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
-    return decodeSigned(f, apiForm, sourceOverride, problems).map(org.veritally.core.entry.SheetEntry::sheet);
-  }
+    public Election election() {
+        return election;
+    }
 
-  /** Reads a sheet with its optional {@code signer} and {@code signature} members. */
-  public Optional<org.veritally.core.entry.SheetEntry> decodeSigned(Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
-    Optional<org.veritally.core.entry.SheetSignature> sig = Optional.empty();
-    if (f.has("signature") || f.has("signer")) {
-      String signer = f.has("signer") ? f.str("signer") : "";
-      String b64 = f.str("signature");
-      try {
-        sig = Optional.of(new org.veritally.core.entry.SheetSignature(signer, java.util.Base64.getDecoder().decode(b64)));
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(Rule.IN_FIELD, f.path() + ".signature", "not base64"));
-      }
+    /** Canonical bytes of an unsigned entry. */
+    public byte[] encode(TallySheet s) {
+        return encode(s, Optional.empty(), Optional.empty());
     }
-    var sheet = decodeSheet(f, apiForm, sourceOverride, problems);
-    Optional<org.veritally.core.entry.SheetSignature> signature = sig;
-    return sheet.map(s -> new org.veritally.core.entry.SheetEntry(s, signature));
-  }
 
-  private Optional<TallySheet> decodeSheet(Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
-    int before = problems.size();
-    if (!apiForm) {
-      if (!"sheet".equals(f.str("kind"))) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "kind must be 'sheet'"));
-      if (f.count("v") != 1) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+    /** Canonical bytes of a signed entry. */
+    public byte[] encode(TallySheet s, org.veritally.core.entry.SheetSignature sig) {
+        return encode(s, Optional.of(sig.signer()), Optional.of(sig.signature()));
     }
-    String station = f.str("station");
-    String contestId = f.str("contest");
-    String source = sourceOverride.isPresent() && !f.has("source") ? sourceOverride.get() : f.str("source");
-    if (sourceOverride.isPresent() && !source.equals(sourceOverride.get())) {
-      problems.add(new Problem(Rule.TS_SOURCE, f.path() + ".source", "this account submits as source '" + sourceOverride.get() + "', not '" + source + "'"));
+
+    /** The bytes an account signs: the canonical entry with {@code signer} and without {@code signature}. */
+    public byte[] signedMessage(TallySheet s, String signer) {
+        return encode(s, Optional.of(signer), Optional.empty());
     }
-    Fields counts = f.obj("counts");
-    long ballots = counts.optCount("ballots", SummaryCounts.ABSENT);
-    long blank = counts.optCount("blank", SummaryCounts.ABSENT);
-    long nulls = counts.count("null");
-    long registered = counts.optCount("registered", SummaryCounts.ABSENT);
-    long valid = counts.count("valid");
-    counts.end();
-    Fields votesF = f.obj("votes");
-    Map<String, Object> votesMap = votesF.raw();
-    Optional<Correction> correction = Optional.empty();
-    if (f.has("supersedes") || f.has("reason")) {
-      long sup = f.count("supersedes");
-      String reason = f.str("reason");
-      if (reason.isBlank()) problems.add(new Problem(Rule.TS_CORRECTION, f.path() + ".reason", "a correction needs a non-blank reason"));
-      else correction = Optional.of(new Correction(sup, reason));
+
+    /**
+     * Canonical bytes of the entry. Members, in RFC 8785 order: contest, counts, kind, reason?,
+     * signature?, signer?, source, station, supersedes?, v, votes.
+     */
+    byte[] encode(TallySheet s, Optional<String> signer, Optional<byte[]> signature) {
+        int c = election.contestIndex(s.contestId());
+        if (c < 0) throw new IllegalArgumentException("unknown contest " + s.contestId());
+        var sb = new StringBuilder(96 + 16 * s.choiceCount());
+        sb.append("{\"contest\":");
+        CanonicalJson.string(sb, s.contestId());
+        var k = s.counts();
+        sb.append(",\"counts\":{");
+        boolean first = true;
+        if (k.ballotsCast() != SummaryCounts.ABSENT) {
+            sb.append("\"ballots\":").append(k.ballotsCast());
+            first = false;
+        }
+        if (k.blank() != SummaryCounts.ABSENT) {
+            sb.append(first ? "" : ",").append("\"blank\":").append(k.blank());
+            first = false;
+        }
+        sb.append(first ? "" : ",").append("\"null\":").append(k.nulls());
+        if (k.registered() != SummaryCounts.ABSENT)
+            sb.append(",\"registered\":").append(k.registered());
+        sb.append(",\"valid\":").append(k.valid()).append("},\"kind\":\"sheet\"");
+        if (s.correction().isPresent()) {
+            sb.append(",\"reason\":");
+            CanonicalJson.string(sb, s.correction().get().reason());
+        }
+        signature.ifPresent(b -> sb.append(",\"signature\":\"")
+                .append(java.util.Base64.getEncoder().encodeToString(b))
+                .append('"'));
+        signer.ifPresent(x -> {
+            sb.append(",\"signer\":");
+            CanonicalJson.string(sb, x);
+        });
+        sb.append(",\"source\":");
+        CanonicalJson.string(sb, s.sourceId());
+        sb.append(",\"station\":");
+        CanonicalJson.string(sb, s.stationId());
+        s.correction().ifPresent(x -> sb.append(",\"supersedes\":").append(x.supersedes()));
+        sb.append(",\"v\":1,\"votes\":{");
+        int[] order = sortedChoice[c];
+        for (int i = 0; i < order.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(choiceKey[c][order[i]]).append(s.vote(order[i]));
+        }
+        sb.append("}}");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
-    f.end();
-    var contest = election.contest(contestId);
-    long[] votes = new long[0];
-    if (contest.isEmpty()) {
-      if (problems.size() == before) problems.add(new Problem(Rule.TS_CONTEST, f.path() + ".contest", "unknown contest '" + contestId + "'"));
-    } else {
-      Contest c = contest.get();
-      votes = new long[c.choices().size()];
-      var idx = c.choiceIndexMap();
-      List<String> missing = new ArrayList<>();
-      for (var e : votesMap.entrySet()) {
-        Integer i = idx.get(e.getKey());
-        String p = f.path() + ".votes." + e.getKey();
-        if (i == null) problems.add(new Problem(Rule.TS_CHOICE, p, "unknown choice '" + e.getKey() + "' in contest " + c.id()));
-        else if (!(e.getValue() instanceof Long n) || n < 0) problems.add(new Problem(Rule.IN_COUNT, p, "votes must be a non-negative integer, not " + show(e.getValue())));
-        else votes[i] = n;
-      }
-      for (var ch : c.choices()) if (!votesMap.containsKey(ch.id())) missing.add(ch.id());
-      if (!missing.isEmpty()) problems.add(new Problem(Rule.TS_CHOICE, f.path() + ".votes", "missing choices " + missing));
+
+    /**
+     * Reads a sheet object. In the log form {@code kind} and {@code v} are required; in the API form
+     * ({@code apiForm}) they are absent and {@code source} may be given by the caller's account.
+     */
+    public Optional<TallySheet> decode(
+            Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
+        return decodeSigned(f, apiForm, sourceOverride, problems).map(org.veritally.core.entry.SheetEntry::sheet);
     }
-    if (problems.size() > before) return Optional.empty();
-    return Optional.of(new TallySheet(station, contestId, source, new SummaryCounts(registered, ballots, valid, nulls, blank), votes, correction));
-  }
+
+    /** Reads a sheet with its optional {@code signer} and {@code signature} members. */
+    public Optional<org.veritally.core.entry.SheetEntry> decodeSigned(
+            Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
+        Optional<org.veritally.core.entry.SheetSignature> sig = Optional.empty();
+        if (f.has("signature") || f.has("signer")) {
+            String signer = f.has("signer") ? f.str("signer") : "";
+            String b64 = f.str("signature");
+            try {
+                sig = Optional.of(new org.veritally.core.entry.SheetSignature(
+                        signer, java.util.Base64.getDecoder().decode(b64)));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(Rule.IN_FIELD, f.path() + ".signature", "not base64"));
+            }
+        }
+        var sheet = decodeSheet(f, apiForm, sourceOverride, problems);
+        Optional<org.veritally.core.entry.SheetSignature> signature = sig;
+        return sheet.map(s -> new org.veritally.core.entry.SheetEntry(s, signature));
+    }
+
+    private Optional<TallySheet> decodeSheet(
+            Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
+        int before = problems.size();
+        if (!apiForm) {
+            if (!"sheet".equals(f.str("kind")))
+                problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "kind must be 'sheet'"));
+            if (f.count("v") != 1)
+                problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+        }
+        String station = f.str("station");
+        String contestId = f.str("contest");
+        String source = sourceOverride.isPresent() && !f.has("source") ? sourceOverride.get() : f.str("source");
+        if (sourceOverride.isPresent() && !source.equals(sourceOverride.get())) {
+            problems.add(new Problem(
+                    Rule.TS_SOURCE,
+                    f.path() + ".source",
+                    "this account submits as source '" + sourceOverride.get() + "', not '" + source + "'"));
+        }
+        Fields counts = f.obj("counts");
+        long ballots = counts.optCount("ballots", SummaryCounts.ABSENT);
+        long blank = counts.optCount("blank", SummaryCounts.ABSENT);
+        long nulls = counts.count("null");
+        long registered = counts.optCount("registered", SummaryCounts.ABSENT);
+        long valid = counts.count("valid");
+        counts.end();
+        Fields votesF = f.obj("votes");
+        Map<String, Object> votesMap = votesF.raw();
+        Optional<Correction> correction = Optional.empty();
+        if (f.has("supersedes") || f.has("reason")) {
+            long sup = f.count("supersedes");
+            String reason = f.str("reason");
+            if (reason.isBlank())
+                problems.add(
+                        new Problem(Rule.TS_CORRECTION, f.path() + ".reason", "a correction needs a non-blank reason"));
+            else correction = Optional.of(new Correction(sup, reason));
+        }
+        f.end();
+        var contest = election.contest(contestId);
+        long[] votes = new long[0];
+        if (contest.isEmpty()) {
+            if (problems.size() == before)
+                problems.add(
+                        new Problem(Rule.TS_CONTEST, f.path() + ".contest", "unknown contest '" + contestId + "'"));
+        } else {
+            Contest c = contest.get();
+            votes = new long[c.choices().size()];
+            var idx = c.choiceIndexMap();
+            List<String> missing = new ArrayList<>();
+            for (var e : votesMap.entrySet()) {
+                Integer i = idx.get(e.getKey());
+                String p = f.path() + ".votes." + e.getKey();
+                if (i == null)
+                    problems.add(
+                            new Problem(Rule.TS_CHOICE, p, "unknown choice '" + e.getKey() + "' in contest " + c.id()));
+                else if (!(e.getValue() instanceof Long n) || n < 0)
+                    problems.add(new Problem(
+                            Rule.IN_COUNT, p, "votes must be a non-negative integer, not " + show(e.getValue())));
+                else votes[i] = n;
+            }
+            for (var ch : c.choices()) if (!votesMap.containsKey(ch.id())) missing.add(ch.id());
+            if (!missing.isEmpty())
+                problems.add(new Problem(Rule.TS_CHOICE, f.path() + ".votes", "missing choices " + missing));
+        }
+        if (problems.size() > before) return Optional.empty();
+        return Optional.of(new TallySheet(
+                station,
+                contestId,
+                source,
+                new SummaryCounts(registered, ballots, valid, nulls, blank),
+                votes,
+                correction));
+    }
 }

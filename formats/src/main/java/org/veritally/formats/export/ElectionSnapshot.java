@@ -15,14 +15,15 @@ import org.veritally.core.model.Unit;
  * @param logSize number of log entries when the snapshot was taken
  * @param firstSheetDay UTC day (ISO-8601) on which the log received its first sheet, if any
  */
-public record ElectionSnapshot(Election election, List<Unit> units, List<Source> sources, long logSize, Optional<String> firstSheetDay) {
-  public ElectionSnapshot {
-    units = List.copyOf(units);
-    sources = List.copyOf(sources);
-    if (logSize < 0) throw new IllegalArgumentException("logSize < 0");
-  }
+public record ElectionSnapshot(
+        Election election, List<Unit> units, List<Source> sources, long logSize, Optional<String> firstSheetDay) {
+    public ElectionSnapshot {
+        units = List.copyOf(units);
+        sources = List.copyOf(sources);
+        if (logSize < 0) throw new IllegalArgumentException("logSize < 0");
+    }
 
-  public Optional<Source> source(String id) {
-    return sources.stream().filter(s -> s.id().equals(id)).findFirst();
-  }
+    public Optional<Source> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
 }

@@ -14,20 +14,20 @@ import org.veritally.core.tabulate.View;
  * official} first ({@link ExportViews#resolve}).
  */
 public interface ExportData {
-  ElectionSnapshot snapshot();
+    ElectionSnapshot snapshot();
 
-  /** Every current sheet of every source, ordered by station, contest, source. */
-  void sheets(Consumer<StationSheet> out);
+    /** Every current sheet of every source, ordered by station, contest, source. */
+    void sheets(Consumer<StationSheet> out);
 
-  /** The sheets a view counts (a source's current sheets, or the consensus copies), ordered by station, contest. */
-  void viewSheets(View view, Consumer<StationSheet> out);
+    /** The sheets a view counts (a source's current sheets, or the consensus copies), ordered by station, contest. */
+    void viewSheets(View view, Consumer<StationSheet> out);
 
-  /** Every station × contest of the catalogue with its consensus status, ordered by station, contest. */
-  void consensus(Consumer<ConsensusRow> out);
+    /** Every station × contest of the catalogue with its consensus status, ordered by station, contest. */
+    void consensus(Consumer<ConsensusRow> out);
 
-  /** The view's published unit totals, ordered by unit, contest. */
-  void unitTotals(View view, Consumer<UnitTotal> out);
+    /** The view's published unit totals, ordered by unit, contest. */
+    void unitTotals(View view, Consumer<UnitTotal> out);
 
-  /** Every station of the catalogue, ordered by unit, then station. */
-  void stationsByUnit(Consumer<org.veritally.core.model.Station> out);
+    /** Every station of the catalogue, ordered by unit, then station. */
+    void stationsByUnit(Consumer<org.veritally.core.model.Station> out);
 }

@@ -11,22 +11,29 @@ import org.veritally.core.reconcile.StationStatus;
  * whether this copy is the one counted in the consensus view). Immutable.
  */
 public record StationSheet(
-    Station station, String contestId, String sourceId, long logIndex, SummaryCounts counts, long[] votes, StationStatus status, boolean counted) {
-  public StationSheet {
-    votes = votes.clone();
-  }
+        Station station,
+        String contestId,
+        String sourceId,
+        long logIndex,
+        SummaryCounts counts,
+        long[] votes,
+        StationStatus status,
+        boolean counted) {
+    public StationSheet {
+        votes = votes.clone();
+    }
 
-  @Override
-  public long[] votes() {
-    return votes.clone();
-  }
+    @Override
+    public long[] votes() {
+        return votes.clone();
+    }
 
-  /** Votes of one ballot line, without copying. */
-  public long vote(int choiceIndex) {
-    return votes[choiceIndex];
-  }
+    /** Votes of one ballot line, without copying. */
+    public long vote(int choiceIndex) {
+        return votes[choiceIndex];
+    }
 
-  public int choiceCount() {
-    return votes.length;
-  }
+    public int choiceCount() {
+        return votes.length;
+    }
 }

@@ -14,60 +14,61 @@ import java.util.Map;
  * while scanning, read-only afterwards; not thread-safe.
  */
 final class NistScan {
-  /** ExternalIdentifiers of an object: OtherType → value. */
-  final Map<String, Map<String, String>> externalIds = new HashMap<>();
-  final Map<String, Integer> gpRefs = new HashMap<>();
-  final List<String> gpNames = new ArrayList<>();
-  final List<ContestScan> contests = new ArrayList<>();
-  final List<String> electionIds = new ArrayList<>();
-  int elections;
-  /** BallotCounts by OtherType: parallel gp refs and ballots. */
-  final Map<String, Counts> ballots = new HashMap<>();
+    /** ExternalIdentifiers of an object: OtherType → value. */
+    final Map<String, Map<String, String>> externalIds = new HashMap<>();
 
-  int gp(String id) {
-    Integer i = gpRefs.get(id);
-    if (i != null) return i;
-    gpRefs.put(id, gpNames.size());
-    gpNames.add(id);
-    return gpNames.size() - 1;
-  }
+    final Map<String, Integer> gpRefs = new HashMap<>();
+    final List<String> gpNames = new ArrayList<>();
+    final List<ContestScan> contests = new ArrayList<>();
+    final List<String> electionIds = new ArrayList<>();
+    int elections;
+    /** BallotCounts by OtherType: parallel gp refs and ballots. */
+    final Map<String, Counts> ballots = new HashMap<>();
 
-  String external(String objectId, String otherType) {
-    var m = externalIds.get(objectId);
-    return m == null ? null : m.get(otherType);
-  }
-
-  static final class ContestScan {
-    String id = "";
-    final Map<String, String> externalIds = new HashMap<>();
-    final List<SelectionScan> selections = new ArrayList<>();
-    final Counts overvotes = new Counts();
-    final Counts undervotes = new Counts();
-  }
-
-  static final class SelectionScan {
-    String id = "";
-    long sequenceOrder = -1;
-    final List<String> candidateIds = new ArrayList<>();
-    final List<String> partyIds = new ArrayList<>();
-    final Counts counts = new Counts();
-    /** Types other than {@code total} met, and how often. */
-    final Map<String, Integer> otherTypes = new HashMap<>();
-  }
-
-  /** A growable list of (GpUnit ref, count). */
-  static final class Counts {
-    int size;
-    int[] gp = new int[16];
-    long[] value = new long[16];
-
-    void add(int gpRef, long v) {
-      if (size == gp.length) {
-        gp = Arrays.copyOf(gp, size * 2);
-        value = Arrays.copyOf(value, size * 2);
-      }
-      gp[size] = gpRef;
-      value[size++] = v;
+    int gp(String id) {
+        Integer i = gpRefs.get(id);
+        if (i != null) return i;
+        gpRefs.put(id, gpNames.size());
+        gpNames.add(id);
+        return gpNames.size() - 1;
     }
-  }
+
+    String external(String objectId, String otherType) {
+        var m = externalIds.get(objectId);
+        return m == null ? null : m.get(otherType);
+    }
+
+    static final class ContestScan {
+        String id = "";
+        final Map<String, String> externalIds = new HashMap<>();
+        final List<SelectionScan> selections = new ArrayList<>();
+        final Counts overvotes = new Counts();
+        final Counts undervotes = new Counts();
+    }
+
+    static final class SelectionScan {
+        String id = "";
+        long sequenceOrder = -1;
+        final List<String> candidateIds = new ArrayList<>();
+        final List<String> partyIds = new ArrayList<>();
+        final Counts counts = new Counts();
+        /** Types other than {@code total} met, and how often. */
+        final Map<String, Integer> otherTypes = new HashMap<>();
+    }
+
+    /** A growable list of (GpUnit ref, count). */
+    static final class Counts {
+        int size;
+        int[] gp = new int[16];
+        long[] value = new long[16];
+
+        void add(int gpRef, long v) {
+            if (size == gp.length) {
+                gp = Arrays.copyOf(gp, size * 2);
+                value = Arrays.copyOf(value, size * 2);
+            }
+            gp[size] = gpRef;
+            value[size++] = v;
+        }
+    }
 }

@@ -11,17 +11,42 @@ import java.util.Set;
  * finest unit a report carries counts for, as OpenElections also calls it). Stateless.
  */
 public final class UnitTypes {
-  public static final String STATION = "precinct";
-  private static final Set<String> STANDARD = Set.of("ballot-batch", "ballot-style-area", "borough", "city", "city-council", "combined-precinct",
-      "congressional", "country", "county", "county-council", "drop-box", "judicial", "municipality", "polling-place", "precinct",
-      "school", "special", "split-precinct", "state", "state-house", "state-senate", "town", "township", "utility", "village",
-      "vote-center", "ward", "water");
+    public static final String STATION = "precinct";
+    private static final Set<String> STANDARD = Set.of(
+            "ballot-batch",
+            "ballot-style-area",
+            "borough",
+            "city",
+            "city-council",
+            "combined-precinct",
+            "congressional",
+            "country",
+            "county",
+            "county-council",
+            "drop-box",
+            "judicial",
+            "municipality",
+            "polling-place",
+            "precinct",
+            "school",
+            "special",
+            "split-precinct",
+            "state",
+            "state-house",
+            "state-senate",
+            "town",
+            "township",
+            "utility",
+            "village",
+            "vote-center",
+            "ward",
+            "water");
 
-  private UnitTypes() {}
+    private UnitTypes() {}
 
-  /** The standard type of a level name, or empty when it must be written as other + OtherType. */
-  public static Optional<String> standard(String levelName) {
-    String t = levelName.toLowerCase(Locale.ROOT);
-    return STANDARD.contains(t) ? Optional.of(t) : Optional.empty();
-  }
+    /** The standard type of a level name, or empty when it must be written as other + OtherType. */
+    public static Optional<String> standard(String levelName) {
+        String t = levelName.toLowerCase(Locale.ROOT);
+        return STANDARD.contains(t) ? Optional.of(t) : Optional.empty();
+    }
 }

@@ -42,249 +42,260 @@ import org.veritally.formats.entry.NoteSignatureCheck;
  * {@code publish}. Not thread-safe; one per replay.
  */
 public final class LogReplay implements LedgerView {
-  private EntryCodec codec = new EntryCodec(Optional.empty());
-  private Rulebook rulebook = new Rulebook(new NoteSignatureCheck(Optional.empty()));
-  private Catalogue catalogue = new Catalogue();
-  private Tabulation tabulation;
-  private Tabulation.Batch batch;
-  private final Map<Long, Current> current = new HashMap<>();
-  private long size;
-  private final Map<String, KeyEntry> keys = new HashMap<>();
-  private final Set<String> signingSources = new HashSet<>();
-  private final Map<String, Recorded> announcementsById = new HashMap<>();
-  private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
-  private boolean finished;
+    private EntryCodec codec = new EntryCodec(Optional.empty());
+    private Rulebook rulebook = new Rulebook(new NoteSignatureCheck(Optional.empty()));
+    private Catalogue catalogue = new Catalogue();
+    private Tabulation tabulation;
+    private Tabulation.Batch batch;
+    private final Map<Long, Current> current = new HashMap<>();
+    private long size;
+    private final Map<String, KeyEntry> keys = new HashMap<>();
+    private final Set<String> signingSources = new HashSet<>();
+    private final Map<String, Recorded> announcementsById = new HashMap<>();
+    private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
+    private boolean finished;
 
-  /**
-   * A current copy, kept compact (a replay of a million stations holds a million of these): its log
-   * index and its numbers {@code [registered, ballots, valid, null, blank, votes…]}; the ids follow
-   * from the key.
-   */
-  private record Current(long index, long[] numbers) {
-    static Current of(long index, TallySheet s) {
-      var k = s.counts();
-      long[] n = new long[5 + s.choiceCount()];
-      n[0] = k.registered();
-      n[1] = k.ballotsCast();
-      n[2] = k.valid();
-      n[3] = k.nulls();
-      n[4] = k.blank();
-      for (int i = 0; i < s.choiceCount(); i++) n[5 + i] = s.vote(i);
-      return new Current(index, n);
+    /**
+     * A current copy, kept compact (a replay of a million stations holds a million of these): its log
+     * index and its numbers {@code [registered, ballots, valid, null, blank, votes…]}; the ids follow
+     * from the key.
+     */
+    private record Current(long index, long[] numbers) {
+        static Current of(long index, TallySheet s) {
+            var k = s.counts();
+            long[] n = new long[5 + s.choiceCount()];
+            n[0] = k.registered();
+            n[1] = k.ballotsCast();
+            n[2] = k.valid();
+            n[3] = k.nulls();
+            n[4] = k.blank();
+            for (int i = 0; i < s.choiceCount(); i++) n[5 + i] = s.vote(i);
+            return new Current(index, n);
+        }
     }
-  }
 
-  private TallySheet sheetOf(long key, Current c) {
-    var el = election().orElseThrow();
-    long[] n = c.numbers();
-    return new TallySheet(catalogue.station(CopyKey.station(key)).id(), el.contests().get(CopyKey.contest(key)).id(),
-        tabulation.sources().get(CopyKey.source(key)).id(),
-        new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]), Arrays.copyOfRange(n, 5, n.length));
-  }
-
-  /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
-  public record CurrentSheet(long index, TallySheet sheet) {}
-
-  /**
-   * The current copy of a station × contest × source, by their indices (catalogue, election, and
-   * declaration order of the sources), if the source has one.
-   */
-  public Optional<CurrentSheet> current(int station, int contest, int source) {
-    long key = CopyKey.of(station, contest, source);
-    Current c = current.get(key);
-    return c == null ? Optional.empty() : Optional.of(new CurrentSheet(c.index(), sheetOf(key, c)));
-  }
-
-  @Override
-  public Optional<Election> election() {
-    return codec.election();
-  }
-
-  @Override
-  public Catalogue catalogue() {
-    return catalogue;
-  }
-
-  @Override
-  public int sourceIndex(String id) {
-    return tabulation == null ? -1 : tabulation.sourceIndex(id);
-  }
-
-  @Override
-  public boolean hasAuthority() {
-    return tabulation != null && tabulation.authority().isPresent();
-  }
-
-  @Override
-  public Optional<KeyEntry> key(String account) {
-    return Optional.ofNullable(keys.get(account));
-  }
-
-  @Override
-  public boolean signs(String source) {
-    return signingSources.contains(source);
-  }
-
-  @Override
-  public Optional<Recorded> announcement(String id) {
-    return Optional.ofNullable(announcementsById.get(id));
-  }
-
-  @Override
-  public long currentIndex(long copyKey) {
-    Current c = current.get(copyKey);
-    return c == null ? -1 : c.index();
-  }
-
-  @Override
-  public TallySheet currentSheet(long copyKey) {
-    return sheetOf(copyKey, current.get(copyKey));
-  }
-
-  public Tabulation tabulation() {
-    if (tabulation == null) throw new IllegalStateException("no election entry replayed");
-    return tabulation;
-  }
-
-  /** The announcements in log order. */
-  public List<org.veritally.core.model.Announcement> announcements() {
-    return List.copyOf(announcements);
-  }
-
-  public long size() {
-    return size;
-  }
-
-  /** Replays the next entry; returns what is wrong with it (empty when it is fine), each with its rule ID. */
-  public List<Problem> accept(byte[] bytes) {
-    if (finished) throw new IllegalStateException("replay already finished");
-    long index = size++;
-    String where = "entry " + index;
-    var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
-    if (tooLarge.isPresent()) return List.of(tooLarge.get());
-    Optional<? extends Entry> fast = tabulation == null ? Optional.empty() : codec.decodeCanonicalSheet(bytes);
-    if (fast.isEmpty() && tabulation != null) fast = codec.decodeCanonicalCatalogue(bytes);
-    if (fast.isPresent()) return apply(index, fast.get(), where, List.of());
-    List<Problem> problems = new ArrayList<>();
-    Optional<Entry> decoded;
-    try {
-      decoded = codec.decode(bytes, where, problems);
-    } catch (RuntimeException e) {
-      decoded = Optional.empty();
-      problems.add(new Problem(Rule.IN_SYNTAX, where, String.valueOf(e.getMessage())));
+    private TallySheet sheetOf(long key, Current c) {
+        var el = election().orElseThrow();
+        long[] n = c.numbers();
+        return new TallySheet(
+                catalogue.station(CopyKey.station(key)).id(),
+                el.contests().get(CopyKey.contest(key)).id(),
+                tabulation.sources().get(CopyKey.source(key)).id(),
+                new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]),
+                Arrays.copyOfRange(n, 5, n.length));
     }
-    if (decoded.isEmpty()) {
-      // a rule the entry's content breaks (TS-CONTEST, TS-CHOICE, …: the form of a sheet depends on
-      // its contest) keeps its own ID, as intake reports it; a broken shape (IN-*) is LOG-DECODE
-      List<Problem> out = new ArrayList<>(problems.size());
-      for (Problem p : problems) out.add(p.rule().id().startsWith("IN-") ? new Problem(Rule.LOG_DECODE, where, p.toString()) : p);
-      if (out.isEmpty()) out.add(new Problem(Rule.LOG_DECODE, where, "the entry does not decode"));
-      return out;
-    }
-    List<Problem> canon = Arrays.equals(codec.encode(decoded.get()), bytes) ? List.of()
-        : List.of(new Problem(Rule.LOG_CANON, where, "entry bytes are not the canonical encoding"));
-    return apply(index, decoded.get(), where, canon);
-  }
 
-  private List<Problem> apply(long index, Entry e, String where, List<Problem> before) {
-    Decision d = rulebook.decide(this, index, e, where);
-    if (d instanceof Decision.Refuse r) return concat(before, r.problems());
-    if (d instanceof Decision.Repeat r) {
-      return concat(before, List.of(new Problem(Rule.LOG_REPEAT, where, "repeats entry " + r.index()
-          + ", which intake answers idempotently and never appends again")));
-    }
-    e.accept(new Applier(index, (Decision.Accept) d));
-    return before;
-  }
+    /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
+    public record CurrentSheet(long index, TallySheet sheet) {}
 
-  private static List<Problem> concat(List<Problem> a, List<Problem> b) {
-    if (a.isEmpty()) return b;
-    List<Problem> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
-
-  /** Applies an entry the rulebook accepted to this replay's state. */
-  private final class Applier implements EntryVisitor<Void> {
-    private final long index;
-    private final Decision.Accept accepted;
-
-    Applier(long index, Decision.Accept accepted) {
-      this.index = index;
-      this.accepted = accepted;
+    /**
+     * The current copy of a station × contest × source, by their indices (catalogue, election, and
+     * declaration order of the sources), if the source has one.
+     */
+    public Optional<CurrentSheet> current(int station, int contest, int source) {
+        long key = CopyKey.of(station, contest, source);
+        Current c = current.get(key);
+        return c == null ? Optional.empty() : Optional.of(new CurrentSheet(c.index(), sheetOf(key, c)));
     }
 
     @Override
-    public Void election(ElectionEntry el) {
-      codec = new EntryCodec(Optional.of(el.election()));
-      rulebook = new Rulebook(new NoteSignatureCheck(Optional.of(el.election())));
-      catalogue = new Catalogue();
-      tabulation = new Tabulation(el.election(), catalogue);
-      batch = tabulation.begin();
-      return null;
+    public Optional<Election> election() {
+        return codec.election();
     }
 
     @Override
-    public Void catalogue(CatalogueEntry c) {
-      c.units().forEach(catalogue::addUnit);
-      c.stations().forEach(catalogue::addStation);
-      return null;
+    public Catalogue catalogue() {
+        return catalogue;
     }
 
     @Override
-    public Void source(SourceEntry s) {
-      tabulation.addSource(s.source());
-      return null;
+    public int sourceIndex(String id) {
+        return tabulation == null ? -1 : tabulation.sourceIndex(id);
     }
 
     @Override
-    public Void key(KeyEntry k) {
-      keys.put(k.account(), k);
-      signingSources.add(k.source());
-      return null;
+    public boolean hasAuthority() {
+        return tabulation != null && tabulation.authority().isPresent();
     }
 
     @Override
-    public Void sheet(SheetEntry se) {
-      long key = accepted.copyKey();
-      Current prev = current.get(key);
-      batch.add(se.sheet(), prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
-      current.put(key, Current.of(index, se.sheet()));
-      return null;
+    public Optional<KeyEntry> key(String account) {
+        return Optional.ofNullable(keys.get(account));
     }
 
     @Override
-    public Void announcement(AnnouncementEntry a) {
-      announcementsById.put(a.announcement().id(), new Recorded(index, a.announcement()));
-      announcements.add(a.announcement());
-      return null;
+    public boolean signs(String source) {
+        return signingSources.contains(source);
     }
-  }
 
-  /** Computes the consensus view from the final copies and makes all totals readable. Call once. */
-  public void finish() {
-    if (finished) return;
-    finished = true;
-    if (tabulation == null) return;
-    var policy = election().orElseThrow().consensus();
-    // group the copies by station × contest by sorting their keys (the source is the low 16 bits)
-    long[] keys = current.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-    List<Copy> copies = new ArrayList<>();
-    for (int i = 0; i < keys.length; ) {
-      long group = CopyKey.group(keys[i]);
-      copies.clear();
-      int j = i;
-      for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
-        Current c = current.get(keys[j]);
-        copies.add(new Copy(CopyKey.source(keys[j]), c.index(), CopyDigest.of(sheetOf(keys[j], c))));
-      }
-      var chosen = Verdict.of(copies, policy).consensus();
-      if (chosen.isPresent()) {
-        long k = group | chosen.get().source();
-        batch.addTo(Tabulation.CONSENSUS, sheetOf(k, current.get(k)), 1);
-      }
-      i = j;
+    @Override
+    public Optional<Recorded> announcement(String id) {
+        return Optional.ofNullable(announcementsById.get(id));
     }
-    batch.publish();
-  }
+
+    @Override
+    public long currentIndex(long copyKey) {
+        Current c = current.get(copyKey);
+        return c == null ? -1 : c.index();
+    }
+
+    @Override
+    public TallySheet currentSheet(long copyKey) {
+        return sheetOf(copyKey, current.get(copyKey));
+    }
+
+    public Tabulation tabulation() {
+        if (tabulation == null) throw new IllegalStateException("no election entry replayed");
+        return tabulation;
+    }
+
+    /** The announcements in log order. */
+    public List<org.veritally.core.model.Announcement> announcements() {
+        return List.copyOf(announcements);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** Replays the next entry; returns what is wrong with it (empty when it is fine), each with its rule ID. */
+    public List<Problem> accept(byte[] bytes) {
+        if (finished) throw new IllegalStateException("replay already finished");
+        long index = size++;
+        String where = "entry " + index;
+        var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+        if (tooLarge.isPresent()) return List.of(tooLarge.get());
+        Optional<? extends Entry> fast = tabulation == null ? Optional.empty() : codec.decodeCanonicalSheet(bytes);
+        if (fast.isEmpty() && tabulation != null) fast = codec.decodeCanonicalCatalogue(bytes);
+        if (fast.isPresent()) return apply(index, fast.get(), where, List.of());
+        List<Problem> problems = new ArrayList<>();
+        Optional<Entry> decoded;
+        try {
+            decoded = codec.decode(bytes, where, problems);
+        } catch (RuntimeException e) {
+            decoded = Optional.empty();
+            problems.add(new Problem(Rule.IN_SYNTAX, where, String.valueOf(e.getMessage())));
+        }
+        if (decoded.isEmpty()) {
+            // a rule the entry's content breaks (TS-CONTEST, TS-CHOICE, …: the form of a sheet depends on
+            // its contest) keeps its own ID, as intake reports it; a broken shape (IN-*) is LOG-DECODE
+            List<Problem> out = new ArrayList<>(problems.size());
+            for (Problem p : problems)
+                out.add(p.rule().id().startsWith("IN-") ? new Problem(Rule.LOG_DECODE, where, p.toString()) : p);
+            if (out.isEmpty()) out.add(new Problem(Rule.LOG_DECODE, where, "the entry does not decode"));
+            return out;
+        }
+        List<Problem> canon = Arrays.equals(codec.encode(decoded.get()), bytes)
+                ? List.of()
+                : List.of(new Problem(Rule.LOG_CANON, where, "entry bytes are not the canonical encoding"));
+        return apply(index, decoded.get(), where, canon);
+    }
+
+    private List<Problem> apply(long index, Entry e, String where, List<Problem> before) {
+        Decision d = rulebook.decide(this, index, e, where);
+        if (d instanceof Decision.Refuse r) return concat(before, r.problems());
+        if (d instanceof Decision.Repeat r) {
+            return concat(
+                    before,
+                    List.of(new Problem(
+                            Rule.LOG_REPEAT,
+                            where,
+                            "repeats entry " + r.index()
+                                    + ", which intake answers idempotently and never appends again")));
+        }
+        e.accept(new Applier(index, (Decision.Accept) d));
+        return before;
+    }
+
+    private static List<Problem> concat(List<Problem> a, List<Problem> b) {
+        if (a.isEmpty()) return b;
+        List<Problem> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Applies an entry the rulebook accepted to this replay's state. */
+    private final class Applier implements EntryVisitor<Void> {
+        private final long index;
+        private final Decision.Accept accepted;
+
+        Applier(long index, Decision.Accept accepted) {
+            this.index = index;
+            this.accepted = accepted;
+        }
+
+        @Override
+        public Void election(ElectionEntry el) {
+            codec = new EntryCodec(Optional.of(el.election()));
+            rulebook = new Rulebook(new NoteSignatureCheck(Optional.of(el.election())));
+            catalogue = new Catalogue();
+            tabulation = new Tabulation(el.election(), catalogue);
+            batch = tabulation.begin();
+            return null;
+        }
+
+        @Override
+        public Void catalogue(CatalogueEntry c) {
+            c.units().forEach(catalogue::addUnit);
+            c.stations().forEach(catalogue::addStation);
+            return null;
+        }
+
+        @Override
+        public Void source(SourceEntry s) {
+            tabulation.addSource(s.source());
+            return null;
+        }
+
+        @Override
+        public Void key(KeyEntry k) {
+            keys.put(k.account(), k);
+            signingSources.add(k.source());
+            return null;
+        }
+
+        @Override
+        public Void sheet(SheetEntry se) {
+            long key = accepted.copyKey();
+            Current prev = current.get(key);
+            batch.add(se.sheet(), prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
+            current.put(key, Current.of(index, se.sheet()));
+            return null;
+        }
+
+        @Override
+        public Void announcement(AnnouncementEntry a) {
+            announcementsById.put(a.announcement().id(), new Recorded(index, a.announcement()));
+            announcements.add(a.announcement());
+            return null;
+        }
+    }
+
+    /** Computes the consensus view from the final copies and makes all totals readable. Call once. */
+    public void finish() {
+        if (finished) return;
+        finished = true;
+        if (tabulation == null) return;
+        var policy = election().orElseThrow().consensus();
+        // group the copies by station × contest by sorting their keys (the source is the low 16 bits)
+        long[] keys =
+                current.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        List<Copy> copies = new ArrayList<>();
+        for (int i = 0; i < keys.length; ) {
+            long group = CopyKey.group(keys[i]);
+            copies.clear();
+            int j = i;
+            for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
+                Current c = current.get(keys[j]);
+                copies.add(new Copy(CopyKey.source(keys[j]), c.index(), CopyDigest.of(sheetOf(keys[j], c))));
+            }
+            var chosen = Verdict.of(copies, policy).consensus();
+            if (chosen.isPresent()) {
+                long k = group | chosen.get().source();
+                batch.addTo(Tabulation.CONSENSUS, sheetOf(k, current.get(k)), 1);
+            }
+            i = j;
+        }
+        batch.publish();
+    }
 }

@@ -6,13 +6,17 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.veritally.core.tabulate.View;
 
-/** The OpenElections layout: county = level-1 name, a Registered Voters row per station, lines as party + candidate, summary rows. */
+/**
+ * The OpenElections layout: county = level-1 name, a Registered Voters row per station, lines as party + candidate,
+ * summary rows.
+ */
 class ExportOpenElectionsTest {
-  @Test
-  void goldenSmallElectionWitnessView() {
-    var out = new StringWriter();
-    long rows = new OpenElectionsWriter(out, SmallElection.data().snapshot()).write(SmallElection.data(), new View.OfSource("wit"));
-    assertThat(out.toString()).isEqualTo("""
+    @Test
+    void goldenSmallElectionWitnessView() {
+        var out = new StringWriter();
+        long rows = new OpenElectionsWriter(out, SmallElection.data().snapshot())
+                .write(SmallElection.data(), new View.OfSource("wit"));
+        assertThat(out.toString()).isEqualTo("""
         county,precinct,office,district,party,candidate,votes
         "North, upper",T1-1,Registered Voters,,,,400
         "North, upper",T1-1,President,,Party X (Ana),Ana,100
@@ -27,14 +31,19 @@ class ExportOpenElectionsTest {
         "North, upper",T1-2,President,,,Bruna,90
         "North, upper",T1-2,President,,,Over Votes,10
         """);
-    assertThat(rows).isEqualTo(12);
-  }
+        assertThat(rows).isEqualTo(12);
+    }
 
-  @Test
-  void oneRegisteredVotersRowPerStationAcrossContests() {
-    var out = new StringWriter();
-    new OpenElectionsWriter(out, SmallElection.data().snapshot()).write(SmallElection.data(), new View.OfSource("auth"));
-    assertThat(out.toString().lines().filter(l -> l.contains("T1-1,Registered Voters")).count()).isEqualTo(1);
-    assertThat(out.toString()).contains("T1-1,Question,,,Yes,200", "T1-1,Question,,,No,45");
-  }
+    @Test
+    void oneRegisteredVotersRowPerStationAcrossContests() {
+        var out = new StringWriter();
+        new OpenElectionsWriter(out, SmallElection.data().snapshot())
+                .write(SmallElection.data(), new View.OfSource("auth"));
+        assertThat(out.toString()
+                        .lines()
+                        .filter(l -> l.contains("T1-1,Registered Voters"))
+                        .count())
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("T1-1,Question,,,Yes,200", "T1-1,Question,,,No,45");
+    }
 }

@@ -1,7 +1,5 @@
 package org.veritally.server.auth;
 
-import org.veritally.server.read.UsageProblem;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.veritally.core.model.Source;
+import org.veritally.server.read.UsageProblem;
 import org.veritally.store.AccountQueries;
 import org.veritally.store.AccountQueries.AccountRow;
 import org.veritally.store.Store;
@@ -22,87 +21,99 @@ import org.veritally.translog.VerifierKey;
  * Revoked accounts authenticate to nothing. Thread-safe.
  */
 public final class Accounts {
-  private final Store store;
-  private final AccountQueries accounts;
+    private final Store store;
+    private final AccountQueries accounts;
 
-  public Accounts(Store store) {
-    this.store = store;
-    this.accounts = new AccountQueries(store);
-  }
-
-  /** A created account and its token, which exists nowhere else. */
-  public record Created(Account account, String token) {}
-
-  /**
-   * Creates an account with a fresh token. {@code key} must be empty: a key counts only through a
-   * key entry in the log ({@code RegisterKey}), which every verifier replays.
-   */
-  public Created create(String id, Role role, String source, Optional<VerifierKey> key) {
-    if (key.isPresent()) throw new IllegalStateException("keys are registered through the log (RegisterKey), not with the account");
-    if (!Source.validId(id)) {
-      throw new UsageProblem(org.veritally.core.validation.Rule.IN_ID, "account id '" + id + "' is not a valid id (1-64 of A-Z a-z 0-9 . _ : -)");
+    public Accounts(Store store) {
+        this.store = store;
+        this.accounts = new AccountQueries(store);
     }
-    if (find(id).isPresent()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "account '" + id + "' exists already");
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    store.write(tx -> {
-      tx.putAccount(id, role.wire(), source, hash(token), key.map(VerifierKey::encode).orElse(""), System.currentTimeMillis());
-      return null;
-    });
-    return new Created(new Account(id, role, source, key, false), token);
-  }
 
-  /** A new token for an existing account; the old one stops working at once. */
-  public String rotate(String id) {
-    require(id);
-    byte[] raw = new byte[32];
-    new SecureRandom().nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    store.write(tx -> {
-      tx.updateAccount(id, "token_hash", hash(token));
-      return null;
-    });
-    return token;
-  }
+    /** A created account and its token, which exists nowhere else. */
+    public record Created(Account account, String token) {}
 
-  public void revoke(String id) {
-    require(id);
-    store.write(tx -> {
-      tx.updateAccount(id, "revoked_ms", System.currentTimeMillis());
-      return null;
-    });
-  }
-
-  private void require(String id) {
-    if (find(id).isEmpty()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "no account '" + id + "'");
-  }
-
-  /** The account whose token this is, unless revoked. */
-  public Optional<Account> authenticate(String token) {
-    return accounts.byTokenHash(hash(token)).map(Accounts::account).filter(a -> !a.revoked());
-  }
-
-  public Optional<Account> find(String id) {
-    return accounts.byId(id).map(Accounts::account);
-  }
-
-  public List<Account> all() {
-    return accounts.all().stream().map(Accounts::account).toList();
-  }
-
-  private static Account account(AccountRow r) {
-    String key = r.publicKey();
-    Optional<VerifierKey> k = key.isEmpty() ? Optional.empty()
-        : VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok ? Optional.of(ok.value()) : Optional.empty();
-    return new Account(r.id(), Role.ofWire(r.role()), r.source(), k, r.revokedMs() != 0);
-  }
-
-  static byte[] hash(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /**
+     * Creates an account with a fresh token. {@code key} must be empty: a key counts only through a
+     * key entry in the log ({@code RegisterKey}), which every verifier replays.
+     */
+    public Created create(String id, Role role, String source, Optional<VerifierKey> key) {
+        if (key.isPresent())
+            throw new IllegalStateException("keys are registered through the log (RegisterKey), not with the account");
+        if (!Source.validId(id)) {
+            throw new UsageProblem(
+                    org.veritally.core.validation.Rule.IN_ID,
+                    "account id '" + id + "' is not a valid id (1-64 of A-Z a-z 0-9 . _ : -)");
+        }
+        if (find(id).isPresent()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "account '" + id + "' exists already");
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        store.write(tx -> {
+            tx.putAccount(
+                    id,
+                    role.wire(),
+                    source,
+                    hash(token),
+                    key.map(VerifierKey::encode).orElse(""),
+                    System.currentTimeMillis());
+            return null;
+        });
+        return new Created(new Account(id, role, source, key, false), token);
     }
-  }
+
+    /** A new token for an existing account; the old one stops working at once. */
+    public String rotate(String id) {
+        require(id);
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        store.write(tx -> {
+            tx.updateAccount(id, "token_hash", hash(token));
+            return null;
+        });
+        return token;
+    }
+
+    public void revoke(String id) {
+        require(id);
+        store.write(tx -> {
+            tx.updateAccount(id, "revoked_ms", System.currentTimeMillis());
+            return null;
+        });
+    }
+
+    private void require(String id) {
+        if (find(id).isEmpty()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "no account '" + id + "'");
+    }
+
+    /** The account whose token this is, unless revoked. */
+    public Optional<Account> authenticate(String token) {
+        return accounts.byTokenHash(hash(token)).map(Accounts::account).filter(a -> !a.revoked());
+    }
+
+    public Optional<Account> find(String id) {
+        return accounts.byId(id).map(Accounts::account);
+    }
+
+    public List<Account> all() {
+        return accounts.all().stream().map(Accounts::account).toList();
+    }
+
+    private static Account account(AccountRow r) {
+        String key = r.publicKey();
+        Optional<VerifierKey> k = key.isEmpty()
+                ? Optional.empty()
+                : VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok
+                        ? Optional.of(ok.value())
+                        : Optional.empty();
+        return new Account(r.id(), Role.ofWire(r.role()), r.source(), k, r.revokedMs() != 0);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

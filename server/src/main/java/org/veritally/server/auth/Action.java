@@ -2,7 +2,7 @@ package org.veritally.server.auth;
 
 /** The write actions of the HTTP API, for the role × action matrix ({@link Authorization}). */
 public enum Action {
-  SUBMIT_SHEET,
-  RECORD_ANNOUNCEMENT,
-  REGISTER_KEY
+    SUBMIT_SHEET,
+    RECORD_ANNOUNCEMENT,
+    REGISTER_KEY
 }

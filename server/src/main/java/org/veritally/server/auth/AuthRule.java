@@ -11,40 +11,40 @@ import org.veritally.core.validation.Severity;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum AuthRule implements RuleId {
-  /** No bearer token, a wrong one, or one of a revoked account (HTTP 401). */
-  AUTH_TOKEN("AUTH-TOKEN", "no bearer token, a wrong one, or one of a revoked account (HTTP 401)"),
-  /** The account's role may not do this (HTTP 403). */
-  AUTH_ROLE("AUTH-ROLE", "the account's role may not do this (HTTP 403)"),
-  /** An account command names an account that does not exist, or creates one whose id is taken. */
-  AUTH_ACCOUNT("AUTH-ACCOUNT", "an account command names an account that does not exist, or one whose id is taken");
+    /** No bearer token, a wrong one, or one of a revoked account (HTTP 401). */
+    AUTH_TOKEN("AUTH-TOKEN", "no bearer token, a wrong one, or one of a revoked account (HTTP 401)"),
+    /** The account's role may not do this (HTTP 403). */
+    AUTH_ROLE("AUTH-ROLE", "the account's role may not do this (HTTP 403)"),
+    /** An account command names an account that does not exist, or creates one whose id is taken. */
+    AUTH_ACCOUNT("AUTH-ACCOUNT", "an account command names an account that does not exist, or one whose id is taken");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  AuthRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    AuthRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

@@ -8,15 +8,15 @@ import java.util.Set;
  * other than the account's own is refused separately (TS-SOURCE), except for administrators.
  */
 public final class Authorization {
-  private static final Map<Role, Set<Action>> ALLOWED = Map.of(
-      Role.ADMIN, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.REGISTER_KEY),
-      Role.AUTHORITY, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
-      Role.WITNESS, Set.of(Action.SUBMIT_SHEET),
-      Role.OBSERVER, Set.of(Action.SUBMIT_SHEET));
+    private static final Map<Role, Set<Action>> ALLOWED = Map.of(
+            Role.ADMIN, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.REGISTER_KEY),
+            Role.AUTHORITY, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
+            Role.WITNESS, Set.of(Action.SUBMIT_SHEET),
+            Role.OBSERVER, Set.of(Action.SUBMIT_SHEET));
 
-  private Authorization() {}
+    private Authorization() {}
 
-  public static boolean allows(Role role, Action action) {
-    return ALLOWED.get(role).contains(action);
-  }
+    public static boolean allows(Role role, Action action) {
+        return ALLOWED.get(role).contains(action);
+    }
 }

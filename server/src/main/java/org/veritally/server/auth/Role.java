@@ -9,16 +9,16 @@ import java.util.Locale;
  * own source's sheets only. The public needs no account: every read is open.
  */
 public enum Role {
-  ADMIN,
-  AUTHORITY,
-  WITNESS,
-  OBSERVER;
+    ADMIN,
+    AUTHORITY,
+    WITNESS,
+    OBSERVER;
 
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  public static Role ofWire(String s) {
-    return valueOf(s.toUpperCase(Locale.ROOT));
-  }
+    public static Role ofWire(String s) {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+    }
 }

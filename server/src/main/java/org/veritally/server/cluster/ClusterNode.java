@@ -7,7 +7,6 @@ import org.veritally.core.entry.Entry;
 import org.veritally.formats.csv.SheetRow;
 import org.veritally.server.Instance;
 import org.veritally.server.intake.DuplicateRows;
-import org.veritally.server.intake.GroupCommit;
 import org.veritally.server.intake.Outcome;
 
 /**
@@ -34,134 +33,144 @@ import org.veritally.server.intake.Outcome;
  * runs on the node's thread.
  */
 public final class ClusterNode implements AutoCloseable {
-  static final long TICK_MS = 10;
-  static final long BATCH_EVERY_MS = 10;
-  static final long LOCK_EVERY_MS = 250;
-  static final long PURGE_EVERY_MS = 60_000;
-  /** Answered submissions are kept this long (their waiters gave up after {@code SubmissionRelay.WAIT_MS}). */
-  static final long KEEP_ANSWERS_MS = 600_000;
-  private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    static final long TICK_MS = 10;
+    static final long BATCH_EVERY_MS = 10;
+    static final long LOCK_EVERY_MS = 250;
+    static final long PURGE_EVERY_MS = 60_000;
+    /** Answered submissions are kept this long (their waiters gave up after {@code SubmissionRelay.WAIT_MS}). */
+    static final long KEEP_ANSWERS_MS = 600_000;
 
-  private final Instance instance;
-  private final IntegrateSubmissions integrate;
-  private final SubmissionRelay relay;
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile boolean sequencer;
-  private volatile long becameSequencerNanos;
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
-  private ClusterNode(Instance instance, long answerWaitMs) {
-    this.instance = instance;
-    this.integrate = new IntegrateSubmissions(instance);
-    this.relay = new SubmissionRelay(instance, answerWaitMs);
-    this.thread = new Thread(this::run, "veritally-cluster");
-    thread.setDaemon(true);
-  }
+    private final Instance instance;
+    private final IntegrateSubmissions integrate;
+    private final SubmissionRelay relay;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean sequencer;
+    private volatile long becameSequencerNanos;
 
-  /** Joins the instances on {@code instance}'s database; its online submissions go through this node from now on. */
-  public static ClusterNode start(Instance instance) {
-    return start(instance, SubmissionRelay.WAIT_MS);
-  }
-
-  /** As {@link #start(Instance)}, waiting {@code answerWaitMs} for the sequencer's answers (tests). */
-  static ClusterNode start(Instance instance, long answerWaitMs) {
-    ClusterNode n = new ClusterNode(instance, answerWaitMs);
-    instance.attach(n::intake, n::record, n);
-    n.thread.start();
-    return n;
-  }
-
-  /** Whether this instance is the sequencer now. */
-  public boolean isSequencer() {
-    return sequencer;
-  }
-
-  /** {@link System#nanoTime} when this instance last became the sequencer. */
-  public long becameSequencerNanos() {
-    return becameSequencerNanos;
-  }
-
-  /** A batch of online submissions: sequenced here if this instance holds the lock, else queued for the one that does. */
-  Outcome intake(List<SheetRow> rows, List<String> accounts) {
-    if (sequencer) {
-      instance.catchUp();
-      return instance.sequencer().submit(rows, accounts, DuplicateRows.none(), false);
+    private ClusterNode(Instance instance, long answerWaitMs) {
+        this.instance = instance;
+        this.integrate = new IntegrateSubmissions(instance);
+        this.relay = new SubmissionRelay(instance, answerWaitMs);
+        this.thread = new Thread(this::run, "veritally-cluster");
+        thread.setDaemon(true);
     }
-    return relay.submit(rows, accounts);
-  }
 
-  /** One announcement or key registration: recorded here if this instance holds the lock, else queued for the one that does. */
-  Outcome record(Entry entry, String account, String location) {
-    if (sequencer) {
-      instance.catchUp();
-      return instance.entries().record(entry, account, location);
+    /** Joins the instances on {@code instance}'s database; its online submissions go through this node from now on. */
+    public static ClusterNode start(Instance instance) {
+        return start(instance, SubmissionRelay.WAIT_MS);
     }
-    return relay.submit(entry, account, location);
-  }
 
-  private void run() {
-    long nextLock = 0;
-    long nextPurge = System.nanoTime() + PURGE_EVERY_MS * 1_000_000;
-    String lastProblem = "";
-    while (running) {
-      try {
-        long now = System.nanoTime();
-        if (now >= nextLock) {
-          nextLock = now + LOCK_EVERY_MS * 1_000_000;
-          if (sequencer && !instance.isSequencer()) {
-            sequencer = false;
-            LOG.warn("lost the sequencer's lock (database session ended); following the log");
-          } else if (!sequencer && instance.tryBecomeSequencer()) {
-            becameSequencerNanos = System.nanoTime();
-            sequencer = true;
-            LOG.info("this instance is now the sequencer (log size {})", instance.state().logSize());
-          }
-        }
+    /** As {@link #start(Instance)}, waiting {@code answerWaitMs} for the sequencer's answers (tests). */
+    static ClusterNode start(Instance instance, long answerWaitMs) {
+        ClusterNode n = new ClusterNode(instance, answerWaitMs);
+        instance.attach(n::intake, n::record, n);
+        n.thread.start();
+        return n;
+    }
+
+    /** Whether this instance is the sequencer now. */
+    public boolean isSequencer() {
+        return sequencer;
+    }
+
+    /** {@link System#nanoTime} when this instance last became the sequencer. */
+    public long becameSequencerNanos() {
+        return becameSequencerNanos;
+    }
+
+    /**
+     * A batch of online submissions: sequenced here if this instance holds the lock, else queued for the one that does.
+     */
+    Outcome intake(List<SheetRow> rows, List<String> accounts) {
         if (sequencer) {
-          if (now >= nextPurge) {
-            nextPurge = now + PURGE_EVERY_MS * 1_000_000;
-            long before = System.currentTimeMillis() - KEEP_ANSWERS_MS;
-            instance.store().write(tx -> {
-              tx.purgeSubmissions(before);
-              return null;
-            });
-          }
-          long started = System.nanoTime();
-          if (integrate.once() > 0) {
-            // paced like GroupCommit: at most one integrated batch (one signed checkpoint) per BATCH_EVERY_MS
-            long wait = started + BATCH_EVERY_MS * 1_000_000 - System.nanoTime();
-            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            continue;
-          }
-        } else {
-          instance.catchUp();
+            instance.catchUp();
+            return instance.sequencer().submit(rows, accounts, DuplicateRows.none(), false);
         }
-        lastProblem = "";
-        Thread.sleep(TICK_MS);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException | Error e) {  // an Error too: a silently dead thread would hold the lock and integrate nothing
-        if (!e.toString().equals(lastProblem)) LOG.warn("cluster node: {}; retrying", e.toString());
-        lastProblem = e.toString();
-        nextLock = 0;
-        try {
-          Thread.sleep(LOCK_EVERY_MS);
-        } catch (InterruptedException ie) {
-          return;
-        }
-      }
+        return relay.submit(rows, accounts);
     }
-  }
 
-  /** Stops the node's thread (the instance's close releases the lock). */
-  @Override
-  public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    /**
+     * One announcement or key registration: recorded here if this instance holds the lock, else queued for the one that
+     * does.
+     */
+    Outcome record(Entry entry, String account, String location) {
+        if (sequencer) {
+            instance.catchUp();
+            return instance.entries().record(entry, account, location);
+        }
+        return relay.submit(entry, account, location);
     }
-  }
+
+    private void run() {
+        long nextLock = 0;
+        long nextPurge = System.nanoTime() + PURGE_EVERY_MS * 1_000_000;
+        String lastProblem = "";
+        while (running) {
+            try {
+                long now = System.nanoTime();
+                if (now >= nextLock) {
+                    nextLock = now + LOCK_EVERY_MS * 1_000_000;
+                    if (sequencer && !instance.isSequencer()) {
+                        sequencer = false;
+                        LOG.warn("lost the sequencer's lock (database session ended); following the log");
+                    } else if (!sequencer && instance.tryBecomeSequencer()) {
+                        becameSequencerNanos = System.nanoTime();
+                        sequencer = true;
+                        LOG.info(
+                                "this instance is now the sequencer (log size {})",
+                                instance.state().logSize());
+                    }
+                }
+                if (sequencer) {
+                    if (now >= nextPurge) {
+                        nextPurge = now + PURGE_EVERY_MS * 1_000_000;
+                        long before = System.currentTimeMillis() - KEEP_ANSWERS_MS;
+                        instance.store().write(tx -> {
+                            tx.purgeSubmissions(before);
+                            return null;
+                        });
+                    }
+                    long started = System.nanoTime();
+                    if (integrate.once() > 0) {
+                        // paced like GroupCommit: at most one integrated batch (one signed checkpoint) per
+                        // BATCH_EVERY_MS
+                        long wait = started + BATCH_EVERY_MS * 1_000_000 - System.nanoTime();
+                        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        continue;
+                    }
+                } else {
+                    instance.catchUp();
+                }
+                lastProblem = "";
+                Thread.sleep(TICK_MS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException
+                    | Error e) { // an Error too: a silently dead thread would hold the lock and integrate nothing
+                if (!e.toString().equals(lastProblem)) LOG.warn("cluster node: {}; retrying", e.toString());
+                lastProblem = e.toString();
+                nextLock = 0;
+                try {
+                    Thread.sleep(LOCK_EVERY_MS);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops the node's thread (the instance's close releases the lock). */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

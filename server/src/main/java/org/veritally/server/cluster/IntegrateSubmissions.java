@@ -24,64 +24,76 @@ import org.veritally.store.Submissions;
  * online, is answered with its problem. Not thread-safe: the cluster node's thread calls it.
  */
 final class IntegrateSubmissions {
-  static final int MAX_BATCH = 1000;
-  private final Instance instance;
-  private final Submissions queue;
+    static final int MAX_BATCH = 1000;
+    private final Instance instance;
+    private final Submissions queue;
 
-  IntegrateSubmissions(Instance instance) {
-    this.instance = instance;
-    this.queue = new Submissions(instance.store());
-  }
-
-  /** Integrates one batch; returns how many submissions it answered (0 when none was pending). */
-  int once() {
-    List<Submissions.Pending> pending = queue.pending(MAX_BATCH);
-    if (pending.isEmpty()) return 0;
-    instance.catchUp();
-    var codec = instance.state().codec();
-    List<Submissions.Pending> run = new ArrayList<>();
-    List<SheetRow> rows = new ArrayList<>();
-    for (Submissions.Pending p : pending) {
-      String token = token(p.id());
-      List<Problem> problems = new ArrayList<>();
-      Optional<Entry> entry = codec.decode(p.payload(), "", problems);
-      if (entry.isPresent() && RecordEntry.records(entry.get())) {
-        sequence(run, rows);
-        long now = System.currentTimeMillis();
-        instance.entries().record(entry.get(), p.account(), token, outcome -> tx -> tx.finishSubmission(p.id(), OutcomeJson.slice(outcome, token), now));
-        continue;
-      }
-      if (entry.isPresent() && entry.get() instanceof SheetEntry se) {
-        rows.add(new SheetRow(token, Optional.of(se.sheet()), List.of(), se.signature()));
-      } else {
-        if (problems.isEmpty()) problems.add(new Problem(Rule.IN_FIELD, "", "a queued submission must be a sheet, an announcement or a key entry"));
-        rows.add(new SheetRow(token, Optional.empty(), problems.stream().map(x -> x.at(token)).toList()));
-      }
-      run.add(p);
+    IntegrateSubmissions(Instance instance) {
+        this.instance = instance;
+        this.queue = new Submissions(instance.store());
     }
-    sequence(run, rows);
-    return pending.size();
-  }
 
-  /** Hands a run of queued sheets to the sequencer as one batch, answering each in its transaction; empties the run. */
-  private void sequence(List<Submissions.Pending> run, List<SheetRow> rows) {
-    if (run.isEmpty()) return;
-    List<Submissions.Pending> batch = List.copyOf(run);
-    List<String> accounts = batch.stream().map(Submissions.Pending::account).toList();
-    long now = System.currentTimeMillis();
-    instance.sequencer().submit(List.copyOf(rows), accounts, outcome -> tx -> {
-      var answers = OutcomeJson.slices(outcome);
-      for (Submissions.Pending p : batch) {
-        String t = token(p.id());
-        String answer = answers.get(t);
-        tx.finishSubmission(p.id(), answer != null ? answer : OutcomeJson.slice(outcome, t), now);
-      }
-    });
-    run.clear();
-    rows.clear();
-  }
+    /** Integrates one batch; returns how many submissions it answered (0 when none was pending). */
+    int once() {
+        List<Submissions.Pending> pending = queue.pending(MAX_BATCH);
+        if (pending.isEmpty()) return 0;
+        instance.catchUp();
+        var codec = instance.state().codec();
+        List<Submissions.Pending> run = new ArrayList<>();
+        List<SheetRow> rows = new ArrayList<>();
+        for (Submissions.Pending p : pending) {
+            String token = token(p.id());
+            List<Problem> problems = new ArrayList<>();
+            Optional<Entry> entry = codec.decode(p.payload(), "", problems);
+            if (entry.isPresent() && RecordEntry.records(entry.get())) {
+                sequence(run, rows);
+                long now = System.currentTimeMillis();
+                instance.entries()
+                        .record(
+                                entry.get(),
+                                p.account(),
+                                token,
+                                outcome -> tx -> tx.finishSubmission(p.id(), OutcomeJson.slice(outcome, token), now));
+                continue;
+            }
+            if (entry.isPresent() && entry.get() instanceof SheetEntry se) {
+                rows.add(new SheetRow(token, Optional.of(se.sheet()), List.of(), se.signature()));
+            } else {
+                if (problems.isEmpty())
+                    problems.add(new Problem(
+                            Rule.IN_FIELD, "", "a queued submission must be a sheet, an announcement or a key entry"));
+                rows.add(new SheetRow(
+                        token,
+                        Optional.empty(),
+                        problems.stream().map(x -> x.at(token)).toList()));
+            }
+            run.add(p);
+        }
+        sequence(run, rows);
+        return pending.size();
+    }
 
-  static String token(long id) {
-    return "submission#" + id;
-  }
+    /**
+     * Hands a run of queued sheets to the sequencer as one batch, answering each in its transaction; empties the run.
+     */
+    private void sequence(List<Submissions.Pending> run, List<SheetRow> rows) {
+        if (run.isEmpty()) return;
+        List<Submissions.Pending> batch = List.copyOf(run);
+        List<String> accounts = batch.stream().map(Submissions.Pending::account).toList();
+        long now = System.currentTimeMillis();
+        instance.sequencer().submit(List.copyOf(rows), accounts, outcome -> tx -> {
+            var answers = OutcomeJson.slices(outcome);
+            for (Submissions.Pending p : batch) {
+                String t = token(p.id());
+                String answer = answers.get(t);
+                tx.finishSubmission(p.id(), answer != null ? answer : OutcomeJson.slice(outcome, t), now);
+            }
+        });
+        run.clear();
+        rows.clear();
+    }
+
+    static String token(long id) {
+        return "submission#" + id;
+    }
 }

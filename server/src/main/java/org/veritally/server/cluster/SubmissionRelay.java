@@ -27,100 +27,111 @@ import org.veritally.store.Submissions;
  * thread and HTTP threads call it).
  */
 final class SubmissionRelay implements GroupCommit.Intake {
-  static final long POLL_MS = 5;
-  static final long WAIT_MS = 25_000;
-  static final int EXTENSIONS = 2;
-  private final Instance instance;
-  private final Submissions queue;
-  private final long waitMs;
+    static final long POLL_MS = 5;
+    static final long WAIT_MS = 25_000;
+    static final int EXTENSIONS = 2;
+    private final Instance instance;
+    private final Submissions queue;
+    private final long waitMs;
 
-  SubmissionRelay(Instance instance) {
-    this(instance, WAIT_MS);
-  }
-
-  /** With another time-out than {@value #WAIT_MS} ms (tests). */
-  SubmissionRelay(Instance instance, long waitMs) {
-    this.waitMs = waitMs;
-    this.instance = instance;
-    this.queue = new Submissions(instance.store());
-  }
-
-  @Override
-  public Outcome submit(List<SheetRow> rows, List<String> accounts) {
-    List<byte[]> payloads = new ArrayList<>(rows.size());
-    List<String> queuedAccounts = new ArrayList<>(rows.size());
-    List<Integer> queuedRows = new ArrayList<>(rows.size());
-    List<Problem> rejected = new ArrayList<>();
-    var codec = instance.state().codec();
-    for (int i = 0; i < rows.size(); i++) {
-      SheetRow r = rows.get(i);
-      if (!r.problems().isEmpty() || r.sheet().isEmpty()) {
-        rejected.addAll(r.problems());
-        continue;
-      }
-      payloads.add(codec.encode(new SheetEntry(r.sheet().get(), r.signature())));
-      queuedAccounts.add(accounts.get(i));
-      queuedRows.add(i);
+    SubmissionRelay(Instance instance) {
+        this(instance, WAIT_MS);
     }
-    if (payloads.isEmpty()) return new Outcome(List.of(), rejected, instance.state().logSize(), false);
-    List<Long> ids = queue.enqueue(payloads, queuedAccounts, System.currentTimeMillis());
-    Map<Long, String> answers = await(ids);
-    List<Accepted> accepted = new ArrayList<>();
-    long logSize = 0;
-    boolean written = false;
-    for (int k = 0; k < ids.size(); k++) {
-      Outcome o = OutcomeJson.read(answers.get(ids.get(k)), rows.get(queuedRows.get(k)).location());
-      accepted.addAll(o.accepted());
-      rejected.addAll(o.rejected());
-      logSize = Math.max(logSize, o.logSize());
-      written |= o.written();
-    }
-    return new Outcome(accepted, rejected, logSize, written);
-  }
 
-  /**
-   * One announcement or key registration, queued as its canonical entry and answered like a sheet,
-   * with the answer's locations under {@code location}. Once answered, this instance catches up with
-   * the log, so its next read shows the entry.
-   */
-  Outcome submit(Entry entry, String account, String location) {
-    long id = queue.enqueue(List.of(instance.state().codec().encode(entry)), List.of(account), System.currentTimeMillis()).get(0);
-    Outcome o = OutcomeJson.read(await(List.of(id)).get(id), location);
-    try {
-      instance.catchUp();  // so this instance's next read shows the entry; it is in the log whatever happens here
-    } catch (RuntimeException e) {
-      org.slf4j.LoggerFactory.getLogger(SubmissionRelay.class).warn("catching up after a queued write: {}", e.toString());
+    /** With another time-out than {@value #WAIT_MS} ms (tests). */
+    SubmissionRelay(Instance instance, long waitMs) {
+        this.waitMs = waitMs;
+        this.instance = instance;
+        this.queue = new Submissions(instance.store());
     }
-    return o;
-  }
 
-  private Map<Long, String> await(List<Long> ids) {
-    long from = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
-    long to = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
-    long deadline = System.nanoTime() + waitMs * 1_000_000;
-    int extensions = 0;
-    while (true) {
-      Map<Long, String> got = queue.results(from, to);
-      if (got.keySet().containsAll(ids)) return got;
-      if (System.nanoTime() > deadline) {
-        // withdraw it, all or none, so that "not recorded" is true; if the sequencer answered part of
-        // it meanwhile, it is at work on the rest: wait on (at most EXTENSIONS times)
-        if (queue.cancel(ids, System.currentTimeMillis())) {
-          throw new StoreException("no sequencer answered within " + waitMs / 1000.0 + " s; the submission was withdrawn, nothing recorded: retry", null);
+    @Override
+    public Outcome submit(List<SheetRow> rows, List<String> accounts) {
+        List<byte[]> payloads = new ArrayList<>(rows.size());
+        List<String> queuedAccounts = new ArrayList<>(rows.size());
+        List<Integer> queuedRows = new ArrayList<>(rows.size());
+        List<Problem> rejected = new ArrayList<>();
+        var codec = instance.state().codec();
+        for (int i = 0; i < rows.size(); i++) {
+            SheetRow r = rows.get(i);
+            if (!r.problems().isEmpty() || r.sheet().isEmpty()) {
+                rejected.addAll(r.problems());
+                continue;
+            }
+            payloads.add(codec.encode(new SheetEntry(r.sheet().get(), r.signature())));
+            queuedAccounts.add(accounts.get(i));
+            queuedRows.add(i);
         }
-        if (++extensions > EXTENSIONS) {
-          throw new StoreException("the sequencer answered only part of a queued batch within " + (EXTENSIONS + 1) * waitMs / 1000.0
-              + " s; the rest stays queued (a repeated sheet is answered as idempotent)", null);
+        if (payloads.isEmpty())
+            return new Outcome(List.of(), rejected, instance.state().logSize(), false);
+        List<Long> ids = queue.enqueue(payloads, queuedAccounts, System.currentTimeMillis());
+        Map<Long, String> answers = await(ids);
+        List<Accepted> accepted = new ArrayList<>();
+        long logSize = 0;
+        boolean written = false;
+        for (int k = 0; k < ids.size(); k++) {
+            Outcome o = OutcomeJson.read(
+                    answers.get(ids.get(k)), rows.get(queuedRows.get(k)).location());
+            accepted.addAll(o.accepted());
+            rejected.addAll(o.rejected());
+            logSize = Math.max(logSize, o.logSize());
+            written |= o.written();
         }
-        deadline = System.nanoTime() + waitMs * 1_000_000;
-        continue;
-      }
-      try {
-        Thread.sleep(POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StoreException("interrupted while waiting for the sequencer", e);
-      }
+        return new Outcome(accepted, rejected, logSize, written);
     }
-  }
+
+    /**
+     * One announcement or key registration, queued as its canonical entry and answered like a sheet,
+     * with the answer's locations under {@code location}. Once answered, this instance catches up with
+     * the log, so its next read shows the entry.
+     */
+    Outcome submit(Entry entry, String account, String location) {
+        long id = queue.enqueue(
+                        List.of(instance.state().codec().encode(entry)), List.of(account), System.currentTimeMillis())
+                .get(0);
+        Outcome o = OutcomeJson.read(await(List.of(id)).get(id), location);
+        try {
+            instance.catchUp(); // so this instance's next read shows the entry; it is in the log whatever happens here
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SubmissionRelay.class)
+                    .warn("catching up after a queued write: {}", e.toString());
+        }
+        return o;
+    }
+
+    private Map<Long, String> await(List<Long> ids) {
+        long from = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long to = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long deadline = System.nanoTime() + waitMs * 1_000_000;
+        int extensions = 0;
+        while (true) {
+            Map<Long, String> got = queue.results(from, to);
+            if (got.keySet().containsAll(ids)) return got;
+            if (System.nanoTime() > deadline) {
+                // withdraw it, all or none, so that "not recorded" is true; if the sequencer answered part of
+                // it meanwhile, it is at work on the rest: wait on (at most EXTENSIONS times)
+                if (queue.cancel(ids, System.currentTimeMillis())) {
+                    throw new StoreException(
+                            "no sequencer answered within " + waitMs / 1000.0
+                                    + " s; the submission was withdrawn, nothing recorded: retry",
+                            null);
+                }
+                if (++extensions > EXTENSIONS) {
+                    throw new StoreException(
+                            "the sequencer answered only part of a queued batch within "
+                                    + (EXTENSIONS + 1) * waitMs / 1000.0
+                                    + " s; the rest stays queued (a repeated sheet is answered as idempotent)",
+                            null);
+                }
+                deadline = System.nanoTime() + waitMs * 1_000_000;
+                continue;
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting for the sequencer", e);
+            }
+        }
+    }
 }

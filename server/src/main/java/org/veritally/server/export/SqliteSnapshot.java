@@ -15,23 +15,26 @@ import org.veritally.store.SqliteCopy;
  * reader never sees half a file. Stateless.
  */
 public final class SqliteSnapshot {
-  /** Tables that are not open data (see store/src/main/resources/db/sqlite/V1__init.sql). */
-  public static final List<String> PRIVATE = SqliteCopy.PRIVATE;
+    /** Tables that are not open data (see store/src/main/resources/db/sqlite/V1__init.sql). */
+    public static final List<String> PRIVATE = SqliteCopy.PRIVATE;
 
-  private SqliteSnapshot() {}
+    private SqliteSnapshot() {}
 
-  /** Writes the snapshot; returns its size in bytes. */
-  public static long write(Path dataDir, Path out) {
-    Path db = dataDir.resolve("veritally.db");
-    if (!Files.isRegularFile(db)) throw new org.veritally.server.read.UsageProblem(org.veritally.core.validation.ReadRule.RD_ELECTION, "no database in " + dataDir + " (expected " + db + ")");
-    Path tmp = out.resolveSibling(out.getFileName() + ".part");
-    try {
-      Files.deleteIfExists(tmp);
-      SqliteCopy.withoutPrivateTables(db, tmp);
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return Files.size(out);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    /** Writes the snapshot; returns its size in bytes. */
+    public static long write(Path dataDir, Path out) {
+        Path db = dataDir.resolve("veritally.db");
+        if (!Files.isRegularFile(db))
+            throw new org.veritally.server.read.UsageProblem(
+                    org.veritally.core.validation.ReadRule.RD_ELECTION,
+                    "no database in " + dataDir + " (expected " + db + ")");
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        try {
+            Files.deleteIfExists(tmp);
+            SqliteCopy.withoutPrivateTables(db, tmp);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
-  }
 }

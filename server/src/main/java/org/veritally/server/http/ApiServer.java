@@ -6,15 +6,14 @@ import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.core.validation.ReadRule;
 import org.veritally.core.validation.RuleId;
 import org.veritally.server.Instance;
-import org.veritally.server.ops.OpsConfig;
 import org.veritally.server.ops.Operations;
+import org.veritally.server.ops.OpsConfig;
 import org.veritally.server.ops.RequestGuard;
 import org.veritally.server.ops.RequestRefused;
 import org.veritally.server.ops.ServerRule;
@@ -28,194 +27,239 @@ import org.veritally.store.StoreException;
  * no stack trace reaches a client. Binds to 127.0.0.1 unless told otherwise.
  */
 public final class ApiServer implements AutoCloseable {
-  private final Instance instance;
-  private final WriteToken token;
-  private final Javalin app;
+    private final Instance instance;
+    private final WriteToken token;
+    private final Javalin app;
 
-  public ApiServer(Instance instance, WriteToken token) {
-    this(instance, token, List.of());
-  }
-
-  /** An API server that also serves the given route groups (registered after the API's own). */
-  public ApiServer(Instance instance, WriteToken token, List<Routes> extra) {
-    this(instance, token, extra, OpsConfig.defaults());
-  }
-
-  /** An API server with the given limits, headers and request log (docs/operations.md, docs/security.md). */
-  public ApiServer(Instance instance, WriteToken token, List<Routes> extra, OpsConfig opsConfig) {
-    this.instance = instance;
-    this.token = token;
-    var ops = new Operations(instance, new Authenticator(token, instance.accounts()), opsConfig);
-    this.app = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      ops.register(cfg);
-      cfg.routes.get("/api/election", this::election);
-      cfg.routes.get("/api/results", this::results);
-      cfg.routes.get("/api/units/{id}", this::unit);
-      cfg.routes.get("/api/stations/{id}", this::station);
-      var writes = new WriteRoutes(instance, new Authenticator(token, instance.accounts()));
-      cfg.routes.post("/api/sheets", writes::postSheet);
-      cfg.routes.post("/api/announcements", writes::postAnnouncement);
-      cfg.routes.post("/api/keys", writes::postKey);
-      cfg.routes.get("/api/announcements", ctx -> json(ctx, new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
-      cfg.routes.get("/api/discrepancies/summary", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store()).summary()));
-      cfg.routes.get("/api/discrepancies", ctx -> json(ctx, new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
-          .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")))));
-      for (Routes r : extra) r.register(cfg.routes);
-      cfg.routes.exception(RequestRefused.class, (e, ctx) -> {
-        e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
-        problem(ctx, e.status(), ProblemJson.rule(e.status(), e.rule(), e.getMessage()));
-      });
-      cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
-        if (e.getStatus() == 413) {
-          RequestGuard.discardBody(ctx);
-          problem(ctx, 413, ProblemJson.rule(413, ServerRule.SRV_SIZE, "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
-        } else if (e.getStatus() == 404) {
-          problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
-        } else problem(ctx, e.getStatus(), new ProblemJson("about:blank", e.getMessage(), e.getStatus(), e.getMessage(), List.of()));
-      });
-      cfg.routes.exception(BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
-      cfg.routes.exception(UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
-      cfg.routes.exception(StoreException.class, (e, ctx) -> {
-        if (storageFull(ops, ctx, e)) return;
-        ctx.header("Retry-After", "5");
-        problem(ctx, 503, ProblemJson.rule(503, ServerRule.SRV_STORE, "the database is unavailable; try again shortly"));
-      });
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        if (storageFull(ops, ctx, e)) return;
-        ops.internalError(ctx, e);
-        problem(ctx, 500, ProblemJson.rule(500, ServerRule.SRV_INTERNAL, "internal error"));
-      });
-      cfg.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null) problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
-      });
-    });
-  }
-
-  /** Seconds a client is asked to wait after {@code STORE-FULL}: freeing space takes an operator. */
-  static final long FULL_RETRY_AFTER = 30;
-
-  /**
-   * {@code STORE-FULL}: 507 Insufficient Storage (RFC 4918 §11.5), not 503, because it lasts until
-   * an operator frees space, and not 500, because nothing is broken: the transaction was rolled
-   * back whole, so a repeat once there is room is safe (a sheet already in the log is idempotent).
-   * The client is told no path; the operator's log line names the database.
-   */
-  private static boolean storageFull(Operations ops, Context ctx, Exception e) {
-    var full = DiskFull.find(e);
-    if (full.isEmpty()) return false;
-    ops.storageFull(ctx, full.get());
-    ctx.header("Retry-After", Long.toString(FULL_RETRY_AFTER));
-    problem(ctx, 507, ProblemJson.rule(507, DiskFull.RULE, "the server's storage is full: nothing of this request was recorded;"
-        + " repeat it once the operator has freed space"));
-    return true;
-  }
-
-  public ApiServer start(String host, int port) {
-    app.start(host, port);
-    return this;
-  }
-
-  public int port() {
-    return app.port();
-  }
-
-  @Override
-  public void close() {
-    app.stop();
-  }
-
-  static void json(Context ctx, Object body) {
-    ctx.contentType("application/json").result(Json.bytes(body));
-  }
-
-  static void problem(Context ctx, int status, ProblemJson p) {
-    ctx.status(status).contentType("application/problem+json").result(Json.bytes(p));
-  }
-
-  /** A list limit from the query string: 1–1,000,000, default 1,000; anything else is a 400 RD-PARAM. */
-  static int limit(Optional<String> s) {
-    if (s.isEmpty()) return 1000;
-    try {
-      int n = Integer.parseInt(s.get());
-      if (n >= 0 && n <= 1_000_000) return n;
-    } catch (NumberFormatException e) {
-      // reported below
+    public ApiServer(Instance instance, WriteToken token) {
+        this(instance, token, List.of());
     }
-    throw new BadParameter(ReadRule.RD_PARAM, "limit must be a whole number from 0 to 1000000, not '" + s.get() + "'");
-  }
 
-  /** A malformed query parameter: HTTP 400 with its rule ID. */
-  static final class BadParameter extends RuntimeException {
-    final RuleId rule;
-
-    BadParameter(RuleId rule, String message) {
-      super(message);
-      this.rule = rule;
+    /** An API server that also serves the given route groups (registered after the API's own). */
+    public ApiServer(Instance instance, WriteToken token, List<Routes> extra) {
+        this(instance, token, extra, OpsConfig.defaults());
     }
-  }
 
-  private static Optional<String> q(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
-  }
-
-  private void election(Context ctx) {
-    var st = instance.state();
-    Election e = st.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
-    var m = new LinkedHashMap<String, Object>();
-    m.put("id", e.id());
-    m.put("name", e.name());
-    m.put("root", e.rootUnitId());
-    m.put("levels", e.levels());
-    m.put("contests", e.contests());
-    m.put("sources", st.tabulation().sources());
-    m.put("stations", st.catalogue().stationCount());
-    m.put("units", st.catalogue().unitCount());
-    m.put("logSize", st.logSize());
-    json(ctx, m);
-  }
-
-  private void results(Context ctx) {
-    json(ctx, instance.results().result(q(ctx, "unit"), q(ctx, "contest"), q(ctx, "view").orElse("official")));
-  }
-
-  private void unit(Context ctx) {
-    Optional<String> id = Optional.of(ctx.pathParam("id"));
-    String view = q(ctx, "view").orElse("official");
-    var m = new LinkedHashMap<String, Object>();
-    m.put("result", instance.results().result(id, q(ctx, "contest"), view));
-    m.put("children", instance.results().children(id, q(ctx, "contest"), view));
-    var cat = instance.state().catalogue();
-    List<String> stations = new ArrayList<>();
-    for (int s : cat.stationsOf(cat.unitIndex(id.get()))) stations.add(cat.station(s).id());
-    m.put("stations", stations);
-    json(ctx, m);
-  }
-
-  private void station(Context ctx) {
-    String id = ctx.pathParam("id");
-    var st = instance.state();
-    var station = st.catalogue().station(id).orElseThrow(() -> new UsageProblem(ReadRule.RD_STATION, "unknown station '" + id + "'"));
-    Election e = st.requireElection();
-    var sheets = new ArrayList<Object>();
-    for (var s : instance.store().sheetsOfStation(id)) {
-      Contest c = e.contest(s.contest()).orElseThrow();
-      var votes = new LinkedHashMap<String, Long>();
-      long[] v = s.votes();
-      for (int i = 0; i < c.choices().size(); i++) votes.put(c.choices().get(i).id(), v[i]);
-      var m = new LinkedHashMap<String, Object>();
-      m.put("contest", s.contest());
-      m.put("source", s.source());
-      m.put("logIndex", s.entryIdx());
-      m.put("counts", s.counts());
-      m.put("votes", votes);
-      sheets.add(m);
+    /** An API server with the given limits, headers and request log (docs/operations.md, docs/security.md). */
+    public ApiServer(Instance instance, WriteToken token, List<Routes> extra, OpsConfig opsConfig) {
+        this.instance = instance;
+        this.token = token;
+        var ops = new Operations(instance, new Authenticator(token, instance.accounts()), opsConfig);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            ops.register(cfg);
+            cfg.routes.get("/api/election", this::election);
+            cfg.routes.get("/api/results", this::results);
+            cfg.routes.get("/api/units/{id}", this::unit);
+            cfg.routes.get("/api/stations/{id}", this::station);
+            var writes = new WriteRoutes(instance, new Authenticator(token, instance.accounts()));
+            cfg.routes.post("/api/sheets", writes::postSheet);
+            cfg.routes.post("/api/announcements", writes::postAnnouncement);
+            cfg.routes.post("/api/keys", writes::postKey);
+            cfg.routes.get(
+                    "/api/announcements",
+                    ctx -> json(
+                            ctx,
+                            new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
+            cfg.routes.get(
+                    "/api/discrepancies/summary",
+                    ctx -> json(
+                            ctx,
+                            new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
+                                    .summary()));
+            cfg.routes.get(
+                    "/api/discrepancies",
+                    ctx -> json(
+                            ctx,
+                            new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
+                                    .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")))));
+            for (Routes r : extra) r.register(cfg.routes);
+            cfg.routes.exception(RequestRefused.class, (e, ctx) -> {
+                e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
+                problem(ctx, e.status(), ProblemJson.rule(e.status(), e.rule(), e.getMessage()));
+            });
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 413) {
+                    RequestGuard.discardBody(ctx);
+                    problem(
+                            ctx,
+                            413,
+                            ProblemJson.rule(
+                                    413,
+                                    ServerRule.SRV_SIZE,
+                                    "the request body exceeds " + opsConfig.maxBodyBytes() + " bytes"));
+                } else if (e.getStatus() == 404) {
+                    problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
+                } else
+                    problem(
+                            ctx,
+                            e.getStatus(),
+                            new ProblemJson("about:blank", e.getMessage(), e.getStatus(), e.getMessage(), List.of()));
+            });
+            cfg.routes.exception(
+                    BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
+            cfg.routes.exception(
+                    UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
+            cfg.routes.exception(StoreException.class, (e, ctx) -> {
+                if (storageFull(ops, ctx, e)) return;
+                ctx.header("Retry-After", "5");
+                problem(
+                        ctx,
+                        503,
+                        ProblemJson.rule(503, ServerRule.SRV_STORE, "the database is unavailable; try again shortly"));
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (storageFull(ops, ctx, e)) return;
+                ops.internalError(ctx, e);
+                problem(ctx, 500, ProblemJson.rule(500, ServerRule.SRV_INTERNAL, "internal error"));
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null)
+                    problem(ctx, 404, ProblemJson.rule(404, ReadRule.RD_PATH, "no such resource: " + ctx.path()));
+            });
+        });
     }
-    var m = new LinkedHashMap<String, Object>();
-    m.put("station", station);
-    m.put("sheets", sheets);
-    json(ctx, m);
-  }
 
+    /** Seconds a client is asked to wait after {@code STORE-FULL}: freeing space takes an operator. */
+    static final long FULL_RETRY_AFTER = 30;
 
+    /**
+     * {@code STORE-FULL}: 507 Insufficient Storage (RFC 4918 §11.5), not 503, because it lasts until
+     * an operator frees space, and not 500, because nothing is broken: the transaction was rolled
+     * back whole, so a repeat once there is room is safe (a sheet already in the log is idempotent).
+     * The client is told no path; the operator's log line names the database.
+     */
+    private static boolean storageFull(Operations ops, Context ctx, Exception e) {
+        var full = DiskFull.find(e);
+        if (full.isEmpty()) return false;
+        ops.storageFull(ctx, full.get());
+        ctx.header("Retry-After", Long.toString(FULL_RETRY_AFTER));
+        problem(
+                ctx,
+                507,
+                ProblemJson.rule(
+                        507,
+                        DiskFull.RULE,
+                        "the server's storage is full: nothing of this request was recorded;"
+                                + " repeat it once the operator has freed space"));
+        return true;
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    static void json(Context ctx, Object body) {
+        ctx.contentType("application/json").result(Json.bytes(body));
+    }
+
+    static void problem(Context ctx, int status, ProblemJson p) {
+        ctx.status(status).contentType("application/problem+json").result(Json.bytes(p));
+    }
+
+    /** A list limit from the query string: 1–1,000,000, default 1,000; anything else is a 400 RD-PARAM. */
+    static int limit(Optional<String> s) {
+        if (s.isEmpty()) return 1000;
+        try {
+            int n = Integer.parseInt(s.get());
+            if (n >= 0 && n <= 1_000_000) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadParameter(
+                ReadRule.RD_PARAM, "limit must be a whole number from 0 to 1000000, not '" + s.get() + "'");
+    }
+
+    /** A malformed query parameter: HTTP 400 with its rule ID. */
+    static final class BadParameter extends RuntimeException {
+        final RuleId rule;
+
+        BadParameter(RuleId rule, String message) {
+            super(message);
+            this.rule = rule;
+        }
+    }
+
+    private static Optional<String> q(Context ctx, String name) {
+        return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
+    }
+
+    private void election(Context ctx) {
+        var st = instance.state();
+        Election e =
+                st.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", e.id());
+        m.put("name", e.name());
+        m.put("root", e.rootUnitId());
+        m.put("levels", e.levels());
+        m.put("contests", e.contests());
+        m.put("sources", st.tabulation().sources());
+        m.put("stations", st.catalogue().stationCount());
+        m.put("units", st.catalogue().unitCount());
+        m.put("logSize", st.logSize());
+        json(ctx, m);
+    }
+
+    private void results(Context ctx) {
+        json(
+                ctx,
+                instance.results()
+                        .result(
+                                q(ctx, "unit"),
+                                q(ctx, "contest"),
+                                q(ctx, "view").orElse("official")));
+    }
+
+    private void unit(Context ctx) {
+        Optional<String> id = Optional.of(ctx.pathParam("id"));
+        String view = q(ctx, "view").orElse("official");
+        var m = new LinkedHashMap<String, Object>();
+        m.put("result", instance.results().result(id, q(ctx, "contest"), view));
+        m.put("children", instance.results().children(id, q(ctx, "contest"), view));
+        var cat = instance.state().catalogue();
+        List<String> stations = new ArrayList<>();
+        for (int s : cat.stationsOf(cat.unitIndex(id.get())))
+            stations.add(cat.station(s).id());
+        m.put("stations", stations);
+        json(ctx, m);
+    }
+
+    private void station(Context ctx) {
+        String id = ctx.pathParam("id");
+        var st = instance.state();
+        var station = st.catalogue()
+                .station(id)
+                .orElseThrow(() -> new UsageProblem(ReadRule.RD_STATION, "unknown station '" + id + "'"));
+        Election e = st.requireElection();
+        var sheets = new ArrayList<Object>();
+        for (var s : instance.store().sheetsOfStation(id)) {
+            Contest c = e.contest(s.contest()).orElseThrow();
+            var votes = new LinkedHashMap<String, Long>();
+            long[] v = s.votes();
+            for (int i = 0; i < c.choices().size(); i++)
+                votes.put(c.choices().get(i).id(), v[i]);
+            var m = new LinkedHashMap<String, Object>();
+            m.put("contest", s.contest());
+            m.put("source", s.source());
+            m.put("logIndex", s.entryIdx());
+            m.put("counts", s.counts());
+            m.put("votes", votes);
+            sheets.add(m);
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("station", station);
+        m.put("sheets", sheets);
+        json(ctx, m);
+    }
 }

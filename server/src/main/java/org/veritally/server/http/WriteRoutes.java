@@ -46,163 +46,196 @@ import org.veritally.translog.VerifierKey;
  * sheets through group commit). Every write is answered only after its transaction committed.
  */
 final class WriteRoutes {
-  private final Instance instance;
-  private final Authenticator auth;
+    private final Instance instance;
+    private final Authenticator auth;
 
-  WriteRoutes(Instance instance, Authenticator auth) {
-    this.instance = instance;
-    this.auth = auth;
-  }
+    WriteRoutes(Instance instance, Authenticator auth) {
+        this.instance = instance;
+        this.auth = auth;
+    }
 
-  private Optional<Account> account(Context ctx, Action action) {
-    Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
-    if (a.isEmpty()) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      ApiServer.problem(ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required to submit"));
-      return Optional.empty();
+    private Optional<Account> account(Context ctx, Action action) {
+        Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
+        if (a.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            ApiServer.problem(
+                    ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required to submit"));
+            return Optional.empty();
+        }
+        if (!Authorization.allows(a.get().role(), action)) {
+            ApiServer.problem(
+                    ctx,
+                    403,
+                    ProblemJson.rule(
+                            403,
+                            AuthRule.AUTH_ROLE,
+                            "role " + a.get().role().wire() + " may not "
+                                    + action.name().toLowerCase()));
+            return Optional.empty();
+        }
+        return a;
     }
-    if (!Authorization.allows(a.get().role(), action)) {
-      ApiServer.problem(ctx, 403, ProblemJson.rule(403, AuthRule.AUTH_ROLE, "role " + a.get().role().wire() + " may not " + action.name().toLowerCase()));
-      return Optional.empty();
-    }
-    return a;
-  }
 
-  private Optional<Object> body(Context ctx, List<Problem> problems) {
-    try {
-      return Optional.of(JsonTree.parse(ctx.bodyAsBytes()));
-    } catch (JsonTree.JsonError e) {
-      problems.add(new Problem(e.countError() ? Rule.IN_COUNT : Rule.IN_SYNTAX, e.path(), e.getMessage()));
-      return Optional.empty();
+    private Optional<Object> body(Context ctx, List<Problem> problems) {
+        try {
+            return Optional.of(JsonTree.parse(ctx.bodyAsBytes()));
+        } catch (JsonTree.JsonError e) {
+            problems.add(new Problem(e.countError() ? Rule.IN_COUNT : Rule.IN_SYNTAX, e.path(), e.getMessage()));
+            return Optional.empty();
+        }
     }
-  }
 
-  void postSheet(Context ctx) {
-    Optional<Account> acc = account(ctx, Action.SUBMIT_SHEET);
-    if (acc.isEmpty()) return;
-    Account a = acc.get();
-    if (instance.state().election().isEmpty()) throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
-    List<Problem> problems = new ArrayList<>();
-    var json = new SheetJson(instance.state().requireElection());
-    Optional<String> own = a.role() == Role.ADMIN ? Optional.empty() : Optional.of(a.source());
-    Optional<SheetEntry> entry = body(ctx, problems).flatMap(t -> json.decodeSigned(new Fields(t, "$", problems), true, own, problems));
-    Optional<SheetSignature> signature = Optional.empty();
-    if (entry.isPresent()) {
-      var e = entry.get();
-      if (e.signature().isPresent() && !e.signature().get().signer().isEmpty() && !e.signature().get().signer().equals(a.id())) {
-        problems.add(new Problem(Rule.TS_SOURCE, "$.signer", "the signer must be the submitting account '" + a.id() + "'"));
-      } else if (e.signature().isPresent()) {
-        // whether it verifies, and whether an unsigned sheet may stand, is the rulebook's (AUTH-SIG)
-        signature = Optional.of(new SheetSignature(a.id(), e.signature().get().signature()));
-      }
+    void postSheet(Context ctx) {
+        Optional<Account> acc = account(ctx, Action.SUBMIT_SHEET);
+        if (acc.isEmpty()) return;
+        Account a = acc.get();
+        if (instance.state().election().isEmpty())
+            throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
+        List<Problem> problems = new ArrayList<>();
+        var json = new SheetJson(instance.state().requireElection());
+        Optional<String> own = a.role() == Role.ADMIN ? Optional.empty() : Optional.of(a.source());
+        Optional<SheetEntry> entry =
+                body(ctx, problems).flatMap(t -> json.decodeSigned(new Fields(t, "$", problems), true, own, problems));
+        Optional<SheetSignature> signature = Optional.empty();
+        if (entry.isPresent()) {
+            var e = entry.get();
+            if (e.signature().isPresent()
+                    && !e.signature().get().signer().isEmpty()
+                    && !e.signature().get().signer().equals(a.id())) {
+                problems.add(new Problem(
+                        Rule.TS_SOURCE, "$.signer", "the signer must be the submitting account '" + a.id() + "'"));
+            } else if (e.signature().isPresent()) {
+                // whether it verifies, and whether an unsigned sheet may stand, is the rulebook's (AUTH-SIG)
+                signature = Optional.of(
+                        new SheetSignature(a.id(), e.signature().get().signature()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            ApiServer.problem(
+                    ctx, 422, ProblemJson.of(422, "sheet rejected", problems.size() + " problem(s)", problems));
+            return;
+        }
+        Outcome o;
+        try {
+            o = instance.groupCommit()
+                    .submit(entry.get().sheet(), signature, a.id())
+                    .get(30, TimeUnit.SECONDS);
+        } catch (GroupCommit.Busy | TimeoutException busy) {
+            ctx.header("Retry-After", "1");
+            ApiServer.problem(
+                    ctx, 503, ProblemJson.rule(503, ServerRule.SRV_BUSY, "the sequencer is busy; retry shortly"));
+            return;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (!o.rejected().isEmpty()) {
+            int status = o.rejected().stream().anyMatch(p -> p.rule() == Rule.TS_CONFLICT) ? 409 : 422;
+            ApiServer.problem(
+                    ctx,
+                    status,
+                    ProblemJson.of(status, "sheet rejected", o.rejected().size() + " problem(s)", o.rejected()));
+            return;
+        }
+        var acc0 = o.accepted().get(0);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", acc0.index());
+        m.put("leafHash", java.util.HexFormat.of().formatHex(acc0.leafHash()));
+        m.put("idempotent", acc0.idempotent());
+        m.put(
+                "flags",
+                acc0.flags().stream()
+                        .map(p -> Map.of("rule", p.rule().id(), "message", p.message()))
+                        .toList());
+        m.put("logSize", o.logSize());
+        if (acc0.receipt().isPresent()) { // a new entry: the sequencer built its receipt against the batch's checkpoint
+            m.put("checkpointSize", receiptSize(acc0.receipt().get()));
+            m.put("receipt", acc0.receipt().get());
+        } else {
+            var log = new LogView(instance.store());
+            log.latest().ifPresent(cp -> {
+                m.put("checkpointSize", cp.size());
+                m.put("receipt", log.receipt(acc0.index(), cp));
+            });
+        }
+        ctx.status(acc0.idempotent() ? 200 : 201);
+        ApiServer.json(ctx, m);
     }
-    if (!problems.isEmpty()) {
-      ApiServer.problem(ctx, 422, ProblemJson.of(422, "sheet rejected", problems.size() + " problem(s)", problems));
-      return;
-    }
-    Outcome o;
-    try {
-      o = instance.groupCommit().submit(entry.get().sheet(), signature, a.id()).get(30, TimeUnit.SECONDS);
-    } catch (GroupCommit.Busy | TimeoutException busy) {
-      ctx.header("Retry-After", "1");
-      ApiServer.problem(ctx, 503, ProblemJson.rule(503, ServerRule.SRV_BUSY, "the sequencer is busy; retry shortly"));
-      return;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    if (!o.rejected().isEmpty()) {
-      int status = o.rejected().stream().anyMatch(p -> p.rule() == Rule.TS_CONFLICT) ? 409 : 422;
-      ApiServer.problem(ctx, status, ProblemJson.of(status, "sheet rejected", o.rejected().size() + " problem(s)", o.rejected()));
-      return;
-    }
-    var acc0 = o.accepted().get(0);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("index", acc0.index());
-    m.put("leafHash", java.util.HexFormat.of().formatHex(acc0.leafHash()));
-    m.put("idempotent", acc0.idempotent());
-    m.put("flags", acc0.flags().stream().map(p -> Map.of("rule", p.rule().id(), "message", p.message())).toList());
-    m.put("logSize", o.logSize());
-    if (acc0.receipt().isPresent()) {  // a new entry: the sequencer built its receipt against the batch's checkpoint
-      m.put("checkpointSize", receiptSize(acc0.receipt().get()));
-      m.put("receipt", acc0.receipt().get());
-    } else {
-      var log = new LogView(instance.store());
-      log.latest().ifPresent(cp -> {
-        m.put("checkpointSize", cp.size());
-        m.put("receipt", log.receipt(acc0.index(), cp));
-      });
-    }
-    ctx.status(acc0.idempotent() ? 200 : 201);
-    ApiServer.json(ctx, m);
-  }
 
-  /**
-   * The tree size of a receipt's checkpoint (its note's second line): that of the batch the entry
-   * was committed in, which on a follower may be smaller than the answer's log size when the
-   * sequencer integrated the follower's queued requests in more than one batch.
-   */
-  static long receiptSize(String receipt) {
-    if (org.veritally.translog.TlogProof.parse(receipt) instanceof org.veritally.translog.Parsed.Ok<org.veritally.translog.TlogProof> ok) {
-      String note = ok.value().checkpointNote();
-      int a = note.indexOf('\n');
-      int b = note.indexOf('\n', a + 1);
-      if (a > 0 && b > a) return Long.parseLong(note.substring(a + 1, b));
+    /**
+     * The tree size of a receipt's checkpoint (its note's second line): that of the batch the entry
+     * was committed in, which on a follower may be smaller than the answer's log size when the
+     * sequencer integrated the follower's queued requests in more than one batch.
+     */
+    static long receiptSize(String receipt) {
+        if (org.veritally.translog.TlogProof.parse(receipt)
+                instanceof org.veritally.translog.Parsed.Ok<org.veritally.translog.TlogProof> ok) {
+            String note = ok.value().checkpointNote();
+            int a = note.indexOf('\n');
+            int b = note.indexOf('\n', a + 1);
+            if (a > 0 && b > a) return Long.parseLong(note.substring(a + 1, b));
+        }
+        throw new IllegalStateException("the sequencer's receipt does not parse");
     }
-    throw new IllegalStateException("the sequencer's receipt does not parse");
-  }
 
-  void postAnnouncement(Context ctx) {
-    postEntry(ctx, Action.RECORD_ANNOUNCEMENT, "announcement rejected", (f, problems) -> {
-      var a = AnnouncementJson.read(f, true, problems);
-      f.end();
-      return a.<Entry>map(AnnouncementEntry::new);
-    });
-  }
-
-  /** {@code POST /api/keys} {account, key}: registers an account's verifier key (administrators only). */
-  void postKey(Context ctx) {
-    postEntry(ctx, Action.REGISTER_KEY, "key rejected", (f, problems) -> {
-      String id = f.str("account");
-      String key = f.str("key");
-      f.end();
-      if (!problems.isEmpty()) return Optional.empty();
-      var vk = VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok ? Optional.of(ok.value()) : Optional.<VerifierKey>empty();
-      if (vk.isEmpty()) problems.add(new Problem(Rule.IN_FIELD, "$.key", "not a C2SP verifier key (name+keyid+base64)"));
-      var target = instance.accounts().find(id);
-      if (target.isEmpty()) problems.add(new Problem(Rule.KEY_ACCOUNT, "$.account", "no account '" + id + "'"));
-      if (!problems.isEmpty()) return Optional.empty();
-      return Optional.of(new KeyEntry(target.get().id(), target.get().source(), vk.get().encode()));
-    });
-  }
-
-  /**
-   * One announcement or key: the checks that need no log here ({@code read} gives the entry, or
-   * adds its problems), the rest on the sequencer ({@link Instance#submitEntry}). Answers 201 new,
-   * 200 already in the log, 422 with every problem.
-   */
-  private void postEntry(Context ctx, Action action, String rejected, BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
-    Optional<Account> acc = account(ctx, action);
-    if (acc.isEmpty()) return;
-    if (instance.state().election().isEmpty()) throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
-    List<Problem> problems = new ArrayList<>();
-    Optional<Entry> entry = body(ctx, problems).flatMap(t -> {
-      Optional<Entry> e = read.apply(new Fields(t, "$", problems), problems);
-      return problems.isEmpty() ? e : Optional.empty();
-    });
-    if (entry.isEmpty()) {
-      ApiServer.problem(ctx, 422, ProblemJson.of(422, rejected, problems.size() + " problem(s)", problems));
-      return;
+    void postAnnouncement(Context ctx) {
+        postEntry(ctx, Action.RECORD_ANNOUNCEMENT, "announcement rejected", (f, problems) -> {
+            var a = AnnouncementJson.read(f, true, problems);
+            f.end();
+            return a.<Entry>map(AnnouncementEntry::new);
+        });
     }
-    Outcome o = instance.submitEntry(entry.get(), acc.get().id(), "request");
-    if (!o.rejected().isEmpty()) {
-      ApiServer.problem(ctx, 422, ProblemJson.of(422, rejected, o.rejected().size() + " problem(s)", o.rejected()));
-      return;
+
+    /** {@code POST /api/keys} {account, key}: registers an account's verifier key (administrators only). */
+    void postKey(Context ctx) {
+        postEntry(ctx, Action.REGISTER_KEY, "key rejected", (f, problems) -> {
+            String id = f.str("account");
+            String key = f.str("key");
+            f.end();
+            if (!problems.isEmpty()) return Optional.empty();
+            var vk = VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok
+                    ? Optional.of(ok.value())
+                    : Optional.<VerifierKey>empty();
+            if (vk.isEmpty())
+                problems.add(new Problem(Rule.IN_FIELD, "$.key", "not a C2SP verifier key (name+keyid+base64)"));
+            var target = instance.accounts().find(id);
+            if (target.isEmpty()) problems.add(new Problem(Rule.KEY_ACCOUNT, "$.account", "no account '" + id + "'"));
+            if (!problems.isEmpty()) return Optional.empty();
+            return Optional.of(new KeyEntry(
+                    target.get().id(), target.get().source(), vk.get().encode()));
+        });
     }
-    var a = o.accepted().get(0);
-    ctx.status(a.idempotent() ? 200 : 201);
-    ApiServer.json(ctx, Map.of("index", a.index(), "idempotent", a.idempotent()));
-  }
+
+    /**
+     * One announcement or key: the checks that need no log here ({@code read} gives the entry, or
+     * adds its problems), the rest on the sequencer ({@link Instance#submitEntry}). Answers 201 new,
+     * 200 already in the log, 422 with every problem.
+     */
+    private void postEntry(
+            Context ctx, Action action, String rejected, BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
+        Optional<Account> acc = account(ctx, action);
+        if (acc.isEmpty()) return;
+        if (instance.state().election().isEmpty())
+            throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
+        List<Problem> problems = new ArrayList<>();
+        Optional<Entry> entry = body(ctx, problems).flatMap(t -> {
+            Optional<Entry> e = read.apply(new Fields(t, "$", problems), problems);
+            return problems.isEmpty() ? e : Optional.empty();
+        });
+        if (entry.isEmpty()) {
+            ApiServer.problem(ctx, 422, ProblemJson.of(422, rejected, problems.size() + " problem(s)", problems));
+            return;
+        }
+        Outcome o = instance.submitEntry(entry.get(), acc.get().id(), "request");
+        if (!o.rejected().isEmpty()) {
+            ApiServer.problem(
+                    ctx, 422, ProblemJson.of(422, rejected, o.rejected().size() + " problem(s)", o.rejected()));
+            return;
+        }
+        var a = o.accepted().get(0);
+        ctx.status(a.idempotent() ? 200 : 201);
+        ApiServer.json(ctx, Map.of("index", a.index(), "idempotent", a.idempotent()));
+    }
 }

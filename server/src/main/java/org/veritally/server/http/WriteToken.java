@@ -18,36 +18,38 @@ import org.veritally.store.WholeFile;
  * accept an empty token). Immutable.
  */
 public final class WriteToken {
-  public static final String FILE = "api-token";
-  private final byte[] token;
+    public static final String FILE = "api-token";
+    private final byte[] token;
 
-  private WriteToken(byte[] token) {
-    this.token = token;
-  }
-
-  /** Reads the token file, creating it on first use. */
-  public static WriteToken load(Path dataDir) throws IOException {
-    Path f = dataDir.resolve(FILE);
-    if (!Files.exists(f)) {
-      byte[] raw = new byte[32];
-      new SecureRandom().nextBytes(raw);
-      String t = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-      WholeFile.write(f, true, (t + "\n").getBytes(StandardCharsets.UTF_8));
+    private WriteToken(byte[] token) {
+        this.token = token;
     }
-    String t = Files.readString(f).strip();
-    if (t.isEmpty()) throw new StoreException(f + " is empty: delete it, and a new token is made at the next start", null);
-    return new WriteToken(t.getBytes(StandardCharsets.UTF_8));
-  }
 
-  /** True when {@code authorization} is {@code Bearer <token>}. */
-  public boolean accepts(String authorization) {
-    if (authorization == null || !authorization.startsWith("Bearer ")) return false;
-    byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      return MessageDigest.isEqual(d.digest(given), MessageDigest.getInstance("SHA-256").digest(token));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** Reads the token file, creating it on first use. */
+    public static WriteToken load(Path dataDir) throws IOException {
+        Path f = dataDir.resolve(FILE);
+        if (!Files.exists(f)) {
+            byte[] raw = new byte[32];
+            new SecureRandom().nextBytes(raw);
+            String t = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            WholeFile.write(f, true, (t + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String t = Files.readString(f).strip();
+        if (t.isEmpty())
+            throw new StoreException(f + " is empty: delete it, and a new token is made at the next start", null);
+        return new WriteToken(t.getBytes(StandardCharsets.UTF_8));
     }
-  }
+
+    /** True when {@code authorization} is {@code Bearer <token>}. */
+    public boolean accepts(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) return false;
+        byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.isEqual(
+                    d.digest(given), MessageDigest.getInstance("SHA-256").digest(token));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -10,18 +10,24 @@ import org.veritally.core.validation.Problem;
  * a new entry of an online batch its receipt (C2SP tlog-proof against the batch's checkpoint, built
  * from memory by the sequencer: see {@code BatchHashReader}).
  */
-public record Accepted(String location, long index, byte[] leafHash, boolean idempotent, List<Problem> flags, Optional<String> receipt) {
-  public Accepted {
-    flags = List.copyOf(flags);
-  }
+public record Accepted(
+        String location,
+        long index,
+        byte[] leafHash,
+        boolean idempotent,
+        List<Problem> flags,
+        Optional<String> receipt) {
+    public Accepted {
+        flags = List.copyOf(flags);
+    }
 
-  /** Without a receipt. */
-  public Accepted(String location, long index, byte[] leafHash, boolean idempotent, List<Problem> flags) {
-    this(location, index, leafHash, idempotent, flags, Optional.empty());
-  }
+    /** Without a receipt. */
+    public Accepted(String location, long index, byte[] leafHash, boolean idempotent, List<Problem> flags) {
+        this(location, index, leafHash, idempotent, flags, Optional.empty());
+    }
 
-  /** The same record at another location. */
-  public Accepted at(String where) {
-    return new Accepted(where, index, leafHash, idempotent, flags, receipt);
-  }
+    /** The same record at another location. */
+    public Accepted at(String where) {
+        return new Accepted(where, index, leafHash, idempotent, flags, receipt);
+    }
 }

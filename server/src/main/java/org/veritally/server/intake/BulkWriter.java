@@ -17,89 +17,91 @@ import org.veritally.store.Tx;
  * commit: those use {@link GroupCommit}.
  */
 public final class BulkWriter implements AutoCloseable {
-  static final int DEPTH = 2;
-  private final Store store;
-  private record Job(Consumer<Tx> writes, Runnable afterCommit) {}
+    static final int DEPTH = 2;
+    private final Store store;
 
-  private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(DEPTH);
-  private final Thread thread;
-  private volatile RuntimeException failure;
-  private final Object done = new Object();
-  private long enqueued;
-  private long written;
-  private static final Job STOP = new Job(tx -> { }, () -> { });
+    private record Job(Consumer<Tx> writes, Runnable afterCommit) {}
 
-  public BulkWriter(Store store) {
-    this.store = store;
-    this.thread = new Thread(this::run, "veritally-bulk-writer");
-    thread.setDaemon(true);
-    thread.start();
-  }
+    private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(DEPTH);
+    private final Thread thread;
+    private volatile RuntimeException failure;
+    private final Object done = new Object();
+    private long enqueued;
+    private long written;
+    private static final Job STOP = new Job(tx -> {}, () -> {});
 
-  private void run() {
-    while (true) {
-      Job w;
-      try {
-        w = queue.take();
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (w == STOP) return;
-      try {
-        if (failure == null) {
-          store.write(tx -> {
-            w.writes().accept(tx);
-            return null;
-          });
-          w.afterCommit().run();
+    public BulkWriter(Store store) {
+        this.store = store;
+        this.thread = new Thread(this::run, "veritally-bulk-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (true) {
+            Job w;
+            try {
+                w = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (w == STOP) return;
+            try {
+                if (failure == null) {
+                    store.write(tx -> {
+                        w.writes().accept(tx);
+                        return null;
+                    });
+                    w.afterCommit().run();
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            synchronized (done) {
+                written++;
+                done.notifyAll();
+            }
         }
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      synchronized (done) {
-        written++;
-        done.notifyAll();
-      }
     }
-  }
 
-  /** Queues one batch's writes, and what to do once they committed (blocks while {@value #DEPTH} batches wait). */
-  void enqueue(Consumer<Tx> writes, Runnable afterCommit) {
-    check();
-    try {
-      queue.put(new Job(writes, afterCommit));
-      enqueued++;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while queueing a batch", e);
-    }
-  }
-
-  /** Waits until every queued batch is committed; rethrows a write failure. */
-  public void drain() {
-    synchronized (done) {
-      while (written < enqueued) {
+    /** Queues one batch's writes, and what to do once they committed (blocks while {@value #DEPTH} batches wait). */
+    void enqueue(Consumer<Tx> writes, Runnable afterCommit) {
+        check();
         try {
-          done.wait();
+            queue.put(new Job(writes, afterCommit));
+            enqueued++;
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new StoreException("interrupted while draining", e);
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while queueing a batch", e);
         }
-      }
     }
-    check();
-  }
 
-  private void check() {
-    if (failure != null) throw new StoreException("a batch failed to commit; the import stops: " + failure.getMessage(), failure);
-  }
-
-  @Override
-  public void close() {
-    try {
-      drain();
-    } finally {
-      queue.offer(STOP);
+    /** Waits until every queued batch is committed; rethrows a write failure. */
+    public void drain() {
+        synchronized (done) {
+            while (written < enqueued) {
+                try {
+                    done.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while draining", e);
+                }
+            }
+        }
+        check();
     }
-  }
+
+    private void check() {
+        if (failure != null)
+            throw new StoreException("a batch failed to commit; the import stops: " + failure.getMessage(), failure);
+    }
+
+    @Override
+    public void close() {
+        try {
+            drain();
+        } finally {
+            queue.offer(STOP);
+        }
+    }
 }

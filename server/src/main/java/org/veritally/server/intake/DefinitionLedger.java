@@ -27,120 +27,120 @@ import org.veritally.server.state.ElectionState;
  * definition accepted so far ({@link #stage}). Not thread-safe; one per definition.
  */
 final class DefinitionLedger extends StateLedger {
-  private final ElectionState state;
-  private Optional<Election> election;
-  private final Map<String, Unit> units = new HashMap<>();
-  private final Set<String> stations = new HashSet<>();
-  private final List<Source> sources = new ArrayList<>();
-  private boolean root;
+    private final ElectionState state;
+    private Optional<Election> election;
+    private final Map<String, Unit> units = new HashMap<>();
+    private final Set<String> stations = new HashSet<>();
+    private final List<Source> sources = new ArrayList<>();
+    private boolean root;
 
-  DefinitionLedger(ElectionState state) {
-    super(state, i -> {
-      throw new IllegalStateException("a definition reads no sheet");
-    });
-    this.state = state;
-    this.election = state.election();
-  }
+    DefinitionLedger(ElectionState state) {
+        super(state, i -> {
+            throw new IllegalStateException("a definition reads no sheet");
+        });
+        this.state = state;
+        this.election = state.election();
+    }
 
-  /** Adds an entry the rulebook accepted to this view. */
-  void stage(org.veritally.core.entry.Entry e) {
-    e.accept(new EntryVisitor<Void>() {
-      @Override
-      public Void election(ElectionEntry el) {
-        election = Optional.of(el.election());
-        return null;
-      }
+    /** Adds an entry the rulebook accepted to this view. */
+    void stage(org.veritally.core.entry.Entry e) {
+        e.accept(new EntryVisitor<Void>() {
+            @Override
+            public Void election(ElectionEntry el) {
+                election = Optional.of(el.election());
+                return null;
+            }
 
-      @Override
-      public Void catalogue(CatalogueEntry c) {
-        for (Unit u : c.units()) {
-          units.put(u.id(), u);
-          root |= u.isRoot();
-        }
-        for (var s : c.stations()) stations.add(s.id());
-        return null;
-      }
+            @Override
+            public Void catalogue(CatalogueEntry c) {
+                for (Unit u : c.units()) {
+                    units.put(u.id(), u);
+                    root |= u.isRoot();
+                }
+                for (var s : c.stations()) stations.add(s.id());
+                return null;
+            }
 
-      @Override
-      public Void source(SourceEntry s) {
-        sources.add(s.source());
-        return null;
-      }
+            @Override
+            public Void source(SourceEntry s) {
+                sources.add(s.source());
+                return null;
+            }
 
-      @Override
-      public Void key(org.veritally.core.entry.KeyEntry k) {
-        throw new IllegalArgumentException("a definition declares no key");
-      }
+            @Override
+            public Void key(org.veritally.core.entry.KeyEntry k) {
+                throw new IllegalArgumentException("a definition declares no key");
+            }
 
-      @Override
-      public Void sheet(SheetEntry s) {
-        throw new IllegalArgumentException("a definition holds no sheet");
-      }
+            @Override
+            public Void sheet(SheetEntry s) {
+                throw new IllegalArgumentException("a definition holds no sheet");
+            }
 
-      @Override
-      public Void announcement(AnnouncementEntry a) {
-        throw new IllegalArgumentException("a definition holds no announcement");
-      }
-    });
-  }
+            @Override
+            public Void announcement(AnnouncementEntry a) {
+                throw new IllegalArgumentException("a definition holds no announcement");
+            }
+        });
+    }
 
-  private boolean defined() {
-    return state.election().isPresent();
-  }
+    private boolean defined() {
+        return state.election().isPresent();
+    }
 
-  @Override
-  public Optional<Election> election() {
-    return election;
-  }
+    @Override
+    public Optional<Election> election() {
+        return election;
+    }
 
-  @Override
-  public Catalogue catalogue() {
-    return state.catalogue();
-  }
+    @Override
+    public Catalogue catalogue() {
+        return state.catalogue();
+    }
 
-  @Override
-  public Optional<Unit> unit(String id) {
-    Unit u = units.get(id);
-    return u != null ? Optional.of(u) : defined() ? state.catalogue().unit(id) : Optional.empty();
-  }
+    @Override
+    public Optional<Unit> unit(String id) {
+        Unit u = units.get(id);
+        return u != null ? Optional.of(u) : defined() ? state.catalogue().unit(id) : Optional.empty();
+    }
 
-  @Override
-  public boolean hasStation(String id) {
-    return stations.contains(id) || (defined() && state.catalogue().hasStation(id));
-  }
+    @Override
+    public boolean hasStation(String id) {
+        return stations.contains(id) || (defined() && state.catalogue().hasStation(id));
+    }
 
-  @Override
-  public boolean hasRootUnit() {
-    return root || (defined() && super.hasRootUnit());
-  }
+    @Override
+    public boolean hasRootUnit() {
+        return root || (defined() && super.hasRootUnit());
+    }
 
-  @Override
-  public int sourceIndex(String id) {
-    int declared = defined() ? state.tabulation().sourceIndex(id) : -1;
-    if (declared >= 0) return declared;
-    int before = defined() ? state.tabulation().sourceCount() : 0;
-    for (int i = 0; i < sources.size(); i++) if (sources.get(i).id().equals(id)) return before + i;
-    return -1;
-  }
+    @Override
+    public int sourceIndex(String id) {
+        int declared = defined() ? state.tabulation().sourceIndex(id) : -1;
+        if (declared >= 0) return declared;
+        int before = defined() ? state.tabulation().sourceCount() : 0;
+        for (int i = 0; i < sources.size(); i++) if (sources.get(i).id().equals(id)) return before + i;
+        return -1;
+    }
 
-  @Override
-  public boolean hasAuthority() {
-    return sources.stream().anyMatch(s -> s.kind() == SourceKind.AUTHORITY)
-        || (defined() && state.tabulation().authority().isPresent());
-  }
+    @Override
+    public boolean hasAuthority() {
+        return sources.stream().anyMatch(s -> s.kind() == SourceKind.AUTHORITY)
+                || (defined() && state.tabulation().authority().isPresent());
+    }
 
-  @Override
-  public Optional<Recorded> announcement(String id) {
-    return Optional.empty();
-  }
+    @Override
+    public Optional<Recorded> announcement(String id) {
+        return Optional.empty();
+    }
 
-  @Override
-  public long currentIndex(long copyKey) {
-    return -1;
-  }
+    @Override
+    public long currentIndex(long copyKey) {
+        return -1;
+    }
 
-  @Override
-  public TallySheet currentSheet(long copyKey) {
-    throw new IllegalStateException("a definition reads no sheet");
-  }
+    @Override
+    public TallySheet currentSheet(long copyKey) {
+        throw new IllegalStateException("a definition reads no sheet");
+    }
 }

@@ -14,23 +14,23 @@ import org.veritally.store.Tx;
  * already in the log ({@code idempotent}: nothing appended). Immutable.
  */
 public record EntryResult(List<Problem> problems, long index, boolean idempotent) {
-  public EntryResult {
-    problems = List.copyOf(problems);
-  }
+    public EntryResult {
+        problems = List.copyOf(problems);
+    }
 
-  static EntryResult rejected(List<Problem> problems) {
-    return new EntryResult(problems, -1, false);
-  }
+    static EntryResult rejected(List<Problem> problems) {
+        return new EntryResult(problems, -1, false);
+    }
 
-  /**
-   * For a result that appends nothing: commits what {@code alongside} derives from it in a
-   * transaction of its own (there is no append to join), and returns it.
-   */
-  EntryResult commitAlone(Store store, Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
-    alongside.ifPresent(a -> store.write(tx -> {
-      a.apply(this).accept(tx);
-      return null;
-    }));
-    return this;
-  }
+    /**
+     * For a result that appends nothing: commits what {@code alongside} derives from it in a
+     * transaction of its own (there is no append to join), and returns it.
+     */
+    EntryResult commitAlone(Store store, Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
+        alongside.ifPresent(a -> store.write(tx -> {
+            a.apply(this).accept(tx);
+            return null;
+        }));
+        return this;
+    }
 }

@@ -12,76 +12,89 @@ import org.veritally.translog.TreeAppender;
 /**
  * Appends entries to the log inside a store transaction: assigns the next indices, hashes each
  * entry as an RFC 9162 leaf, and stores the full tree nodes the batch completes at the tile levels
- * (8, 16, …; level 0 is the entry's leaf_hash column; see {@code StoreHashReader}). The in-memory size and right edge move only in
+ * (8, 16, …; level 0 is the entry's leaf_hash column; see {@code StoreHashReader}). The in-memory size and right edge
+ * move only in
  * {@link #committed}, after the transaction committed. Not thread-safe: owned by the sequencer.
  */
 public final class LogAppender {
-  private final LogHasher hasher = LogHasher.create();
-  private final TreeAppender tree = new TreeAppender(LogHasher.create());
-  private final java.util.function.LongSupplier clock;
-  private final org.veritally.translog.NoteSigner signer;
+    private final LogHasher hasher = LogHasher.create();
+    private final TreeAppender tree = new TreeAppender(LogHasher.create());
+    private final java.util.function.LongSupplier clock;
+    private final org.veritally.translog.NoteSigner signer;
 
-  /** An appender that signs a checkpoint with {@code signer} after every batch, in the batch's transaction. */
-  public LogAppender(java.util.function.LongSupplier clockMillis, org.veritally.translog.NoteSigner signer) {
-    this.clock = clockMillis;
-    this.signer = signer;
-  }
+    /** An appender that signs a checkpoint with {@code signer} after every batch, in the batch's transaction. */
+    public LogAppender(java.util.function.LongSupplier clockMillis, org.veritally.translog.NoteSigner signer) {
+        this.clock = clockMillis;
+        this.signer = signer;
+    }
 
-  /** One entry to append: its kind, canonical bytes and the account that submitted it. */
-  public record NewEntry(String kind, byte[] body, String account) {}
+    /** One entry to append: its kind, canonical bytes and the account that submitted it. */
+    public record NewEntry(String kind, byte[] body, String account) {}
 
-  /** What a batch appended: the first index, the leaf hashes in order, and the tree after it. */
-  public record Appended(long first, List<byte[]> leafHashes, AppendResult tree) {}
+    /** What a batch appended: the first index, the leaf hashes in order, and the tree after it. */
+    public record Appended(long first, List<byte[]> leafHashes, AppendResult tree) {}
 
-  public Appended append(Tx tx, ElectionState state, List<NewEntry> entries) {
-    Prepared p = prepare(state, entries);
-    write(tx, p);
-    return p.appended();
-  }
+    public Appended append(Tx tx, ElectionState state, List<NewEntry> entries) {
+        Prepared p = prepare(state, entries);
+        write(tx, p);
+        return p.appended();
+    }
 
-  /** A batch hashed, appended to the tree and signed in memory, ready to be written; {@code before} is the tree's right edge before it. */
-  public record Prepared(List<NewEntry> entries, Appended appended, String checkpoint, long ms, org.veritally.translog.CompactRange before) {
     /**
-     * The receipt (C2SP tlog-proof: the entry, its inclusion proof, the batch's signed checkpoint)
-     * of each entry of the batch, in order, built from memory ({@link org.veritally.translog.BatchHashReader});
-     * {@code store} answers any node that is not (none is expected).
+     * A batch hashed, appended to the tree and signed in memory, ready to be written; {@code before} is the tree's
+     * right edge before it.
      */
-    public List<String> receipts(org.veritally.translog.HashReader store) {
-      var nodes = new org.veritally.translog.BatchHashReader(before, appended.tree(), store);
-      long size = appended.tree().size();
-      List<String> out = new ArrayList<>(entries.size());
-      for (int i = 0; i < entries.size(); i++) {
-        long index = appended.first() + i;
-        var proof = org.veritally.translog.InclusionProof.build(index, size, nodes);
-        out.add(new org.veritally.translog.TlogProof(java.util.Optional.of(entries.get(i).body()), index, proof.hashes(), checkpoint).format());
-      }
-      return out;
+    public record Prepared(
+            List<NewEntry> entries,
+            Appended appended,
+            String checkpoint,
+            long ms,
+            org.veritally.translog.CompactRange before) {
+        /**
+         * The receipt (C2SP tlog-proof: the entry, its inclusion proof, the batch's signed checkpoint)
+         * of each entry of the batch, in order, built from memory ({@link org.veritally.translog.BatchHashReader});
+         * {@code store} answers any node that is not (none is expected).
+         */
+        public List<String> receipts(org.veritally.translog.HashReader store) {
+            var nodes = new org.veritally.translog.BatchHashReader(before, appended.tree(), store);
+            long size = appended.tree().size();
+            List<String> out = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                long index = appended.first() + i;
+                var proof = org.veritally.translog.InclusionProof.build(index, size, nodes);
+                out.add(new org.veritally.translog.TlogProof(
+                                java.util.Optional.of(entries.get(i).body()), index, proof.hashes(), checkpoint)
+                        .format());
+            }
+            return out;
+        }
     }
-  }
 
-  /** The CPU part of an append: leaf hashes, tree nodes, the signed checkpoint. Writes nothing. */
-  public Prepared prepare(ElectionState state, List<NewEntry> entries) {
-    long first = state.logSize();
-    long ms = clock.getAsLong();
-    List<byte[]> leaves = new ArrayList<>(entries.size());
-    for (NewEntry e : entries) leaves.add(hasher.leafHash(e.body()));
-    AppendResult r = tree.append(state.range(), leaves);
-    var cp = org.veritally.translog.SignedCheckpoint.sign(org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
-    return new Prepared(entries, new Appended(first, leaves, r), cp.format(), ms, state.range());
-  }
-
-  /** The database part: the entries, the tile-level nodes and the checkpoint, in the caller's transaction. */
-  public void write(Tx tx, Prepared p) {
-    Appended a = p.appended();
-    for (int i = 0; i < p.entries().size(); i++) {
-      NewEntry e = p.entries().get(i);
-      tx.appendEntry(a.first() + i, e.kind(), e.body(), a.leafHashes().get(i), e.account(), p.ms());
+    /** The CPU part of an append: leaf hashes, tree nodes, the signed checkpoint. Writes nothing. */
+    public Prepared prepare(ElectionState state, List<NewEntry> entries) {
+        long first = state.logSize();
+        long ms = clock.getAsLong();
+        List<byte[]> leaves = new ArrayList<>(entries.size());
+        for (NewEntry e : entries) leaves.add(hasher.leafHash(e.body()));
+        AppendResult r = tree.append(state.range(), leaves);
+        var cp = org.veritally.translog.SignedCheckpoint.sign(
+                org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
+        return new Prepared(entries, new Appended(first, leaves, r), cp.format(), ms, state.range());
     }
-    for (Node n : a.tree().nodes()) if (org.veritally.store.StoreHashReader.stored(n.level())) tx.putNode(n.level(), n.index(), n.hash());
-    tx.putCheckpoint(a.tree().size(), p.checkpoint(), p.ms());
-  }
 
-  public void committed(ElectionState state, Appended a) {
-    state.advance(a.tree().size(), a.tree().range());
-  }
+    /** The database part: the entries, the tile-level nodes and the checkpoint, in the caller's transaction. */
+    public void write(Tx tx, Prepared p) {
+        Appended a = p.appended();
+        for (int i = 0; i < p.entries().size(); i++) {
+            NewEntry e = p.entries().get(i);
+            tx.appendEntry(a.first() + i, e.kind(), e.body(), a.leafHashes().get(i), e.account(), p.ms());
+        }
+        for (Node n : a.tree().nodes())
+            if (org.veritally.store.StoreHashReader.stored(n.level())) tx.putNode(n.level(), n.index(), n.hash());
+        tx.putCheckpoint(a.tree().size(), p.checkpoint(), p.ms());
+    }
+
+    public void committed(ElectionState state, Appended a) {
+        state.advance(a.tree().size(), a.tree().range());
+    }
 }

@@ -10,12 +10,12 @@ import org.veritally.core.validation.Problem;
  * had a rejection, {@code written} is false and nothing was written.
  */
 public record Outcome(List<Accepted> accepted, List<Problem> rejected, long logSize, boolean written) {
-  public Outcome {
-    accepted = List.copyOf(accepted);
-    rejected = List.copyOf(rejected);
-  }
+    public Outcome {
+        accepted = List.copyOf(accepted);
+        rejected = List.copyOf(rejected);
+    }
 
-  public long newEntries() {
-    return accepted.stream().filter(a -> !a.idempotent()).count();
-  }
+    public long newEntries() {
+        return accepted.stream().filter(a -> !a.idempotent()).count();
+    }
 }

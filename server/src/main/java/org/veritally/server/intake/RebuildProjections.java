@@ -11,23 +11,23 @@ import org.veritally.store.Store;
  * sequencer wrote live (tested by RebuildTest). Returns the state to use afterwards.
  */
 public final class RebuildProjections {
-  private static final int PAGE = 20_000;
+    private static final int PAGE = 20_000;
 
-  private RebuildProjections() {}
+    private RebuildProjections() {}
 
-  public static ElectionState rebuild(Store store) {
-    ElectionState fresh = new ElectionState();
-    long size = store.logSize();
-    store.write(tx -> {
-      store.clearProjections(tx);
-      ReplayLog replay = ReplayLog.rebuilding(fresh, store, tx);
-      for (long from = 0; from < size; from += PAGE) {
-        // one tabulation batch and one reconciler per page, published at its end, so memory stays bounded
-        for (LogRow row : store.readLog(from, PAGE)) replay.apply(row);
-        replay.finishPage();
-      }
-      return null;
-    });
-    return fresh;
-  }
+    public static ElectionState rebuild(Store store) {
+        ElectionState fresh = new ElectionState();
+        long size = store.logSize();
+        store.write(tx -> {
+            store.clearProjections(tx);
+            ReplayLog replay = ReplayLog.rebuilding(fresh, store, tx);
+            for (long from = 0; from < size; from += PAGE) {
+                // one tabulation batch and one reconciler per page, published at its end, so memory stays bounded
+                for (LogRow row : store.readLog(from, PAGE)) replay.apply(row);
+                replay.finishPage();
+            }
+            return null;
+        });
+        return fresh;
+    }
 }

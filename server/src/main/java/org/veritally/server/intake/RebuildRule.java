@@ -10,36 +10,36 @@ import org.veritally.core.validation.Severity;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum RebuildRule implements RuleId {
-  /** The projections rebuilt from the log equal, row by row, the ones before. */
-  REBUILD_EQ("REBUILD-EQ", "the projections rebuilt from the log equal, row by row, the ones before");
+    /** The projections rebuilt from the log equal, row by row, the ones before. */
+    REBUILD_EQ("REBUILD-EQ", "the projections rebuilt from the log equal, row by row, the ones before");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  RebuildRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    RebuildRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

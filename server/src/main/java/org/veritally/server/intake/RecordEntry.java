@@ -19,98 +19,111 @@ import org.veritally.store.Tx;
  * sheet. Thread-safe (the use cases take the single writer's monitor).
  */
 public final class RecordEntry {
-  private final ElectionState state;
-  private final RecordAnnouncement announcements;
-  private final RegisterKey keys;
-  private final Accounts accounts;
+    private final ElectionState state;
+    private final RecordAnnouncement announcements;
+    private final RegisterKey keys;
+    private final Accounts accounts;
 
-  public RecordEntry(ElectionState state, RecordAnnouncement announcements, RegisterKey keys, Accounts accounts) {
-    this.state = state;
-    this.announcements = announcements;
-    this.keys = keys;
-    this.accounts = accounts;
-  }
-
-  /**
-   * Where an entry goes: this process's use case, or, on an instance that is not the sequencer, the
-   * database's submission queue. Either way the outcome is returned only after an accepted entry is
-   * durably in the log.
-   */
-  @FunctionalInterface
-  public interface Intake {
-    Outcome submit(Entry entry, String account, String location);
-  }
-
-  /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
-  public static boolean records(Entry e) {
-    return e.accept(new Route<>(a -> true, k -> true, () -> false));
-  }
-
-  /**
-   * Records {@code entry} as written by {@code account}.
-   *
-   * @throws IllegalArgumentException if it is not an announcement or a key ({@link #records})
-   */
-  public Outcome record(Entry entry, String account, String location) {
-    return record(entry, account, location, Optional.empty());
-  }
-
-  /**
-   * As {@link #record(Entry, String, String)}, and commits the writes {@code alongside} derives from
-   * the outcome in the transaction that appends the entry (in one of their own when nothing is
-   * appended).
-   */
-  public Outcome record(Entry entry, String account, String location, Function<Outcome, Consumer<Tx>> alongside) {
-    return record(entry, account, location, Optional.of(alongside));
-  }
-
-  private Outcome record(Entry entry, String account, String location, Optional<Function<Outcome, Consumer<Tx>>> alongside) {
-    Optional<Function<EntryResult, Consumer<Tx>>> then = alongside.map(a -> r -> a.apply(outcome(r, location)));
-    EntryResult r = entry.accept(new Route<>(a -> announcements.record(a.announcement(), account, location, then),
-        k -> keys.register(accounts, k, account, location, then), () -> {
-          throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
-        }));
-    return outcome(r, location);
-  }
-
-  /** Routes the kinds recorded one by one here; every other kind goes to {@code elsewhere}. */
-  private record Route<R>(java.util.function.Function<AnnouncementEntry, R> announcement, java.util.function.Function<KeyEntry, R> key,
-      java.util.function.Supplier<R> elsewhere) implements org.veritally.core.entry.EntryVisitor<R> {
-    @Override
-    public R election(org.veritally.core.entry.ElectionEntry e) {
-      return elsewhere.get();
+    public RecordEntry(ElectionState state, RecordAnnouncement announcements, RegisterKey keys, Accounts accounts) {
+        this.state = state;
+        this.announcements = announcements;
+        this.keys = keys;
+        this.accounts = accounts;
     }
 
-    @Override
-    public R catalogue(org.veritally.core.entry.CatalogueEntry e) {
-      return elsewhere.get();
+    /**
+     * Where an entry goes: this process's use case, or, on an instance that is not the sequencer, the
+     * database's submission queue. Either way the outcome is returned only after an accepted entry is
+     * durably in the log.
+     */
+    @FunctionalInterface
+    public interface Intake {
+        Outcome submit(Entry entry, String account, String location);
     }
 
-    @Override
-    public R source(org.veritally.core.entry.SourceEntry e) {
-      return elsewhere.get();
+    /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
+    public static boolean records(Entry e) {
+        return e.accept(new Route<>(a -> true, k -> true, () -> false));
     }
 
-    @Override
-    public R key(KeyEntry e) {
-      return key.apply(e);
+    /**
+     * Records {@code entry} as written by {@code account}.
+     *
+     * @throws IllegalArgumentException if it is not an announcement or a key ({@link #records})
+     */
+    public Outcome record(Entry entry, String account, String location) {
+        return record(entry, account, location, Optional.empty());
     }
 
-    @Override
-    public R sheet(org.veritally.core.entry.SheetEntry e) {
-      return elsewhere.get();
+    /**
+     * As {@link #record(Entry, String, String)}, and commits the writes {@code alongside} derives from
+     * the outcome in the transaction that appends the entry (in one of their own when nothing is
+     * appended).
+     */
+    public Outcome record(Entry entry, String account, String location, Function<Outcome, Consumer<Tx>> alongside) {
+        return record(entry, account, location, Optional.of(alongside));
     }
 
-    @Override
-    public R announcement(AnnouncementEntry e) {
-      return announcement.apply(e);
+    private Outcome record(
+            Entry entry, String account, String location, Optional<Function<Outcome, Consumer<Tx>>> alongside) {
+        Optional<Function<EntryResult, Consumer<Tx>>> then = alongside.map(a -> r -> a.apply(outcome(r, location)));
+        EntryResult r = entry.accept(new Route<>(
+                a -> announcements.record(a.announcement(), account, location, then),
+                k -> keys.register(accounts, k, account, location, then),
+                () -> {
+                    throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
+                }));
+        return outcome(r, location);
     }
-  }
 
-  /** The result as a one-record outcome; a new entry's log size is its index + 1 (read before the in-memory size moves). */
-  private Outcome outcome(EntryResult r, String location) {
-    if (!r.problems().isEmpty()) return new Outcome(List.of(), r.problems(), state.logSize(), false);
-    long size = r.idempotent() ? state.logSize() : r.index() + 1;
-    return new Outcome(List.of(new Accepted(location, r.index(), new byte[0], r.idempotent(), List.of())), List.of(), size, !r.idempotent());
-  }
+    /** Routes the kinds recorded one by one here; every other kind goes to {@code elsewhere}. */
+    private record Route<R>(
+            java.util.function.Function<AnnouncementEntry, R> announcement,
+            java.util.function.Function<KeyEntry, R> key,
+            java.util.function.Supplier<R> elsewhere)
+            implements org.veritally.core.entry.EntryVisitor<R> {
+        @Override
+        public R election(org.veritally.core.entry.ElectionEntry e) {
+            return elsewhere.get();
+        }
+
+        @Override
+        public R catalogue(org.veritally.core.entry.CatalogueEntry e) {
+            return elsewhere.get();
+        }
+
+        @Override
+        public R source(org.veritally.core.entry.SourceEntry e) {
+            return elsewhere.get();
+        }
+
+        @Override
+        public R key(KeyEntry e) {
+            return key.apply(e);
+        }
+
+        @Override
+        public R sheet(org.veritally.core.entry.SheetEntry e) {
+            return elsewhere.get();
+        }
+
+        @Override
+        public R announcement(AnnouncementEntry e) {
+            return announcement.apply(e);
+        }
+    }
+
+    /**
+     * The result as a one-record outcome; a new entry's log size is its index + 1 (read before the in-memory size
+     * moves).
+     */
+    private Outcome outcome(EntryResult r, String location) {
+        if (!r.problems().isEmpty()) return new Outcome(List.of(), r.problems(), state.logSize(), false);
+        long size = r.idempotent() ? state.logSize() : r.index() + 1;
+        return new Outcome(
+                List.of(new Accepted(location, r.index(), new byte[0], r.idempotent(), List.of())),
+                List.of(),
+                size,
+                !r.idempotent());
+    }
 }

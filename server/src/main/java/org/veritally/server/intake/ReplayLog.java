@@ -13,9 +13,9 @@ import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.TallySheet;
-import org.veritally.core.validation.Problem;
 import org.veritally.core.reconcile.CopyKey;
 import org.veritally.core.rulebook.Decision;
+import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.LogRow;
@@ -43,163 +43,189 @@ import org.veritally.translog.TreeAppender;
  * thread-safe: the caller holds the single writer's monitor.
  */
 public final class ReplayLog {
-  private final ElectionState state;
-  private final Store store;
-  private final Optional<Tx> tx;
-  private final LogHasher hasher = LogHasher.create();
-  private final List<byte[]> leaves = new ArrayList<>();
-  private long next;
-  private int unitOrd;
-  private int stationOrd;
-  private Page page;
+    private final ElectionState state;
+    private final Store store;
+    private final Optional<Tx> tx;
+    private final LogHasher hasher = LogHasher.create();
+    private final List<byte[]> leaves = new ArrayList<>();
+    private long next;
+    private int unitOrd;
+    private int stationOrd;
+    private Page page;
 
-  private ReplayLog(ElectionState state, Store store, Optional<Tx> tx, long next) {
-    this.state = state;
-    this.store = store;
-    this.tx = tx;
-    this.next = next;
-    this.unitOrd = state.catalogue().unitCount();
-    this.stationOrd = state.catalogue().stationCount();
-  }
-
-  /** Replays the whole log into {@code fresh}, writing the projections in {@code tx}. */
-  public static ReplayLog rebuilding(ElectionState fresh, Store store, Tx tx) {
-    return new ReplayLog(fresh, store, Optional.of(tx), 0);
-  }
-
-  /** Applies entries past {@code state}'s size to it, in memory only. */
-  public static ReplayLog following(ElectionState state, Store store) {
-    return new ReplayLog(state, store, Optional.empty(), state.logSize());
-  }
-
-  /**
-   * Applies the next entry.
-   *
-   * @throws IllegalStateException if it is not the next index, its leaf hash is not that of its
-   *     body, or it does not decode: the log is not what this program wrote
-   */
-  public void apply(LogRow row) {
-    if (row.idx() != next) throw new IllegalStateException("log entry " + row.idx() + " follows entry " + (next - 1));
-    List<Problem> problems = new ArrayList<>();
-    Entry e = state.codec().decode(row.body(), "log entry " + row.idx(), problems)
-        .orElseThrow(() -> new IllegalStateException("log entry " + row.idx() + " does not decode: " + problems));
-    if (tx.isEmpty()) {
-      byte[] leaf = hasher.leafHash(row.body());
-      if (!java.util.Arrays.equals(leaf, row.leafHash())) throw new IllegalStateException("log entry " + row.idx() + ": stored leaf hash is not the hash of its body");
-      leaves.add(leaf);
+    private ReplayLog(ElectionState state, Store store, Optional<Tx> tx, long next) {
+        this.state = state;
+        this.store = store;
+        this.tx = tx;
+        this.next = next;
+        this.unitOrd = state.catalogue().unitCount();
+        this.stationOrd = state.catalogue().stationCount();
     }
-    if (page == null) page = new Page();
-    var decision = state.rulebook().decide(page.ledger, row.idx(), e, "log entry " + row.idx());
-    if (!(decision instanceof Decision.Accept accepted)) {
-      throw new IllegalStateException("log entry " + row.idx() + " breaks the rulebook: " + (decision instanceof Decision.Refuse r
-          ? r.problems().toString() : Rule.LOG_REPEAT.id() + " of entry " + ((Decision.Repeat) decision).index()));
-    }
-    next++;
-    boolean sheet = e.accept(new EntryVisitor<Boolean>() {
-      @Override
-      public Boolean election(ElectionEntry el) {
-        state.define(el.election());
-        tx.ifPresent(t -> t.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
-        return false;
-      }
 
-      @Override
-      public Boolean catalogue(CatalogueEntry c) {
-        for (var u : c.units()) {
-          state.catalogue().addUnit(u);
-          int ord = unitOrd++;
-          tx.ifPresent(t -> t.putUnit(u, ord));
+    /** Replays the whole log into {@code fresh}, writing the projections in {@code tx}. */
+    public static ReplayLog rebuilding(ElectionState fresh, Store store, Tx tx) {
+        return new ReplayLog(fresh, store, Optional.of(tx), 0);
+    }
+
+    /** Applies entries past {@code state}'s size to it, in memory only. */
+    public static ReplayLog following(ElectionState state, Store store) {
+        return new ReplayLog(state, store, Optional.empty(), state.logSize());
+    }
+
+    /**
+     * Applies the next entry.
+     *
+     * @throws IllegalStateException if it is not the next index, its leaf hash is not that of its
+     *     body, or it does not decode: the log is not what this program wrote
+     */
+    public void apply(LogRow row) {
+        if (row.idx() != next)
+            throw new IllegalStateException("log entry " + row.idx() + " follows entry " + (next - 1));
+        List<Problem> problems = new ArrayList<>();
+        Entry e = state.codec()
+                .decode(row.body(), "log entry " + row.idx(), problems)
+                .orElseThrow(
+                        () -> new IllegalStateException("log entry " + row.idx() + " does not decode: " + problems));
+        if (tx.isEmpty()) {
+            byte[] leaf = hasher.leafHash(row.body());
+            if (!java.util.Arrays.equals(leaf, row.leafHash()))
+                throw new IllegalStateException(
+                        "log entry " + row.idx() + ": stored leaf hash is not the hash of its body");
+            leaves.add(leaf);
         }
-        for (var s : c.stations()) {
-          state.catalogue().addStation(s);
-          int ord = stationOrd++;
-          tx.ifPresent(t -> t.putStation(s, ord));
+        if (page == null) page = new Page();
+        var decision = state.rulebook().decide(page.ledger, row.idx(), e, "log entry " + row.idx());
+        if (!(decision instanceof Decision.Accept accepted)) {
+            throw new IllegalStateException("log entry " + row.idx() + " breaks the rulebook: "
+                    + (decision instanceof Decision.Refuse r
+                            ? r.problems().toString()
+                            : Rule.LOG_REPEAT.id() + " of entry " + ((Decision.Repeat) decision).index()));
         }
-        return false;
-      }
+        next++;
+        boolean sheet = e.accept(new EntryVisitor<Boolean>() {
+            @Override
+            public Boolean election(ElectionEntry el) {
+                state.define(el.election());
+                tx.ifPresent(t ->
+                        t.putElection(el.election().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+                return false;
+            }
 
-      @Override
-      public Boolean source(SourceEntry s) {
-        state.tabulation().addSource(s.source());
-        tx.ifPresent(t -> t.putSource(s.source().id(), s.source().name(), s.source().kind().wire(), row.idx()));
-        return false;
-      }
+            @Override
+            public Boolean catalogue(CatalogueEntry c) {
+                for (var u : c.units()) {
+                    state.catalogue().addUnit(u);
+                    int ord = unitOrd++;
+                    tx.ifPresent(t -> t.putUnit(u, ord));
+                }
+                for (var s : c.stations()) {
+                    state.catalogue().addStation(s);
+                    int ord = stationOrd++;
+                    tx.ifPresent(t -> t.putStation(s, ord));
+                }
+                return false;
+            }
 
-      @Override
-      public Boolean key(KeyEntry k) {
-        // the account's public_key is written with the entry: no projection row of its own
-        state.addKey(k);
-        return false;
-      }
+            @Override
+            public Boolean source(SourceEntry s) {
+                state.tabulation().addSource(s.source());
+                tx.ifPresent(t -> t.putSource(
+                        s.source().id(), s.source().name(), s.source().kind().wire(), row.idx()));
+                return false;
+            }
 
-      @Override
-      public Boolean sheet(SheetEntry se) {
-        page.sheet(row.idx(), se.sheet(), accepted);
-        return true;
-      }
+            @Override
+            public Boolean key(KeyEntry k) {
+                // the account's public_key is written with the entry: no projection row of its own
+                state.addKey(k);
+                return false;
+            }
 
-      @Override
-      public Boolean announcement(AnnouncementEntry an) {
-        state.addAnnouncement(new ElectionState.Recorded(row.idx(), an.announcement()));
-        tx.ifPresent(t -> t.putAnnouncement(an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
-        return false;
-      }
-    });
-    if (sheet) return;
-    // Following, the state now holds this entry: count it in the log's size at once, so that a read
-    // failing later in the page (the page is then dropped and read again) does not apply it twice.
-    if (tx.isEmpty()) finishPage();
-  }
+            @Override
+            public Boolean sheet(SheetEntry se) {
+                page.sheet(row.idx(), se.sheet(), accepted);
+                return true;
+            }
 
-  /** Writes the page's totals and reconciliation (rebuild) and makes the page visible. */
-  public void finishPage() {
-    if (page != null) page.finish();
-    page = null;
-    if (!leaves.isEmpty()) {
-      var r = new TreeAppender(LogHasher.create()).append(state.range(), leaves);
-      state.advance(r.size(), r.range());
-      leaves.clear();
-    }
-  }
-
-  private TallySheet sheetAt(long idx) {
-    List<Problem> problems = new ArrayList<>();
-    var e = state.codec().decode(store.readLog(idx, 1).get(0).body(), "log entry " + idx, problems);
-    return ((SheetEntry) e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems))).sheet();
-  }
-
-  /** The sheets of one page of the log: decided, staged, written, then published into the state. */
-  private final class Page {
-    private org.veritally.core.tabulate.Tabulation.Batch batch;  // begun at the page's first sheet (after the election)
-    private final Reconciler reconciler = new Reconciler(state, ReplayLog.this::sheetAt);
-    private final StateLedger ledger = new StateLedger(state, ReplayLog.this::sheetAt);
-
-    void sheet(long idx, TallySheet sh, Decision.Accept accepted) {
-      long key = accepted.copyKey();
-      TallySheet previous = accepted.superseded() < 0 ? null : ledger.currentSheet(key);
-      if (batch == null) batch = state.tabulation().begin();
-      batch.add(sh, Optional.ofNullable(previous));
-      ledger.stage(key, idx, sh);
-      var digest = reconciler.accept(CopyKey.station(key), CopyKey.contest(key), CopyKey.source(key), idx, sh, batch);
-      if (tx.isPresent()) {
-        Tx t = tx.get();
-        t.upsertSheet(sh.stationId(), sh.contestId(), sh.sourceId(), idx, sh.counts(), sh.votes(), digest.core(), digest.optional());
-        for (Problem p : accepted.flags()) t.putFlag(idx, p.rule().id(), p.message());
-      }
+            @Override
+            public Boolean announcement(AnnouncementEntry an) {
+                state.addAnnouncement(new ElectionState.Recorded(row.idx(), an.announcement()));
+                tx.ifPresent(t -> t.putAnnouncement(
+                        an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+                return false;
+            }
+        });
+        if (sheet) return;
+        // Following, the state now holds this entry: count it in the log's size at once, so that a read
+        // failing later in the page (the page is then dropped and read again) does not apply it twice.
+        if (tx.isEmpty()) finishPage();
     }
 
-    void finish() {
-      if (batch == null) return;
-      if (tx.isPresent()) {
-        var el = state.requireElection();
-        var cat = state.catalogue();
-        var tab = state.tabulation();
-        Tx t = tx.get();
-        batch.changed().forEach((k, v) -> t.upsertTotal(cat.unit(k.unit()).id(), el.contests().get(k.contest()).id(), tab.viewId(k.source()), v));
-        reconciler.write(t);
-      }
-      batch.publish();
-      reconciler.publish();
+    /** Writes the page's totals and reconciliation (rebuild) and makes the page visible. */
+    public void finishPage() {
+        if (page != null) page.finish();
+        page = null;
+        if (!leaves.isEmpty()) {
+            var r = new TreeAppender(LogHasher.create()).append(state.range(), leaves);
+            state.advance(r.size(), r.range());
+            leaves.clear();
+        }
     }
-  }
+
+    private TallySheet sheetAt(long idx) {
+        List<Problem> problems = new ArrayList<>();
+        var e = state.codec().decode(store.readLog(idx, 1).get(0).body(), "log entry " + idx, problems);
+        return ((SheetEntry) e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems)))
+                .sheet();
+    }
+
+    /** The sheets of one page of the log: decided, staged, written, then published into the state. */
+    private final class Page {
+        private org.veritally.core.tabulate.Tabulation.Batch
+                batch; // begun at the page's first sheet (after the election)
+        private final Reconciler reconciler = new Reconciler(state, ReplayLog.this::sheetAt);
+        private final StateLedger ledger = new StateLedger(state, ReplayLog.this::sheetAt);
+
+        void sheet(long idx, TallySheet sh, Decision.Accept accepted) {
+            long key = accepted.copyKey();
+            TallySheet previous = accepted.superseded() < 0 ? null : ledger.currentSheet(key);
+            if (batch == null) batch = state.tabulation().begin();
+            batch.add(sh, Optional.ofNullable(previous));
+            ledger.stage(key, idx, sh);
+            var digest =
+                    reconciler.accept(CopyKey.station(key), CopyKey.contest(key), CopyKey.source(key), idx, sh, batch);
+            if (tx.isPresent()) {
+                Tx t = tx.get();
+                t.upsertSheet(
+                        sh.stationId(),
+                        sh.contestId(),
+                        sh.sourceId(),
+                        idx,
+                        sh.counts(),
+                        sh.votes(),
+                        digest.core(),
+                        digest.optional());
+                for (Problem p : accepted.flags()) t.putFlag(idx, p.rule().id(), p.message());
+            }
+        }
+
+        void finish() {
+            if (batch == null) return;
+            if (tx.isPresent()) {
+                var el = state.requireElection();
+                var cat = state.catalogue();
+                var tab = state.tabulation();
+                Tx t = tx.get();
+                batch.changed()
+                        .forEach((k, v) -> t.upsertTotal(
+                                cat.unit(k.unit()).id(),
+                                el.contests().get(k.contest()).id(),
+                                tab.viewId(k.source()),
+                                v));
+                reconciler.write(t);
+            }
+            batch.publish();
+            reconciler.publish();
+        }
+    }
 }

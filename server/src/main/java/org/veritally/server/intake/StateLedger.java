@@ -17,66 +17,68 @@ import org.veritally.server.state.ElectionState;
  * ({@link Reconciler.SheetLookup}). Not thread-safe; one per batch, under the single writer's monitor.
  */
 class StateLedger implements LedgerView {
-  private final ElectionState state;
-  private final Reconciler.SheetLookup log;
-  private final Map<Long, Staged> staged = new HashMap<>();
+    private final ElectionState state;
+    private final Reconciler.SheetLookup log;
+    private final Map<Long, Staged> staged = new HashMap<>();
 
-  private record Staged(long index, TallySheet sheet) {}
+    private record Staged(long index, TallySheet sheet) {}
 
-  StateLedger(ElectionState state, Reconciler.SheetLookup log) {
-    this.state = state;
-    this.log = log;
-  }
+    StateLedger(ElectionState state, Reconciler.SheetLookup log) {
+        this.state = state;
+        this.log = log;
+    }
 
-  /** Makes {@code sheet}, accepted at {@code index}, the current copy at {@code copyKey} for the rest of the batch. */
-  void stage(long copyKey, long index, TallySheet sheet) {
-    staged.put(copyKey, new Staged(index, sheet));
-  }
+    /**
+     * Makes {@code sheet}, accepted at {@code index}, the current copy at {@code copyKey} for the rest of the batch.
+     */
+    void stage(long copyKey, long index, TallySheet sheet) {
+        staged.put(copyKey, new Staged(index, sheet));
+    }
 
-  @Override
-  public Optional<Election> election() {
-    return state.election();
-  }
+    @Override
+    public Optional<Election> election() {
+        return state.election();
+    }
 
-  @Override
-  public Catalogue catalogue() {
-    return state.catalogue();
-  }
+    @Override
+    public Catalogue catalogue() {
+        return state.catalogue();
+    }
 
-  @Override
-  public int sourceIndex(String id) {
-    return state.election().isEmpty() ? -1 : state.tabulation().sourceIndex(id);
-  }
+    @Override
+    public int sourceIndex(String id) {
+        return state.election().isEmpty() ? -1 : state.tabulation().sourceIndex(id);
+    }
 
-  @Override
-  public boolean hasAuthority() {
-    return state.election().isPresent() && state.tabulation().authority().isPresent();
-  }
+    @Override
+    public boolean hasAuthority() {
+        return state.election().isPresent() && state.tabulation().authority().isPresent();
+    }
 
-  @Override
-  public Optional<KeyEntry> key(String account) {
-    return state.key(account);
-  }
+    @Override
+    public Optional<KeyEntry> key(String account) {
+        return state.key(account);
+    }
 
-  @Override
-  public boolean signs(String source) {
-    return state.signs(source);
-  }
+    @Override
+    public boolean signs(String source) {
+        return state.signs(source);
+    }
 
-  @Override
-  public Optional<Recorded> announcement(String id) {
-    return state.announcement(id).map(r -> new Recorded(r.index(), r.announcement()));
-  }
+    @Override
+    public Optional<Recorded> announcement(String id) {
+        return state.announcement(id).map(r -> new Recorded(r.index(), r.announcement()));
+    }
 
-  @Override
-  public long currentIndex(long copyKey) {
-    Staged s = staged.get(copyKey);
-    return s != null ? s.index() : state.sheets().get(copyKey);
-  }
+    @Override
+    public long currentIndex(long copyKey) {
+        Staged s = staged.get(copyKey);
+        return s != null ? s.index() : state.sheets().get(copyKey);
+    }
 
-  @Override
-  public TallySheet currentSheet(long copyKey) {
-    Staged s = staged.get(copyKey);
-    return s != null ? s.sheet() : log.sheetAt(state.sheets().get(copyKey));
-  }
+    @Override
+    public TallySheet currentSheet(long copyKey) {
+        Staged s = staged.get(copyKey);
+        return s != null ? s.sheet() : log.sheetAt(state.sheets().get(copyKey));
+    }
 }

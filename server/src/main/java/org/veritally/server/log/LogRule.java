@@ -12,42 +12,45 @@ import org.veritally.core.validation.Severity;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum LogRule implements RuleId {
-  /** The log has no checkpoint yet (HTTP 404). */
-  LOG_EMPTY("LOG-EMPTY", "the log has no checkpoint yet (HTTP 404)"),
-  /** The tile lies beyond the signed tree size (HTTP 404). */
-  TILE_RANGE("TILE-RANGE", "the tile lies beyond the signed tree size (HTTP 404)"),
-  /** A cosignature for a checkpoint this log never signed (HTTP 409). */
-  COSIG_CKPT("COSIG-CKPT", "a cosignature for a checkpoint this log never signed (HTTP 409)"),
-  /** The data directory's log key did not sign the database's log, or it has none and the log is already signed. */
-  LOG_KEY("LOG-KEY", "the data directory's log key did not sign the database's log, or it has none and the log is already signed");
+    /** The log has no checkpoint yet (HTTP 404). */
+    LOG_EMPTY("LOG-EMPTY", "the log has no checkpoint yet (HTTP 404)"),
+    /** The tile lies beyond the signed tree size (HTTP 404). */
+    TILE_RANGE("TILE-RANGE", "the tile lies beyond the signed tree size (HTTP 404)"),
+    /** A cosignature for a checkpoint this log never signed (HTTP 409). */
+    COSIG_CKPT("COSIG-CKPT", "a cosignature for a checkpoint this log never signed (HTTP 409)"),
+    /** The data directory's log key did not sign the database's log, or it has none and the log is already signed. */
+    LOG_KEY(
+            "LOG-KEY",
+            "the data directory's log key did not sign the database's log, or it has none and the log "
+                    + "is already signed");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  LogRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    LogRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

@@ -30,97 +30,111 @@ import org.veritally.translog.TileLayout;
  * {@link #commit}s the checkpoint.
  */
 public final class Publisher {
-  private final Store store;
-  private final LogView log;
-  private final LogKeys keys;
+    private final Store store;
+    private final LogView log;
+    private final LogKeys keys;
 
-  public Publisher(Store store, LogKeys keys) {
-    this.store = store;
-    this.log = new LogView(store);
-    this.keys = keys;
-  }
-
-  /** What one publish did. */
-  public record Report(long previousSize, long size, int tilesWritten, int resultFiles) {}
-
-  /**
-   * The log part of a publication written, all but its checkpoint ({@link #stage}): the checkpoint
-   * to write last, the tree sizes, the files written (path relative to the output, with their
-   * SHA-256), the results files, and the replay of the log at that size (finished), for a caller
-   * that derives more files from it (a static mirror).
-   */
-  public record Staged(LogView.SignedNote checkpoint, long previousSize, long size, int tilesWritten, Map<String, byte[]> written,
-      List<ResultsJson.File> results, LogReplay replay) {}
-
-  public Report publish(Path out) throws IOException {
-    Staged s = stage(out);
-    commit(out, s);
-    return new Report(s.previousSize(), s.size(), s.tilesWritten(), s.results().size());
-  }
-
-  /**
-   * Writes the tiles changed since the checkpoint already in {@code out}, the results files and
-   * {@code log.vkey}, at the latest signed checkpoint; not the checkpoint itself ({@link #commit}).
-   */
-  public Staged stage(Path out) throws IOException {
-    var latest = log.latest().orElseThrow(() -> new IllegalStateException("the log is empty: nothing to publish"));
-    return stage(out, latest);
-  }
-
-  /** {@link #stage(Path)} at the given signed checkpoint. */
-  public Staged stage(Path out, LogView.SignedNote latest) throws IOException {
-    long m = previousSize(out);
-    long n = latest.size();
-    if (m > n) throw new IllegalStateException("the output holds a larger tree (" + m + ") than this log (" + n + "): refusing to roll it back");
-    Map<String, byte[]> written = new LinkedHashMap<>();
-    int tiles = 0;
-    for (Tile.Hashes t : TileLayout.hashTilesChanged(m, n)) {
-      written.put(t.path(), write(out.resolve(t.path()), log.tile(t)));
-      tiles++;
+    public Publisher(Store store, LogKeys keys) {
+        this.store = store;
+        this.log = new LogView(store);
+        this.keys = keys;
     }
-    for (Tile.Entries t : TileLayout.entryBundlesChanged(m, n)) {
-      written.put(t.path(), write(out.resolve(t.path()), log.entryBundle(t)));
-      tiles++;
-    }
-    LogReplay replay = new LogReplay();
-    for (long from = 0; from < n; from += 10_000) {
-      for (LogRow r : store.readLog(from, (int) Math.min(10_000, n - from))) {
-        var findings = replay.accept(r.body());
-        if (!findings.isEmpty()) throw new IllegalStateException("the log does not replay: " + findings);
-      }
-    }
-    replay.finish();
-    List<ResultsJson.File> results = replay.election().isPresent()
-        ? ResultsJson.all(replay.election().get(), replay.catalogue(), replay.tabulation(), n) : List.of();
-    for (var f : results) written.put(f.path(), write(out.resolve(f.path()), f.bytes()));
-    written.put("log.vkey", write(out.resolve("log.vkey"), (keys.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8)));
-    return new Staged(latest, m, n, tiles, written, results, replay);
-  }
 
-  /** Writes the checkpoint of a staged publication: from now on readers see it. */
-  public void commit(Path out, Staged s) throws IOException {
-    write(out.resolve("checkpoint"), s.checkpoint().note().getBytes(StandardCharsets.UTF_8));
-  }
+    /** What one publish did. */
+    public record Report(long previousSize, long size, int tilesWritten, int resultFiles) {}
 
-  private static long previousSize(Path out) throws IOException {
-    Path cp = out.resolve("checkpoint");
-    if (!Files.exists(cp)) return 0;
-    if (Note.parse(Files.readString(cp)) instanceof Parsed.Ok<Note> ok && Checkpoint.parse(ok.value().text()) instanceof Parsed.Ok<Checkpoint> c) {
-      return c.value().size();
-    }
-    throw new IllegalStateException(cp + " is not a checkpoint; publish into an empty directory or a previous publication");
-  }
+    /**
+     * The log part of a publication written, all but its checkpoint ({@link #stage}): the checkpoint
+     * to write last, the tree sizes, the files written (path relative to the output, with their
+     * SHA-256), the results files, and the replay of the log at that size (finished), for a caller
+     * that derives more files from it (a static mirror).
+     */
+    public record Staged(
+            LogView.SignedNote checkpoint,
+            long previousSize,
+            long size,
+            int tilesWritten,
+            Map<String, byte[]> written,
+            List<ResultsJson.File> results,
+            LogReplay replay) {}
 
-  /** Writes {@code bytes} to {@code file} through a temporary file; returns their SHA-256. */
-  static byte[] write(Path file, byte[] bytes) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    public Report publish(Path out) throws IOException {
+        Staged s = stage(out);
+        commit(out, s);
+        return new Report(
+                s.previousSize(), s.size(), s.tilesWritten(), s.results().size());
     }
-  }
+
+    /**
+     * Writes the tiles changed since the checkpoint already in {@code out}, the results files and
+     * {@code log.vkey}, at the latest signed checkpoint; not the checkpoint itself ({@link #commit}).
+     */
+    public Staged stage(Path out) throws IOException {
+        var latest = log.latest().orElseThrow(() -> new IllegalStateException("the log is empty: nothing to publish"));
+        return stage(out, latest);
+    }
+
+    /** {@link #stage(Path)} at the given signed checkpoint. */
+    public Staged stage(Path out, LogView.SignedNote latest) throws IOException {
+        long m = previousSize(out);
+        long n = latest.size();
+        if (m > n)
+            throw new IllegalStateException(
+                    "the output holds a larger tree (" + m + ") than this log (" + n + "): refusing to roll it back");
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        int tiles = 0;
+        for (Tile.Hashes t : TileLayout.hashTilesChanged(m, n)) {
+            written.put(t.path(), write(out.resolve(t.path()), log.tile(t)));
+            tiles++;
+        }
+        for (Tile.Entries t : TileLayout.entryBundlesChanged(m, n)) {
+            written.put(t.path(), write(out.resolve(t.path()), log.entryBundle(t)));
+            tiles++;
+        }
+        LogReplay replay = new LogReplay();
+        for (long from = 0; from < n; from += 10_000) {
+            for (LogRow r : store.readLog(from, (int) Math.min(10_000, n - from))) {
+                var findings = replay.accept(r.body());
+                if (!findings.isEmpty()) throw new IllegalStateException("the log does not replay: " + findings);
+            }
+        }
+        replay.finish();
+        List<ResultsJson.File> results = replay.election().isPresent()
+                ? ResultsJson.all(replay.election().get(), replay.catalogue(), replay.tabulation(), n)
+                : List.of();
+        for (var f : results) written.put(f.path(), write(out.resolve(f.path()), f.bytes()));
+        written.put(
+                "log.vkey",
+                write(out.resolve("log.vkey"), (keys.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8)));
+        return new Staged(latest, m, n, tiles, written, results, replay);
+    }
+
+    /** Writes the checkpoint of a staged publication: from now on readers see it. */
+    public void commit(Path out, Staged s) throws IOException {
+        write(out.resolve("checkpoint"), s.checkpoint().note().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long previousSize(Path out) throws IOException {
+        Path cp = out.resolve("checkpoint");
+        if (!Files.exists(cp)) return 0;
+        if (Note.parse(Files.readString(cp)) instanceof Parsed.Ok<Note> ok
+                && Checkpoint.parse(ok.value().text()) instanceof Parsed.Ok<Checkpoint> c) {
+            return c.value().size();
+        }
+        throw new IllegalStateException(
+                cp + " is not a checkpoint; publish into an empty directory or a previous publication");
+    }
+
+    /** Writes {@code bytes} to {@code file} through a temporary file; returns their SHA-256. */
+    static byte[] write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -15,28 +15,28 @@ import org.veritally.translog.VerifierKey;
  * Absent file: no witnesses. Immutable.
  */
 public record Witnesses(List<VerifierKey> keys) {
-  public static final String FILE = "witnesses";
+    public static final String FILE = "witnesses";
 
-  public Witnesses {
-    keys = List.copyOf(keys);
-  }
-
-  public static Witnesses load(Path dataDir) {
-    Path f = dataDir.resolve(FILE);
-    if (!Files.exists(f)) return new Witnesses(List.of());
-    try {
-      List<VerifierKey> out = new ArrayList<>();
-      int n = 0;
-      for (String line : Files.readAllLines(f)) {
-        n++;
-        String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#")) continue;
-        if (VerifierKey.parse(t) instanceof Parsed.Ok<VerifierKey> ok) out.add(ok.value());
-        else throw new StoreException(f + ":" + n + ": not a verifier key", null);
-      }
-      return new Witnesses(out);
-    } catch (IOException e) {
-      throw new StoreException("cannot read " + f, e);
+    public Witnesses {
+        keys = List.copyOf(keys);
     }
-  }
+
+    public static Witnesses load(Path dataDir) {
+        Path f = dataDir.resolve(FILE);
+        if (!Files.exists(f)) return new Witnesses(List.of());
+        try {
+            List<VerifierKey> out = new ArrayList<>();
+            int n = 0;
+            for (String line : Files.readAllLines(f)) {
+                n++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                if (VerifierKey.parse(t) instanceof Parsed.Ok<VerifierKey> ok) out.add(ok.value());
+                else throw new StoreException(f + ":" + n + ": not a verifier key", null);
+            }
+            return new Witnesses(out);
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + f, e);
+        }
+    }
 }

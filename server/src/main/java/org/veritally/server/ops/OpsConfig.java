@@ -17,39 +17,52 @@ import java.util.Optional;
  *     ({@code --client-address-header}); empty: the socket address counts
  * @param requestLog whether to write one JSON line per request ({@code --request-log})
  */
-public record OpsConfig(RateLimit perAccount, RateLimit perAddress, RateLimit reads, int maxBodyBytes, boolean behindTls,
-    Optional<String> clientAddressHeader, boolean requestLog) {
-  public static final RateLimit DEFAULT_PER_ACCOUNT = RateLimit.parse("20/s:200");
-  public static final RateLimit DEFAULT_PER_ADDRESS = RateLimit.parse("50/s:500");
-  public static final int DEFAULT_MAX_BODY = 64 * 1024;
+public record OpsConfig(
+        RateLimit perAccount,
+        RateLimit perAddress,
+        RateLimit reads,
+        int maxBodyBytes,
+        boolean behindTls,
+        Optional<String> clientAddressHeader,
+        boolean requestLog) {
+    public static final RateLimit DEFAULT_PER_ACCOUNT = RateLimit.parse("20/s:200");
+    public static final RateLimit DEFAULT_PER_ADDRESS = RateLimit.parse("50/s:500");
+    public static final int DEFAULT_MAX_BODY = 64 * 1024;
 
-  public OpsConfig {
-    if (maxBodyBytes < 1) throw new IllegalArgumentException("max body must be at least 1 byte");
-    clientAddressHeader = clientAddressHeader.filter(h -> !h.isBlank());
-  }
+    public OpsConfig {
+        if (maxBodyBytes < 1) throw new IllegalArgumentException("max body must be at least 1 byte");
+        clientAddressHeader = clientAddressHeader.filter(h -> !h.isBlank());
+    }
 
-  /** The documented defaults: writes limited per account and per address, reads unlimited, 64 KiB bodies. */
-  public static OpsConfig defaults() {
-    return new OpsConfig(DEFAULT_PER_ACCOUNT, DEFAULT_PER_ADDRESS, RateLimit.OFF, DEFAULT_MAX_BODY, false, Optional.empty(), true);
-  }
+    /** The documented defaults: writes limited per account and per address, reads unlimited, 64 KiB bodies. */
+    public static OpsConfig defaults() {
+        return new OpsConfig(
+                DEFAULT_PER_ACCOUNT,
+                DEFAULT_PER_ADDRESS,
+                RateLimit.OFF,
+                DEFAULT_MAX_BODY,
+                false,
+                Optional.empty(),
+                true);
+    }
 
-  public OpsConfig withRateLimits(RateLimit account, RateLimit address, RateLimit readLimit) {
-    return new OpsConfig(account, address, readLimit, maxBodyBytes, behindTls, clientAddressHeader, requestLog);
-  }
+    public OpsConfig withRateLimits(RateLimit account, RateLimit address, RateLimit readLimit) {
+        return new OpsConfig(account, address, readLimit, maxBodyBytes, behindTls, clientAddressHeader, requestLog);
+    }
 
-  public OpsConfig withMaxBody(int bytes) {
-    return new OpsConfig(perAccount, perAddress, reads, bytes, behindTls, clientAddressHeader, requestLog);
-  }
+    public OpsConfig withMaxBody(int bytes) {
+        return new OpsConfig(perAccount, perAddress, reads, bytes, behindTls, clientAddressHeader, requestLog);
+    }
 
-  public OpsConfig withTls(boolean tls) {
-    return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, tls, clientAddressHeader, requestLog);
-  }
+    public OpsConfig withTls(boolean tls) {
+        return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, tls, clientAddressHeader, requestLog);
+    }
 
-  public OpsConfig withClientAddressHeader(Optional<String> header) {
-    return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, behindTls, header, requestLog);
-  }
+    public OpsConfig withClientAddressHeader(Optional<String> header) {
+        return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, behindTls, header, requestLog);
+    }
 
-  public OpsConfig withRequestLog(boolean on) {
-    return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, behindTls, clientAddressHeader, on);
-  }
+    public OpsConfig withRequestLog(boolean on) {
+        return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, behindTls, clientAddressHeader, on);
+    }
 }

@@ -10,30 +10,30 @@ import java.util.function.LongSupplier;
  * is harmless. Thread-safe.
  */
 public final class PendingSubmissions {
-  private final ConcurrentHashMap<Object, Long> started = new ConcurrentHashMap<>();
-  private final LongSupplier nanos;
+    private final ConcurrentHashMap<Object, Long> started = new ConcurrentHashMap<>();
+    private final LongSupplier nanos;
 
-  public PendingSubmissions(LongSupplier nanos) {
-    this.nanos = nanos;
-  }
+    public PendingSubmissions(LongSupplier nanos) {
+        this.nanos = nanos;
+    }
 
-  public void start(Object request) {
-    started.put(request, nanos.getAsLong());
-  }
+    public void start(Object request) {
+        started.put(request, nanos.getAsLong());
+    }
 
-  public void finish(Object request) {
-    started.remove(request);
-  }
+    public void finish(Object request) {
+        started.remove(request);
+    }
 
-  public int count() {
-    return started.size();
-  }
+    public int count() {
+        return started.size();
+    }
 
-  /** Seconds the oldest pending submission has waited; 0 when there is none. */
-  public double oldestSeconds() {
-    long now = nanos.getAsLong();
-    long oldest = now;
-    for (long t : started.values()) oldest = Math.min(oldest, t);
-    return (now - oldest) / 1e9;
-  }
+    /** Seconds the oldest pending submission has waited; 0 when there is none. */
+    public double oldestSeconds() {
+        long now = nanos.getAsLong();
+        long oldest = now;
+        for (long t : started.values()) oldest = Math.min(oldest, t);
+        return (now - oldest) / 1e9;
+    }
 }

@@ -12,37 +12,41 @@ import org.veritally.server.http.Routes;
  * limited. Must be registered before the website's catch-all {@code /{lang}} routes. Thread-safe.
  */
 final class ProbeRoutes implements Routes {
-  static final String HEALTH = "/healthz";
-  static final String READY = "/readyz";
-  static final String METRICS = "/metrics";
-  private final Readiness readiness;
-  private final Supplier<String> metrics;
+    static final String HEALTH = "/healthz";
+    static final String READY = "/readyz";
+    static final String METRICS = "/metrics";
+    private final Readiness readiness;
+    private final Supplier<String> metrics;
 
-  ProbeRoutes(Readiness readiness, Supplier<String> metrics) {
-    this.readiness = readiness;
-    this.metrics = metrics;
-  }
+    ProbeRoutes(Readiness readiness, Supplier<String> metrics) {
+        this.readiness = readiness;
+        this.metrics = metrics;
+    }
 
-  static boolean isProbe(String path) {
-    return path.equals(HEALTH) || path.equals(READY) || path.equals(METRICS);
-  }
+    static boolean isProbe(String path) {
+        return path.equals(HEALTH) || path.equals(READY) || path.equals(METRICS);
+    }
 
-  @Override
-  public void register(RoutesConfig routes) {
-    routes.get(HEALTH, ctx -> json(ctx.status(200), "{\"status\":\"up\"}"));
-    routes.get(READY, this::ready);
-    routes.get(METRICS, ctx -> ctx.header("Cache-Control", "no-store").contentType(Exposition.CONTENT_TYPE).result(metrics.get()));
-  }
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get(HEALTH, ctx -> json(ctx.status(200), "{\"status\":\"up\"}"));
+        routes.get(READY, this::ready);
+        routes.get(
+                METRICS,
+                ctx -> ctx.header("Cache-Control", "no-store")
+                        .contentType(Exposition.CONTENT_TYPE)
+                        .result(metrics.get()));
+    }
 
-  private void ready(Context ctx) {
-    var r = readiness.check();
-    var j = new JsonLine().str("status", r.ready() ? "ready" : "not ready");
-    r.checks().forEach(j::str);
-    if (!r.ready()) ctx.header("Retry-After", "5");
-    json(ctx.status(r.ready() ? 200 : 503), j.end());
-  }
+    private void ready(Context ctx) {
+        var r = readiness.check();
+        var j = new JsonLine().str("status", r.ready() ? "ready" : "not ready");
+        r.checks().forEach(j::str);
+        if (!r.ready()) ctx.header("Retry-After", "5");
+        json(ctx.status(r.ready() ? 200 : 503), j.end());
+    }
 
-  private static void json(Context ctx, String body) {
-    ctx.header("Cache-Control", "no-store").contentType("application/json").result(body);
-  }
+    private static void json(Context ctx, String body) {
+        ctx.header("Cache-Control", "no-store").contentType("application/json").result(body);
+    }
 }

@@ -17,45 +17,47 @@ import org.veritally.server.Instance;
  * instance is ready again and the next write finds out. Thread-safe.
  */
 final class Readiness {
-  private final Instance instance;
-  private final Path file;
-  private final boolean fileBacked;
-  static final long FULL_MS = 30_000;
+    private final Instance instance;
+    private final Path file;
+    private final boolean fileBacked;
+    static final long FULL_MS = 30_000;
 
-  Readiness(Instance instance) {
-    this.instance = instance;
-    this.file = instance.dir().resolve(Instance.DB_FILE);
-    this.fileBacked = Files.isRegularFile(file);
-  }
-
-  /**
-   * The outcome of one check.
-   *
-   * @param ready every check passed
-   * @param checks each check's name and {@code ok} or the reason it failed
-   */
-  record Report(boolean ready, Map<String, String> checks) {}
-
-  Report check() {
-    var checks = new LinkedHashMap<String, String>();
-    if (fileBacked && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
-      checks.put("database", "the database file is missing or unreadable");
-    } else {
-      try {
-        instance.store().logSize();
-        checks.put("database", full().orElse("ok"));
-      } catch (RuntimeException e) {
-        checks.put("database", "the database does not answer");
-      }
+    Readiness(Instance instance) {
+        this.instance = instance;
+        this.file = instance.dir().resolve(Instance.DB_FILE);
+        this.fileBacked = Files.isRegularFile(file);
     }
-    checks.put("election", instance.state().election().isPresent() ? "ok" : "no election is defined yet");
-    return new Report(checks.values().stream().allMatch("ok"::equals), checks);
-  }
 
-  private java.util.Optional<String> full() {
-    var t = instance.store().lastFullRefusal();
-    long ago = t.isPresent() ? System.currentTimeMillis() - t.getAsLong() : Long.MAX_VALUE;
-    return ago < FULL_MS ? java.util.Optional.of(org.veritally.store.DiskFull.RULE + ": a write was refused for want of space " + ago / 1000 + " s ago")
-        : java.util.Optional.empty();
-  }
+    /**
+     * The outcome of one check.
+     *
+     * @param ready every check passed
+     * @param checks each check's name and {@code ok} or the reason it failed
+     */
+    record Report(boolean ready, Map<String, String> checks) {}
+
+    Report check() {
+        var checks = new LinkedHashMap<String, String>();
+        if (fileBacked && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
+            checks.put("database", "the database file is missing or unreadable");
+        } else {
+            try {
+                instance.store().logSize();
+                checks.put("database", full().orElse("ok"));
+            } catch (RuntimeException e) {
+                checks.put("database", "the database does not answer");
+            }
+        }
+        checks.put("election", instance.state().election().isPresent() ? "ok" : "no election is defined yet");
+        return new Report(checks.values().stream().allMatch("ok"::equals), checks);
+    }
+
+    private java.util.Optional<String> full() {
+        var t = instance.store().lastFullRefusal();
+        long ago = t.isPresent() ? System.currentTimeMillis() - t.getAsLong() : Long.MAX_VALUE;
+        return ago < FULL_MS
+                ? java.util.Optional.of(org.veritally.store.DiskFull.RULE + ": a write was refused for want of space "
+                        + ago / 1000 + " s ago")
+                : java.util.Optional.empty();
+    }
 }

@@ -22,72 +22,74 @@ import org.veritally.server.http.Authenticator;
  * Thread-safe.
  */
 public final class RequestGuard implements Handler {
-  /** Request attribute: the id of the authenticated account, when there is one. */
-  public static final String ACCOUNT = "veritally.account";
-  /** The most of a refused body read and thrown away so that the client sees the answer. */
-  public static final int DRAIN_LIMIT = 1 << 20;
-  private final OpsConfig config;
-  private final Authenticator auth;
-  private final RateLimiter accounts;
-  private final RateLimiter writeAddresses;
-  private final RateLimiter readAddresses;
+    /** Request attribute: the id of the authenticated account, when there is one. */
+    public static final String ACCOUNT = "veritally.account";
+    /** The most of a refused body read and thrown away so that the client sees the answer. */
+    public static final int DRAIN_LIMIT = 1 << 20;
 
-  public RequestGuard(OpsConfig config, Authenticator auth) {
-    this.config = config;
-    this.auth = auth;
-    this.accounts = new RateLimiter(config.perAccount(), System::nanoTime);
-    this.writeAddresses = new RateLimiter(config.perAddress(), System::nanoTime);
-    this.readAddresses = new RateLimiter(config.reads(), System::nanoTime);
-  }
+    private final OpsConfig config;
+    private final Authenticator auth;
+    private final RateLimiter accounts;
+    private final RateLimiter writeAddresses;
+    private final RateLimiter readAddresses;
 
-  @Override
-  public void handle(Context ctx) {
-    String declared = ctx.header("Content-Length");
-    if (declared != null && tooLong(declared.strip(), config.maxBodyBytes())) {
-      discardBody(ctx);
-      throw RequestRefused.tooLarge(config.maxBodyBytes());
+    public RequestGuard(OpsConfig config, Authenticator auth) {
+        this.config = config;
+        this.auth = auth;
+        this.accounts = new RateLimiter(config.perAccount(), System::nanoTime);
+        this.writeAddresses = new RateLimiter(config.perAddress(), System::nanoTime);
+        this.readAddresses = new RateLimiter(config.reads(), System::nanoTime);
     }
-    String address = ClientAddress.key(ctx.ip(), config.clientAddressHeader().map(ctx::header));
-    if (isWrite(ctx.method().name())) {
-      charge(writeAddresses, address, "address");
-      Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
-      if (a.isPresent()) {
-        ctx.attribute(ACCOUNT, a.get().id());
-        charge(accounts, a.get().id(), "account");
-      }
-    } else if (!ProbeRoutes.isProbe(ctx.path())) {
-      charge(readAddresses, address, "address");
+
+    @Override
+    public void handle(Context ctx) {
+        String declared = ctx.header("Content-Length");
+        if (declared != null && tooLong(declared.strip(), config.maxBodyBytes())) {
+            discardBody(ctx);
+            throw RequestRefused.tooLarge(config.maxBodyBytes());
+        }
+        String address =
+                ClientAddress.key(ctx.ip(), config.clientAddressHeader().map(ctx::header));
+        if (isWrite(ctx.method().name())) {
+            charge(writeAddresses, address, "address");
+            Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
+            if (a.isPresent()) {
+                ctx.attribute(ACCOUNT, a.get().id());
+                charge(accounts, a.get().id(), "account");
+            }
+        } else if (!ProbeRoutes.isProbe(ctx.path())) {
+            charge(readAddresses, address, "address");
+        }
     }
-  }
 
-  /**
-   * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT} bytes, and asks
-   * for the connection to be closed after the answer. For refusals of oversized bodies only.
-   */
-  public static void discardBody(Context ctx) {
-    ctx.header("Connection", "close");
-    try {
-      var in = ctx.req().getInputStream();
-      byte[] buf = new byte[16 * 1024];
-      long total = 0;
-      for (int n; total < DRAIN_LIMIT && (n = in.read(buf)) > 0; ) total += n;
-    } catch (java.io.IOException | RuntimeException e) {
-      // the client went away or the stream is already closed: the answer goes out regardless
+    /**
+     * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT} bytes, and asks
+     * for the connection to be closed after the answer. For refusals of oversized bodies only.
+     */
+    public static void discardBody(Context ctx) {
+        ctx.header("Connection", "close");
+        try {
+            var in = ctx.req().getInputStream();
+            byte[] buf = new byte[16 * 1024];
+            long total = 0;
+            for (int n; total < DRAIN_LIMIT && (n = in.read(buf)) > 0; ) total += n;
+        } catch (java.io.IOException | RuntimeException e) {
+            // the client went away or the stream is already closed: the answer goes out regardless
+        }
     }
-  }
 
-  static boolean isWrite(String method) {
-    return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
-  }
+    static boolean isWrite(String method) {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
 
-  private static void charge(RateLimiter limiter, String key, String scope) {
-    long wait = limiter.charge(key);
-    if (wait > 0) throw RequestRefused.rateLimited(scope, wait);
-  }
+    private static void charge(RateLimiter limiter, String key, String scope) {
+        long wait = limiter.charge(key);
+        if (wait > 0) throw RequestRefused.rateLimited(scope, wait);
+    }
 
-  /** A Content-Length above {@code max}. A malformed one is left to the server, which answers 400. */
-  static boolean tooLong(String declared, long max) {
-    if (declared.isEmpty() || !declared.chars().allMatch(c -> c >= '0' && c <= '9')) return false;
-    return declared.length() > 18 || Long.parseLong(declared) > max;
-  }
+    /** A Content-Length above {@code max}. A malformed one is left to the server, which answers 400. */
+    static boolean tooLong(String declared, long max) {
+        if (declared.isEmpty() || !declared.chars().allMatch(c -> c >= '0' && c <= '9')) return false;
+        return declared.length() > 18 || Long.parseLong(declared) > max;
+    }
 }

@@ -17,37 +17,62 @@ import org.slf4j.LoggerFactory;
  * for want of space ({@code STORE-FULL}) at WARN, naming the database, without a stack trace. Thread-safe.
  */
 public final class RequestLog {
-  public static final String LOGGER = "veritally.http";
-  private final Logger log = LoggerFactory.getLogger(LOGGER);
-  private final boolean enabled;
+    public static final String LOGGER = "veritally.http";
+    private final Logger log = LoggerFactory.getLogger(LOGGER);
+    private final boolean enabled;
 
-  public RequestLog(boolean enabled) {
-    this.enabled = enabled;
-  }
+    public RequestLog(boolean enabled) {
+        this.enabled = enabled;
+    }
 
-  /** The JSON line for one request. */
-  static String line(Instant time, String method, String route, int status, double ms, Optional<String> account, List<String> rules) {
-    var j = new JsonLine().str("time", time.toString()).str("method", method).str("route", route).num("status", status).millis("ms", ms);
-    account.ifPresent(a -> j.str("account", a));
-    if (!rules.isEmpty()) j.strings("rules", rules);
-    return j.end();
-  }
+    /** The JSON line for one request. */
+    static String line(
+            Instant time,
+            String method,
+            String route,
+            int status,
+            double ms,
+            Optional<String> account,
+            List<String> rules) {
+        var j = new JsonLine()
+                .str("time", time.toString())
+                .str("method", method)
+                .str("route", route)
+                .num("status", status)
+                .millis("ms", ms);
+        account.ifPresent(a -> j.str("account", a));
+        if (!rules.isEmpty()) j.strings("rules", rules);
+        return j.end();
+    }
 
-  void request(String method, String route, int status, double ms, Optional<String> account, List<String> rules) {
-    if (enabled && log.isInfoEnabled()) log.info(line(Instant.now(), method, route, status, ms, account, rules));
-  }
+    void request(String method, String route, int status, double ms, Optional<String> account, List<String> rules) {
+        if (enabled && log.isInfoEnabled()) log.info(line(Instant.now(), method, route, status, ms, account, rules));
+    }
 
-  /** A write refused for want of space: the operator must act, so the line names the database or directory. */
-  void storageFull(String method, String route, String message) {
-    log.warn(new JsonLine().str("time", Instant.now().toString()).str("event", "store-full").str("method", method).str("route", route)
-        .str("message", message).end());
-  }
+    /** A write refused for want of space: the operator must act, so the line names the database or directory. */
+    void storageFull(String method, String route, String message) {
+        log.warn(new JsonLine()
+                .str("time", Instant.now().toString())
+                .str("event", "store-full")
+                .str("method", method)
+                .str("route", route)
+                .str("message", message)
+                .end());
+    }
 
-  /** Stack traces of internal errors are logged only under {@code VERITALLY_DEBUG}; else one line. */
-  private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
+    /** Stack traces of internal errors are logged only under {@code VERITALLY_DEBUG}; else one line. */
+    private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
 
-  void internalError(String method, String route, Exception e) {
-    log.error(new JsonLine().str("time", Instant.now().toString()).str("event", "internal-error").str("method", method).str("route", route)
-        .str("exception", e.getClass().getName()).str("message", String.valueOf(e.getMessage())).end(), DEBUG ? e : null);
-  }
+    void internalError(String method, String route, Exception e) {
+        log.error(
+                new JsonLine()
+                        .str("time", Instant.now().toString())
+                        .str("event", "internal-error")
+                        .str("method", method)
+                        .str("route", route)
+                        .str("exception", e.getClass().getName())
+                        .str("message", String.valueOf(e.getMessage()))
+                        .end(),
+                DEBUG ? e : null);
+    }
 }

@@ -9,35 +9,39 @@ import org.veritally.core.validation.RuleId;
  * as RFC 9457 problem+json by the API server's exception handler. Immutable.
  */
 public final class RequestRefused extends RuntimeException {
-  private final int status;
-  private final RuleId rule;
-  private final OptionalLong retryAfterSeconds;
+    private final int status;
+    private final RuleId rule;
+    private final OptionalLong retryAfterSeconds;
 
-  RequestRefused(int status, RuleId rule, String detail, OptionalLong retryAfterSeconds) {
-    super(detail, null, false, false);
-    this.status = status;
-    this.rule = rule;
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
+    RequestRefused(int status, RuleId rule, String detail, OptionalLong retryAfterSeconds) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.rule = rule;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
 
-  static RequestRefused tooLarge(long maxBytes) {
-    return new RequestRefused(413, ServerRule.SRV_SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());
-  }
+    static RequestRefused tooLarge(long maxBytes) {
+        return new RequestRefused(
+                413, ServerRule.SRV_SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());
+    }
 
-  static RequestRefused rateLimited(String scope, long retryAfterSeconds) {
-    return new RequestRefused(429, ServerRule.SRV_RATE, "too many requests from this " + scope + "; retry after " + retryAfterSeconds + " s",
-        OptionalLong.of(retryAfterSeconds));
-  }
+    static RequestRefused rateLimited(String scope, long retryAfterSeconds) {
+        return new RequestRefused(
+                429,
+                ServerRule.SRV_RATE,
+                "too many requests from this " + scope + "; retry after " + retryAfterSeconds + " s",
+                OptionalLong.of(retryAfterSeconds));
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 
-  public RuleId rule() {
-    return rule;
-  }
+    public RuleId rule() {
+        return rule;
+    }
 
-  public OptionalLong retryAfterSeconds() {
-    return retryAfterSeconds;
-  }
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
 }

@@ -15,25 +15,28 @@ import io.javalin.http.Handler;
  * mistaken one locks visitors out of a site for a year. Immutable and thread-safe.
  */
 public final class SecurityHeaders implements Handler {
-  public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
-      + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-      + "frame-ancestors 'none'";
-  public static final String PERMISSIONS = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-      + "microphone=(), payment=(), usb=()";
-  public static final String HSTS = "max-age=31536000";
-  private final boolean behindTls;
+    public static final String CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+                    + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+                    + "base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'none'";
+    public static final String PERMISSIONS =
+            "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                    + "microphone=(), payment=(), usb=()";
+    public static final String HSTS = "max-age=31536000";
+    private final boolean behindTls;
 
-  public SecurityHeaders(boolean behindTls) {
-    this.behindTls = behindTls;
-  }
+    public SecurityHeaders(boolean behindTls) {
+        this.behindTls = behindTls;
+    }
 
-  @Override
-  public void handle(Context ctx) {
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Permissions-Policy", PERMISSIONS);
-    if (behindTls) ctx.header("Strict-Transport-Security", HSTS);
-  }
+    @Override
+    public void handle(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Permissions-Policy", PERMISSIONS);
+        if (behindTls) ctx.header("Strict-Transport-Security", HSTS);
+    }
 }

@@ -11,44 +11,44 @@ import org.veritally.core.validation.Severity;
  * docs/validation.md and never reused once retired. Immutable and thread-safe (an enum).
  */
 public enum ServerRule implements RuleId {
-  /** The request body exceeds the server's limit (HTTP 413). */
-  SRV_SIZE("SRV-SIZE", "the request body exceeds the server's limit (HTTP 413)"),
-  /** Too many requests from one client or account (HTTP 429 with Retry-After). */
-  SRV_RATE("SRV-RATE", "too many requests from one client or account (HTTP 429 with Retry-After)"),
-  /** The sequencer's queue is full (HTTP 503). */
-  SRV_BUSY("SRV-BUSY", "the sequencer's queue is full (HTTP 503)"),
-  /** The database is unavailable (HTTP 503 with Retry-After). */
-  SRV_STORE("SRV-STORE", "the database is unavailable (HTTP 503 with Retry-After)"),
-  /** An internal error, answered without details (HTTP 500). */
-  SRV_INTERNAL("SRV-INTERNAL", "an internal error, answered without details (HTTP 500)");
+    /** The request body exceeds the server's limit (HTTP 413). */
+    SRV_SIZE("SRV-SIZE", "the request body exceeds the server's limit (HTTP 413)"),
+    /** Too many requests from one client or account (HTTP 429 with Retry-After). */
+    SRV_RATE("SRV-RATE", "too many requests from one client or account (HTTP 429 with Retry-After)"),
+    /** The sequencer's queue is full (HTTP 503). */
+    SRV_BUSY("SRV-BUSY", "the sequencer's queue is full (HTTP 503)"),
+    /** The database is unavailable (HTTP 503 with Retry-After). */
+    SRV_STORE("SRV-STORE", "the database is unavailable (HTTP 503 with Retry-After)"),
+    /** An internal error, answered without details (HTTP 500). */
+    SRV_INTERNAL("SRV-INTERNAL", "an internal error, answered without details (HTTP 500)");
 
-  private final String id;
-  private final String description;
+    private final String id;
+    private final String description;
 
-  ServerRule(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
+    ServerRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
 
-  @Override
-  public String id() {
-    return id;
-  }
+    @Override
+    public String id() {
+        return id;
+    }
 
-  /** Every such rule refuses the request or the publication. */
-  @Override
-  public Severity severity() {
-    return Severity.ERROR;
-  }
+    /** Every such rule refuses the request or the publication. */
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
 
-  @Override
-  public String description() {
-    return description;
-  }
+    @Override
+    public String description() {
+        return description;
+    }
 
-  /** The ID, as messages print it. */
-  @Override
-  public String toString() {
-    return id;
-  }
+    /** The ID, as messages print it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

@@ -24,104 +24,126 @@ import org.veritally.store.Store;
  * of the count. Thread-safe.
  */
 public final class ReadAnnouncements {
-  private final ElectionState state;
-  private final SheetQueries sheets;
+    private final ElectionState state;
+    private final SheetQueries sheets;
 
-  public ReadAnnouncements(ElectionState state, Store store) {
-    this.state = state;
-    this.sheets = new SheetQueries(store);
-  }
-
-  /** One announcement's report. */
-  public record Report(long logIndex, Announcement announcement, List<AnnouncementCheck.Result> views, java.util.Optional<Lead> lead) {}
-
-  /**
-   * Whether the announced leader's margin could still be overturned by the voters not yet counted
-   * according to the announcement itself ({@code unreportedRegistered}, and how it was derived).
-   */
-  public record Lead(String leader, long margin, String runnerUp, long unreportedRegistered, String basis, boolean irreversible,
-      IrreversibilityResult detail) {}
-
-  public List<Report> all() {
-    Election e = state.election().orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
-    List<Report> out = new ArrayList<>();
-    Map<String, InHand> cache = new HashMap<>();
-    for (var r : state.announcements()) {
-      Announcement a = r.announcement();
-      Contest c = e.contest(a.contest()).orElseThrow();
-      List<AnnouncementCheck.Result> views = new ArrayList<>();
-      for (String view : views()) {
-        InHand h = cache.computeIfAbsent(c.id() + "|" + view, k -> inHand(c, view));
-        views.add(AnnouncementCheck.check(a, c, h, state.catalogue().stationCount(), state.catalogue().registeredBelow(0)));
-      }
-      out.add(new Report(r.index(), a, views, lead(a)));
+    public ReadAnnouncements(ElectionState state, Store store) {
+        this.state = state;
+        this.sheets = new SheetQueries(store);
     }
-    return out;
-  }
 
-  private List<String> views() {
-    List<String> v = new ArrayList<>();
-    var tab = state.tabulation();
-    if (tab.authority().isPresent()) v.add("official");
-    v.add("consensus");
-    for (var s : tab.sources()) v.add("source:" + s.id());
-    return v;
-  }
+    /** One announcement's report. */
+    public record Report(
+            long logIndex,
+            Announcement announcement,
+            List<AnnouncementCheck.Result> views,
+            java.util.Optional<Lead> lead) {}
 
-  InHand inHand(Contest c, String view) {
-    var tab = state.tabulation();
-    var cat = state.catalogue();
-    int k = c.candidates().size();
-    int[] candOf = c.candidateOfChoice();
-    List<long[]> rows = new ArrayList<>();
-    long[] registered = {0};
-    java.util.function.Consumer<SheetQueries.SheetFigures> row = f -> {
-      long[] v = new long[k + 3];
-      String[] votes = f.votes().split(",");
-      for (int i = 0; i < votes.length; i++) v[candOf[i]] += Long.parseLong(votes[i]);
-      long valid = f.valid();
-      long nulls = f.nulls();
-      v[k] = valid;
-      v[k + 1] = nulls;
-      v[k + 2] = f.ballots() != SummaryCounts.ABSENT ? f.ballots() : valid + nulls + (f.blank() == SummaryCounts.ABSENT ? 0 : f.blank());
-      rows.add(v);
-      registered[0] += cat.station(cat.stationIndex(f.station())).registeredVoters();
-    };
-    if (view.equals("consensus")) {
-      sheets.consensus(c.id(), row);
-    } else {
-      int src = tab.sourceOf(org.veritally.core.tabulate.View.parse(view));
-      if (src < 0 || src == Tabulation.CONSENSUS) return new InHand(view, 0, 0, new long[k + 3][0]);
-      sheets.ofSource(c.id(), tab.sources().get(src).id(), row);
+    /**
+     * Whether the announced leader's margin could still be overturned by the voters not yet counted
+     * according to the announcement itself ({@code unreportedRegistered}, and how it was derived).
+     */
+    public record Lead(
+            String leader,
+            long margin,
+            String runnerUp,
+            long unreportedRegistered,
+            String basis,
+            boolean irreversible,
+            IrreversibilityResult detail) {}
+
+    public List<Report> all() {
+        Election e = state.election()
+                .orElseThrow(() -> new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet"));
+        List<Report> out = new ArrayList<>();
+        Map<String, InHand> cache = new HashMap<>();
+        for (var r : state.announcements()) {
+            Announcement a = r.announcement();
+            Contest c = e.contest(a.contest()).orElseThrow();
+            List<AnnouncementCheck.Result> views = new ArrayList<>();
+            for (String view : views()) {
+                InHand h = cache.computeIfAbsent(c.id() + "|" + view, k -> inHand(c, view));
+                views.add(AnnouncementCheck.check(
+                        a,
+                        c,
+                        h,
+                        state.catalogue().stationCount(),
+                        state.catalogue().registeredBelow(0)));
+            }
+            out.add(new Report(r.index(), a, views, lead(a)));
+        }
+        return out;
     }
-    long[][] per = new long[k + 3][rows.size()];
-    for (int s = 0; s < rows.size(); s++) for (int f = 0; f < k + 3; f++) per[f][s] = rows.get(s)[f];
-    return new InHand(view, rows.size(), registered[0], per);
-  }
 
-  /** Empty when the announcement lists fewer than two candidates (no lead to judge). */
-  java.util.Optional<Lead> lead(Announcement a) {
-    List<String> labels = new ArrayList<>(a.candidates().keySet());
-    if (labels.size() < 2) return java.util.Optional.empty();
-    long[] votes = labels.stream().mapToLong(a.candidates()::get).toArray();
-    long registered = Math.max(a.registered().orElse(0), state.catalogue().registeredBelow(0));
-    long remaining;
-    String basis;
-    if (a.registered().isPresent() && a.registeredCounted().isPresent()) {
-      remaining = Math.max(0, a.registered().getAsLong() - a.registeredCounted().getAsLong());
-      basis = "registered " + a.registered().getAsLong() + " − registered in the counted actas " + a.registeredCounted().getAsLong();
-    } else {
-      long n = Math.max(state.catalogue().stationCount(), a.stationsTotal().orElse(0));
-      double p = a.coverageFraction(n).orElse(1.0);
-      remaining = Math.round((1 - p) * registered);
-      basis = String.format("(1 − claimed coverage %.2f%%) × %d registered voters", p * 100, registered);
+    private List<String> views() {
+        List<String> v = new ArrayList<>();
+        var tab = state.tabulation();
+        if (tab.authority().isPresent()) v.add("official");
+        v.add("consensus");
+        for (var s : tab.sources()) v.add("source:" + s.id());
+        return v;
     }
-    IrreversibilityResult r = Irreversibility.assess(labels, votes, remaining);
-    int lead = 0;
-    int second = -1;
-    for (int i = 0; i < votes.length; i++) if (votes[i] > votes[lead]) lead = i;
-    for (int i = 0; i < votes.length; i++) if (i != lead && (second < 0 || votes[i] > votes[second])) second = i;
-    long margin = second < 0 ? votes[lead] : votes[lead] - votes[second];
-    return java.util.Optional.of(new Lead(labels.get(lead), margin, labels.get(second), remaining, basis, r.irreversible(), r));
-  }
+
+    InHand inHand(Contest c, String view) {
+        var tab = state.tabulation();
+        var cat = state.catalogue();
+        int k = c.candidates().size();
+        int[] candOf = c.candidateOfChoice();
+        List<long[]> rows = new ArrayList<>();
+        long[] registered = {0};
+        java.util.function.Consumer<SheetQueries.SheetFigures> row = f -> {
+            long[] v = new long[k + 3];
+            String[] votes = f.votes().split(",");
+            for (int i = 0; i < votes.length; i++) v[candOf[i]] += Long.parseLong(votes[i]);
+            long valid = f.valid();
+            long nulls = f.nulls();
+            v[k] = valid;
+            v[k + 1] = nulls;
+            v[k + 2] = f.ballots() != SummaryCounts.ABSENT
+                    ? f.ballots()
+                    : valid + nulls + (f.blank() == SummaryCounts.ABSENT ? 0 : f.blank());
+            rows.add(v);
+            registered[0] += cat.station(cat.stationIndex(f.station())).registeredVoters();
+        };
+        if (view.equals("consensus")) {
+            sheets.consensus(c.id(), row);
+        } else {
+            int src = tab.sourceOf(org.veritally.core.tabulate.View.parse(view));
+            if (src < 0 || src == Tabulation.CONSENSUS) return new InHand(view, 0, 0, new long[k + 3][0]);
+            sheets.ofSource(c.id(), tab.sources().get(src).id(), row);
+        }
+        long[][] per = new long[k + 3][rows.size()];
+        for (int s = 0; s < rows.size(); s++) for (int f = 0; f < k + 3; f++) per[f][s] = rows.get(s)[f];
+        return new InHand(view, rows.size(), registered[0], per);
+    }
+
+    /** Empty when the announcement lists fewer than two candidates (no lead to judge). */
+    java.util.Optional<Lead> lead(Announcement a) {
+        List<String> labels = new ArrayList<>(a.candidates().keySet());
+        if (labels.size() < 2) return java.util.Optional.empty();
+        long[] votes = labels.stream().mapToLong(a.candidates()::get).toArray();
+        long registered = Math.max(a.registered().orElse(0), state.catalogue().registeredBelow(0));
+        long remaining;
+        String basis;
+        if (a.registered().isPresent() && a.registeredCounted().isPresent()) {
+            remaining = Math.max(
+                    0, a.registered().getAsLong() - a.registeredCounted().getAsLong());
+            basis = "registered " + a.registered().getAsLong() + " − registered in the counted actas "
+                    + a.registeredCounted().getAsLong();
+        } else {
+            long n =
+                    Math.max(state.catalogue().stationCount(), a.stationsTotal().orElse(0));
+            double p = a.coverageFraction(n).orElse(1.0);
+            remaining = Math.round((1 - p) * registered);
+            basis = String.format("(1 − claimed coverage %.2f%%) × %d registered voters", p * 100, registered);
+        }
+        IrreversibilityResult r = Irreversibility.assess(labels, votes, remaining);
+        int lead = 0;
+        int second = -1;
+        for (int i = 0; i < votes.length; i++) if (votes[i] > votes[lead]) lead = i;
+        for (int i = 0; i < votes.length; i++) if (i != lead && (second < 0 || votes[i] > votes[second])) second = i;
+        long margin = second < 0 ? votes[lead] : votes[lead] - votes[second];
+        return java.util.Optional.of(
+                new Lead(labels.get(lead), margin, labels.get(second), remaining, basis, r.irreversible(), r));
+    }
 }

@@ -8,14 +8,14 @@ import org.veritally.core.validation.RuleId;
  * Translated at the edge into HTTP 404 or CLI exit code 2.
  */
 public final class UsageProblem extends RuntimeException {
-  private final RuleId rule;
+    private final RuleId rule;
 
-  public UsageProblem(RuleId rule, String message) {
-    super(message);
-    this.rule = rule;
-  }
+    public UsageProblem(RuleId rule, String message) {
+        super(message);
+        this.rule = rule;
+    }
 
-  public RuleId rule() {
-    return rule;
-  }
+    public RuleId rule() {
+        return rule;
+    }
 }

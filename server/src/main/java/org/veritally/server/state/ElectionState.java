@@ -22,215 +22,244 @@ import org.veritally.translog.HashReader;
  * what readers may touch concurrently.
  */
 public final class ElectionState {
-  private Optional<Election> election = Optional.empty();
-  private Catalogue catalogue = new Catalogue();
-  private Tabulation tabulation;
-  private EntryCodec codec = new EntryCodec(Optional.empty());
-  private org.veritally.core.rulebook.Rulebook rulebook = rulebookOf(Optional.empty());
-  private final CurrentSheetIndex sheets = new CurrentSheetIndex();
-  private ReconciliationState reconciliation = new ReconciliationState(1);
-  private final java.util.concurrent.CopyOnWriteArrayList<Recorded> announcements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Optional<Election> election = Optional.empty();
+    private Catalogue catalogue = new Catalogue();
+    private Tabulation tabulation;
+    private EntryCodec codec = new EntryCodec(Optional.empty());
+    private org.veritally.core.rulebook.Rulebook rulebook = rulebookOf(Optional.empty());
+    private final CurrentSheetIndex sheets = new CurrentSheetIndex();
+    private ReconciliationState reconciliation = new ReconciliationState(1);
+    private final java.util.concurrent.CopyOnWriteArrayList<Recorded> announcements =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private final java.util.concurrent.ConcurrentHashMap<String, Recorded> announcementsById = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.ConcurrentHashMap<String, org.veritally.core.entry.KeyEntry> keys = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.Set<String> signingSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ConcurrentHashMap<String, Recorded> announcementsById =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, org.veritally.core.entry.KeyEntry> keys =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> signingSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  /** An announcement and its log index. */
-  public record Recorded(long index, org.veritally.core.model.Announcement announcement) {}
+    /** An announcement and its log index. */
+    public record Recorded(long index, org.veritally.core.model.Announcement announcement) {}
 
-  /** The announcements in log order. */
-  public List<Recorded> announcements() {
-    return List.copyOf(announcements);
-  }
+    /** The announcements in log order. */
+    public List<Recorded> announcements() {
+        return List.copyOf(announcements);
+    }
 
-  /** The announcement recorded with {@code id}, if any. */
-  public Optional<Recorded> announcement(String id) {
-    return Optional.ofNullable(announcementsById.get(id));
-  }
+    /** The announcement recorded with {@code id}, if any. */
+    public Optional<Recorded> announcement(String id) {
+        return Optional.ofNullable(announcementsById.get(id));
+    }
 
-  public void addAnnouncement(Recorded r) {
-    announcements.add(r);
-    announcementsById.put(r.announcement().id(), r);
-  }
+    public void addAnnouncement(Recorded r) {
+        announcements.add(r);
+        announcementsById.put(r.announcement().id(), r);
+    }
 
-  /** The key entry in force for {@code account} (the last one the log holds for it). */
-  public Optional<org.veritally.core.entry.KeyEntry> key(String account) {
-    return Optional.ofNullable(keys.get(account));
-  }
+    /** The key entry in force for {@code account} (the last one the log holds for it). */
+    public Optional<org.veritally.core.entry.KeyEntry> key(String account) {
+        return Optional.ofNullable(keys.get(account));
+    }
 
-  /** Whether an account of {@code source} has registered a key (its sheets are then all signed). */
-  public boolean signs(String source) {
-    return signingSources.contains(source);
-  }
+    /** Whether an account of {@code source} has registered a key (its sheets are then all signed). */
+    public boolean signs(String source) {
+        return signingSources.contains(source);
+    }
 
-  /** Records a key entry the log accepted. */
-  public void addKey(org.veritally.core.entry.KeyEntry k) {
-    keys.put(k.account(), k);
-    signingSources.add(k.source());
-  }
-  private volatile long logSize;
-  private CompactRange range = CompactRange.empty();
+    /** Records a key entry the log accepted. */
+    public void addKey(org.veritally.core.entry.KeyEntry k) {
+        keys.put(k.account(), k);
+        signingSources.add(k.source());
+    }
 
-  public Optional<Election> election() {
-    return election;
-  }
+    private volatile long logSize;
+    private CompactRange range = CompactRange.empty();
 
-  public Election requireElection() {
-    return election.orElseThrow(() -> new IllegalStateException("no election defined yet"));
-  }
+    public Optional<Election> election() {
+        return election;
+    }
 
-  public Catalogue catalogue() {
-    return catalogue;
-  }
+    public Election requireElection() {
+        return election.orElseThrow(() -> new IllegalStateException("no election defined yet"));
+    }
 
-  public Tabulation tabulation() {
-    if (tabulation == null) throw new IllegalStateException("no election defined yet");
-    return tabulation;
-  }
+    public Catalogue catalogue() {
+        return catalogue;
+    }
 
-  public EntryCodec codec() {
-    return codec;
-  }
+    public Tabulation tabulation() {
+        if (tabulation == null) throw new IllegalStateException("no election defined yet");
+        return tabulation;
+    }
 
-  /** The rulebook, bound to this election's encoding of signed sheets. */
-  public org.veritally.core.rulebook.Rulebook rulebook() {
-    return rulebook;
-  }
+    public EntryCodec codec() {
+        return codec;
+    }
 
-  private static org.veritally.core.rulebook.Rulebook rulebookOf(Optional<Election> e) {
-    return new org.veritally.core.rulebook.Rulebook(new org.veritally.formats.entry.NoteSignatureCheck(e));
-  }
+    /** The rulebook, bound to this election's encoding of signed sheets. */
+    public org.veritally.core.rulebook.Rulebook rulebook() {
+        return rulebook;
+    }
 
-  public CurrentSheetIndex sheets() {
-    return sheets;
-  }
+    private static org.veritally.core.rulebook.Rulebook rulebookOf(Optional<Election> e) {
+        return new org.veritally.core.rulebook.Rulebook(new org.veritally.formats.entry.NoteSignatureCheck(e));
+    }
 
-  public ReconciliationState reconciliation() {
-    return reconciliation;
-  }
+    public CurrentSheetIndex sheets() {
+        return sheets;
+    }
 
-  public long logSize() {
-    return logSize;
-  }
+    public ReconciliationState reconciliation() {
+        return reconciliation;
+    }
 
-  public CompactRange range() {
-    return range;
-  }
+    public long logSize() {
+        return logSize;
+    }
 
-  public void advance(long newSize, CompactRange newRange) {
-    this.range = newRange;
-    this.logSize = newSize;
-  }
+    public CompactRange range() {
+        return range;
+    }
 
-  /** Installs the election (entry 0). */
-  public void define(Election e) {
-    if (election.isPresent()) throw new IllegalStateException("election already defined");
-    election = Optional.of(e);
-    catalogue = new Catalogue();
-    tabulation = new Tabulation(e, catalogue);
-    codec = new EntryCodec(Optional.of(e));
-    rulebook = rulebookOf(Optional.of(e));
-    reconciliation = new ReconciliationState(e.contests().size());
-  }
+    public void advance(long newSize, CompactRange newRange) {
+        this.range = newRange;
+        this.logSize = newSize;
+    }
 
-  /** Loads the state from the store's projection tables and the log's tree. */
-  public static ElectionState load(Store store, HashReader nodes) {
-    ElectionState s = new ElectionState();
-    var projections = new org.veritally.store.ProjectionQueries(store);
-    List<byte[]> bodies = new ArrayList<>();
-    projections.electionBody().ifPresent(b -> bodies.add(b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    long size = store.logSize();
-    s.logSize = size;
-    s.range = CompactRange.read(size, nodes);
-    if (bodies.isEmpty()) return s;
-    List<org.veritally.core.validation.Problem> problems = new ArrayList<>();
-    var entry = new EntryCodec(Optional.empty()).decode(bodies.get(0), "election", problems);
-    if (entry.isEmpty()) throw new IllegalStateException("stored election does not decode: " + problems);
-    s.define(((org.veritally.core.entry.ElectionEntry) entry.get()).election());
-    Catalogue cat = s.catalogue;
-    projections.units(cat::addUnit);
-    projections.sources(s.tabulation::addSource);
-    Election e = s.requireElection();
-    Tabulation tab = s.tabulation;
-    // The unit totals need only the units and sources: they load on a second connection while this
-    // one reads the stations and the current sheets (the two largest tables), if that connection's
-    // snapshot shows the same log (so the same projections); else here, afterwards.
-    Map<String, Integer> unitIds = new HashMap<>(cat.unitCount() * 2);
-    for (int u = 0; u < cat.unitCount(); u++) unitIds.put(cat.unit(u).id(), u);
-    var totals = new java.util.concurrent.FutureTask<Boolean>(() -> store.readSnapshot(() -> {
-      if (store.logSize() != size) return false;
-      loadTotals(store, e, tab, unitIds);
-      return true;
-    }));
-    Thread totalsThread = new Thread(totals, "veritally-load-totals");
-    totalsThread.setDaemon(true);
-    totalsThread.start();
-    projections.stations(cat::addStation);
-    var rec = s.reconciliation;
-    int minSources = e.consensus().minSources();
-    // sheet_current comes in primary-key order, so the copies of one station × contest are adjacent:
-    // a group of one is a SINGLE station, whose status needs no row of its own (see Reconciler.write)
-    long[] group = {-1, -1, 0, -1, -1};  // station, contest, copies, source of the first copy, its entry
-    Runnable close = () -> {
-      if (group[2] == 1) rec.set((int) group[0], (int) group[1], org.veritally.core.reconcile.StationStatus.SINGLE, (int) group[3], -1,
-          minSources <= 1 ? group[4] : -1);
-    };
-    projections.sheetDigests(row -> {
-          int station = cat.stationIndex(row.station());
-          int contest = e.contestIndex(row.contest());
-          int source = tab.sourceIndex(row.source());
-          long entryIdx = row.entryIdx();
-          s.sheets.put(org.veritally.core.reconcile.CopyKey.of(station, contest, source), entryIdx,
-              new org.veritally.core.reconcile.CopyDigest(row.digestCore(), row.digestOpt()));
-          if (station != group[0] || contest != group[1]) {
-            close.run();
-            group[0] = station;
-            group[1] = contest;
-            group[2] = 0;
-            group[3] = source;
-            group[4] = entryIdx;
-          }
-          group[2]++;
+    /** Installs the election (entry 0). */
+    public void define(Election e) {
+        if (election.isPresent()) throw new IllegalStateException("election already defined");
+        election = Optional.of(e);
+        catalogue = new Catalogue();
+        tabulation = new Tabulation(e, catalogue);
+        codec = new EntryCodec(Optional.of(e));
+        rulebook = rulebookOf(Optional.of(e));
+        reconciliation = new ReconciliationState(e.contests().size());
+    }
+
+    /** Loads the state from the store's projection tables and the log's tree. */
+    public static ElectionState load(Store store, HashReader nodes) {
+        ElectionState s = new ElectionState();
+        var projections = new org.veritally.store.ProjectionQueries(store);
+        List<byte[]> bodies = new ArrayList<>();
+        projections.electionBody().ifPresent(b -> bodies.add(b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long size = store.logSize();
+        s.logSize = size;
+        s.range = CompactRange.read(size, nodes);
+        if (bodies.isEmpty()) return s;
+        List<org.veritally.core.validation.Problem> problems = new ArrayList<>();
+        var entry = new EntryCodec(Optional.empty()).decode(bodies.get(0), "election", problems);
+        if (entry.isEmpty()) throw new IllegalStateException("stored election does not decode: " + problems);
+        s.define(((org.veritally.core.entry.ElectionEntry) entry.get()).election());
+        Catalogue cat = s.catalogue;
+        projections.units(cat::addUnit);
+        projections.sources(s.tabulation::addSource);
+        Election e = s.requireElection();
+        Tabulation tab = s.tabulation;
+        // The unit totals need only the units and sources: they load on a second connection while this
+        // one reads the stations and the current sheets (the two largest tables), if that connection's
+        // snapshot shows the same log (so the same projections); else here, afterwards.
+        Map<String, Integer> unitIds = new HashMap<>(cat.unitCount() * 2);
+        for (int u = 0; u < cat.unitCount(); u++) unitIds.put(cat.unit(u).id(), u);
+        var totals = new java.util.concurrent.FutureTask<Boolean>(() -> store.readSnapshot(() -> {
+            if (store.logSize() != size) return false;
+            loadTotals(store, e, tab, unitIds);
+            return true;
+        }));
+        Thread totalsThread = new Thread(totals, "veritally-load-totals");
+        totalsThread.setDaemon(true);
+        totalsThread.start();
+        projections.stations(cat::addStation);
+        var rec = s.reconciliation;
+        int minSources = e.consensus().minSources();
+        // sheet_current comes in primary-key order, so the copies of one station × contest are adjacent:
+        // a group of one is a SINGLE station, whose status needs no row of its own (see Reconciler.write)
+        long[] group = {-1, -1, 0, -1, -1}; // station, contest, copies, source of the first copy, its entry
+        Runnable close = () -> {
+            if (group[2] == 1)
+                rec.set(
+                        (int) group[0],
+                        (int) group[1],
+                        org.veritally.core.reconcile.StationStatus.SINGLE,
+                        (int) group[3],
+                        -1,
+                        minSources <= 1 ? group[4] : -1);
+        };
+        projections.sheetDigests(row -> {
+            int station = cat.stationIndex(row.station());
+            int contest = e.contestIndex(row.contest());
+            int source = tab.sourceIndex(row.source());
+            long entryIdx = row.entryIdx();
+            s.sheets.put(
+                    org.veritally.core.reconcile.CopyKey.of(station, contest, source),
+                    entryIdx,
+                    new org.veritally.core.reconcile.CopyDigest(row.digestCore(), row.digestOpt()));
+            if (station != group[0] || contest != group[1]) {
+                close.run();
+                group[0] = station;
+                group[1] = contest;
+                group[2] = 0;
+                group[3] = source;
+                group[4] = entryIdx;
+            }
+            group[2]++;
         });
-    close.run();
-    // SINGLE stations were set from sheet_current above; leaving their rows in the database saves a
-    // million JDBC rows at start-up for a one-source election
-    projections.statusesOtherThan(org.veritally.core.reconcile.StationStatus.SINGLE.wire(), row -> {
-      var status = org.veritally.core.reconcile.StationStatus.valueOf(row.status().toUpperCase(java.util.Locale.ROOT));
-      rec.set(cat.stationIndex(row.station()), e.contestIndex(row.contest()), status, -1, -1, row.consensusEntry());
-    });
-    boolean totalsLoaded;
-    try {
-      totalsLoaded = totals.get();
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading the unit totals", ex);
-    } catch (java.util.concurrent.ExecutionException ex) {
-      throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
+        close.run();
+        // SINGLE stations were set from sheet_current above; leaving their rows in the database saves a
+        // million JDBC rows at start-up for a one-source election
+        projections.statusesOtherThan(org.veritally.core.reconcile.StationStatus.SINGLE.wire(), row -> {
+            var status = org.veritally.core.reconcile.StationStatus.valueOf(
+                    row.status().toUpperCase(java.util.Locale.ROOT));
+            rec.set(
+                    cat.stationIndex(row.station()),
+                    e.contestIndex(row.contest()),
+                    status,
+                    -1,
+                    -1,
+                    row.consensusEntry());
+        });
+        boolean totalsLoaded;
+        try {
+            totalsLoaded = totals.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the unit totals", ex);
+        } catch (java.util.concurrent.ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException re ? re : new IllegalStateException(ex.getCause());
+        }
+        if (!totalsLoaded) loadTotals(store, e, tab, unitIds);
+        projections.announcements(row -> {
+            List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+            var en = s.codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
+            s.addAnnouncement(new Recorded(
+                    row.entryIdx(), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
+        });
+        // an account's public_key is written in the transaction of its key entry, so it is the key in force
+        for (var a : new org.veritally.store.AccountQueries(store).all()) {
+            if (!a.publicKey().isEmpty())
+                s.addKey(new org.veritally.core.entry.KeyEntry(a.id(), a.source(), a.publicKey()));
+        }
+        return s;
     }
-    if (!totalsLoaded) loadTotals(store, e, tab, unitIds);
-    projections.announcements(row -> {
-      List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
-      var en = s.codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
-      s.addAnnouncement(new Recorded(row.entryIdx(), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
-    });
-    // an account's public_key is written in the transaction of its key entry, so it is the key in force
-    for (var a : new org.veritally.store.AccountQueries(store).all()) {
-      if (!a.publicKey().isEmpty()) s.addKey(new org.veritally.core.entry.KeyEntry(a.id(), a.source(), a.publicKey()));
-    }
-    return s;
-  }
 
-  private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {
-    new org.veritally.store.ProjectionQueries(store).unitTotals(row -> {
-      Integer unit = unitIds.get(row.unit());
-      if (unit == null) throw new IllegalStateException("unit_total names an unknown unit " + row.unit());
-      var key = new TallyKey(e.contestIndex(row.contest()), tab.viewIndex(row.source()), unit);
-      String[] v = row.votes().split(",");
-      long[] votes = new long[v.length];
-      for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
-      tab.load(key, Tally.of(row.stations(), row.registered(), row.ballots(), row.valid(),
-          row.nulls(), row.blank(), votes));
-    });
-  }
+    private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {
+        new org.veritally.store.ProjectionQueries(store).unitTotals(row -> {
+            Integer unit = unitIds.get(row.unit());
+            if (unit == null) throw new IllegalStateException("unit_total names an unknown unit " + row.unit());
+            var key = new TallyKey(e.contestIndex(row.contest()), tab.viewIndex(row.source()), unit);
+            String[] v = row.votes().split(",");
+            long[] votes = new long[v.length];
+            for (int i = 0; i < v.length; i++) votes[i] = Long.parseLong(v[i]);
+            tab.load(
+                    key,
+                    Tally.of(
+                            row.stations(),
+                            row.registered(),
+                            row.ballots(),
+                            row.valid(),
+                            row.nulls(),
+                            row.blank(),
+                            votes));
+        });
+    }
 }

@@ -11,75 +11,76 @@ import org.veritally.core.reconcile.StationStatus;
  * instance's monitor.
  */
 public final class ReconciliationState {
-  private static final StationStatus[] STATUSES = StationStatus.values();
-  private final int contests;
-  private byte[] status = new byte[0];
-  private long[] consensus = new long[0];
-  private long agreed;
-  private long disputed;
-  private long[] singleBySource = new long[4];
+    private static final StationStatus[] STATUSES = StationStatus.values();
+    private final int contests;
+    private byte[] status = new byte[0];
+    private long[] consensus = new long[0];
+    private long agreed;
+    private long disputed;
+    private long[] singleBySource = new long[4];
 
-  public ReconciliationState(int contests) {
-    this.contests = contests;
-  }
-
-  private void ensure(int slot) {
-    if (slot >= status.length) {
-      int n = Math.max(slot + 1, status.length * 2);
-      int old = consensus.length;
-      status = Arrays.copyOf(status, n);
-      consensus = Arrays.copyOf(consensus, n);
-      Arrays.fill(consensus, old, n, -1);
+    public ReconciliationState(int contests) {
+        this.contests = contests;
     }
-  }
 
-  public int slot(int station, int contest) {
-    return station * contests + contest;
-  }
-
-  public synchronized StationStatus status(int station, int contest) {
-    int s = slot(station, contest);
-    return s < status.length ? STATUSES[status[s]] : StationStatus.MISSING;
-  }
-
-  public synchronized long consensusEntry(int station, int contest) {
-    int s = slot(station, contest);
-    return s < consensus.length ? consensus[s] : -1;
-  }
-
-  /**
-   * Records a new verdict for a station × contest, adjusting the counters. {@code singleSource} is
-   * the source index of the only copy when the new status is SINGLE; {@code oldSingleSource} that
-   * of the old status.
-   */
-  public synchronized void set(int station, int contest, StationStatus st, int singleSource, int oldSingleSource, long consensusEntry) {
-    int s = slot(station, contest);
-    ensure(s);
-    count(STATUSES[status[s]], oldSingleSource, -1);
-    count(st, singleSource, 1);
-    status[s] = (byte) st.ordinal();
-    consensus[s] = consensusEntry;
-  }
-
-  private void count(StationStatus st, int source, int d) {
-    switch (st) {
-      case AGREED -> agreed += d;
-      case DISPUTED -> disputed += d;
-      case SINGLE -> {
-        if (source >= singleBySource.length) singleBySource = Arrays.copyOf(singleBySource, source + 8);
-        singleBySource[source] += d;
-      }
-      case MISSING -> { }
+    private void ensure(int slot) {
+        if (slot >= status.length) {
+            int n = Math.max(slot + 1, status.length * 2);
+            int old = consensus.length;
+            status = Arrays.copyOf(status, n);
+            consensus = Arrays.copyOf(consensus, n);
+            Arrays.fill(consensus, old, n, -1);
+        }
     }
-  }
 
-  /** The summary: agreed, disputed, single per source index, missing (out of stations × contests). */
-  public synchronized Summary summary(long stationContests) {
-    long single = 0;
-    for (long v : singleBySource) single += v;
-    return new Summary(agreed, disputed, singleBySource.clone(), stationContests - agreed - disputed - single);
-  }
+    public int slot(int station, int contest) {
+        return station * contests + contest;
+    }
 
-  /** Counters at one moment. */
-  public record Summary(long agreed, long disputed, long[] singleBySource, long missing) {}
+    public synchronized StationStatus status(int station, int contest) {
+        int s = slot(station, contest);
+        return s < status.length ? STATUSES[status[s]] : StationStatus.MISSING;
+    }
+
+    public synchronized long consensusEntry(int station, int contest) {
+        int s = slot(station, contest);
+        return s < consensus.length ? consensus[s] : -1;
+    }
+
+    /**
+     * Records a new verdict for a station × contest, adjusting the counters. {@code singleSource} is
+     * the source index of the only copy when the new status is SINGLE; {@code oldSingleSource} that
+     * of the old status.
+     */
+    public synchronized void set(
+            int station, int contest, StationStatus st, int singleSource, int oldSingleSource, long consensusEntry) {
+        int s = slot(station, contest);
+        ensure(s);
+        count(STATUSES[status[s]], oldSingleSource, -1);
+        count(st, singleSource, 1);
+        status[s] = (byte) st.ordinal();
+        consensus[s] = consensusEntry;
+    }
+
+    private void count(StationStatus st, int source, int d) {
+        switch (st) {
+            case AGREED -> agreed += d;
+            case DISPUTED -> disputed += d;
+            case SINGLE -> {
+                if (source >= singleBySource.length) singleBySource = Arrays.copyOf(singleBySource, source + 8);
+                singleBySource[source] += d;
+            }
+            case MISSING -> {}
+        }
+    }
+
+    /** The summary: agreed, disputed, single per source index, missing (out of stations × contests). */
+    public synchronized Summary summary(long stationContests) {
+        long single = 0;
+        for (long v : singleBySource) single += v;
+        return new Summary(agreed, disputed, singleBySource.clone(), stationContests - agreed - disputed - single);
+    }
+
+    /** Counters at one moment. */
+    public record Summary(long agreed, long disputed, long[] singleBySource, long missing) {}
 }

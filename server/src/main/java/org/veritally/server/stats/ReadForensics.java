@@ -18,52 +18,60 @@ import org.veritally.stats.report.ForensicsOptions;
  * Thread-safe.
  */
 public final class ReadForensics {
-  /** The bootstrap seed when none is given. Fixed, so that the same data always gives the same report. */
-  public static final long DEFAULT_SEED = 1;
+    /** The bootstrap seed when none is given. Fixed, so that the same data always gives the same report. */
+    public static final long DEFAULT_SEED = 1;
 
-  private final Instance instance;
-  private volatile Cached last;
+    private final Instance instance;
+    private volatile Cached last;
 
-  private record Key(String contest, String view, long seed, long logSize) {}
+    private record Key(String contest, String view, long seed, long logSize) {}
 
-  private record Cached(Key key, ViewForensics result) {}
+    private record Cached(Key key, ViewForensics result) {}
 
-  public ReadForensics(Instance instance) {
-    this.instance = instance;
-  }
-
-  /**
-   * The forensic report of {@code contestId} (default: the first contest) in {@code view}.
-   *
-   * @throws UsageProblem RD-ELECTION, RD-CONTEST or RD-VIEW for an unknown contest or view; ST-NODATA if the
-   *     view has no sheet for the contest yet
-   */
-  public ViewForensics run(Optional<String> contestId, String view, long seed) {
-    ElectionState state = instance.state();
-    ViewScope scope = ViewScope.resolve(state, contestId, view);
-    Key key = new Key(scope.contestId(), scope.viewName(), seed, state.logSize());
-    Cached c = last;
-    if (c != null && c.key().equals(key)) {
-      return c.result();
+    public ReadForensics(Instance instance) {
+        this.instance = instance;
     }
-    ViewStations vs = new StationCountsReader(instance.store())
-        .read(state, scope, StrataLevel.resolve(scope.election(), Optional.empty()));
-    if (vs.stations().isEmpty()) {
-      throw new UsageProblem(StatsRule.ST_NODATA, "view " + scope.viewName() + " has no sheet for contest " + scope.contestId() + " yet");
-    }
-    var report = Forensics.run(vs.stations(), vs.candidates(), ForensicsOptions.defaults(seed));
-    ViewForensics result = new ViewForensics(scope.contestId(), scope.viewName(), vs.candidates(),
-        vs.stations().size(), vs.catalogueStations(), key.logSize(), report);
-    last = new Cached(key, result);
-    return result;
-  }
 
-  /** The fingerprint ({@code ST-FP}) of {@code forensics} as a self-contained SVG document. */
-  public static String fingerprintSvg(ViewForensics forensics) {
-    var fp = forensics.report().fingerprint();
-    int leader = forensics.candidates().indexOf(fp.candidateId());
-    String title = "Contest " + forensics.contest() + ", view " + forensics.view() + ": turnout and "
-        + forensics.candidates().name(leader) + "'s share of valid votes";
-    return FingerprintSvg.render(fp, title);
-  }
+    /**
+     * The forensic report of {@code contestId} (default: the first contest) in {@code view}.
+     *
+     * @throws UsageProblem RD-ELECTION, RD-CONTEST or RD-VIEW for an unknown contest or view; ST-NODATA if the
+     *     view has no sheet for the contest yet
+     */
+    public ViewForensics run(Optional<String> contestId, String view, long seed) {
+        ElectionState state = instance.state();
+        ViewScope scope = ViewScope.resolve(state, contestId, view);
+        Key key = new Key(scope.contestId(), scope.viewName(), seed, state.logSize());
+        Cached c = last;
+        if (c != null && c.key().equals(key)) {
+            return c.result();
+        }
+        ViewStations vs = new StationCountsReader(instance.store())
+                .read(state, scope, StrataLevel.resolve(scope.election(), Optional.empty()));
+        if (vs.stations().isEmpty()) {
+            throw new UsageProblem(
+                    StatsRule.ST_NODATA,
+                    "view " + scope.viewName() + " has no sheet for contest " + scope.contestId() + " yet");
+        }
+        var report = Forensics.run(vs.stations(), vs.candidates(), ForensicsOptions.defaults(seed));
+        ViewForensics result = new ViewForensics(
+                scope.contestId(),
+                scope.viewName(),
+                vs.candidates(),
+                vs.stations().size(),
+                vs.catalogueStations(),
+                key.logSize(),
+                report);
+        last = new Cached(key, result);
+        return result;
+    }
+
+    /** The fingerprint ({@code ST-FP}) of {@code forensics} as a self-contained SVG document. */
+    public static String fingerprintSvg(ViewForensics forensics) {
+        var fp = forensics.report().fingerprint();
+        int leader = forensics.candidates().indexOf(fp.candidateId());
+        String title = "Contest " + forensics.contest() + ", view " + forensics.view() + ": turnout and "
+                + forensics.candidates().name(leader) + "'s share of valid votes";
+        return FingerprintSvg.render(fp, title);
+    }
 }

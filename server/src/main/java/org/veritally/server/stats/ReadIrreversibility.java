@@ -17,38 +17,44 @@ import org.veritally.stats.announced.ShareThreshold;
  * candidate ids. Thread-safe.
  */
 public final class ReadIrreversibility {
-  private final Instance instance;
+    private final Instance instance;
 
-  public ReadIrreversibility(Instance instance) {
-    this.instance = instance;
-  }
+    public ReadIrreversibility(Instance instance) {
+        this.instance = instance;
+    }
 
-  /**
-   * The irreversibility of {@code contestId} (default: the first contest) in {@code view}.
-   *
-   * @throws org.veritally.server.read.UsageProblem for an unknown contest or view
-   * @throws StatsParameterProblem if the contest has fewer than two candidates
-   */
-  public ViewIrreversibility run(Optional<String> contestId, String view) {
-    ViewScope scope = ViewScope.resolve(instance.state(), contestId, view);
-    List<Candidate> candidates = scope.contest().candidates();
-    if (candidates.size() < 2) {
-      throw new StatsParameterProblem("contest " + scope.contestId() + " has one candidate: no lead to assess");
+    /**
+     * The irreversibility of {@code contestId} (default: the first contest) in {@code view}.
+     *
+     * @throws org.veritally.server.read.UsageProblem for an unknown contest or view
+     * @throws StatsParameterProblem if the contest has fewer than two candidates
+     */
+    public ViewIrreversibility run(Optional<String> contestId, String view) {
+        ViewScope scope = ViewScope.resolve(instance.state(), contestId, view);
+        List<Candidate> candidates = scope.contest().candidates();
+        if (candidates.size() < 2) {
+            throw new StatsParameterProblem("contest " + scope.contestId() + " has one candidate: no lead to assess");
+        }
+        UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), scope.viewName());
+        Map<String, Long> byId = new HashMap<>();
+        r.candidates().forEach(c -> byId.put(c.id(), c.votes()));
+        List<String> labels = candidates.stream().map(Candidate::id).toList();
+        long[] votes = new long[labels.size()];
+        long valid = 0;
+        for (int i = 0; i < votes.length; i++) {
+            votes[i] = byId.getOrDefault(labels.get(i), 0L);
+            valid += votes[i];
+        }
+        long remaining = r.registeredVotersTotal() - r.registeredVoters();
+        return new ViewIrreversibility(
+                scope.contestId(),
+                scope.viewName(),
+                r.stationsReporting(),
+                r.stationsTotal(),
+                r.registeredVoters(),
+                r.registeredVotersTotal(),
+                valid,
+                Irreversibility.assess(labels, votes, remaining),
+                Irreversibility.againstThreshold(labels, votes, remaining, ShareThreshold.moreThanHalf()));
     }
-    UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), scope.viewName());
-    Map<String, Long> byId = new HashMap<>();
-    r.candidates().forEach(c -> byId.put(c.id(), c.votes()));
-    List<String> labels = candidates.stream().map(Candidate::id).toList();
-    long[] votes = new long[labels.size()];
-    long valid = 0;
-    for (int i = 0; i < votes.length; i++) {
-      votes[i] = byId.getOrDefault(labels.get(i), 0L);
-      valid += votes[i];
-    }
-    long remaining = r.registeredVotersTotal() - r.registeredVoters();
-    return new ViewIrreversibility(scope.contestId(), scope.viewName(), r.stationsReporting(), r.stationsTotal(),
-        r.registeredVoters(), r.registeredVotersTotal(), valid,
-        Irreversibility.assess(labels, votes, remaining),
-        Irreversibility.againstThreshold(labels, votes, remaining, ShareThreshold.moreThanHalf()));
-  }
 }

@@ -29,111 +29,123 @@ import org.veritally.stats.quickcount.ShareComparison;
  * milliseconds, not a pass over every station. Thread-safe.
  */
 public final class ReadQuickCount {
-  /** The normal quantile of the intervals when none is given: 1.96, a 95% interval. */
-  public static final double DEFAULT_Z = 1.96;
+    /** The normal quantile of the intervals when none is given: 1.96, a 95% interval. */
+    public static final double DEFAULT_Z = 1.96;
 
-  private final Instance instance;
-  private volatile Drawn last;
+    private final Instance instance;
+    private volatile Drawn last;
 
-  private record DrawKey(String seed, int size, int strataLevel, int frameSize) {}
+    private record DrawKey(String seed, int size, int strataLevel, int frameSize) {}
 
-  private record Drawn(DrawKey key, SamplePlan plan, int[] stationIndices) {}
+    private record Drawn(DrawKey key, SamplePlan plan, int[] stationIndices) {}
 
-  public ReadQuickCount(Instance instance) {
-    this.instance = instance;
-  }
+    public ReadQuickCount(Instance instance) {
+        this.instance = instance;
+    }
 
-  /**
-   * The quick count of {@code contestId} (default: the first) from the sheets of {@code view}.
-   *
-   * @throws StatsParameterProblem if the seed is blank, the size is not 1..stations, z is not positive or
-   *     the strata level is unknown
-   * @throws org.veritally.server.read.UsageProblem for an unknown contest or view
-   */
-  public ViewQuickCount run(
-      String seed, int size, Optional<String> strataLevel, Optional<String> contestId, String view, double z) {
-    ElectionState state = instance.state();
-    ViewScope scope = ViewScope.resolve(state, contestId, view);
-    if (seed == null || seed.isBlank()) {
-      throw new StatsParameterProblem("the seed text is empty; publish one before election day (a dice roll, a lottery draw)");
+    /**
+     * The quick count of {@code contestId} (default: the first) from the sheets of {@code view}.
+     *
+     * @throws StatsParameterProblem if the seed is blank, the size is not 1..stations, z is not positive or
+     *     the strata level is unknown
+     * @throws org.veritally.server.read.UsageProblem for an unknown contest or view
+     */
+    public ViewQuickCount run(
+            String seed, int size, Optional<String> strataLevel, Optional<String> contestId, String view, double z) {
+        ElectionState state = instance.state();
+        ViewScope scope = ViewScope.resolve(state, contestId, view);
+        if (seed == null || seed.isBlank()) {
+            throw new StatsParameterProblem(
+                    "the seed text is empty; publish one before election day (a dice roll, a lottery draw)");
+        }
+        if (!(z > 0) || Double.isInfinite(z)) {
+            throw new StatsParameterProblem("z must be a positive number (1.96 for 95%, 2.58 for 99%), got " + z);
+        }
+        StrataLevel strata = StrataLevel.resolve(scope.election(), strataLevel);
+        Catalogue cat = state.catalogue();
+        int frameSize = cat.stationCount();
+        if (size < 1 || size > frameSize) {
+            throw new StatsParameterProblem(
+                    "the sample size must be 1.." + frameSize + " (the stations in the catalogue), got " + size);
+        }
+        Drawn drawn = draw(cat, new DrawKey(seed, size, strata.index(), frameSize), strata);
+        SamplePlan plan = drawn.plan();
+        ViewStations sheets =
+                new StationCountsReader(instance.store()).readStations(state, scope, strata, drawn.stationIndices());
+        Map<String, StationCounts> byId = new HashMap<>();
+        for (StationCounts s : sheets.stations()) {
+            byId.put(s.stationId(), s);
+        }
+        QuickCount qc = new QuickCount(plan, sheets.candidates());
+        Set<String> received = new HashSet<>();
+        long valid = 0;
+        for (SamplePlan.SampledStation s : plan.stations()) {
+            StationCounts sheet = byId.get(s.stationId());
+            if (sheet != null) {
+                qc.accept(sheet);
+                received.add(s.stationId());
+                valid += sheet.valid();
+            }
+        }
+        Optional<QuickCountEstimate> estimate = valid > 0 ? Optional.of(qc.estimate(z)) : Optional.empty();
+        List<ViewQuickCount.ShareCheck> comparisons = new ArrayList<>();
+        estimate.ifPresent(e -> {
+            if (state.tabulation().authority().isPresent()) {
+                compare(e, scope, "official").ifPresent(comparisons::add);
+            }
+            compare(e, scope, "consensus").ifPresent(comparisons::add);
+        });
+        return new ViewQuickCount(
+                scope.contestId(),
+                scope.viewName(),
+                strata,
+                sheets.candidates(),
+                plan,
+                received,
+                estimate,
+                comparisons);
     }
-    if (!(z > 0) || Double.isInfinite(z)) {
-      throw new StatsParameterProblem("z must be a positive number (1.96 for 95%, 2.58 for 99%), got " + z);
-    }
-    StrataLevel strata = StrataLevel.resolve(scope.election(), strataLevel);
-    Catalogue cat = state.catalogue();
-    int frameSize = cat.stationCount();
-    if (size < 1 || size > frameSize) {
-      throw new StatsParameterProblem("the sample size must be 1.." + frameSize + " (the stations in the catalogue), got " + size);
-    }
-    Drawn drawn = draw(cat, new DrawKey(seed, size, strata.index(), frameSize), strata);
-    SamplePlan plan = drawn.plan();
-    ViewStations sheets = new StationCountsReader(instance.store()).readStations(state, scope, strata, drawn.stationIndices());
-    Map<String, StationCounts> byId = new HashMap<>();
-    for (StationCounts s : sheets.stations()) {
-      byId.put(s.stationId(), s);
-    }
-    QuickCount qc = new QuickCount(plan, sheets.candidates());
-    Set<String> received = new HashSet<>();
-    long valid = 0;
-    for (SamplePlan.SampledStation s : plan.stations()) {
-      StationCounts sheet = byId.get(s.stationId());
-      if (sheet != null) {
-        qc.accept(sheet);
-        received.add(s.stationId());
-        valid += sheet.valid();
-      }
-    }
-    Optional<QuickCountEstimate> estimate = valid > 0 ? Optional.of(qc.estimate(z)) : Optional.empty();
-    List<ViewQuickCount.ShareCheck> comparisons = new ArrayList<>();
-    estimate.ifPresent(e -> {
-      if (state.tabulation().authority().isPresent()) {
-        compare(e, scope, "official").ifPresent(comparisons::add);
-      }
-      compare(e, scope, "consensus").ifPresent(comparisons::add);
-    });
-    return new ViewQuickCount(scope.contestId(), scope.viewName(), strata, sheets.candidates(), plan, received,
-        estimate, comparisons);
-  }
 
-  /**
-   * The sample for {@code key}, drawn once and kept while the catalogue keeps its size (it only grows, so
-   * the same size means the same frame): drawing hashes every station, which a page refreshed all night
-   * should not repeat.
-   */
-  private Drawn draw(Catalogue cat, DrawKey key, StrataLevel strata) {
-    Drawn d = last;
-    if (d != null && d.key().equals(key)) {
-      return d;
+    /**
+     * The sample for {@code key}, drawn once and kept while the catalogue keeps its size (it only grows, so
+     * the same size means the same frame): drawing hashes every station, which a page refreshed all night
+     * should not repeat.
+     */
+    private Drawn draw(Catalogue cat, DrawKey key, StrataLevel strata) {
+        Drawn d = last;
+        if (d != null && d.key().equals(key)) {
+            return d;
+        }
+        String[] stratumOfUnit = strata.stratumOfUnits(cat);
+        List<FrameStation> frame = new ArrayList<>(key.frameSize());
+        for (int s = 0; s < key.frameSize(); s++) {
+            frame.add(new FrameStation(cat.station(s).id(), stratumOfUnit[cat.unitOfStation(s)]));
+        }
+        SamplePlan plan = ConsistentSampler.plan(key.seed(), frame, key.size());
+        int[] indices = plan.stations().stream()
+                .mapToInt(s -> cat.stationIndex(s.stationId()))
+                .toArray();
+        d = new Drawn(key, plan, indices);
+        last = d;
+        return d;
     }
-    String[] stratumOfUnit = strata.stratumOfUnits(cat);
-    List<FrameStation> frame = new ArrayList<>(key.frameSize());
-    for (int s = 0; s < key.frameSize(); s++) {
-      frame.add(new FrameStation(cat.station(s).id(), stratumOfUnit[cat.unitOfStation(s)]));
-    }
-    SamplePlan plan = ConsistentSampler.plan(key.seed(), frame, key.size());
-    int[] indices = plan.stations().stream().mapToInt(s -> cat.stationIndex(s.stationId())).toArray();
-    d = new Drawn(key, plan, indices);
-    last = d;
-    return d;
-  }
 
-  private Optional<ViewQuickCount.ShareCheck> compare(QuickCountEstimate e, ViewScope scope, String view) {
-    UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), view);
-    Map<String, Long> votes = new HashMap<>();
-    long valid = 0;
-    for (var c : r.candidates()) {
-      votes.put(c.id(), c.votes());
-      valid += c.votes();
+    private Optional<ViewQuickCount.ShareCheck> compare(QuickCountEstimate e, ViewScope scope, String view) {
+        UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), view);
+        Map<String, Long> votes = new HashMap<>();
+        long valid = 0;
+        for (var c : r.candidates()) {
+            votes.put(c.id(), c.votes());
+            valid += c.votes();
+        }
+        if (valid == 0) {
+            return Optional.empty();
+        }
+        List<Double> shares = new ArrayList<>();
+        for (var c : scope.contest().candidates()) {
+            shares.add((double) votes.getOrDefault(c.id(), 0L) / valid);
+        }
+        List<ShareComparison> cmp = e.compare(shares);
+        return Optional.of(new ViewQuickCount.ShareCheck(view, r.stationsReporting(), r.stationsTotal(), cmp));
     }
-    if (valid == 0) {
-      return Optional.empty();
-    }
-    List<Double> shares = new ArrayList<>();
-    for (var c : scope.contest().candidates()) {
-      shares.add((double) votes.getOrDefault(c.id(), 0L) / valid);
-    }
-    List<ShareComparison> cmp = e.compare(shares);
-    return Optional.of(new ViewQuickCount.ShareCheck(view, r.stationsReporting(), r.stationsTotal(), cmp));
-  }
 }

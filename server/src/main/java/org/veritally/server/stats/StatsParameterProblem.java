@@ -8,23 +8,23 @@ import org.veritally.core.validation.RuleId;
  * reports it as a usage error (exit 2); {@link StatsRoutes} answers it with HTTP 400.
  */
 public final class StatsParameterProblem extends IllegalArgumentException {
-  /** The rule every instance carries. */
-  public static final StatsRule RULE = StatsRule.ST_PARAM;
+    /** The rule every instance carries. */
+    public static final StatsRule RULE = StatsRule.ST_PARAM;
 
-  private final String detail;
+    private final String detail;
 
-  /** A problem described by {@code detail}; the message is {@code "ST-PARAM: " + detail}. */
-  public StatsParameterProblem(String detail) {
-    super(RULE + ": " + detail);
-    this.detail = detail;
-  }
+    /** A problem described by {@code detail}; the message is {@code "ST-PARAM: " + detail}. */
+    public StatsParameterProblem(String detail) {
+        super(RULE + ": " + detail);
+        this.detail = detail;
+    }
 
-  /** The description without the rule, for an HTTP problem's {@code detail}. */
-  public String detail() {
-    return detail;
-  }
+    /** The description without the rule, for an HTTP problem's {@code detail}. */
+    public String detail() {
+        return detail;
+    }
 
-  public RuleId rule() {
-    return RULE;
-  }
+    public RuleId rule() {
+        return RULE;
+    }
 }

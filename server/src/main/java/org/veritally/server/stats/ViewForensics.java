@@ -16,10 +16,10 @@ import org.veritally.stats.report.ForensicsReport;
  * @param report the {@code stats} module's report
  */
 public record ViewForensics(
-    String contest,
-    String view,
-    CandidateSet candidates,
-    long stations,
-    long catalogueStations,
-    long logSize,
-    ForensicsReport report) {}
+        String contest,
+        String view,
+        CandidateSet candidates,
+        long stations,
+        long catalogueStations,
+        long logSize,
+        ForensicsReport report) {}

@@ -19,12 +19,12 @@ import org.veritally.stats.announced.ThresholdResult;
  * @param majority the leader against "50% + 1" of the valid votes
  */
 public record ViewIrreversibility(
-    String contest,
-    String view,
-    long stationsReporting,
-    long stationsTotal,
-    long registeredReporting,
-    long registeredTotal,
-    long validVotes,
-    IrreversibilityResult irreversibility,
-    ThresholdResult majority) {}
+        String contest,
+        String view,
+        long stationsReporting,
+        long stationsTotal,
+        long registeredReporting,
+        long registeredTotal,
+        long validVotes,
+        IrreversibilityResult irreversibility,
+        ThresholdResult majority) {}

@@ -24,34 +24,34 @@ import org.veritally.stats.quickcount.ShareComparison;
  *     that have valid votes (and only with an estimate)
  */
 public record ViewQuickCount(
-    String contest,
-    String view,
-    StrataLevel strata,
-    CandidateSet candidates,
-    SamplePlan plan,
-    Set<String> received,
-    Optional<QuickCountEstimate> estimate,
-    List<ShareCheck> comparisons) {
+        String contest,
+        String view,
+        StrataLevel strata,
+        CandidateSet candidates,
+        SamplePlan plan,
+        Set<String> received,
+        Optional<QuickCountEstimate> estimate,
+        List<ShareCheck> comparisons) {
 
-  /** Copies the collections. */
-  public ViewQuickCount {
-    received = Set.copyOf(received);
-    comparisons = List.copyOf(comparisons);
-  }
-
-  /**
-   * One view's shares of the valid votes against the quick count's intervals.
-   *
-   * @param view the view ({@code official} or {@code consensus})
-   * @param stationsReporting stations in that view's total
-   * @param stationsTotal stations in the catalogue
-   * @param shares per candidate, in candidate order
-   */
-  public record ShareCheck(String view, long stationsReporting, long stationsTotal, List<ShareComparison> shares) {
-
-    /** Copies the list. */
-    public ShareCheck {
-      shares = List.copyOf(shares);
+    /** Copies the collections. */
+    public ViewQuickCount {
+        received = Set.copyOf(received);
+        comparisons = List.copyOf(comparisons);
     }
-  }
+
+    /**
+     * One view's shares of the valid votes against the quick count's intervals.
+     *
+     * @param view the view ({@code official} or {@code consensus})
+     * @param stationsReporting stations in that view's total
+     * @param stationsTotal stations in the catalogue
+     * @param shares per candidate, in candidate order
+     */
+    public record ShareCheck(String view, long stationsReporting, long stationsTotal, List<ShareComparison> shares) {
+
+        /** Copies the list. */
+        public ShareCheck {
+            shares = List.copyOf(shares);
+        }
+    }
 }

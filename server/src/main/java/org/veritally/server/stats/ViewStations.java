@@ -15,10 +15,10 @@ import org.veritally.stats.StationCounts;
  * @param catalogueStations all stations of the catalogue (reporting or not)
  */
 public record ViewStations(
-    ViewScope scope, CandidateSet candidates, List<StationCounts> stations, long catalogueStations) {
+        ViewScope scope, CandidateSet candidates, List<StationCounts> stations, long catalogueStations) {
 
-  /** Copies the list. */
-  public ViewStations {
-    stations = List.copyOf(stations);
-  }
+    /** Copies the list. */
+    public ViewStations {
+        stations = List.copyOf(stations);
+    }
 }

@@ -34,123 +34,188 @@ import org.veritally.translog.VerifierKey;
  * then signed submissions: unsigned, forged and valid, and the signature kept in the log.
  */
 class AuthorizationMatrixTest {
-  @TempDir Path dir;
-  Instance in;
-  ApiServer api;
-  final HttpClient http = HttpClient.newHttpClient();
-  final Map<String, String> tokens = new LinkedHashMap<>();
-  int station = 0;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void start() throws Exception {
-    // sources of the generated election: authority, party-a (witness), observer-1 (observer)
-    in = Fixtures.defined(dir, new SyntheticElection(200, 1, 3, 3, 8).definition());
-    api = new ApiServer(in, WriteToken.load(dir)).start("127.0.0.1", 0);
-    tokens.put("admin", Files.readString(dir.resolve(WriteToken.FILE)).strip());
-    tokens.put("authority", in.accounts().create("cne", Role.AUTHORITY, "authority", Optional.empty()).token());
-    tokens.put("witness", in.accounts().create("wit-a", Role.WITNESS, "party-a", Optional.empty()).token());
-    tokens.put("observer", in.accounts().create("obs-1", Role.OBSERVER, "observer-1", Optional.empty()).token());
-    tokens.put("revoked", in.accounts().create("gone", Role.WITNESS, "party-a", Optional.empty()).token());
-    in.accounts().revoke("gone");
-    tokens.put("public", "");
-    tokens.put("forged-token", "not-a-token");
-  }
+    Instance in;
+    ApiServer api;
+    final HttpClient http = HttpClient.newHttpClient();
+    final Map<String, String> tokens = new LinkedHashMap<>();
+    int station = 0;
 
-  @AfterEach
-  void stop() {
-    api.close();
-    in.close();
-  }
-
-  int post(String path, String token, String body) throws Exception {
-    return send(path, token, body).statusCode();
-  }
-
-  HttpResponse<String> send(String path, String token, String body) throws Exception {
-    var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).POST(HttpRequest.BodyPublishers.ofString(body));
-    if (!token.isEmpty()) b.header("Authorization", "Bearer " + token);
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  String sheet(String source) {
-    String st = "P" + station++;
-    return "{\"station\":\"" + st + "\",\"contest\":\"C1\",\"source\":\"" + source + "\",\"counts\":{\"valid\":30,\"null\":0},"
-        + "\"votes\":{\"C1-L1\":10,\"C1-L2\":10,\"C1-L3\":10}}";
-  }
-
-  static final Map<String, String> OWN = Map.of("admin", "party-a", "authority", "authority", "witness", "party-a", "observer", "observer-1",
-      "revoked", "party-a", "public", "party-a", "forged-token", "party-a");
-  static final Map<String, String> OTHER = Map.of("admin", "observer-1", "authority", "party-a", "witness", "authority", "observer", "party-a",
-      "revoked", "authority", "public", "authority", "forged-token", "authority");
-
-  @Test
-  void roleByEndpointMatrix() throws Exception {
-    // expected status: sheet as own source, sheet as another source, announcement, key registration, public read
-    Map<String, int[]> expected = new LinkedHashMap<>();
-    expected.put("admin", new int[] {201, 201, 201, 201, 200});
-    expected.put("authority", new int[] {201, 422, 201, 403, 200});
-    expected.put("witness", new int[] {201, 422, 403, 403, 200});
-    // the admin's row registers a key for "keyed", an account of observer-1: from then on observer-1
-    // signs its sheets, so the observer's unsigned sheet is refused (AUTH-SIG, checked below)
-    expected.put("observer", new int[] {422, 422, 403, 403, 200});
-    expected.put("revoked", new int[] {401, 401, 401, 401, 200});
-    expected.put("public", new int[] {401, 401, 401, 401, 200});
-    expected.put("forged-token", new int[] {401, 401, 401, 401, 200});
-    in.accounts().create("keyed", Role.OBSERVER, "observer-1", Optional.empty());
-    String key = "{\"account\":\"keyed\",\"key\":\"" + NoteSigner.generate("keyed", VerifierKey.TYPE_ED25519).verifierKey().encode() + "\"}";
-    for (var e : expected.entrySet()) {
-      String role = e.getKey();
-      String t = tokens.get(role);
-      String ann = "{\"id\":\"a-" + role + "\",\"title\":\"t\",\"time\":\"now\",\"contest\":\"C1\",\"candidates\":{\"C1-K1\":1}}";
-      int read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/results")).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode();
-      int[] got = {post("/api/sheets", t, sheet(OWN.get(role))), post("/api/sheets", t, sheet(OTHER.get(role))),
-          post("/api/announcements", t, ann), post("/api/keys", t, key), read};
-      assertThat(got).as("role " + role + ": own sheet, other source's sheet, announcement, key, read").containsExactly(e.getValue());
+    @BeforeEach
+    void start() throws Exception {
+        // sources of the generated election: authority, party-a (witness), observer-1 (observer)
+        in = Fixtures.defined(dir, new SyntheticElection(200, 1, 3, 3, 8).definition());
+        api = new ApiServer(in, WriteToken.load(dir)).start("127.0.0.1", 0);
+        tokens.put("admin", Files.readString(dir.resolve(WriteToken.FILE)).strip());
+        tokens.put(
+                "authority",
+                in.accounts()
+                        .create("cne", Role.AUTHORITY, "authority", Optional.empty())
+                        .token());
+        tokens.put(
+                "witness",
+                in.accounts()
+                        .create("wit-a", Role.WITNESS, "party-a", Optional.empty())
+                        .token());
+        tokens.put(
+                "observer",
+                in.accounts()
+                        .create("obs-1", Role.OBSERVER, "observer-1", Optional.empty())
+                        .token());
+        tokens.put(
+                "revoked",
+                in.accounts()
+                        .create("gone", Role.WITNESS, "party-a", Optional.empty())
+                        .token());
+        in.accounts().revoke("gone");
+        tokens.put("public", "");
+        tokens.put("forged-token", "not-a-token");
     }
-    var unsigned = send("/api/sheets", tokens.get("observer"), sheet("observer-1"));
-    assertThat(unsigned.body()).contains("AUTH-SIG", "observer-1", "unsigned");
-    // every accepted write is logged with its account
-    List<String> accounts = new java.util.ArrayList<>();
-    in.store().query("SELECT DISTINCT account FROM log_entry WHERE kind IN ('sheet', 'announcement') ORDER BY account", List.of(),
-        rs -> accounts.add(org.veritally.store.Store.getString(rs, 1)));
-    assertThat(accounts).containsExactly("admin", "cne", "wit-a");
-  }
 
-  @Test
-  void signedSubmissionsUnsignedForgedAndValid() throws Exception {
-    NoteSigner key = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
-    NoteSigner other = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
-    String token = in.accounts().create("wit-s", Role.WITNESS, "party-a", Optional.empty()).token();
-    in.keyRegistry().register(in.accounts(), "wit-s", key.verifierKey());
-    String unsigned = sheet("party-a");
-    var r1 = send("/api/sheets", token, unsigned);
-    assertThat(r1.statusCode()).isEqualTo(422);
-    assertThat(r1.body()).contains("AUTH-SIG");
-    var r2 = send("/api/sheets", token, signed(unsigned, other));
-    assertThat(r2.statusCode()).isEqualTo(422);
-    assertThat(r2.body()).contains("AUTH-SIG", "does not verify");
-    var r3 = send("/api/sheets", token, signed(unsigned, key));
-    assertThat(r3.statusCode()).isEqualTo(201);
-    // the log keeps the signature, and anyone replaying the log checks it
-    LogReplay replay = new LogReplay();
-    boolean sawSigned = false;
-    for (var row : in.store().readLog(0, 100_000)) {
-      assertThat(replay.accept(row.body())).as("entry " + row.idx()).isEmpty();
-      sawSigned |= new String(row.body(), StandardCharsets.UTF_8).contains("\"signer\":\"wit-s\"");
+    @AfterEach
+    void stop() {
+        api.close();
+        in.close();
     }
-    assertThat(sawSigned).isTrue();
-  }
 
-  static String signed(String body, NoteSigner key) throws Exception {
-    var m = new LinkedHashMap<>(JsonTree.asObject(JsonTree.parse(body.getBytes(StandardCharsets.UTF_8))));
-    m.put("kind", "sheet");
-    m.put("v", 1L);
-    m.put("signer", key.name());
-    byte[] sig = key.signBytes(CanonicalJson.encode(m));
-    m.remove("kind");
-    m.remove("v");
-    m.put("signature", Base64.getEncoder().encodeToString(sig));
-    return new String(CanonicalJson.encode(m), StandardCharsets.UTF_8);
-  }
+    int post(String path, String token, String body) throws Exception {
+        return send(path, token, body).statusCode();
+    }
+
+    HttpResponse<String> send(String path, String token, String body) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!token.isEmpty()) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String sheet(String source) {
+        String st = "P" + station++;
+        return "{\"station\":\"" + st + "\",\"contest\":\"C1\",\"source\":\"" + source
+                + "\",\"counts\":{\"valid\":30,\"null\":0}," + "\"votes\":{\"C1-L1\":10,\"C1-L2\":10,\"C1-L3\":10}}";
+    }
+
+    static final Map<String, String> OWN = Map.of(
+            "admin",
+            "party-a",
+            "authority",
+            "authority",
+            "witness",
+            "party-a",
+            "observer",
+            "observer-1",
+            "revoked",
+            "party-a",
+            "public",
+            "party-a",
+            "forged-token",
+            "party-a");
+    static final Map<String, String> OTHER = Map.of(
+            "admin",
+            "observer-1",
+            "authority",
+            "party-a",
+            "witness",
+            "authority",
+            "observer",
+            "party-a",
+            "revoked",
+            "authority",
+            "public",
+            "authority",
+            "forged-token",
+            "authority");
+
+    @Test
+    void roleByEndpointMatrix() throws Exception {
+        // expected status: sheet as own source, sheet as another source, announcement, key registration, public read
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("admin", new int[] {201, 201, 201, 201, 200});
+        expected.put("authority", new int[] {201, 422, 201, 403, 200});
+        expected.put("witness", new int[] {201, 422, 403, 403, 200});
+        // the admin's row registers a key for "keyed", an account of observer-1: from then on observer-1
+        // signs its sheets, so the observer's unsigned sheet is refused (AUTH-SIG, checked below)
+        expected.put("observer", new int[] {422, 422, 403, 403, 200});
+        expected.put("revoked", new int[] {401, 401, 401, 401, 200});
+        expected.put("public", new int[] {401, 401, 401, 401, 200});
+        expected.put("forged-token", new int[] {401, 401, 401, 401, 200});
+        in.accounts().create("keyed", Role.OBSERVER, "observer-1", Optional.empty());
+        String key = "{\"account\":\"keyed\",\"key\":\""
+                + NoteSigner.generate("keyed", VerifierKey.TYPE_ED25519)
+                        .verifierKey()
+                        .encode() + "\"}";
+        for (var e : expected.entrySet()) {
+            String role = e.getKey();
+            String t = tokens.get(role);
+            String ann = "{\"id\":\"a-" + role
+                    + "\",\"title\":\"t\",\"time\":\"now\",\"contest\":\"C1\",\"candidates\":{\"C1-K1\":1}}";
+            int read = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/results"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+            int[] got = {
+                post("/api/sheets", t, sheet(OWN.get(role))),
+                post("/api/sheets", t, sheet(OTHER.get(role))),
+                post("/api/announcements", t, ann),
+                post("/api/keys", t, key),
+                read
+            };
+            assertThat(got)
+                    .as("role " + role + ": own sheet, other source's sheet, announcement, key, read")
+                    .containsExactly(e.getValue());
+        }
+        var unsigned = send("/api/sheets", tokens.get("observer"), sheet("observer-1"));
+        assertThat(unsigned.body()).contains("AUTH-SIG", "observer-1", "unsigned");
+        // every accepted write is logged with its account
+        List<String> accounts = new java.util.ArrayList<>();
+        in.store()
+                .query(
+                        "SELECT DISTINCT account FROM log_entry WHERE kind IN ('sheet', 'announcement') "
+                                + "ORDER BY account",
+                        List.of(),
+                        rs -> accounts.add(org.veritally.store.Store.getString(rs, 1)));
+        assertThat(accounts).containsExactly("admin", "cne", "wit-a");
+    }
+
+    @Test
+    void signedSubmissionsUnsignedForgedAndValid() throws Exception {
+        NoteSigner key = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
+        NoteSigner other = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
+        String token = in.accounts()
+                .create("wit-s", Role.WITNESS, "party-a", Optional.empty())
+                .token();
+        in.keyRegistry().register(in.accounts(), "wit-s", key.verifierKey());
+        String unsigned = sheet("party-a");
+        var r1 = send("/api/sheets", token, unsigned);
+        assertThat(r1.statusCode()).isEqualTo(422);
+        assertThat(r1.body()).contains("AUTH-SIG");
+        var r2 = send("/api/sheets", token, signed(unsigned, other));
+        assertThat(r2.statusCode()).isEqualTo(422);
+        assertThat(r2.body()).contains("AUTH-SIG", "does not verify");
+        var r3 = send("/api/sheets", token, signed(unsigned, key));
+        assertThat(r3.statusCode()).isEqualTo(201);
+        // the log keeps the signature, and anyone replaying the log checks it
+        LogReplay replay = new LogReplay();
+        boolean sawSigned = false;
+        for (var row : in.store().readLog(0, 100_000)) {
+            assertThat(replay.accept(row.body())).as("entry " + row.idx()).isEmpty();
+            sawSigned |= new String(row.body(), StandardCharsets.UTF_8).contains("\"signer\":\"wit-s\"");
+        }
+        assertThat(sawSigned).isTrue();
+    }
+
+    static String signed(String body, NoteSigner key) throws Exception {
+        var m = new LinkedHashMap<>(JsonTree.asObject(JsonTree.parse(body.getBytes(StandardCharsets.UTF_8))));
+        m.put("kind", "sheet");
+        m.put("v", 1L);
+        m.put("signer", key.name());
+        byte[] sig = key.signBytes(CanonicalJson.encode(m));
+        m.remove("kind");
+        m.remove("v");
+        m.put("signature", Base64.getEncoder().encodeToString(sig));
+        return new String(CanonicalJson.encode(m), StandardCharsets.UTF_8);
+    }
 }

@@ -28,108 +28,125 @@ import org.veritally.translog.VerifierKey;
  * the rule's ID.
  */
 class RuleProblemsHttpTest {
-  @TempDir Path dir;
-  Instance in;
-  ApiServer api;
-  String base;
-  final HttpClient http = HttpClient.newHttpClient();
+    @TempDir
+    Path dir;
 
-  void start(boolean defined) throws Exception {
-    in = defined ? Fixtures.defined(dir, new SyntheticElection(20, 1, 3, 2, 4).definition()) : Instance.open(dir);
-    Routes boom = r -> {
-      r.get("/api/boom", ctx -> {
-        throw new IllegalStateException("a bug with a secret inside");
-      });
-      r.get("/api/store-down", ctx -> {
-        throw new StoreException("connection to the database lost", null);
-      });
-    };
-    api = new ApiServer(in, WriteToken.load(dir), List.of(new LogRoutes(in.store(), in.keys(), Witnesses.load(dir)), boom),
-        OpsConfig.defaults().withRequestLog(false)).start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + api.port();
-  }
+    Instance in;
+    ApiServer api;
+    String base;
+    final HttpClient http = HttpClient.newHttpClient();
 
-  @AfterEach
-  void stop() {
-    if (api != null) api.close();
-    if (in != null) in.close();
-  }
+    void start(boolean defined) throws Exception {
+        in = defined ? Fixtures.defined(dir, new SyntheticElection(20, 1, 3, 2, 4).definition()) : Instance.open(dir);
+        Routes boom = r -> {
+            r.get("/api/boom", ctx -> {
+                throw new IllegalStateException("a bug with a secret inside");
+            });
+            r.get("/api/store-down", ctx -> {
+                throw new StoreException("connection to the database lost", null);
+            });
+        };
+        api = new ApiServer(
+                        in,
+                        WriteToken.load(dir),
+                        List.of(new LogRoutes(in.store(), in.keys(), Witnesses.load(dir)), boom),
+                        OpsConfig.defaults().withRequestLog(false))
+                .start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + api.port();
+    }
 
-  HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
+    @AfterEach
+    void stop() {
+        if (api != null) api.close();
+        if (in != null) in.close();
+    }
 
-  static void problem(HttpResponse<String> r, int status, String rule) {
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-    assertThat(r.body()).contains("\"rule\":\"" + rule + "\"");
-  }
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 
-  @Test
-  void rdUnitForAnUnknownUnit() throws Exception {
-    start(true);
-    problem(get("/api/results?unit=NOPE"), 404, "RD-UNIT");
-  }
+    static void problem(HttpResponse<String> r, int status, String rule) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("\"rule\":\"" + rule + "\"");
+    }
 
-  @Test
-  void rdPathForAPathThatIsNoResource() throws Exception {
-    start(true);
-    problem(get("/api/nothing-here"), 404, "RD-PATH");
-  }
+    @Test
+    void rdUnitForAnUnknownUnit() throws Exception {
+        start(true);
+        problem(get("/api/results?unit=NOPE"), 404, "RD-UNIT");
+    }
 
-  @Test
-  void rdParamForALimitThatIsNotANumber() throws Exception {
-    start(true);
-    problem(get("/api/discrepancies?limit=many"), 400, "RD-PARAM");
-  }
+    @Test
+    void rdPathForAPathThatIsNoResource() throws Exception {
+        start(true);
+        problem(get("/api/nothing-here"), 404, "RD-PATH");
+    }
 
-  @Test
-  void logEmptyBeforeTheFirstCheckpoint() throws Exception {
-    start(false);
-    problem(get("/log/checkpoint"), 404, "LOG-EMPTY");
-  }
+    @Test
+    void rdParamForALimitThatIsNotANumber() throws Exception {
+        start(true);
+        problem(get("/api/discrepancies?limit=many"), 400, "RD-PARAM");
+    }
 
-  @Test
-  void tileRangeForATileBeyondTheTreeSize() throws Exception {
-    start(true);
-    problem(get("/log/tile/0/005"), 404, "TILE-RANGE");
-  }
+    @Test
+    void logEmptyBeforeTheFirstCheckpoint() throws Exception {
+        start(false);
+        problem(get("/log/checkpoint"), 404, "LOG-EMPTY");
+    }
 
-  @Test
-  void cosigCkptForACheckpointTheLogNeverSigned() throws Exception {
-    start(true);
-    long size = in.state().logSize();
-    String text = in.keys().origin() + "\n" + size + "\n" + Base64.getEncoder().encodeToString(new byte[32]) + "\n";
-    NoteSigner witness = NoteSigner.generate("example.org/witness", VerifierKey.TYPE_ED25519);
-    String body = new Note(text, List.of(witness.sign(text))).format();
-    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/log/cosignature")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    problem(r, 409, "COSIG-CKPT");
-  }
+    @Test
+    void tileRangeForATileBeyondTheTreeSize() throws Exception {
+        start(true);
+        problem(get("/log/tile/0/005"), 404, "TILE-RANGE");
+    }
 
-  @Test
-  void srvBusyWhenTheGroupCommitTakesNoMoreSheets() throws Exception {
-    start(true);
-    in.groupCommit().close(); // a group commit that no longer queues answers as a full queue does
-    String token = java.nio.file.Files.readString(dir.resolve(WriteToken.FILE)).strip();
-    var r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/sheets")).POST(HttpRequest.BodyPublishers.ofString(ApiServerTest.SHEET))
-        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    problem(r, 503, "SRV-BUSY");
-  }
+    @Test
+    void cosigCkptForACheckpointTheLogNeverSigned() throws Exception {
+        start(true);
+        long size = in.state().logSize();
+        String text =
+                in.keys().origin() + "\n" + size + "\n" + Base64.getEncoder().encodeToString(new byte[32]) + "\n";
+        NoteSigner witness = NoteSigner.generate("example.org/witness", VerifierKey.TYPE_ED25519);
+        String body = new Note(text, List.of(witness.sign(text))).format();
+        var r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/log/cosignature"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        problem(r, 409, "COSIG-CKPT");
+    }
 
-  @Test
-  void srvInternalForAnUnexpectedExceptionWithoutItsDetails() throws Exception {
-    start(true);
-    var r = get("/api/boom");
-    problem(r, 500, "SRV-INTERNAL");
-    assertThat(r.body()).doesNotContain("secret");
-  }
+    @Test
+    void srvBusyWhenTheGroupCommitTakesNoMoreSheets() throws Exception {
+        start(true);
+        in.groupCommit().close(); // a group commit that no longer queues answers as a full queue does
+        String token =
+                java.nio.file.Files.readString(dir.resolve(WriteToken.FILE)).strip();
+        var r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/sheets"))
+                        .POST(HttpRequest.BodyPublishers.ofString(ApiServerTest.SHEET))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        problem(r, 503, "SRV-BUSY");
+    }
 
-  @Test
-  void srvStoreWhenTheStoreFails() throws Exception {
-    start(true);
-    var r = get("/api/store-down");
-    problem(r, 503, "SRV-STORE");
-    assertThat(r.headers().firstValue("Retry-After")).isPresent();
-  }
+    @Test
+    void srvInternalForAnUnexpectedExceptionWithoutItsDetails() throws Exception {
+        start(true);
+        var r = get("/api/boom");
+        problem(r, 500, "SRV-INTERNAL");
+        assertThat(r.body()).doesNotContain("secret");
+    }
+
+    @Test
+    void srvStoreWhenTheStoreFails() throws Exception {
+        start(true);
+        var r = get("/api/store-down");
+        problem(r, 503, "SRV-STORE");
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+    }
 }

@@ -18,80 +18,89 @@ import org.veritally.stats.RuleId;
  * the result was not irreversible, although it was announced as such. Stateless and thread-safe.
  */
 public final class Irreversibility {
-  private Irreversibility() {}
+    private Irreversibility() {}
 
-  /**
-   * The leader's margins over every other candidate against {@code remainingRegistered}.
-   *
-   * @throws IllegalArgumentException if labels and votes differ in length, there are fewer than two
-   *     candidates, or a number is negative
-   */
-  public static IrreversibilityResult assess(List<String> labels, long[] votes, long remainingRegistered) {
-    check(labels, votes, remainingRegistered);
-    int leader = leader(votes);
-    List<Integer> others = new ArrayList<>();
-    for (int c = 0; c < votes.length; c++) {
-      if (c != leader) {
-        others.add(c);
-      }
+    /**
+     * The leader's margins over every other candidate against {@code remainingRegistered}.
+     *
+     * @throws IllegalArgumentException if labels and votes differ in length, there are fewer than two
+     *     candidates, or a number is negative
+     */
+    public static IrreversibilityResult assess(List<String> labels, long[] votes, long remainingRegistered) {
+        check(labels, votes, remainingRegistered);
+        int leader = leader(votes);
+        List<Integer> others = new ArrayList<>();
+        for (int c = 0; c < votes.length; c++) {
+            if (c != leader) {
+                others.add(c);
+            }
+        }
+        others.sort((a, b) -> Long.compare(votes[b], votes[a]));
+        List<IrreversibilityResult.Margin> margins = new ArrayList<>();
+        for (int c : others) {
+            long margin = votes[leader] - votes[c];
+            margins.add(new IrreversibilityResult.Margin(labels.get(c), margin, margin > remainingRegistered));
+        }
+        return new IrreversibilityResult(
+                RuleId.ST_IRREV,
+                labels.get(leader),
+                remainingRegistered,
+                margins,
+                margins.get(0).irreversible(),
+                RuleId.ST_IRREV.caveat());
     }
-    others.sort((a, b) -> Long.compare(votes[b], votes[a]));
-    List<IrreversibilityResult.Margin> margins = new ArrayList<>();
-    for (int c : others) {
-      long margin = votes[leader] - votes[c];
-      margins.add(new IrreversibilityResult.Margin(labels.get(c), margin, margin > remainingRegistered));
-    }
-    return new IrreversibilityResult(RuleId.ST_IRREV, labels.get(leader), remainingRegistered, margins,
-        margins.get(0).irreversible(), RuleId.ST_IRREV.caveat());
-  }
 
-  /** Whether the leader is certainly above or below {@code threshold}. */
-  public static ThresholdResult againstThreshold(
-      List<String> labels, long[] votes, long remainingRegistered, ShareThreshold threshold) {
-    check(labels, votes, remainingRegistered);
-    int leader = leader(votes);
-    long lead = votes[leader];
-    long valid = 0;
-    for (long v : votes) {
-      valid = Math.addExact(valid, v);
+    /** Whether the leader is certainly above or below {@code threshold}. */
+    public static ThresholdResult againstThreshold(
+            List<String> labels, long[] votes, long remainingRegistered, ShareThreshold threshold) {
+        check(labels, votes, remainingRegistered);
+        int leader = leader(votes);
+        long lead = votes[leader];
+        long valid = 0;
+        for (long v : votes) {
+            valid = Math.addExact(valid, v);
+        }
+        long finalValid = Math.addExact(valid, remainingRegistered);
+        ThresholdResult.Status status;
+        if (finalValid > 0 && threshold.isMetBy(lead, finalValid)) {
+            status = ThresholdResult.Status.CERTAINLY_MET;
+        } else if (!threshold.isMetBy(lead + remainingRegistered, finalValid)) {
+            status = ThresholdResult.Status.CERTAINLY_MISSED;
+        } else {
+            status = ThresholdResult.Status.OPEN;
+        }
+        return new ThresholdResult(
+                RuleId.ST_IRREV,
+                labels.get(leader),
+                threshold,
+                valid == 0 ? Double.NaN : (double) lead / valid,
+                finalValid == 0 ? Double.NaN : (double) lead / finalValid,
+                finalValid == 0 ? Double.NaN : (double) (lead + remainingRegistered) / finalValid,
+                status,
+                RuleId.ST_IRREV.caveat());
     }
-    long finalValid = Math.addExact(valid, remainingRegistered);
-    ThresholdResult.Status status;
-    if (finalValid > 0 && threshold.isMetBy(lead, finalValid)) {
-      status = ThresholdResult.Status.CERTAINLY_MET;
-    } else if (!threshold.isMetBy(lead + remainingRegistered, finalValid)) {
-      status = ThresholdResult.Status.CERTAINLY_MISSED;
-    } else {
-      status = ThresholdResult.Status.OPEN;
-    }
-    return new ThresholdResult(RuleId.ST_IRREV, labels.get(leader), threshold,
-        valid == 0 ? Double.NaN : (double) lead / valid,
-        finalValid == 0 ? Double.NaN : (double) lead / finalValid,
-        finalValid == 0 ? Double.NaN : (double) (lead + remainingRegistered) / finalValid,
-        status, RuleId.ST_IRREV.caveat());
-  }
 
-  private static int leader(long[] votes) {
-    int best = 0;
-    for (int c = 1; c < votes.length; c++) {
-      if (votes[c] > votes[best]) {
-        best = c;
-      }
+    private static int leader(long[] votes) {
+        int best = 0;
+        for (int c = 1; c < votes.length; c++) {
+            if (votes[c] > votes[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
-    return best;
-  }
 
-  private static void check(List<String> labels, long[] votes, long remaining) {
-    if (labels.size() != votes.length || votes.length < 2) {
-      throw new IllegalArgumentException("need at least two candidates, one label each");
+    private static void check(List<String> labels, long[] votes, long remaining) {
+        if (labels.size() != votes.length || votes.length < 2) {
+            throw new IllegalArgumentException("need at least two candidates, one label each");
+        }
+        if (remaining < 0) {
+            throw new IllegalArgumentException("remaining registered voters must be >= 0");
+        }
+        for (long v : votes) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative vote count " + v);
+            }
+        }
     }
-    if (remaining < 0) {
-      throw new IllegalArgumentException("remaining registered voters must be >= 0");
-    }
-    for (long v : votes) {
-      if (v < 0) {
-        throw new IllegalArgumentException("negative vote count " + v);
-      }
-    }
-  }
 }

@@ -14,24 +14,24 @@ import org.veritally.stats.RuleId;
  * @param caveat what the result does and does not mean
  */
 public record IrreversibilityResult(
-    RuleId rule,
-    String leader,
-    long remainingRegistered,
-    List<Margin> margins,
-    boolean irreversible,
-    String caveat) {
+        RuleId rule,
+        String leader,
+        long remainingRegistered,
+        List<Margin> margins,
+        boolean irreversible,
+        String caveat) {
 
-  /** Copies the list. */
-  public IrreversibilityResult {
-    margins = List.copyOf(margins);
-  }
+    /** Copies the list. */
+    public IrreversibilityResult {
+        margins = List.copyOf(margins);
+    }
 
-  /**
-   * The leader's margin over one other candidate.
-   *
-   * @param over the other candidate's label
-   * @param margin leader's votes minus theirs
-   * @param irreversible margin &gt; remaining registered voters
-   */
-  public record Margin(String over, long margin, boolean irreversible) {}
+    /**
+     * The leader's margin over one other candidate.
+     *
+     * @param over the other candidate's label
+     * @param margin leader's votes minus theirs
+     * @param irreversible margin &gt; remaining registered voters
+     */
+    public record Margin(String over, long margin, boolean irreversible) {}
 }

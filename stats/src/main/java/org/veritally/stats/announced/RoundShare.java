@@ -15,9 +15,9 @@ import java.util.Optional;
  *     many decimals: min(1, 10^(2 + decimals) / total); 1 if none
  */
 public record RoundShare(
-    String label,
-    long count,
-    double exactPercent,
-    Optional<String> roundPercent,
-    Optional<Integer> decimals,
-    double matchChance) {}
+        String label,
+        long count,
+        double exactPercent,
+        Optional<String> roundPercent,
+        Optional<Integer> decimals,
+        double matchChance) {}

@@ -31,69 +31,78 @@ import org.veritally.stats.RuleId;
  * votes), and the chance for all three is q² ≈ 9.9 × 10^-9, about 1 in 10^8. Stateless and thread-safe.
  */
 public final class RoundShares {
-  /** Default: up to one decimal of a percentage (shares with three decimals as fractions). */
-  public static final int DEFAULT_MAX_DECIMALS = 1;
+    /** Default: up to one decimal of a percentage (shares with three decimals as fractions). */
+    public static final int DEFAULT_MAX_DECIMALS = 1;
 
-  /** Default flagging threshold for the chance. */
-  public static final double DEFAULT_ALPHA = 1e-3;
+    /** Default flagging threshold for the chance. */
+    public static final double DEFAULT_ALPHA = 1e-3;
 
-  private RoundShares() {}
+    private RoundShares() {}
 
-  /**
-   * Checks {@code counts} against their own total.
-   *
-   * @throws IllegalArgumentException if labels and counts differ in length, there are fewer than two
-   *     counts, a count is negative, the total is 0 or maxDecimals is outside 0..4
-   */
-  public static RoundSharesResult check(List<String> labels, long[] counts, int maxDecimals, double alpha) {
-    if (labels.size() != counts.length || counts.length < 2) {
-      throw new IllegalArgumentException("need at least two counts, one label each");
-    }
-    if (maxDecimals < 0 || maxDecimals > 4) {
-      throw new IllegalArgumentException("maxDecimals must be 0..4, got " + maxDecimals);
-    }
-    long total = 0;
-    for (long c : counts) {
-      if (c < 0) {
-        throw new IllegalArgumentException("negative count " + c);
-      }
-      total = Math.addExact(total, c);
-    }
-    if (total == 0) {
-      throw new IllegalArgumentException("total is 0");
-    }
-    List<RoundShare> shares = new ArrayList<>();
-    boolean allRound = true;
-    double product = 1;
-    double largest = 0;
-    for (int i = 0; i < counts.length; i++) {
-      RoundShare share = roundest(labels.get(i), counts[i], total, maxDecimals);
-      shares.add(share);
-      allRound &= share.decimals().isPresent();
-      product *= share.matchChance();
-      largest = Math.max(largest, share.matchChance());
-    }
-    double chance = allRound ? product / largest : 1;
-    return new RoundSharesResult(RuleId.ST_ROUND, total, maxDecimals, shares, allRound, chance, alpha,
-        allRound && chance < alpha, RuleId.ST_ROUND.caveat());
-  }
-
-  /** The roundest percentage reproducing {@code count} out of {@code total}. */
-  static RoundShare roundest(String label, long count, long total, int maxDecimals) {
-    double exact = 100.0 * count / total;
-    long scale = 100;
-    for (int d = 0; d <= maxDecimals; d++, scale *= 10) {
-      long g = Math.multiplyExact(count, scale) / total;
-      for (long candidate = g; candidate <= g + 1; candidate++) {
-        long diff = Math.abs(Math.subtractExact(
-            Math.multiplyExact(2 * count, scale), Math.multiplyExact(2 * total, candidate)));
-        if (diff <= scale) {
-          String percent = BigDecimal.valueOf(candidate).movePointLeft(d).toPlainString();
-          double chance = Math.min(1, (double) scale / total);
-          return new RoundShare(label, count, exact, Optional.of(percent), Optional.of(d), chance);
+    /**
+     * Checks {@code counts} against their own total.
+     *
+     * @throws IllegalArgumentException if labels and counts differ in length, there are fewer than two
+     *     counts, a count is negative, the total is 0 or maxDecimals is outside 0..4
+     */
+    public static RoundSharesResult check(List<String> labels, long[] counts, int maxDecimals, double alpha) {
+        if (labels.size() != counts.length || counts.length < 2) {
+            throw new IllegalArgumentException("need at least two counts, one label each");
         }
-      }
+        if (maxDecimals < 0 || maxDecimals > 4) {
+            throw new IllegalArgumentException("maxDecimals must be 0..4, got " + maxDecimals);
+        }
+        long total = 0;
+        for (long c : counts) {
+            if (c < 0) {
+                throw new IllegalArgumentException("negative count " + c);
+            }
+            total = Math.addExact(total, c);
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("total is 0");
+        }
+        List<RoundShare> shares = new ArrayList<>();
+        boolean allRound = true;
+        double product = 1;
+        double largest = 0;
+        for (int i = 0; i < counts.length; i++) {
+            RoundShare share = roundest(labels.get(i), counts[i], total, maxDecimals);
+            shares.add(share);
+            allRound &= share.decimals().isPresent();
+            product *= share.matchChance();
+            largest = Math.max(largest, share.matchChance());
+        }
+        double chance = allRound ? product / largest : 1;
+        return new RoundSharesResult(
+                RuleId.ST_ROUND,
+                total,
+                maxDecimals,
+                shares,
+                allRound,
+                chance,
+                alpha,
+                allRound && chance < alpha,
+                RuleId.ST_ROUND.caveat());
     }
-    return new RoundShare(label, count, exact, Optional.empty(), Optional.empty(), 1);
-  }
+
+    /** The roundest percentage reproducing {@code count} out of {@code total}. */
+    static RoundShare roundest(String label, long count, long total, int maxDecimals) {
+        double exact = 100.0 * count / total;
+        long scale = 100;
+        for (int d = 0; d <= maxDecimals; d++, scale *= 10) {
+            long g = Math.multiplyExact(count, scale) / total;
+            for (long candidate = g; candidate <= g + 1; candidate++) {
+                long diff = Math.abs(Math.subtractExact(
+                        Math.multiplyExact(2 * count, scale), Math.multiplyExact(2 * total, candidate)));
+                if (diff <= scale) {
+                    String percent =
+                            BigDecimal.valueOf(candidate).movePointLeft(d).toPlainString();
+                    double chance = Math.min(1, (double) scale / total);
+                    return new RoundShare(label, count, exact, Optional.of(percent), Optional.of(d), chance);
+                }
+            }
+        }
+        return new RoundShare(label, count, exact, Optional.empty(), Optional.empty(), 1);
+    }
 }

@@ -18,18 +18,18 @@ import org.veritally.stats.RuleId;
  * @param caveat what the flag does and does not mean
  */
 public record RoundSharesResult(
-    RuleId rule,
-    long total,
-    int maxDecimals,
-    List<RoundShare> shares,
-    boolean allRound,
-    double chance,
-    double alpha,
-    boolean flagged,
-    String caveat) {
+        RuleId rule,
+        long total,
+        int maxDecimals,
+        List<RoundShare> shares,
+        boolean allRound,
+        double chance,
+        double alpha,
+        boolean flagged,
+        String caveat) {
 
-  /** Copies the list. */
-  public RoundSharesResult {
-    shares = List.copyOf(shares);
-  }
+    /** Copies the list. */
+    public RoundSharesResult {
+        shares = List.copyOf(shares);
+    }
 }

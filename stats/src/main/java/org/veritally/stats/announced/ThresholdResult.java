@@ -15,22 +15,22 @@ import org.veritally.stats.RuleId;
  * @param caveat what the result does and does not mean
  */
 public record ThresholdResult(
-    RuleId rule,
-    String leader,
-    ShareThreshold threshold,
-    double shareNow,
-    double lowestPossibleShare,
-    double highestPossibleShare,
-    Status status,
-    String caveat) {
+        RuleId rule,
+        String leader,
+        ShareThreshold threshold,
+        double shareNow,
+        double lowestPossibleShare,
+        double highestPossibleShare,
+        Status status,
+        String caveat) {
 
-  /** Where the leader stands against the threshold. */
-  public enum Status {
-    /** Met whatever the remaining stations report. */
-    CERTAINLY_MET,
-    /** Missed whatever the remaining stations report. */
-    CERTAINLY_MISSED,
-    /** The remaining stations can still decide it. */
-    OPEN
-  }
+    /** Where the leader stands against the threshold. */
+    public enum Status {
+        /** Met whatever the remaining stations report. */
+        CERTAINLY_MET,
+        /** Missed whatever the remaining stations report. */
+        CERTAINLY_MISSED,
+        /** The remaining stations can still decide it. */
+        OPEN
+    }
 }

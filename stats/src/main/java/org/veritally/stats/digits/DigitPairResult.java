@@ -15,11 +15,11 @@ import org.veritally.stats.RuleId;
  * @param caveat what the result does and does not mean
  */
 public record DigitPairResult(
-    RuleId rule,
-    String scope,
-    long counts,
-    long matching,
-    double share,
-    double expectedShare,
-    double pValue,
-    String caveat) {}
+        RuleId rule,
+        String scope,
+        long counts,
+        long matching,
+        double share,
+        double expectedShare,
+        double pValue,
+        String caveat) {}

@@ -6,47 +6,47 @@ package org.veritally.stats.digits;
  * to the method that creates it.
  */
 final class DigitTally {
-  final long minCount;
-  final long pairMin;
-  final long[] lastDigits = new long[10];
-  long seen;
-  long tested;
-  long pairs;
-  long repeats;
-  long adjacent;
+    final long minCount;
+    final long pairMin;
+    final long[] lastDigits = new long[10];
+    long seen;
+    long tested;
+    long pairs;
+    long repeats;
+    long adjacent;
 
-  DigitTally(long minCount) {
-    this.minCount = minCount;
-    this.pairMin = Math.max(10, minCount);
-  }
-
-  void add(long c) {
-    seen++;
-    if (c < minCount) {
-      return;
+    DigitTally(long minCount) {
+        this.minCount = minCount;
+        this.pairMin = Math.max(10, minCount);
     }
-    tested++;
-    int last = (int) (c % 10);
-    lastDigits[last]++;
-    if (c >= pairMin) {
-      int tens = (int) (c / 10 % 10);
-      pairs++;
-      if (last == tens) {
-        repeats++;
-      } else {
-        int diff = Math.abs(last - tens);
-        if (diff == 1 || diff == 9) {
-          adjacent++;
+
+    void add(long c) {
+        seen++;
+        if (c < minCount) {
+            return;
         }
-      }
+        tested++;
+        int last = (int) (c % 10);
+        lastDigits[last]++;
+        if (c >= pairMin) {
+            int tens = (int) (c / 10 % 10);
+            pairs++;
+            if (last == tens) {
+                repeats++;
+            } else {
+                int diff = Math.abs(last - tens);
+                if (diff == 1 || diff == 9) {
+                    adjacent++;
+                }
+            }
+        }
     }
-  }
 
-  static DigitTally of(long[] counts, long minCount) {
-    DigitTally t = new DigitTally(minCount);
-    for (long c : counts) {
-      t.add(c);
+    static DigitTally of(long[] counts, long minCount) {
+        DigitTally t = new DigitTally(minCount);
+        for (long c : counts) {
+            t.add(c);
+        }
+        return t;
     }
-    return t;
-  }
 }

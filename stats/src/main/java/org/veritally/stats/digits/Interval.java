@@ -9,8 +9,8 @@ package org.veritally.stats.digits;
  */
 public record Interval(double low, double high, BootstrapSpec spec) {
 
-  /** Whether {@code value} lies inside the closed interval. */
-  public boolean contains(double value) {
-    return value >= low && value <= high;
-  }
+    /** Whether {@code value} lies inside the closed interval. */
+    public boolean contains(double value) {
+        return value >= low && value <= high;
+    }
 }

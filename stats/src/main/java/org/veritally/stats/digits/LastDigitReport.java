@@ -10,12 +10,12 @@ import java.util.List;
  * @param adjacent {@code ST-LD-ADJ} results
  */
 public record LastDigitReport(
-    List<LastDigitResult> uniformity, List<DigitPairResult> repeats, List<DigitPairResult> adjacent) {
+        List<LastDigitResult> uniformity, List<DigitPairResult> repeats, List<DigitPairResult> adjacent) {
 
-  /** Copies the lists. */
-  public LastDigitReport {
-    uniformity = List.copyOf(uniformity);
-    repeats = List.copyOf(repeats);
-    adjacent = List.copyOf(adjacent);
-  }
+    /** Copies the lists. */
+    public LastDigitReport {
+        uniformity = List.copyOf(uniformity);
+        repeats = List.copyOf(repeats);
+        adjacent = List.copyOf(adjacent);
+    }
 }

@@ -17,18 +17,18 @@ import org.veritally.stats.RuleId;
  * @param caveat what the result does and does not mean
  */
 public record LastDigitResult(
-    RuleId rule,
-    String scope,
-    long counts,
-    long excluded,
-    List<Long> observed,
-    double chiSquare,
-    int degreesOfFreedom,
-    double pValue,
-    String caveat) {
+        RuleId rule,
+        String scope,
+        long counts,
+        long excluded,
+        List<Long> observed,
+        double chiSquare,
+        int degreesOfFreedom,
+        double pValue,
+        String caveat) {
 
-  /** Copies the list. */
-  public LastDigitResult {
-    observed = List.copyOf(observed);
-  }
+    /** Copies the list. */
+    public LastDigitResult {
+        observed = List.copyOf(observed);
+    }
 }

@@ -27,83 +27,90 @@ import org.veritally.stats.dist.ChiSquared;
  * and thread-safe.
  */
 public final class LastDigits {
-  /** The default minimum count tested. */
-  public static final long DEFAULT_MIN_COUNT = 10;
+    /** The default minimum count tested. */
+    public static final long DEFAULT_MIN_COUNT = 10;
 
-  private static final double[] UNIFORM = new double[10];
+    private static final double[] UNIFORM = new double[10];
 
-  static {
-    Arrays.fill(UNIFORM, 0.1);
-  }
-
-  private LastDigits() {}
-
-  /** The three tests for every candidate and for all counts pooled ({@code "all"}), in one pass. */
-  public static LastDigitReport perCandidate(
-      List<StationCounts> stations, CandidateSet candidates, long minCount) {
-    int k = candidates.size();
-    DigitTally[] tallies = new DigitTally[k + 1];
-    for (int c = 0; c <= k; c++) {
-      tallies[c] = new DigitTally(minCount);
+    static {
+        Arrays.fill(UNIFORM, 0.1);
     }
-    for (StationCounts s : stations) {
-      for (int c = 0; c < k; c++) {
-        long v = s.votes(c);
-        tallies[c].add(v);
-        tallies[k].add(v);
-      }
+
+    private LastDigits() {}
+
+    /** The three tests for every candidate and for all counts pooled ({@code "all"}), in one pass. */
+    public static LastDigitReport perCandidate(List<StationCounts> stations, CandidateSet candidates, long minCount) {
+        int k = candidates.size();
+        DigitTally[] tallies = new DigitTally[k + 1];
+        for (int c = 0; c <= k; c++) {
+            tallies[c] = new DigitTally(minCount);
+        }
+        for (StationCounts s : stations) {
+            for (int c = 0; c < k; c++) {
+                long v = s.votes(c);
+                tallies[c].add(v);
+                tallies[k].add(v);
+            }
+        }
+        List<LastDigitResult> uniformity = new ArrayList<>();
+        List<DigitPairResult> repeats = new ArrayList<>();
+        List<DigitPairResult> adjacent = new ArrayList<>();
+        for (int c = 0; c <= k; c++) {
+            String scope = c == k ? "all" : candidates.id(c);
+            uniformity.add(uniformity(scope, tallies[c]));
+            repeats.add(pairs(RuleId.ST_LD_REPEAT, scope, tallies[c].pairs, tallies[c].repeats, 0.10));
+            adjacent.add(pairs(RuleId.ST_LD_ADJ, scope, tallies[c].pairs, tallies[c].adjacent, 0.20));
+        }
+        return new LastDigitReport(uniformity, repeats, adjacent);
     }
-    List<LastDigitResult> uniformity = new ArrayList<>();
-    List<DigitPairResult> repeats = new ArrayList<>();
-    List<DigitPairResult> adjacent = new ArrayList<>();
-    for (int c = 0; c <= k; c++) {
-      String scope = c == k ? "all" : candidates.id(c);
-      uniformity.add(uniformity(scope, tallies[c]));
-      repeats.add(pairs(RuleId.ST_LD_REPEAT, scope, tallies[c].pairs, tallies[c].repeats, 0.10));
-      adjacent.add(pairs(RuleId.ST_LD_ADJ, scope, tallies[c].pairs, tallies[c].adjacent, 0.20));
+
+    /** {@code ST-LD-UNIF} on raw counts. With no count tested, χ² is 0 and the p-value 1. */
+    public static LastDigitResult uniformity(String scope, long[] counts, long minCount) {
+        return uniformity(scope, DigitTally.of(counts, minCount));
     }
-    return new LastDigitReport(uniformity, repeats, adjacent);
-  }
 
-  /** {@code ST-LD-UNIF} on raw counts. With no count tested, χ² is 0 and the p-value 1. */
-  public static LastDigitResult uniformity(String scope, long[] counts, long minCount) {
-    return uniformity(scope, DigitTally.of(counts, minCount));
-  }
+    /** {@code ST-LD-REPEAT} on raw counts (at least 10 are needed for two digits). */
+    public static DigitPairResult repeatedPairs(String scope, long[] counts, long minCount) {
+        DigitTally t = DigitTally.of(counts, minCount);
+        return pairs(RuleId.ST_LD_REPEAT, scope, t.pairs, t.repeats, 0.10);
+    }
 
-  /** {@code ST-LD-REPEAT} on raw counts (at least 10 are needed for two digits). */
-  public static DigitPairResult repeatedPairs(String scope, long[] counts, long minCount) {
-    DigitTally t = DigitTally.of(counts, minCount);
-    return pairs(RuleId.ST_LD_REPEAT, scope, t.pairs, t.repeats, 0.10);
-  }
+    /** {@code ST-LD-ADJ} on raw counts (at least 10 are needed for two digits). */
+    public static DigitPairResult adjacentPairs(String scope, long[] counts, long minCount) {
+        DigitTally t = DigitTally.of(counts, minCount);
+        return pairs(RuleId.ST_LD_ADJ, scope, t.pairs, t.adjacent, 0.20);
+    }
 
-  /** {@code ST-LD-ADJ} on raw counts (at least 10 are needed for two digits). */
-  public static DigitPairResult adjacentPairs(String scope, long[] counts, long minCount) {
-    DigitTally t = DigitTally.of(counts, minCount);
-    return pairs(RuleId.ST_LD_ADJ, scope, t.pairs, t.adjacent, 0.20);
-  }
+    private static LastDigitResult uniformity(String scope, DigitTally t) {
+        long n = t.tested;
+        double chi = n == 0 ? 0 : ChiSquared.pearson(t.lastDigits, UNIFORM);
+        List<Long> obs = Arrays.stream(t.lastDigits).boxed().toList();
+        return new LastDigitResult(
+                RuleId.ST_LD_UNIF,
+                scope,
+                n,
+                t.seen - n,
+                obs,
+                chi,
+                9,
+                n == 0 ? 1 : ChiSquared.survival(chi, 9),
+                RuleId.ST_LD_UNIF.caveat());
+    }
 
-  private static LastDigitResult uniformity(String scope, DigitTally t) {
-    long n = t.tested;
-    double chi = n == 0 ? 0 : ChiSquared.pearson(t.lastDigits, UNIFORM);
-    List<Long> obs = Arrays.stream(t.lastDigits).boxed().toList();
-    return new LastDigitResult(RuleId.ST_LD_UNIF, scope, n, t.seen - n, obs, chi, 9,
-        n == 0 ? 1 : ChiSquared.survival(chi, 9), RuleId.ST_LD_UNIF.caveat());
-  }
+    /** Whether the last two digits of {@code count} (&ge; 10) differ by one, modulo 10. */
+    public static boolean adjacent(long count) {
+        int diff = Math.abs((int) (count % 10) - (int) (count / 10 % 10));
+        return diff == 1 || diff == 9;
+    }
 
-  /** Whether the last two digits of {@code count} (&ge; 10) differ by one, modulo 10. */
-  public static boolean adjacent(long count) {
-    int diff = Math.abs((int) (count % 10) - (int) (count / 10 % 10));
-    return diff == 1 || diff == 9;
-  }
+    /** Whether the last two digits of {@code count} (&ge; 10) are equal. */
+    public static boolean repeated(long count) {
+        return count % 10 == count / 10 % 10;
+    }
 
-  /** Whether the last two digits of {@code count} (&ge; 10) are equal. */
-  public static boolean repeated(long count) {
-    return count % 10 == count / 10 % 10;
-  }
-
-  private static DigitPairResult pairs(RuleId rule, String scope, long n, long hits, double expected) {
-    double share = n == 0 ? Double.NaN : (double) hits / n;
-    double p = n == 0 ? 1 : Binomial.twoSided(hits, n, expected);
-    return new DigitPairResult(rule, scope, n, hits, share, expected, p, rule.caveat());
-  }
+    private static DigitPairResult pairs(RuleId rule, String scope, long n, long hits, double expected) {
+        double share = n == 0 ? Double.NaN : (double) hits / n;
+        double p = n == 0 ? 1 : Binomial.twoSided(hits, n, expected);
+        return new DigitPairResult(rule, scope, n, hits, share, expected, p, rule.caveat());
+    }
 }

@@ -21,28 +21,28 @@ import org.veritally.stats.RuleId;
  * @param caveat what the result does and does not mean
  */
 public record SecondDigitResult(
-    RuleId rule,
-    String scope,
-    long counts,
-    long excluded,
-    List<Long> observed,
-    List<Double> expected,
-    double chiSquare,
-    int degreesOfFreedom,
-    double pValue,
-    double mean,
-    double expectedMean,
-    Interval meanInterval,
-    String caveat) {
+        RuleId rule,
+        String scope,
+        long counts,
+        long excluded,
+        List<Long> observed,
+        List<Double> expected,
+        double chiSquare,
+        int degreesOfFreedom,
+        double pValue,
+        double mean,
+        double expectedMean,
+        Interval meanInterval,
+        String caveat) {
 
-  /** Copies the lists. */
-  public SecondDigitResult {
-    observed = List.copyOf(observed);
-    expected = List.copyOf(expected);
-  }
+    /** Copies the lists. */
+    public SecondDigitResult {
+        observed = List.copyOf(observed);
+        expected = List.copyOf(expected);
+    }
 
-  /** Whether the 2BL mean lies outside the bootstrap interval of the observed mean. */
-  public boolean meanDeviates() {
-    return !meanInterval.contains(expectedMean);
-  }
+    /** Whether the 2BL mean lies outside the bootstrap interval of the observed mean. */
+    public boolean meanDeviates() {
+        return !meanInterval.contains(expectedMean);
+    }
 }

@@ -16,45 +16,44 @@ import org.veritally.stats.StationCounts;
  * and thread-safe.
  */
 public final class ElectionFingerprint {
-  /** The default number of bins per axis (1 percentage point each). */
-  public static final int DEFAULT_BINS = 100;
+    /** The default number of bins per axis (1 percentage point each). */
+    public static final int DEFAULT_BINS = 100;
 
-  private ElectionFingerprint() {}
+    private ElectionFingerprint() {}
 
-  /**
-   * The fingerprint of {@code winner}'s share.
-   *
-   * @throws IllegalArgumentException if bins &lt; 1 or winner is out of range
-   */
-  public static Fingerprint of(
-      List<StationCounts> stations, CandidateSet candidates, int winner, int bins) {
-    if (bins < 1 || winner < 0 || winner >= candidates.size()) {
-      throw new IllegalArgumentException("bins must be >= 1 and winner a candidate index");
+    /**
+     * The fingerprint of {@code winner}'s share.
+     *
+     * @throws IllegalArgumentException if bins &lt; 1 or winner is out of range
+     */
+    public static Fingerprint of(List<StationCounts> stations, CandidateSet candidates, int winner, int bins) {
+        if (bins < 1 || winner < 0 || winner >= candidates.size()) {
+            throw new IllegalArgumentException("bins must be >= 1 and winner a candidate index");
+        }
+        long[] counts = new long[bins * bins];
+        long placed = 0;
+        long noVotes = 0;
+        long over = 0;
+        for (StationCounts s : stations) {
+            long valid = s.valid();
+            if (s.registered() == 0 || valid == 0) {
+                noVotes++;
+                continue;
+            }
+            if (s.ballotsCast() > s.registered()) {
+                over++;
+                continue;
+            }
+            int t = bin((double) s.ballotsCast() / s.registered(), bins);
+            int w = bin((double) s.votes(winner) / valid, bins);
+            counts[t * bins + w]++;
+            placed++;
+        }
+        return new Fingerprint(
+                RuleId.ST_FP, candidates.id(winner), bins, counts, placed, noVotes, over, RuleId.ST_FP.caveat());
     }
-    long[] counts = new long[bins * bins];
-    long placed = 0;
-    long noVotes = 0;
-    long over = 0;
-    for (StationCounts s : stations) {
-      long valid = s.valid();
-      if (s.registered() == 0 || valid == 0) {
-        noVotes++;
-        continue;
-      }
-      if (s.ballotsCast() > s.registered()) {
-        over++;
-        continue;
-      }
-      int t = bin((double) s.ballotsCast() / s.registered(), bins);
-      int w = bin((double) s.votes(winner) / valid, bins);
-      counts[t * bins + w]++;
-      placed++;
-    }
-    return new Fingerprint(RuleId.ST_FP, candidates.id(winner), bins, counts, placed, noVotes, over,
-        RuleId.ST_FP.caveat());
-  }
 
-  private static int bin(double x, int bins) {
-    return Math.min(bins - 1, (int) (x * bins));
-  }
+    private static int bin(double x, int bins) {
+        return Math.min(bins - 1, (int) (x * bins));
+    }
 }

@@ -22,72 +22,72 @@ import org.veritally.stats.RuleId;
  * @param caveat what the picture does and does not mean
  */
 public record Fingerprint(
-    RuleId rule,
-    String candidateId,
-    int bins,
-    long[] counts,
-    long stations,
-    long excludedNoVotes,
-    long excludedOver100,
-    String caveat) {
+        RuleId rule,
+        String candidateId,
+        int bins,
+        long[] counts,
+        long stations,
+        long excludedNoVotes,
+        long excludedOver100,
+        String caveat) {
 
-  /** @throws IllegalArgumentException if counts is not bins × bins */
-  public Fingerprint {
-    if (bins < 1 || counts.length != bins * bins) {
-      throw new IllegalArgumentException("counts must hold bins * bins cells");
-    }
-    counts = counts.clone();
-  }
-
-  /** A copy of the counts, row-major by turnout bin. */
-  @Override
-  public long[] counts() {
-    return counts.clone();
-  }
-
-  /** Stations in turnout bin {@code t} and share bin {@code s}. */
-  public long count(int turnoutBin, int shareBin) {
-    return counts[turnoutBin * bins + shareBin];
-  }
-
-  /** The largest cell count. */
-  public long maxCount() {
-    return Arrays.stream(counts).max().orElse(0);
-  }
-
-  /** The table alternative to the picture: every non-empty cell, by turnout then share. */
-  public List<FingerprintCell> table() {
-    List<FingerprintCell> cells = new ArrayList<>();
-    for (int t = 0; t < bins; t++) {
-      for (int s = 0; s < bins; s++) {
-        long n = count(t, s);
-        if (n > 0) {
-          cells.add(new FingerprintCell(
-              (double) t / bins, (double) (t + 1) / bins, (double) s / bins, (double) (s + 1) / bins, n));
+    /** @throws IllegalArgumentException if counts is not bins × bins */
+    public Fingerprint {
+        if (bins < 1 || counts.length != bins * bins) {
+            throw new IllegalArgumentException("counts must hold bins * bins cells");
         }
-      }
+        counts = counts.clone();
     }
-    return cells;
-  }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Fingerprint f
-        && candidateId.equals(f.candidateId)
-        && bins == f.bins
-        && Arrays.equals(counts, f.counts)
-        && stations == f.stations
-        && excludedNoVotes == f.excludedNoVotes
-        && excludedOver100 == f.excludedOver100;
-  }
+    /** A copy of the counts, row-major by turnout bin. */
+    @Override
+    public long[] counts() {
+        return counts.clone();
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(counts) * 31 + candidateId.hashCode() + bins;
-  }
+    /** Stations in turnout bin {@code t} and share bin {@code s}. */
+    public long count(int turnoutBin, int shareBin) {
+        return counts[turnoutBin * bins + shareBin];
+    }
 
-  @Override
-  public String toString() {
-    return "Fingerprint[" + candidateId + " bins=" + bins + " stations=" + stations + "]";
-  }
+    /** The largest cell count. */
+    public long maxCount() {
+        return Arrays.stream(counts).max().orElse(0);
+    }
+
+    /** The table alternative to the picture: every non-empty cell, by turnout then share. */
+    public List<FingerprintCell> table() {
+        List<FingerprintCell> cells = new ArrayList<>();
+        for (int t = 0; t < bins; t++) {
+            for (int s = 0; s < bins; s++) {
+                long n = count(t, s);
+                if (n > 0) {
+                    cells.add(new FingerprintCell(
+                            (double) t / bins, (double) (t + 1) / bins, (double) s / bins, (double) (s + 1) / bins, n));
+                }
+            }
+        }
+        return cells;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fingerprint f
+                && candidateId.equals(f.candidateId)
+                && bins == f.bins
+                && Arrays.equals(counts, f.counts)
+                && stations == f.stations
+                && excludedNoVotes == f.excludedNoVotes
+                && excludedOver100 == f.excludedOver100;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(counts) * 31 + candidateId.hashCode() + bins;
+    }
+
+    @Override
+    public String toString() {
+        return "Fingerprint[" + candidateId + " bins=" + bins + " stations=" + stations + "]";
+    }
 }

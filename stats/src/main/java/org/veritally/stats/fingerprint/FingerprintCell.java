@@ -11,4 +11,4 @@ package org.veritally.stats.fingerprint;
  * @param stations stations in the cell
  */
 public record FingerprintCell(
-    double turnoutLow, double turnoutHigh, double shareLow, double shareHigh, long stations) {}
+        double turnoutLow, double turnoutHigh, double shareLow, double shareHigh, long stations) {}

@@ -22,71 +22,78 @@ import org.veritally.stats.dist.Normal;
  * phenomena (and other rules). Stateless and thread-safe.
  */
 public final class IntegerPercentPeaks {
-  /** The default smallest denominator tested. */
-  public static final long DEFAULT_MIN_DENOMINATOR = 100;
+    /** The default smallest denominator tested. */
+    public static final long DEFAULT_MIN_DENOMINATOR = 100;
 
-  private IntegerPercentPeaks() {}
+    private IntegerPercentPeaks() {}
 
-  /** {@code ST-INTPCT-TURNOUT}: ballots cast over registered voters. */
-  public static IntegerPercentResult turnout(List<StationCounts> stations, long minDenominator) {
-    long[] num = new long[stations.size()];
-    long[] den = new long[stations.size()];
-    for (int i = 0; i < num.length; i++) {
-      num[i] = stations.get(i).ballotsCast();
-      den[i] = stations.get(i).registered();
+    /** {@code ST-INTPCT-TURNOUT}: ballots cast over registered voters. */
+    public static IntegerPercentResult turnout(List<StationCounts> stations, long minDenominator) {
+        long[] num = new long[stations.size()];
+        long[] den = new long[stations.size()];
+        for (int i = 0; i < num.length; i++) {
+            num[i] = stations.get(i).ballotsCast();
+            den[i] = stations.get(i).registered();
+        }
+        return test(RuleId.ST_INTPCT_TURNOUT, num, den, minDenominator);
     }
-    return test(RuleId.ST_INTPCT_TURNOUT, num, den, minDenominator);
-  }
 
-  /** {@code ST-INTPCT-SHARE}: candidate {@code leader}'s votes over valid votes. */
-  public static IntegerPercentResult leaderShare(
-      List<StationCounts> stations, int leader, long minDenominator) {
-    long[] num = new long[stations.size()];
-    long[] den = new long[stations.size()];
-    for (int i = 0; i < num.length; i++) {
-      num[i] = stations.get(i).votes(leader);
-      den[i] = stations.get(i).valid();
+    /** {@code ST-INTPCT-SHARE}: candidate {@code leader}'s votes over valid votes. */
+    public static IntegerPercentResult leaderShare(List<StationCounts> stations, int leader, long minDenominator) {
+        long[] num = new long[stations.size()];
+        long[] den = new long[stations.size()];
+        for (int i = 0; i < num.length; i++) {
+            num[i] = stations.get(i).votes(leader);
+            den[i] = stations.get(i).valid();
+        }
+        return test(RuleId.ST_INTPCT_SHARE, num, den, minDenominator);
     }
-    return test(RuleId.ST_INTPCT_SHARE, num, den, minDenominator);
-  }
 
-  /** The test on raw numerators and denominators. */
-  public static IntegerPercentResult test(RuleId rule, long[] numerators, long[] denominators, long minDen) {
-    if (numerators.length != denominators.length) {
-      throw new IllegalArgumentException("numerators and denominators differ in length");
+    /** The test on raw numerators and denominators. */
+    public static IntegerPercentResult test(RuleId rule, long[] numerators, long[] denominators, long minDen) {
+        if (numerators.length != denominators.length) {
+            throw new IllegalArgumentException("numerators and denominators differ in length");
+        }
+        long[] byPercent = new long[101];
+        long tested = 0;
+        long observed = 0;
+        double expected = 0;
+        double variance = 0;
+        for (int i = 0; i < numerators.length; i++) {
+            long k = numerators[i];
+            long n = denominators[i];
+            if (n < Math.max(1, minDen) || k <= 0 || k >= n) {
+                continue;
+            }
+            tested++;
+            double p = (double) gcd(n, 100) / n;
+            expected += p;
+            variance += p * (1 - p);
+            if (100 * k % n == 0) {
+                observed++;
+                byPercent[(int) (100 * k / n)]++;
+            }
+        }
+        double z = variance == 0 ? 0 : (observed - expected - 0.5) / Math.sqrt(variance);
+        double p = variance == 0 ? 1 : Normal.survival(z);
+        return new IntegerPercentResult(
+                rule,
+                tested,
+                observed,
+                expected,
+                variance,
+                z,
+                p,
+                Arrays.stream(byPercent).boxed().toList(),
+                rule.caveat());
     }
-    long[] byPercent = new long[101];
-    long tested = 0;
-    long observed = 0;
-    double expected = 0;
-    double variance = 0;
-    for (int i = 0; i < numerators.length; i++) {
-      long k = numerators[i];
-      long n = denominators[i];
-      if (n < Math.max(1, minDen) || k <= 0 || k >= n) {
-        continue;
-      }
-      tested++;
-      double p = (double) gcd(n, 100) / n;
-      expected += p;
-      variance += p * (1 - p);
-      if (100 * k % n == 0) {
-        observed++;
-        byPercent[(int) (100 * k / n)]++;
-      }
-    }
-    double z = variance == 0 ? 0 : (observed - expected - 0.5) / Math.sqrt(variance);
-    double p = variance == 0 ? 1 : Normal.survival(z);
-    return new IntegerPercentResult(rule, tested, observed, expected, variance, z, p,
-        Arrays.stream(byPercent).boxed().toList(), rule.caveat());
-  }
 
-  static long gcd(long a, long b) {
-    while (b != 0) {
-      long t = a % b;
-      a = b;
-      b = t;
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
-    return a;
-  }
 }

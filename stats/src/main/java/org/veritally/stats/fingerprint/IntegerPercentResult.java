@@ -17,23 +17,23 @@ import org.veritally.stats.RuleId;
  * @param caveat what the result does and does not mean
  */
 public record IntegerPercentResult(
-    RuleId rule,
-    long stations,
-    long observed,
-    double expected,
-    double variance,
-    double z,
-    double pValue,
-    List<Long> observedByPercent,
-    String caveat) {
+        RuleId rule,
+        long stations,
+        long observed,
+        double expected,
+        double variance,
+        double z,
+        double pValue,
+        List<Long> observedByPercent,
+        String caveat) {
 
-  /** Copies the list. */
-  public IntegerPercentResult {
-    observedByPercent = List.copyOf(observedByPercent);
-  }
+    /** Copies the list. */
+    public IntegerPercentResult {
+        observedByPercent = List.copyOf(observedByPercent);
+    }
 
-  /** observed / expected; NaN when nothing was expected. */
-  public double ratio() {
-    return expected == 0 ? Double.NaN : observed / expected;
-  }
+    /** observed / expected; NaN when nothing was expected. */
+    public double ratio() {
+        return expected == 0 ? Double.NaN : observed / expected;
+    }
 }

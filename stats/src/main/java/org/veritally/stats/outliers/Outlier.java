@@ -16,11 +16,11 @@ import org.veritally.stats.RuleId;
  * @param caveat what the flag does and does not mean
  */
 public record Outlier(
-    RuleId rule,
-    String stationId,
-    String centreId,
-    Optional<String> candidateId,
-    double observed,
-    double threshold,
-    String detail,
-    String caveat) {}
+        RuleId rule,
+        String stationId,
+        String centreId,
+        Optional<String> candidateId,
+        double observed,
+        double threshold,
+        String detail,
+        String caveat) {}

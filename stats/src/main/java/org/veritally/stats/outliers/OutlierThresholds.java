@@ -16,25 +16,25 @@ package org.veritally.stats.outliers;
  *     unit (default 4), since a median and MAD of fewer are too fragile
  */
 public record OutlierThresholds(
-    double highTurnout,
-    double majorShare,
-    long zeroMajorMinValid,
-    long duplicateMinValid,
-    double neighbourK,
-    int neighbourMinOthers) {
+        double highTurnout,
+        double majorShare,
+        long zeroMajorMinValid,
+        long duplicateMinValid,
+        double neighbourK,
+        int neighbourMinOthers) {
 
-  /** @throws IllegalArgumentException if a threshold is out of range */
-  public OutlierThresholds {
-    if (!(highTurnout > 0 && highTurnout <= 1) || !(majorShare > 0 && majorShare <= 1)) {
-      throw new IllegalArgumentException("highTurnout and majorShare must be in (0, 1]");
+    /** @throws IllegalArgumentException if a threshold is out of range */
+    public OutlierThresholds {
+        if (!(highTurnout > 0 && highTurnout <= 1) || !(majorShare > 0 && majorShare <= 1)) {
+            throw new IllegalArgumentException("highTurnout and majorShare must be in (0, 1]");
+        }
+        if (zeroMajorMinValid < 1 || duplicateMinValid < 1 || !(neighbourK > 0) || neighbourMinOthers < 2) {
+            throw new IllegalArgumentException("minimums must be >= 1, k > 0 and minOthers >= 2");
+        }
     }
-    if (zeroMajorMinValid < 1 || duplicateMinValid < 1 || !(neighbourK > 0) || neighbourMinOthers < 2) {
-      throw new IllegalArgumentException("minimums must be >= 1, k > 0 and minOthers >= 2");
-    }
-  }
 
-  /** 0.95, 0.10, 100, 10, 3.5, 4. */
-  public static OutlierThresholds defaults() {
-    return new OutlierThresholds(0.95, 0.10, 100, 10, 3.5, 4);
-  }
+    /** 0.95, 0.10, 100, 10, 3.5, 4. */
+    public static OutlierThresholds defaults() {
+        return new OutlierThresholds(0.95, 0.10, 100, 10, 3.5, 4);
+    }
 }

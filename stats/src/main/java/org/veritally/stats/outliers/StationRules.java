@@ -27,47 +27,78 @@ import org.veritally.stats.StationCounts;
  * Stateless and thread-safe.
  */
 public final class StationRules {
-  private StationRules() {}
+    private StationRules() {}
 
-  /** All four rules over {@code stations}, in station order. */
-  public static List<Outlier> find(
-      List<StationCounts> stations, CandidateSet candidates, OutlierThresholds thresholds) {
-    NationalTotals totals = NationalTotals.of(stations, candidates.size());
-    List<Integer> major = totals.candidatesWithShareAtLeast(thresholds.majorShare());
-    List<Outlier> out = new ArrayList<>();
-    for (StationCounts s : stations) {
-      long valid = s.valid();
-      if (s.ballotsCast() > s.registered()) {
-        out.add(of(RuleId.ST_OUT_TURNOUT100, s, Optional.empty(), s.turnout(), 1.0,
-            String.format(Locale.ROOT, "%d ballots cast, %d registered", s.ballotsCast(), s.registered())));
-      } else if (s.registered() > 0 && s.turnout() > thresholds.highTurnout()) {
-        out.add(of(RuleId.ST_OUT_TURNOUT95, s, Optional.empty(), s.turnout(), thresholds.highTurnout(),
-            String.format(Locale.ROOT, "turnout %.1f%% (%d of %d)", 100 * s.turnout(), s.ballotsCast(),
-                s.registered())));
-      }
-      for (int c = 0; c < candidates.size() && valid > 0; c++) {
-        if (s.votes(c) == valid) {
-          out.add(of(RuleId.ST_OUT_UNANIMOUS, s, Optional.of(candidates.id(c)), 1.0, 1.0,
-              String.format(Locale.ROOT, "all %d valid votes for %s", valid, candidates.id(c))));
+    /** All four rules over {@code stations}, in station order. */
+    public static List<Outlier> find(
+            List<StationCounts> stations, CandidateSet candidates, OutlierThresholds thresholds) {
+        NationalTotals totals = NationalTotals.of(stations, candidates.size());
+        List<Integer> major = totals.candidatesWithShareAtLeast(thresholds.majorShare());
+        List<Outlier> out = new ArrayList<>();
+        for (StationCounts s : stations) {
+            long valid = s.valid();
+            if (s.ballotsCast() > s.registered()) {
+                out.add(of(
+                        RuleId.ST_OUT_TURNOUT100,
+                        s,
+                        Optional.empty(),
+                        s.turnout(),
+                        1.0,
+                        String.format(Locale.ROOT, "%d ballots cast, %d registered", s.ballotsCast(), s.registered())));
+            } else if (s.registered() > 0 && s.turnout() > thresholds.highTurnout()) {
+                out.add(of(
+                        RuleId.ST_OUT_TURNOUT95,
+                        s,
+                        Optional.empty(),
+                        s.turnout(),
+                        thresholds.highTurnout(),
+                        String.format(
+                                Locale.ROOT,
+                                "turnout %.1f%% (%d of %d)",
+                                100 * s.turnout(),
+                                s.ballotsCast(),
+                                s.registered())));
+            }
+            for (int c = 0; c < candidates.size() && valid > 0; c++) {
+                if (s.votes(c) == valid) {
+                    out.add(of(
+                            RuleId.ST_OUT_UNANIMOUS,
+                            s,
+                            Optional.of(candidates.id(c)),
+                            1.0,
+                            1.0,
+                            String.format(Locale.ROOT, "all %d valid votes for %s", valid, candidates.id(c))));
+                }
+            }
+            if (valid >= thresholds.zeroMajorMinValid()) {
+                for (int c : major) {
+                    if (s.votes(c) == 0) {
+                        out.add(of(
+                                RuleId.ST_OUT_ZEROMAJOR,
+                                s,
+                                Optional.of(candidates.id(c)),
+                                0,
+                                0,
+                                String.format(
+                                        Locale.ROOT,
+                                        "0 votes for %s (national share %.1f%%) of %d valid",
+                                        candidates.id(c),
+                                        100 * totals.share(c),
+                                        valid)));
+                    }
+                }
+            }
         }
-      }
-      if (valid >= thresholds.zeroMajorMinValid()) {
-        for (int c : major) {
-          if (s.votes(c) == 0) {
-            out.add(of(RuleId.ST_OUT_ZEROMAJOR, s, Optional.of(candidates.id(c)), 0, 0,
-                String.format(Locale.ROOT, "0 votes for %s (national share %.1f%%) of %d valid",
-                    candidates.id(c), 100 * totals.share(c), valid)));
-          }
-        }
-      }
+        return out;
     }
-    return out;
-  }
 
-  static Outlier of(
-      RuleId rule, StationCounts s, Optional<String> candidate, double observed, double threshold,
-      String detail) {
-    return new Outlier(rule, s.stationId(), s.centreId(), candidate, observed, threshold, detail,
-        rule.caveat());
-  }
+    static Outlier of(
+            RuleId rule,
+            StationCounts s,
+            Optional<String> candidate,
+            double observed,
+            double threshold,
+            String detail) {
+        return new Outlier(rule, s.stationId(), s.centreId(), candidate, observed, threshold, detail, rule.caveat());
+    }
 }

@@ -9,11 +9,10 @@ package org.veritally.stats.quickcount;
  * @param low share - z × standardError
  * @param high share + z × standardError
  */
-public record CandidateEstimate(
-    String candidateId, double share, double standardError, double low, double high) {
+public record CandidateEstimate(String candidateId, double share, double standardError, double low, double high) {
 
-  /** Whether {@code value} lies inside [low, high]. */
-  public boolean contains(double value) {
-    return value >= low && value <= high;
-  }
+    /** Whether {@code value} lies inside [low, high]. */
+    public boolean contains(double value) {
+        return value >= low && value <= high;
+    }
 }

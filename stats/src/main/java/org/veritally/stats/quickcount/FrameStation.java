@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public record FrameStation(String stationId, String stratum) {
 
-  /** @throws NullPointerException if an argument is null */
-  public FrameStation {
-    Objects.requireNonNull(stationId, "stationId");
-    Objects.requireNonNull(stratum, "stratum");
-  }
+    /** @throws NullPointerException if an argument is null */
+    public FrameStation {
+        Objects.requireNonNull(stationId, "stationId");
+        Objects.requireNonNull(stratum, "stratum");
+    }
 }

@@ -13,38 +13,38 @@ import java.util.Map;
  * arithmetic. Note the Alabama paradox: raising n can lower one stratum's share. Stateless and thread-safe.
  */
 public final class ProportionalAllocation {
-  private ProportionalAllocation() {}
+    private ProportionalAllocation() {}
 
-  /**
-   * Allocates {@code n} across {@code populations} (stratum name to N_h), in the map's iteration order.
-   *
-   * @throws IllegalArgumentException if n &lt; 0, n exceeds the population, or a stratum is empty
-   */
-  public static Map<String, Integer> allocate(Map<String, Long> populations, int n) {
-    long total = 0;
-    for (long p : populations.values()) {
-      if (p <= 0) {
-        throw new IllegalArgumentException("empty stratum");
-      }
-      total += p;
+    /**
+     * Allocates {@code n} across {@code populations} (stratum name to N_h), in the map's iteration order.
+     *
+     * @throws IllegalArgumentException if n &lt; 0, n exceeds the population, or a stratum is empty
+     */
+    public static Map<String, Integer> allocate(Map<String, Long> populations, int n) {
+        long total = 0;
+        for (long p : populations.values()) {
+            if (p <= 0) {
+                throw new IllegalArgumentException("empty stratum");
+            }
+            total += p;
+        }
+        if (n < 0 || n > total) {
+            throw new IllegalArgumentException("sample size must be 0.." + total + ", got " + n);
+        }
+        Map<String, Integer> alloc = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(populations.keySet());
+        Map<String, Long> remainders = new LinkedHashMap<>();
+        int given = 0;
+        for (String name : names) {
+            long quotaNumerator = Math.multiplyExact((long) n, populations.get(name));
+            alloc.put(name, (int) (quotaNumerator / total));
+            remainders.put(name, quotaNumerator % total);
+            given += (int) (quotaNumerator / total);
+        }
+        names.sort(Comparator.<String>comparingLong(remainders::get).reversed().thenComparing(s -> s));
+        for (int i = 0; given < n; i++, given++) {
+            alloc.merge(names.get(i), 1, Integer::sum);
+        }
+        return alloc;
     }
-    if (n < 0 || n > total) {
-      throw new IllegalArgumentException("sample size must be 0.." + total + ", got " + n);
-    }
-    Map<String, Integer> alloc = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>(populations.keySet());
-    Map<String, Long> remainders = new LinkedHashMap<>();
-    int given = 0;
-    for (String name : names) {
-      long quotaNumerator = Math.multiplyExact((long) n, populations.get(name));
-      alloc.put(name, (int) (quotaNumerator / total));
-      remainders.put(name, quotaNumerator % total);
-      given += (int) (quotaNumerator / total);
-    }
-    names.sort(Comparator.<String>comparingLong(remainders::get).reversed().thenComparing(s -> s));
-    for (int i = 0; given < n; i++, given++) {
-      alloc.merge(names.get(i), 1, Integer::sum);
-    }
-    return alloc;
-  }
 }

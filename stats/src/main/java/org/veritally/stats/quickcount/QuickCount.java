@@ -28,104 +28,113 @@ import org.veritally.stats.StationCounts;
  * outside the sample, or a second sheet for a station, is refused and reported, never merged.
  */
 public final class QuickCount {
-  private final SamplePlan plan;
-  private final CandidateSet candidates;
-  private final Map<String, String> stratumOf = new HashMap<>();
-  private final Map<String, StratumSums> sums = new LinkedHashMap<>();
-  private final Map<String, Boolean> received = new HashMap<>();
+    private final SamplePlan plan;
+    private final CandidateSet candidates;
+    private final Map<String, String> stratumOf = new HashMap<>();
+    private final Map<String, StratumSums> sums = new LinkedHashMap<>();
+    private final Map<String, Boolean> received = new HashMap<>();
 
-  /** What happened to an arriving sheet. */
-  public enum Arrival {
-    /** Counted. */
-    ACCEPTED,
-    /** The station is not in the sample; not counted. */
-    NOT_IN_SAMPLE,
-    /** A sheet for this station was already counted; this one is not. */
-    ALREADY_RECEIVED
-  }
+    /** What happened to an arriving sheet. */
+    public enum Arrival {
+        /** Counted. */
+        ACCEPTED,
+        /** The station is not in the sample; not counted. */
+        NOT_IN_SAMPLE,
+        /** A sheet for this station was already counted; this one is not. */
+        ALREADY_RECEIVED
+    }
 
-  /** An accumulator for {@code plan} with the given candidates. */
-  public QuickCount(SamplePlan plan, CandidateSet candidates) {
-    this.plan = plan;
-    this.candidates = candidates;
-    for (SamplePlan.Stratum s : plan.strata()) {
-      sums.put(s.name(), new StratumSums(s.population(), candidates.size()));
+    /** An accumulator for {@code plan} with the given candidates. */
+    public QuickCount(SamplePlan plan, CandidateSet candidates) {
+        this.plan = plan;
+        this.candidates = candidates;
+        for (SamplePlan.Stratum s : plan.strata()) {
+            sums.put(s.name(), new StratumSums(s.population(), candidates.size()));
+        }
+        for (SamplePlan.SampledStation s : plan.stations()) {
+            stratumOf.put(s.stationId(), s.stratum());
+        }
     }
-    for (SamplePlan.SampledStation s : plan.stations()) {
-      stratumOf.put(s.stationId(), s.stratum());
-    }
-  }
 
-  /**
-   * Counts one sampled sheet.
-   *
-   * @throws IllegalArgumentException if the sheet has a different number of candidates
-   */
-  public Arrival accept(StationCounts sheet) {
-    if (sheet.candidateCount() != candidates.size()) {
-      throw new IllegalArgumentException("sheet " + sheet.stationId() + " has " + sheet.candidateCount()
-          + " candidates, expected " + candidates.size());
+    /**
+     * Counts one sampled sheet.
+     *
+     * @throws IllegalArgumentException if the sheet has a different number of candidates
+     */
+    public Arrival accept(StationCounts sheet) {
+        if (sheet.candidateCount() != candidates.size()) {
+            throw new IllegalArgumentException("sheet " + sheet.stationId() + " has " + sheet.candidateCount()
+                    + " candidates, expected " + candidates.size());
+        }
+        String stratum = stratumOf.get(sheet.stationId());
+        if (stratum == null) {
+            return Arrival.NOT_IN_SAMPLE;
+        }
+        if (received.putIfAbsent(sheet.stationId(), Boolean.TRUE) != null) {
+            return Arrival.ALREADY_RECEIVED;
+        }
+        sums.get(stratum).add(sheet);
+        return Arrival.ACCEPTED;
     }
-    String stratum = stratumOf.get(sheet.stationId());
-    if (stratum == null) {
-      return Arrival.NOT_IN_SAMPLE;
-    }
-    if (received.putIfAbsent(sheet.stationId(), Boolean.TRUE) != null) {
-      return Arrival.ALREADY_RECEIVED;
-    }
-    sums.get(stratum).add(sheet);
-    return Arrival.ACCEPTED;
-  }
 
-  /** Sampled sheets received so far. */
-  public int received() {
-    return received.size();
-  }
+    /** Sampled sheets received so far. */
+    public int received() {
+        return received.size();
+    }
 
-  /** Stations in the sample. */
-  public int planned() {
-    return plan.stations().size();
-  }
+    /** Stations in the sample. */
+    public int planned() {
+        return plan.stations().size();
+    }
 
-  /**
-   * The estimate from the sheets received so far, with intervals of ± z standard errors (z = 1.96 for
-   * 95%, 2.58 for 99%).
-   *
-   * @throws IllegalStateException if no sheet with valid votes has been received
-   * @throws IllegalArgumentException if z is not positive
-   */
-  public QuickCountEstimate estimate(double z) {
-    if (!(z > 0)) {
-      throw new IllegalArgumentException("z must be positive, got " + z);
+    /**
+     * The estimate from the sheets received so far, with intervals of ± z standard errors (z = 1.96 for
+     * 95%, 2.58 for 99%).
+     *
+     * @throws IllegalStateException if no sheet with valid votes has been received
+     * @throws IllegalArgumentException if z is not positive
+     */
+    public QuickCountEstimate estimate(double z) {
+        if (!(z > 0)) {
+            throw new IllegalArgumentException("z must be positive, got " + z);
+        }
+        double xHat = 0;
+        int covered = 0;
+        int single = 0;
+        for (StratumSums s : sums.values()) {
+            if (s.n > 0) {
+                xHat += s.weight() * s.sumX;
+                covered++;
+                single += s.n == 1 ? 1 : 0;
+            }
+        }
+        if (!(xHat > 0)) {
+            throw new IllegalStateException("no sampled sheet with valid votes received yet");
+        }
+        List<CandidateEstimate> estimates = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            double yHat = 0;
+            for (StratumSums s : sums.values()) {
+                yHat += s.n > 0 ? s.weight() * s.sumY[c] : 0;
+            }
+            double r = yHat / xHat;
+            double variance = 0;
+            for (StratumSums s : sums.values()) {
+                variance += s.varianceTerm(c, r);
+            }
+            double se = Math.sqrt(variance) / xHat;
+            estimates.add(new CandidateEstimate(candidates.id(c), r, se, r - z * se, r + z * se));
+        }
+        return new QuickCountEstimate(
+                RuleId.ST_QC,
+                plan.seed(),
+                planned(),
+                received(),
+                sums.size(),
+                covered,
+                single,
+                z,
+                estimates,
+                RuleId.ST_QC.caveat());
     }
-    double xHat = 0;
-    int covered = 0;
-    int single = 0;
-    for (StratumSums s : sums.values()) {
-      if (s.n > 0) {
-        xHat += s.weight() * s.sumX;
-        covered++;
-        single += s.n == 1 ? 1 : 0;
-      }
-    }
-    if (!(xHat > 0)) {
-      throw new IllegalStateException("no sampled sheet with valid votes received yet");
-    }
-    List<CandidateEstimate> estimates = new ArrayList<>();
-    for (int c = 0; c < candidates.size(); c++) {
-      double yHat = 0;
-      for (StratumSums s : sums.values()) {
-        yHat += s.n > 0 ? s.weight() * s.sumY[c] : 0;
-      }
-      double r = yHat / xHat;
-      double variance = 0;
-      for (StratumSums s : sums.values()) {
-        variance += s.varianceTerm(c, r);
-      }
-      double se = Math.sqrt(variance) / xHat;
-      estimates.add(new CandidateEstimate(candidates.id(c), r, se, r - z * se, r + z * se));
-    }
-    return new QuickCountEstimate(RuleId.ST_QC, plan.seed(), planned(), received(), sums.size(), covered,
-        single, z, estimates, RuleId.ST_QC.caveat());
-  }
 }

@@ -20,38 +20,44 @@ import org.veritally.stats.RuleId;
  * @param caveat what the estimate does and does not mean
  */
 public record QuickCountEstimate(
-    RuleId rule,
-    String seed,
-    int planned,
-    int received,
-    int strata,
-    int strataReceived,
-    int strataWithoutVariance,
-    double z,
-    List<CandidateEstimate> candidates,
-    String caveat) {
+        RuleId rule,
+        String seed,
+        int planned,
+        int received,
+        int strata,
+        int strataReceived,
+        int strataWithoutVariance,
+        double z,
+        List<CandidateEstimate> candidates,
+        String caveat) {
 
-  /** Copies the list. */
-  public QuickCountEstimate {
-    candidates = List.copyOf(candidates);
-  }
+    /** Copies the list. */
+    public QuickCountEstimate {
+        candidates = List.copyOf(candidates);
+    }
 
-  /**
-   * Compares announced shares (in candidate order) with the intervals.
-   *
-   * @throws IllegalArgumentException if the number of shares differs from the number of candidates
-   */
-  public List<ShareComparison> compare(List<Double> announcedShares) {
-    if (announcedShares.size() != candidates.size()) {
-      throw new IllegalArgumentException("one announced share per candidate is needed");
+    /**
+     * Compares announced shares (in candidate order) with the intervals.
+     *
+     * @throws IllegalArgumentException if the number of shares differs from the number of candidates
+     */
+    public List<ShareComparison> compare(List<Double> announcedShares) {
+        if (announcedShares.size() != candidates.size()) {
+            throw new IllegalArgumentException("one announced share per candidate is needed");
+        }
+        List<ShareComparison> out = new ArrayList<>();
+        for (int c = 0; c < candidates.size(); c++) {
+            CandidateEstimate e = candidates.get(c);
+            double a = announcedShares.get(c);
+            out.add(new ShareComparison(
+                    e.candidateId(),
+                    a,
+                    e.share(),
+                    e.low(),
+                    e.high(),
+                    e.contains(a),
+                    (a - e.share()) / e.standardError()));
+        }
+        return out;
     }
-    List<ShareComparison> out = new ArrayList<>();
-    for (int c = 0; c < candidates.size(); c++) {
-      CandidateEstimate e = candidates.get(c);
-      double a = announcedShares.get(c);
-      out.add(new ShareComparison(e.candidateId(), a, e.share(), e.low(), e.high(), e.contains(a),
-          (a - e.share()) / e.standardError()));
-    }
-    return out;
-  }
 }

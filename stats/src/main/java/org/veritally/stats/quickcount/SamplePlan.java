@@ -14,29 +14,29 @@ import org.veritally.stats.RuleId;
  * @param stations the sampled stations, by stratum name then ticket
  */
 public record SamplePlan(
-    RuleId rule, String seed, int sampleSize, List<Stratum> strata, List<SampledStation> stations) {
+        RuleId rule, String seed, int sampleSize, List<Stratum> strata, List<SampledStation> stations) {
 
-  /** Copies the lists. */
-  public SamplePlan {
-    strata = List.copyOf(strata);
-    stations = List.copyOf(stations);
-  }
+    /** Copies the lists. */
+    public SamplePlan {
+        strata = List.copyOf(strata);
+        stations = List.copyOf(stations);
+    }
 
-  /**
-   * One stratum's allocation.
-   *
-   * @param name the stratum
-   * @param population stations in the frame (N_h)
-   * @param sampled stations drawn (n_h)
-   */
-  public record Stratum(String name, long population, int sampled) {}
+    /**
+     * One stratum's allocation.
+     *
+     * @param name the stratum
+     * @param population stations in the frame (N_h)
+     * @param sampled stations drawn (n_h)
+     */
+    public record Stratum(String name, long population, int sampled) {}
 
-  /**
-   * One sampled station.
-   *
-   * @param stationId the station
-   * @param stratum its stratum
-   * @param ticket its ticket, SHA-256(seed "," stationId), in hexadecimal
-   */
-  public record SampledStation(String stationId, String stratum, String ticket) {}
+    /**
+     * One sampled station.
+     *
+     * @param stationId the station
+     * @param stratum its stratum
+     * @param ticket its ticket, SHA-256(seed "," stationId), in hexadecimal
+     */
+    public record SampledStation(String stationId, String stratum, String ticket) {}
 }

@@ -14,41 +14,41 @@ import org.veritally.stats.RuleId;
  * rounds E² = 0.00001024 to 0.000010 along the way.) Stateless and thread-safe.
  */
 public final class SampleSize {
-  private SampleSize() {}
+    private SampleSize() {}
 
-  /**
-   * The number of voters.
-   *
-   * @throws IllegalArgumentException if N &lt; 1, p not in (0, 1), E not in (0, 1) or z &le; 0
-   */
-  public static SampleSizeResult voters(long population, double p, double margin, double z) {
-    return compute(population, p, margin, z, 0);
-  }
-
-  /**
-   * The number of voters and of stations of {@code averageStationSize} voters.
-   *
-   * @throws IllegalArgumentException as {@link #voters}, or if averageStationSize is not positive
-   */
-  public static SampleSizeResult stations(
-      long population, double p, double margin, double z, double averageStationSize) {
-    if (!(averageStationSize > 0)) {
-      throw new IllegalArgumentException("average station size must be positive");
+    /**
+     * The number of voters.
+     *
+     * @throws IllegalArgumentException if N &lt; 1, p not in (0, 1), E not in (0, 1) or z &le; 0
+     */
+    public static SampleSizeResult voters(long population, double p, double margin, double z) {
+        return compute(population, p, margin, z, 0);
     }
-    return compute(population, p, margin, z, averageStationSize);
-  }
 
-  private static SampleSizeResult compute(long n, double p, double e, double z, double stationSize) {
-    if (n < 1 || !(p > 0 && p < 1) || !(e > 0 && e < 1) || !(z > 0)) {
-      throw new IllegalArgumentException("need N >= 1, 0 < p < 1, 0 < E < 1 and z > 0");
+    /**
+     * The number of voters and of stations of {@code averageStationSize} voters.
+     *
+     * @throws IllegalArgumentException as {@link #voters}, or if averageStationSize is not positive
+     */
+    public static SampleSizeResult stations(
+            long population, double p, double margin, double z, double averageStationSize) {
+        if (!(averageStationSize > 0)) {
+            throw new IllegalArgumentException("average station size must be positive");
+        }
+        return compute(population, p, margin, z, averageStationSize);
     }
-    double n0 = z * z * p * (1 - p) / (e * e);
-    double exact = n0 / (1 + (n0 - 1) / n);
-    // A tiny tolerance keeps an exact integer that floating point lands just above from rounding up.
-    long voters = (long) Math.ceil(exact - 1e-9);
-    OptionalLong stations =
-        stationSize > 0 ? OptionalLong.of((long) Math.ceil(voters / stationSize - 1e-9)) : OptionalLong.empty();
-    return new SampleSizeResult(RuleId.ST_QC_SIZE, n, p, e, z, n0, exact, voters, stations,
-        RuleId.ST_QC_SIZE.caveat());
-  }
+
+    private static SampleSizeResult compute(long n, double p, double e, double z, double stationSize) {
+        if (n < 1 || !(p > 0 && p < 1) || !(e > 0 && e < 1) || !(z > 0)) {
+            throw new IllegalArgumentException("need N >= 1, 0 < p < 1, 0 < E < 1 and z > 0");
+        }
+        double n0 = z * z * p * (1 - p) / (e * e);
+        double exact = n0 / (1 + (n0 - 1) / n);
+        // A tiny tolerance keeps an exact integer that floating point lands just above from rounding up.
+        long voters = (long) Math.ceil(exact - 1e-9);
+        OptionalLong stations =
+                stationSize > 0 ? OptionalLong.of((long) Math.ceil(voters / stationSize - 1e-9)) : OptionalLong.empty();
+        return new SampleSizeResult(
+                RuleId.ST_QC_SIZE, n, p, e, z, n0, exact, voters, stations, RuleId.ST_QC_SIZE.caveat());
+    }
 }

@@ -18,13 +18,13 @@ import org.veritally.stats.RuleId;
  * @param caveat what the number does and does not mean
  */
 public record SampleSizeResult(
-    RuleId rule,
-    long population,
-    double proportion,
-    double margin,
-    double z,
-    double infinitePopulation,
-    double exact,
-    long voters,
-    OptionalLong stations,
-    String caveat) {}
+        RuleId rule,
+        long population,
+        double proportion,
+        double margin,
+        double z,
+        double infinitePopulation,
+        double exact,
+        long voters,
+        OptionalLong stations,
+        String caveat) {}

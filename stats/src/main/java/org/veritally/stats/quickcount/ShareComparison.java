@@ -12,10 +12,10 @@ package org.veritally.stats.quickcount;
  * @param standardErrors (announced - estimate) / standard error
  */
 public record ShareComparison(
-    String candidateId,
-    double announced,
-    double estimate,
-    double low,
-    double high,
-    boolean inside,
-    double standardErrors) {}
+        String candidateId,
+        double announced,
+        double estimate,
+        double low,
+        double high,
+        boolean inside,
+        double standardErrors) {}

@@ -18,27 +18,26 @@ import org.veritally.stats.outliers.StationOutliers;
  * candidate with most votes. Deterministic for given options. Stateless and thread-safe.
  */
 public final class Forensics {
-  private Forensics() {}
+    private Forensics() {}
 
-  /**
-   * Every check over {@code stations}.
-   *
-   * @throws IllegalArgumentException if a station's candidate count differs from {@code candidates}
-   */
-  public static ForensicsReport run(
-      List<StationCounts> stations, CandidateSet candidates, ForensicsOptions options) {
-    NationalTotals totals = NationalTotals.of(stations, candidates.size());
-    int leader = totals.leader();
-    List<Outlier> outliers = StationOutliers.findAll(stations, candidates, options.outliers());
-    return new ForensicsReport(
-        totals,
-        options,
-        SecondDigitBenford.perCandidate(stations, candidates, options.bootstrap()),
-        LastDigits.perCandidate(stations, candidates, options.lastDigitMinCount()),
-        ElectionFingerprint.of(stations, candidates, leader, options.fingerprintBins()),
-        IntegerPercentPeaks.turnout(stations, options.integerPercentMinDenominator()),
-        IntegerPercentPeaks.leaderShare(stations, leader, options.integerPercentMinDenominator()),
-        outliers,
-        StationOutliers.countByRule(outliers));
-  }
+    /**
+     * Every check over {@code stations}.
+     *
+     * @throws IllegalArgumentException if a station's candidate count differs from {@code candidates}
+     */
+    public static ForensicsReport run(List<StationCounts> stations, CandidateSet candidates, ForensicsOptions options) {
+        NationalTotals totals = NationalTotals.of(stations, candidates.size());
+        int leader = totals.leader();
+        List<Outlier> outliers = StationOutliers.findAll(stations, candidates, options.outliers());
+        return new ForensicsReport(
+                totals,
+                options,
+                SecondDigitBenford.perCandidate(stations, candidates, options.bootstrap()),
+                LastDigits.perCandidate(stations, candidates, options.lastDigitMinCount()),
+                ElectionFingerprint.of(stations, candidates, leader, options.fingerprintBins()),
+                IntegerPercentPeaks.turnout(stations, options.integerPercentMinDenominator()),
+                IntegerPercentPeaks.leaderShare(stations, leader, options.integerPercentMinDenominator()),
+                outliers,
+                StationOutliers.countByRule(outliers));
+    }
 }

@@ -16,16 +16,19 @@ import org.veritally.stats.outliers.OutlierThresholds;
  * @param outliers outlier thresholds
  */
 public record ForensicsOptions(
-    BootstrapSpec bootstrap,
-    long lastDigitMinCount,
-    int fingerprintBins,
-    long integerPercentMinDenominator,
-    OutlierThresholds outliers) {
+        BootstrapSpec bootstrap,
+        long lastDigitMinCount,
+        int fingerprintBins,
+        long integerPercentMinDenominator,
+        OutlierThresholds outliers) {
 
-  /** Every default, with the given bootstrap seed. */
-  public static ForensicsOptions defaults(long seed) {
-    return new ForensicsOptions(BootstrapSpec.of(seed), LastDigits.DEFAULT_MIN_COUNT,
-        ElectionFingerprint.DEFAULT_BINS, IntegerPercentPeaks.DEFAULT_MIN_DENOMINATOR,
-        OutlierThresholds.defaults());
-  }
+    /** Every default, with the given bootstrap seed. */
+    public static ForensicsOptions defaults(long seed) {
+        return new ForensicsOptions(
+                BootstrapSpec.of(seed),
+                LastDigits.DEFAULT_MIN_COUNT,
+                ElectionFingerprint.DEFAULT_BINS,
+                IntegerPercentPeaks.DEFAULT_MIN_DENOMINATOR,
+                OutlierThresholds.defaults());
+    }
 }

@@ -24,20 +24,20 @@ import org.veritally.stats.outliers.Outlier;
  * @param outlierCounts flags per outlier rule
  */
 public record ForensicsReport(
-    NationalTotals totals,
-    ForensicsOptions options,
-    List<SecondDigitResult> secondDigits,
-    LastDigitReport lastDigits,
-    Fingerprint fingerprint,
-    IntegerPercentResult integerTurnout,
-    IntegerPercentResult integerLeaderShare,
-    List<Outlier> outliers,
-    Map<RuleId, Long> outlierCounts) {
+        NationalTotals totals,
+        ForensicsOptions options,
+        List<SecondDigitResult> secondDigits,
+        LastDigitReport lastDigits,
+        Fingerprint fingerprint,
+        IntegerPercentResult integerTurnout,
+        IntegerPercentResult integerLeaderShare,
+        List<Outlier> outliers,
+        Map<RuleId, Long> outlierCounts) {
 
-  /** Copies the collections. */
-  public ForensicsReport {
-    secondDigits = List.copyOf(secondDigits);
-    outliers = List.copyOf(outliers);
-    outlierCounts = Map.copyOf(outlierCounts);
-  }
+    /** Copies the collections. */
+    public ForensicsReport {
+        secondDigits = List.copyOf(secondDigits);
+        outliers = List.copyOf(outliers);
+        outlierCounts = Map.copyOf(outlierCounts);
+    }
 }

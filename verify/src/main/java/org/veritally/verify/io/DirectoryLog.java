@@ -15,56 +15,60 @@ import org.veritally.verify.PublishedLog;
  */
 public final class DirectoryLog implements PublishedLog {
 
-  private final Path root;
+    private final Path root;
 
-  /**
-   * The log published in {@code root}.
-   *
-   * @throws IllegalArgumentException if {@code root} is not a directory
-   */
-  public DirectoryLog(Path root) {
-    if (!Files.isDirectory(root)) {
-      throw new IllegalArgumentException("no such directory: " + root);
+    /**
+     * The log published in {@code root}.
+     *
+     * @throws IllegalArgumentException if {@code root} is not a directory
+     */
+    public DirectoryLog(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("no such directory: " + root);
+        }
+        this.root = root;
     }
-    this.root = root;
-  }
 
-  @Override
-  public String location() {
-    return root.toString();
-  }
+    @Override
+    public String location() {
+        return root.toString();
+    }
 
-  @Override
-  public Optional<byte[]> read(String path) {
-    Path file = root.resolve(path);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
+    @Override
+    public Optional<byte[]> read(String path) {
+        Path file = root.resolve(path);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new LogUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
-    try {
-      return Optional.of(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new LogUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
 
-  @Override
-  public Optional<List<String>> list(String folder) {
-    Path dir = root.resolve(folder);
-    if (!Files.isDirectory(dir)) {
-      return Optional.of(List.of());
+    @Override
+    public Optional<List<String>> list(String folder) {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return Optional.of(List.of());
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return Optional.of(files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p)
+                            .toString()
+                            .replace(p.getFileSystem().getSeparator(), "/"))
+                    .sorted()
+                    .toList());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new LogUnavailableException(
+                    "cannot list " + dir + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
+        }
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return Optional.of(files.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/"))
-          .sorted().toList());
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new LogUnavailableException("cannot list " + dir + ": " + e.getMessage(),
-          e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
-    }
-  }
 
-  @Override
-  public int parallelism() {
-    return Math.max(2, Runtime.getRuntime().availableProcessors());
-  }
+    @Override
+    public int parallelism() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
 }

@@ -15,29 +15,29 @@ import org.veritally.verify.LogUnavailableException;
  */
 public final class KeyFiles {
 
-  private KeyFiles() {}
+    private KeyFiles() {}
 
-  /**
-   * The verifier key named by {@code keyOrFile}.
-   *
-   * @throws IllegalArgumentException if neither the text nor the file holds a verifier key
-   */
-  public static VerifierKey load(String keyOrFile) {
-    Path file = null;
-    try {
-      file = Path.of(keyOrFile);
-    } catch (InvalidPathException e) {
-      // not a path: treat it as the key itself
+    /**
+     * The verifier key named by {@code keyOrFile}.
+     *
+     * @throws IllegalArgumentException if neither the text nor the file holds a verifier key
+     */
+    public static VerifierKey load(String keyOrFile) {
+        Path file = null;
+        try {
+            file = Path.of(keyOrFile);
+        } catch (InvalidPathException e) {
+            // not a path: treat it as the key itself
+        }
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                return Keys.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new LogUnavailableException("cannot read the key file " + file + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
+        }
+        return Keys.parse(keyOrFile);
     }
-    if (file != null && Files.isRegularFile(file)) {
-      try {
-        return Keys.parse(Files.readString(file, StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new LogUnavailableException("cannot read the key file " + file + ": " + e.getMessage(), e);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-      }
-    }
-    return Keys.parse(keyOrFile);
-  }
 }

@@ -10,39 +10,39 @@ import org.veritally.verify.PublishedLog;
  */
 public final class Logs {
 
-  private Logs() {}
+    private Logs() {}
 
-  /**
-   * The log at {@code dirOrUrl}.
-   *
-   * @throws IllegalArgumentException if it is neither a valid URL nor an existing directory
-   */
-  public static PublishedLog open(String dirOrUrl) {
-    if (isUrl(dirOrUrl)) {
-      return HttpLog.discover(url(dirOrUrl));
+    /**
+     * The log at {@code dirOrUrl}.
+     *
+     * @throws IllegalArgumentException if it is neither a valid URL nor an existing directory
+     */
+    public static PublishedLog open(String dirOrUrl) {
+        if (isUrl(dirOrUrl)) {
+            return HttpLog.discover(url(dirOrUrl));
+        }
+        return new DirectoryLog(Path.of(dirOrUrl));
     }
-    return new DirectoryLog(Path.of(dirOrUrl));
-  }
 
-  /** Whether the argument is an HTTP(S) URL rather than a directory. */
-  public static boolean isUrl(String s) {
-    return s.startsWith("http://") || s.startsWith("https://");
-  }
-
-  /**
-   * The argument as a URL.
-   *
-   * @throws IllegalArgumentException if it is not one
-   */
-  public static URI url(String s) {
-    try {
-      URI u = URI.create(s);
-      if (!isUrl(s) || u.getHost() == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + s);
-      }
-      return u;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not an http(s) URL: " + s, e);
+    /** Whether the argument is an HTTP(S) URL rather than a directory. */
+    public static boolean isUrl(String s) {
+        return s.startsWith("http://") || s.startsWith("https://");
     }
-  }
+
+    /**
+     * The argument as a URL.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
+    public static URI url(String s) {
+        try {
+            URI u = URI.create(s);
+            if (!isUrl(s) || u.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL: " + s);
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an http(s) URL: " + s, e);
+        }
+    }
 }

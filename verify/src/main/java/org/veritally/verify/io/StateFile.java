@@ -15,38 +15,38 @@ import org.veritally.verify.LogUnavailableException;
  */
 public final class StateFile {
 
-  private final Path file;
+    private final Path file;
 
-  public StateFile(Path file) {
-    this.file = file;
-  }
-
-  public Path path() {
-    return file;
-  }
-
-  /** The content, or empty if there is no file yet. */
-  public Optional<String> read() {
-    if (!Files.exists(file)) {
-      return Optional.empty();
+    public StateFile(Path file) {
+        this.file = file;
     }
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new LogUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
 
-  /** Replaces the content atomically. */
-  public void write(String content) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = dir.resolve(file.getFileName() + ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new LogUnavailableException("cannot write " + file + ": " + e.getMessage(), e);
+    public Path path() {
+        return file;
     }
-  }
+
+    /** The content, or empty if there is no file yet. */
+    public Optional<String> read() {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new LogUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the content atomically. */
+    public void write(String content) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LogUnavailableException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
 }

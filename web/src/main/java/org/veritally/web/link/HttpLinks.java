@@ -14,66 +14,67 @@ import org.veritally.web.i18n.Lang;
  * shows the same figures a year later even if the default view changes. Immutable.
  */
 public final class HttpLinks implements Links {
-  @Override
-  public String page(Lang lang, PageRef t) {
-    StringBuilder b = new StringBuilder(64).append('/').append(lang.code()).append('/');
-    switch (t.kind()) {
-      case OVERVIEW -> {}
-      case UNIT -> b.append("unit/").append(enc(t.id()));
-      case STATION -> b.append("station/").append(enc(t.id()));
-      case SEARCH -> b.append("search");
-      case DOWNLOADS -> b.append("downloads");
-      case DISCREPANCIES -> b.append("discrepancies");
-      case ANNOUNCEMENTS -> b.append("announcements");
-      case STATISTICS -> b.append("statistics");
+    @Override
+    public String page(Lang lang, PageRef t) {
+        StringBuilder b = new StringBuilder(64).append('/').append(lang.code()).append('/');
+        switch (t.kind()) {
+            case OVERVIEW -> {}
+            case UNIT -> b.append("unit/").append(enc(t.id()));
+            case STATION -> b.append("station/").append(enc(t.id()));
+            case SEARCH -> b.append("search");
+            case DOWNLOADS -> b.append("downloads");
+            case DISCREPANCIES -> b.append("discrepancies");
+            case ANNOUNCEMENTS -> b.append("announcements");
+            case STATISTICS -> b.append("statistics");
+        }
+        char sep = '?';
+        for (String name : PageRef.PARAMS) sep = param(b, sep, name, t.param(name));
+        return b.toString();
     }
-    char sep = '?';
-    for (String name : PageRef.PARAMS) sep = param(b, sep, name, t.param(name));
-    return b.toString();
-  }
 
-  private static char param(StringBuilder b, char sep, String name, Optional<String> value) {
-    if (value.isEmpty()) return sep;
-    b.append(sep).append(name).append('=').append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
-    return '&';
-  }
+    private static char param(StringBuilder b, char sep, String name, Optional<String> value) {
+        if (value.isEmpty()) return sep;
+        b.append(sep).append(name).append('=').append(URLEncoder.encode(value.get(), StandardCharsets.UTF_8));
+        return '&';
+    }
 
-  /** A path segment: ids are [A-Za-z0-9._:-], but encode anyway so no value can break out of the URL. */
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
+    /** A path segment: ids are [A-Za-z0-9._:-], but encode anyway so no value can break out of the URL. */
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
 
-  @Override
-  public String asset(String fileName) {
-    return "/static/" + fileName;
-  }
+    @Override
+    public String asset(String fileName) {
+        return "/static/" + fileName;
+    }
 
-  @Override
-  public String database() {
-    return "/downloads/veritally.db";
-  }
+    @Override
+    public String database() {
+        return "/downloads/veritally.db";
+    }
 
-  @Override
-  public Optional<String> liveResults(String unitId, String contestId, String view) {
-    return Optional.of("/api/results?unit=" + enc(unitId) + "&contest=" + enc(contestId) + "&view=" + enc(view));
-  }
+    @Override
+    public Optional<String> liveResults(String unitId, String contestId, String view) {
+        return Optional.of("/api/results?unit=" + enc(unitId) + "&contest=" + enc(contestId) + "&view=" + enc(view));
+    }
 
-  @Override
-  public boolean hasSearch() {
-    return true;
-  }
+    @Override
+    public boolean hasSearch() {
+        return true;
+    }
 
-  @Override
-  public String receipt(long index) {
-    return "/log/receipt/" + index;
-  }
+    @Override
+    public String receipt(long index) {
+        return "/log/receipt/" + index;
+    }
 
-  @Override
-  public Optional<String> api(String path, String... params) {
-    if (params.length % 2 != 0) throw new IllegalArgumentException("parameters come in name, value pairs");
-    StringBuilder b = new StringBuilder(path);
-    char sep = '?';
-    for (int i = 0; i < params.length; i += 2) sep = param(b, sep, params[i], Optional.ofNullable(params[i + 1]).filter(v -> !v.isEmpty()));
-    return Optional.of(b.toString());
-  }
+    @Override
+    public Optional<String> api(String path, String... params) {
+        if (params.length % 2 != 0) throw new IllegalArgumentException("parameters come in name, value pairs");
+        StringBuilder b = new StringBuilder(path);
+        char sep = '?';
+        for (int i = 0; i < params.length; i += 2)
+            sep = param(b, sep, params[i], Optional.ofNullable(params[i + 1]).filter(v -> !v.isEmpty()));
+        return Optional.of(b.toString());
+    }
 }

@@ -9,56 +9,56 @@ import org.veritally.web.i18n.Lang;
  * thread-safe.
  */
 public interface Links {
-  /** The href of {@code target} in {@code lang}, as seen from the page being rendered. */
-  String page(Lang lang, PageRef target);
+    /** The href of {@code target} in {@code lang}, as seen from the page being rendered. */
+    String page(Lang lang, PageRef target);
 
-  /** The href of a static asset by its (hashed) file name. */
-  String asset(String fileName);
+    /** The href of a static asset by its (hashed) file name. */
+    String asset(String fileName);
 
-  /** The href of the downloadable SQLite file. */
-  String database();
+    /** The href of the downloadable SQLite file. */
+    String database();
 
-  /** The JSON endpoint a live page polls for a unit's result; empty on a static mirror. */
-  Optional<String> liveResults(String unitId, String contestId, String view);
+    /** The JSON endpoint a live page polls for a unit's result; empty on a static mirror. */
+    Optional<String> liveResults(String unitId, String contestId, String view);
 
-  /** Whether this address scheme can serve the search form (a server must answer it). */
-  boolean hasSearch();
+    /** Whether this address scheme can serve the search form (a server must answer it). */
+    boolean hasSearch();
 
-  /**
-   * The href of the inclusion proof (C2SP tlog-proof: the entry, its inclusion proof and the signed
-   * checkpoint) of log entry {@code index}: {@code /log/receipt/{index}} on the live server, the
-   * file {@code log/receipt/{index}} at the mirror's root (written by the mirror publisher).
-   */
-  String receipt(long index);
+    /**
+     * The href of the inclusion proof (C2SP tlog-proof: the entry, its inclusion proof and the signed
+     * checkpoint) of log entry {@code index}: {@code /log/receipt/{index}} on the live server, the
+     * file {@code log/receipt/{index}} at the mirror's root (written by the mirror publisher).
+     */
+    String receipt(long index);
 
-  /**
-   * The href of a JSON or SVG endpoint of the live server ({@code /api/...}) with query parameters
-   * as name, value pairs (empty values left out); empty on a static mirror, which has no server.
-   */
-  Optional<String> api(String path, String... params);
+    /**
+     * The href of a JSON or SVG endpoint of the live server ({@code /api/...}) with query parameters
+     * as name, value pairs (empty values left out); empty on a static mirror, which has no server.
+     */
+    Optional<String> api(String path, String... params);
 
-  /**
-   * Whether these links address a static mirror ({@code publish --site}): its pages then carry every
-   * figure in machine-readable form ({@code data-vt}, {@code data-v}: see docs/verify.md, check
-   * {@code VFY-PAGES}), load no live-update script, name no log size in the footer (so a page whose
-   * figures did not change stays byte-identical from one publish to the next), and the downloads page
-   * lists the mirror's files. False on the live site.
-   */
-  default boolean isStatic() {
-    return false;
-  }
+    /**
+     * Whether these links address a static mirror ({@code publish --site}): its pages then carry every
+     * figure in machine-readable form ({@code data-vt}, {@code data-v}: see docs/verify.md, check
+     * {@code VFY-PAGES}), load no live-update script, name no log size in the footer (so a page whose
+     * figures did not change stays byte-identical from one publish to the next), and the downloads page
+     * lists the mirror's files. False on the live site.
+     */
+    default boolean isStatic() {
+        return false;
+    }
 
-  /**
-   * The href of a file at the root of a static mirror ({@code manifest.json}, {@code
-   * exports/station.csv}, {@code checkpoint}, …), as seen from the page being rendered; empty on the
-   * live site.
-   */
-  default Optional<String> publicationFile(String path) {
-    return Optional.empty();
-  }
+    /**
+     * The href of a file at the root of a static mirror ({@code manifest.json}, {@code
+     * exports/station.csv}, {@code checkpoint}, …), as seen from the page being rendered; empty on the
+     * live site.
+     */
+    default Optional<String> publicationFile(String path) {
+        return Optional.empty();
+    }
 
-  /** The languages the site has pages in: the language switcher offers these. */
-  default List<Lang> languages() {
-    return List.of(Lang.values());
-  }
+    /** The languages the site has pages in: the language switcher offers these. */
+    default List<Lang> languages() {
+        return List.of(Lang.values());
+    }
 }

@@ -21,97 +21,102 @@ import org.veritally.web.i18n.Lang;
  * Immutable.
  */
 public final class MirrorLinks implements Links {
-  private final String up;
-  private final List<Lang> languages;
+    private final String up;
+    private final List<Lang> languages;
 
-  /** Links as seen from the page {@code from}, in a mirror of every language. */
-  public MirrorLinks(PageRef from) {
-    this(from, List.of(Lang.values()));
-  }
+    /** Links as seen from the page {@code from}, in a mirror of every language. */
+    public MirrorLinks(PageRef from) {
+        this(from, List.of(Lang.values()));
+    }
 
-  /** Links as seen from the page {@code from}, in a mirror of {@code languages}. */
-  public MirrorLinks(PageRef from, List<Lang> languages) {
-    int depth = file(from).split("/").length;
-    this.up = "../".repeat(depth - 1);
-    this.languages = List.copyOf(languages);
-  }
+    /** Links as seen from the page {@code from}, in a mirror of {@code languages}. */
+    public MirrorLinks(PageRef from, List<Lang> languages) {
+        int depth = file(from).split("/").length;
+        this.up = "../".repeat(depth - 1);
+        this.languages = List.copyOf(languages);
+    }
 
-  /** The file a page is written to, relative to the mirror's root (without the language). */
-  public static String file(PageRef t) {
-    return switch (t.kind()) {
-      case OVERVIEW -> t.view().map(v -> "overview/" + slug(v) + ".html").orElse("index.html");
-      case UNIT -> "unit/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + "/" + t.id() + ".html";
-      case STATION -> "station/" + t.id() + ".html";
-      case SEARCH -> "index.html";
-      case DOWNLOADS -> "downloads.html";
-      case ANNOUNCEMENTS -> "announcements.html";
-      case DISCREPANCIES -> discrepancies(t);
-      case STATISTICS -> t.contest().isEmpty() && t.view().isEmpty() ? "statistics.html"
-          : "statistics/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + ".html";
-    };
-  }
+    /** The file a page is written to, relative to the mirror's root (without the language). */
+    public static String file(PageRef t) {
+        return switch (t.kind()) {
+            case OVERVIEW -> t.view().map(v -> "overview/" + slug(v) + ".html").orElse("index.html");
+            case UNIT ->
+                "unit/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + "/" + t.id()
+                        + ".html";
+            case STATION -> "station/" + t.id() + ".html";
+            case SEARCH -> "index.html";
+            case DOWNLOADS -> "downloads.html";
+            case ANNOUNCEMENTS -> "announcements.html";
+            case DISCREPANCIES -> discrepancies(t);
+            case STATISTICS ->
+                t.contest().isEmpty() && t.view().isEmpty()
+                        ? "statistics.html"
+                        : "statistics/" + t.contest().orElse("default") + "/"
+                                + slug(t.view().orElse("default")) + ".html";
+        };
+    }
 
-  private static String discrepancies(PageRef t) {
-    Optional<String> unit = t.param("unit");
-    Optional<String> source = t.param("source");
-    if (unit.isEmpty() && source.isEmpty()) return "discrepancies.html";
-    String u = unit.map(x -> "unit/" + x).orElse("");
-    String s = source.map(x -> "source/" + x).orElse("");
-    return "discrepancies/" + u + (u.isEmpty() || s.isEmpty() ? "" : "/") + s + ".html";
-  }
+    private static String discrepancies(PageRef t) {
+        Optional<String> unit = t.param("unit");
+        Optional<String> source = t.param("source");
+        if (unit.isEmpty() && source.isEmpty()) return "discrepancies.html";
+        String u = unit.map(x -> "unit/" + x).orElse("");
+        String s = source.map(x -> "source/" + x).orElse("");
+        return "discrepancies/" + u + (u.isEmpty() || s.isEmpty() ? "" : "/") + s + ".html";
+    }
 
-  /** A view as a file name: {@code source:cvzla} becomes {@code source-cvzla}. */
-  public static String slug(String view) {
-    return view.replace(':', '-');
-  }
+    /** A view as a file name: {@code source:cvzla} becomes {@code source-cvzla}. */
+    public static String slug(String view) {
+        return view.replace(':', '-');
+    }
 
-  @Override
-  public String page(Lang lang, PageRef target) {
-    return up + "../" + lang.code() + "/" + file(target);
-  }
+    @Override
+    public String page(Lang lang, PageRef target) {
+        return up + "../" + lang.code() + "/" + file(target);
+    }
 
-  @Override
-  public String asset(String fileName) {
-    return up + "../static/" + fileName;
-  }
+    @Override
+    public String asset(String fileName) {
+        return up + "../static/" + fileName;
+    }
 
-  @Override
-  public String database() {
-    return up + "../downloads/veritally.db";
-  }
+    @Override
+    public String database() {
+        return up + "../downloads/veritally.db";
+    }
 
-  @Override
-  public Optional<String> liveResults(String unitId, String contestId, String view) {
-    return Optional.empty();
-  }
+    @Override
+    public Optional<String> liveResults(String unitId, String contestId, String view) {
+        return Optional.empty();
+    }
 
-  @Override
-  public boolean hasSearch() {
-    return false;
-  }
+    @Override
+    public boolean hasSearch() {
+        return false;
+    }
 
-  @Override
-  public String receipt(long index) {
-    return up + "../log/receipt/" + index;
-  }
+    @Override
+    public String receipt(long index) {
+        return up + "../log/receipt/" + index;
+    }
 
-  @Override
-  public Optional<String> api(String path, String... params) {
-    return Optional.empty();
-  }
+    @Override
+    public Optional<String> api(String path, String... params) {
+        return Optional.empty();
+    }
 
-  @Override
-  public boolean isStatic() {
-    return true;
-  }
+    @Override
+    public boolean isStatic() {
+        return true;
+    }
 
-  @Override
-  public Optional<String> publicationFile(String path) {
-    return Optional.of(up + "../" + path);
-  }
+    @Override
+    public Optional<String> publicationFile(String path) {
+        return Optional.of(up + "../" + path);
+    }
 
-  @Override
-  public List<Lang> languages() {
-    return languages;
-  }
+    @Override
+    public List<Lang> languages() {
+        return languages;
+    }
 }

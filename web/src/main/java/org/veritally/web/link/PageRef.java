@@ -12,120 +12,121 @@ import java.util.TreeMap;
  * simply not in the map, never empty strings). Equal refs are the same page. Immutable.
  */
 public record PageRef(Kind kind, String id, Map<String, String> params) {
-  /** Every parameter a page may carry, in the order a URL writes them. */
-  public static final List<String> PARAMS = List.of("contest", "view", "sort", "q", "unit", "source", "seed", "size");
+    /** Every parameter a page may carry, in the order a URL writes them. */
+    public static final List<String> PARAMS = List.of("contest", "view", "sort", "q", "unit", "source", "seed", "size");
 
-  /** The kinds of page the site has. */
-  public enum Kind {
-    OVERVIEW,
-    UNIT,
-    STATION,
-    SEARCH,
-    DOWNLOADS,
-    DISCREPANCIES,
-    ANNOUNCEMENTS,
-    STATISTICS
-  }
+    /** The kinds of page the site has. */
+    public enum Kind {
+        OVERVIEW,
+        UNIT,
+        STATION,
+        SEARCH,
+        DOWNLOADS,
+        DISCREPANCIES,
+        ANNOUNCEMENTS,
+        STATISTICS
+    }
 
-  public PageRef {
-    if ((kind == Kind.UNIT || kind == Kind.STATION) == id.isEmpty()) throw new IllegalArgumentException(kind + " page id '" + id + "'");
-    Map<String, String> m = new TreeMap<>();
-    params.forEach((k, v) -> {
-      if (!PARAMS.contains(k)) throw new IllegalArgumentException("unknown page parameter '" + k + "'");
-      if (v != null && !v.isEmpty()) m.put(k, v);
-    });
-    params = java.util.Collections.unmodifiableMap(m);
-  }
+    public PageRef {
+        if ((kind == Kind.UNIT || kind == Kind.STATION) == id.isEmpty())
+            throw new IllegalArgumentException(kind + " page id '" + id + "'");
+        Map<String, String> m = new TreeMap<>();
+        params.forEach((k, v) -> {
+            if (!PARAMS.contains(k)) throw new IllegalArgumentException("unknown page parameter '" + k + "'");
+            if (v != null && !v.isEmpty()) m.put(k, v);
+        });
+        params = java.util.Collections.unmodifiableMap(m);
+    }
 
-  /** A page of {@code kind} with the given (possibly absent) parameters, as name, value pairs. */
-  @SafeVarargs
-  public static PageRef of(Kind kind, String id, Map.Entry<String, Optional<String>>... params) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (var e : params) e.getValue().ifPresent(v -> m.put(e.getKey(), v));
-    return new PageRef(kind, id, m);
-  }
+    /** A page of {@code kind} with the given (possibly absent) parameters, as name, value pairs. */
+    @SafeVarargs
+    public static PageRef of(Kind kind, String id, Map.Entry<String, Optional<String>>... params) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (var e : params) e.getValue().ifPresent(v -> m.put(e.getKey(), v));
+        return new PageRef(kind, id, m);
+    }
 
-  private static Map.Entry<String, Optional<String>> p(String name, Optional<String> value) {
-    return Map.entry(name, value);
-  }
+    private static Map.Entry<String, Optional<String>> p(String name, Optional<String> value) {
+        return Map.entry(name, value);
+    }
 
-  /** The overview in the default view. */
-  public static PageRef home() {
-    return new PageRef(Kind.OVERVIEW, "", Map.of());
-  }
+    /** The overview in the default view. */
+    public static PageRef home() {
+        return new PageRef(Kind.OVERVIEW, "", Map.of());
+    }
 
-  public static PageRef overview(String view) {
-    return new PageRef(Kind.OVERVIEW, "", Map.of("view", view));
-  }
+    public static PageRef overview(String view) {
+        return new PageRef(Kind.OVERVIEW, "", Map.of("view", view));
+    }
 
-  /** A unit in the default contest and view. */
-  public static PageRef unit(String id) {
-    return new PageRef(Kind.UNIT, id, Map.of());
-  }
+    /** A unit in the default contest and view. */
+    public static PageRef unit(String id) {
+        return new PageRef(Kind.UNIT, id, Map.of());
+    }
 
-  public static PageRef unit(String id, String contest, String view) {
-    return new PageRef(Kind.UNIT, id, Map.of("contest", contest, "view", view));
-  }
+    public static PageRef unit(String id, String contest, String view) {
+        return new PageRef(Kind.UNIT, id, Map.of("contest", contest, "view", view));
+    }
 
-  public static PageRef station(String id) {
-    return new PageRef(Kind.STATION, id, Map.of());
-  }
+    public static PageRef station(String id) {
+        return new PageRef(Kind.STATION, id, Map.of());
+    }
 
-  public static PageRef search(String query) {
-    return of(Kind.SEARCH, "", p("q", Optional.of(query)));
-  }
+    public static PageRef search(String query) {
+        return of(Kind.SEARCH, "", p("q", Optional.of(query)));
+    }
 
-  public static PageRef downloads() {
-    return new PageRef(Kind.DOWNLOADS, "", Map.of());
-  }
+    public static PageRef downloads() {
+        return new PageRef(Kind.DOWNLOADS, "", Map.of());
+    }
 
-  /** Disputed stations, optionally only below {@code unit} and only where {@code source}'s copy differs. */
-  public static PageRef discrepancies(Optional<String> unit, Optional<String> source) {
-    return of(Kind.DISCREPANCIES, "", p("unit", unit), p("source", source));
-  }
+    /** Disputed stations, optionally only below {@code unit} and only where {@code source}'s copy differs. */
+    public static PageRef discrepancies(Optional<String> unit, Optional<String> source) {
+        return of(Kind.DISCREPANCIES, "", p("unit", unit), p("source", source));
+    }
 
-  public static PageRef announcements() {
-    return new PageRef(Kind.ANNOUNCEMENTS, "", Map.of());
-  }
+    public static PageRef announcements() {
+        return new PageRef(Kind.ANNOUNCEMENTS, "", Map.of());
+    }
 
-  /** The statistics of a contest in a view (each absent for the default). */
-  public static PageRef statistics(Optional<String> contest, Optional<String> view) {
-    return of(Kind.STATISTICS, "", p("contest", contest), p("view", view));
-  }
+    /** The statistics of a contest in a view (each absent for the default). */
+    public static PageRef statistics(Optional<String> contest, Optional<String> view) {
+        return of(Kind.STATISTICS, "", p("contest", contest), p("view", view));
+    }
 
-  /** The statistics page with a quick count drawn from {@code seed} with {@code size} stations. */
-  public PageRef quickCount(String seed, String size) {
-    Map<String, String> m = new TreeMap<>(params);
-    m.put("seed", seed);
-    m.put("size", size);
-    return new PageRef(kind, id, m);
-  }
+    /** The statistics page with a quick count drawn from {@code seed} with {@code size} stations. */
+    public PageRef quickCount(String seed, String size) {
+        Map<String, String> m = new TreeMap<>(params);
+        m.put("seed", seed);
+        m.put("size", size);
+        return new PageRef(kind, id, m);
+    }
 
-  public Optional<String> param(String name) {
-    return Optional.ofNullable(params.get(name));
-  }
+    public Optional<String> param(String name) {
+        return Optional.ofNullable(params.get(name));
+    }
 
-  public Optional<String> contest() {
-    return param("contest");
-  }
+    public Optional<String> contest() {
+        return param("contest");
+    }
 
-  public Optional<String> view() {
-    return param("view");
-  }
+    public Optional<String> view() {
+        return param("view");
+    }
 
-  public Optional<String> sort() {
-    return param("sort");
-  }
+    public Optional<String> sort() {
+        return param("sort");
+    }
 
-  public Optional<String> query() {
-    return param("q");
-  }
+    public Optional<String> query() {
+        return param("q");
+    }
 
-  /** This page sorted by {@code sortWire} (the default sort drops the parameter). */
-  public PageRef sorted(String sortWire, boolean isDefault) {
-    Map<String, String> m = new TreeMap<>(params);
-    if (isDefault) m.remove("sort");
-    else m.put("sort", sortWire);
-    return new PageRef(kind, id, m);
-  }
+    /** This page sorted by {@code sortWire} (the default sort drops the parameter). */
+    public PageRef sorted(String sortWire, boolean isDefault) {
+        Map<String, String> m = new TreeMap<>(params);
+        if (isDefault) m.remove("sort");
+        else m.put("sort", sortWire);
+        return new PageRef(kind, id, m);
+    }
 }

@@ -12,62 +12,63 @@ import org.veritally.web.link.PageRef;
  * a consumer, and otherwise behave as the links they wrap. Thread-safe when the consumer is.
  */
 final class RecordingLinks implements Links {
-  private final Links links;
-  private final Consumer<PageRef> linked;
+    private final Links links;
+    private final Consumer<PageRef> linked;
 
-  RecordingLinks(Links links, Consumer<PageRef> linked) {
-    this.links = links;
-    this.linked = linked;
-  }
+    RecordingLinks(Links links, Consumer<PageRef> linked) {
+        this.links = links;
+        this.linked = linked;
+    }
 
-  @Override
-  public String page(Lang lang, PageRef target) {
-    if (target.kind() == PageRef.Kind.DISCREPANCIES || target.kind() == PageRef.Kind.STATISTICS) linked.accept(target);
-    return links.page(lang, target);
-  }
+    @Override
+    public String page(Lang lang, PageRef target) {
+        if (target.kind() == PageRef.Kind.DISCREPANCIES || target.kind() == PageRef.Kind.STATISTICS)
+            linked.accept(target);
+        return links.page(lang, target);
+    }
 
-  @Override
-  public String asset(String fileName) {
-    return links.asset(fileName);
-  }
+    @Override
+    public String asset(String fileName) {
+        return links.asset(fileName);
+    }
 
-  @Override
-  public String database() {
-    return links.database();
-  }
+    @Override
+    public String database() {
+        return links.database();
+    }
 
-  @Override
-  public Optional<String> liveResults(String unitId, String contestId, String view) {
-    return links.liveResults(unitId, contestId, view);
-  }
+    @Override
+    public Optional<String> liveResults(String unitId, String contestId, String view) {
+        return links.liveResults(unitId, contestId, view);
+    }
 
-  @Override
-  public boolean hasSearch() {
-    return links.hasSearch();
-  }
+    @Override
+    public boolean hasSearch() {
+        return links.hasSearch();
+    }
 
-  @Override
-  public String receipt(long index) {
-    return links.receipt(index);
-  }
+    @Override
+    public String receipt(long index) {
+        return links.receipt(index);
+    }
 
-  @Override
-  public Optional<String> api(String path, String... params) {
-    return links.api(path, params);
-  }
+    @Override
+    public Optional<String> api(String path, String... params) {
+        return links.api(path, params);
+    }
 
-  @Override
-  public boolean isStatic() {
-    return links.isStatic();
-  }
+    @Override
+    public boolean isStatic() {
+        return links.isStatic();
+    }
 
-  @Override
-  public Optional<String> publicationFile(String path) {
-    return links.publicationFile(path);
-  }
+    @Override
+    public Optional<String> publicationFile(String path) {
+        return links.publicationFile(path);
+    }
 
-  @Override
-  public java.util.List<Lang> languages() {
-    return links.languages();
-  }
+    @Override
+    public java.util.List<Lang> languages() {
+        return links.languages();
+    }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Every announcement in the log, newest first, each judged against the sheets. */
 public record AnnouncementsPage(ElectionInfo election, List<AnnouncementReport> announcements, LogStatus log) {
-  public AnnouncementsPage {
-    announcements = List.copyOf(announcements);
-  }
+    public AnnouncementsPage {
+        announcements = List.copyOf(announcements);
+    }
 }

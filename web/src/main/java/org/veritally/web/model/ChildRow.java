@@ -7,7 +7,7 @@ import java.util.List;
  * column candidates (same order as {@link UnitPage#columns()}).
  */
 public record ChildRow(String unitId, String name, Coverage coverage, long valid, List<Long> votes) {
-  public ChildRow {
-    votes = List.copyOf(votes);
-  }
+    public ChildRow {
+        votes = List.copyOf(votes);
+    }
 }

@@ -9,12 +9,17 @@ import org.veritally.core.reconcile.StationStatus;
  * that was corrected (all its versions, oldest first; empty when no copy was ever corrected).
  */
 public record ContestCopies(
-    String contestId, String contestName, StationStatus status, List<SheetCopy> copies, List<FieldRow> rows, List<String> missingSources,
-    List<SheetVersion> history) {
-  public ContestCopies {
-    copies = List.copyOf(copies);
-    rows = List.copyOf(rows);
-    missingSources = List.copyOf(missingSources);
-    history = List.copyOf(history);
-  }
+        String contestId,
+        String contestName,
+        StationStatus status,
+        List<SheetCopy> copies,
+        List<FieldRow> rows,
+        List<String> missingSources,
+        List<SheetVersion> history) {
+    public ContestCopies {
+        copies = List.copyOf(copies);
+        rows = List.copyOf(rows);
+        missingSources = List.copyOf(missingSources);
+        history = List.copyOf(history);
+    }
 }

@@ -12,25 +12,27 @@ import java.util.Optional;
  * inclusion proof yet.
  */
 public record DiscrepanciesPage(
-    ElectionInfo election,
-    DiscrepancySummary summary,
-    List<Option> sources,
-    Optional<String> source,
-    List<Crumb> trail,
-    List<DiscrepancySummary.Count> places,
-    String placeLevel,
-    List<DisputedStation> stations,
-    boolean truncated,
-    LogStatus log) {
-  public DiscrepanciesPage {
-    sources = List.copyOf(sources);
-    trail = List.copyOf(trail);
-    places = List.copyOf(places);
-    stations = List.copyOf(stations);
-  }
+        ElectionInfo election,
+        DiscrepancySummary summary,
+        List<Option> sources,
+        Optional<String> source,
+        List<Crumb> trail,
+        List<DiscrepancySummary.Count> places,
+        String placeLevel,
+        List<DisputedStation> stations,
+        boolean truncated,
+        LogStatus log) {
+    public DiscrepanciesPage {
+        sources = List.copyOf(sources);
+        trail = List.copyOf(trail);
+        places = List.copyOf(places);
+        stations = List.copyOf(stations);
+    }
 
-  /** The chosen place, if any. */
-  public Optional<String> unit() {
-    return trail.isEmpty() ? Optional.empty() : Optional.of(trail.get(trail.size() - 1).unitId());
-  }
+    /** The chosen place, if any. */
+    public Optional<String> unit() {
+        return trail.isEmpty()
+                ? Optional.empty()
+                : Optional.of(trail.get(trail.size() - 1).unitId());
+    }
 }

@@ -7,10 +7,15 @@ import java.util.List;
  * column headers), and only the fields on which two copies differ, with each copy's value.
  */
 public record DisputedStation(
-    String stationId, String stationName, String unitName, String contestId, String contestName, List<SheetCopy> copies,
-    List<FieldRow> differing) {
-  public DisputedStation {
-    copies = List.copyOf(copies);
-    differing = List.copyOf(differing);
-  }
+        String stationId,
+        String stationName,
+        String unitName,
+        String contestId,
+        String contestName,
+        List<SheetCopy> copies,
+        List<FieldRow> differing) {
+    public DisputedStation {
+        copies = List.copyOf(copies);
+        differing = List.copyOf(differing);
+    }
 }

@@ -7,4 +7,5 @@ import org.veritally.core.announce.Figure;
  * {@code translated}, else a candidate's name), the announced value, what the sheets in hand give,
  * the interval [low, high] the announced value must lie in, and the verdict.
  */
-public record FigureCheck(String label, boolean translated, long announced, long inHand, long low, long high, Figure.Status status) {}
+public record FigureCheck(
+        String label, boolean translated, long announced, long inHand, long low, long high, Figure.Status status) {}

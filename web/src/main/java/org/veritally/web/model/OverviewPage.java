@@ -7,11 +7,16 @@ import java.util.List;
  * explore, and the state of the log (size; its last signed checkpoint once checkpoints exist).
  */
 public record OverviewPage(
-    ElectionInfo election, List<Option> views, String view, List<ResultSummary> contests, String childLevel, List<ChildRow> regions,
-    LogStatus log) {
-  public OverviewPage {
-    views = List.copyOf(views);
-    contests = List.copyOf(contests);
-    regions = List.copyOf(regions);
-  }
+        ElectionInfo election,
+        List<Option> views,
+        String view,
+        List<ResultSummary> contests,
+        String childLevel,
+        List<ChildRow> regions,
+        LogStatus log) {
+    public OverviewPage {
+        views = List.copyOf(views);
+        contests = List.copyOf(contests);
+        regions = List.copyOf(regions);
+    }
 }

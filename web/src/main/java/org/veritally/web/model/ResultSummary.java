@@ -7,9 +7,17 @@ import java.util.List;
  * order of votes. {@code apiPath} is the JSON endpoint a live page polls for the same figures.
  */
 public record ResultSummary(
-    String unitId, String contestId, String contestName, String view, Coverage coverage, long ballots, long valid, long nulls, long blank,
-    List<CandidateLine> candidates) {
-  public ResultSummary {
-    candidates = List.copyOf(candidates);
-  }
+        String unitId,
+        String contestId,
+        String contestName,
+        String view,
+        Coverage coverage,
+        long ballots,
+        long valid,
+        long nulls,
+        long blank,
+        List<CandidateLine> candidates) {
+    public ResultSummary {
+        candidates = List.copyOf(candidates);
+    }
 }

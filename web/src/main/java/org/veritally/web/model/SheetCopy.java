@@ -7,9 +7,10 @@ import java.util.Optional;
  * it is the copy the consensus view counts, and the link to an image of the paper sheet where the
  * source supplied one (never made up: empty when the data has none).
  */
-public record SheetCopy(String sourceId, String sourceName, String kind, long logIndex, boolean consensus, Optional<String> evidence) {
-  /** A copy that is not marked as counted in the consensus view and has no image. */
-  public SheetCopy(String sourceId, String sourceName, String kind, long logIndex) {
-    this(sourceId, sourceName, kind, logIndex, false, Optional.empty());
-  }
+public record SheetCopy(
+        String sourceId, String sourceName, String kind, long logIndex, boolean consensus, Optional<String> evidence) {
+    /** A copy that is not marked as counted in the consensus view and has no image. */
+    public SheetCopy(String sourceId, String sourceName, String kind, long logIndex) {
+        this(sourceId, sourceName, kind, logIndex, false, Optional.empty());
+    }
 }

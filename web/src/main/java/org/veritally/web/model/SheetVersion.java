@@ -10,8 +10,13 @@ import java.util.OptionalLong;
  * current one, and the fields it changed from the version it corrects.
  */
 public record SheetVersion(
-    String sourceName, long logIndex, OptionalLong supersedes, Optional<String> reason, boolean current, List<FieldChange> changes) {
-  public SheetVersion {
-    changes = List.copyOf(changes);
-  }
+        String sourceName,
+        long logIndex,
+        OptionalLong supersedes,
+        Optional<String> reason,
+        boolean current,
+        List<FieldChange> changes) {
+    public SheetVersion {
+        changes = List.copyOf(changes);
+    }
 }

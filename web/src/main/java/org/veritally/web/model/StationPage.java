@@ -8,10 +8,16 @@ import java.util.List;
  * which entries a signed checkpoint covers already (their inclusion proofs can be served).
  */
 public record StationPage(
-    ElectionInfo election, List<Crumb> ancestry, String view, String stationId, String name, long registered, List<ContestCopies> contests,
-    LogStatus log) {
-  public StationPage {
-    ancestry = List.copyOf(ancestry);
-    contests = List.copyOf(contests);
-  }
+        ElectionInfo election,
+        List<Crumb> ancestry,
+        String view,
+        String stationId,
+        String name,
+        long registered,
+        List<ContestCopies> contests,
+        LogStatus log) {
+    public StationPage {
+        ancestry = List.copyOf(ancestry);
+        contests = List.copyOf(contests);
+    }
 }

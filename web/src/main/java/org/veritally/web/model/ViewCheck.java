@@ -9,17 +9,26 @@ import org.veritally.core.announce.Figure;
  * stations the announcement's coverage claim lets it leave out, and every figure's verdict.
  */
 public record ViewCheck(
-    String view, String label, boolean translated, long stationsTotal, long stationsInHand, long registeredTotal, long registeredInHand,
-    long excludedAtMost, List<FigureCheck> figures) {
-  public ViewCheck {
-    figures = List.copyOf(figures);
-  }
+        String view,
+        String label,
+        boolean translated,
+        long stationsTotal,
+        long stationsInHand,
+        long registeredTotal,
+        long registeredInHand,
+        long excludedAtMost,
+        List<FigureCheck> figures) {
+    public ViewCheck {
+        figures = List.copyOf(figures);
+    }
 
-  public long contradicted() {
-    return figures.stream().filter(f -> f.status() == Figure.Status.CONTRADICTED).count();
-  }
+    public long contradicted() {
+        return figures.stream()
+                .filter(f -> f.status() == Figure.Status.CONTRADICTED)
+                .count();
+    }
 
-  public boolean checkable() {
-    return stationsInHand > 0;
-  }
+    public boolean checkable() {
+        return stationsInHand > 0;
+    }
 }

@@ -30,74 +30,75 @@ import org.veritally.web.html.Html;
  * live pages stay as they were. Stateless.
  */
 public final class Figures {
-  private Figures() {}
+    private Figures() {}
 
-  /** A unit's total. */
-  public static String total(String unit, String contest, String view, String field) {
-    return "t|" + unit + "|" + contest + "|" + view + "|" + field;
-  }
-
-  /** A share of two totals of a unit. */
-  public static String share(String unit, String contest, String view, String part, String whole) {
-    return "p|" + unit + "|" + contest + "|" + view + "|" + part + "|" + whole;
-  }
-
-  /** A station's catalogue figure or count of copies. */
-  public static String station(String station, String field) {
-    return "s|" + station + "|" + field;
-  }
-
-  /** A source's current copy's field. */
-  public static String copy(String station, String contest, String source, String field) {
-    return "c|" + station + "|" + contest + "|" + source + "|" + field;
-  }
-
-  /** The raw value of a share. */
-  public static String ratio(long part, long whole) {
-    return part + "/" + whole;
-  }
-
-  /**
-   * {@code attrs} with the figure's {@code data-vt} and {@code data-v} added on a static mirror, where
-   * the live script's hooks ({@code data-f}, {@code data-cand}, {@code data-share}) are left out.
-   */
-  public static String[] attrs(PageContext c, String key, String value, String... attrs) {
-    if (!c.links().isStatic()) return attrs;
-    List<String> out = new ArrayList<>(attrs.length + 4);
-    for (int i = 0; i + 1 < attrs.length; i += 2) {
-      if (LIVE_HOOKS.contains(attrs[i])) continue;
-      out.add(attrs[i]);
-      out.add(attrs[i + 1]);
+    /** A unit's total. */
+    public static String total(String unit, String contest, String view, String field) {
+        return "t|" + unit + "|" + contest + "|" + view + "|" + field;
     }
-    out.add("data-vt");
-    out.add(key);
-    out.add("data-v");
-    out.add(value);
-    return out.toArray(String[]::new);
-  }
 
-  /** The live script's hooks, of no use on a static mirror. */
-  static final Set<String> LIVE_HOOKS = Set.of("data-f", "data-cand", "data-share", "data-bar");
-
-  /** {@code <tag attrs>text</tag>}, the figure tagged on a static mirror. */
-  public static void element(Html h, PageContext c, String tag, String key, String value, String text, String... attrs) {
-    h.open(tag, attrs(c, key, value, attrs)).text(text).close(tag);
-  }
-
-  /**
-   * The message {@code messageKey} with its single placeholder filled by the formatted figure, which
-   * is wrapped in a tagged {@code <span>} on a static mirror; plain text on the live site.
-   */
-  public static void inMessage(Html h, PageContext c, String messageKey, String key, String value, String text) {
-    if (!c.links().isStatic()) {
-      h.text(c.words().format(messageKey, text));
-      return;
+    /** A share of two totals of a unit. */
+    public static String share(String unit, String contest, String view, String part, String whole) {
+        return "p|" + unit + "|" + contest + "|" + view + "|" + part + "|" + whole;
     }
-    String marker = "\u0000";
-    String whole = c.words().format(messageKey, marker);
-    int at = whole.indexOf(marker);
-    h.text(whole.substring(0, at));
-    element(h, c, "span", key, value, text);
-    h.text(whole.substring(at + marker.length()));
-  }
+
+    /** A station's catalogue figure or count of copies. */
+    public static String station(String station, String field) {
+        return "s|" + station + "|" + field;
+    }
+
+    /** A source's current copy's field. */
+    public static String copy(String station, String contest, String source, String field) {
+        return "c|" + station + "|" + contest + "|" + source + "|" + field;
+    }
+
+    /** The raw value of a share. */
+    public static String ratio(long part, long whole) {
+        return part + "/" + whole;
+    }
+
+    /**
+     * {@code attrs} with the figure's {@code data-vt} and {@code data-v} added on a static mirror, where
+     * the live script's hooks ({@code data-f}, {@code data-cand}, {@code data-share}) are left out.
+     */
+    public static String[] attrs(PageContext c, String key, String value, String... attrs) {
+        if (!c.links().isStatic()) return attrs;
+        List<String> out = new ArrayList<>(attrs.length + 4);
+        for (int i = 0; i + 1 < attrs.length; i += 2) {
+            if (LIVE_HOOKS.contains(attrs[i])) continue;
+            out.add(attrs[i]);
+            out.add(attrs[i + 1]);
+        }
+        out.add("data-vt");
+        out.add(key);
+        out.add("data-v");
+        out.add(value);
+        return out.toArray(String[]::new);
+    }
+
+    /** The live script's hooks, of no use on a static mirror. */
+    static final Set<String> LIVE_HOOKS = Set.of("data-f", "data-cand", "data-share", "data-bar");
+
+    /** {@code <tag attrs>text</tag>}, the figure tagged on a static mirror. */
+    public static void element(
+            Html h, PageContext c, String tag, String key, String value, String text, String... attrs) {
+        h.open(tag, attrs(c, key, value, attrs)).text(text).close(tag);
+    }
+
+    /**
+     * The message {@code messageKey} with its single placeholder filled by the formatted figure, which
+     * is wrapped in a tagged {@code <span>} on a static mirror; plain text on the live site.
+     */
+    public static void inMessage(Html h, PageContext c, String messageKey, String key, String value, String text) {
+        if (!c.links().isStatic()) {
+            h.text(c.words().format(messageKey, text));
+            return;
+        }
+        String marker = "\u0000";
+        String whole = c.words().format(messageKey, marker);
+        int at = whole.indexOf(marker);
+        h.text(whole.substring(0, at));
+        element(h, c, "span", key, value, text);
+        h.text(whole.substring(at + marker.length()));
+    }
 }

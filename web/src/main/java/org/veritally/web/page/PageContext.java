@@ -13,24 +13,26 @@ import org.veritally.web.link.PageRef;
  * not, and is shared by the renders of a thread).
  */
 public record PageContext(Lang lang, Messages words, Numbers numbers, Links links, PageRef self, AssetNames assets) {
-  public static PageContext of(Lang lang, Links links, PageRef self, AssetNames assets) {
-    return new PageContext(lang, Messages.of(lang), NUMBERS.get().computeIfAbsent(lang, Numbers::new), links, self, assets);
-  }
+    public static PageContext of(Lang lang, Links links, PageRef self, AssetNames assets) {
+        return new PageContext(
+                lang, Messages.of(lang), NUMBERS.get().computeIfAbsent(lang, Numbers::new), links, self, assets);
+    }
 
-  /**
-   * Each thread's number formats, one per language: building them costs more than most pages. A
-   * render runs on one thread, so its context never shares them.
-   */
-  private static final ThreadLocal<java.util.Map<Lang, Numbers>> NUMBERS = ThreadLocal.withInitial(() -> new java.util.EnumMap<>(Lang.class));
+    /**
+     * Each thread's number formats, one per language: building them costs more than most pages. A
+     * render runs on one thread, so its context never shares them.
+     */
+    private static final ThreadLocal<java.util.Map<Lang, Numbers>> NUMBERS =
+            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(Lang.class));
 
-  public String t(String key) {
-    return words.get(key);
-  }
+    public String t(String key) {
+        return words.get(key);
+    }
 
-  public String href(PageRef target) {
-    return links.page(lang, target);
-  }
+    public String href(PageRef target) {
+        return links.page(lang, target);
+    }
 
-  /** The file names (content-hashed) of the stylesheet and the live-update script. */
-  public record AssetNames(String css, String js) {}
+    /** The file names (content-hashed) of the stylesheet and the live-update script. */
+    public record AssetNames(String css, String js) {}
 }

@@ -29,101 +29,142 @@ import org.veritally.web.model.ViewCheck;
  * sheet of every view, so the page is kept a few seconds ({@link LogBoundCache}). Thread-safe.
  */
 public final class AnnouncementsQuery {
-  /** How long a page's verdicts may be reused while the log grows (they read every sheet of every view). */
-  static final long MAX_AGE_MS = 10_000;
-  private final Instance in;
-  private final LogBoundCache<String, AnnouncementsPage> kept;
+    /** How long a page's verdicts may be reused while the log grows (they read every sheet of every view). */
+    static final long MAX_AGE_MS = 10_000;
 
-  public AnnouncementsQuery(Instance in) {
-    this(in, System::currentTimeMillis);
-  }
+    private final Instance in;
+    private final LogBoundCache<String, AnnouncementsPage> kept;
 
-  AnnouncementsQuery(Instance in, java.util.function.LongSupplier clock) {
-    this.in = in;
-    this.kept = new LogBoundCache<>(MAX_AGE_MS, clock);
-  }
-
-  /** The page, reused while the log has not grown or for {@value #MAX_AGE_MS} ms. */
-  public AnnouncementsPage read() {
-    return kept.get("", in.state().logSize(), this::judge);
-  }
-
-  private AnnouncementsPage judge() {
-    Election e = in.state().requireElection();
-    Tabulation tab = in.state().tabulation();
-    Optional<String> authorityView = tab.authority().map(s -> "source:" + s.id());
-    List<AnnouncementReport> out = new ArrayList<>();
-    for (var r : new ReadAnnouncements(in.state(), in.store()).all()) {
-      Announcement a = r.announcement();
-      Contest c = e.contest(a.contest()).orElseThrow();
-      List<ViewCheck> views = new ArrayList<>();
-      for (AnnouncementCheck.Result v : r.views()) {
-        if (authorityView.equals(Optional.of(v.view()))) continue;
-        views.add(view(v, c, tab));
-      }
-      Optional<AnnouncementReport.LeadCheck> lead = r.lead().map(l -> new AnnouncementReport.LeadCheck(name(c, l.leader()), name(c, l.runnerUp()),
-          l.margin(), l.unreportedRegistered(), a.registered().isPresent() && a.registeredCounted().isPresent(), l.irreversible()));
-      out.add(new AnnouncementReport(r.logIndex(), a.id(), a.title(), a.time(), c.id(), c.name(), a.coverageHundredthsPercent(),
-          a.coverageStations(), a.stationsTotal(), views, lead, round(a, c)));
+    public AnnouncementsQuery(Instance in) {
+        this(in, System::currentTimeMillis);
     }
-    out.sort((x, y) -> Long.compare(y.logIndex(), x.logIndex()));
-    return new AnnouncementsPage(Results.info(in), out, Results.log(in));
-  }
 
-  private static ViewCheck view(AnnouncementCheck.Result v, Contest c, Tabulation tab) {
-    List<FigureCheck> figures = new ArrayList<>();
-    for (Figure f : v.figures()) {
-      String key = switch (f.field()) {
-        case "valid" -> "field.valid";
-        case "null" -> "field.nulls";
-        case "ballots" -> "field.ballots";
-        case "others" -> "announce.others";
-        default -> "";
-      };
-      figures.add(new FigureCheck(key.isEmpty() ? name(c, f.field()) : key, !key.isEmpty(), f.announced(), f.inHand(), f.low(), f.high(),
-          f.status()));
+    AnnouncementsQuery(Instance in, java.util.function.LongSupplier clock) {
+        this.in = in;
+        this.kept = new LogBoundCache<>(MAX_AGE_MS, clock);
     }
-    String label;
-    boolean translated = true;
-    if (v.view().equals(Views.OFFICIAL)) label = "view.official";
-    else if (v.view().equals(Views.CONSENSUS)) label = "view.consensus";
-    else {
-      String id = v.view().substring("source:".length());
-      int i = tab.sourceIndex(id);
-      label = i >= 0 ? tab.sources().get(i).name() : id;
-      translated = false;
-    }
-    return new ViewCheck(v.view(), label, translated, v.stationsTotal(), v.stationsInHand(), v.registeredTotal(), v.registeredInHand(),
-        v.excludedAtMost(), figures);
-  }
 
-  private static String name(Contest c, String candidateId) {
-    int i = c.candidateIndex(candidateId);
-    return i >= 0 ? c.candidates().get(i).name() : candidateId;
-  }
+    /** The page, reused while the log has not grown or for {@value #MAX_AGE_MS} ms. */
+    public AnnouncementsPage read() {
+        return kept.get("", in.state().logSize(), this::judge);
+    }
 
-  /** {@code ST-ROUND} over the announced candidates and others; empty with fewer than two counts or none above zero. */
-  static Optional<AnnouncementReport.RoundCheck> round(Announcement a, Contest c) {
-    List<String> labels = new ArrayList<>();
-    List<Long> counts = new ArrayList<>();
-    a.candidates().forEach((id, n) -> {
-      labels.add(id);
-      counts.add(n);
-    });
-    if (a.others().isPresent()) {
-      labels.add("");
-      counts.add(a.others().getAsLong());
+    private AnnouncementsPage judge() {
+        Election e = in.state().requireElection();
+        Tabulation tab = in.state().tabulation();
+        Optional<String> authorityView = tab.authority().map(s -> "source:" + s.id());
+        List<AnnouncementReport> out = new ArrayList<>();
+        for (var r : new ReadAnnouncements(in.state(), in.store()).all()) {
+            Announcement a = r.announcement();
+            Contest c = e.contest(a.contest()).orElseThrow();
+            List<ViewCheck> views = new ArrayList<>();
+            for (AnnouncementCheck.Result v : r.views()) {
+                if (authorityView.equals(Optional.of(v.view()))) continue;
+                views.add(view(v, c, tab));
+            }
+            Optional<AnnouncementReport.LeadCheck> lead = r.lead()
+                    .map(l -> new AnnouncementReport.LeadCheck(
+                            name(c, l.leader()),
+                            name(c, l.runnerUp()),
+                            l.margin(),
+                            l.unreportedRegistered(),
+                            a.registered().isPresent() && a.registeredCounted().isPresent(),
+                            l.irreversible()));
+            out.add(new AnnouncementReport(
+                    r.logIndex(),
+                    a.id(),
+                    a.title(),
+                    a.time(),
+                    c.id(),
+                    c.name(),
+                    a.coverageHundredthsPercent(),
+                    a.coverageStations(),
+                    a.stationsTotal(),
+                    views,
+                    lead,
+                    round(a, c)));
+        }
+        out.sort((x, y) -> Long.compare(y.logIndex(), x.logIndex()));
+        return new AnnouncementsPage(Results.info(in), out, Results.log(in));
     }
-    long total = counts.stream().mapToLong(Long::longValue).sum();
-    if (counts.size() < 2 || total <= 0) return Optional.empty();
-    RoundSharesResult r = RoundShares.check(labels, counts.stream().mapToLong(Long::longValue).toArray(), RoundShares.DEFAULT_MAX_DECIMALS,
-        RoundShares.DEFAULT_ALPHA);
-    List<AnnouncementReport.RoundLine> lines = new ArrayList<>();
-    for (RoundShare s : r.shares()) {
-      boolean others = s.label().isEmpty();
-      lines.add(new AnnouncementReport.RoundLine(others ? "announce.others" : name(c, s.label()), others, s.count(), s.exactPercent(),
-          s.roundPercent()));
+
+    private static ViewCheck view(AnnouncementCheck.Result v, Contest c, Tabulation tab) {
+        List<FigureCheck> figures = new ArrayList<>();
+        for (Figure f : v.figures()) {
+            String key = switch (f.field()) {
+                case "valid" -> "field.valid";
+                case "null" -> "field.nulls";
+                case "ballots" -> "field.ballots";
+                case "others" -> "announce.others";
+                default -> "";
+            };
+            figures.add(new FigureCheck(
+                    key.isEmpty() ? name(c, f.field()) : key,
+                    !key.isEmpty(),
+                    f.announced(),
+                    f.inHand(),
+                    f.low(),
+                    f.high(),
+                    f.status()));
+        }
+        String label;
+        boolean translated = true;
+        if (v.view().equals(Views.OFFICIAL)) label = "view.official";
+        else if (v.view().equals(Views.CONSENSUS)) label = "view.consensus";
+        else {
+            String id = v.view().substring("source:".length());
+            int i = tab.sourceIndex(id);
+            label = i >= 0 ? tab.sources().get(i).name() : id;
+            translated = false;
+        }
+        return new ViewCheck(
+                v.view(),
+                label,
+                translated,
+                v.stationsTotal(),
+                v.stationsInHand(),
+                v.registeredTotal(),
+                v.registeredInHand(),
+                v.excludedAtMost(),
+                figures);
     }
-    return Optional.of(new AnnouncementReport.RoundCheck(r.total(), lines, r.allRound(), r.chance(), r.flagged()));
-  }
+
+    private static String name(Contest c, String candidateId) {
+        int i = c.candidateIndex(candidateId);
+        return i >= 0 ? c.candidates().get(i).name() : candidateId;
+    }
+
+    /**
+     * {@code ST-ROUND} over the announced candidates and others; empty with fewer than two counts or none above zero.
+     */
+    static Optional<AnnouncementReport.RoundCheck> round(Announcement a, Contest c) {
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        a.candidates().forEach((id, n) -> {
+            labels.add(id);
+            counts.add(n);
+        });
+        if (a.others().isPresent()) {
+            labels.add("");
+            counts.add(a.others().getAsLong());
+        }
+        long total = counts.stream().mapToLong(Long::longValue).sum();
+        if (counts.size() < 2 || total <= 0) return Optional.empty();
+        RoundSharesResult r = RoundShares.check(
+                labels,
+                counts.stream().mapToLong(Long::longValue).toArray(),
+                RoundShares.DEFAULT_MAX_DECIMALS,
+                RoundShares.DEFAULT_ALPHA);
+        List<AnnouncementReport.RoundLine> lines = new ArrayList<>();
+        for (RoundShare s : r.shares()) {
+            boolean others = s.label().isEmpty();
+            lines.add(new AnnouncementReport.RoundLine(
+                    others ? "announce.others" : name(c, s.label()),
+                    others,
+                    s.count(),
+                    s.exactPercent(),
+                    s.roundPercent()));
+        }
+        return Optional.of(new AnnouncementReport.RoundCheck(r.total(), lines, r.allRound(), r.chance(), r.flagged()));
+    }
 }

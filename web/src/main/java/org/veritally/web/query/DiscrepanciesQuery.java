@@ -29,87 +29,124 @@ import org.veritally.web.model.SheetCopy;
  * are kept per station, with every copy's value. Thread-safe (reads only).
  */
 public final class DiscrepanciesQuery {
-  static final int MAX_READ = 2000;
-  private final Instance in;
+    static final int MAX_READ = 2000;
+    private final Instance in;
 
-  public DiscrepanciesQuery(Instance in) {
-    this.in = in;
-  }
-
-  public DiscrepanciesPage read(Optional<String> unit, Optional<String> source) {
-    Election e = in.state().requireElection();
-    Catalogue cat = in.state().catalogue();
-    Tabulation tab = in.state().tabulation();
-    int root = cat.unitIndex(e.rootUnitId());
-    int u = unit.map(cat::unitIndex).orElse(root);
-    if (u < 0) throw new NotFound("notfound.unit", unit.get());
-    if (source.isPresent() && tab.sourceIndex(source.get()) < 0) throw new NotFound("notfound.source", source.get());
-    Optional<String> below = u == root ? Optional.empty() : unit;
-    var read = new ReadDiscrepancies(in.state(), in.store());
-    var report = read.report(below, source, MAX_READ + 1);
-    boolean truncated = report.stations().size() > MAX_READ;
-    Map<String, String> sourceNames = new LinkedHashMap<>();
-    for (Source s : tab.sources()) sourceNames.put(s.id(), s.name());
-    List<DisputedStation> rows = new ArrayList<>();
-    Map<Integer, Long> perChild = new LinkedHashMap<>();
-    for (var d : report.stations().subList(0, Math.min(MAX_READ, report.stations().size()))) {
-      int st = cat.stationIndex(d.station());
-      int stUnit = cat.unitOfStation(st);
-      int child = childOnTheWay(cat, stUnit, u);
-      if (child >= 0) perChild.merge(child, 1L, Long::sum);
-      rows.add(row(e, cat, d, st, stUnit, sourceNames));
+    public DiscrepanciesQuery(Instance in) {
+        this.in = in;
     }
-    List<DiscrepancySummary.Count> places = new ArrayList<>();
-    for (int c : cat.childUnits(u)) {
-      Long n = perChild.get(c);
-      if (n != null) places.add(new DiscrepancySummary.Count(cat.unit(c).id(), cat.unit(c).name(), n));
+
+    public DiscrepanciesPage read(Optional<String> unit, Optional<String> source) {
+        Election e = in.state().requireElection();
+        Catalogue cat = in.state().catalogue();
+        Tabulation tab = in.state().tabulation();
+        int root = cat.unitIndex(e.rootUnitId());
+        int u = unit.map(cat::unitIndex).orElse(root);
+        if (u < 0) throw new NotFound("notfound.unit", unit.get());
+        if (source.isPresent() && tab.sourceIndex(source.get()) < 0)
+            throw new NotFound("notfound.source", source.get());
+        Optional<String> below = u == root ? Optional.empty() : unit;
+        var read = new ReadDiscrepancies(in.state(), in.store());
+        var report = read.report(below, source, MAX_READ + 1);
+        boolean truncated = report.stations().size() > MAX_READ;
+        Map<String, String> sourceNames = new LinkedHashMap<>();
+        for (Source s : tab.sources()) sourceNames.put(s.id(), s.name());
+        List<DisputedStation> rows = new ArrayList<>();
+        Map<Integer, Long> perChild = new LinkedHashMap<>();
+        for (var d : report.stations()
+                .subList(0, Math.min(MAX_READ, report.stations().size()))) {
+            int st = cat.stationIndex(d.station());
+            int stUnit = cat.unitOfStation(st);
+            int child = childOnTheWay(cat, stUnit, u);
+            if (child >= 0) perChild.merge(child, 1L, Long::sum);
+            rows.add(row(e, cat, d, st, stUnit, sourceNames));
+        }
+        List<DiscrepancySummary.Count> places = new ArrayList<>();
+        for (int c : cat.childUnits(u)) {
+            Long n = perChild.get(c);
+            if (n != null)
+                places.add(new DiscrepancySummary.Count(
+                        cat.unit(c).id(), cat.unit(c).name(), n));
+        }
+        List<Crumb> trail = u == root ? List.of() : UnitQuery.ancestry(in, u);
+        String level = Results.levelName(e, cat.unit(u).level() + 1);
+        return new DiscrepanciesPage(
+                Results.info(in),
+                summary(e, cat, tab),
+                sources(tab, source),
+                source,
+                trail,
+                places,
+                level,
+                rows,
+                truncated,
+                Results.log(in));
     }
-    List<Crumb> trail = u == root ? List.of() : UnitQuery.ancestry(in, u);
-    String level = Results.levelName(e, cat.unit(u).level() + 1);
-    return new DiscrepanciesPage(Results.info(in), summary(e, cat, tab), sources(tab, source), source, trail, places, level, rows, truncated,
-        Results.log(in));
-  }
 
-  /** The child of {@code unit} on the way down to {@code target}, or -1 when target is unit itself or not below it. */
-  static int childOnTheWay(Catalogue cat, int target, int unit) {
-    int[] up = cat.ancestry(target);
-    for (int i = 1; i < up.length; i++) if (up[i] == unit) return up[i - 1];
-    return -1;
-  }
-
-  private DiscrepancySummary summary(Election e, Catalogue cat, Tabulation tab) {
-    var s = in.state().reconciliation().summary((long) cat.stationCount() * e.contests().size());
-    List<DiscrepancySummary.Count> single = new ArrayList<>();
-    List<Source> sources = tab.sources();
-    for (int i = 0; i < sources.size(); i++) {
-      long n = i < s.singleBySource().length ? s.singleBySource()[i] : 0;
-      single.add(new DiscrepancySummary.Count(sources.get(i).id(), sources.get(i).name(), n));
+    /**
+     * The child of {@code unit} on the way down to {@code target}, or -1 when target is unit itself or not below it.
+     */
+    static int childOnTheWay(Catalogue cat, int target, int unit) {
+        int[] up = cat.ancestry(target);
+        for (int i = 1; i < up.length; i++) if (up[i] == unit) return up[i - 1];
+        return -1;
     }
-    return new DiscrepancySummary(s.agreed(), s.disputed(), single, s.missing(), cat.stationCount(), e.contests().size());
-  }
 
-  private static List<Option> sources(Tabulation tab, Optional<String> chosen) {
-    List<Option> out = new ArrayList<>();
-    out.add(new Option("", "discrepancies.allsources", true, chosen.isEmpty()));
-    for (Source s : tab.sources()) out.add(new Option(s.id(), s.name(), false, chosen.equals(Optional.of(s.id()))));
-    return out;
-  }
-
-  private DisputedStation row(Election e, Catalogue cat, ReadDiscrepancies.Station d, int st, int stUnit, Map<String, String> names) {
-    Contest c = e.contest(d.contest()).orElseThrow();
-    List<StoredSheet> copies = new ArrayList<>();
-    List<SheetCopy> heads = new ArrayList<>();
-    long consensus = in.state().reconciliation().consensusEntry(st, e.contestIndex(c.id()));
-    List<StoredSheet> all = in.store().sheetsOfStation(d.station());
-    for (String sourceId : names.keySet()) {
-      for (StoredSheet s : all) {
-        if (!s.contest().equals(c.id()) || !s.source().equals(sourceId)) continue;
-        copies.add(s);
-        var src = in.state().tabulation().sources().get(in.state().tabulation().sourceIndex(sourceId));
-        heads.add(new SheetCopy(sourceId, src.name(), src.kind().wire(), s.entryIdx(), s.entryIdx() == consensus, Optional.empty()));
-      }
+    private DiscrepancySummary summary(Election e, Catalogue cat, Tabulation tab) {
+        var s = in.state()
+                .reconciliation()
+                .summary((long) cat.stationCount() * e.contests().size());
+        List<DiscrepancySummary.Count> single = new ArrayList<>();
+        List<Source> sources = tab.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            long n = i < s.singleBySource().length ? s.singleBySource()[i] : 0;
+            single.add(new DiscrepancySummary.Count(
+                    sources.get(i).id(), sources.get(i).name(), n));
+        }
+        return new DiscrepancySummary(
+                s.agreed(),
+                s.disputed(),
+                single,
+                s.missing(),
+                cat.stationCount(),
+                e.contests().size());
     }
-    List<FieldRow> differing = StationQuery.rows(c, copies).stream().filter(FieldRow::anyDiffers).toList();
-    return new DisputedStation(d.station(), cat.station(st).name(), cat.unit(stUnit).name(), c.id(), c.name(), heads, differing);
-  }
+
+    private static List<Option> sources(Tabulation tab, Optional<String> chosen) {
+        List<Option> out = new ArrayList<>();
+        out.add(new Option("", "discrepancies.allsources", true, chosen.isEmpty()));
+        for (Source s : tab.sources()) out.add(new Option(s.id(), s.name(), false, chosen.equals(Optional.of(s.id()))));
+        return out;
+    }
+
+    private DisputedStation row(
+            Election e, Catalogue cat, ReadDiscrepancies.Station d, int st, int stUnit, Map<String, String> names) {
+        Contest c = e.contest(d.contest()).orElseThrow();
+        List<StoredSheet> copies = new ArrayList<>();
+        List<SheetCopy> heads = new ArrayList<>();
+        long consensus = in.state().reconciliation().consensusEntry(st, e.contestIndex(c.id()));
+        List<StoredSheet> all = in.store().sheetsOfStation(d.station());
+        for (String sourceId : names.keySet()) {
+            for (StoredSheet s : all) {
+                if (!s.contest().equals(c.id()) || !s.source().equals(sourceId)) continue;
+                copies.add(s);
+                var src = in.state()
+                        .tabulation()
+                        .sources()
+                        .get(in.state().tabulation().sourceIndex(sourceId));
+                heads.add(new SheetCopy(
+                        sourceId,
+                        src.name(),
+                        src.kind().wire(),
+                        s.entryIdx(),
+                        s.entryIdx() == consensus,
+                        Optional.empty()));
+            }
+        }
+        List<FieldRow> differing = StationQuery.rows(c, copies).stream()
+                .filter(FieldRow::anyDiffers)
+                .toList();
+        return new DisputedStation(
+                d.station(), cat.station(st).name(), cat.unit(stUnit).name(), c.id(), c.name(), heads, differing);
+    }
 }

@@ -13,31 +13,31 @@ import java.util.function.Supplier;
  * computed. Computations are serialised, so a burst of readers costs one run. Thread-safe.
  */
 final class LogBoundCache<K, V> {
-  private final long maxAgeMs;
-  private final LongSupplier clock;
-  private final Map<K, Held<V>> held = new ConcurrentHashMap<>();
+    private final long maxAgeMs;
+    private final LongSupplier clock;
+    private final Map<K, Held<V>> held = new ConcurrentHashMap<>();
 
-  private record Held<V>(V value, long logSize, long atMs) {}
+    private record Held<V>(V value, long logSize, long atMs) {}
 
-  LogBoundCache(long maxAgeMs, LongSupplier clock) {
-    this.maxAgeMs = maxAgeMs;
-    this.clock = clock;
-  }
-
-  /** The kept value for {@code key} if fresh at {@code logSize}, else {@code compute}'s (then kept). */
-  V get(K key, long logSize, Supplier<V> compute) {
-    Held<V> h = held.get(key);
-    if (h != null && fresh(h, logSize)) return h.value();
-    synchronized (this) {
-      h = held.get(key);
-      if (h != null && fresh(h, logSize)) return h.value();
-      V v = compute.get();
-      held.put(key, new Held<>(v, logSize, clock.getAsLong()));
-      return v;
+    LogBoundCache(long maxAgeMs, LongSupplier clock) {
+        this.maxAgeMs = maxAgeMs;
+        this.clock = clock;
     }
-  }
 
-  private boolean fresh(Held<V> h, long logSize) {
-    return h.logSize() == logSize || clock.getAsLong() - h.atMs() < maxAgeMs;
-  }
+    /** The kept value for {@code key} if fresh at {@code logSize}, else {@code compute}'s (then kept). */
+    V get(K key, long logSize, Supplier<V> compute) {
+        Held<V> h = held.get(key);
+        if (h != null && fresh(h, logSize)) return h.value();
+        synchronized (this) {
+            h = held.get(key);
+            if (h != null && fresh(h, logSize)) return h.value();
+            V v = compute.get();
+            held.put(key, new Held<>(v, logSize, clock.getAsLong()));
+            return v;
+        }
+    }
+
+    private boolean fresh(Held<V> h, long logSize) {
+        return h.logSize() == logSize || clock.getAsLong() - h.atMs() < maxAgeMs;
+    }
 }

@@ -6,21 +6,21 @@ package org.veritally.web.query;
  * reader's language. Never carries a stack trace to the reader.
  */
 public final class NotFound extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  private final String messageKey;
-  private final String value;
+    private static final long serialVersionUID = 1L;
+    private final String messageKey;
+    private final String value;
 
-  public NotFound(String messageKey, String value) {
-    super(messageKey + ": " + value, null, false, false);
-    this.messageKey = messageKey;
-    this.value = value;
-  }
+    public NotFound(String messageKey, String value) {
+        super(messageKey + ": " + value, null, false, false);
+        this.messageKey = messageKey;
+        this.value = value;
+    }
 
-  public String messageKey() {
-    return messageKey;
-  }
+    public String messageKey() {
+        return messageKey;
+    }
 
-  public String value() {
-    return value;
-  }
+    public String value() {
+        return value;
+    }
 }

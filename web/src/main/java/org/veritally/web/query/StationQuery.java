@@ -32,89 +32,106 @@ import org.veritally.web.model.StationPage;
  * Thread-safe (reads only).
  */
 public final class StationQuery {
-  /** Message keys of the summary counts, in the order of {@link #fields}. */
-  static final List<String> COUNT_KEYS = List.of("field.registered", "field.ballots", "field.valid", "field.nulls", "field.blank");
-  /** The same fields as the mirror's figures name them. */
-  static final List<String> COUNT_FIELDS = List.of("registered", "ballots", "valid", "null", "blank");
-  private final Instance in;
+    /** Message keys of the summary counts, in the order of {@link #fields}. */
+    static final List<String> COUNT_KEYS =
+            List.of("field.registered", "field.ballots", "field.valid", "field.nulls", "field.blank");
+    /** The same fields as the mirror's figures name them. */
+    static final List<String> COUNT_FIELDS = List.of("registered", "ballots", "valid", "null", "blank");
 
-  public StationQuery(Instance in) {
-    this.in = in;
-  }
+    private final Instance in;
 
-  public StationPage read(String stationId) {
-    Election e = in.state().requireElection();
-    Catalogue cat = in.state().catalogue();
-    Station st = cat.station(stationId).orElseThrow(() -> new NotFound("notfound.station", stationId));
-    int stationIdx = cat.stationIndex(stationId);
-    List<StoredSheet> sheets = in.store().sheetsOfStation(stationId);
-    List<Source> sources = in.state().tabulation().sources();
-    SheetHistory history = new SheetHistory(in);
-    List<ContestCopies> contests = new ArrayList<>();
-    for (int ci = 0; ci < e.contests().size(); ci++) {
-      long consensus = in.state().reconciliation().consensusEntry(stationIdx, ci);
-      contests.add(contest(e.contests().get(ci), sheets, sources, e.consensus(), consensus, history));
+    public StationQuery(Instance in) {
+        this.in = in;
     }
-    var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(stationIdx));
-    String view = Views.defaultView(in.state().tabulation()).orElse(Views.OFFICIAL);
-    return new StationPage(Results.info(in), ancestry, view, st.id(), st.name(), st.registeredVoters(), contests, Results.log(in));
-  }
 
-  private static ContestCopies contest(Contest c, List<StoredSheet> sheets, List<Source> sources, ConsensusPolicy policy, long consensus,
-      SheetHistory history) {
-    List<StoredSheet> mine = new ArrayList<>();
-    List<SheetCopy> copies = new ArrayList<>();
-    List<Copy> digests = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    List<SheetVersion> versions = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      Source s = sources.get(i);
-      var sheet = sheets.stream().filter(x -> x.contest().equals(c.id()) && x.source().equals(s.id())).findFirst();
-      if (sheet.isEmpty()) {
-        missing.add(s.name());
-        continue;
-      }
-      long idx = sheet.get().entryIdx();
-      mine.add(sheet.get());
-      digests.add(copy(i, sheet.get()));
-      copies.add(new SheetCopy(s.id(), s.name(), s.kind().wire(), idx, idx == consensus, Optional.empty()));
-      List<SheetVersion> chain = history.versions(s.name(), idx, c);
-      if (chain.size() > 1) versions.addAll(chain);
+    public StationPage read(String stationId) {
+        Election e = in.state().requireElection();
+        Catalogue cat = in.state().catalogue();
+        Station st = cat.station(stationId).orElseThrow(() -> new NotFound("notfound.station", stationId));
+        int stationIdx = cat.stationIndex(stationId);
+        List<StoredSheet> sheets = in.store().sheetsOfStation(stationId);
+        List<Source> sources = in.state().tabulation().sources();
+        SheetHistory history = new SheetHistory(in);
+        List<ContestCopies> contests = new ArrayList<>();
+        for (int ci = 0; ci < e.contests().size(); ci++) {
+            long consensus = in.state().reconciliation().consensusEntry(stationIdx, ci);
+            contests.add(contest(e.contests().get(ci), sheets, sources, e.consensus(), consensus, history));
+        }
+        var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(stationIdx));
+        String view = Views.defaultView(in.state().tabulation()).orElse(Views.OFFICIAL);
+        return new StationPage(
+                Results.info(in), ancestry, view, st.id(), st.name(), st.registeredVoters(), contests, Results.log(in));
     }
-    return new ContestCopies(c.id(), c.name(), Copies.status(digests, policy), copies, rows(c, mine), missing, versions);
-  }
 
-  /** One row per field (summary counts, then ballot lines) across the given copies, differing values marked. */
-  static List<FieldRow> rows(Contest c, List<StoredSheet> copies) {
-    List<long[]> values = new ArrayList<>();
-    for (StoredSheet s : copies) values.add(fields(s.counts(), s.votes()));
-    List<FieldRow> rows = new ArrayList<>();
-    int n = COUNT_KEYS.size() + c.choices().size();
-    for (int f = 0; f < n; f++) {
-      List<OptionalLong> vs = new ArrayList<>(values.size());
-      for (long[] v : values) vs.add(f >= v.length || v[f] == SummaryCounts.ABSENT ? OptionalLong.empty() : OptionalLong.of(v[f]));
-      boolean count = f < COUNT_KEYS.size();
-      String label = count ? COUNT_KEYS.get(f) : c.choices().get(f - COUNT_KEYS.size()).name();
-      String field = count ? COUNT_FIELDS.get(f) : "line:" + c.choices().get(f - COUNT_KEYS.size()).id();
-      rows.add(new FieldRow(field, label, count, vs, Copies.differs(vs)));
+    private static ContestCopies contest(
+            Contest c,
+            List<StoredSheet> sheets,
+            List<Source> sources,
+            ConsensusPolicy policy,
+            long consensus,
+            SheetHistory history) {
+        List<StoredSheet> mine = new ArrayList<>();
+        List<SheetCopy> copies = new ArrayList<>();
+        List<Copy> digests = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<SheetVersion> versions = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            var sheet = sheets.stream()
+                    .filter(x -> x.contest().equals(c.id()) && x.source().equals(s.id()))
+                    .findFirst();
+            if (sheet.isEmpty()) {
+                missing.add(s.name());
+                continue;
+            }
+            long idx = sheet.get().entryIdx();
+            mine.add(sheet.get());
+            digests.add(copy(i, sheet.get()));
+            copies.add(new SheetCopy(s.id(), s.name(), s.kind().wire(), idx, idx == consensus, Optional.empty()));
+            List<SheetVersion> chain = history.versions(s.name(), idx, c);
+            if (chain.size() > 1) versions.addAll(chain);
+        }
+        return new ContestCopies(
+                c.id(), c.name(), Copies.status(digests, policy), copies, rows(c, mine), missing, versions);
     }
-    return rows;
-  }
 
-  /** A stored copy as reconciliation sees it. */
-  static Copy copy(int sourceIndex, StoredSheet s) {
-    return Copies.copy(sourceIndex, s.entryIdx(), new TallySheet(s.station(), s.contest(), s.source(), s.counts(), s.votes()));
-  }
+    /** One row per field (summary counts, then ballot lines) across the given copies, differing values marked. */
+    static List<FieldRow> rows(Contest c, List<StoredSheet> copies) {
+        List<long[]> values = new ArrayList<>();
+        for (StoredSheet s : copies) values.add(fields(s.counts(), s.votes()));
+        List<FieldRow> rows = new ArrayList<>();
+        int n = COUNT_KEYS.size() + c.choices().size();
+        for (int f = 0; f < n; f++) {
+            List<OptionalLong> vs = new ArrayList<>(values.size());
+            for (long[] v : values)
+                vs.add(f >= v.length || v[f] == SummaryCounts.ABSENT ? OptionalLong.empty() : OptionalLong.of(v[f]));
+            boolean count = f < COUNT_KEYS.size();
+            String label = count
+                    ? COUNT_KEYS.get(f)
+                    : c.choices().get(f - COUNT_KEYS.size()).name();
+            String field = count
+                    ? COUNT_FIELDS.get(f)
+                    : "line:" + c.choices().get(f - COUNT_KEYS.size()).id();
+            rows.add(new FieldRow(field, label, count, vs, Copies.differs(vs)));
+        }
+        return rows;
+    }
 
-  /** A sheet's fields in display order: registered, ballots cast, valid, null, blank, then the votes. */
-  static long[] fields(SummaryCounts k, long[] votes) {
-    long[] out = new long[COUNT_KEYS.size() + votes.length];
-    out[0] = k.registered();
-    out[1] = k.ballotsCast();
-    out[2] = k.valid();
-    out[3] = k.nulls();
-    out[4] = k.blank();
-    System.arraycopy(votes, 0, out, COUNT_KEYS.size(), votes.length);
-    return out;
-  }
+    /** A stored copy as reconciliation sees it. */
+    static Copy copy(int sourceIndex, StoredSheet s) {
+        return Copies.copy(
+                sourceIndex, s.entryIdx(), new TallySheet(s.station(), s.contest(), s.source(), s.counts(), s.votes()));
+    }
+
+    /** A sheet's fields in display order: registered, ballots cast, valid, null, blank, then the votes. */
+    static long[] fields(SummaryCounts k, long[] votes) {
+        long[] out = new long[COUNT_KEYS.size() + votes.length];
+        out[0] = k.registered();
+        out[1] = k.ballotsCast();
+        out[2] = k.valid();
+        out[3] = k.nulls();
+        out[4] = k.blank();
+        System.arraycopy(votes, 0, out, COUNT_KEYS.size(), votes.length);
+        return out;
+    }
 }

@@ -31,87 +31,103 @@ import org.veritally.web.model.StatisticsPage;
  * kept. Thread-safe.
  */
 public final class StatisticsQuery {
-  static final long MAX_AGE_MS = 30_000;
-  private final Instance in;
-  private final ReadForensics forensics;
-  private final ReadQuickCount quickCount;
-  private final LogBoundCache<String, Optional<ViewForensics>> held;
+    static final long MAX_AGE_MS = 30_000;
+    private final Instance in;
+    private final ReadForensics forensics;
+    private final ReadQuickCount quickCount;
+    private final LogBoundCache<String, Optional<ViewForensics>> held;
 
-  public StatisticsQuery(Instance in) {
-    this(in, System::currentTimeMillis);
-  }
-
-  StatisticsQuery(Instance in, LongSupplier clock) {
-    this.in = in;
-    this.held = new LogBoundCache<>(MAX_AGE_MS, clock);
-    this.forensics = new ReadForensics(in);
-    this.quickCount = new ReadQuickCount(in);
-  }
-
-  public StatisticsPage read(Optional<String> contestId, Optional<String> view, Optional<String> seed, Optional<String> size) {
-    Election e = in.state().requireElection();
-    Contest c = UnitQuery.contest(e, contestId);
-    String v = Views.resolve(in.state().tabulation(), view);
-    Map<String, String> names = new LinkedHashMap<>();
-    for (Candidate k : c.candidates()) names.put(k.id(), k.name());
-    return new StatisticsPage(Results.info(in), UnitQuery.contests(e, c.id()), Views.options(in.state().tabulation(), v), c.id(), c.name(), v,
-        names, forensics(c.id(), v), irreversibility(c, v), quickCount(c.id(), v, seed, size), announced(c));
-  }
-
-  /** The contest's announcements, oldest first, as shares of their valid votes (no sheet is read). */
-  private List<StatisticsPage.AnnouncedShares> announced(Contest c) {
-    List<StatisticsPage.AnnouncedShares> out = new ArrayList<>();
-    for (var r : in.state().announcements()) {
-      Announcement a = r.announcement();
-      if (!a.contest().equals(c.id())) continue;
-      long sum = a.candidates().values().stream().mapToLong(Long::longValue).sum() + a.others().orElse(0);
-      long valid = a.valid().orElse(sum);
-      if (valid <= 0) continue;
-      Map<String, Double> shares = new LinkedHashMap<>();
-      a.candidates().forEach((id, n) -> shares.put(id, (double) n / valid));
-      out.add(new StatisticsPage.AnnouncedShares(a.id(), a.title(), shares, AnnouncementsQuery.round(a, c)));
+    public StatisticsQuery(Instance in) {
+        this(in, System::currentTimeMillis);
     }
-    return out;
-  }
 
-  /** The forensic report, reused while fresh (see {@link LogBoundCache}); empty while the view has no sheet. */
-  Optional<ViewForensics> forensics(String contest, String view) {
-    return held.get(contest + "|" + view, in.state().logSize(), () -> {
-      try {
-        return Optional.of(forensics.run(Optional.of(contest), view, ReadForensics.DEFAULT_SEED));
-      } catch (UsageProblem noData) {
-        return Optional.empty();
-      }
-    });
-  }
+    StatisticsQuery(Instance in, LongSupplier clock) {
+        this.in = in;
+        this.held = new LogBoundCache<>(MAX_AGE_MS, clock);
+        this.forensics = new ReadForensics(in);
+        this.quickCount = new ReadQuickCount(in);
+    }
 
-  private Optional<ViewIrreversibility> irreversibility(Contest c, String view) {
-    if (c.candidates().size() < 2) return Optional.empty();
-    try {
-      return Optional.of(new ReadIrreversibility(in).run(Optional.of(c.id()), view));
-    } catch (StatsParameterProblem | UsageProblem e) {
-      return Optional.empty();
+    public StatisticsPage read(
+            Optional<String> contestId, Optional<String> view, Optional<String> seed, Optional<String> size) {
+        Election e = in.state().requireElection();
+        Contest c = UnitQuery.contest(e, contestId);
+        String v = Views.resolve(in.state().tabulation(), view);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Candidate k : c.candidates()) names.put(k.id(), k.name());
+        return new StatisticsPage(
+                Results.info(in),
+                UnitQuery.contests(e, c.id()),
+                Views.options(in.state().tabulation(), v),
+                c.id(),
+                c.name(),
+                v,
+                names,
+                forensics(c.id(), v),
+                irreversibility(c, v),
+                quickCount(c.id(), v, seed, size),
+                announced(c));
     }
-  }
 
-  private StatisticsPage.QuickCountRequest quickCount(String contest, String view, Optional<String> seed, Optional<String> size) {
-    if (seed.isEmpty() && size.isEmpty()) return StatisticsPage.QuickCountRequest.none();
-    String s = seed.orElse("");
-    String n = size.orElse("");
-    int stations = in.state().catalogue().stationCount();
-    int k;
-    try {
-      k = Integer.parseInt(n.strip());
-    } catch (NumberFormatException e) {
-      k = -1;
+    /** The contest's announcements, oldest first, as shares of their valid votes (no sheet is read). */
+    private List<StatisticsPage.AnnouncedShares> announced(Contest c) {
+        List<StatisticsPage.AnnouncedShares> out = new ArrayList<>();
+        for (var r : in.state().announcements()) {
+            Announcement a = r.announcement();
+            if (!a.contest().equals(c.id())) continue;
+            long sum =
+                    a.candidates().values().stream().mapToLong(Long::longValue).sum()
+                            + a.others().orElse(0);
+            long valid = a.valid().orElse(sum);
+            if (valid <= 0) continue;
+            Map<String, Double> shares = new LinkedHashMap<>();
+            a.candidates().forEach((id, n) -> shares.put(id, (double) n / valid));
+            out.add(new StatisticsPage.AnnouncedShares(a.id(), a.title(), shares, AnnouncementsQuery.round(a, c)));
+        }
+        return out;
     }
-    if (s.isBlank()) return new StatisticsPage.QuickCountRequest(s, n, Optional.empty(), Optional.of("stats.qc.noseed"));
-    if (k < 1 || k > stations) return new StatisticsPage.QuickCountRequest(s, n, Optional.empty(), Optional.of("stats.qc.badsize"));
-    try {
-      var r = quickCount.run(s, k, Optional.empty(), Optional.of(contest), view, ReadQuickCount.DEFAULT_Z);
-      return new StatisticsPage.QuickCountRequest(s, n, Optional.of(r), Optional.empty());
-    } catch (StatsParameterProblem | UsageProblem e) {
-      return new StatisticsPage.QuickCountRequest(s, n, Optional.empty(), Optional.of("stats.qc.badsize"));
+
+    /** The forensic report, reused while fresh (see {@link LogBoundCache}); empty while the view has no sheet. */
+    Optional<ViewForensics> forensics(String contest, String view) {
+        return held.get(contest + "|" + view, in.state().logSize(), () -> {
+            try {
+                return Optional.of(forensics.run(Optional.of(contest), view, ReadForensics.DEFAULT_SEED));
+            } catch (UsageProblem noData) {
+                return Optional.empty();
+            }
+        });
     }
-  }
+
+    private Optional<ViewIrreversibility> irreversibility(Contest c, String view) {
+        if (c.candidates().size() < 2) return Optional.empty();
+        try {
+            return Optional.of(new ReadIrreversibility(in).run(Optional.of(c.id()), view));
+        } catch (StatsParameterProblem | UsageProblem e) {
+            return Optional.empty();
+        }
+    }
+
+    private StatisticsPage.QuickCountRequest quickCount(
+            String contest, String view, Optional<String> seed, Optional<String> size) {
+        if (seed.isEmpty() && size.isEmpty()) return StatisticsPage.QuickCountRequest.none();
+        String s = seed.orElse("");
+        String n = size.orElse("");
+        int stations = in.state().catalogue().stationCount();
+        int k;
+        try {
+            k = Integer.parseInt(n.strip());
+        } catch (NumberFormatException e) {
+            k = -1;
+        }
+        if (s.isBlank())
+            return new StatisticsPage.QuickCountRequest(s, n, Optional.empty(), Optional.of("stats.qc.noseed"));
+        if (k < 1 || k > stations)
+            return new StatisticsPage.QuickCountRequest(s, n, Optional.empty(), Optional.of("stats.qc.badsize"));
+        try {
+            var r = quickCount.run(s, k, Optional.empty(), Optional.of(contest), view, ReadQuickCount.DEFAULT_Z);
+            return new StatisticsPage.QuickCountRequest(s, n, Optional.of(r), Optional.empty());
+        } catch (StatsParameterProblem | UsageProblem e) {
+            return new StatisticsPage.QuickCountRequest(s, n, Optional.empty(), Optional.of("stats.qc.badsize"));
+        }
+    }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.veritally.server.Instance;
 import org.veritally.server.http.ApiServer;
 import org.veritally.server.http.WriteToken;
@@ -23,60 +23,78 @@ import org.veritally.web.WebSite;
  * no serious or critical violation of WCAG 2.1 A/AA or axe's best practices.
  */
 class AccessibilityTest {
-  @TempDir static Path dir;
-  static Instance in;
-  static ApiServer server;
-  static Browser browser;
-  static Path axe;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void start() throws Exception {
-    browser = Browser.launch();
-    in = Instance.open(dir);
-    SampleElection.load(in);
-    server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
-    axe = Path.of(AccessibilityTest.class.getResource("/axe/axe.min.js").toURI());
-  }
+    static Instance in;
+    static ApiServer server;
+    static Browser browser;
+    static Path axe;
 
-  @AfterAll
-  static void stop() {
-    if (server != null) server.close();
-    if (in != null) in.close();
-    if (browser != null) browser.close();
-  }
-
-  /** The check can fail: a page with an unlabelled image and input does get serious violations. */
-  @Test
-  void axeFindsViolationsOnABrokenPage() {
-    Page p = browser.chromium.newPage();
-    p.setContent("<html><body><img src='x.png'><input type='text'></body></html>");
-    p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
-    String found = (String) p.evaluate(RUN);
-    assertThat(found).contains("image-alt").contains("label");
-    p.close();
-  }
-
-  static final String RUN = "async () => { const r = await axe.run(document, {runOnly: {type: 'tag', values: "
-      + "['wcag2a','wcag2aa','wcag21a','wcag21aa','best-practice']}}); return JSON.stringify(r.violations"
-      + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-      + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))); }";
-
-  @ParameterizedTest
-  @ValueSource(strings = {"/en/", "/es/unit/N?contest=C1&view=official", "/id/unit/V3?contest=C2&view=source:party-a", "/pt/station/P1",
-      "/en/search?q=village+1", "/es/downloads", "/en/station/NOPE", "/en/discrepancies", "/es/discrepancies?source=party-a",
-      "/pt/announcements", "/id/statistics", "/en/statistics?seed=dice+4+1&size=60", "/en/station/P2"})
-  void noSeriousOrCriticalViolations(String path) throws URISyntaxException {
-    for (int width : new int[] {360, 1280}) {
-      // The server's Content-Security-Policy forbids inline scripts, axe's injection included: bypass it for the audit only.
-      Page p = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, 800).setBypassCSP(true))
-          .newPage();
-      p.navigate("http://127.0.0.1:" + server.port() + path);
-      p.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)");
-      p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
-      String found = (String) p.evaluate(RUN);
-      assertThat(found).as(path + " at " + width + " px").isEqualTo("[]");
-      p.context().close();
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.launch();
+        in = Instance.open(dir);
+        SampleElection.load(in);
+        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
+        axe = Path.of(AccessibilityTest.class.getResource("/axe/axe.min.js").toURI());
     }
-  }
 
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+        if (in != null) in.close();
+        if (browser != null) browser.close();
+    }
+
+    /** The check can fail: a page with an unlabelled image and input does get serious violations. */
+    @Test
+    void axeFindsViolationsOnABrokenPage() {
+        Page p = browser.chromium.newPage();
+        p.setContent("<html><body><img src='x.png'><input type='text'></body></html>");
+        p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
+        String found = (String) p.evaluate(RUN);
+        assertThat(found).contains("image-alt").contains("label");
+        p.close();
+    }
+
+    static final String RUN = "async () => { const r = await axe.run(document, {runOnly: {type: 'tag', values: "
+            + "['wcag2a','wcag2aa','wcag21a','wcag21aa','best-practice']}}); return JSON.stringify(r.violations"
+            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))); }";
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/en/",
+                "/es/unit/N?contest=C1&view=official",
+                "/id/unit/V3?contest=C2&view=source:party-a",
+                "/pt/station/P1",
+                "/en/search?q=village+1",
+                "/es/downloads",
+                "/en/station/NOPE",
+                "/en/discrepancies",
+                "/es/discrepancies?source=party-a",
+                "/pt/announcements",
+                "/id/statistics",
+                "/en/statistics?seed=dice+4+1&size=60",
+                "/en/station/P2"
+            })
+    void noSeriousOrCriticalViolations(String path) throws URISyntaxException {
+        for (int width : new int[] {360, 1280}) {
+            // The server's Content-Security-Policy forbids inline scripts, axe's injection included: bypass it for the
+            // audit only.
+            Page p = browser.chromium
+                    .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                            .setViewportSize(width, 800)
+                            .setBypassCSP(true))
+                    .newPage();
+            p.navigate("http://127.0.0.1:" + server.port() + path);
+            p.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)");
+            p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
+            String found = (String) p.evaluate(RUN);
+            assertThat(found).as(path + " at " + width + " px").isEqualTo("[]");
+            p.context().close();
+        }
+    }
 }
