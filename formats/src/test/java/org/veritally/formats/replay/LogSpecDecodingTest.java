@@ -101,12 +101,15 @@ class LogSpecDecodingTest {
 
     @Test
     void anExtraChoiceIsTsChoice() {
-        refused(last(SHEET.replace("\"B1\":4}", "\"B1\":4,\"C1\":0}")), "LOG-DECODE", "TS-CHOICE");
+        refused(last(SHEET.replace("\"B1\":4}", "\"B1\":4,\"C1\":0}")), "TS-CHOICE", "unknown choice");
     }
 
     @Test
     void aMissingChoiceIsTsChoice() {
-        refused(last(SHEET.replace("\"A1\":6,", "").replace("\"valid\":10", "\"valid\":4")), "LOG-DECODE", "TS-CHOICE");
+        refused(
+                last(SHEET.replace("\"A1\":6,", "").replace("\"valid\":10", "\"valid\":4")),
+                "TS-CHOICE",
+                "missing choices");
     }
 
     @Test
@@ -182,8 +185,8 @@ class LogSpecDecodingTest {
                 new LogReplay()
                         .accept(canonical(
                                 ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":1001"))),
-                "LOG-DECODE",
-                "EL-DEF at entry 0 $.consensusMinSources");
+                "EL-DEF",
+                "entry 0 $.consensusMinSources");
         refused(
                 new LogReplay()
                         .accept(canonical(ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":0"))),
