@@ -190,8 +190,8 @@ class LogSpecDecodingTest {
         refused(
                 new LogReplay()
                         .accept(canonical(ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":0"))),
-                "LOG-DECODE",
-                "EL-DEF");
+                "EL-DEF",
+                "minSources must be ≥ 1");
         assertThat(new LogReplay()
                         .accept(canonical(
                                 ELECTION.replace("\"consensusMinSources\":2", "\"consensusMinSources\":1000"))))
