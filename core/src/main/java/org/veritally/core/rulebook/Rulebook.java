@@ -207,14 +207,14 @@ public final class Rulebook {
         if (!errors.isEmpty()) return new Decision.Refuse(errors);
         long key = CopyKey.of(cat.stationIndex(s.stationId()), el.contestIndex(s.contestId()), source);
         long current = ledger.currentIndex(key);
-        String copy = s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
         if (s.correction().isPresent()) {
             long sup = s.correction().get().supersedes();
             if (current != sup) {
                 return new Decision.Refuse(List.of(Problem.mismatch(
                         Rule.TS_CORRECTION,
                         where,
-                        "a correction supersedes the source's current sheet for " + copy,
+                        "a correction supersedes the source's current sheet for " + s.stationId() + "/" + s.contestId()
+                                + "/" + s.sourceId(),
                         current < 0 ? "absent" : current,
                         sup)));
             }

@@ -257,9 +257,8 @@ public final class LogReplay implements LedgerView {
         @Override
         public Void sheet(SheetEntry se) {
             long key = accepted.copyKey();
-            Current prev = current.get(key);
+            Current prev = current.put(key, Current.of(index, se.sheet())); // one lookup: the copy it replaces
             batch.add(se.sheet(), prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
-            current.put(key, Current.of(index, se.sheet()));
             return null;
         }
 
