@@ -43,6 +43,9 @@ import org.veritally.formats.entry.NoteSignatureCheck;
  */
 public final class LogReplay implements LedgerView {
     private EntryCodec codec = new EntryCodec(Optional.empty());
+    /** The election once replayed, kept rather than asked of the codec: read several times per entry. */
+    private Optional<Election> election = Optional.empty();
+
     private Rulebook rulebook = new Rulebook(new NoteSignatureCheck(Optional.empty()));
     private Catalogue catalogue = new Catalogue();
     private Tabulation tabulation;
@@ -100,7 +103,7 @@ public final class LogReplay implements LedgerView {
 
     @Override
     public Optional<Election> election() {
-        return codec.election();
+        return election;
     }
 
     @Override
@@ -227,6 +230,7 @@ public final class LogReplay implements LedgerView {
         @Override
         public Void election(ElectionEntry el) {
             codec = new EntryCodec(Optional.of(el.election()));
+            election = Optional.of(el.election());
             rulebook = new Rulebook(new NoteSignatureCheck(Optional.of(el.election())));
             catalogue = new Catalogue();
             tabulation = new Tabulation(el.election(), catalogue);

@@ -77,7 +77,7 @@ public final class RecordAnnouncement {
                 return r;
             });
             appender.committed(state, appended);
-            state.addAnnouncement(new ElectionState.Recorded(idx, a));
+            state.addAnnouncement(new org.veritally.core.rulebook.LedgerView.Recorded(idx, a));
             return recorded;
         }
     }

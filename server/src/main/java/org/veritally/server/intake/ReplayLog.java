@@ -149,7 +149,8 @@ public final class ReplayLog {
 
             @Override
             public Boolean announcement(AnnouncementEntry an) {
-                state.addAnnouncement(new ElectionState.Recorded(row.idx(), an.announcement()));
+                state.addAnnouncement(
+                        new org.veritally.core.rulebook.LedgerView.Recorded(row.idx(), an.announcement()));
                 tx.ifPresent(t -> t.putAnnouncement(
                         an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
                 return false;

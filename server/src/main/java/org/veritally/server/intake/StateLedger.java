@@ -67,7 +67,7 @@ class StateLedger implements LedgerView {
 
     @Override
     public Optional<Recorded> announcement(String id) {
-        return state.announcement(id).map(r -> new Recorded(r.index(), r.announcement()));
+        return state.announcement(id);
     }
 
     @Override

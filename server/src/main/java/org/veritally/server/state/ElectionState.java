@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
+import org.veritally.core.rulebook.LedgerView.Recorded;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.Tally;
 import org.veritally.core.tabulate.TallyKey;
@@ -37,9 +38,6 @@ public final class ElectionState {
     private final java.util.concurrent.ConcurrentHashMap<String, org.veritally.core.entry.KeyEntry> keys =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> signingSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /** An announcement and its log index. */
-    public record Recorded(long index, org.veritally.core.model.Announcement announcement) {}
 
     /** The announcements in log order. */
     public List<Recorded> announcements() {
