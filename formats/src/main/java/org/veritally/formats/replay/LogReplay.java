@@ -50,42 +50,22 @@ public final class LogReplay implements LedgerView {
     private Catalogue catalogue = new Catalogue();
     private Tabulation tabulation;
     private Tabulation.Batch batch;
-    private final Map<Long, Current> current = new HashMap<>();
+    private final CurrentCopies current = new CurrentCopies();
     private long size;
     private final Map<String, KeyEntry> keys = new HashMap<>();
     private final Set<String> signingSources = new HashSet<>();
     private final Map<String, Recorded> announcementsById = new HashMap<>();
     private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
     private boolean finished;
+    private final Applier applier = new Applier();
 
-    /**
-     * A current copy, kept compact (a replay of a million stations holds a million of these): its log
-     * index and its numbers {@code [registered, ballots, valid, null, blank, votes…]}; the ids follow
-     * from the key.
-     */
-    private record Current(long index, long[] numbers) {
-        static Current of(long index, TallySheet s) {
-            var k = s.counts();
-            long[] n = new long[5 + s.choiceCount()];
-            n[0] = k.registered();
-            n[1] = k.ballotsCast();
-            n[2] = k.valid();
-            n[3] = k.nulls();
-            n[4] = k.blank();
-            for (int i = 0; i < s.choiceCount(); i++) n[5 + i] = s.vote(i);
-            return new Current(index, n);
-        }
-    }
-
-    private TallySheet sheetOf(long key, Current c) {
+    private TallySheet sheetOf(long key) {
         var el = election().orElseThrow();
-        long[] n = c.numbers();
-        return new TallySheet(
+        return current.sheet(
+                key,
                 catalogue.station(CopyKey.station(key)).id(),
                 el.contests().get(CopyKey.contest(key)).id(),
-                tabulation.sources().get(CopyKey.source(key)).id(),
-                new org.veritally.core.model.SummaryCounts(n[0], n[1], n[2], n[3], n[4]),
-                Arrays.copyOfRange(n, 5, n.length));
+                tabulation.sources().get(CopyKey.source(key)).id());
     }
 
     /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
@@ -97,8 +77,8 @@ public final class LogReplay implements LedgerView {
      */
     public Optional<CurrentSheet> current(int station, int contest, int source) {
         long key = CopyKey.of(station, contest, source);
-        Current c = current.get(key);
-        return c == null ? Optional.empty() : Optional.of(new CurrentSheet(c.index(), sheetOf(key, c)));
+        long index = current.index(key);
+        return index < 0 ? Optional.empty() : Optional.of(new CurrentSheet(index, sheetOf(key)));
     }
 
     @Override
@@ -138,13 +118,12 @@ public final class LogReplay implements LedgerView {
 
     @Override
     public long currentIndex(long copyKey) {
-        Current c = current.get(copyKey);
-        return c == null ? -1 : c.index();
+        return current.index(copyKey);
     }
 
     @Override
     public TallySheet currentSheet(long copyKey) {
-        return sheetOf(copyKey, current.get(copyKey));
+        return sheetOf(copyKey);
     }
 
     public Tabulation tabulation() {
@@ -206,7 +185,9 @@ public final class LogReplay implements LedgerView {
                             "repeats entry " + r.index()
                                     + ", which intake answers idempotently and never appends again")));
         }
-        e.accept(new Applier(index, (Decision.Accept) d));
+        applier.index = index;
+        applier.accepted = (Decision.Accept) d;
+        e.accept(applier);
         return before;
     }
 
@@ -219,13 +200,10 @@ public final class LogReplay implements LedgerView {
 
     /** Applies an entry the rulebook accepted to this replay's state. */
     private final class Applier implements EntryVisitor<Void> {
-        private final long index;
-        private final Decision.Accept accepted;
+        /** The entry being applied: set before each use (one applier per replay, not one per entry). */
+        private long index;
 
-        Applier(long index, Decision.Accept accepted) {
-            this.index = index;
-            this.accepted = accepted;
-        }
+        private Decision.Accept accepted;
 
         @Override
         public Void election(ElectionEntry el) {
@@ -261,8 +239,9 @@ public final class LogReplay implements LedgerView {
         @Override
         public Void sheet(SheetEntry se) {
             long key = accepted.copyKey();
-            Current prev = current.put(key, Current.of(index, se.sheet())); // one lookup: the copy it replaces
-            batch.add(se.sheet(), prev == null ? Optional.empty() : Optional.of(sheetOf(key, prev)));
+            // the rulebook found the copy this one replaces, if any: accepted.superseded()
+            batch.add(se.sheet(), accepted.superseded() < 0 ? Optional.empty() : Optional.of(sheetOf(key)));
+            current.put(key, index, se.sheet());
             return null;
         }
 
@@ -281,21 +260,19 @@ public final class LogReplay implements LedgerView {
         if (tabulation == null) return;
         var policy = election().orElseThrow().consensus();
         // group the copies by station × contest by sorting their keys (the source is the low 16 bits)
-        long[] keys =
-                current.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] keys = current.sortedKeys();
         List<Copy> copies = new ArrayList<>();
         for (int i = 0; i < keys.length; ) {
             long group = CopyKey.group(keys[i]);
             copies.clear();
             int j = i;
             for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
-                Current c = current.get(keys[j]);
-                copies.add(new Copy(CopyKey.source(keys[j]), c.index(), CopyDigest.of(sheetOf(keys[j], c))));
+                copies.add(new Copy(CopyKey.source(keys[j]), current.index(keys[j]), CopyDigest.of(sheetOf(keys[j]))));
             }
             var chosen = Verdict.of(copies, policy).consensus();
             if (chosen.isPresent()) {
                 long k = group | chosen.get().source();
-                batch.addTo(Tabulation.CONSENSUS, sheetOf(k, current.get(k)), 1);
+                batch.addTo(Tabulation.CONSENSUS, sheetOf(k), 1);
             }
             i = j;
         }

@@ -1,0 +1,49 @@
+package org.veritally.formats.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.veritally.core.model.SummaryCounts;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.reconcile.CopyKey;
+import org.veritally.testkit.Seeds;
+
+/** {@link CurrentCopies} against the plain map it replaced (the reference), over a seeded mix of puts. */
+class CurrentCopiesTest {
+    @Test
+    void agreesWithAHashMapOverSeededPutsAndReplacements() {
+        Random r = new Random(Seeds.seed("CurrentCopiesTest", 12));
+        CurrentCopies table = new CurrentCopies();
+        Map<Long, Object[]> reference = new HashMap<>();
+        for (int i = 0; i < 200_000; i++) {
+            int contest = r.nextInt(3);
+            long key = CopyKey.of(r.nextInt(60_000), contest, r.nextInt(4));
+            int choices = 2 + contest * 5; // one contest, one number of choices
+            long[] votes = new long[choices];
+            for (int c = 0; c < choices; c++) votes[c] = r.nextInt(500);
+            long valid = java.util.Arrays.stream(votes).sum();
+            var sheet = new TallySheet(
+                    "s",
+                    "c",
+                    "src",
+                    new SummaryCounts(r.nextInt(900), valid + 3, valid, 3, SummaryCounts.ABSENT),
+                    votes);
+            table.put(key, i, sheet);
+            reference.put(key, new Object[] {(long) i, sheet});
+        }
+        assertThat(table.size()).isEqualTo(reference.size());
+        long[] keys = table.sortedKeys();
+        assertThat(keys).isSorted().hasSize(reference.size());
+        for (long k : keys) {
+            Object[] want = reference.get(k);
+            assertThat(table.index(k)).isEqualTo((long) want[0]);
+            TallySheet got = table.sheet(k, "s", "c", "src");
+            assertThat(got.sameCountsAs((TallySheet) want[1])).as("key %d", k).isTrue();
+        }
+        assertThat(table.index(CopyKey.of(70_000, 0, 0))).isEqualTo(-1);
+        assertThat(table.sheet(CopyKey.of(70_000, 0, 0), "s", "c", "src")).isNull();
+    }
+}
