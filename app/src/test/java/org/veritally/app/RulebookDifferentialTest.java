@@ -153,6 +153,10 @@ class RulebookDifferentialTest {
                         "CAT-UNIT",
                         "CAT-STATION",
                         "SRC-KIND",
+                        "EV-STATION",
+                        "EV-CONTEST",
+                        "EV-SOURCE",
+                        "EV-DUP",
                         "LOG-REPEAT"));
         // and the whole chain: publish the written log and verify it offline
         Path data = dir.resolve("data");
@@ -194,6 +198,7 @@ class RulebookDifferentialTest {
         int declared;
         boolean partySigns;
         int announcements;
+        int evidences;
 
         Gen(Instance in, Definition full, int declared, SplittableRandom r) {
             this.in = in;
@@ -223,8 +228,9 @@ class RulebookDifferentialTest {
             if (k < 61) return correction(false);
             if (k < 75) return brokenSheet();
             if (k < 82) return signed();
-            if (k < 90) return announcement();
-            if (k < 94) return badKey();
+            if (k < 86) return announcement();
+            if (k < 93) return evidence();
+            if (k < 96) return badKey();
             return badDefinition();
         }
 
@@ -436,6 +442,92 @@ class RulebookDifferentialTest {
                     a = existing.get(r.nextInt(existing.size())).announcement(); // the same again: idempotent
             }
             return entry(new AnnouncementEntry(a), "announcement");
+        }
+
+        /** Evidence: fresh, the same again, the same bytes with other details or for another station, or broken. */
+        Said evidence() {
+            var filed = new ArrayList<org.veritally.core.rulebook.LedgerView.Filed>();
+            for (var row : in.store().readLog(0, Integer.MAX_VALUE)) {
+                if (row.kind().equals("evidence")) {
+                    var e = in.state()
+                            .codec()
+                            .decode(row.body(), "x", new ArrayList<>())
+                            .orElseThrow();
+                    filed.add(new org.veritally.core.rulebook.LedgerView.Filed(
+                            row.idx(), (org.veritally.core.entry.EvidenceEntry) e));
+                }
+            }
+            int kind = evidences++ % 8; // each variant in turn, so every rule is reached whatever the seed
+            String src = partySigns ? (r.nextBoolean() ? "authority" : "observer-1") : sources.get(r.nextInt(3));
+            var fresh = evidence(hash(), station().id(), Optional.of(contest()), src, List.of());
+            if (kind == 1 && !filed.isEmpty()) {
+                var again = filed.get(r.nextInt(filed.size())).entry();
+                if (again.signature().isEmpty()) return entry(again, "evidence again");
+            }
+            if (kind == 2 && !filed.isEmpty()) {
+                var before = filed.get(r.nextInt(filed.size())).entry().evidence();
+                if (before.sourceId().equals("party-a") && partySigns) return entry(fresh, "evidence");
+                var other = evidence(
+                        before.original().sha256(),
+                        before.stationId(),
+                        before.contestId(),
+                        before.sourceId(),
+                        List.of(new org.veritally.core.evidence.MachineRead("qr", "other " + r.nextInt(1000))));
+                return entry(other, "EV-DUP");
+            }
+            if (kind == 3 && !filed.isEmpty()) {
+                var before = filed.get(r.nextInt(filed.size())).entry().evidence();
+                return entry(
+                        evidence(before.original().sha256(), station().id(), Optional.empty(), src, List.of()),
+                        "EV-SAME (a flag)");
+            }
+            if (kind == 4)
+                return entry(evidence(hash(), "NO-SUCH-STATION", Optional.empty(), src, List.of()), "EV-STATION");
+            if (kind == 5)
+                return entry(evidence(hash(), station().id(), Optional.of("C9"), src, List.of()), "EV-CONTEST");
+            if (kind == 6)
+                return entry(evidence(hash(), station().id(), Optional.empty(), "ghost-party", List.of()), "EV-SOURCE");
+            if (kind == 7) {
+                var ev = evidence(hash(), station().id(), Optional.empty(), "party-a", List.of())
+                        .evidence();
+                byte[] message = org.veritally.formats.entry.EvidenceJson.signedMessage(ev, "wit-a");
+                return r.nextBoolean()
+                        ? entry(
+                                new org.veritally.core.entry.EvidenceEntry(
+                                        ev, Optional.of(new SheetSignature("wit-a", witnessKey.signBytes(message)))),
+                                "signed evidence")
+                        : entry(
+                                new org.veritally.core.entry.EvidenceEntry(
+                                        ev, Optional.of(new SheetSignature("wit-a", strangerKey.signBytes(message)))),
+                                "forged evidence signature");
+            }
+            return entry(fresh, "evidence");
+        }
+
+        String hash() {
+            var sb = new StringBuilder();
+            for (int i = 0; i < 64; i++) sb.append(Character.forDigit(r.nextInt(16), 16));
+            return sb.toString();
+        }
+
+        org.veritally.core.entry.EvidenceEntry evidence(
+                String sha,
+                String station,
+                Optional<String> contest,
+                String source,
+                List<org.veritally.core.evidence.MachineRead> reads) {
+            var original = new org.veritally.core.evidence.Blob(sha, 1 + r.nextInt(3_000_000), "image/jpeg");
+            var publicCopy = new org.veritally.core.evidence.Blob(hash(), 1 + r.nextInt(1_000_000), "image/jpeg");
+            return new org.veritally.core.entry.EvidenceEntry(new org.veritally.core.evidence.Evidence(
+                    original,
+                    Optional.of(publicCopy),
+                    station,
+                    contest,
+                    source,
+                    "admin",
+                    Optional.empty(),
+                    OptionalLong.of(r.nextLong()),
+                    reads));
         }
 
         Said badKey() {

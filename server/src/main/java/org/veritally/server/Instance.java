@@ -165,12 +165,17 @@ public final class Instance implements AutoCloseable {
         return new org.veritally.server.intake.RegisterKey(store, state, appender, sequencer);
     }
 
+    public org.veritally.server.intake.RecordEvidence evidenceRecorder() {
+        requireWriter();
+        return new org.veritally.server.intake.RecordEvidence(store, state, appender, sequencer);
+    }
+
     /**
-     * Records announcements and keys in this process (on PostgreSQL, outside {@code serve}, this takes the sequencer's
+     * Records announcements, keys and evidence in this process (on PostgreSQL, outside {@code serve}, this takes the sequencer's
      * lock first).
      */
     public RecordEntry entries() {
-        return new RecordEntry(state, announcements(), keyRegistry(), accounts());
+        return new RecordEntry(state, announcements(), keyRegistry(), evidenceRecorder(), accounts());
     }
 
     /**

@@ -151,6 +151,37 @@ public final class ProjectionQueries {
                 rs -> out.accept(new AnnouncementRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
     }
 
+    /** An evidence entry: its log index and its canonical text. */
+    public record EvidenceRow(long entryIdx, String body) {}
+
+    /** Every evidence entry, in log order. */
+    public void evidence(Consumer<EvidenceRow> out) {
+        store.query(
+                "SELECT entry_idx, body FROM evidence ORDER BY entry_idx",
+                List.of(),
+                rs -> out.accept(new EvidenceRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
+    }
+
+    /** The evidence filed for {@code station}, in log order. */
+    public List<EvidenceRow> evidenceOf(String station) {
+        List<EvidenceRow> out = new java.util.ArrayList<>();
+        store.query(
+                "SELECT entry_idx, body FROM evidence WHERE station = ? ORDER BY entry_idx",
+                List.of(station),
+                rs -> out.add(new EvidenceRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
+        return out;
+    }
+
+    /** The evidence entries whose original or public copy has SHA-256 {@code sha256}, in log order. */
+    public List<EvidenceRow> evidenceByHash(String sha256) {
+        List<EvidenceRow> out = new java.util.ArrayList<>();
+        store.query(
+                "SELECT entry_idx, body FROM evidence WHERE sha256 = ? OR public_sha256 = ? ORDER BY entry_idx",
+                List.of(sha256, sha256),
+                rs -> out.add(new EvidenceRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
+        return out;
+    }
+
     /** Every unit total of every view, in no particular order. */
     public void unitTotals(Consumer<UnitTotalRow> out) {
         store.query(UNIT_TOTAL, List.of(), rs -> out.accept(unitTotal(rs)));

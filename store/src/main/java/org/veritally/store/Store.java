@@ -382,7 +382,8 @@ public final class Store implements AutoCloseable {
                     "unit_total",
                     "station_status",
                     "sheet_flag",
-                    "announcement")) {
+                    "announcement",
+                    "evidence")) {
                 st.execute("DELETE FROM " + t);
             }
         } catch (SQLException e) {

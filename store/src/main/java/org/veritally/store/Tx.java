@@ -114,6 +114,23 @@ public final class Tx {
                 line);
     }
 
+    /**
+     * The projection row of an evidence entry: its station, source, contest, the hashes of the
+     * original and the public copy, and the canonical entry.
+     */
+    public void putEvidence(org.veritally.core.evidence.Evidence e, long entryIdx, String body) {
+        exec(
+                "INSERT INTO evidence(entry_idx, station, source, contest, sha256, public_sha256, body)"
+                        + " VALUES (?,?,?,?,?,?,?)",
+                entryIdx,
+                e.stationId(),
+                e.sourceId(),
+                e.contestId().orElse(""),
+                e.original().sha256(),
+                e.publicCopy().map(org.veritally.core.evidence.Blob::sha256).orElse(""),
+                body);
+    }
+
     public void putAnnouncement(String id, long entryIdx, String body) {
         exec("INSERT INTO announcement(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
     }

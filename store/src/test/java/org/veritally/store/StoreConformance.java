@@ -82,7 +82,7 @@ abstract class StoreConformance {
                 "SELECT version, script FROM schema_version ORDER BY version",
                 List.of(),
                 rs -> versions.add(Store.getLong(rs, 1) + " " + Store.getString(rs, 2)));
-        assertThat(versions).containsExactly("1 V1__init.sql", "2 V2__submission.sql");
+        assertThat(versions).containsExactly("1 V1__init.sql", "2 V2__submission.sql", "3 V3__evidence.sql");
         for (String t : List.of(
                 "log_entry",
                 "tree_node",
@@ -99,7 +99,8 @@ abstract class StoreConformance {
                 "station_status",
                 "announcement",
                 "sheet_flag",
-                "submission")) {
+                "submission",
+                "evidence")) {
             long[] n = {-1};
             store.query("SELECT COUNT(*) FROM " + t, List.of(), rs -> n[0] = Store.getLong(rs, 1));
             assertThat(n[0]).as(t).isZero();

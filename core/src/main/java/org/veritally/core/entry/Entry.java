@@ -6,7 +6,7 @@ package org.veritally.core.entry;
  * docs/log-format.md and encoded by {@code org.veritally.formats.entry.EntryCodec}.
  */
 public sealed interface Entry
-        permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry {
+        permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry, EvidenceEntry {
     /** The {@code kind} member of the entry's JSON. */
     String kind();
 

@@ -19,4 +19,6 @@ public interface EntryVisitor<R> {
     R sheet(SheetEntry e);
 
     R announcement(AnnouncementEntry e);
+
+    R evidence(EvidenceEntry e);
 }

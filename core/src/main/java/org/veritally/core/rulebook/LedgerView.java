@@ -1,6 +1,8 @@
 package org.veritally.core.rulebook;
 
+import java.util.List;
 import java.util.Optional;
+import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.model.Announcement;
 import org.veritally.core.model.Catalogue;
@@ -57,6 +59,12 @@ public interface LedgerView {
     /** The current copy at {@code copyKey}; called only when {@link #currentIndex} is not -1. */
     TallySheet currentSheet(long copyKey);
 
+    /** Every evidence entry so far whose original has the SHA-256 {@code sha256}, in log order. */
+    List<Filed> evidence(String sha256);
+
     /** An announcement and the index of its entry. */
     record Recorded(long index, Announcement announcement) {}
+
+    /** An evidence entry and its index. */
+    record Filed(long index, EvidenceEntry entry) {}
 }

@@ -12,10 +12,12 @@ import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.EntryVisitor;
+import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SheetSignature;
 import org.veritally.core.entry.SourceEntry;
+import org.veritally.core.evidence.Evidence;
 import org.veritally.core.model.Announcement;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
@@ -50,7 +52,10 @@ import org.veritally.core.validation.SheetValidator;
  *       TS-SUM, TS-BALLOTS, TS-REG, and the flags), AUTH-SIG (unsigned where its source signs, a
  *       signer with no key or a key of another source, a signature that does not verify),
  *       TS-CORRECTION, TS-CONFLICT, and a repeat of the current copy;
- *   <li>announcement: AN-CONTEST, AN-CANDIDATE, AN-DUP, and a repeat of the same announcement.
+ *   <li>announcement: AN-CONTEST, AN-CANDIDATE, AN-DUP, and a repeat of the same announcement;
+ *   <li>evidence: EV-STATION, EV-CONTEST, EV-SOURCE, AUTH-SIG (as for a sheet), EV-DUP (the same
+ *       bytes, station and source with other details), a repeat of the same entry, and the flag
+ *       EV-SAME (the same bytes already filed for another station).
  * </ul>
  */
 public final class Rulebook {
@@ -97,6 +102,11 @@ public final class Rulebook {
             @Override
             public Decision announcement(AnnouncementEntry e) {
                 return Rulebook.this.announcement(ledger, e.announcement(), where);
+            }
+
+            @Override
+            public Decision evidence(EvidenceEntry e) {
+                return Rulebook.this.evidence(ledger, e, where);
             }
         });
     }
@@ -231,8 +241,22 @@ public final class Rulebook {
 
     /** AUTH-SIG, if the sheet's signature (or its absence) breaks it. */
     private Optional<Problem> signature(LedgerView ledger, SheetEntry entry, String where) {
-        String source = entry.sheet().sourceId();
-        if (entry.signature().isEmpty()) {
+        return signature(
+                ledger, entry.sheet().sourceId(), entry.signature(), key -> signatures.verifies(key, entry), where);
+    }
+
+    /**
+     * AUTH-SIG for an entry of {@code source} signed with {@code signature} (or not): unsigned where
+     * the source signs, a signer with no key or a key of another source, or a signature that does
+     * not verify ({@code verifies} checks it with a verifier key).
+     */
+    private static Optional<Problem> signature(
+            LedgerView ledger,
+            String source,
+            Optional<SheetSignature> signature,
+            java.util.function.Predicate<String> verifies,
+            String where) {
+        if (signature.isEmpty()) {
             return ledger.signs(source)
                     ? Optional.of(new Problem(
                             Rule.AUTH_SIG,
@@ -240,7 +264,7 @@ public final class Rulebook {
                             "source '" + source + "' signs its sheets; this one is unsigned"))
                     : Optional.empty();
         }
-        SheetSignature sig = entry.signature().get();
+        SheetSignature sig = signature.get();
         Optional<KeyEntry> key = ledger.key(sig.signer());
         if (key.isEmpty()) {
             return Optional.of(new Problem(
@@ -254,7 +278,7 @@ public final class Rulebook {
                     key.get().source(),
                     source));
         }
-        if (!signatures.verifies(key.get().verifierKey(), entry)) {
+        if (!verifies.test(key.get().verifierKey())) {
             return Optional.of(new Problem(
                     Rule.AUTH_SIG,
                     where + " signature",
@@ -287,5 +311,48 @@ public final class Rulebook {
                             + existing.get().index() + ") with other figures"));
         }
         return refuseOrAccept(out);
+    }
+
+    private Decision evidence(LedgerView ledger, EvidenceEntry entry, String where) {
+        Evidence ev = entry.evidence();
+        Election el = ledger.election().orElseThrow();
+        List<Problem> out = new ArrayList<>(0);
+        if (!ledger.hasStation(ev.stationId())) {
+            out.add(new Problem(
+                    Rule.EV_STATION, where + " station", "station '" + ev.stationId() + "' is not in the catalogue"));
+        }
+        if (ev.contestId().isPresent() && el.contestIndex(ev.contestId().get()) < 0) {
+            out.add(new Problem(
+                    Rule.EV_CONTEST,
+                    where + " contest",
+                    "contest '" + ev.contestId().get() + "' is not in the election"));
+        }
+        if (ledger.sourceIndex(ev.sourceId()) < 0) {
+            out.add(new Problem(
+                    Rule.EV_SOURCE, where + " source", "unknown source '" + ev.sourceId() + "' (declare it first)"));
+            return new Decision.Refuse(out);
+        }
+        signature(ledger, ev.sourceId(), entry.signature(), key -> signatures.verifies(key, entry), where)
+                .ifPresent(out::add);
+        if (!out.isEmpty()) return new Decision.Refuse(out);
+        List<Problem> flags = new ArrayList<>(0);
+        for (LedgerView.Filed f : ledger.evidence(ev.original().sha256())) {
+            Evidence before = f.entry().evidence();
+            if (before.stationId().equals(ev.stationId()) && before.sourceId().equals(ev.sourceId())) {
+                if (f.entry().equals(entry)) return new Decision.Repeat(f.index());
+                return refuse(
+                        Rule.EV_DUP,
+                        where,
+                        "these bytes are already filed for station " + ev.stationId() + " by source " + ev.sourceId()
+                                + " at log index " + f.index() + " with other details");
+            }
+            if (!before.stationId().equals(ev.stationId()) && flags.isEmpty()) {
+                flags.add(new Problem(
+                        Rule.EV_SAME,
+                        where,
+                        "the same bytes are filed for station " + before.stationId() + " at log index " + f.index()));
+            }
+        }
+        return new Decision.Accept(flags, -1, -1);
     }
 }

@@ -1,5 +1,6 @@
 package org.veritally.core.rulebook;
 
+import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.SheetEntry;
 
 /**
@@ -13,4 +14,7 @@ public interface SignatureCheck {
 
     /** Whether {@code entry}'s signature verifies with {@code verifierKey}; the entry is signed. */
     boolean verifies(String verifierKey, SheetEntry entry);
+
+    /** The same for an evidence entry. */
+    boolean verifies(String verifierKey, EvidenceEntry entry);
 }

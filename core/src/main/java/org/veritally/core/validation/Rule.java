@@ -39,6 +39,15 @@ public enum Rule implements RuleId {
     AN_CONTEST("AN-CONTEST", Severity.ERROR, "an announcement names a contest that is not in the election"),
     AN_CANDIDATE("AN-CANDIDATE", Severity.ERROR, "an announcement names a candidate that is not in its contest"),
     AN_DUP("AN-DUP", Severity.ERROR, "an announcement id is already in the log with other figures"),
+    // --- evidence (photos and scans of sheets; docs/evidence.md) ---
+    EV_STATION("EV-STATION", Severity.ERROR, "evidence names a station that is not in the catalogue"),
+    EV_CONTEST("EV-CONTEST", Severity.ERROR, "evidence names a contest that is not in the election"),
+    EV_SOURCE("EV-SOURCE", Severity.ERROR, "evidence names a source that is not declared"),
+    EV_DUP(
+            "EV-DUP",
+            Severity.ERROR,
+            "the same bytes are already filed for the same station by the same source, with other details"),
+    EV_SAME("EV-SAME", Severity.FLAG, "the same bytes are already filed as evidence for another station"),
     // --- signatures ---
     AUTH_SIG(
             "AUTH-SIG",

@@ -9,6 +9,7 @@ import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.EntryVisitor;
+import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
@@ -106,6 +107,11 @@ public final class EntryCodec {
             @Override
             public byte[] announcement(AnnouncementEntry a) {
                 return CanonicalJson.encode(AnnouncementJson.toTree(a.announcement()));
+            }
+
+            @Override
+            public byte[] evidence(EvidenceEntry e) {
+                return EvidenceJson.encode(e);
             }
         });
     }
@@ -206,6 +212,7 @@ public final class EntryCodec {
                 f.end();
                 yield a.map(AnnouncementEntry::new);
             }
+            case "evidence" -> EvidenceJson.read(f, problems).map(x -> (Entry) x);
             default -> {
                 problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "unknown entry kind '" + kind + "'"));
                 yield Optional.empty();

@@ -2,6 +2,7 @@ package org.veritally.formats.entry;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.model.Election;
 import org.veritally.core.rulebook.SignatureCheck;
@@ -41,6 +42,14 @@ public final class NoteSignatureCheck implements SignatureCheck {
         var sig = entry.signature().orElseThrow();
         return parse(verifierKey)
                 .map(k -> k.verifies(codec.signedMessage(entry.sheet(), sig.signer()), sig.signature()))
+                .orElse(false);
+    }
+
+    @Override
+    public boolean verifies(String verifierKey, EvidenceEntry entry) {
+        var sig = entry.signature().orElseThrow();
+        return parse(verifierKey)
+                .map(k -> k.verifies(EvidenceJson.signedMessage(entry.evidence(), sig.signer()), sig.signature()))
                 .orElse(false);
     }
 }

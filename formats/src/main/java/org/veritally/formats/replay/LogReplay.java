@@ -13,6 +13,7 @@ import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
 import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.EntryVisitor;
+import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
@@ -55,6 +56,8 @@ public final class LogReplay implements LedgerView {
     private final Map<String, KeyEntry> keys = new HashMap<>();
     private final Set<String> signingSources = new HashSet<>();
     private final Map<String, Recorded> announcementsById = new HashMap<>();
+    private final Map<String, List<Filed>> evidence = new HashMap<>();
+    private final List<org.veritally.core.evidence.Evidence> evidenceInOrder = new ArrayList<>();
     private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
     private boolean finished;
     private final Applier applier = new Applier();
@@ -114,6 +117,16 @@ public final class LogReplay implements LedgerView {
     @Override
     public Optional<Recorded> announcement(String id) {
         return Optional.ofNullable(announcementsById.get(id));
+    }
+
+    @Override
+    public List<Filed> evidence(String sha256) {
+        return evidence.getOrDefault(sha256, List.of());
+    }
+
+    /** Every evidence entry replayed, in log order. */
+    public List<org.veritally.core.evidence.Evidence> evidence() {
+        return java.util.Collections.unmodifiableList(evidenceInOrder);
     }
 
     @Override
@@ -242,6 +255,14 @@ public final class LogReplay implements LedgerView {
             // the rulebook found the copy this one replaces, if any: accepted.superseded()
             batch.add(se.sheet(), accepted.superseded() < 0 ? Optional.empty() : Optional.of(sheetOf(key)));
             current.put(key, index, se.sheet());
+            return null;
+        }
+
+        @Override
+        public Void evidence(EvidenceEntry e) {
+            evidence.computeIfAbsent(e.evidence().original().sha256(), k -> new ArrayList<>(1))
+                    .add(new Filed(index, e));
+            evidenceInOrder.add(e.evidence());
             return null;
         }
 

@@ -81,6 +81,11 @@ final class DefinitionLedger extends StateLedger {
             public Void announcement(AnnouncementEntry a) {
                 throw new IllegalArgumentException("a definition holds no announcement");
             }
+
+            @Override
+            public Void evidence(org.veritally.core.entry.EvidenceEntry e) {
+                throw new IllegalArgumentException("a definition holds no evidence");
+            }
         });
     }
 

@@ -155,6 +155,16 @@ public final class ReplayLog {
                         an.announcement().id(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
                 return false;
             }
+
+            @Override
+            public Boolean evidence(org.veritally.core.entry.EvidenceEntry ev) {
+                state.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(row.idx(), ev));
+                tx.ifPresent(
+                        t -> t.putEvidence(ev.evidence(), row.idx(), new String(row.body(), StandardCharsets.UTF_8)));
+                for (Problem p : accepted.flags())
+                    tx.ifPresent(t -> t.putFlag(row.idx(), p.rule().id(), p.message()));
+                return false;
+            }
         });
         if (sheet) return;
         // Following, the state now holds this entry: count it in the log's size at once, so that a read

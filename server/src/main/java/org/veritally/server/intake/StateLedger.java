@@ -1,6 +1,7 @@
 package org.veritally.server.intake;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.entry.KeyEntry;
@@ -68,6 +69,11 @@ class StateLedger implements LedgerView {
     @Override
     public Optional<Recorded> announcement(String id) {
         return state.announcement(id);
+    }
+
+    @Override
+    public List<Filed> evidence(String sha256) {
+        return state.evidence(sha256);
     }
 
     @Override

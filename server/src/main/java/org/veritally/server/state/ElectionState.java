@@ -38,6 +38,9 @@ public final class ElectionState {
     private final java.util.concurrent.ConcurrentHashMap<String, org.veritally.core.entry.KeyEntry> keys =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> signingSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ConcurrentHashMap<String, List<org.veritally.core.rulebook.LedgerView.Filed>>
+            evidence = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong evidenceCount = new java.util.concurrent.atomic.AtomicLong();
 
     /** The announcements in log order. */
     public List<Recorded> announcements() {
@@ -52,6 +55,25 @@ public final class ElectionState {
     public void addAnnouncement(Recorded r) {
         announcements.add(r);
         announcementsById.put(r.announcement().id(), r);
+    }
+
+    /** Every evidence entry whose original has SHA-256 {@code sha256}, in log order. */
+    public List<org.veritally.core.rulebook.LedgerView.Filed> evidence(String sha256) {
+        var l = evidence.get(sha256);
+        return l == null ? List.of() : List.copyOf(l);
+    }
+
+    /** How many evidence entries the log holds. */
+    public long evidenceCount() {
+        return evidenceCount.get();
+    }
+
+    public void addEvidence(org.veritally.core.rulebook.LedgerView.Filed f) {
+        evidence.computeIfAbsent(
+                        f.entry().evidence().original().sha256(),
+                        k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(f);
+        evidenceCount.incrementAndGet();
     }
 
     /** The key entry in force for {@code account} (the last one the log holds for it). */
@@ -231,6 +253,12 @@ public final class ElectionState {
             var en = s.codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "announcement", ps);
             s.addAnnouncement(new Recorded(
                     row.entryIdx(), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
+        });
+        projections.evidence(row -> {
+            List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+            var en = s.codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "evidence", ps);
+            s.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(
+                    row.entryIdx(), (org.veritally.core.entry.EvidenceEntry) en.orElseThrow()));
         });
         // an account's public_key is written in the transaction of its key entry, so it is the key in force
         for (var a : new org.veritally.store.AccountQueries(store).all()) {
