@@ -22,8 +22,10 @@ import org.veritally.formats.canonical.Fields;
  * The canonical JSON of an evidence entry (docs/log-format.md §1.7). Members: {@code account,
  * captured?, contest?, kind, original {media, sha256, size}, phash?, public? {media, sha256, size},
  * reads [{format, payload}], signature?, signer?, source, station, v}. {@code phash} is the 64-bit
- * perceptual hash as 16 lower-case hex digits. A signature covers the canonical entry with
- * {@code signer} and without {@code signature}, as for a sheet (§1.4). Stateless.
+ * perceptual hash as 16 lower-case hex digits. A signature covers what the filer knows before the
+ * server examines the bytes: the canonical object of {@code account, contest?, kind, original,
+ * signer, source, station, v} (§1.7); the members the server derives (public, phash, reads,
+ * captured) are its own statements, checked against the bytes by whoever holds them. Stateless.
  */
 public final class EvidenceJson {
     private EvidenceJson() {}
@@ -33,9 +35,18 @@ public final class EvidenceJson {
         return CanonicalJson.encode(tree(e.evidence(), e.signature().map(SheetSignature::signer), e.signature()));
     }
 
-    /** The bytes an account signs for {@code ev}. */
+    /** The bytes an account signs for {@code ev}: the filer's members only (see the class comment). */
     public static byte[] signedMessage(Evidence ev, String signer) {
-        return CanonicalJson.encode(tree(ev, Optional.of(signer), Optional.empty()));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("kind", "evidence");
+        m.put("v", 1L);
+        m.put("account", ev.account());
+        ev.contestId().ifPresent(c -> m.put("contest", c));
+        m.put("original", blob(ev.original()));
+        m.put("signer", signer);
+        m.put("source", ev.sourceId());
+        m.put("station", ev.stationId());
+        return CanonicalJson.encode(m);
     }
 
     private static Map<String, Object> tree(Evidence ev, Optional<String> signer, Optional<SheetSignature> sig) {

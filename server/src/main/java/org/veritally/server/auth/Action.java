@@ -4,5 +4,8 @@ package org.veritally.server.auth;
 public enum Action {
     SUBMIT_SHEET,
     RECORD_ANNOUNCEMENT,
-    REGISTER_KEY
+    REGISTER_KEY,
+    FILE_EVIDENCE,
+    /** Read an original photo (it may hold GPS and device serials); the public copy needs no account. */
+    READ_ORIGINAL
 }

@@ -9,10 +9,19 @@ import java.util.Set;
  */
 public final class Authorization {
     private static final Map<Role, Set<Action>> ALLOWED = Map.of(
-            Role.ADMIN, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.REGISTER_KEY),
-            Role.AUTHORITY, Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT),
-            Role.WITNESS, Set.of(Action.SUBMIT_SHEET),
-            Role.OBSERVER, Set.of(Action.SUBMIT_SHEET));
+            Role.ADMIN,
+            Set.of(
+                    Action.SUBMIT_SHEET,
+                    Action.RECORD_ANNOUNCEMENT,
+                    Action.REGISTER_KEY,
+                    Action.FILE_EVIDENCE,
+                    Action.READ_ORIGINAL),
+            Role.AUTHORITY,
+            Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.FILE_EVIDENCE),
+            Role.WITNESS,
+            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE),
+            Role.OBSERVER,
+            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE));
 
     private Authorization() {}
 
