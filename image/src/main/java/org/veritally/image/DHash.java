@@ -27,17 +27,17 @@ public final class DHash {
     static long of(BufferedImage rgb) {
         int w = rgb.getWidth();
         int h = rgb.getHeight();
-        int[] pixels = RgbPixels.data(rgb);
+        byte[] pixels = RgbPixels.data(rgb);
         int[] cellOfX = new int[w];
         for (int x = 0; x < w; x++) cellOfX[x] = (int) ((long) x * COLS / w);
         long[] sum = new long[COLS * ROWS];
         long[] count = new long[COLS * ROWS];
         for (int y = 0; y < h; y++) {
             int rowBase = (int) ((long) y * ROWS / h) * COLS;
-            int at = y * w;
-            for (int x = 0; x < w; x++) {
-                int p = pixels[at + x];
-                int luma = (77 * ((p >> 16) & 0xFF) + 150 * ((p >> 8) & 0xFF) + 29 * (p & 0xFF)) >> 8;
+            int at = 3 * y * w;
+            for (int x = 0; x < w; x++, at += 3) {
+                int luma =
+                        (29 * (pixels[at] & 0xFF) + 150 * (pixels[at + 1] & 0xFF) + 77 * (pixels[at + 2] & 0xFF)) >> 8;
                 int cell = rowBase + cellOfX[x];
                 sum[cell] += luma;
                 count[cell]++;

@@ -20,47 +20,33 @@ final class Orientation {
         boolean swap = orientation >= 5;
         int ow = swap ? h : w;
         int oh = swap ? w : h;
-        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
-        int[] src = RgbPixels.data(rgb);
-        int[] dst = RgbPixels.data(out);
+        BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] src = RgbPixels.data(rgb);
+        byte[] dst = RgbPixels.data(out);
         for (int y = 0; y < oh; y++) {
-            for (int x = 0; x < ow; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> {
-                        sx = w - 1 - x;
-                        sy = y;
-                    }
-                    case 3 -> {
-                        sx = w - 1 - x;
-                        sy = h - 1 - y;
-                    }
-                    case 4 -> {
-                        sx = x;
-                        sy = h - 1 - y;
-                    }
-                    case 5 -> {
-                        sx = y;
-                        sy = x;
-                    }
-                    case 6 -> {
-                        sx = y;
-                        sy = h - 1 - x;
-                    }
-                    case 7 -> {
-                        sx = w - 1 - y;
-                        sy = h - 1 - x;
-                    }
-                    case 8 -> {
-                        sx = w - 1 - y;
-                        sy = x;
-                    }
-                    default -> throw new IllegalArgumentException("orientation " + orientation);
-                }
-                dst[y * ow + x] = src[sy * w + sx];
+            // along a displayed row the stored pixel moves by a constant step
+            int from = source(orientation, 0, y, w, h);
+            int step = source(orientation, 1, y, w, h) - from;
+            for (int x = 0, to = 3 * y * ow; x < ow; x++, to += 3, from += step) {
+                dst[to] = src[3 * from];
+                dst[to + 1] = src[3 * from + 1];
+                dst[to + 2] = src[3 * from + 2];
             }
         }
         return out;
+    }
+
+    /** The index (y × w + x) of the stored pixel displayed at (x, y). */
+    private static int source(int orientation, int x, int y, int w, int h) {
+        return switch (orientation) {
+            case 2 -> y * w + (w - 1 - x);
+            case 3 -> (h - 1 - y) * w + (w - 1 - x);
+            case 4 -> (h - 1 - y) * w + x;
+            case 5 -> x * w + y;
+            case 6 -> (h - 1 - x) * w + y;
+            case 7 -> (h - 1 - x) * w + (w - 1 - y);
+            case 8 -> x * w + (w - 1 - y);
+            default -> throw new IllegalArgumentException("orientation " + orientation);
+        };
     }
 }

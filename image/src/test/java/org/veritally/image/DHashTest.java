@@ -66,7 +66,7 @@ class DHashTest {
             int h = 8 + random.nextInt(200);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, random.nextInt(1 << 24));
-            assertThat(DHash.of(img)).as("%d x %d", w, h).isEqualTo(reference(img));
+            assertThat(DHash.of(RgbPixels.of(img))).as("%d x %d", w, h).isEqualTo(reference(img));
         }
     }
 
