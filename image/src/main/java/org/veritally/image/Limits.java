@@ -3,8 +3,9 @@ package org.veritally.image;
 /**
  * How large a file {@link Photo#examine} takes: at most {@code maxBytes} bytes and, for an image, at most
  * {@code maxPixels} pixels (width × height, read from the header before any pixel is decoded, so that a
- * small file that would decode to gigabytes is refused: EV-SIZE). Decoding holds about 7 bytes a pixel
- * (the decoded raster and its RGB copy), so the default 50 MP needs about 350 MB of heap per photo in flight.
+ * small file that would decode to gigabytes is refused: EV-SIZE). Examining holds 3 to 6 bytes a pixel
+ * (the decoded raster, and its upright copy when the orientation turns it), so the default 50 MP needs up
+ * to about 300 MB of heap per photo in flight.
  * Immutable.
  */
 public record Limits(long maxBytes, long maxPixels) {
