@@ -188,6 +188,16 @@ class PublicCopyTest {
         assertThat(copy.getRGB(8, 3) & 0xFF).isBetween(0x78, 0x88);
     }
 
+    @Test
+    void transparencyIsCompositedOverWhitePaper() {
+        BufferedImage argb = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
+        for (int x = 0; x < 16; x++) for (int y = 0; y < 16; y++) argb.setRGB(x, y, x < 8 ? 0x00000000 : 0xFF000000);
+        var e = (Examination.Examined) Photo.examine(Sheets.png(argb), Limits.defaults());
+        BufferedImage copy = Sheets.decode(e.picture().orElseThrow().publicCopy());
+        assertThat(copy.getRGB(2, 8) & 0xFF).as("transparent is white").isGreaterThan(240);
+        assertThat(copy.getRGB(13, 8) & 0xFF).as("opaque black stays black").isLessThan(15);
+    }
+
     static byte[] publicCopy(byte[] photo) {
         var e = (Examination.Examined) Photo.examine(photo, Limits.defaults());
         return e.picture().orElseThrow().publicCopy();
