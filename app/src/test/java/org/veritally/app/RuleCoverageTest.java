@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.veritally.core.validation.ReadRule;
 import org.veritally.core.validation.Rule;
 import org.veritally.core.validation.RuleId;
+import org.veritally.image.ImageRule;
 import org.veritally.server.auth.AuthRule;
 import org.veritally.server.intake.RebuildRule;
 import org.veritally.server.log.LogRule;
@@ -47,7 +48,8 @@ class RuleCoverageTest {
             Check.class,
             ManifestRule.class,
             PageRule.class,
-            ExportRule.class);
+            ExportRule.class,
+            ImageRule.class);
     static final Path ROOT = Path.of("..");
 
     static List<RuleId> all() {
