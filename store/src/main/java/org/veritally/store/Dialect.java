@@ -77,7 +77,8 @@ public enum Dialect {
     };
 
     /** The versioned schema scripts, applied in order; both dialects have the same versions. */
-    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__submission.sql", "V3__evidence.sql");
+    static final List<String> MIGRATIONS =
+            List.of("V1__init.sql", "V2__submission.sql", "V3__evidence.sql", "V4__evidence_blob.sql");
 
     /** The advisory-lock key that serialises migrations between instances (ASCII "vt-migra"). */
     static final long MIGRATION_LOCK = 0x76742d6d69677261L;

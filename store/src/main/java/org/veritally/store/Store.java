@@ -83,6 +83,21 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies any migration {@code db} lacks, without opening the store: for what shares the database beside it, such
+     * as the evidence blobs ({@code org.veritally.store.blob.PostgresBlobStore}). Safe while instances run (the same
+     * lock as {@link #open}).
+     */
+    public static void migrate(Database db) {
+        try (Connection c = connect(db)) {
+            Migrations.apply(c, db.dialect());
+            c.commit();
+        } catch (SQLException e) {
+            if (DiskFull.in(e)) throw DiskFull.database(db, "migrating it", e);
+            throw new StoreException("migrate " + db + ": " + e.getMessage(), e);
+        }
+    }
+
     static Connection connect(Database db) throws SQLException {
         Connection c = DriverManager.getConnection(db.jdbcUrl(), db.properties());
         db.dialect().configure(c);

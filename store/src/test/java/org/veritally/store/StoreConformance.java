@@ -82,7 +82,9 @@ abstract class StoreConformance {
                 "SELECT version, script FROM schema_version ORDER BY version",
                 List.of(),
                 rs -> versions.add(Store.getLong(rs, 1) + " " + Store.getString(rs, 2)));
-        assertThat(versions).containsExactly("1 V1__init.sql", "2 V2__submission.sql", "3 V3__evidence.sql");
+        assertThat(versions)
+                .containsExactly(
+                        "1 V1__init.sql", "2 V2__submission.sql", "3 V3__evidence.sql", "4 V4__evidence_blob.sql");
         for (String t : List.of(
                 "log_entry",
                 "tree_node",
@@ -100,7 +102,8 @@ abstract class StoreConformance {
                 "announcement",
                 "sheet_flag",
                 "submission",
-                "evidence")) {
+                "evidence",
+                "evidence_blob")) {
             long[] n = {-1};
             store.query("SELECT COUNT(*) FROM " + t, List.of(), rs -> n[0] = Store.getLong(rs, 1));
             assertThat(n[0]).as(t).isZero();
