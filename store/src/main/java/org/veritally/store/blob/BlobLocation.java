@@ -93,6 +93,7 @@ public sealed interface BlobLocation {
     }
 
     private static S3 s3(String u) {
+        if (u.length() == 5 || u.charAt(5) == '/' || u.charAt(5) == '?') throw bad(u, "names no bucket");
         URI parsed;
         try {
             parsed = new URI(u);
