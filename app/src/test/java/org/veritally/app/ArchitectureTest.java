@@ -119,6 +119,7 @@ class ArchitectureTest {
                         "org.veritally.translog..",
                         "org.sqlite..",
                         "com.zaxxer.hikari..",
+                        "software.amazon.awssdk..", // S3BlobStore, the evidence in an S3 bucket
                         "java..")
                 .check(MAIN);
     }

@@ -23,9 +23,10 @@ import org.veritally.testkit.Seeds;
  * partial file under a final name. A child JVM ({@link BlobWriterProcess}) puts blobs into one directory and prints
  * each name once its put has returned; the test kills it after a seeded number of those lines, at once (most likely
  * while it makes up the next blob) or, in every other round, once the temporary file of a later put exists (while it
- * writes, forces or renames that file), then checks the directory. Several rounds on the same directory, so later writers meet what earlier
- * ones left (temporary files, directories). A process kill keeps what reached the page cache; that the data also
- * survives a power cut rests on the fsyncs of the file and its directory, which this test cannot cut.
+ * writes, forces or renames that file), then checks the directory. Several rounds on the same directory, so later
+ * writers meet what earlier ones left (temporary files, directories). A process kill keeps what reached the page
+ * cache; that the data also survives a power cut rests on the fsyncs of the file and its directory, which this test
+ * cannot cut.
  */
 class DirectoryBlobCrashTest {
     static final int ROUNDS = 4;
@@ -86,7 +87,7 @@ class DirectoryBlobCrashTest {
         }
     }
 
-    /** Starts a writer, kills it (SIGKILL) once it has reported {@code killAfter} puts, and returns what it reported. */
+    /** Starts a writer, kills it (SIGKILL) once it has reported {@code killAfter} puts; returns what it reported. */
     private static List<String> runAndKill(Path root, long seed, int killAfter, boolean midWrite) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(
