@@ -62,8 +62,29 @@ public final class DataDirOption {
         return database().map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(Instance.DB_FILE)));
     }
 
-    /** Opens the data directory with its database. */
+    private Optional<String> evidence = Optional.empty();
+
+    @Option(
+            names = "--evidence",
+            paramLabel = "WHERE",
+            description = "where evidence photos are kept: a directory, postgres (the --db database) or "
+                    + "s3://bucket?endpoint=URL&region=R (default: VERITALLY_EVIDENCE if set, else DIR/evidence)")
+    void evidence(String where) {
+        try {
+            org.veritally.store.blob.BlobLocation.parse(where);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+        evidence = Optional.of(where);
+    }
+
+    /** Opens the data directory with its database and its evidence store. */
     Instance open() {
-        return Instance.open(dir, database());
+        Instance in = Instance.open(dir, database());
+        Optional<String> where = evidence.isPresent()
+                ? evidence
+                : Optional.ofNullable(System.getenv("VERITALLY_EVIDENCE")).filter(s -> !s.isBlank());
+        where.ifPresent(in::evidenceAt);
+        return in;
     }
 }

@@ -8,19 +8,21 @@ import java.awt.image.BufferedImage;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.veritally.testkit.Seeds;
+import org.veritally.testkit.SheetPictures;
 
 /**
  * The perceptual hash: the same sheet re-encoded, scaled and brightened is near; different sheets are
  * not; and the box-average hash agrees with a naive reference on seeded random images.
  */
 class DHashTest {
-    private static final BufferedImage SHEET = Sheets.sheet(1200, 900, "ST-0101", new int[] {4512, 3877, 210, 95}, 11);
+    private static final BufferedImage SHEET =
+            SheetPictures.sheet(1200, 900, "ST-0101", new int[] {4512, 3877, 210, 95}, 11);
 
     @Test
     void theSameSheetReencodedAtQuality40ScaledToHalfAndBrightenedIsNear() {
-        long original = hash(Sheets.jpeg(SHEET, 0.9f));
+        long original = hash(SheetPictures.jpeg(SHEET, 0.9f));
         BufferedImage variant = brighten(half(SHEET), 1.12);
-        long altered = hash(Sheets.jpeg(variant, 0.4f));
+        long altered = hash(SheetPictures.jpeg(variant, 0.4f));
         int d = DHash.distance(original, altered);
         System.out.println("dHash distance, same sheet altered: " + d);
         assertThat(d).isLessThanOrEqualTo(DHash.NEAR);
@@ -30,10 +32,10 @@ class DHashTest {
     @Test
     void differentSheetsAreNotNear() {
         long[] hashes = {
-            hash(Sheets.jpeg(SHEET, 0.9f)),
-            hash(Sheets.jpeg(Sheets.sheet(1200, 900, "ST-2290", new int[] {903, 1, 5555}, 13), 0.9f)),
-            hash(Sheets.jpeg(Sheets.sheet(1200, 900, "ST-9", new int[] {12, 48}, 14), 0.9f)),
-            hash(Sheets.jpeg(Sheets.sheet(1200, 900, "ST-31", new int[] {1, 2, 3, 4, 5, 6}, 15), 0.9f))
+            hash(SheetPictures.jpeg(SHEET, 0.9f)),
+            hash(SheetPictures.jpeg(SheetPictures.sheet(1200, 900, "ST-2290", new int[] {903, 1, 5555}, 13), 0.9f)),
+            hash(SheetPictures.jpeg(SheetPictures.sheet(1200, 900, "ST-9", new int[] {12, 48}, 14), 0.9f)),
+            hash(SheetPictures.jpeg(SheetPictures.sheet(1200, 900, "ST-31", new int[] {1, 2, 3, 4, 5, 6}, 15), 0.9f))
         };
         for (int i = 0; i < hashes.length; i++) {
             for (int j = i + 1; j < hashes.length; j++) {
@@ -51,8 +53,9 @@ class DHashTest {
      */
     @Test
     void sheetsOfOneFormAlignedAlikeThatDifferOnlyInTheirDigitsMayBeNear() {
-        long a = hash(Sheets.jpeg(SHEET, 0.9f));
-        long b = hash(Sheets.jpeg(Sheets.sheet(1200, 900, "ST-0102", new int[] {77, 6310, 1402, 8}, 12), 0.9f));
+        long a = hash(SheetPictures.jpeg(SHEET, 0.9f));
+        long b = hash(
+                SheetPictures.jpeg(SheetPictures.sheet(1200, 900, "ST-0102", new int[] {77, 6310, 1402, 8}, 12), 0.9f));
         int d = DHash.distance(a, b);
         System.out.println("dHash distance, one form, other digits: " + d);
         assertThat(d).isPositive().isLessThanOrEqualTo(DHash.NEAR);
@@ -121,9 +124,9 @@ class DHashTest {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int p = img.getRGB(x, y);
-                int r = Sheets.clamp((int) Math.round(((p >> 16) & 0xFF) * factor));
-                int g = Sheets.clamp((int) Math.round(((p >> 8) & 0xFF) * factor));
-                int b = Sheets.clamp((int) Math.round((p & 0xFF) * factor));
+                int r = SheetPictures.clamp((int) Math.round(((p >> 16) & 0xFF) * factor));
+                int g = SheetPictures.clamp((int) Math.round(((p >> 8) & 0xFF) * factor));
+                int b = SheetPictures.clamp((int) Math.round((p & 0xFF) * factor));
                 out.setRGB(x, y, (r << 16) | (g << 8) | b);
             }
         }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.veritally.core.validation.Problem;
+import org.veritally.testkit.SheetPictures;
 
 /** The refusals of {@link Photo#examine}, one rule ID each (EV-SIZE, EV-TYPE, EV-DECODE), and what passes. */
 class PhotoRulesTest {
@@ -24,7 +25,8 @@ class PhotoRulesTest {
                     + "trailer\n<< /Size 1 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n")
             .getBytes(StandardCharsets.ISO_8859_1);
 
-    private static final byte[] JPEG = Sheets.jpeg(Sheets.sheet(320, 240, "ST-1", new int[] {120, 75, 9}, 1), 0.9f);
+    private static final byte[] JPEG =
+            SheetPictures.jpeg(SheetPictures.sheet(320, 240, "ST-1", new int[] {120, 75, 9}, 1), 0.9f);
 
     @Test
     void evSizeForAnEmptyFile() {
@@ -85,7 +87,7 @@ class PhotoRulesTest {
 
     @Test
     void evDecodeForATruncatedOrCorruptPng() {
-        byte[] png = Sheets.png(Sheets.sheet(200, 100, "ST-2", new int[] {1, 2}, 2));
+        byte[] png = SheetPictures.png(SheetPictures.sheet(200, 100, "ST-2", new int[] {1, 2}, 2));
         assertThat(rules(Photo.examine(Arrays.copyOf(png, png.length / 2), Limits.defaults())))
                 .containsExactly("EV-DECODE");
         byte[] corrupt = png.clone();

@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.veritally.testkit.ExifSegments;
+import org.veritally.testkit.SheetPictures;
 
 /**
  * A JPEG carrying EXIF (device, serial, GPS), XMP, an ICC profile and a comment: the EXIF is read
@@ -33,22 +35,22 @@ class PublicCopyTest {
     private static final double LON = -77.042793;
 
     static byte[] witnessPhoto(int orientation) {
-        byte[] plain = Sheets.jpeg(Sheets.sheet(400, 300, "ST-7", new int[] {310, 122, 45}, 7), 0.9f);
-        return Segments.afterSoi(
+        byte[] plain = SheetPictures.jpeg(SheetPictures.sheet(400, 300, "ST-7", new int[] {310, 122, 45}, 7), 0.9f);
+        return ExifSegments.afterSoi(
                 plain,
-                Segments.exif(LAT, LON, orientation),
-                Segments.xmp("12,2.7824S"),
-                Segments.icc(),
-                Segments.comment());
+                ExifSegments.exif(LAT, LON, orientation),
+                ExifSegments.xmp("12,2.7824S"),
+                ExifSegments.icc(),
+                ExifSegments.comment());
     }
 
     @Test
     void theExifIsReadDeviceSerialCaptureTimeGpsAndOrientation() {
         var e = (Examination.Examined) Photo.examine(witnessPhoto(1), Limits.defaults());
         Exif exif = e.exif();
-        assertThat(exif.make()).contains(Segments.MAKE);
-        assertThat(exif.model()).contains(Segments.MODEL);
-        assertThat(exif.serial()).contains(Segments.SERIAL);
+        assertThat(exif.make()).contains(ExifSegments.MAKE);
+        assertThat(exif.model()).contains(ExifSegments.MODEL);
+        assertThat(exif.serial()).contains(ExifSegments.SERIAL);
         assertThat(exif.captured()).contains(LocalDateTime.of(2026, 6, 7, 18, 42, 5));
         assertThat(exif.capturedOffset()).contains(ZoneOffset.ofHours(-5));
         assertThat(exif.position().orElseThrow().latitude()).isCloseTo(LAT, org.assertj.core.data.Offset.offset(1e-5));
@@ -99,10 +101,10 @@ class PublicCopyTest {
                 "http://ns.adobe.com",
                 "ICC_PROFILE",
                 "JFIF",
-                Segments.MAKE,
-                Segments.MODEL,
-                Segments.SERIAL,
-                Segments.COMMENT,
+                ExifSegments.MAKE,
+                ExifSegments.MODEL,
+                ExifSegments.SERIAL,
+                ExifSegments.COMMENT,
                 "2026:06:07")) {
             assertThat(contains(copy, s)).as(s).isFalse();
         }
@@ -129,12 +131,12 @@ class PublicCopyTest {
         // a 40 x 20 image, black in its top-left corner, stored on its side (orientation 6: turn 90° clockwise)
         BufferedImage stored = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 20; y++) for (int x = 0; x < 40; x++) stored.setRGB(x, y, x < 10 && y < 10 ? 0 : 0xFFFFFF);
-        byte[] photo = Segments.afterSoi(Sheets.jpeg(stored, 0.95f), Segments.exif(0, 0, 6));
+        byte[] photo = ExifSegments.afterSoi(SheetPictures.jpeg(stored, 0.95f), ExifSegments.exif(0, 0, 6));
         var e = (Examination.Examined) Photo.examine(photo, Limits.defaults());
         Picture p = e.picture().orElseThrow();
         assertThat(p.width()).isEqualTo(20);
         assertThat(p.height()).isEqualTo(40);
-        BufferedImage upright = Sheets.decode(p.publicCopy());
+        BufferedImage upright = SheetPictures.decode(p.publicCopy());
         assertThat(upright.getWidth()).isEqualTo(20);
         assertThat(upright.getRGB(15, 5) & 0xFF).as("top right is black").isLessThan(60);
         assertThat(upright.getRGB(5, 5) & 0xFF).as("top left is white").isGreaterThan(200);
@@ -144,7 +146,7 @@ class PublicCopyTest {
     void everyOrientationPutsTheStoredRowZeroAndColumnZeroWhereExifSays() {
         int w = 30;
         int h = 20;
-        BufferedImage rgb = RgbPixels.of(Sheets.sheet(w, h, "S", new int[] {1}, 3));
+        BufferedImage rgb = RgbPixels.of(SheetPictures.sheet(w, h, "S", new int[] {1}, 3));
         for (int o = 1; o <= 8; o++) {
             BufferedImage up = Orientation.upright(rgb, o);
             AffineTransform t = displayed(o, w, h);
@@ -183,8 +185,8 @@ class PublicCopyTest {
         for (int x = 0; x < 16; x++)
             for (int y = 0; y < 16; y++) grey.getRaster().setSample(x, y, 0, x * 16);
         assertThat(RgbPixels.of(grey).getRGB(8, 3) & 0xFFFFFF).isEqualTo(0x808080);
-        var e = (Examination.Examined) Photo.examine(Sheets.png(grey), Limits.defaults());
-        BufferedImage copy = Sheets.decode(e.picture().orElseThrow().publicCopy());
+        var e = (Examination.Examined) Photo.examine(SheetPictures.png(grey), Limits.defaults());
+        BufferedImage copy = SheetPictures.decode(e.picture().orElseThrow().publicCopy());
         assertThat(copy.getRGB(8, 3) & 0xFF).isBetween(0x78, 0x88);
     }
 
@@ -192,8 +194,8 @@ class PublicCopyTest {
     void transparencyIsCompositedOverWhitePaper() {
         BufferedImage argb = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
         for (int x = 0; x < 16; x++) for (int y = 0; y < 16; y++) argb.setRGB(x, y, x < 8 ? 0x00000000 : 0xFF000000);
-        var e = (Examination.Examined) Photo.examine(Sheets.png(argb), Limits.defaults());
-        BufferedImage copy = Sheets.decode(e.picture().orElseThrow().publicCopy());
+        var e = (Examination.Examined) Photo.examine(SheetPictures.png(argb), Limits.defaults());
+        BufferedImage copy = SheetPictures.decode(e.picture().orElseThrow().publicCopy());
         assertThat(copy.getRGB(2, 8) & 0xFF).as("transparent is white").isGreaterThan(240);
         assertThat(copy.getRGB(13, 8) & 0xFF).as("opaque black stays black").isLessThan(15);
     }

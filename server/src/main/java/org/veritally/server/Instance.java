@@ -124,6 +124,44 @@ public final class Instance implements AutoCloseable {
         return dir;
     }
 
+    private Optional<String> evidenceLocation = Optional.empty();
+    private org.veritally.store.blob.BlobStore blobs;
+
+    /**
+     * Keeps the evidence at {@code location} (an {@code --evidence} form: a directory, {@code postgres}
+     * or {@code s3://bucket?…}) instead of the directory {@code evidence} beside the database. Call
+     * before the first use of {@link #blobs}.
+     */
+    public synchronized void evidenceAt(String location) {
+        if (blobs != null) throw new IllegalStateException("the evidence store is already open");
+        org.veritally.store.blob.BlobLocation.parse(location); // STORE-BLOB-URI now, not at the first photo
+        evidenceLocation = Optional.of(location);
+    }
+
+    private volatile org.veritally.server.evidence.MachineReader machineReader =
+            org.veritally.server.evidence.MachineReader.NONE;
+
+    /** Reads QR codes from photos filed from now on (the image module's reader, set by the launcher). */
+    public void readPhotosWith(org.veritally.server.evidence.MachineReader reader) {
+        this.machineReader = reader;
+    }
+
+    /** Files photos of tally sheets (docs/evidence.md) with the default limits. */
+    public org.veritally.server.evidence.EvidenceIntake evidenceIntake() {
+        return new org.veritally.server.evidence.EvidenceIntake(
+                this, org.veritally.image.Limits.defaults(), p -> machineReader.read(p));
+    }
+
+    /** The evidence blob store, opened at first use. */
+    public synchronized org.veritally.store.blob.BlobStore blobs() {
+        if (blobs == null) {
+            String at = evidenceLocation.orElseGet(() ->
+                    org.veritally.store.blob.BlobStores.defaultDirectory(dir).toString());
+            blobs = org.veritally.store.blob.BlobStores.open(at, store.database());
+        }
+        return blobs;
+    }
+
     public org.veritally.server.log.LogKeys keys() {
         return keys;
     }
@@ -303,7 +341,13 @@ public final class Instance implements AutoCloseable {
         } finally {
             if (groupCommit != null) groupCommit.close();
             lock.ifPresent(SessionLock::close);
-            store.close();
+            try {
+                if (blobs != null) blobs.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("close the evidence store", e);
+            } finally {
+                store.close();
+            }
         }
     }
 }

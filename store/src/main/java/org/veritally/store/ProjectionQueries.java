@@ -2,6 +2,7 @@ package org.veritally.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.veritally.core.model.Source;
@@ -153,6 +154,16 @@ public final class ProjectionQueries {
 
     /** An evidence entry: its log index and its canonical text. */
     public record EvidenceRow(long entryIdx, String body) {}
+
+    /** The flags kept with entry {@code entryIdx} (rule ID and message), by rule. */
+    public List<Map<String, String>> flagsOf(long entryIdx) {
+        List<Map<String, String>> out = new java.util.ArrayList<>();
+        store.query(
+                "SELECT rule, message FROM sheet_flag WHERE entry_idx = ? ORDER BY rule",
+                List.of(entryIdx),
+                rs -> out.add(Map.of("rule", Store.getString(rs, 1), "message", Store.getString(rs, 2))));
+        return out;
+    }
 
     /** Every evidence entry, in log order. */
     public void evidence(Consumer<EvidenceRow> out) {

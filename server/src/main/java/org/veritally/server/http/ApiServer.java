@@ -56,6 +56,15 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/sheets", writes::postSheet);
             cfg.routes.post("/api/announcements", writes::postAnnouncement);
             cfg.routes.post("/api/keys", writes::postKey);
+            var evidence = new EvidenceRoutes(
+                    instance, new Authenticator(token, instance.accounts()), instance.evidenceIntake());
+            cfg.jetty.multipartConfig.maxFileSize(RequestGuard.EVIDENCE_MAX_BODY, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(
+                    RequestGuard.EVIDENCE_MAX_BODY, io.javalin.config.SizeUnit.BYTES);
+            cfg.routes.post(EvidenceRoutes.POST_PATH, evidence::post);
+            cfg.routes.get("/api/stations/{id}/evidence", evidence::ofStation);
+            cfg.routes.get("/api/evidence/{sha256}/original", evidence::original);
+            cfg.routes.get("/evidence/{sha256}", evidence::publicCopy);
             cfg.routes.get(
                     "/api/announcements",
                     ctx -> json(

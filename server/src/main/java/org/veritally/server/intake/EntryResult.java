@@ -13,9 +13,14 @@ import org.veritally.store.Tx;
  * when recorded), the entry's log index ({@code -1} when rejected), and whether the same entry was
  * already in the log ({@code idempotent}: nothing appended). Immutable.
  */
-public record EntryResult(List<Problem> problems, long index, boolean idempotent) {
+public record EntryResult(List<Problem> problems, long index, boolean idempotent, List<Problem> flags) {
     public EntryResult {
         problems = List.copyOf(problems);
+        flags = List.copyOf(flags);
+    }
+
+    public EntryResult(List<Problem> problems, long index, boolean idempotent) {
+        this(problems, index, idempotent, List.of());
     }
 
     static EntryResult rejected(List<Problem> problems) {

@@ -135,7 +135,7 @@ public final class RecordEntry {
         if (!r.problems().isEmpty()) return new Outcome(List.of(), r.problems(), state.logSize(), false);
         long size = r.idempotent() ? state.logSize() : r.index() + 1;
         return new Outcome(
-                List.of(new Accepted(location, r.index(), new byte[0], r.idempotent(), List.of())),
+                List.of(new Accepted(location, r.index(), new byte[0], r.idempotent(), r.flags())),
                 List.of(),
                 size,
                 !r.idempotent());

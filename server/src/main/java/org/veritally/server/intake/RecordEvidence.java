@@ -33,19 +33,8 @@ public final class RecordEvidence {
         this.writeLock = writeLock;
     }
 
-    /** The result and the flags the rulebook raised (EV-SAME), if recorded. */
-    public record Recorded(EntryResult result, List<Problem> flags) {}
-
+    /** Records {@code entry} as filed by {@code account}; an accepted result carries the rulebook's flags (EV-SAME). */
     EntryResult record(
-            EvidenceEntry entry,
-            String account,
-            String where,
-            Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
-        return recordWithFlags(entry, account, where, alongside).result();
-    }
-
-    /** Records {@code entry} as filed by {@code account}. */
-    public Recorded recordWithFlags(
             EvidenceEntry entry,
             String account,
             String where,
@@ -62,17 +51,15 @@ public final class RecordEvidence {
                             entry,
                             where);
             if (d instanceof Decision.Repeat r)
-                return new Recorded(
-                        new EntryResult(List.of(), r.index(), true).commitAlone(store, alongside), List.of());
+                return new EntryResult(List.of(), r.index(), true).commitAlone(store, alongside);
             if (d instanceof Decision.Refuse r)
-                return new Recorded(EntryResult.rejected(r.problems()).commitAlone(store, alongside), List.of());
+                return EntryResult.rejected(r.problems()).commitAlone(store, alongside);
             List<Problem> flags = ((Decision.Accept) d).flags();
             byte[] bytes = state.codec().encode(entry);
             var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
             if (tooLarge.isPresent())
-                return new Recorded(
-                        EntryResult.rejected(List.of(tooLarge.get())).commitAlone(store, alongside), flags);
-            EntryResult recorded = new EntryResult(List.of(), idx, false);
+                return EntryResult.rejected(List.of(tooLarge.get())).commitAlone(store, alongside);
+            EntryResult recorded = new EntryResult(List.of(), idx, false, flags);
             var appended = store.write(tx -> {
                 var r = appender.append(tx, state, List.of(new LogAppender.NewEntry("evidence", bytes, account)));
                 tx.putEvidence(entry.evidence(), idx, new String(bytes, StandardCharsets.UTF_8));
@@ -82,7 +69,7 @@ public final class RecordEvidence {
             });
             appender.committed(state, appended);
             state.addEvidence(new LedgerView.Filed(idx, entry));
-            return new Recorded(recorded, flags);
+            return recorded;
         }
     }
 }

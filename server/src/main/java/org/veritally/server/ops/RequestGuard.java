@@ -27,6 +27,11 @@ public final class RequestGuard implements Handler {
     /** The most of a refused body read and thrown away so that the client sees the answer. */
     public static final int DRAIN_LIMIT = 1 << 20;
 
+    /** The one path whose body may be a photo, and its larger limit (a 20 MiB photo and a form's other parts). */
+    public static final String EVIDENCE_PATH = "/api/evidence";
+
+    public static final long EVIDENCE_MAX_BODY = 20L * 1024 * 1024 + 256 * 1024;
+
     private final OpsConfig config;
     private final Authenticator auth;
     private final RateLimiter accounts;
@@ -44,9 +49,10 @@ public final class RequestGuard implements Handler {
     @Override
     public void handle(Context ctx) {
         String declared = ctx.header("Content-Length");
-        if (declared != null && tooLong(declared.strip(), config.maxBodyBytes())) {
+        long max = ctx.path().equals(EVIDENCE_PATH) ? EVIDENCE_MAX_BODY : config.maxBodyBytes();
+        if (declared != null && tooLong(declared.strip(), max)) {
             discardBody(ctx);
-            throw RequestRefused.tooLarge(config.maxBodyBytes());
+            throw RequestRefused.tooLarge(max);
         }
         String address =
                 ClientAddress.key(ctx.ip(), config.clientAddressHeader().map(ctx::header));

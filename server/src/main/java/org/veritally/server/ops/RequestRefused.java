@@ -20,6 +20,11 @@ public final class RequestRefused extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** SRV-SIZE for a body found too long while reading it (no Content-Length told beforehand). */
+    public static RequestRefused tooLargeBody(long maxBytes) {
+        return tooLarge(maxBytes);
+    }
+
     static RequestRefused tooLarge(long maxBytes) {
         return new RequestRefused(
                 413, ServerRule.SRV_SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());

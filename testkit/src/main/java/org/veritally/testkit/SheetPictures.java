@@ -1,4 +1,4 @@
-package org.veritally.image;
+package org.veritally.testkit;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,10 +21,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * candidates and their counts in large digits, and seeded sensor-like noise; and their JPEG and PNG
  * encodings.
  */
-final class Sheets {
-    private Sheets() {}
+public final class SheetPictures {
+    private SheetPictures() {}
 
-    static BufferedImage sheet(int width, int height, String station, int[] counts, long seed) {
+    public static BufferedImage sheet(int width, int height, String station, int[] counts, long seed) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -54,11 +54,11 @@ final class Sheets {
         return img;
     }
 
-    static int clamp(int v) {
+    public static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
 
-    static byte[] jpeg(BufferedImage img, float quality) {
+    public static byte[] jpeg(BufferedImage img, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var stream = new MemoryCacheImageOutputStream(out)) {
@@ -75,7 +75,7 @@ final class Sheets {
         return out.toByteArray();
     }
 
-    static byte[] png(BufferedImage img) {
+    public static byte[] png(BufferedImage img) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);
@@ -85,7 +85,7 @@ final class Sheets {
         return out.toByteArray();
     }
 
-    static BufferedImage decode(byte[] bytes) {
+    public static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {

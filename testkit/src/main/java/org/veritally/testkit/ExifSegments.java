@@ -1,4 +1,4 @@
-package org.veritally.image;
+package org.veritally.testkit;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -14,16 +14,16 @@ import java.util.List;
  * §4.6.2 the TIFF header and IFD structure, §4.6.4–4.6.6 the tags), an XMP APP1 (XMP part 3 §1.1.3), an
  * ICC APP2 (ICC.1:2010 annex B.4) and a COM segment (ITU-T T.81 §B.2.4.5).
  */
-final class Segments {
-    static final String MAKE = "VeritallyCam";
-    static final String MODEL = "Witness One";
-    static final String SERIAL = "SN-0042-WITNESS";
-    static final String COMMENT = "taken outside school 12 by the witness";
+public final class ExifSegments {
+    public static final String MAKE = "VeritallyCam";
+    public static final String MODEL = "Witness One";
+    public static final String SERIAL = "SN-0042-WITNESS";
+    public static final String COMMENT = "taken outside school 12 by the witness";
 
-    private Segments() {}
+    private ExifSegments() {}
 
     /** {@code jpeg} with {@code segments} inserted right after its SOI marker. */
-    static byte[] afterSoi(byte[] jpeg, byte[]... segments) {
+    public static byte[] afterSoi(byte[] jpeg, byte[]... segments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         for (byte[] s : segments) out.writeBytes(s);
@@ -32,7 +32,7 @@ final class Segments {
     }
 
     /** An EXIF APP1: lat/lon in degrees (south/west negative), orientation 1–8. */
-    static byte[] exif(double lat, double lon, int orientation) {
+    public static byte[] exif(double lat, double lon, int orientation) {
         List<Field> ifd0 = new ArrayList<>(
                 List.of(Field.ascii(0x010F, MAKE), Field.ascii(0x0110, MODEL), Field.shortValue(0x0112, orientation)));
         List<Field> exifIfd = List.of(
@@ -58,7 +58,7 @@ final class Segments {
         return segment(0xE1, payload.toByteArray());
     }
 
-    static byte[] xmp(String gpsLatitude) {
+    public static byte[] xmp(String gpsLatitude) {
         String xml = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF"
                 + " xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description"
                 + " xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" exif:GPSLatitude=\"" + gpsLatitude
@@ -66,7 +66,7 @@ final class Segments {
         return segment(0xE1, ("http://ns.adobe.com/xap/1.0/\0" + xml).getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] icc() {
+    public static byte[] icc() {
         byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         payload.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1));
@@ -76,7 +76,7 @@ final class Segments {
         return segment(0xE2, payload.toByteArray());
     }
 
-    static byte[] comment() {
+    public static byte[] comment() {
         return segment(0xFE, COMMENT.getBytes(StandardCharsets.ISO_8859_1));
     }
 
