@@ -3,6 +3,7 @@ package org.veritally.store.blob;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.veritally.core.evidence.Blob;
 import org.veritally.store.StoreException;
 import org.veritally.store.StoreRule;
 
@@ -24,14 +25,12 @@ public final class BlobHash {
         return HEX.formatHex(digest().digest(bytes));
     }
 
-    /** Whether {@code s} is a blob name: exactly 64 characters, each {@code 0-9} or {@code a-f}. */
+    /**
+     * Whether {@code s} is a blob name: exactly 64 characters, each {@code 0-9} or {@code a-f}. The same test as the
+     * evidence entries' ({@link Blob#isSha256}), so that the store takes every name an entry may carry and no other.
+     */
     public static boolean valid(String s) {
-        if (s == null || s.length() != LENGTH) return false;
-        for (int i = 0; i < LENGTH; i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) return false;
-        }
-        return true;
+        return Blob.isSha256(s);
     }
 
     /**
