@@ -47,7 +47,8 @@ class RuleCoverageTest {
             Check.class,
             ManifestRule.class,
             PageRule.class,
-            ExportRule.class);
+            ExportRule.class,
+            org.veritally.formats.qr.BoletimRule.class);
     static final Path ROOT = Path.of("..");
 
     static List<RuleId> all() {

@@ -36,7 +36,10 @@ public record Boletim(List<BoletimPart> parts) {
         return parts.get(parts.size() - 1);
     }
 
-    /** The identity ({@link #IDENTITY} as {@code TAG:value} joined by spaces) of a boletim starting with {@code first}, if complete. */
+    /**
+     * The identity ({@link #IDENTITY} as {@code TAG:value} joined by spaces) of a boletim starting with
+     * {@code first}, if part 1 holds all of it.
+     */
     static Optional<String> identity(BoletimPart first) {
         Map<String, String> f = new LinkedHashMap<>();
         for (String t : first.tokens()) {

@@ -29,7 +29,7 @@ public final class BoletimPayloads {
     /** One payload and where it was read. */
     public record Located(String payload, String where) {}
 
-    /** Every payload of {@code file}; IN-SYNTAX / IN-FIELD problems (not UTF-8, no payload column) go to {@code problems}. */
+    /** Every payload of {@code file}; IN-SYNTAX / IN-FIELD (not UTF-8, no payload column) go to {@code problems}. */
     public static List<Located> read(Path file, List<Problem> problems) {
         String name = file.getFileName().toString();
         List<Located> out = new ArrayList<>();

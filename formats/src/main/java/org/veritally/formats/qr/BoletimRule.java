@@ -15,8 +15,9 @@ import org.veritally.core.validation.Severity;
 public enum BoletimRule implements RuleId {
     BU_SYNTAX(
             "BU-SYNTAX",
-            "the payload is not `QRBU:i:n VRQR:v [VRCH:c] <TAG:value>… HASH:<128 hex> [ASSI:<128 hex>]`, or its content is "
-                    + "not a boletim (a field missing, repeated or not a count; an office not closed by TOTC)"),
+            "the payload is not `QRBU:i:n VRQR:v [VRCH:c] <TAG:value>… HASH:<128 hex> [ASSI:<128 hex>]`, "
+                    + "or its content is not a boletim (a field missing, repeated or not a count; "
+                    + "an office not closed by TOTC)"),
     BU_PART(
             "BU-PART",
             "a part of a multi-part boletim is missing, repeated with other content, links to no earlier part, "

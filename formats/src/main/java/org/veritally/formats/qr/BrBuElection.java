@@ -114,13 +114,16 @@ public final class BrBuElection {
             .thenComparing(String::length)
             .thenComparing(Comparator.naturalOrder());
 
-    /** The units and stations of the boletins of {@code e} (the others are left out), as a definition of {@code e}. */
+    /**
+     * The units and stations of the boletins of {@code e} (the others are left out, so a directory holding another
+     * election gains nothing), as a definition of {@code e}.
+     */
     public static Definition catalogue(Election e, List<BoletimContent> contents) {
         Map<String, Unit> units = new LinkedHashMap<>();
         Map<String, Station> stations = new LinkedHashMap<>();
-        units.put(ROOT, new Unit(ROOT, "Brasil", 0, ""));
         for (BoletimContent c : contents) {
             if (!electionId(c).equals(e.id())) continue;
+            units.putIfAbsent(ROOT, new Unit(ROOT, "Brasil", 0, ""));
             String uf = c.state();
             String muni = uf + "." + c.field("MUNI");
             units.putIfAbsent(uf, new Unit(uf, uf, 1, ROOT));

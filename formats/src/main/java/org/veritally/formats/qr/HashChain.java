@@ -38,7 +38,7 @@ public final class HashChain {
         return d.digest(part.content().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether {@code part}'s stated hash is the chain's hash after {@code before} (the state after its earlier parts). */
+    /** Whether {@code part}'s stated hash is the chain's after {@code before} (the state after its earlier parts). */
     static boolean links(MessageDigest before, BoletimPart part) {
         return MessageDigest.isEqual(hashOf(before, part), HexFormat.of().parseHex(part.hashHex()));
     }
