@@ -86,8 +86,16 @@ public record BoletimContent(Map<String, String> fields, List<Office> offices) {
                 i++;
             }
         }
-        for (String f : Boletim.IDENTITY)
-            if (!fields.containsKey(f)) ps.add(new Problem(BoletimRule.BU_SYNTAX, where, "no header field " + f));
+        for (String f : Boletim.IDENTITY) {
+            String v = fields.get(f);
+            if (v == null) ps.add(new Problem(BoletimRule.BU_SYNTAX, where, "no header field " + f));
+            else if (f.equals("UNFE") ? !v.matches("[A-Za-z]{2}") : !v.matches("[0-9]{1,9}"))
+                ps.add(new Problem(
+                        BoletimRule.BU_SYNTAX,
+                        where,
+                        f + " is not " + (f.equals("UNFE") ? "a two-letter state" : "a number") + ": '"
+                                + BoletimQr.cut(v) + "'"));
+        }
         for (String f : COUNTS) {
             if (!fields.containsKey(f)) ps.add(new Problem(BoletimRule.BU_SYNTAX, where, "no header field " + f));
             else count(fields.get(f), where, f, ps);

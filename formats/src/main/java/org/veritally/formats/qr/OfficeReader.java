@@ -57,6 +57,7 @@ final class OfficeReader {
                 case "PART" -> {
                     closeParty(at);
                     party = value;
+                    BoletimContent.count(value, at, "PART", ps);
                 }
                 case "LEGP" -> legp = partyCount(value, at, tag);
                 case "TOTP" -> totp = partyCount(value, at, tag);
