@@ -14,8 +14,10 @@ import org.veritally.core.validation.Problem;
 /**
  * Reassembles boletins from their QR parts, read in any order, from any number of photos or lines. Part 1
  * names the section ({@link Boletim#IDENTITY}); a later part names nothing, so it is linked by the hash chain: part
- * k belongs to the boletim whose parts 1..k-1 make its HASH come out ({@link HashChain}). The part read just before
- * it is tried first, so parts read in order link in one hash each.
+ * k belongs to the boletim whose parts 1..k-1 make its HASH come out ({@link HashChain}). The parts read just before
+ * and just after it are tried first, so a boletim whose parts are adjacent in the input (in either order) links in
+ * one or two hashes per part; otherwise a part costs up to one hash per boletim waiting for it (quadratic: 4,000
+ * two-part boletins shuffled take about 30 s, in order under 1 s; docs/formats.md).
  *
  * <p>Identical repeats of a payload are dropped and counted. Refused, with every boletim involved, under BU-PART: a
  * missing part, a second and different part k linking to the same boletim, a part giving another part count, a part
@@ -131,12 +133,14 @@ public final class Boletins {
 
     private static void link(
             BoletimPart p, int pos, int k, List<Chain> chains, Map<Integer, Chain> byPosition, List<Problem> problems) {
-        Chain prev = byPosition.get(pos - 1);
+        Chain before = byPosition.get(pos - 1);
+        Chain after = byPosition.get(pos + 1);
         Chain found = null;
-        if (prev != null && fits(prev, p, k)) found = prev;
+        if (before != null && fits(before, p, k)) found = before;
+        else if (after != null && after != before && fits(after, p, k)) found = after;
         else {
             for (Chain c : chains) {
-                if (c != prev && fits(c, p, k)) {
+                if (c != before && c != after && fits(c, p, k)) {
                     found = c;
                     break;
                 }
