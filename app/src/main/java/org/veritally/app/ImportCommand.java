@@ -205,15 +205,20 @@ final class ImportCommand implements Callable<Integer> {
         BoletimKeys k = boletimKeys();
         List<Problem> ps = new ArrayList<>();
         var reading = BrBuQr.read(BoletimPayloads.read(f, ps), k);
-        problems.addAll(ps);
-        problems.addAll(reading.problems());
+        ps.addAll(reading.problems());
         if (reading.repeats() > 0) System.out.printf("%,d identical repeated payloads dropped%n", reading.repeats());
         Optional<Definition> d = in.state().election().isEmpty()
                 ? BrBuElection.definition(reading.contents())
                 : Optional.of(BrBuElection.catalogue(in.state().requireElection(), reading.contents()));
-        if (d.isEmpty() || !define(in, d.get(), f)) return;
+        if (d.isEmpty() || !define(in, d.get(), f)) {
+            problems.addAll(ps);
+            return;
+        }
         declareSource(in, src, f);
-        var rows = BrBuElection.sheets(reading.verified(), in.state().requireElection(), src);
+        // the refused boletins go through the sequencer as rejected rows, so --all-or-nothing sees them
+        List<SheetRow> rows = new ArrayList<>();
+        for (Problem p : ps) rows.add(new SheetRow(p.location(), Optional.empty(), List.of(p)));
+        rows.addAll(BrBuElection.sheets(reading.verified(), in.state().requireElection(), src));
         sheets(in, f, sink -> rows.forEach(sink));
     }
 

@@ -136,6 +136,32 @@ class ImportBoletinsTest {
     }
 
     @Test
+    void withAllOrNothingATamperedPayloadKeepsEverySheetOut() throws IOException {
+        assumeSamples();
+        List<String> ps = new ArrayList<>(payloads());
+        String s = ps.get(4);
+        ps.set(4, s.substring(0, s.length() - 1) + (s.endsWith("0") ? '1' : '0'));
+        Path f = dir.resolve("tampered.txt");
+        Files.write(f, ps, StandardCharsets.UTF_8);
+        String data = dir.resolve("data").toString();
+        var r = CliTest.run(
+                "import",
+                "--data",
+                data,
+                "--format",
+                "br-bu-qr",
+                "--source",
+                "tse-qr",
+                "--keys",
+                samples().resolve("keys").toString(),
+                "--all-or-nothing",
+                f.toString());
+        assertThat(r.code()).isEqualTo(Main.REJECTED);
+        assertThat(r.err()).contains("BU-SIG at tampered.txt:5");
+        assertThat(r.out()).contains("accepted 0", "nothing written (--all-or-nothing)");
+    }
+
+    @Test
     void withoutKeysTheImportIsAUsageError() {
         assumeSamples();
         var r = CliTest.run(
