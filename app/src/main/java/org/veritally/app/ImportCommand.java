@@ -15,6 +15,10 @@ import org.veritally.formats.csv.CvzlaCsv;
 import org.veritally.formats.csv.GenericCsv;
 import org.veritally.formats.csv.SheetRow;
 import org.veritally.formats.election.DefinitionJson;
+import org.veritally.formats.qr.BoletimKeys;
+import org.veritally.formats.qr.BoletimPayloads;
+import org.veritally.formats.qr.BrBuElection;
+import org.veritally.formats.qr.BrBuQr;
 import org.veritally.server.Instance;
 import org.veritally.server.intake.DuplicateRows;
 import org.veritally.server.intake.Outcome;
@@ -45,8 +49,14 @@ final class ImportCommand implements Callable<Integer> {
             names = "--format",
             required = true,
             paramLabel = "F",
-            description = "election | csv | ve2024-cvzla | ve-acta-qr | announcement | nist-json")
+            description = "election | csv | ve2024-cvzla | ve-acta-qr | br-bu-qr | announcement | nist-json")
     String format;
+
+    @Option(
+            names = "--keys",
+            paramLabel = "DIR",
+            description = "br-bu-qr: the directory of the states' Ed25519 keys, o<uf>qrcode.pub (32 raw bytes each)")
+    Optional<Path> keys;
 
     @Option(names = "--source", paramLabel = "NAME", description = "the source the sheets come from (declared if new)")
     Optional<String> source;
@@ -163,6 +173,7 @@ final class ImportCommand implements Callable<Integer> {
                 sheets(in, f, sink -> dups[0] = org.veritally.formats.qr.VeActaQr.sheets(f, src, sink));
                 if (dups[0] > 0) System.out.printf("%,d identical repeated payloads dropped%n", dups[0]);
             }
+            case BrBuQr.FORMAT -> importBoletins(in, f);
             case org.veritally.formats.nist.NistJsonSheets.FORMAT -> {
                 if (in.state().election().isEmpty())
                     throw new UsageError(
@@ -180,8 +191,46 @@ final class ImportCommand implements Callable<Integer> {
             }
             default ->
                 throw new UsageError("unknown --format '" + format + "' (election | csv | announcement | "
-                        + CvzlaCsv.FORMAT + " | " + org.veritally.formats.qr.VeActaQr.FORMAT + ")");
+                        + CvzlaCsv.FORMAT + " | " + org.veritally.formats.qr.VeActaQr.FORMAT + " | " + BrBuQr.FORMAT
+                        + " | " + org.veritally.formats.nist.NistJsonSheets.FORMAT + ")");
         }
+    }
+
+    /**
+     * {@code br-bu-qr}: verified boletins define the election where there is none yet, else add their sections to
+     * it; each office of each becomes a sheet of --source. Boletins failing a BU-* rule are rejected with it.
+     */
+    private void importBoletins(Instance in, Path f) {
+        String src = source.orElseThrow(() -> new UsageError("--source NAME is required for " + BrBuQr.FORMAT));
+        BoletimKeys k = boletimKeys();
+        List<Problem> ps = new ArrayList<>();
+        var reading = BrBuQr.read(BoletimPayloads.read(f, ps), k);
+        ps.addAll(reading.problems());
+        if (reading.repeats() > 0) System.out.printf("%,d identical repeated payloads dropped%n", reading.repeats());
+        Optional<Definition> d = in.state().election().isEmpty()
+                ? BrBuElection.definition(reading.contents())
+                : Optional.of(BrBuElection.catalogue(in.state().requireElection(), reading.contents()));
+        if (d.isEmpty() || !define(in, d.get(), f)) {
+            problems.addAll(ps);
+            return;
+        }
+        declareSource(in, src, f);
+        // the refused boletins go through the sequencer as rejected rows, so --all-or-nothing sees them
+        List<SheetRow> rows = new ArrayList<>();
+        for (Problem p : ps) rows.add(new SheetRow(p.location(), Optional.empty(), List.of(p)));
+        rows.addAll(BrBuElection.sheets(reading.verified(), in.state().requireElection(), src));
+        sheets(in, f, sink -> rows.forEach(sink));
+    }
+
+    private BoletimKeys boletimKeys() {
+        Path dir = keys.orElseThrow(
+                () -> new UsageError("--keys DIR (the states' o<uf>qrcode.pub keys) is required for " + BrBuQr.FORMAT));
+        if (!Files.isDirectory(dir)) throw new UsageError("--keys " + dir + " is not a directory");
+        List<Problem> ps = new ArrayList<>();
+        BoletimKeys k = BoletimKeys.read(dir, ps);
+        if (!ps.isEmpty()) throw new UsageError("--keys " + dir + ": " + ps.get(0));
+        if (k.states().isEmpty()) throw new UsageError("--keys " + dir + " holds no o<uf>qrcode.pub key");
+        return k;
     }
 
     private boolean define(Instance in, Definition d, Path f) {

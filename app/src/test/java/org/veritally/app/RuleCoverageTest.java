@@ -49,7 +49,8 @@ class RuleCoverageTest {
             ManifestRule.class,
             PageRule.class,
             ExportRule.class,
-            ImageRule.class);
+            ImageRule.class,
+            org.veritally.formats.qr.BoletimRule.class);
     static final Path ROOT = Path.of("..");
 
     static List<RuleId> all() {

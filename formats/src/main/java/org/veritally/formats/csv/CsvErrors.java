@@ -3,10 +3,10 @@ package org.veritally.formats.csv;
 import de.siegmar.fastcsv.reader.CsvParseException;
 
 /** Turns FastCSV's parse failures into a one-line reason for rule IN-SYNTAX. */
-final class CsvErrors {
+public final class CsvErrors {
     private CsvErrors() {}
 
-    static String describe(CsvParseException e) {
+    public static String describe(CsvParseException e) {
         String m = e.getMessage() == null ? "unreadable record" : e.getMessage();
         Throwable c = e.getCause();
         if (c != null && c.getMessage() != null) m = m + " (" + c.getMessage() + ")";
