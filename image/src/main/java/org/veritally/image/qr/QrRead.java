@@ -8,10 +8,11 @@ public sealed interface QrRead {
     int attemptsMade();
 
     /**
-     * One or more codes, read by one attempt.
+     * One or more codes. Usually all read by one attempt; when a boletim announces several parts and one
+     * attempt misses some, later attempts add them.
      *
-     * @param payloads the text of each code found, distinct, in the order ZXing found them
-     * @param attempt the attempt that read them
+     * @param payloads the text of each code found, distinct, in the order they were found
+     * @param attempt the attempt that read the last new code
      * @param attemptsMade how many attempts were made, this one included (1 is the common case)
      */
     record Found(List<String> payloads, Attempt attempt, int attemptsMade) implements QrRead {

@@ -20,7 +20,9 @@ import java.util.Set;
 
 /**
  * Reads the QR codes in a photo of a tally sheet: makes the attempts of an {@link AttemptPlan} in order and
- * stops at the first that reads at least one code. Each attempt runs ZXing's multi-code QR reader (a
+ * stops at the first that reads at least one code, or, when a payload announces several parts (a boletim's
+ * {@code QRBU:i:n}), once every announced part is read; if the attempts run out first, the parts read are
+ * returned. Each attempt runs ZXing's multi-code QR reader (a
  * Brazilian boletim de urna may print several codes on one sheet) and, when that finds nothing, the
  * single-code reader, whose detector is more forgiving, and then the single-code reader again at the
  * neighbouring symbol sizes ({@link DimensionRetry}); all with {@code TRY_HARDER}, restricted to QR.
@@ -53,13 +55,16 @@ public final class QrReader {
         } catch (IOException e) {
             return new QrRead.Undecodable(e.getMessage());
         }
-        QrRead read = read(first.image(), first.subsampling(), plan.attempts(), 0);
-        if (read instanceof QrRead.Found
+        Progress progress = new Progress();
+        if (run(first.image(), first.subsampling(), plan.attempts(), progress)
                 || first.subsampling() == 1
-                || plan.fullResolution().isEmpty()) return read;
+                || plan.fullResolution().isEmpty()) {
+            return progress.outcome();
+        }
         try {
             PhotoDecoder.Decoded full = PhotoDecoder.decode(photo, 1);
-            return read(full.image(), 1, plan.fullResolution(), read.attemptsMade());
+            run(full.image(), 1, plan.fullResolution(), progress);
+            return progress.outcome();
         } catch (IOException e) {
             return new QrRead.Undecodable(e.getMessage());
         }
@@ -72,14 +77,36 @@ public final class QrReader {
 
     /** Reads a luminance image. */
     public QrRead read(GrayImage image) {
-        return read(image, 1, plan.attempts(), 0);
+        Progress progress = new Progress();
+        run(image, 1, plan.attempts(), progress);
+        return progress.outcome();
     }
 
-    private static QrRead read(GrayImage image, int subsampling, List<Attempt> attempts, int madeBefore) {
+    /** The codes read so far, by which attempt the last new one was read, and how many attempts were made. */
+    private static final class Progress {
+        final Set<String> payloads = new LinkedHashSet<>();
+        Attempt lastNew;
+        int made;
+
+        boolean complete() {
+            return !payloads.isEmpty() && payloads.size() >= SheetParts.announced(payloads);
+        }
+
+        QrRead outcome() {
+            return payloads.isEmpty()
+                    ? new QrRead.NoneFound(made)
+                    : new QrRead.Found(new ArrayList<>(payloads), lastNew, made);
+        }
+    }
+
+    /**
+     * Makes {@code attempts} in order until the codes read are complete (at least one, and as many as their
+     * payloads announce); true when they are.
+     */
+    private static boolean run(GrayImage image, int subsampling, List<Attempt> attempts, Progress progress) {
         Map<Integer, GrayImage> views = new HashMap<>();
-        int made = madeBefore;
         for (Attempt a : attempts) {
-            made++;
+            progress.made++;
             int key = a.scalePercent() * 1000 + a.rotationDegrees();
             GrayImage view = views.get(key);
             if (view == null) {
@@ -87,9 +114,10 @@ public final class QrReader {
                 views.put(key, view);
             }
             Optional<List<String>> payloads = attempt(view, a);
-            if (payloads.isPresent()) return new QrRead.Found(payloads.get(), a.at(subsampling), made);
+            if (payloads.isPresent() && progress.payloads.addAll(payloads.get())) progress.lastNew = a.at(subsampling);
+            if (progress.complete()) return true;
         }
-        return new QrRead.NoneFound(made);
+        return false;
     }
 
     /** The image scaled and turned as {@code a} says, reusing the unturned scaled image when there is one. */

@@ -45,6 +45,27 @@ class QrReaderTest {
     }
 
     @Test
+    void aBoletimPartWhoseSiblingIsMissingIsReturnedAfterEveryAttemptLookedForIt() {
+        BufferedImage img = QrTestImages.canvas(800, 600);
+        QrTestImages.draw(img, SECOND, 300, 150, 5);
+        QrRead read = reader.read(img);
+        assertThat(read).isInstanceOf(QrRead.Found.class);
+        QrRead.Found found = (QrRead.Found) read;
+        assertThat(found.payloads()).containsExactly(SECOND);
+        assertThat(found.attempt().region()).isEqualTo(Region.WHOLE);
+        assertThat(found.attemptsMade()).isEqualTo(AttemptPlan.standard().size(false));
+    }
+
+    @Test
+    void aBoletimAnnouncesItsPartsAnyOtherPayloadIsTheSheetsOnlyCode() {
+        assertThat(SheetParts.announced(java.util.List.of(ACTA))).isEqualTo(1);
+        assertThat(SheetParts.announced(java.util.List.of(SECOND))).isEqualTo(2);
+        assertThat(SheetParts.announced(java.util.List.of("QRBU:1:1 VRQR:1.4"))).isEqualTo(1);
+        assertThat(SheetParts.announced(java.util.List.of("QRBU:1:22"))).isEqualTo(22);
+        assertThat(SheetParts.announced(java.util.List.of("XQRBU:1:3"))).isEqualTo(1);
+    }
+
+    @Test
     void aSheetWithoutACodeIsNoneFoundAfterEveryAttemptNotAnError() {
         BufferedImage img = QrTestImages.canvas(640, 480);
         Graphics2D g = img.createGraphics();
