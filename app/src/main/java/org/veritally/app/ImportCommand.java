@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
             names = "--format",
             required = true,
             paramLabel = "F",
-            description = "election | csv | ve2024-cvzla | ve-acta-qr | br-bu-qr | announcement | nist-json")
+            description = "election | csv | ve2024-cvzla | ve-acta-qr | br-bu-qr | images | announcement | nist-json")
     String format;
 
     @Option(
@@ -67,6 +67,13 @@ final class ImportCommand implements Callable<Integer> {
             defaultValue = "witness",
             description = "authority | witness | observer, for a new --source (default: ${DEFAULT-VALUE})")
     String sourceKind;
+
+    @Option(
+            names = "--station-pattern",
+            paramLabel = "REGEX",
+            description = "images: the station of a photo without a readable QR code, from its file name (the group "
+                    + "named station, else the first group)")
+    Optional<String> stationPattern;
 
     @Option(names = "--all-or-nothing", description = "reject the whole file if any record is rejected")
     boolean allOrNothing;
@@ -174,6 +181,25 @@ final class ImportCommand implements Callable<Integer> {
                 if (dups[0] > 0) System.out.printf("%,d identical repeated payloads dropped%n", dups[0]);
             }
             case BrBuQr.FORMAT -> importBoletins(in, f);
+            case "images" -> {
+                if (in.state().election().isEmpty())
+                    throw new UsageError("no election defined in " + data.dir + "; import its definition first");
+                String src = source.orElseThrow(() -> new UsageError("--source NAME is required for images"));
+                declareSource(in, src, f);
+                var images = new ImageImport(
+                        in,
+                        src,
+                        stationPattern.map(p -> UsageError.of(
+                                () -> java.util.regex.Pattern.compile(p), "--station-pattern is not a regex: " + p)));
+                images.run(ImageImport.photos(List.of(f)));
+                images.report();
+                problems.addAll(images.refused);
+                if (!images.unplaced.isEmpty())
+                    problems.add(new Problem(
+                            org.veritally.core.validation.Rule.EV_STATION,
+                            f.toString(),
+                            images.unplaced.size() + " photo(s) with no station from a QR code or --station-pattern"));
+            }
             case org.veritally.formats.nist.NistJsonSheets.FORMAT -> {
                 if (in.state().election().isEmpty())
                     throw new UsageError(
@@ -352,6 +378,7 @@ final class ImportCommand implements Callable<Integer> {
         if (quiet && flags > SHOWN) System.err.printf("… %,d more flags not shown (--quiet)%n", flags - SHOWN);
         if (shown < problems.size())
             System.err.printf("… %,d more problems not shown (--quiet)%n", problems.size() - shown);
+        if (format.equals("images")) return; // ImageImport printed its own summary
         System.out.printf(
                 "accepted %,d (%,d new, %,d unchanged), %,d %s rejecting records, %,d %s flagged (%,d "
                         + "%s); log size %,d; %.2f s%s%n",

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             CheckReceiptCommand.class,
             WatchCommand.class,
             WitnessCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            EvidenceCommand.class
         })
 public final class Main implements Runnable {
     public static final int OK = 0;

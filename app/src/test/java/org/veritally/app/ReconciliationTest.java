@@ -128,11 +128,17 @@ class ReconciliationTest {
      */
     @Test
     void generatedActasAgainstQrPayloadsBuiltFromThem() throws Exception {
-        SplittableRandom rnd = new SplittableRandom(12);
+        Path csv = generatedCvzla(dir, 400, 12);
+        actasAgainstQrPayloadsBuiltFromThem(csv, 90, 400);
+    }
+
+    /** A generated file in the opposition's CSV format: {@code tables} tables, seeded. */
+    static Path generatedCvzla(Path dir, int tables, long seed) throws java.io.IOException {
+        SplittableRandom rnd = new SplittableRandom(seed);
         List<String> lines = new ArrayList<>();
         lines.add("COD_EDO,EDO,COD_MUN,MUN,COD_PAR,PAR,CENTRO,MESA,RE,VOTOS_VALIDOS,VOTOS_NULOS,EG,NM,LM,"
                 + "JABE,JOBR,AE,CF,DC,EM,BERA,URL");
-        for (int t = 0; t < 400; t++) {
+        for (int t = 0; t < tables; t++) {
             int edo = 1 + t / 200,
                     mun = 1 + (t / 50) % 4,
                     par = 1 + (t / 25) % 2,
@@ -171,36 +177,47 @@ class ReconciliationTest {
         }
         Path csv = dir.resolve("generated-cvzla.csv");
         Files.write(csv, lines);
-        actasAgainstQrPayloadsBuiltFromThem(csv, 90, 400);
+        return csv;
     }
 
     /**
      * Imports {@code csv} and QR payloads built from it, one vote moved on every {@code every}-th table; {@code tables}
      * rows in all.
      */
+    /**
+     * The QR payload of a CVZLA row's acta: each candidate's votes on its first card in the QR's ballot order (NM 1,
+     * LM 14, JABE 20, JOBR 21, AE 25, CF 31, DC 32, EG 34, EM 37, BERA 38); with {@code change}, one vote moved from
+     * Maduro's card to González's.
+     */
+    static String actaPayload(String[] c, boolean change) {
+        String[] cand = {"EG", "NM", "LM", "JABE", "JOBR", "AE", "CF", "DC", "EM", "BERA"};
+        int[] card = {34, 1, 14, 20, 21, 25, 31, 32, 37, 38};
+        String station = org.veritally.formats.csv.CvzlaCsv.stationId(c[6], c[7]);
+        long[] cards = new long[38];
+        for (int k = 0; k < cand.length; k++) cards[card[k] - 1] = Long.parseLong(c[11 + k]);
+        if (change) {
+            cards[0]--;
+            cards[33]++;
+        }
+        var sb = new StringBuilder(station + ".1.0001!");
+        for (int k = 0; k < 38; k++) sb.append(k == 0 ? "" : ",").append(cards[k]);
+        return sb.append('!').append(c[10]).append("!0").toString();
+    }
+
     void actasAgainstQrPayloadsBuiltFromThem(Path csv, int every, int tables) throws Exception {
         List<String> rows = Files.readAllLines(csv);
         List<String> payloads = new ArrayList<>();
         // first card of each candidate, in the QR's ballot order: NM 1, LM 14, JABE 20, JOBR 21, AE 25, CF 31, DC 32,
         // EG 34, EM 37, BERA 38
-        String[] cand = {"EG", "NM", "LM", "JABE", "JOBR", "AE", "CF", "DC", "EM", "BERA"};
-        int[] card = {34, 1, 14, 20, 21, 25, 31, 32, 37, 38};
         TreeSet<String> changed = new TreeSet<>();
         for (int i = 1; i < rows.size(); i++) {
             String[] c = rows.get(i).split(",", -1);
             String station = org.veritally.formats.csv.CvzlaCsv.stationId(c[6], c[7]);
-            long[] cards = new long[38];
-            for (int k = 0; k < cand.length; k++) cards[card[k] - 1] = Long.parseLong(c[11 + k]);
-            if (i % every == 17 && cards[0] > 0) { // a few on purpose: one vote moves from Maduro's card to González's
-                cards[0]--;
-                cards[33]++;
-                changed.add(station + "/PRES");
-            }
-            var sb = new StringBuilder(station.replace(".", ".") + ".1.0001!");
-            for (int k = 0; k < 38; k++) sb.append(k == 0 ? "" : ",").append(cards[k]);
-            sb.append('!').append(c[10]).append("!0");
-            payloads.add(sb.toString());
-            if (i % 7000 == 3) payloads.add(sb.toString()); // the same acta photographed twice
+            boolean change = i % every == 17 && Long.parseLong(c[12]) > 0;
+            if (change) changed.add(station + "/PRES");
+            String payload = actaPayload(c, change);
+            payloads.add(payload);
+            if (i % 7000 == 3) payloads.add(payload); // the same acta photographed twice
         }
         Files.write(dir.resolve("qr.txt"), payloads);
         Path data = dir.resolve("ve");

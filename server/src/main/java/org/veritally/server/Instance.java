@@ -139,9 +139,9 @@ public final class Instance implements AutoCloseable {
     }
 
     private volatile org.veritally.server.evidence.MachineReader machineReader =
-            org.veritally.server.evidence.MachineReader.NONE;
+            new org.veritally.server.evidence.QrMachineReader();
 
-    /** Reads QR codes from photos filed from now on (the image module's reader, set by the launcher). */
+    /** Reads photos filed from now on with {@code reader} instead of the QR reader (tests). */
     public void readPhotosWith(org.veritally.server.evidence.MachineReader reader) {
         this.machineReader = reader;
     }
