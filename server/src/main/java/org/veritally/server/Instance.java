@@ -209,8 +209,8 @@ public final class Instance implements AutoCloseable {
     }
 
     /**
-     * Records announcements, keys and evidence in this process (on PostgreSQL, outside {@code serve}, this takes the sequencer's
-     * lock first).
+     * Records announcements, keys and evidence in this process (on PostgreSQL, outside {@code serve}, this
+     * takes the sequencer's lock first).
      */
     public RecordEntry entries() {
         return new RecordEntry(state, announcements(), keyRegistry(), evidenceRecorder(), accounts());
