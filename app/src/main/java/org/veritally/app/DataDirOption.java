@@ -78,13 +78,17 @@ public final class DataDirOption {
         evidence = Optional.of(where);
     }
 
+    /** Where the evidence is kept, if not in the default directory: --evidence, else VERITALLY_EVIDENCE. */
+    Optional<String> evidenceLocation() {
+        return evidence.isPresent()
+                ? evidence
+                : Optional.ofNullable(System.getenv("VERITALLY_EVIDENCE")).filter(s -> !s.isBlank());
+    }
+
     /** Opens the data directory with its database and its evidence store. */
     Instance open() {
         Instance in = Instance.open(dir, database());
-        Optional<String> where = evidence.isPresent()
-                ? evidence
-                : Optional.ofNullable(System.getenv("VERITALLY_EVIDENCE")).filter(s -> !s.isBlank());
-        where.ifPresent(in::evidenceAt);
+        evidenceLocation().ifPresent(in::evidenceAt);
         return in;
     }
 }

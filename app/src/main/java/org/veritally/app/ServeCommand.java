@@ -25,6 +25,14 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(
+            names = "--originals-to",
+            defaultValue = "admin",
+            paramLabel = "ROLES",
+            description = "roles that may read the original photos (they may hold GPS and device serials), "
+                    + "comma-separated (default: ${DEFAULT-VALUE}); the public copies are for everyone")
+    String originalsTo;
+
+    @Option(
             names = "--host",
             defaultValue = "127.0.0.1",
             paramLabel = "ADDR",
@@ -101,7 +109,13 @@ final class ServeCommand implements Callable<Integer> {
                 .withTls(behindTls)
                 .withClientAddressHeader(Optional.ofNullable(clientAddressHeader))
                 .withRequestLog(requestLog.equals("json"));
-        serve(data.dir, data.database(), host, port, ops);
+        java.util.Set<org.veritally.server.auth.Role> readers = new java.util.HashSet<>();
+        for (String r : originalsTo.split(",", -1)) {
+            readers.add(UsageError.of(
+                    () -> org.veritally.server.auth.Role.ofWire(r.strip()),
+                    "--originals-to: '" + r + "' is not admin | authority | witness | observer"));
+        }
+        serve(data.dir, data.database(), data.evidenceLocation(), readers, host, port, ops);
         return Main.OK;
     }
 
@@ -124,10 +138,25 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void serve(java.nio.file.Path dir, Optional<String> db, String host, int port, OpsConfig ops)
             throws Exception {
+        serve(dir, db, Optional.empty(), java.util.Set.of(org.veritally.server.auth.Role.ADMIN), host, port, ops);
+    }
+
+    /** As above, with the evidence kept at {@code evidence} and originals readable by the roles {@code originals}. */
+    static void serve(
+            java.nio.file.Path dir,
+            Optional<String> db,
+            Optional<String> evidence,
+            java.util.Set<org.veritally.server.auth.Role> originals,
+            String host,
+            int port,
+            OpsConfig ops)
+            throws Exception {
         checkPort(port);
         structuredLogs();
         long t0 = System.nanoTime();
         Instance in = Instance.open(dir, db);
+        evidence.ifPresent(in::evidenceAt);
+        in.originalsReadableBy(originals);
         if (db.isPresent()) org.veritally.server.cluster.ClusterNode.start(in);
         var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
         routes.add(new org.veritally.server.log.LogRoutes(

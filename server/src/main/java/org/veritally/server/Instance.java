@@ -146,6 +146,18 @@ public final class Instance implements AutoCloseable {
         this.machineReader = reader;
     }
 
+    private volatile java.util.Set<org.veritally.server.auth.Role> originalReaders =
+            java.util.Set.of(org.veritally.server.auth.Role.ADMIN);
+
+    /** The roles that may read original photos (docs/evidence.md, "Witness safety"); administrators by default. */
+    public java.util.Set<org.veritally.server.auth.Role> originalReaders() {
+        return originalReaders;
+    }
+
+    public void originalsReadableBy(java.util.Set<org.veritally.server.auth.Role> roles) {
+        this.originalReaders = java.util.Set.copyOf(roles);
+    }
+
     /** Files photos of tally sheets (docs/evidence.md) with the default limits. */
     public org.veritally.server.evidence.EvidenceIntake evidenceIntake() {
         return new org.veritally.server.evidence.EvidenceIntake(

@@ -5,7 +5,5 @@ public enum Action {
     SUBMIT_SHEET,
     RECORD_ANNOUNCEMENT,
     REGISTER_KEY,
-    FILE_EVIDENCE,
-    /** Read an original photo (it may hold GPS and device serials); the public copy needs no account. */
-    READ_ORIGINAL
+    FILE_EVIDENCE
 }

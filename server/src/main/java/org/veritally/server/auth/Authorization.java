@@ -10,12 +10,7 @@ import java.util.Set;
 public final class Authorization {
     private static final Map<Role, Set<Action>> ALLOWED = Map.of(
             Role.ADMIN,
-            Set.of(
-                    Action.SUBMIT_SHEET,
-                    Action.RECORD_ANNOUNCEMENT,
-                    Action.REGISTER_KEY,
-                    Action.FILE_EVIDENCE,
-                    Action.READ_ORIGINAL),
+            Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.REGISTER_KEY, Action.FILE_EVIDENCE),
             Role.AUTHORITY,
             Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.FILE_EVIDENCE),
             Role.WITNESS,

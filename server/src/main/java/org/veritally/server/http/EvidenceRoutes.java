@@ -257,7 +257,22 @@ final class EvidenceRoutes {
 
     /** {@code GET /api/evidence/{sha256}/original}: to the roles that may read originals (docs/evidence.md). */
     void original(Context ctx) {
-        if (account(ctx, Action.READ_ORIGINAL).isEmpty()) return;
+        Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
+        if (a.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            ApiServer.problem(ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required"));
+            return;
+        }
+        if (!instance.originalReaders().contains(a.get().role())) {
+            ApiServer.problem(
+                    ctx,
+                    403,
+                    ProblemJson.rule(
+                            403,
+                            AuthRule.AUTH_ROLE,
+                            "role " + a.get().role().wire() + " may not read original photos on this server"));
+            return;
+        }
         String sha = ctx.pathParam("sha256");
         Optional<Blob> named = Optional.empty();
         if (Blob.isSha256(sha)) {

@@ -173,6 +173,10 @@ class EvidenceApiTest {
         var original = get("/api/evidence/" + sha256(photo) + "/original", admin);
         assertThat(original.statusCode()).isEqualTo(200);
         assertThat(original.body()).isEqualTo(photo);
+        // the server may let more roles read originals (serve --originals-to)
+        in.originalsReadableBy(java.util.Set.of(Role.ADMIN, Role.WITNESS));
+        assertThat(get("/api/evidence/" + sha256(photo) + "/original", witness).statusCode())
+                .isEqualTo(200);
         // an original is not public by its hash
         problem(get("/evidence/" + sha256(photo), null), 404, "RD-PATH");
     }
