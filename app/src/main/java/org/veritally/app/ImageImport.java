@@ -51,10 +51,19 @@ final class ImageImport {
     int filed;
     int copies;
 
-    ImageImport(Instance in, String source, Optional<Pattern> stationPattern) {
+    private final Optional<org.veritally.formats.qr.BoletimKeys> boletimKeys;
+    /** Every boletim part read, across photos: a boletim's parts may be on several photos. */
+    private final List<org.veritally.formats.qr.BoletimPayloads.Located> boletimParts = new ArrayList<>();
+
+    ImageImport(
+            Instance in,
+            String source,
+            Optional<Pattern> stationPattern,
+            Optional<org.veritally.formats.qr.BoletimKeys> boletimKeys) {
         this.in = in;
         this.source = source;
         this.stationPattern = stationPattern;
+        this.boletimKeys = boletimKeys;
     }
 
     /** The photos under {@code paths} (files, or folders walked in name order; hidden files skipped). */
@@ -90,6 +99,28 @@ final class ImageImport {
                 if (bar != null) bar.step();
             }
         }
+        boletins();
+    }
+
+    /**
+     * The boletins whose parts the photos held, reassembled across photos in any order and verified (hash chain,
+     * the TSE's Ed25519 signature, arithmetic) with {@code --keys}: each verified one becomes the source's copy.
+     */
+    private void boletins() {
+        if (boletimParts.isEmpty()) return;
+        if (boletimKeys.isEmpty()) {
+            System.out.printf(
+                    "%,d boletim code(s) read and kept as evidence; give --keys DIR to verify them and make sheets%n",
+                    boletimParts.size());
+            return;
+        }
+        var reading = org.veritally.formats.qr.BrBuQr.read(boletimParts, boletimKeys.get());
+        refused.addAll(reading.problems());
+        var rows = org.veritally.formats.qr.BrBuElection.sheets(
+                reading.verified(), in.state().requireElection(), source);
+        Outcome o = in.sequencer().submit(rows, "cli", new DuplicateRows(), false);
+        refused.addAll(o.rejected());
+        copies += (int) o.accepted().stream().filter(a -> !a.idempotent()).count();
     }
 
     private void one(org.veritally.server.evidence.EvidenceIntake intake, Path f) throws IOException {
@@ -123,6 +154,8 @@ final class ImageImport {
         filed++;
         for (MachineRead read : reads) {
             if (read.format().equals(VeActaQr.FORMAT)) machineCopy(read, name);
+            if (read.format().equals(org.veritally.formats.qr.BrBuQr.FORMAT))
+                boletimParts.add(new org.veritally.formats.qr.BoletimPayloads.Located(read.payload(), name));
         }
     }
 

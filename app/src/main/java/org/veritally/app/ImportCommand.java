@@ -55,7 +55,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(
             names = "--keys",
             paramLabel = "DIR",
-            description = "br-bu-qr: the directory of the states' Ed25519 keys, o<uf>qrcode.pub (32 raw bytes each)")
+            description = "br-bu-qr and images: the directory of the states' Ed25519 keys, o<uf>qrcode.pub (32 raw "
+                    + "bytes each)")
     Optional<Path> keys;
 
     @Option(names = "--source", paramLabel = "NAME", description = "the source the sheets come from (declared if new)")
@@ -190,7 +191,8 @@ final class ImportCommand implements Callable<Integer> {
                         in,
                         src,
                         stationPattern.map(p -> UsageError.of(
-                                () -> java.util.regex.Pattern.compile(p), "--station-pattern is not a regex: " + p)));
+                                () -> java.util.regex.Pattern.compile(p), "--station-pattern is not a regex: " + p)),
+                        keys.map(k -> boletimKeys()));
                 images.run(ImageImport.photos(List.of(f)));
                 images.report();
                 problems.addAll(images.refused);

@@ -28,18 +28,54 @@ class ImportImagesTest {
 
     /** A 1600×1200 photo of a sheet with printed text and the acta's QR code in its top right corner. */
     static byte[] photoWithQr(String payload, long seed) throws Exception {
-        BufferedImage sheet = SheetPictures.sheet(1600, 1200, "acta", new int[] {1, 2, 3}, seed);
-        var matrix = new QRCodeWriter()
-                .encode(
-                        payload,
-                        BarcodeFormat.QR_CODE,
-                        420,
-                        420,
-                        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        return photoWithQr(payload, seed, 1600, 1200, 420);
+    }
+
+    /** A photo of {@code w}×{@code h} with a {@code side}-pixel QR code of {@code payload} in its top right corner. */
+    static byte[] photoWithQr(String payload, long seed, int w, int h, int side) throws Exception {
+        BufferedImage sheet = SheetPictures.sheet(w, h, "acta", new int[] {1, 2, 3}, seed);
+        var hints = Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4);
+        var matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, side, side, hints);
         for (int y = 0; y < matrix.getHeight(); y++)
             for (int x = 0; x < matrix.getWidth(); x++)
-                sheet.setRGB(1600 - 460 + x, 40 + y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
-        return SheetPictures.jpeg(sheet, 0.85f);
+                sheet.setRGB(w - side - 40 + x, 40 + y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+        return SheetPictures.jpeg(sheet, 0.9f);
+    }
+
+    /**
+     * Photos of real signed Brazilian boletins (../shared): with {@code --keys}, each boletim read from a photo is
+     * verified and becomes the photographer's copy, which agrees with the TSE's own payloads.
+     */
+    @Test
+    void photosOfRealBoletinsBecomeVerifiedCopies() throws Exception {
+        ImportBoletinsTest.assumeSamples();
+        Path data = dir.resolve("br");
+        Path all = dir.resolve("payloads.txt");
+        List<String> payloads = ImportBoletinsTest.payloads();
+        Files.write(all, payloads);
+        assertThat(ImportBoletinsTest.importFile(data.toString(), all).code()).isZero();
+        Path photos = Files.createDirectories(dir.resolve("br-photos"));
+        for (int i = 0; i < 4; i++)
+            Files.write(photos.resolve("bu-" + i + ".jpg"), photoWithQr(payloads.get(i), 40 + i, 2400, 1800, 1000));
+        var run = CliTest.run(
+                "import",
+                "--data",
+                data.toString(),
+                "--format",
+                "images",
+                "--source",
+                "fiscal",
+                "--keys",
+                ImportBoletinsTest.samples().resolve("keys").toString(),
+                photos.toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.out())
+                .contains("photos 4: filed 4; QR read in 4 {br-bu-qr=4}")
+                .contains("copies added 4");
+        var d = CliTest.run("discrepancies", "--data", data.toString(), "--json");
+        assertThat(d.out())
+                .as("the photographer's copies agree with the TSE's payloads")
+                .contains("\"disputed\" : 0");
     }
 
     @Test
