@@ -31,6 +31,19 @@ public final class CheckpointQueries {
         return out.stream().findFirst();
     }
 
+    /**
+     * The first checkpoint whose tree holds entry {@code index} (the smallest tree size above it), if
+     * one was signed: when the entry's inclusion could first be proven.
+     */
+    public Optional<Checkpoint> firstCovering(long index) {
+        List<Checkpoint> out = new ArrayList<>(1);
+        store.query(
+                "SELECT tree_size, note, created_ms FROM checkpoint WHERE tree_size > ? ORDER BY tree_size LIMIT 1",
+                List.of(index),
+                rs -> out.add(new Checkpoint(Store.getLong(rs, 1), Store.getString(rs, 2), Store.getLong(rs, 3))));
+        return out.stream().findFirst();
+    }
+
     /** The signed note of the checkpoint of exactly {@code treeSize}, if one was signed. */
     public Optional<String> note(long treeSize) {
         List<String> out = new ArrayList<>(1);

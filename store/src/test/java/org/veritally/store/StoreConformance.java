@@ -529,6 +529,11 @@ abstract class StoreConformance {
         });
         assertThat(checkpoints.latest()).contains(new CheckpointQueries.Checkpoint(10, "note 10", 5_000));
         assertThat(checkpoints.note(2)).contains("note 2");
+        assertThat(checkpoints.firstCovering(0)).contains(new CheckpointQueries.Checkpoint(2, "note 2", 9_000));
+        assertThat(checkpoints.firstCovering(2))
+                .as("entry 2 is outside the tree of size 2")
+                .contains(new CheckpointQueries.Checkpoint(10, "note 10", 5_000));
+        assertThat(checkpoints.firstCovering(10)).isEmpty();
         assertThat(checkpoints.note(3)).isEmpty();
         assertThat(checkpoints.cosignatures(10)).containsExactly("— w-a sig", "— w-b sig");
         assertThat(checkpoints.cosignatures(4)).isEmpty();

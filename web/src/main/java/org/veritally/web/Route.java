@@ -30,6 +30,9 @@ final class Route {
             case "discrepancies" -> {
                 return Optional.of(page(Kind.DISCREPANCIES, "", query, "unit", "source"));
             }
+            case "upload" -> {
+                return Optional.of(PageRef.upload());
+            }
             case "announcements" -> {
                 return Optional.of(PageRef.announcements());
             }

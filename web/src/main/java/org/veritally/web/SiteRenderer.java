@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.veritally.core.model.Contest;
 import org.veritally.server.Instance;
 import org.veritally.web.i18n.Lang;
 import org.veritally.web.link.HttpLinks;
@@ -16,10 +17,12 @@ import org.veritally.web.model.ChildRow;
 import org.veritally.web.model.ChildSort;
 import org.veritally.web.model.DiscrepanciesPage;
 import org.veritally.web.model.DownloadsPage;
+import org.veritally.web.model.Option;
 import org.veritally.web.model.OverviewPage;
 import org.veritally.web.model.StationPage;
 import org.veritally.web.model.StatisticsPage;
 import org.veritally.web.model.UnitPage;
+import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
 import org.veritally.web.page.DiscrepanciesHtml;
 import org.veritally.web.page.DownloadsHtml;
@@ -30,6 +33,7 @@ import org.veritally.web.page.SearchHtml;
 import org.veritally.web.page.StationHtml;
 import org.veritally.web.page.StatisticsHtml;
 import org.veritally.web.page.UnitHtml;
+import org.veritally.web.page.UploadHtml;
 import org.veritally.web.query.AnnouncementsQuery;
 import org.veritally.web.query.ChildOrder;
 import org.veritally.web.query.DiscrepanciesQuery;
@@ -119,6 +123,7 @@ public final class SiteRenderer {
                 case DISCREPANCIES -> discrepancies(lang, ref, links);
                 case ANNOUNCEMENTS -> new RenderedPage(200, AnnouncementsHtml.render(announcements.read(), c), false);
                 case STATISTICS -> statistics(lang, ref, links);
+                case UPLOAD -> upload(lang, "", Optional.empty(), new UploadPage.Blank(), 200);
             };
         } catch (NotFound e) {
             return notFound(c, e.messageKey(), e.value());
@@ -192,6 +197,23 @@ public final class SiteRenderer {
                 200,
                 DownloadsHtml.render(new DownloadsPage(Results.info(in), dbBytes, files, checkpointSize), c),
                 false);
+    }
+
+    /**
+     * The upload page on the live site: the form (filled with {@code station} and {@code contest}) and
+     * what the last sending came to, answered with {@code status}. A 503 page when no election is
+     * defined yet.
+     */
+    public RenderedPage upload(
+            Lang lang, String station, Optional<String> contest, UploadPage.Outcome outcome, int status) {
+        PageContext c = PageContext.of(lang, http, PageRef.upload(), assets.names());
+        if (in.state().election().isEmpty()) return render(lang, PageRef.upload(), http);
+        List<Option> contests = new ArrayList<>();
+        for (Contest k : in.state().requireElection().contests())
+            contests.add(new Option(
+                    k.id(), k.name(), false, contest.filter(k.id()::equals).isPresent()));
+        UploadPage p = new UploadPage(Results.info(in), contests, station, outcome);
+        return new RenderedPage(status, UploadHtml.render(p, c), false);
     }
 
     private RenderedPage overview(Lang lang, PageRef ref, Links links) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.veritally.server.Instance;
+import org.veritally.server.http.Authenticator;
 import org.veritally.server.http.Routes;
+import org.veritally.server.http.WriteToken;
 import org.veritally.web.i18n.Lang;
 import org.veritally.web.link.HttpLinks;
 import org.veritally.web.link.PageRef;
@@ -19,7 +21,8 @@ import org.veritally.web.page.PageContext;
 
 /**
  * The public website's HTTP routes, plugged into the API server: {@code /} (redirects to the
- * reader's language), {@code /{lang}/...} pages (see {@link org.veritally.web.link.HttpLinks}),
+ * reader's language), {@code /{lang}/...} pages (see {@link org.veritally.web.link.HttpLinks}), {@code POST
+ * /{lang}/upload} (the upload form for photos of tally sheets: {@link UploadRoute}),
  * {@code /static/*} hashed assets and {@code /downloads/veritally.db}. Pages may be cached 5 s and
  * served stale for 30 s while revalidating; assets for a year (their names change with their
  * content). Responses are gzip-compressed by the server. Any failure is a friendly HTML page,
@@ -34,10 +37,52 @@ public final class WebSite implements Routes {
     private static final System.Logger LOG = System.getLogger("org.veritally.web");
     private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
 
+    private final UploadRoute upload;
+
+    /**
+     * The site of {@code in}; the upload form checks tokens as the API does, with the data directory's
+     * bootstrap token ({@code DATA/api-token}, read at the first upload) and the accounts.
+     */
     public WebSite(Instance in) {
+        this(in, new BootstrapAuthenticator(in));
+    }
+
+    /** The site of {@code in}, whose upload form checks tokens with {@code auth}. */
+    public WebSite(Instance in, Authenticator auth) {
+        this(in, () -> auth);
+    }
+
+    private WebSite(Instance in, java.util.function.Supplier<Authenticator> auth) {
         this.in = in;
         this.renderer = new SiteRenderer(in, Assets.load());
         this.snapshot = new PublicSnapshot(in.dir());
+        this.upload = new UploadRoute(in, renderer, auth);
+    }
+
+    /** The API's authenticator over {@code DATA/api-token} and the accounts, made at its first use. */
+    private static final class BootstrapAuthenticator implements java.util.function.Supplier<Authenticator> {
+        private final Instance in;
+        private volatile Authenticator auth;
+
+        BootstrapAuthenticator(Instance in) {
+            this.in = in;
+        }
+
+        @Override
+        public Authenticator get() {
+            Authenticator a = auth;
+            if (a != null) return a;
+            synchronized (this) {
+                if (auth == null) {
+                    try {
+                        auth = new Authenticator(WriteToken.load(in.dir()), in.accounts());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return auth;
+            }
+        }
     }
 
     public SiteRenderer renderer() {
@@ -52,6 +97,7 @@ public final class WebSite implements Routes {
         });
         routes.get("/static/{file}", this::asset);
         routes.get("/downloads/veritally.db", this::database);
+        routes.post("/{lang}/upload", this::upload);
         routes.get("/{lang}", ctx -> page(ctx, ""));
         routes.get("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
         routes.head("/{lang}", ctx -> page(ctx, ""));
@@ -89,6 +135,35 @@ public final class WebSite implements Routes {
         html(ctx, p);
     }
 
+    private void upload(Context ctx) {
+        Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));
+        if (lang.isEmpty()) {
+            ctx.status(404);
+            html(
+                    ctx,
+                    fail(
+                            Lang.negotiate(ctx.header("Accept-Language")),
+                            404,
+                            "error.notfound",
+                            "notfound.page",
+                            ctx.path()));
+            return;
+        }
+        RenderedPage p;
+        try {
+            p = upload.post(lang.get(), ctx);
+        } catch (org.veritally.store.StoreException e) {
+            // the environment: the database, the blob store or the disk; nothing of the photo is in the log
+            boolean full = org.veritally.store.DiskFull.find(e).isPresent();
+            p = fail(lang.get(), full ? 507 : 503, "error.unavailable", "upload.err.unavailable", "");
+            ctx.header("Retry-After", full ? "30" : "5");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error filing a photo: " + e, DEBUG ? e : null);
+            p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
+        }
+        html(ctx, p);
+    }
+
     private RenderedPage fail(Lang lang, int status, String titleKey, String textKey, String value) {
         PageContext c = PageContext.of(
                 lang, new HttpLinks(), PageRef.home(), renderer.assets().names());
@@ -104,7 +179,9 @@ public final class WebSite implements Routes {
 
     private static void html(Context ctx, RenderedPage p) {
         ctx.status(p.status()).contentType("text/html; charset=utf-8");
-        ctx.header("Cache-Control", p.status() == 200 || p.status() == 404 ? PAGE_CACHE : "no-store");
+        boolean cacheable =
+                (p.status() == 200 || p.status() == 404) && !ctx.method().name().equals("POST");
+        ctx.header("Cache-Control", cacheable ? PAGE_CACHE : "no-store");
         ctx.header("X-Content-Type-Options", "nosniff").header("Vary", "Accept-Encoding");
         ctx.result(p.html());
     }

@@ -27,10 +27,14 @@ public final class RequestGuard implements Handler {
     /** The most of a refused body read and thrown away so that the client sees the answer. */
     public static final int DRAIN_LIMIT = 1 << 20;
 
-    /** The one path whose body may be a photo, and its larger limit (a 20 MiB photo and a form's other parts). */
+    /** The API's path whose body may be a photo (the website's upload form is the other: {@link #takesPhoto}). */
     public static final String EVIDENCE_PATH = "/api/evidence";
 
+    /** The larger limit of the paths that take a photo: a 20 MiB photo and a form's other parts. */
     public static final long EVIDENCE_MAX_BODY = 20L * 1024 * 1024 + 256 * 1024;
+
+    /** The website's upload form, {@code /{lang}/upload}: a two-letter language code. */
+    private static final java.util.regex.Pattern UPLOAD_PAGE = java.util.regex.Pattern.compile("/[a-z]{2}/upload");
 
     private final OpsConfig config;
     private final Authenticator auth;
@@ -49,7 +53,7 @@ public final class RequestGuard implements Handler {
     @Override
     public void handle(Context ctx) {
         String declared = ctx.header("Content-Length");
-        long max = ctx.path().equals(EVIDENCE_PATH) ? EVIDENCE_MAX_BODY : config.maxBodyBytes();
+        long max = takesPhoto(ctx.path()) ? EVIDENCE_MAX_BODY : config.maxBodyBytes();
         if (declared != null && tooLong(declared.strip(), max)) {
             discardBody(ctx);
             throw RequestRefused.tooLarge(max);
@@ -82,6 +86,15 @@ public final class RequestGuard implements Handler {
         } catch (java.io.IOException | RuntimeException e) {
             // the client went away or the stream is already closed: the answer goes out regardless
         }
+    }
+
+    /**
+     * Whether a request to {@code path} may carry a photo, and so a body up to {@link #EVIDENCE_MAX_BODY}:
+     * {@code /api/evidence} and the website's upload form {@code /{lang}/upload}. Every other path keeps
+     * the configured limit (64 KiB by default).
+     */
+    public static boolean takesPhoto(String path) {
+        return path.equals(EVIDENCE_PATH) || UPLOAD_PAGE.matcher(path).matches();
     }
 
     static boolean isWrite(String method) {

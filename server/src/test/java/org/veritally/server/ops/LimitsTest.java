@@ -111,6 +111,18 @@ class LimitsTest {
     }
 
     @Test
+    void srvSizeOnlyThePhotoPathsTakeTheLargerLimit() {
+        assertThat(RequestGuard.takesPhoto("/api/evidence")).isTrue();
+        assertThat(RequestGuard.takesPhoto("/en/upload")).isTrue();
+        assertThat(RequestGuard.takesPhoto("/pt/upload")).isTrue();
+        assertThat(RequestGuard.takesPhoto("/api/sheets")).isFalse();
+        assertThat(RequestGuard.takesPhoto("/en/upload/x")).isFalse();
+        assertThat(RequestGuard.takesPhoto("/en/station/upload")).isFalse();
+        assertThat(RequestGuard.takesPhoto("/api/upload")).isFalse();
+        assertThat(RequestGuard.takesPhoto("/api/evidence/abc/original")).isFalse();
+    }
+
+    @Test
     void srvSizeDeclaredLengthIsReadStrictly() {
         assertThat(RequestGuard.tooLong("65537", 65536)).isTrue();
         assertThat(RequestGuard.tooLong("65536", 65536)).isFalse();

@@ -9,7 +9,8 @@ import org.veritally.web.i18n.Lang;
  * The live site's permanent URLs: {@code /{lang}/}, {@code /{lang}/unit/{id}?contest=&view=},
  * {@code /{lang}/station/{id}}, {@code /{lang}/search?q=}, {@code /{lang}/downloads}, {@code
  * /{lang}/discrepancies?unit=&source=}, {@code /{lang}/announcements} and {@code
- * /{lang}/statistics?contest=&view=&seed=&size=}. Parameters are written in the fixed order of
+ * /{lang}/statistics?contest=&view=&seed=&size=}, {@code /{lang}/upload}; public images at {@code
+ * /evidence/{sha256}}. Parameters are written in the fixed order of
  * {@link PageRef#PARAMS}. Unit links always carry their contest and view, so a link copied today
  * shows the same figures a year later even if the default view changes. Immutable.
  */
@@ -26,6 +27,7 @@ public final class HttpLinks implements Links {
             case DISCREPANCIES -> b.append("discrepancies");
             case ANNOUNCEMENTS -> b.append("announcements");
             case STATISTICS -> b.append("statistics");
+            case UPLOAD -> b.append("upload");
         }
         char sep = '?';
         for (String name : PageRef.PARAMS) sep = param(b, sep, name, t.param(name));
@@ -46,6 +48,11 @@ public final class HttpLinks implements Links {
     @Override
     public String asset(String fileName) {
         return "/static/" + fileName;
+    }
+
+    @Override
+    public String evidence(String sha256) {
+        return "/evidence/" + enc(sha256);
     }
 
     @Override

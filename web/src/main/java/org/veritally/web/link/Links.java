@@ -15,6 +15,13 @@ public interface Links {
     /** The href of a static asset by its (hashed) file name. */
     String asset(String fileName);
 
+    /**
+     * The href of the public copy of a photo (re-encoded, without metadata: docs/evidence.md) by its
+     * SHA-256: {@code /evidence/{sha256}} on the live site, the file {@code evidence/{sha256}} at the
+     * mirror's root.
+     */
+    String evidence(String sha256);
+
     /** The href of the downloadable SQLite file. */
     String database();
 

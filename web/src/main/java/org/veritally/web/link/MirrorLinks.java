@@ -13,9 +13,10 @@ import org.veritally.web.i18n.Lang;
  * downloads.html}, {@code announcements.html}, {@code discrepancies.html} (or {@code
  * discrepancies/unit/{u}.html}, {@code discrepancies/source/{s}.html}, {@code
  * discrepancies/unit/{u}/source/{s}.html} when filtered), {@code statistics.html} (or {@code
- * statistics/{contest}/{view}.html}); at the root, assets under {@code static/} and inclusion
- * proofs under {@code log/receipt/{index}}. A mirror has one order of children (sort is dropped), no
- * quick-count form (seed and size are dropped), and no search, live updates, JSON API or database
+ * statistics/{contest}/{view}.html}); at the root, assets under {@code static/}, inclusion
+ * proofs under {@code log/receipt/{index}} and the public copies of photos under {@code
+ * evidence/{sha256}} (the same name as on the live site). A mirror has one order of children (sort is dropped), no
+ * quick-count form (seed and size are dropped), no upload form, and no search, live updates, JSON API or database
  * download of its own (the publisher may put the SQLite file at {@code downloads/veritally.db}). Ids
  * are file-name safe by the core's id rule; a view's {@code :} becomes {@code -} ({@link #slug}).
  * Immutable.
@@ -44,7 +45,7 @@ public final class MirrorLinks implements Links {
                 "unit/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + "/" + t.id()
                         + ".html";
             case STATION -> "station/" + t.id() + ".html";
-            case SEARCH -> "index.html";
+            case SEARCH, UPLOAD -> "index.html";
             case DOWNLOADS -> "downloads.html";
             case ANNOUNCEMENTS -> "announcements.html";
             case DISCREPANCIES -> discrepancies(t);
@@ -78,6 +79,11 @@ public final class MirrorLinks implements Links {
     @Override
     public String asset(String fileName) {
         return up + "../static/" + fileName;
+    }
+
+    @Override
+    public String evidence(String sha256) {
+        return up + "../evidence/" + sha256;
     }
 
     @Override

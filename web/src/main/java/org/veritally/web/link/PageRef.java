@@ -24,7 +24,9 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         DOWNLOADS,
         DISCREPANCIES,
         ANNOUNCEMENTS,
-        STATISTICS
+        STATISTICS,
+        /** The form a witness files a photo of a sheet with: live site only (a mirror has no server). */
+        UPLOAD
     }
 
     public PageRef {
@@ -83,6 +85,11 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
     /** Disputed stations, optionally only below {@code unit} and only where {@code source}'s copy differs. */
     public static PageRef discrepancies(Optional<String> unit, Optional<String> source) {
         return of(Kind.DISCREPANCIES, "", p("unit", unit), p("source", source));
+    }
+
+    /** The upload form for photos of tally sheets. */
+    public static PageRef upload() {
+        return new PageRef(Kind.UPLOAD, "", Map.of());
     }
 
     public static PageRef announcements() {

@@ -33,6 +33,11 @@ final class RecordingLinks implements Links {
     }
 
     @Override
+    public String evidence(String sha256) {
+        return links.evidence(sha256);
+    }
+
+    @Override
     public String database() {
         return links.database();
     }

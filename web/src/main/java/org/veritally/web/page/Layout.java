@@ -9,7 +9,8 @@ import org.veritally.web.link.PageRef;
  * The shell every page shares: {@code lang} attribute, viewport, the stylesheet, a skip link, the
  * header (site name, search form, language switcher pointing at this same page in each language,
  * and the site's sections: results, discrepancies, announcements, statistics, downloads), and the
- * footer (log size, downloads; on a static mirror the manifest instead of the log size). The
+ * footer (log size, downloads, and on the live site the upload form for photos of sheets; on a
+ * static mirror the manifest instead of the log size). The
  * live-update script is added only to live pages with live figures, deferred, so pages work fully
  * without it.
  */
@@ -133,6 +134,8 @@ public final class Layout {
                     .raw(") · ");
         else h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
         h.link(c.href(PageRef.downloads()), c.t("nav.downloads")).raw(" · ");
+        if (!c.links().isStatic())
+            h.link(c.href(PageRef.upload()), c.t("upload.link")).raw(" · ");
         h.text(c.t("footer.about"));
         h.raw("</p></footer></body></html>\n");
     }

@@ -17,7 +17,8 @@ import org.veritally.web.model.StationPage;
  * copy the consensus view counts, and the image of the sheet where one exists), one row per field.
  * A field whose copies differ is marked on the row and on each differing cell, in colour and in
  * words ("differs"), so the difference does not depend on seeing colour. Corrected copies list
- * every version below the table ({@link HistoryHtml}).
+ * every version below the table ({@link HistoryHtml}). Photos of the sheets filed as evidence show as
+ * thumbnails in their copy's column and in full below the tables ({@link PhotosHtml}).
  */
 public final class StationHtml {
     private StationHtml() {}
@@ -43,12 +44,13 @@ public final class StationHtml {
         h.raw("</p>");
         boolean evidence = false;
         for (ContestCopies k : p.contests()) {
-            contest(h, c, p.stationId(), k, p.log());
+            contest(h, c, p, k);
             evidence |= k.copies().stream().anyMatch(s -> s.evidence().isPresent());
         }
         h.raw("<p class=\"muted\">").text(c.t("station.explain")).raw("</p>");
         h.raw("<p class=\"muted\">").text(c.t("station.proofs")).raw("</p>");
-        if (!evidence)
+        if (!p.photos().isEmpty()) PhotosHtml.section(h, c, p.photos(), p.contests(), p.log());
+        if (!evidence && p.photos().isEmpty())
             h.raw("<p class=\"muted\">").text(c.t("station.noevidence")).raw("</p>");
         Layout.close(h, c, p.election().logSize());
         return h.toString();
@@ -110,6 +112,18 @@ public final class StationHtml {
      * A copy's column header, its log index tagged on a static mirror as the copy of {@code station} × {@code contest}.
      */
     static void copyHeader(Html h, PageContext c, SheetCopy s, LogStatus log, String station, String contest) {
+        copyHeader(h, c, s, log, station, contest, List.of());
+    }
+
+    /** A copy's column header with the thumbnails of {@code photos} (those of this copy's source and contest). */
+    static void copyHeader(
+            Html h,
+            PageContext c,
+            SheetCopy s,
+            LogStatus log,
+            String station,
+            String contest,
+            List<org.veritally.web.model.StationPhoto> photos) {
         h.raw("<th scope=\"col\" class=\"n\">")
                 .text(s.sourceName())
                 .raw("<br><small>")
@@ -125,6 +139,7 @@ public final class StationHtml {
             h.raw("<br><span class=\"cons\">").text(c.t("station.consensus")).raw("</span>");
         if (s.evidence().filter(StationHtml::webAddress).isPresent())
             h.raw("<br>").link(s.evidence().get(), c.t("station.evidence"), "rel", "noopener");
+        PhotosHtml.thumbnails(h, c, photos);
         h.raw("</small></th>");
     }
 
@@ -133,7 +148,9 @@ public final class StationHtml {
         return url.startsWith("https://") || url.startsWith("http://");
     }
 
-    private static void contest(Html h, PageContext c, String station, ContestCopies k, LogStatus log) {
+    private static void contest(Html h, PageContext c, StationPage p, ContestCopies k) {
+        String station = p.stationId();
+        LogStatus log = p.log();
         String id = "h-" + k.contestId();
         h.open("section", "class", "copies", "aria-labelledby", id);
         h.open("h2", "id", id).text(k.contestName()).raw(" ");
@@ -143,7 +160,9 @@ public final class StationHtml {
             h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-labelledby", id)
                     .raw("<table><thead><tr>");
             h.element("th", c.t("station.field"), "scope", "col");
-            for (SheetCopy s : k.copies()) copyHeader(h, c, s, log, station, k.contestId());
+            for (SheetCopy s : k.copies())
+                copyHeader(
+                        h, c, s, log, station, k.contestId(), PhotosHtml.of(p.photos(), s.sourceId(), k.contestId()));
             h.raw("</tr></thead><tbody>");
             for (FieldRow r : k.rows()) row(h, c, r, station, k.contestId(), k.copies());
             h.raw("</tbody></table></div>");

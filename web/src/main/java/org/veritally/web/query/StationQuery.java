@@ -27,7 +27,8 @@ import org.veritally.web.model.StationPage;
  * copy the live reconciliation counts in the consensus view, and every earlier version of a
  * corrected copy ({@link SheetHistory}). Copies are in the order the sources were declared.
  *
- * <p>Evidence: no importer keeps an image link yet (the Venezuelan file's {@code URL} column is
+ * <p>Evidence: the photos filed for the station ({@link StationPhotos}), in log order. A copy's
+ * external image link: no importer keeps one yet (the Venezuelan file's {@code URL} column is
  * dropped on import), so copies carry none; the page shows a link as soon as the data has one.
  * Thread-safe (reads only).
  */
@@ -59,8 +60,21 @@ public final class StationQuery {
         }
         var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(stationIdx));
         String view = Views.defaultView(in.state().tabulation()).orElse(Views.OFFICIAL);
+        java.util.Set<String> withSheet = new java.util.HashSet<>();
+        for (StoredSheet s : sheets) {
+            withSheet.add(StationPhotos.key(s.source(), Optional.of(s.contest())));
+            withSheet.add(StationPhotos.key(s.source(), Optional.empty()));
+        }
         return new StationPage(
-                Results.info(in), ancestry, view, st.id(), st.name(), st.registeredVoters(), contests, Results.log(in));
+                Results.info(in),
+                ancestry,
+                view,
+                st.id(),
+                st.name(),
+                st.registeredVoters(),
+                contests,
+                Results.log(in),
+                new StationPhotos(in).read(st.id(), withSheet));
     }
 
     private static ContestCopies contest(
