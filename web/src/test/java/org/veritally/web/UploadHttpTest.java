@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,9 +20,7 @@ import org.veritally.server.auth.Role;
 import org.veritally.server.http.ApiServer;
 import org.veritally.server.http.WriteToken;
 import org.veritally.server.ops.OpsConfig;
-import org.veritally.testkit.ExifSegments;
 import org.veritally.testkit.Seeds;
-import org.veritally.testkit.SheetPictures;
 import org.veritally.web.i18n.Lang;
 
 /**
@@ -65,14 +61,12 @@ class UploadHttpTest {
         if (in != null) in.close();
     }
 
-    /** A phone's photo of a sheet: a JPEG whose EXIF holds GPS, make, model and serial. */
-    public static byte[] phonePhoto(String station, long seed) {
-        byte[] jpeg = SheetPictures.jpeg(SheetPictures.sheet(800, 600, station, new int[] {12, 40, 7}, seed), 0.9f);
-        return ExifSegments.afterSoi(jpeg, ExifSegments.exif(10.4806, -66.9036, 1));
+    static byte[] phonePhoto(String station, long seed) {
+        return PhonePhotos.of(station, seed);
     }
 
-    public static String sha256(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    static String sha256(byte[] b) {
+        return PhonePhotos.sha256(b);
     }
 
     static HttpResponse<String> post(String lang, MultipartForm form) throws Exception {
