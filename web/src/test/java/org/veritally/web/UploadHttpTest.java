@@ -140,6 +140,20 @@ class UploadHttpTest {
                 .contains("Fotos de las actas")
                 .doesNotContain("solo imagen");
 
+        var gz = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + server.port() + "/es/station/" + SampleElection.CORRECTED))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        System.out.printf(
+                "station page with a photo: %,d bytes HTML, %,d bytes gzip; photo %,d bytes, public copy %,d bytes"
+                        + " (loaded lazily)%n",
+                page.length(), gz.body().length, photo.length, image.body().length);
+        assertThat(gz.body().length)
+                .as("first view: the photos load lazily, the page carries only their addresses")
+                .isLessThan(30_000);
+
         var again = post(
                 "en",
                 new MultipartForm()

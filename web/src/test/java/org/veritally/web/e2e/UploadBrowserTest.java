@@ -131,8 +131,9 @@ class UploadBrowserTest {
                 .satisfies(w -> assertThat(w.doubleValue()).isLessThanOrEqualTo(360));
         copies.screenshot(new Locator.ScreenshotOptions()
                 .setPath(Browser.screenshots().resolve("station-photo-copies-phone.png")));
-        p.locator("section.photos").screenshot(new Locator.ScreenshotOptions()
-                .setPath(Browser.screenshots().resolve("station-photo-section-phone.png")));
+        p.locator("section.photos")
+                .screenshot(new Locator.ScreenshotOptions()
+                        .setPath(Browser.screenshots().resolve("station-photo-section-phone.png")));
         BrowserTest.shot(p, "station-photo-phone");
         ctx.close();
     }
