@@ -91,4 +91,11 @@ public final class DataDirOption {
         evidenceLocation().ifPresent(in::evidenceAt);
         return in;
     }
+
+    /** Where the evidence is: as given, else the directory {@code evidence} in the data directory. */
+    String evidenceStore() {
+        return evidenceLocation()
+                .orElseGet(() -> org.veritally.store.blob.BlobStores.defaultDirectory(dir)
+                        .toString());
+    }
 }

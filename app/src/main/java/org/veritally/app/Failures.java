@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Optional;
+import org.veritally.server.log.PublishProblem;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.server.stats.StatsParameterProblem;
 import org.veritally.store.DiskFull;
@@ -32,6 +33,9 @@ final class Failures {
             code = Main.USAGE;
         } else if (ex instanceof UsageProblem u) {
             err.println("error: " + u.rule().id() + ": " + u.getMessage());
+            code = Main.USAGE;
+        } else if (ex instanceof PublishProblem p) {
+            err.println("error: " + p.rule().id() + ": " + p.getMessage());
             code = Main.USAGE;
         } else if (ex instanceof UsageError || ex instanceof StatsParameterProblem) {
             err.println("error: " + ex.getMessage());

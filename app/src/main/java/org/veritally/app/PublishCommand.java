@@ -15,8 +15,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.veritally.server.Instance;
 import org.veritally.server.export.SqliteSnapshot;
+import org.veritally.server.log.EvidenceCopies;
+import org.veritally.server.log.EvidenceFiles;
 import org.veritally.server.log.LogKeys;
 import org.veritally.server.log.Publisher;
+import org.veritally.store.blob.BlobStore;
+import org.veritally.store.blob.BlobStores;
 import org.veritally.web.i18n.Lang;
 import org.veritally.web.mirror.MirrorPublisher;
 import picocli.CommandLine.Command;
@@ -65,6 +69,13 @@ final class PublishCommand implements Callable<Integer> {
     boolean noDatabase;
 
     @Option(
+            names = "--without-evidence",
+            description = "publish none of the evidence photos' public copies (evidence/<sha256>), saying so in "
+                    + "evidence-withheld.txt; without it, a copy the evidence store lacks fails the publish "
+                    + "(PUB-EVIDENCE)")
+    boolean withoutEvidence;
+
+    @Option(
             names = "--election-date",
             paramLabel = "YYYY-MM-DD",
             description = "with --site: the NIST reports' StartDate/EndDate (default: the UTC day of the first sheet)")
@@ -99,20 +110,31 @@ final class PublishCommand implements Callable<Integer> {
         }
         if (site) return site(sqlite);
         // the store alone: publishing replays the log itself and needs none of the in-memory state
+        List<BlobStore> opened = new ArrayList<>(1);
         try (var store = org.veritally.store.Store.open(db)) {
             var keys = LogKeys.loadOrCreate(data.dir);
             long t0 = System.nanoTime();
-            var r = new Publisher(store, keys).publish(out);
+            EvidenceCopies copies = withoutEvidence
+                    ? new EvidenceCopies.Withheld()
+                    : new EvidenceCopies.From(() -> {
+                        // opened only when an image must be written: a log without evidence needs no store
+                        opened.add(BlobStores.open(data.evidenceStore(), store.database()));
+                        return opened.get(0);
+                    });
+            var r = new Publisher(store, keys, copies).publish(out);
             System.out.printf(
-                    "published tree size %,d (was %,d): %,d tiles written, %d results files, in %.1f s; "
+                    "published tree size %,d (was %,d): %,d tiles written, %d results files, %s, in %.1f s; "
                             + "verifier key %s%n",
                     r.size(),
                     r.previousSize(),
                     r.tilesWritten(),
                     r.resultFiles(),
+                    evidence(r.evidence()),
                     (System.nanoTime() - t0) / 1e9,
                     keys.verifierKey().encode());
             return Main.OK;
+        } finally {
+            opened.forEach(BlobStore::close);
         }
     }
 
@@ -140,6 +162,7 @@ final class PublishCommand implements Callable<Integer> {
                 Files.copy(snapshot, dir.resolve(Instance.DB_FILE));
                 if (!noDatabase) database = Optional.of(snapshot);
                 in = Instance.openCopy(dir, keys);
+                in.evidenceAt(data.evidenceStore()); // the snapshot's directory holds no evidence
             } else {
                 in = data.open();
             }
@@ -149,13 +172,14 @@ final class PublishCommand implements Callable<Integer> {
                         .withLanguages(langs)
                         .withFull(full)
                         .withDatabase(database)
-                        .withNist(date, electionType, nistLanguage, firstSheetDay(in));
+                        .withNist(date, electionType, nistLanguage, firstSheetDay(in))
+                        .withoutEvidence(withoutEvidence);
                 if (threads.isPresent()) options = options.withThreads(Math.max(1, threads.get()));
                 var r = new MirrorPublisher(in, keys, options).publish(out);
                 System.out.printf(
                         "published a static mirror at tree size %,d (was %,d), %s: %,d pages rendered, "
                                 + "%,d receipts; %,d files written,"
-                                + " %,d unchanged, %,d removed; %,d files in the manifest; in %.1f s; "
+                                + " %,d unchanged, %,d removed; %s; %,d files in the manifest; in %.1f s; "
                                 + "verifier key %s%n",
                         r.size(),
                         Math.max(0, r.previousSize()),
@@ -165,6 +189,7 @@ final class PublishCommand implements Callable<Integer> {
                         r.filesWritten(),
                         r.filesUnchanged(),
                         r.filesDeleted(),
+                        evidence(r.evidence()),
                         r.files(),
                         (System.nanoTime() - t0) / 1e9,
                         keys.verifierKey().encode());
@@ -186,6 +211,15 @@ final class PublishCommand implements Callable<Integer> {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** What became of the evidence images, in words. */
+    static String evidence(EvidenceFiles.Written e) {
+        if (e.withheld())
+            return String.format(
+                    "published WITHOUT evidence (%,d image(s) named, %,d already there)", e.named(), e.unchanged());
+        return String.format(
+                "%,d evidence image(s): %,d written, %,d unchanged", e.named(), e.written(), e.unchanged());
     }
 
     /** The UTC day of the first sheet in the log, as {@code export} dates NIST reports by default. */

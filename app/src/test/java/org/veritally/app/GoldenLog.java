@@ -31,6 +31,7 @@ import org.veritally.server.Instance;
 import org.veritally.server.auth.Role;
 import org.veritally.server.intake.DuplicateRows;
 import org.veritally.server.intake.Outcome;
+import org.veritally.server.log.EvidenceCopies;
 import org.veritally.server.log.LogKeys;
 import org.veritally.server.log.LogView;
 import org.veritally.server.log.Publisher;
@@ -339,7 +340,7 @@ public final class GoldenLog {
                     return null;
                 });
             }
-            new Publisher(in.store(), in.keys()).publish(out);
+            new Publisher(in.store(), in.keys(), new EvidenceCopies.From(in::blobs)).publish(out);
         }
         for (NoteSigner w : witnessKeys()) {
             String file = w.name().substring(0, w.name().indexOf('.')) + ".vkey";

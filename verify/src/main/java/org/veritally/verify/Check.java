@@ -32,6 +32,12 @@ public enum Check implements RuleId {
     VFY_PAGES(9, "VFY-PAGES", "every figure on every page of the mirror is recomputed from the entries"),
     /** Every export of a static mirror is byte for byte the export written again from the entries. */
     VFY_EXPORTS(10, "VFY-EXPORTS", "every export of the mirror is written again from the entries"),
+    /**
+     * Every public copy of a photo the log names is published at {@code evidence/<sha256>} with its
+     * SHA-256 and size, and nothing else is there (made when the log names evidence or the publication
+     * carries some).
+     */
+    VFY_EVIDENCE(11, "VFY-EVIDENCE", "every published image of evidence is the public copy the log names"),
 
     /** The receipt's checkpoint is signed by the pinned log key. */
     RCPT_SIG(1, "RCPT-SIG", "the receipt's checkpoint is signed by the pinned log key"),

@@ -81,7 +81,8 @@ final class MirrorCheck {
             VerifierKey key,
             Optional<Note> note,
             Optional<Checkpoint> cp,
-            Optional<LogReplay> replay) {
+            Optional<LogReplay> replay,
+            Map<String, String> digests) {
         List<CheckResult> out = new ArrayList<>();
         CheckResult.Findings man = new CheckResult.Findings(Check.VFY_MANIFEST);
         if (manifestBytes.isEmpty()) {
@@ -127,6 +128,12 @@ final class MirrorCheck {
                 tasks.add(pool.submit(() -> {
                     MessageDigest sha = sha256();
                     for (String path : chunk) {
+                        String known = digests.get(path);
+                        if (known != null) {
+                            // an image VFY-EVIDENCE has hashed already: not read twice
+                            hashed(man, path, String.valueOf(m.files().get(path)), known);
+                            continue;
+                        }
                         Optional<byte[]> bytes = log.read(path);
                         if (bytes.isEmpty()) {
                             add(
@@ -137,18 +144,11 @@ final class MirrorCheck {
                                             "the manifest lists this file, which the mirror lacks"));
                             continue;
                         }
-                        String listed = String.valueOf(m.files().get(path));
-                        String actual = HexFormat.of().formatHex(sha.digest(bytes.get()));
-                        if (!actual.equals(listed)) {
-                            add(
-                                    man,
-                                    Problem.mismatch(
-                                            ManifestRule.MAN_HASH,
-                                            path,
-                                            "the file's SHA-256 is not the one the manifest lists",
-                                            listed,
-                                            actual));
-                        }
+                        hashed(
+                                man,
+                                path,
+                                String.valueOf(m.files().get(path)),
+                                HexFormat.of().formatHex(sha.digest(bytes.get())));
                         int slash = path.indexOf('/');
                         if (figures.isPresent()
                                 && slash > 0
@@ -225,6 +225,20 @@ final class MirrorCheck {
                         + (missing > 0 ? " (" + missing + " page(s) missing)" : "")));
         out.add(exports(log, m, replay.get(), figures.get()));
         return out;
+    }
+
+    /** MAN-HASH unless the file's SHA-256 is the one listed. */
+    private static void hashed(CheckResult.Findings man, String path, String listed, String actual) {
+        if (!actual.equals(listed)) {
+            add(
+                    man,
+                    Problem.mismatch(
+                            ManifestRule.MAN_HASH,
+                            path,
+                            "the file's SHA-256 is not the one the manifest lists",
+                            listed,
+                            actual));
+        }
     }
 
     private static void binding(

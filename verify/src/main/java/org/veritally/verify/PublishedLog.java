@@ -29,6 +29,30 @@ public interface PublishedLog {
      */
     Optional<byte[]> read(String path);
 
+    /** A file's size and SHA-256 (lower-case hex). */
+    record Digest(long size, String sha256) {}
+
+    /**
+     * The size and SHA-256 of the file at {@code path}, or empty when the publication has no such file.
+     * The default reads it whole; an adapter streams it where it can (a directory does), so large files
+     * cost no more memory than a buffer.
+     *
+     * @throws LogUnavailableException if the host cannot be read
+     */
+    default Optional<Digest> digest(String path) {
+        return read(path).map(b -> {
+            try {
+                return new Digest(
+                        b.length,
+                        java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(b)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /**
      * Every file below {@code folder} (paths relative to the publication root, {@code /}-separated)
      * when the host can list its files, as a directory can; empty when it cannot, as over HTTP.

@@ -24,7 +24,10 @@ import org.veritally.translog.VerifierKey;
  *   <li>{@code VFY-MANIFEST}, {@code VFY-PAGES}, {@code VFY-EXPORTS} for a static mirror (one with a
  *       {@code manifest.json} or an {@code index.html}): the manifest is bound to the checkpoint and
  *       every file hashes as it lists; every figure on every page, and every export, is recomputed
- *       from the entries ({@link MirrorCheck}).
+ *       from the entries ({@link MirrorCheck});
+ *   <li>{@code VFY-EVIDENCE} when the log names evidence or the publication carries images: every
+ *       public copy the log names is published at {@code evidence/<sha256>} with its hash and size, and
+ *       nothing else is there ({@link EvidenceCheck}).
  * </ol>
  *
  * <p>Every check runs even when an earlier one failed, as far as it can, so one report shows every
@@ -105,10 +108,31 @@ public final class Verifier {
                         Check.VFY_TOTALS,
                         "cannot recompute the totals: not every entry could be read or replayed "
                                 + "(see VFY-LEAVES, VFY-ENTRIES)")));
+        EvidenceCheck.Outcome evidence = EvidenceCheck.run(log, scan.replay(), listedEvidence(log, manifest));
         if (mirror) {
-            checks.addAll(MirrorCheck.run(log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay()));
+            checks.addAll(MirrorCheck.run(
+                    log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay(), evidence.digests()));
         }
+        evidence.result().ifPresent(checks::add);
         return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
+    }
+
+    /**
+     * For a host that cannot list its files (HTTP), the files under {@code evidence/} that a mirror's
+     * manifest lists, so that an image the log does not name is still found; empty otherwise.
+     */
+    private static Optional<List<String>> listedEvidence(PublishedLog log, Optional<byte[]> manifest) {
+        if (manifest.isEmpty() || log.list(EvidenceCheck.FOLDER).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MirrorCheck.parse(manifest.get()).files().keySet().stream()
+                    .filter(p -> p.startsWith(EvidenceCheck.FOLDER))
+                    .sorted()
+                    .toList());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // MAN-FMT says so
+        }
     }
 
     private static CheckResult[] join(FutureTask<CheckResult[]> task) {

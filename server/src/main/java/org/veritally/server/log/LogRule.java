@@ -22,7 +22,15 @@ public enum LogRule implements RuleId {
     LOG_KEY(
             "LOG-KEY",
             "the data directory's log key did not sign the database's log, or it has none and the log "
-                    + "is already signed");
+                    + "is already signed"),
+    /**
+     * {@code publish}: the evidence store lacks the public copy of a photo that the log names (publish
+     * {@code --without-evidence} to publish without the images, saying so).
+     */
+    PUB_EVIDENCE(
+            "PUB-EVIDENCE",
+            "publish: the evidence store lacks the public copy of a photo the log names (--without-evidence "
+                    + "publishes without the images, and says so)");
 
     private final String id;
     private final String description;

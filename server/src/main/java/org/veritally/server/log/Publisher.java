@@ -25,7 +25,9 @@ import org.veritally.translog.TileLayout;
  * then {@code checkpoint} last, so a reader never sees a checkpoint whose tiles are missing) and the
  * published results of that same tree size, recomputed from the log itself ({@link LogReplay}).
  * Incremental: only tiles that changed since the checkpoint already in the output are written.
- * Files are written to a temporary name and renamed into place. A caller that adds files of its own
+ * Files are written to a temporary name and renamed into place. The public copies of the evidence
+ * photos the log names go to {@code evidence/<sha256>} ({@link EvidenceFiles}), before the checkpoint
+ * too. A caller that adds files of its own
  * (the static mirror, {@code org.veritally.web.mirror}) {@link #stage}s the log, writes its files, then
  * {@link #commit}s the checkpoint.
  */
@@ -33,20 +35,27 @@ public final class Publisher {
     private final Store store;
     private final LogView log;
     private final LogKeys keys;
+    private final EvidenceCopies evidence;
 
-    public Publisher(Store store, LogKeys keys) {
+    /**
+     * A publisher of the log in {@code store}, signed with {@code keys}, taking the public copies of the
+     * evidence photos from {@code evidence}.
+     */
+    public Publisher(Store store, LogKeys keys, EvidenceCopies evidence) {
         this.store = store;
         this.log = new LogView(store);
         this.keys = keys;
+        this.evidence = java.util.Objects.requireNonNull(evidence, "evidence");
     }
 
-    /** What one publish did. */
-    public record Report(long previousSize, long size, int tilesWritten, int resultFiles) {}
+    /** What one publish did; {@code evidence} says what became of the photos' public copies. */
+    public record Report(
+            long previousSize, long size, int tilesWritten, int resultFiles, EvidenceFiles.Written evidence) {}
 
     /**
      * The log part of a publication written, all but its checkpoint ({@link #stage}): the checkpoint
      * to write last, the tree sizes, the files written (path relative to the output, with their
-     * SHA-256), the results files, and the replay of the log at that size (finished), for a caller
+     * SHA-256), the results files, the evidence images (written or already there), and the replay of the log at that size (finished), for a caller
      * that derives more files from it (a static mirror).
      */
     public record Staged(
@@ -56,18 +65,22 @@ public final class Publisher {
             int tilesWritten,
             Map<String, byte[]> written,
             List<ResultsJson.File> results,
+            EvidenceFiles.Written evidence,
             LogReplay replay) {}
 
     public Report publish(Path out) throws IOException {
         Staged s = stage(out);
         commit(out, s);
         return new Report(
-                s.previousSize(), s.size(), s.tilesWritten(), s.results().size());
+                s.previousSize(), s.size(), s.tilesWritten(), s.results().size(), s.evidence());
     }
 
     /**
-     * Writes the tiles changed since the checkpoint already in {@code out}, the results files and
-     * {@code log.vkey}, at the latest signed checkpoint; not the checkpoint itself ({@link #commit}).
+     * Writes the tiles changed since the checkpoint already in {@code out}, the results files, the
+     * evidence images and {@code log.vkey}, at the latest signed checkpoint; not the checkpoint itself
+     * ({@link #commit}).
+     *
+     * @throws PublishProblem {@code PUB-EVIDENCE} if the evidence store lacks a public copy the log names
      */
     public Staged stage(Path out) throws IOException {
         var latest = log.latest().orElseThrow(() -> new IllegalStateException("the log is empty: nothing to publish"));
@@ -76,6 +89,15 @@ public final class Publisher {
 
     /** {@link #stage(Path)} at the given signed checkpoint. */
     public Staged stage(Path out, LogView.SignedNote latest) throws IOException {
+        return stage(out, latest, Map.of());
+    }
+
+    /**
+     * {@link #stage(Path, LogView.SignedNote)}, where {@code known} maps paths to the hex SHA-256 of
+     * files known to be in {@code out} (a previous manifest): an evidence image listed there with its
+     * hash, and of its size, is not hashed again.
+     */
+    public Staged stage(Path out, LogView.SignedNote latest, Map<String, String> known) throws IOException {
         long m = previousSize(out);
         long n = latest.size();
         if (m > n)
@@ -103,10 +125,11 @@ public final class Publisher {
                 ? ResultsJson.all(replay.election().get(), replay.catalogue(), replay.tabulation(), n)
                 : List.of();
         for (var f : results) written.put(f.path(), write(out.resolve(f.path()), f.bytes()));
+        EvidenceFiles.Written images = EvidenceFiles.write(out, replay, n, evidence, known);
         written.put(
                 "log.vkey",
                 write(out.resolve("log.vkey"), (keys.verifierKey().encode() + "\n").getBytes(StandardCharsets.UTF_8)));
-        return new Staged(latest, m, n, tiles, written, results, replay);
+        return new Staged(latest, m, n, tiles, written, results, images, replay);
     }
 
     /** Writes the checkpoint of a staged publication: from now on readers see it. */

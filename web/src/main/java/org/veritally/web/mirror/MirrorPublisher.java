@@ -28,6 +28,8 @@ import org.veritally.formats.canonical.JsonTree;
 import org.veritally.formats.replay.ExportFiles;
 import org.veritally.formats.replay.ReplayExportData;
 import org.veritally.server.Instance;
+import org.veritally.server.log.EvidenceCopies;
+import org.veritally.server.log.EvidenceFiles;
 import org.veritally.server.log.LogKeys;
 import org.veritally.server.log.LogView;
 import org.veritally.server.log.Publisher;
@@ -72,6 +74,8 @@ import org.veritally.web.query.Views;
  *       results/}, and {@code downloads/veritally.db} when given one;
  *   <li>{@code log/receipt/<index>}: the inclusion proof of every sheet and announcement, against the
  *       checkpoint of the publish that first carried it (written once; {@code --full} writes all again);
+ *   <li>{@code evidence/<sha256>}: the public copy of every evidence photo the log names ({@link
+ *       EvidenceFiles}; never an original), or {@code evidence-withheld.txt} when published without them;
  *   <li>{@code manifest.json} ({@link Manifest}): every file's SHA-256 and the signed checkpoint.
  * </ul>
  *
@@ -102,6 +106,8 @@ public final class MirrorPublisher {
      * @param full render every page even when an incremental publish would do
      * @param database the SQLite file to carry as {@code downloads/veritally.db}, if any
      * @param firstSheetDay the UTC day of the first sheet (the NIST reports' date without {@code electionDate})
+     * @param withoutEvidence publish no evidence image, saying so ({@code --without-evidence}); else every
+     *     public copy the log names is read from the instance's blob store
      */
     public record Options(
             List<Lang> languages,
@@ -112,7 +118,8 @@ public final class MirrorPublisher {
             Instant now,
             Optional<String> firstSheetDay,
             Optional<Path> database,
-            int threads) {
+            int threads,
+            boolean withoutEvidence) {
         public Options {
             languages = List.copyOf(languages);
             if (languages.isEmpty()) throw new IllegalArgumentException("a mirror needs at least one language");
@@ -130,37 +137,99 @@ public final class MirrorPublisher {
                     Instant.now(),
                     Optional.empty(),
                     Optional.empty(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    false);
         }
 
         public Options withFull(boolean f) {
             return new Options(
-                    languages, f, electionDate, electionType, nistLanguage, now, firstSheetDay, database, threads);
+                    languages,
+                    f,
+                    electionDate,
+                    electionType,
+                    nistLanguage,
+                    now,
+                    firstSheetDay,
+                    database,
+                    threads,
+                    withoutEvidence);
         }
 
         public Options withLanguages(List<Lang> l) {
             return new Options(
-                    l, full, electionDate, electionType, nistLanguage, now, firstSheetDay, database, threads);
+                    l,
+                    full,
+                    electionDate,
+                    electionType,
+                    nistLanguage,
+                    now,
+                    firstSheetDay,
+                    database,
+                    threads,
+                    withoutEvidence);
         }
 
         public Options withDatabase(Optional<Path> db) {
             return new Options(
-                    languages, full, electionDate, electionType, nistLanguage, now, firstSheetDay, db, threads);
+                    languages,
+                    full,
+                    electionDate,
+                    electionType,
+                    nistLanguage,
+                    now,
+                    firstSheetDay,
+                    db,
+                    threads,
+                    withoutEvidence);
         }
 
         /** The time the NIST reports say they were generated at. */
         public Options withNow(Instant t) {
             return new Options(
-                    languages, full, electionDate, electionType, nistLanguage, t, firstSheetDay, database, threads);
+                    languages,
+                    full,
+                    electionDate,
+                    electionType,
+                    nistLanguage,
+                    t,
+                    firstSheetDay,
+                    database,
+                    threads,
+                    withoutEvidence);
         }
 
         public Options withThreads(int n) {
             return new Options(
-                    languages, full, electionDate, electionType, nistLanguage, now, firstSheetDay, database, n);
+                    languages,
+                    full,
+                    electionDate,
+                    electionType,
+                    nistLanguage,
+                    now,
+                    firstSheetDay,
+                    database,
+                    n,
+                    withoutEvidence);
+        }
+
+        /** Publishes no evidence image, saying so in {@link EvidenceFiles#WITHHELD}. */
+        public Options withoutEvidence(boolean w) {
+            return new Options(
+                    languages,
+                    full,
+                    electionDate,
+                    electionType,
+                    nistLanguage,
+                    now,
+                    firstSheetDay,
+                    database,
+                    threads,
+                    w);
         }
 
         public Options withNist(Optional<LocalDate> date, String type, String language, Optional<String> firstDay) {
-            return new Options(languages, full, date, type, language, now, firstDay, database, threads);
+            return new Options(
+                    languages, full, date, type, language, now, firstDay, database, threads, withoutEvidence);
         }
     }
 
@@ -175,6 +244,7 @@ public final class MirrorPublisher {
             int filesUnchanged,
             int filesDeleted,
             int files,
+            EvidenceFiles.Written evidence,
             Map<String, Double> seconds) {}
 
     public MirrorPublisher(Instance in, LogKeys keys, Options options) {
@@ -205,7 +275,7 @@ public final class MirrorPublisher {
         // the log
         List<DownloadsPage.MirrorFile> downloads = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.FutureTask<LogPart> logPart =
-                new java.util.concurrent.FutureTask<>(() -> logPart(out, cp, files, downloads, seconds));
+                new java.util.concurrent.FutureTask<>(() -> logPart(out, cp, files, before, downloads, seconds));
         Thread logThread = new Thread(logPart, "mirror-log");
         logThread.setDaemon(true);
         logThread.start();
@@ -258,7 +328,7 @@ public final class MirrorPublisher {
         Path tmp = out.resolve(Manifest.FILE + ".tmp");
         Files.write(tmp, manifest.encode(before));
         Files.move(tmp, mf, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        new Publisher(in.store(), keys).commit(out, staged);
+        publisher().commit(out, staged);
         seconds.put("manifest", (System.nanoTime() - t1) / 1e9);
         return new Report(
                 staged.previousSize(),
@@ -270,6 +340,7 @@ public final class MirrorPublisher {
                 files.unchanged(),
                 deleted,
                 files.hashes().size(),
+                staged.evidence(),
                 seconds);
     }
 
@@ -280,11 +351,12 @@ public final class MirrorPublisher {
             Path out,
             LogView.SignedNote cp,
             MirrorFiles files,
+            Map<String, String> before,
             List<DownloadsPage.MirrorFile> downloads,
             Map<String, Double> seconds)
             throws IOException {
         long t0 = System.nanoTime();
-        Publisher.Staged staged = new Publisher(in.store(), keys).stage(out, cp);
+        Publisher.Staged staged = publisher().stage(out, cp, before);
         logFiles(staged, files, cp.size());
         long t1 = System.nanoTime();
         List<ExportFiles.Spec> exports = exports(staged, files, downloads);
@@ -296,6 +368,14 @@ public final class MirrorPublisher {
         seconds.put("log (beside the pages)", (t1 - t0) / 1e9);
         seconds.put("exports (beside the pages)", (System.nanoTime() - t1) / 1e9);
         return new LogPart(staged, exports, dbBytes);
+    }
+
+    /** The log's publisher, taking the evidence images from the instance's blob store unless told not to. */
+    private Publisher publisher() {
+        return new Publisher(
+                in.store(),
+                keys,
+                o.withoutEvidence() ? new EvidenceCopies.Withheld() : new EvidenceCopies.From(in::blobs));
     }
 
     private static <T> T join(java.util.concurrent.FutureTask<T> task) throws IOException {
@@ -327,6 +407,7 @@ public final class MirrorPublisher {
     /** The log's own files, as the publisher wrote or left them: every tile of the tree, the results, the key. */
     private static void logFiles(Publisher.Staged staged, MirrorFiles files, long n) {
         staged.written().forEach(files::record);
+        staged.evidence().files().forEach(files::record);
         List<String> tiles = new ArrayList<>();
         for (Tile.Hashes t : TileLayout.hashTiles(n)) tiles.add(t.path());
         for (Tile.Entries t : TileLayout.entryBundles(n)) tiles.add(t.path());
