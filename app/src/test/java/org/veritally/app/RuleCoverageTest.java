@@ -25,6 +25,7 @@ import org.veritally.server.ops.ServerRule;
 import org.veritally.server.stats.StatsRule;
 import org.veritally.store.StoreRule;
 import org.veritally.verify.Check;
+import org.veritally.verify.EvidenceRule;
 import org.veritally.verify.ExportRule;
 import org.veritally.verify.ManifestRule;
 import org.veritally.verify.PageRule;
@@ -49,6 +50,7 @@ class RuleCoverageTest {
             ManifestRule.class,
             PageRule.class,
             ExportRule.class,
+            EvidenceRule.class,
             ImageRule.class,
             org.veritally.formats.qr.BoletimRule.class);
     static final Path ROOT = Path.of("..");

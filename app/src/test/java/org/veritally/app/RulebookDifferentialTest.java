@@ -158,19 +158,29 @@ class RulebookDifferentialTest {
                         "EV-SOURCE",
                         "EV-DUP",
                         "LOG-REPEAT"));
-        // and the whole chain: publish the written log and verify it offline
+        // and the whole chain: publish the written log and verify it offline; its evidence entries name
+        // photos that no blob store holds (PUB-EVIDENCE), so it is published without them, saying so
         Path data = dir.resolve("data");
+        VerifyFixture.Run refused = VerifyFixture.run(
+                "publish",
+                "--data",
+                data.toString(),
+                "--out",
+                dir.resolve("refused").toString());
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("PUB-EVIDENCE");
         VerifyFixture.ok(
                 "publish",
                 "--data",
                 data.toString(),
                 "--out",
-                dir.resolve("pub").toString());
+                dir.resolve("pub").toString(),
+                "--without-evidence");
         VerifyFixture.Run key = VerifyFixture.run("log-key", "--data", data.toString());
         String vkey = key.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         VerifyFixture.Run v = VerifyFixture.run("verify", dir.resolve("pub").toString(), "--key", vkey);
         assertThat(v.code()).as(v.toString()).isZero();
-        assertThat(v.out()).contains("VERIFIED");
+        assertThat(v.out()).contains("VERIFIED").contains("published WITHOUT evidence");
     }
 
     /** The problems the verifier's replay finds at entries {@code from} on (none may come earlier). */

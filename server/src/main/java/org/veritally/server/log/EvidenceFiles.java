@@ -22,8 +22,8 @@ import org.veritally.store.blob.BlobStore;
  * bytes, read from the blob store. Originals are never written. Incremental: a file already there
  * with the public copy's size and hash (as the previous manifest lists it, else hashed from disk,
  * streaming) is not read from the store nor written again. Published {@link EvidenceCopies.Withheld
- * without the images}, the publication holds {@link #WITHHELD} instead (when the log names any), and keeps only those images
- * already there with the right bytes. Files under {@code evidence/} that the log does not name are
+ * without the images}, the publication holds {@link #WITHHELD} instead (when the log names any), and
+ * keeps only those images already there with the right bytes. Files under {@code evidence/} that the log does not name are
  * left alone: {@code verify} reports them ({@code EVD-UNNAMED}). Stateless.
  */
 public final class EvidenceFiles {

@@ -55,8 +55,8 @@ public final class Publisher {
     /**
      * The log part of a publication written, all but its checkpoint ({@link #stage}): the checkpoint
      * to write last, the tree sizes, the files written (path relative to the output, with their
-     * SHA-256), the results files, the evidence images (written or already there), and the replay of the log at that size (finished), for a caller
-     * that derives more files from it (a static mirror).
+     * SHA-256), the results files, the evidence images (written or already there), and the replay of
+     * the log at that size (finished), for a caller that derives more files from it (a static mirror).
      */
     public record Staged(
             LogView.SignedNote checkpoint,
