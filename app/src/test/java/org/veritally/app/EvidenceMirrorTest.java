@@ -7,6 +7,7 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.GpsDirectory;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,15 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.veritally.core.evidence.Evidence;
+import org.veritally.formats.canonical.CanonicalJson;
+import org.veritally.formats.canonical.JsonTree;
 import org.veritally.server.Instance;
 import org.veritally.server.evidence.Filed;
 import org.veritally.server.evidence.Filing;
@@ -33,7 +37,8 @@ import org.veritally.testkit.SheetPictures;
  * and {@code VFY-EVIDENCE}. Phone photos with GPS, make, model and serial in their EXIF are filed for
  * four stations; the log is published plainly and as a static mirror through the CLI; each attack
  * works on a fresh copy of one: a forged image (EVD-HASH), two images swapped (EVD-SIZE or EVD-HASH,
- * named as a swap), an image deleted (EVD-MISSING), a file the log does not name (EVD-UNNAMED). And no
+ * named as a swap), an image deleted (EVD-MISSING), a file the log does not name (EVD-UNNAMED), also
+ * over HTTP where only the manifest lists the files. And no
  * byte of the mirror holds the EXIF that stays private with the originals.
  */
 class EvidenceMirrorTest {
@@ -96,7 +101,11 @@ class EvidenceMirrorTest {
     }
 
     static VerifyFixture.Run verify(Path where) {
-        return run("verify", where.toString(), "--key", VerifyFixture.key(data).toString());
+        return verify(where.toString());
+    }
+
+    static VerifyFixture.Run verify(String where) {
+        return run("verify", where, "--key", VerifyFixture.key(data).toString());
     }
 
     static String sha256(byte[] b) throws Exception {
@@ -207,6 +216,36 @@ class EvidenceMirrorTest {
                     .contains("EVD-UNNAMED at evidence/" + name)
                     .contains("EVD-UNNAMED at evidence/notes.txt");
             deleteTree(copy);
+        }
+    }
+
+    @Test
+    void overHttpTheImagesAreCheckedAndAFileTheManifestListsButTheLogDoesNotNameFailsEvdUnnamed() throws Exception {
+        Path copy = copy(site);
+        Path img = copy.resolve("evidence").resolve(publicSha(0));
+        byte[] b = Files.readAllBytes(img);
+        b[b.length / 3] ^= 0x01;
+        Files.write(img, b);
+        byte[] extra = phonePhoto("X", 998);
+        String name = sha256(extra);
+        Files.write(copy.resolve("evidence").resolve(name), extra);
+        // a forger who lists the extra image in the manifest, so that the manifest check passes for it
+        Path mf = copy.resolve("manifest.json");
+        Map<String, Object> m = JsonTree.asObject(JsonTree.parse(Files.readAllBytes(mf)));
+        JsonTree.asObject(m.get("files")).put("evidence/" + name, name);
+        Files.write(mf, CanonicalJson.encode(m));
+        HttpServer server = MirrorVerifyTest.staticFileServer(copy);
+        try {
+            VerifyFixture.Run r =
+                    verify("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            assertThat(r.code()).as(r.toString()).isEqualTo(1);
+            assertThat(r.status("VFY-EVIDENCE")).isEqualTo("FAIL");
+            assertThat(r.out())
+                    .contains("EVD-HASH at evidence/" + publicSha(0))
+                    .contains("EVD-UNNAMED at evidence/" + name)
+                    .doesNotContain("MAN-HASH at evidence/" + name);
+        } finally {
+            server.stop(0);
         }
     }
 

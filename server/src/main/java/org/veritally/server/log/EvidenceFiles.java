@@ -23,8 +23,8 @@ import org.veritally.store.blob.BlobStore;
  * with the public copy's size and hash (as the previous manifest lists it, else hashed from disk,
  * streaming) is not read from the store nor written again. Published {@link EvidenceCopies.Withheld
  * without the images}, the publication holds {@link #WITHHELD} instead (when the log names any), and
- * keeps only those images already there with the right bytes. Files under {@code evidence/} that the log does not name are
- * left alone: {@code verify} reports them ({@code EVD-UNNAMED}). Stateless.
+ * keeps only those images already there with the right bytes. Files under {@code evidence/} that the
+ * log does not name are left alone: {@code verify} reports them ({@code EVD-UNNAMED}). Stateless.
  */
 public final class EvidenceFiles {
     /** The folder of the public copies, each named by the SHA-256 of its bytes. */
