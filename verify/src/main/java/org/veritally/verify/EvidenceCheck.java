@@ -24,8 +24,8 @@ import org.veritally.formats.replay.LogReplay;
  * them), with the size (EVD-SIZE) and SHA-256 (EVD-HASH) the log names; where the host can list its
  * files, or the mirror's manifest lists them, no other file is under {@code evidence/}
  * (EVD-UNNAMED). Each image is hashed as a stream ({@link PublishedLog#digest}), never decoded, on
- * {@link PublishedLog#parallelism()} threads. The digests are handed on, so that the manifest check
- * does not read the images again. Stateless.
+ * {@link PublishedLog#parallelism()} threads; the mismatches are listed in log order. The digests
+ * are handed on, so that the manifest check does not read the images again. Stateless.
  */
 final class EvidenceCheck {
     static final String FOLDER = "evidence/";
@@ -72,6 +72,7 @@ final class EvidenceCheck {
         AtomicLong present = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         List<String> shas = new ArrayList<>(named.keySet());
+        Problem[] found = new Problem[shas.size()]; // by image, so that the report is in log order whatever the threads
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, log.parallelism()), r -> {
             Thread t = new Thread(r, "verify-evidence");
             t.setDaemon(true);
@@ -80,10 +81,11 @@ final class EvidenceCheck {
         try {
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < shas.size(); i += CHUNK) {
-                List<String> chunk = shas.subList(i, Math.min(shas.size(), i + CHUNK));
+                int from = i;
+                int to = Math.min(shas.size(), i + CHUNK);
                 tasks.add(pool.submit(() -> {
-                    for (String sha : chunk) {
-                        image(log, replay.get(), named, sha, withheld, f, digests, present, bytes);
+                    for (int k = from; k < to; k++) {
+                        found[k] = image(log, replay.get(), named, shas.get(k), withheld, digests, present, bytes);
                     }
                     return null;
                 }));
@@ -93,6 +95,11 @@ final class EvidenceCheck {
             }
         } finally {
             pool.shutdownNow();
+        }
+        for (Problem p : found) {
+            if (p != null) {
+                f.add(p);
+            }
         }
         files.ifPresent(all -> {
             for (String p : all) {
@@ -125,13 +132,13 @@ final class EvidenceCheck {
                 Optional.of(f.result(pass, f.count() + " problem(s) with the published images of evidence")), digests);
     }
 
-    private static void image(
+    /** Checks one image; returns what is wrong with it, or null. */
+    private static Problem image(
             PublishedLog log,
             LogReplay replay,
             Map<String, Evidence> named,
             String sha,
             boolean withheld,
-            CheckResult.Findings f,
             Map<String, String> digests,
             AtomicLong present,
             AtomicLong bytes) {
@@ -141,21 +148,18 @@ final class EvidenceCheck {
         String whose = " (station " + e.stationId() + ", evidence entry " + index(replay, e) + ")";
         Optional<PublishedLog.Digest> d = log.digest(path);
         if (d.isEmpty()) {
-            if (!withheld) {
-                add(
-                        f,
-                        new Problem(
-                                EvidenceRule.EVD_MISSING,
-                                path,
-                                "the log names this public copy" + whose + ", which the publication lacks"));
-            }
-            return;
+            return withheld
+                    ? null
+                    : new Problem(
+                            EvidenceRule.EVD_MISSING,
+                            path,
+                            "the log names this public copy" + whose + ", which the publication lacks");
         }
         digests.put(path, d.get().sha256());
         present.incrementAndGet();
         bytes.addAndGet(d.get().size());
         if (d.get().sha256().equals(sha) && d.get().size() == b.size()) {
-            return;
+            return null;
         }
         Evidence other = named.get(d.get().sha256());
         String swapped = other == null
@@ -163,35 +167,24 @@ final class EvidenceCheck {
                 : "; it holds the public copy of another photo (station " + other.stationId() + ", evidence entry "
                         + index(replay, other) + "): images swapped";
         if (d.get().size() != b.size()) {
-            add(
-                    f,
-                    Problem.mismatch(
-                            EvidenceRule.EVD_SIZE,
-                            path,
-                            "the image's size is not that of the public copy the log names" + whose + swapped,
-                            b.size() + " bytes",
-                            d.get().size() + " bytes (SHA-256 " + d.get().sha256() + ")"));
-        } else {
-            add(
-                    f,
-                    Problem.mismatch(
-                            EvidenceRule.EVD_HASH,
-                            path,
-                            "the image's SHA-256 is not the one the log names" + whose + swapped,
-                            sha,
-                            d.get().sha256()));
+            return Problem.mismatch(
+                    EvidenceRule.EVD_SIZE,
+                    path,
+                    "the image's size is not that of the public copy the log names" + whose + swapped,
+                    b.size() + " bytes",
+                    d.get().size() + " bytes (SHA-256 " + d.get().sha256() + ")");
         }
+        return Problem.mismatch(
+                EvidenceRule.EVD_HASH,
+                path,
+                "the image's SHA-256 is not the one the log names" + whose + swapped,
+                sha,
+                d.get().sha256());
     }
 
     private static String index(LogReplay replay, Evidence e) {
         var filed = replay.evidence(e.original().sha256());
         return filed.isEmpty() ? "?" : Long.toString(filed.get(0).index());
-    }
-
-    private static void add(CheckResult.Findings f, Problem m) {
-        synchronized (f) {
-            f.add(m);
-        }
     }
 
     private static void join(Future<?> f) {
