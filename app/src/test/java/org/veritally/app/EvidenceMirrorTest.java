@@ -134,6 +134,21 @@ class EvidenceMirrorTest {
             assertThat(r.status("VFY-EVIDENCE")).as(r.toString()).isEqualTo("ok");
             assertThat(r.out()).contains("4 image(s)");
         }
+        // the station pages' photos (src and href, relative) resolve to the published images
+        try (Stream<Path> pages = Files.list(site.resolve("en/station"))) {
+            int linked = 0;
+            for (Path page : pages.toList()) {
+                var m = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]*evidence/[0-9a-f]{64})\"")
+                        .matcher(Files.readString(page));
+                while (m.find()) {
+                    assertThat(page.getParent().resolve(m.group(1)).normalize())
+                            .as(m.group(1) + " on " + page)
+                            .isRegularFile();
+                    linked++;
+                }
+            }
+            assertThat(linked).as("links to images on the station pages").isGreaterThanOrEqualTo(filed.size());
+        }
         String manifest = Files.readString(site.resolve("manifest.json"));
         for (int i = 0; i < filed.size(); i++)
             assertThat(manifest).contains("\"evidence/" + publicSha(i) + "\":\"" + publicSha(i) + "\"");
