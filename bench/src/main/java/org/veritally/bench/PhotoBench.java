@@ -1,20 +1,8 @@
 package org.veritally.bench;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +44,7 @@ public class PhotoBench {
     public void generate() throws IOException {
         int width = megapixels >= 12 ? 4000 : 2048;
         int height = megapixels >= 12 ? 3000 : 1536;
-        photo = jpeg(sheet(width, height, new SplittableRandom(20261207L)), 0.95f);
+        photo = SheetPhotos.jpeg(SheetPhotos.sheet(width, height, 12, new SplittableRandom(20261207L)), 0.95f);
         if (!(Photo.examine(photo, Limits.defaults()) instanceof Examination.Examined)) {
             throw new IllegalStateException("the generated photo is refused");
         }
@@ -74,51 +62,5 @@ public class PhotoBench {
     @Threads(2)
     public Examination examineOnTwoThreads() {
         return Photo.examine(photo, Limits.defaults());
-    }
-
-    private static BufferedImage sheet(int width, int height, SplittableRandom random) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(0xEDE8DC));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(0x1A1A40));
-        int row = height / 14;
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, row / 2));
-        g.drawString("ACTA DE ESCRUTINIO  MESA 000123", row, row);
-        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, row * 2 / 3));
-        for (int i = 0; i < 12; i++) {
-            int top = row * 2 + i * row;
-            g.drawRect(row / 2, top, width - row, row);
-            g.drawString("CANDIDATO " + (i + 1), row, top + row * 3 / 4);
-            g.drawString(String.valueOf(random.nextInt(5000)), width * 2 / 3, top + row * 3 / 4);
-        }
-        g.dispose();
-        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < px.length; i++) {
-            int n = random.nextInt(25) - 12;
-            int p = px[i];
-            px[i] = (clamp(((p >> 16) & 0xFF) + n) << 16) | (clamp(((p >> 8) & 0xFF) + n) << 8) | clamp((p & 0xFF) + n);
-        }
-        return img;
-    }
-
-    private static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
-    }
-
-    private static byte[] jpeg(BufferedImage img, float quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var stream = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }
