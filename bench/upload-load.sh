@@ -28,12 +28,12 @@ trap '[[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true' EXIT
 cpu() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
 wait_up() { for _ in $(seq 600); do curl -s -o /dev/null "http://127.0.0.1:$PORT/$1" && return 0; sleep 0.1; done; echo "no server on $PORT" >&2; exit 2; }
 
-# one run against PID; prints the client's line with the server's CPU seconds per measured photo
+# one run of the client: its warm-up line to stderr, its measured line to stdout
 measure() {  # URL TOKENS STATIONS
-  local out c0 c1
-  out=$(java -Xmx512m -cp "$JAR" org.veritally.bench.UploadLoad "$1" "$P" "$C" "$WARM" "$2" "$3" 2>"$OUT/upload-client.err" \
-        | tee /dev/stderr | tail -1 | sed 's/^/measured: /')
-  echo "$out"
+  local out
+  out=$(java -Xmx512m -cp "$JAR" org.veritally.bench.UploadLoad "$1" "$P" "$C" "$WARM" "$2" "$3" 2>"$OUT/upload-client.err")
+  head -n -1 <<< "$out" | sed 's/^/    /' >&2
+  tail -1 <<< "$out" | sed 's/^/measured: /'
 }
 
 veritally_run() {
