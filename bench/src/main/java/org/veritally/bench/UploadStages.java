@@ -9,14 +9,16 @@ import java.util.stream.Stream;
 import org.veritally.image.Examination;
 import org.veritally.image.Limits;
 import org.veritally.image.Photo;
+import org.veritally.server.evidence.QrMachineReader;
 import org.veritally.store.blob.BlobStore;
 import org.veritally.store.blob.DirectoryBlobStore;
 
 /**
  * Where an upload's time goes outside HTTP and the log: the stages {@code EvidenceIntake.file} runs
  * before it records the entry, timed one photo after the other on one thread: {@link Photo#examine}
- * (sniff, SHA-256, decode, EXIF, upright public copy, dHash), then the put of the original and of the
- * public copy into a {@link DirectoryBlobStore} (each forced to disk with its directory). The first
+ * (sniff, SHA-256, decode, EXIF, upright public copy, dHash), the machine reads of the running system
+ * ({@link QrMachineReader}: QR codes), then the put of the original and of the public copy into a
+ * {@link DirectoryBlobStore} (each forced to disk with its directory). The first
  * WARM photos warm the JIT and are not counted; prints the median and p95 of each stage in ms.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.veritally.bench.UploadStages PHOTOS STORE [WARM]}
@@ -32,6 +34,9 @@ public final class UploadStages {
         int warm = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int n = photos.size() - warm;
         long[] examine = new long[n];
+        long[] qr = new long[n];
+        int read = 0;
+        var reader = new QrMachineReader();
         long[] original = new long[n];
         long[] publicCopy = new long[n];
         long publicBytes = 0;
@@ -40,6 +45,8 @@ public final class UploadStages {
                 byte[] bytes = Files.readAllBytes(photos.get(i));
                 long t0 = System.nanoTime();
                 var x = (Examination.Examined) Photo.examine(bytes, Limits.defaults());
+                long tq = System.nanoTime();
+                boolean found = !reader.read(bytes).isEmpty();
                 long t1 = System.nanoTime();
                 store.put(bytes);
                 long t2 = System.nanoTime();
@@ -47,15 +54,18 @@ public final class UploadStages {
                 store.put(pub);
                 long t3 = System.nanoTime();
                 if (i < warm) continue;
-                examine[i - warm] = t1 - t0;
+                examine[i - warm] = tq - t0;
+                qr[i - warm] = t1 - tq;
+                if (found) read++;
                 original[i - warm] = t2 - t1;
                 publicCopy[i - warm] = t3 - t2;
                 publicBytes += pub.length;
             }
         }
         System.out.printf(
-                "%d photos, one thread: examine %s | put original %s | put public copy (%.2f MB) %s%n",
-                n, ms(examine), ms(original), publicBytes / 1e6 / n, ms(publicCopy));
+                "%d photos, one thread: examine %s | QR reads %s (a code in %d) | put original %s"
+                        + " | put public copy (%.2f MB) %s%n",
+                n, ms(examine), ms(qr), read, ms(original), publicBytes / 1e6 / n, ms(publicCopy));
     }
 
     private static String ms(long[] nanos) {
