@@ -25,7 +25,7 @@ PH="$OUT/crash-photos-$PHOTOS"
 [[ -f "$PH.done" ]] || { rm -rf "$PH"; java -cp "$JAR" org.veritally.bench.SheetPhotos "$PH" "$PHOTOS" 3 >/dev/null && touch "$PH.done"; }
 echo "crash-loop: $CYCLES cycles per engine, $(wc -l < "$G/bodies.txt") sheets and $PHOTOS photos to submit, kill-moment seed $SEED"
 SERVE=""; CLIENT=""; UPLOADER=""
-cleanup() { for p in $SERVE $CLIENT $UPLOADER; do kill -9 "$p" 2>/dev/null || true; done; [[ -n "${PG_DIR:-}" ]] && pg_stop; }
+cleanup() { for p in $SERVE $CLIENT $UPLOADER; do kill -9 "$p" 2>/dev/null || true; done; [[ -z "${PG_DIR:-}" ]] || pg_stop; }
 trap cleanup EXIT
 
 alive() { [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; }
