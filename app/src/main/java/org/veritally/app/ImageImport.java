@@ -40,7 +40,7 @@ final class ImageImport {
     private final Instance in;
     private final String source;
     private final Optional<Pattern> stationPattern;
-    private final QrMachineReader reader = new QrMachineReader();
+    private final QrMachineReader reader = QrMachineReader.thorough();
     final List<Problem> refused = new ArrayList<>();
     final List<String> undecoded = new ArrayList<>();
     final List<String> unplaced = new ArrayList<>();

@@ -36,7 +36,7 @@ public final class UploadStages {
         long[] examine = new long[n];
         long[] qr = new long[n];
         int read = 0;
-        var reader = new QrMachineReader();
+        var reader = QrMachineReader.quick(); // what an online upload runs (Instance.evidenceIntake)
         long[] original = new long[n];
         long[] publicCopy = new long[n];
         long publicBytes = 0;

@@ -139,7 +139,7 @@ public final class Instance implements AutoCloseable {
     }
 
     private volatile org.veritally.server.evidence.MachineReader machineReader =
-            new org.veritally.server.evidence.QrMachineReader();
+            org.veritally.server.evidence.QrMachineReader.quick();
 
     /** Reads photos filed from now on with {@code reader} instead of the QR reader (tests). */
     public void readPhotosWith(org.veritally.server.evidence.MachineReader reader) {

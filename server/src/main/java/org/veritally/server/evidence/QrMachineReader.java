@@ -12,7 +12,24 @@ import org.veritally.image.qr.QrReader;
  * or a code of no known format ({@link QrPayloads}). Thread-safe.
  */
 public final class QrMachineReader implements MachineReader {
-    private final QrReader reader = new QrReader();
+    private final QrReader reader;
+
+    private QrMachineReader(QrReader reader) {
+        this.reader = reader;
+    }
+
+    /** Every attempt of the standard plan: for a batch of photos ({@code import --format images}). */
+    public static QrMachineReader thorough() {
+        return new QrMachineReader(new QrReader());
+    }
+
+    /**
+     * The quick plan ({@link org.veritally.image.qr.AttemptPlan#quick}): for a photo filed online, where the witness
+     * waits for the receipt.
+     */
+    public static QrMachineReader quick() {
+        return new QrMachineReader(new QrReader(org.veritally.image.qr.AttemptPlan.quick()));
+    }
 
     @Override
     public List<MachineRead> read(byte[] photo) {

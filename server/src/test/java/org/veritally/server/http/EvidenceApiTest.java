@@ -204,8 +204,20 @@ class EvidenceApiTest {
                 "TS-SOURCE");
         problem(postRaw(null, "station=" + station, phonePhoto(3), "image/jpeg"), 401, "AUTH-TOKEN");
         problem(postRaw(witness, "", phonePhoto(3), "image/jpeg"), 422, "IN-FIELD");
-        byte[] huge = new byte[(int) org.veritally.server.ops.RequestGuard.EVIDENCE_MAX_BODY + 10];
-        problem(postRaw(witness, "station=" + station, huge, "image/jpeg"), 413, "SRV-SIZE");
+        // an oversized body is refused from its Content-Length, before it is read: a raw request that declares
+        // more than the limit and sends what the server drains (RequestGuard.DRAIN_LIMIT) gets 413 SRV-SIZE
+        long declared = org.veritally.server.ops.RequestGuard.EVIDENCE_MAX_BODY + 10;
+        try (var sock = new java.net.Socket("127.0.0.1", api.port())) {
+            var out = sock.getOutputStream();
+            out.write(("POST /api/evidence?station=" + station + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + witness + "\r\nContent-Type: image/jpeg\r\n"
+                            + "Content-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[org.veritally.server.ops.RequestGuard.DRAIN_LIMIT]);
+            out.flush();
+            String answer = new String(sock.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("SRV-SIZE");
+        }
         // Jetty itself refuses an ambiguous path before any handler sees it
         assertThat(get("/evidence/..%2F..%2Fetc%2Fpasswd", null).statusCode()).isBetween(400, 404);
         problem(get("/evidence/" + "0".repeat(64), null), 404, "RD-PATH");

@@ -69,8 +69,17 @@ public final class DirectoryBlobStore implements BlobStore {
     public String put(byte[] bytes) {
         String name = BlobHash.of(bytes);
         Path file = fileOf(name);
-        if (Files.isRegularFile(file)) return name;
         Path dir = file.getParent();
+        if (Files.isRegularFile(file)) {
+            // already there, perhaps renamed into place by a put that crashed before its directory was forced:
+            // force it now, so that no acknowledged blob rests on a directory entry not yet on disk
+            try {
+                force(dir);
+            } catch (IOException e) {
+                throw failure("force the directory of the blob " + name + " in " + root, e);
+            }
+            return name;
+        }
         Path tmp = dir.resolve("." + name + "." + PID + "-" + TEMPORARY.incrementAndGet() + ".tmp");
         try {
             createDirectory(dir);
