@@ -23,8 +23,6 @@ import org.veritally.image.ImageRule;
 import org.veritally.server.Instance;
 import org.veritally.server.auth.Account;
 import org.veritally.server.auth.Action;
-import org.veritally.server.auth.AuthRule;
-import org.veritally.server.auth.Authorization;
 import org.veritally.server.auth.Role;
 import org.veritally.server.evidence.EvidenceIntake;
 import org.veritally.server.evidence.Filed;
@@ -64,24 +62,7 @@ final class EvidenceRoutes {
     }
 
     private Optional<Account> account(Context ctx, Action action) {
-        Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
-        if (a.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            ApiServer.problem(ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required"));
-            return Optional.empty();
-        }
-        if (!Authorization.allows(a.get().role(), action)) {
-            ApiServer.problem(
-                    ctx,
-                    403,
-                    ProblemJson.rule(
-                            403,
-                            AuthRule.AUTH_ROLE,
-                            "role " + a.get().role().wire() + " may not "
-                                    + action.name().toLowerCase()));
-            return Optional.empty();
-        }
-        return a;
+        return WriteRoutes.authorize(auth, ctx, action);
     }
 
     /** The photo and the form's fields, from a multipart form or from the raw body and the query string. */
@@ -257,22 +238,9 @@ final class EvidenceRoutes {
 
     /** {@code GET /api/evidence/{sha256}/original}: to the roles that may read originals (docs/evidence.md). */
     void original(Context ctx) {
-        Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
-        if (a.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            ApiServer.problem(ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required"));
-            return;
-        }
-        if (!instance.originalReaders().contains(a.get().role())) {
-            ApiServer.problem(
-                    ctx,
-                    403,
-                    ProblemJson.rule(
-                            403,
-                            AuthRule.AUTH_ROLE,
-                            "role " + a.get().role().wire() + " may not read original photos on this server"));
-            return;
-        }
+        var readers = instance.originalReaders();
+        if (WriteRoutes.authorize(auth, ctx, readers::contains, "read original photos on this server")
+                .isEmpty()) return;
         String sha = ctx.pathParam("sha256");
         Optional<Blob> named = Optional.empty();
         if (Blob.isSha256(sha)) {

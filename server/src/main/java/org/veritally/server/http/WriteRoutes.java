@@ -55,6 +55,24 @@ final class WriteRoutes {
     }
 
     private Optional<Account> account(Context ctx, Action action) {
+        return authorize(auth, ctx, action);
+    }
+
+    /**
+     * The account of the request's bearer token if its role may do {@code action}; otherwise answers 401
+     * AUTH-TOKEN (with {@code WWW-Authenticate}) or 403 AUTH-ROLE and returns empty.
+     */
+    static Optional<Account> authorize(Authenticator auth, Context ctx, Action action) {
+        return authorize(
+                auth,
+                ctx,
+                role -> Authorization.allows(role, action),
+                action.name().toLowerCase());
+    }
+
+    /** As above, for any test of the role; {@code what} names the action in the 403's message. */
+    static Optional<Account> authorize(
+            Authenticator auth, Context ctx, java.util.function.Predicate<Role> allowed, String what) {
         Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
         if (a.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
@@ -62,15 +80,12 @@ final class WriteRoutes {
                     ctx, 401, ProblemJson.rule(401, AuthRule.AUTH_TOKEN, "a valid bearer token is required to submit"));
             return Optional.empty();
         }
-        if (!Authorization.allows(a.get().role(), action)) {
+        if (!allowed.test(a.get().role())) {
             ApiServer.problem(
                     ctx,
                     403,
                     ProblemJson.rule(
-                            403,
-                            AuthRule.AUTH_ROLE,
-                            "role " + a.get().role().wire() + " may not "
-                                    + action.name().toLowerCase()));
+                            403, AuthRule.AUTH_ROLE, "role " + a.get().role().wire() + " may not " + what));
             return Optional.empty();
         }
         return a;
