@@ -43,19 +43,24 @@ public final class EvidenceIntake {
 
     /** Files {@code bytes} as {@code filing} says; {@code location} names the input in problems. */
     public Filed file(byte[] bytes, Filing filing, String location) {
-        return file(bytes, filing, List.of(), location);
+        return file(bytes, filing, Optional.empty(), location);
     }
 
     /**
      * As {@link #file(byte[], Filing, String)}, with what was already read from the photo (by an
-     * importer that read it to find its station) instead of reading it again.
+     * importer that read it to find its station; possibly nothing) instead of reading it again.
      */
     public Filed file(byte[] bytes, Filing filing, List<MachineRead> alreadyRead, String location) {
+        return file(bytes, filing, Optional.of(alreadyRead), location);
+    }
+
+    private Filed file(byte[] bytes, Filing filing, Optional<List<MachineRead>> alreadyRead, String location) {
         Examination x = Photo.examine(bytes, limits);
         if (x instanceof Examination.Refused r)
             return Filed.refused(r.problems().stream().map(p -> p.at(location)).toList());
         var ex = (Examination.Examined) x;
-        List<MachineRead> reads = alreadyRead.isEmpty() && ex.picture().isPresent() ? reader.read(bytes) : alreadyRead;
+        List<MachineRead> reads =
+                alreadyRead.orElseGet(() -> ex.picture().isPresent() ? reader.read(bytes) : List.of());
         var blobs = instance.blobs();
         blobs.put(bytes);
         Optional<Blob> publicCopy = Optional.empty();
