@@ -30,11 +30,11 @@ import org.veritally.server.intake.Outcome;
  * {@code import --format images}: a folder of photos of tally sheets, each filed as evidence of one
  * source (docs/evidence.md). A photo's station comes from its QR code (a Venezuelan acta, a Brazilian
  * boletim), else from its file name with {@code --station-pattern} (the first group, or the group named
- * {@code station}). A Venezuelan acta's QR also becomes the source's machine-read copy of that sheet
- * when the source has none; where the source already has a copy with other numbers, the photo is
- * listed as differing, and both stay (the station page shows the photo beside the numbers). Photos
- * with no readable code and no station from their name are listed for people to transcribe. Not
- * thread-safe.
+ * {@code station}). A Venezuelan acta's QR also becomes the source's machine-read copy of that sheet,
+ * citing the photo (its {@code evidence} member), when the source has none; where the source already
+ * has a copy with other numbers, the photo is listed as differing, and both stay (the station page
+ * shows the photo beside the numbers). Photos with no readable code and no station from their name
+ * are listed for people to transcribe. Not thread-safe.
  */
 final class ImageImport {
     private final Instance in;
@@ -153,7 +153,8 @@ final class ImageImport {
         }
         filed++;
         for (MachineRead read : reads) {
-            if (read.format().equals(VeActaQr.FORMAT)) machineCopy(read, name);
+            if (read.format().equals(VeActaQr.FORMAT))
+                machineCopy(read, name, r.evidence().original().sha256());
             if (read.format().equals(org.veritally.formats.qr.BrBuQr.FORMAT))
                 boletimParts.add(new org.veritally.formats.qr.BoletimPayloads.Located(read.payload(), name));
         }
@@ -171,13 +172,14 @@ final class ImageImport {
     }
 
     /** The acta's numbers as the source's copy, where it has none; listed where its copy differs. */
-    private void machineCopy(MachineRead read, String name) {
-        SheetRow row = VeActaQr.parse(read.payload(), source, name + " QR");
-        if (row.sheet().isEmpty()) {
-            refused.addAll(row.problems());
+    private void machineCopy(MachineRead read, String name, String photo) {
+        SheetRow parsed = VeActaQr.parse(read.payload(), source, name + " QR");
+        if (parsed.sheet().isEmpty()) {
+            refused.addAll(parsed.problems());
             return;
         }
-        var s = row.sheet().get();
+        var s = parsed.sheet().get().citing(photo); // the copy names the photo it was read from
+        SheetRow row = new SheetRow(parsed.location(), Optional.of(s), parsed.problems());
         var st = in.state();
         int station = st.catalogue().stationIndex(s.stationId());
         int contest = st.requireElection().contestIndex(s.contestId());

@@ -127,6 +127,14 @@ class ImportImagesTest {
                 .contains("no readable code (to transcribe): acta-" + thirdStation + ".jpg")
                 .contains("no station (not filed): unnamed.jpg");
         assertThat(run.err()).contains("EV-TYPE").contains("notes.txt");
+        try (var in = org.veritally.server.Instance.open(data)) {
+            long citing = in.store().readLog(0, Integer.MAX_VALUE).stream()
+                    .filter(e -> e.kind().equals("sheet"))
+                    .filter(e ->
+                            new String(e.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"evidence\":\""))
+                    .count();
+            assertThat(citing).as("each machine-read copy cites its photo").isEqualTo(2);
+        }
 
         // the same acta, changed, as the opposition's own source: listed as differing, both kept
         Path changed = Files.createDirectories(dir.resolve("changed"));

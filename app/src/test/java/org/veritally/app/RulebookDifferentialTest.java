@@ -157,6 +157,7 @@ class RulebookDifferentialTest {
                         "EV-CONTEST",
                         "EV-SOURCE",
                         "EV-DUP",
+                        "EV-CITE",
                         "LOG-REPEAT"));
         // and the whole chain: publish the written log and verify it offline; its evidence entries name
         // photos that no blob store holds (PUB-EVIDENCE), so it is published without them, saying so
@@ -336,7 +337,7 @@ class RulebookDifferentialTest {
             TallySheet s = validSheet();
             var k = s.counts();
             long[] v = s.votes();
-            return switch (r.nextInt(7)) {
+            return switch (r.nextInt(8)) {
                 case 0 ->
                     sheet(
                             new TallySheet(
@@ -393,6 +394,7 @@ class RulebookDifferentialTest {
                                     new long[] {v[0], v[1]},
                                     Optional.empty()),
                             "TS-CHOICE");
+                case 6 -> sheet(s.citing(hash()), "EV-CITE"); // a photo never filed for this station
                 default ->
                     sheet(
                             new TallySheet(s.stationId(), s.contestId(), "no-such-source", k, v, Optional.empty()),

@@ -8,6 +8,8 @@ import java.util.Optional;
  * summary counts. Immutable: the votes array is copied in and out.
  *
  * @param correction present when this sheet supersedes the same source's earlier sheet
+ * @param evidence the SHA-256 (lower-case hex) of the original photo this copy was read from, when it
+ *     cites one: evidence filed for the same station before it (EV-CITE; docs/log-format.md §1.4)
  */
 public record TallySheet(
         String stationId,
@@ -15,21 +17,40 @@ public record TallySheet(
         String sourceId,
         SummaryCounts counts,
         long[] votes,
-        Optional<Correction> correction) {
+        Optional<Correction> correction,
+        Optional<String> evidence) {
     public TallySheet {
         if (stationId == null
                 || contestId == null
                 || sourceId == null
                 || counts == null
                 || votes == null
-                || correction == null) {
+                || correction == null
+                || evidence == null) {
             throw new IllegalArgumentException("tally sheet field is null");
         }
+        if (evidence.isPresent() && !org.veritally.core.evidence.Blob.isSha256(evidence.get()))
+            throw new IllegalArgumentException("a cited photo is named by its SHA-256 in lower-case hex");
         votes = votes.clone();
     }
 
     public TallySheet(String stationId, String contestId, String sourceId, SummaryCounts counts, long[] votes) {
-        this(stationId, contestId, sourceId, counts, votes, Optional.empty());
+        this(stationId, contestId, sourceId, counts, votes, Optional.empty(), Optional.empty());
+    }
+
+    public TallySheet(
+            String stationId,
+            String contestId,
+            String sourceId,
+            SummaryCounts counts,
+            long[] votes,
+            Optional<Correction> correction) {
+        this(stationId, contestId, sourceId, counts, votes, correction, Optional.empty());
+    }
+
+    /** This sheet citing the original photo with SHA-256 {@code sha256} as the image it was read from. */
+    public TallySheet citing(String sha256) {
+        return new TallySheet(stationId, contestId, sourceId, counts, votes, correction, Optional.of(sha256));
     }
 
     @Override
@@ -63,7 +84,10 @@ public record TallySheet(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TallySheet t && sameCountsAs(t) && correction.equals(t.correction);
+        return o instanceof TallySheet t
+                && sameCountsAs(t)
+                && correction.equals(t.correction)
+                && evidence.equals(t.evidence);
     }
 
     @Override
@@ -75,6 +99,7 @@ public record TallySheet(
     @Override
     public String toString() {
         return "TallySheet[" + stationId + "/" + contestId + "/" + sourceId + " " + counts + " "
-                + Arrays.toString(votes) + correction.map(c -> " " + c).orElse("") + "]";
+                + Arrays.toString(votes) + correction.map(c -> " " + c).orElse("")
+                + evidence.map(e -> " evidence " + e).orElse("") + "]";
     }
 }

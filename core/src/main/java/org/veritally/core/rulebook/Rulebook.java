@@ -50,7 +50,8 @@ import org.veritally.core.validation.SheetValidator;
  *   <li>key: KEY-FORMAT (not a verifier key), KEY-SOURCE (an undeclared source);
  *   <li>sheet: TS-SOURCE, the rules of {@link SheetValidator} (TS-STATION, TS-CONTEST, TS-CHOICE,
  *       TS-SUM, TS-BALLOTS, TS-REG, and the flags), AUTH-SIG (unsigned where its source signs, a
- *       signer with no key or a key of another source, a signature that does not verify),
+ *       signer with no key or a key of another source, a signature that does not verify), EV-CITE
+ *       (a cited photo that is not evidence of the sheet's station),
  *       TS-CORRECTION, TS-CONFLICT, and a repeat of the current copy;
  *   <li>announcement: AN-CONTEST, AN-CANDIDATE, AN-DUP, and a repeat of the same announcement;
  *   <li>evidence: EV-STATION, EV-CONTEST, EV-SOURCE, AUTH-SIG (as for a sheet), EV-DUP (the same
@@ -214,6 +215,14 @@ public final class Rulebook {
         List<Problem> flags = new ArrayList<>(0);
         for (Problem p : checked) (p.isError() ? errors : flags).add(p.at(where));
         signature(ledger, entry, where).ifPresent(errors::add);
+        if (s.evidence().isPresent()
+                && ledger.evidence(s.evidence().get()).stream()
+                        .noneMatch(f -> f.entry().evidence().stationId().equals(s.stationId()))) {
+            errors.add(new Problem(
+                    Rule.EV_CITE,
+                    where + " evidence",
+                    "no photo " + s.evidence().get() + " is filed as evidence for station " + s.stationId()));
+        }
         if (!errors.isEmpty()) return new Decision.Refuse(errors);
         long key = CopyKey.of(cat.stationIndex(s.stationId()), el.contestIndex(s.contestId()), source);
         long current = ledger.currentIndex(key);

@@ -48,6 +48,7 @@ public enum Rule implements RuleId {
             Severity.ERROR,
             "the same bytes are already filed for the same station by the same source, with other details"),
     EV_SAME("EV-SAME", Severity.FLAG, "the same bytes are already filed as evidence for another station"),
+    EV_CITE("EV-CITE", Severity.ERROR, "a sheet cites a photo that is not filed as evidence for its station"),
     // --- signatures ---
     AUTH_SIG(
             "AUTH-SIG",

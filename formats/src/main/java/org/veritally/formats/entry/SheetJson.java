@@ -77,7 +77,7 @@ public final class SheetJson {
     }
 
     /**
-     * Canonical bytes of the entry. Members, in RFC 8785 order: contest, counts, kind, reason?,
+     * Canonical bytes of the entry. Members, in RFC 8785 order: contest, counts, evidence?, kind, reason?,
      * signature?, signer?, source, station, supersedes?, v, votes.
      */
     byte[] encode(TallySheet s, Optional<String> signer, Optional<byte[]> signature) {
@@ -100,7 +100,9 @@ public final class SheetJson {
         sb.append(first ? "" : ",").append("\"null\":").append(k.nulls());
         if (k.registered() != SummaryCounts.ABSENT)
             sb.append(",\"registered\":").append(k.registered());
-        sb.append(",\"valid\":").append(k.valid()).append("},\"kind\":\"sheet\"");
+        sb.append(",\"valid\":").append(k.valid()).append('}');
+        s.evidence().ifPresent(e -> sb.append(",\"evidence\":\"").append(e).append('"'));
+        sb.append(",\"kind\":\"sheet\"");
         if (s.correction().isPresent()) {
             sb.append(",\"reason\":");
             CanonicalJson.string(sb, s.correction().get().reason());
@@ -182,6 +184,14 @@ public final class SheetJson {
         counts.end();
         Fields votesF = f.obj("votes");
         Map<String, Object> votesMap = votesF.raw();
+        Optional<String> evidence = Optional.empty();
+        if (f.has("evidence")) {
+            String e = f.str("evidence");
+            if (org.veritally.core.evidence.Blob.isSha256(e)) evidence = Optional.of(e);
+            else
+                problems.add(new Problem(
+                        Rule.IN_FIELD, f.path() + ".evidence", "the SHA-256 of a photo, as 64 lower-case hex digits"));
+        }
         Optional<Correction> correction = Optional.empty();
         if (f.has("supersedes") || f.has("reason")) {
             long sup = f.count("supersedes");
@@ -225,6 +235,7 @@ public final class SheetJson {
                 source,
                 new SummaryCounts(registered, ballots, valid, nulls, blank),
                 votes,
-                correction));
+                correction,
+                evidence));
     }
 }
