@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.evidence.Evidence;
 import org.veritally.image.DHash;
 import org.veritally.image.Examination;
@@ -126,10 +125,7 @@ final class EvidenceCommand implements Runnable {
         }
 
         private static Filed filed(Instance in, ProjectionQueries.EvidenceRow row) {
-            var e = (EvidenceEntry) in.state()
-                    .codec()
-                    .decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "evidence", new ArrayList<>())
-                    .orElseThrow();
+            var e = in.state().evidenceEntry(row);
             return new Filed(List.of(), row.entryIdx(), false, e.evidence(), List.of());
         }
 

@@ -215,11 +215,7 @@ final class EvidenceRoutes {
     }
 
     private EvidenceEntry decode(ProjectionQueries.EvidenceRow row) {
-        List<Problem> ps = new ArrayList<>();
-        return (EvidenceEntry) instance.state()
-                .codec()
-                .decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "evidence", ps)
-                .orElseThrow(() -> new IllegalStateException("evidence row " + row.entryIdx() + ": " + ps));
+        return instance.state().evidenceEntry(row);
     }
 
     /** {@code GET /evidence/{sha256}}: a public copy the log names. */

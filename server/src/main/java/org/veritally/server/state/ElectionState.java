@@ -63,6 +63,14 @@ public final class ElectionState {
         return l == null ? List.of() : List.copyOf(l);
     }
 
+    /** The evidence entry of a projection row (its canonical text), decoded with this election's codec. */
+    public org.veritally.core.entry.EvidenceEntry evidenceEntry(org.veritally.store.ProjectionQueries.EvidenceRow row) {
+        List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+        return (org.veritally.core.entry.EvidenceEntry)
+                codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "evidence", ps)
+                        .orElseThrow(() -> new IllegalStateException("evidence row " + row.entryIdx() + ": " + ps));
+    }
+
     /** How many evidence entries the log holds. */
     public long evidenceCount() {
         return evidenceCount.get();
@@ -254,12 +262,8 @@ public final class ElectionState {
             s.addAnnouncement(new Recorded(
                     row.entryIdx(), ((org.veritally.core.entry.AnnouncementEntry) en.orElseThrow()).announcement()));
         });
-        projections.evidence(row -> {
-            List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
-            var en = s.codec.decode(row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), "evidence", ps);
-            s.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(
-                    row.entryIdx(), (org.veritally.core.entry.EvidenceEntry) en.orElseThrow()));
-        });
+        projections.evidence(row ->
+                s.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(row.entryIdx(), s.evidenceEntry(row))));
         // an account's public_key is written in the transaction of its key entry, so it is the key in force
         for (var a : new org.veritally.store.AccountQueries(store).all()) {
             if (!a.publicKey().isEmpty())

@@ -1,6 +1,5 @@
 package org.veritally.web.query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.evidence.Blob;
 import org.veritally.core.evidence.Evidence;
 import org.veritally.core.model.Source;
-import org.veritally.core.validation.Problem;
 import org.veritally.server.Instance;
 import org.veritally.store.CheckpointQueries;
 import org.veritally.store.ProjectionQueries;
@@ -105,10 +103,6 @@ public final class StationPhotos {
     }
 
     private EvidenceEntry decode(ProjectionQueries.EvidenceRow row) {
-        List<Problem> ps = new ArrayList<>();
-        return (EvidenceEntry) in.state()
-                .codec()
-                .decode(row.body().getBytes(StandardCharsets.UTF_8), "evidence", ps)
-                .orElseThrow(() -> new IllegalStateException("evidence row " + row.entryIdx() + ": " + ps));
+        return in.state().evidenceEntry(row);
     }
 }
