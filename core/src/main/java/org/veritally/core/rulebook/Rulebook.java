@@ -137,7 +137,7 @@ public final class Rulebook {
         Map<String, Unit> mine = new HashMap<>();
         boolean root = ledger.hasRootUnit();
         for (Unit u : c.units()) {
-            String at = where + " unit " + u.id();
+            String at = where + " unit " + u.id(); // units are few; stations below build theirs only on a problem
             if (mine.containsKey(u.id()) || ledger.unit(u.id()).isPresent()) {
                 out.add(new Problem(Rule.CAT_UNIT, at, "unit '" + u.id() + "' is already declared"));
                 continue;
@@ -167,13 +167,16 @@ public final class Rulebook {
             }
             mine.put(u.id(), u);
         }
-        Set<String> stations = new HashSet<>();
+        Set<String> stations = new HashSet<>(c.stations().size() * 4 / 3 + 1);
         for (Station s : c.stations()) {
-            String at = where + " station " + s.id();
             if (!stations.add(s.id()) || ledger.hasStation(s.id())) {
-                out.add(new Problem(Rule.CAT_STATION, at, "station '" + s.id() + "' is already declared"));
+                out.add(new Problem(
+                        Rule.CAT_STATION,
+                        where + " station " + s.id(),
+                        "station '" + s.id() + "' is already declared"));
             } else if (!mine.containsKey(s.unitId()) && ledger.unit(s.unitId()).isEmpty()) {
-                out.add(new Problem(Rule.CAT_STATION, at, "unknown unit '" + s.unitId() + "'"));
+                out.add(new Problem(
+                        Rule.CAT_STATION, where + " station " + s.id(), "unknown unit '" + s.unitId() + "'"));
             }
         }
         return refuseOrAccept(out);

@@ -179,7 +179,9 @@ public final class Tabulation {
             int[] ancestry = catalogue.ancestry(catalogue.unitOfStation(st));
             long reg = catalogue.station(st).registeredVoters();
             for (int u : ancestry) {
-                Tally d = delta.computeIfAbsent(new TallyKey(c, view, u), k -> new Tally(sheet.choiceCount()));
+                TallyKey key = new TallyKey(c, view, u);
+                Tally d = delta.get(key);
+                if (d == null) delta.put(key, d = new Tally(sheet.choiceCount()));
                 apply(d, sheet, reg, sign);
             }
         }

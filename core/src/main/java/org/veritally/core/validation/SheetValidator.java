@@ -24,19 +24,19 @@ public final class SheetValidator {
 
     public static List<Problem> validate(TallySheet s, Election election, Catalogue catalogue) {
         List<Problem> out = new ArrayList<>(0);
-        String where = s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
-        var station = catalogue.station(s.stationId());
-        if (station.isEmpty()) out.add(new Problem(Rule.TS_STATION, where, "unknown station '" + s.stationId() + "'"));
+        int stationIndex = catalogue.stationIndex(s.stationId());
+        if (stationIndex < 0)
+            out.add(new Problem(Rule.TS_STATION, where(s), "unknown station '" + s.stationId() + "'"));
         var contest = election.contest(s.contestId());
         if (contest.isEmpty()) {
-            out.add(new Problem(Rule.TS_CONTEST, where, "unknown contest '" + s.contestId() + "'"));
+            out.add(new Problem(Rule.TS_CONTEST, where(s), "unknown contest '" + s.contestId() + "'"));
             return out;
         }
         Contest c = contest.get();
         if (s.choiceCount() != c.choices().size()) {
             out.add(new Problem(
                     Rule.TS_CHOICE,
-                    where,
+                    where(s),
                     "sheet has " + s.choiceCount() + " choices, contest " + c.id() + " has "
                             + c.choices().size()));
             return out;
@@ -45,31 +45,31 @@ public final class SheetValidator {
         long sum = s.sumOfVotes();
         if (sum != k.valid())
             out.add(new Problem(
-                    Rule.TS_SUM, where, "choice votes add up to " + sum + " but valid votes are " + k.valid()));
+                    Rule.TS_SUM, where(s), "choice votes add up to " + sum + " but valid votes are " + k.valid()));
         long blank = k.blank() == SummaryCounts.ABSENT ? 0 : k.blank();
         if (k.ballotsCast() != SummaryCounts.ABSENT && k.valid() + k.nulls() + blank != k.ballotsCast()) {
             out.add(new Problem(
                     Rule.TS_BALLOTS,
-                    where,
+                    where(s),
                     "valid " + k.valid() + " + null " + k.nulls()
                             + (k.blank() == SummaryCounts.ABSENT ? "" : " + blank " + blank) + " = "
                             + (k.valid() + k.nulls() + blank) + " but ballots cast are " + k.ballotsCast()));
         }
         long ballots = k.ballotsOrSum();
-        if (station.isPresent()) {
-            Station st = station.get();
+        if (stationIndex >= 0) {
+            Station st = catalogue.station(stationIndex);
             long limit = st.registeredVoters() + election.turnoutAllowance();
             if (ballots > limit) {
                 out.add(new Problem(
                         Rule.TS_REG,
-                        where,
+                        where(s),
                         "ballots cast " + ballots + " exceed registered voters " + st.registeredVoters()
                                 + " + allowance " + election.turnoutAllowance()));
             } else if (st.registeredVoters() > 0
                     && ballots * 100 > st.registeredVoters() * (long) TURNOUT_FLAG_PERCENT) {
                 out.add(new Problem(
                         Rule.TS_FLAG_TURNOUT,
-                        where,
+                        where(s),
                         "turnout " + ballots + "/" + st.registeredVoters() + " is above 95%"));
             }
         }
@@ -78,14 +78,19 @@ public final class SheetValidator {
                 if (s.vote(i) == k.valid() && c.choices().size() > 1) {
                     out.add(new Problem(
                             Rule.TS_FLAG_UNANIMOUS,
-                            where,
+                            where(s),
                             "choice " + c.choices().get(i).id() + " has all " + k.valid() + " valid votes"));
                     break;
                 }
             }
         }
-        if (ballots == 0 && sum == 0) out.add(new Problem(Rule.TS_FLAG_ZERO, where, "every count is zero"));
+        if (ballots == 0 && sum == 0) out.add(new Problem(Rule.TS_FLAG_ZERO, where(s), "every count is zero"));
         return out;
+    }
+
+    /** The sheet's place, built only when a problem is reported (not on every accepted sheet). */
+    private static String where(TallySheet s) {
+        return s.stationId() + "/" + s.contestId() + "/" + s.sourceId();
     }
 
     public static boolean hasErrors(List<Problem> problems) {
