@@ -30,6 +30,16 @@ public final class RequestRefused extends RuntimeException {
                 413, ServerRule.SRV_SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());
     }
 
+    /** A write while the integrity check has failed: 503 with the check's rule ID, until an operator repairs it. */
+    static RequestRefused integrity(org.veritally.server.integrity.Mismatch m) {
+        return new RequestRefused(
+                503,
+                m.rule(),
+                "writes are refused until an operator repairs the database (docs/operations.md, Integrity at rest): "
+                        + m.message(),
+                OptionalLong.empty());
+    }
+
     static RequestRefused rateLimited(String scope, long retryAfterSeconds) {
         return new RequestRefused(
                 429,
