@@ -125,7 +125,8 @@ public final class ServerMetrics {
         out.family(
                         "veritally_integrity_alarm",
                         "gauge",
-                        "1 when an integrity check failed (label: its rule ID): not ready, writes refused until repaired.")
+                        "1 when an integrity check failed (label: its rule ID): not ready, writes refused until "
+                                + "repaired.")
                 .sample(
                         "veritally_integrity_alarm",
                         List.of("rule", s.integrityFailure().orElse("none")),

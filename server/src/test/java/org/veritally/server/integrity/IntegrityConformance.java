@@ -199,7 +199,7 @@ abstract class IntegrityConformance {
         }
     }
 
-    /** An entry removed from the middle of the log. */
+    /** INTEG-INDEX: an entry removed from the middle of the log. */
     @Test
     void integIndexAnEntryRemovedFromTheLogIsFound() {
         try (Instance in = loaded()) {
