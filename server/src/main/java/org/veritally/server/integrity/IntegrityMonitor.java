@@ -85,6 +85,10 @@ public final class IntegrityMonitor implements AutoCloseable {
             checkNow();
         } catch (RuntimeException e) {
             LOG.warn("integrity check could not run: {}", e.toString());
+        } catch (OutOfMemoryError e) {
+            // the rebuild beside the live state was too much for the heap; the server itself goes on
+            LOG.error("integrity check could not run: out of memory (it holds a second copy of the state while it "
+                    + "runs: raise -Xmx, docs/operations.md, Integrity at rest)");
         }
     }
 
