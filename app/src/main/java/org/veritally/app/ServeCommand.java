@@ -191,7 +191,6 @@ final class ServeCommand implements Callable<Integer> {
         Instance in = Instance.open(dir, db);
         evidence.ifPresent(in::evidenceAt);
         in.originalsReadableBy(originals);
-        in.integrity().start(ops.integrityInterval()); // in the background: /readyz is not ready until it passes
         if (db.isPresent()) org.veritally.server.cluster.ClusterNode.start(in);
         var routes = new java.util.ArrayList<org.veritally.server.http.Routes>();
         routes.add(new org.veritally.server.log.LogRoutes(
@@ -199,6 +198,8 @@ final class ServeCommand implements Callable<Integer> {
         routes.add(new org.veritally.server.stats.StatsRoutes(in));
         routes.add(new org.veritally.web.WebSite(in));
         ApiServer api = new ApiServer(in, WriteToken.load(dir), routes, ops).start(host, port);
+        // once listening, in the background: reads are answered meanwhile, /readyz is not ready until it passes
+        in.integrity().start(ops.integrityInterval());
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
         System.out.printf(
                 "Veritally serving %s (log size %,d) at %s — started in %.1f s%n",

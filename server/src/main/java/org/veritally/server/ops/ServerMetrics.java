@@ -8,7 +8,8 @@ import java.util.OptionalLong;
  * Veritally's Prometheus metrics (docs/operations.md lists them): HTTP requests and their latency by
  * method, route template and status; submissions accepted, idempotent and rejected by rule ID; and,
  * sampled at scrape time, the log's tree size, the latest checkpoint's size and age, the submissions
- * waiting for the sequencer and how long the oldest has waited, and whether the database answered.
+ * waiting for the sequencer and how long the oldest has waited, whether the database answered, and the
+ * integrity check's alarm and duration.
  * Written by hand in the text exposition format; no metrics library. Thread-safe.
  */
 public final class ServerMetrics {
