@@ -3,10 +3,6 @@ package org.veritally.server.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -22,8 +18,6 @@ import org.veritally.core.model.TallySheet;
 import org.veritally.formats.generate.SyntheticElection;
 import org.veritally.server.Fixtures;
 import org.veritally.server.Instance;
-import org.veritally.server.http.ApiServer;
-import org.veritally.server.http.WriteToken;
 import org.veritally.store.LogRow;
 import org.veritally.store.ProjectionDump;
 import org.veritally.store.Store;
@@ -273,41 +267,6 @@ abstract class IntegrityConformance {
                         org.veritally.translog.LogHasher.create().leafHash(changed),
                         idx);
             return idx;
-        }
-    }
-
-    /** An API server on loopback over the instance, with its write token. */
-    static final class Served implements AutoCloseable {
-        final ApiServer api;
-        final String base;
-        final String token;
-        final HttpClient http = HttpClient.newHttpClient();
-
-        Served(Instance in) throws Exception {
-            this.api = new ApiServer(in, WriteToken.load(in.dir())).start("127.0.0.1", 0);
-            this.base = "http://127.0.0.1:" + api.port();
-            this.token = java.nio.file.Files.readString(in.dir().resolve(WriteToken.FILE))
-                    .strip();
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String body) throws Exception {
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + token)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        @Override
-        public void close() {
-            api.close();
         }
     }
 }
