@@ -90,6 +90,39 @@ final class ServeCommand implements Callable<Integer> {
             description = "one JSON line per request (default: ${DEFAULT-VALUE})")
     String requestLog;
 
+    @Option(
+            names = "--integrity-check-every",
+            defaultValue = "1h",
+            paramLabel = "DURATION",
+            converter = IntervalConverter.class,
+            description = "how often to check the log's bytes against its signed checkpoint and the projections "
+                    + "against the log, after the check at start-up: N s|m|h, or 0 for start-up only "
+                    + "(default: ${DEFAULT-VALUE})")
+    java.time.Duration integrityEvery;
+
+    /** Parses {@code N s|m|h} (or an ISO-8601 duration); picocli reports the exception's message as a usage error. */
+    static final class IntervalConverter implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            var m = java.util.regex.Pattern.compile("([0-9]{1,9})\\s*([smh]?)").matcher(value.strip());
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "h" -> java.time.Duration.ofHours(n);
+                    case "m" -> java.time.Duration.ofMinutes(n);
+                    default -> java.time.Duration.ofSeconds(n);
+                };
+            }
+            try {
+                var d = java.time.Duration.parse(value.strip());
+                if (!d.isNegative()) return d;
+            } catch (java.time.format.DateTimeParseException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("'" + value + "' is not a duration such as 30m, 1h or 0");
+        }
+    }
+
     /** Parses a {@link RateLimit}; picocli reports the exception's message as a usage error. */
     static final class RateLimitConverter implements picocli.CommandLine.ITypeConverter<RateLimit> {
         @Override
@@ -108,7 +141,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withMaxBody(maxBody)
                 .withTls(behindTls)
                 .withClientAddressHeader(Optional.ofNullable(clientAddressHeader))
-                .withRequestLog(requestLog.equals("json"));
+                .withRequestLog(requestLog.equals("json"))
+                .withIntegrityInterval(integrityEvery);
         java.util.Set<org.veritally.server.auth.Role> readers = new java.util.HashSet<>();
         for (String r : originalsTo.split(",", -1)) {
             readers.add(UsageError.of(
@@ -164,6 +198,8 @@ final class ServeCommand implements Callable<Integer> {
         routes.add(new org.veritally.server.stats.StatsRoutes(in));
         routes.add(new org.veritally.web.WebSite(in));
         ApiServer api = new ApiServer(in, WriteToken.load(dir), routes, ops).start(host, port);
+        // once listening, in the background: reads are answered meanwhile, /readyz is not ready until it passes
+        in.integrity().start(ops.integrityInterval());
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
         System.out.printf(
                 "Veritally serving %s (log size %,d) at %s — started in %.1f s%n",

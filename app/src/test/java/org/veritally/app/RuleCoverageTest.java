@@ -52,7 +52,8 @@ class RuleCoverageTest {
             ExportRule.class,
             EvidenceRule.class,
             ImageRule.class,
-            org.veritally.formats.qr.BoletimRule.class);
+            org.veritally.formats.qr.BoletimRule.class,
+            org.veritally.server.integrity.IntegrityRule.class);
     static final Path ROOT = Path.of("..");
 
     static List<RuleId> all() {

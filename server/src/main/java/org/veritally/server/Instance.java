@@ -1,7 +1,6 @@
 package org.veritally.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +54,7 @@ public final class Instance implements AutoCloseable {
     private volatile Optional<AutoCloseable> node = Optional.empty();
     private final LogAppender appender;
     private final org.veritally.server.log.LogKeys keys;
+    private final org.veritally.server.integrity.IntegrityMonitor integrity;
 
     private Instance(Path dir, Store store, Optional<org.veritally.server.log.LogKeys> givenKeys) {
         this.dir = dir;
@@ -66,6 +66,8 @@ public final class Instance implements AutoCloseable {
                 ? org.veritally.server.log.LogKeys.check(givenKeys.get(), latestCheckpoint(store))
                 : org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
         this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
+        this.integrity = new org.veritally.server.integrity.IntegrityMonitor(
+                () -> org.veritally.server.integrity.IntegrityCheck.run(store, keys, dir));
         wire(load(store));
     }
 
@@ -104,7 +106,7 @@ public final class Instance implements AutoCloseable {
     public static Instance open(Path dir, Optional<String> databaseUrl) {
         Database db = databaseUrl.map(Database::parse).orElseGet(() -> Database.sqlite(dir.resolve(DB_FILE)));
         try {
-            Files.createDirectories(dir);
+            org.veritally.store.OwnerOnly.directories(dir);
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
@@ -176,6 +178,14 @@ public final class Instance implements AutoCloseable {
 
     public org.veritally.server.log.LogKeys keys() {
         return keys;
+    }
+
+    /**
+     * The integrity check of this instance's database at rest (not started: {@code serve} starts it on its
+     * schedule; tests and commands may {@link org.veritally.server.integrity.IntegrityMonitor#checkNow run it}).
+     */
+    public org.veritally.server.integrity.IntegrityMonitor integrity() {
+        return integrity;
     }
 
     public Store store() {
@@ -254,13 +264,30 @@ public final class Instance implements AutoCloseable {
         return results;
     }
 
-    /** Recomputes every projection from the log and reloads the in-memory state from them. */
+    /**
+     * Recomputes every projection from the log and reloads the in-memory state from them, once the log has
+     * passed {@link org.veritally.server.integrity.LogIntegrity} (its bytes against the leaf hashes, the tree
+     * nodes and the latest signed checkpoint). A log that fails it, or an entry the rulebook refuses on replay,
+     * changes nothing: the projections stay as they were.
+     *
+     * @throws org.veritally.server.integrity.IntegrityFailure naming the check and the first mismatch
+     */
     public synchronized void rebuild() {
         if (node.isPresent())
             throw new IllegalStateException("rebuild is a one-shot command, not for a serving instance");
         requireWriter();
+        var broken = store.readSnapshot(() -> org.veritally.server.integrity.LogIntegrity.check(store, keys));
+        if (broken.isPresent()) throw new org.veritally.server.integrity.IntegrityFailure(broken.get());
         wire(new ElectionState()); // let the old state go first: a rebuild holds a second one while it runs
-        RebuildProjections.rebuild(store);
+        try {
+            RebuildProjections.rebuild(store);
+        } catch (ReplayLog.BrokenEntry e) {
+            wire(load(store)); // rolled back whole: the projections are those of before
+            throw new org.veritally.server.integrity.IntegrityFailure(new org.veritally.server.integrity.Mismatch(
+                    org.veritally.server.integrity.IntegrityRule.INTEG_REPLAY,
+                    "log entry " + e.index(),
+                    e.getMessage()));
+        }
         wire(load(store));
     }
 
@@ -346,6 +373,7 @@ public final class Instance implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        integrity.close();
         try {
             if (node.isPresent()) node.get().close();
         } catch (Exception e) {

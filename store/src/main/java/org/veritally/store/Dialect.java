@@ -77,8 +77,12 @@ public enum Dialect {
     };
 
     /** The versioned schema scripts, applied in order; both dialects have the same versions. */
-    static final List<String> MIGRATIONS =
-            List.of("V1__init.sql", "V2__submission.sql", "V3__evidence.sql", "V4__evidence_blob.sql");
+    static final List<String> MIGRATIONS = List.of(
+            "V1__init.sql",
+            "V2__submission.sql",
+            "V3__evidence.sql",
+            "V4__evidence_blob.sql",
+            "V5__append_only_insert.sql");
 
     /** The advisory-lock key that serialises migrations between instances (ASCII "vt-migra"). */
     static final long MIGRATION_LOCK = 0x76742d6d69677261L;

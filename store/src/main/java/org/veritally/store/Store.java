@@ -1,6 +1,5 @@
 package org.veritally.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,16 +64,19 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if needed) the SQLite file. */
     public static Store openSqlite(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            throw new StoreException("open " + file + ": " + e.getMessage(), e);
-        }
         return open(Database.sqlite(file));
     }
 
-    /** Opens the database, applying any migration it lacks. */
+    /**
+     * Opens the database, applying any migration it lacks. A SQLite file that does not exist yet is created first,
+     * readable by its owner alone, and so are its {@code -wal} and {@code -shm} ({@link OwnerOnly}).
+     */
     public static Store open(Database db) {
+        try {
+            if (db.file().isPresent()) OwnerOnly.file(db.file().get());
+        } catch (java.io.IOException e) {
+            throw new StoreException("open " + db + ": " + e.getMessage(), e);
+        }
         try {
             return new Store(db);
         } catch (SQLException e) {

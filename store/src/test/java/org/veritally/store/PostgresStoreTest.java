@@ -16,6 +16,20 @@ import org.veritally.testkit.EmbeddedPostgresServer;
  */
 class PostgresStoreTest extends StoreConformance {
     @Override
+    java.util.List<String> overwritingInserts() {
+        String insert = "INSERT INTO log_entry(idx, kind, body, leaf_hash, account, received_ms) VALUES (0, 'sheet', "
+                + "'\\x7b7d', '\\x00', '', 0)";
+        String node = "INSERT INTO tree_node(level, idx, hash) VALUES (8, 0, '\\x01')";
+        return java.util.List.of(
+                insert,
+                insert + " ON CONFLICT (idx) DO UPDATE SET body = EXCLUDED.body",
+                insert + " ON CONFLICT DO NOTHING",
+                node,
+                node + " ON CONFLICT (level, idx) DO UPDATE SET hash = EXCLUDED.hash",
+                node + " ON CONFLICT DO NOTHING");
+    }
+
+    @Override
     Database freshDatabase() {
         return Database.parse(EmbeddedPostgresServer.freshDatabase());
     }

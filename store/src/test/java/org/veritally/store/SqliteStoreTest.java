@@ -16,6 +16,20 @@ class SqliteStoreTest extends StoreConformance {
     private int n;
 
     @Override
+    List<String> overwritingInserts() {
+        String cols = " INTO log_entry(idx, kind, body, leaf_hash, account, received_ms) VALUES (0, 'sheet', x'7b7d', "
+                + "x'00', '', 0)";
+        return List.of(
+                "REPLACE" + cols,
+                "INSERT OR REPLACE" + cols,
+                "INSERT" + cols,
+                "INSERT" + cols + " ON CONFLICT(idx) DO UPDATE SET body = excluded.body",
+                "REPLACE INTO tree_node(level, idx, hash) VALUES (8, 0, x'01')",
+                "INSERT INTO tree_node(level, idx, hash) VALUES (8, 0, x'01') ON CONFLICT(level, idx) DO UPDATE "
+                        + "SET hash = excluded.hash");
+    }
+
+    @Override
     Database freshDatabase() {
         return Database.sqlite(dir.resolve("db" + (++n) + ".sqlite"));
     }

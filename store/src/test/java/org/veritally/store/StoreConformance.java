@@ -84,7 +84,11 @@ abstract class StoreConformance {
                 rs -> versions.add(Store.getLong(rs, 1) + " " + Store.getString(rs, 2)));
         assertThat(versions)
                 .containsExactly(
-                        "1 V1__init.sql", "2 V2__submission.sql", "3 V3__evidence.sql", "4 V4__evidence_blob.sql");
+                        "1 V1__init.sql",
+                        "2 V2__submission.sql",
+                        "3 V3__evidence.sql",
+                        "4 V4__evidence_blob.sql",
+                        "5 V5__append_only_insert.sql");
         for (String t : List.of(
                 "log_entry",
                 "tree_node",
@@ -168,6 +172,41 @@ abstract class StoreConformance {
                     .hasMessageContaining("LOG-APPEND");
         }
         assertThat(store.logSize()).isEqualTo(1);
+    }
+
+    /** The SQL each engine accepts for an insert over an existing row; SQLite adds its REPLACE forms. */
+    abstract List<String> overwritingInserts();
+
+    /**
+     * LOG-APPEND: no insert at an index already written, whatever its conflict clause (SQLite's REPLACE deletes the old
+     * row without firing the delete trigger; an upsert would update it): the body stays the one appended.
+     */
+    @Test
+    void logAppendTheLogTablesRefuseReplaceAndAnInsertAtAnExistingIndex() {
+        store.write(tx -> {
+            tx.appendEntry(0, "sheet", bytes("{\"n\":0}"), new byte[32], "", 0);
+            tx.putNode(8, 0, new byte[32]);
+            return null;
+        });
+        for (String sql : overwritingInserts()) {
+            assertThatThrownBy(() -> exec(store, sql))
+                    .as(sql)
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("LOG-APPEND");
+        }
+        assertThat(new String(store.readLog(0, 1).get(0).body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"n\":0}");
+        byte[][] node = {null};
+        store.query(
+                "SELECT hash FROM tree_node WHERE level = 8 AND idx = 0",
+                List.of(),
+                rs -> node[0] = Store.getBytes(rs, 1));
+        assertThat(node[0]).isEqualTo(new byte[32]);
+        exec(
+                store,
+                "INSERT INTO log_entry(idx, kind, body, leaf_hash, account, received_ms) VALUES (1, 'sheet', "
+                        + "'{}', '', '', 0)"); // appending at the next index is still allowed
+        assertThat(store.logSize()).isEqualTo(2);
     }
 
     /** Tree nodes stored at the tile levels give the same roots and proofs as the in-memory reference. */

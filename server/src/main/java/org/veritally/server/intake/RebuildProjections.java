@@ -16,14 +16,23 @@ public final class RebuildProjections {
     private RebuildProjections() {}
 
     public static ElectionState rebuild(Store store) {
+        return rebuild(store, store);
+    }
+
+    /**
+     * Replays {@code log}'s log into {@code target}'s projections (cleared first), in one transaction of {@code
+     * target}: the integrity check rebuilds into a scratch database this way, reading the log in the caller's
+     * snapshot. A refused or undecodable entry ({@link ReplayLog#apply}) rolls the transaction back whole.
+     */
+    public static ElectionState rebuild(Store log, Store target) {
         ElectionState fresh = new ElectionState();
-        long size = store.logSize();
-        store.write(tx -> {
-            store.clearProjections(tx);
-            ReplayLog replay = ReplayLog.rebuilding(fresh, store, tx);
+        long size = log.logSize();
+        target.write(tx -> {
+            target.clearProjections(tx);
+            ReplayLog replay = ReplayLog.rebuilding(fresh, log, tx);
             for (long from = 0; from < size; from += PAGE) {
                 // one tabulation batch and one reconciler per page, published at its end, so memory stays bounded
-                for (LogRow row : store.readLog(from, PAGE)) replay.apply(row);
+                for (LogRow row : log.readLog(from, PAGE)) replay.apply(row);
                 replay.finishPage();
             }
             return null;

@@ -75,31 +75,33 @@ public final class ReplayLog {
     /**
      * Applies the next entry.
      *
-     * @throws IllegalStateException if it is not the next index, its leaf hash is not that of its
-     *     body, or it does not decode: the log is not what this program wrote
+     * @throws BrokenEntry if it is not the next index, its leaf hash is not that of its body (when
+     *     following), it does not decode or the rulebook refuses it: the log is not what this program wrote
      */
     public void apply(LogRow row) {
         if (row.idx() != next)
-            throw new IllegalStateException("log entry " + row.idx() + " follows entry " + (next - 1));
+            throw new BrokenEntry(row.idx(), "log entry " + row.idx() + " follows entry " + (next - 1));
         List<Problem> problems = new ArrayList<>();
         Entry e = state.codec()
                 .decode(row.body(), "log entry " + row.idx(), problems)
                 .orElseThrow(
-                        () -> new IllegalStateException("log entry " + row.idx() + " does not decode: " + problems));
+                        () -> new BrokenEntry(row.idx(), "log entry " + row.idx() + " does not decode: " + problems));
         if (tx.isEmpty()) {
             byte[] leaf = hasher.leafHash(row.body());
             if (!java.util.Arrays.equals(leaf, row.leafHash()))
-                throw new IllegalStateException(
-                        "log entry " + row.idx() + ": stored leaf hash is not the hash of its body");
+                throw new BrokenEntry(
+                        row.idx(), "log entry " + row.idx() + ": stored leaf hash is not the hash of its body");
             leaves.add(leaf);
         }
         if (page == null) page = new Page();
         var decision = state.rulebook().decide(page.ledger, row.idx(), e, "log entry " + row.idx());
         if (!(decision instanceof Decision.Accept accepted)) {
-            throw new IllegalStateException("log entry " + row.idx() + " breaks the rulebook: "
-                    + (decision instanceof Decision.Refuse r
-                            ? r.problems().toString()
-                            : Rule.LOG_REPEAT.id() + " of entry " + ((Decision.Repeat) decision).index()));
+            throw new BrokenEntry(
+                    row.idx(),
+                    "log entry " + row.idx() + " breaks the rulebook: "
+                            + (decision instanceof Decision.Refuse r
+                                    ? r.problems().toString()
+                                    : Rule.LOG_REPEAT.id() + " of entry " + ((Decision.Repeat) decision).index()));
         }
         next++;
         boolean sheet = e.accept(new EntryVisitor<Boolean>() {
@@ -180,6 +182,21 @@ public final class ReplayLog {
             var r = new TreeAppender(LogHasher.create()).append(state.range(), leaves);
             state.advance(r.size(), r.range());
             leaves.clear();
+        }
+    }
+
+    /** An entry the replay cannot apply: the log is not what this program wrote. Carries the entry's index. */
+    public static final class BrokenEntry extends IllegalStateException {
+        private final long index;
+
+        BrokenEntry(long index, String message) {
+            super(message);
+            this.index = index;
+        }
+
+        /** The entry's index in the log. */
+        public long index() {
+            return index;
         }
     }
 

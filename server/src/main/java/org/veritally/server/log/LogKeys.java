@@ -83,7 +83,7 @@ public record LogKeys(NoteSigner signer) {
     private static LogKeys loadOrCreateFile(Path dir, Path key) {
         try {
             if (!Files.exists(key)) {
-                Files.createDirectories(dir);
+                org.veritally.store.OwnerOnly.directories(dir);
                 String origin = System.getenv().getOrDefault("VERITALLY_ORIGIN", "");
                 if (origin.isBlank()) {
                     byte[] r = new byte[4];

@@ -46,7 +46,7 @@ public final class Operations {
     public Operations(Instance instance, Authenticator auth, OpsConfig config) {
         this.instance = instance;
         this.config = config;
-        this.guard = new RequestGuard(config, auth);
+        this.guard = new RequestGuard(config, auth, () -> instance.integrity().failure());
         this.headers = new SecurityHeaders(config.behindTls());
         this.log = new RequestLog(config.requestLog());
         this.probes = new ProbeRoutes(new Readiness(instance), this::renderMetrics);
@@ -181,7 +181,20 @@ public final class Operations {
         } catch (RuntimeException e) {
             sequencer = false;
         }
+        var integrity = instance.integrity().status();
         return metrics.render(new ServerMetrics.Sample(
-                up, sequencer, instance.state().logSize(), size, age, pending.count(), pending.oldestSeconds()));
+                up,
+                sequencer,
+                instance.state().logSize(),
+                size,
+                age,
+                pending.count(),
+                pending.oldestSeconds(),
+                integrity instanceof org.veritally.server.integrity.IntegrityMonitor.Failed f
+                        ? Optional.of(f.mismatch().rule().id())
+                        : Optional.empty(),
+                integrity instanceof org.veritally.server.integrity.IntegrityMonitor.Passed p
+                        ? OptionalDouble.of(p.seconds())
+                        : OptionalDouble.empty()));
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param clientAddressHeader the header a trusted reverse proxy puts the client's address in
  *     ({@code --client-address-header}); empty: the socket address counts
  * @param requestLog whether to write one JSON line per request ({@code --request-log})
+ * @param integrityInterval how often the integrity check runs after the one at start-up
+ *     ({@code --integrity-check-every}; zero: at start-up only)
  */
 public record OpsConfig(
         RateLimit perAccount,
@@ -24,7 +26,8 @@ public record OpsConfig(
         int maxBodyBytes,
         boolean behindTls,
         Optional<String> clientAddressHeader,
-        boolean requestLog) {
+        boolean requestLog,
+        java.time.Duration integrityInterval) {
     public static final RateLimit DEFAULT_PER_ACCOUNT = RateLimit.parse("20/s:200");
     public static final RateLimit DEFAULT_PER_ADDRESS = RateLimit.parse("50/s:500");
     public static final int DEFAULT_MAX_BODY = 64 * 1024;
@@ -32,6 +35,7 @@ public record OpsConfig(
     public OpsConfig {
         if (maxBodyBytes < 1) throw new IllegalArgumentException("max body must be at least 1 byte");
         clientAddressHeader = clientAddressHeader.filter(h -> !h.isBlank());
+        if (integrityInterval.isNegative()) throw new IllegalArgumentException("negative integrity check interval");
     }
 
     /** The documented defaults: writes limited per account and per address, reads unlimited, 64 KiB bodies. */
@@ -43,26 +47,44 @@ public record OpsConfig(
                 DEFAULT_MAX_BODY,
                 false,
                 Optional.empty(),
-                true);
+                true,
+                org.veritally.server.integrity.IntegrityMonitor.DEFAULT_INTERVAL);
     }
 
     public OpsConfig withRateLimits(RateLimit account, RateLimit address, RateLimit readLimit) {
-        return new OpsConfig(account, address, readLimit, maxBodyBytes, behindTls, clientAddressHeader, requestLog);
+        return new OpsConfig(
+                account,
+                address,
+                readLimit,
+                maxBodyBytes,
+                behindTls,
+                clientAddressHeader,
+                requestLog,
+                integrityInterval);
     }
 
     public OpsConfig withMaxBody(int bytes) {
-        return new OpsConfig(perAccount, perAddress, reads, bytes, behindTls, clientAddressHeader, requestLog);
+        return new OpsConfig(
+                perAccount, perAddress, reads, bytes, behindTls, clientAddressHeader, requestLog, integrityInterval);
     }
 
     public OpsConfig withTls(boolean tls) {
-        return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, tls, clientAddressHeader, requestLog);
+        return new OpsConfig(
+                perAccount, perAddress, reads, maxBodyBytes, tls, clientAddressHeader, requestLog, integrityInterval);
     }
 
     public OpsConfig withClientAddressHeader(Optional<String> header) {
-        return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, behindTls, header, requestLog);
+        return new OpsConfig(
+                perAccount, perAddress, reads, maxBodyBytes, behindTls, header, requestLog, integrityInterval);
+    }
+
+    public OpsConfig withIntegrityInterval(java.time.Duration every) {
+        return new OpsConfig(
+                perAccount, perAddress, reads, maxBodyBytes, behindTls, clientAddressHeader, requestLog, every);
     }
 
     public OpsConfig withRequestLog(boolean on) {
-        return new OpsConfig(perAccount, perAddress, reads, maxBodyBytes, behindTls, clientAddressHeader, on);
+        return new OpsConfig(
+                perAccount, perAddress, reads, maxBodyBytes, behindTls, clientAddressHeader, on, integrityInterval);
     }
 }

@@ -14,7 +14,9 @@ import org.veritally.server.Instance;
  * has no such file, so only the query counts.) A database that refused a write for want of space
  * ({@code STORE-FULL}) in the last {@value #FULL_MS} ms, with no write committed since, is not
  * ready either: nothing tells more cheaply whether the space was freed, so after that interval the
- * instance is ready again and the next write finds out. Thread-safe.
+ * instance is ready again and the next write finds out. Nor is an instance whose integrity check
+ * ({@link org.veritally.server.integrity.IntegrityMonitor}) failed, naming the check's ID and the first
+ * mismatch, or that has not finished its first one since start-up. Thread-safe.
  */
 final class Readiness {
     private final Instance instance;
@@ -49,6 +51,12 @@ final class Readiness {
             }
         }
         checks.put("election", instance.state().election().isPresent() ? "ok" : "no election is defined yet");
+        var integrity = instance.integrity();
+        var failed = integrity.failure();
+        if (failed.isPresent()) checks.put("integrity", failed.get().message());
+        else if (integrity.starting()) checks.put("integrity", "the first integrity check since start-up is running");
+        else if (integrity.status() instanceof org.veritally.server.integrity.IntegrityMonitor.Passed)
+            checks.put("integrity", "ok");
         return new Report(checks.values().stream().allMatch("ok"::equals), checks);
     }
 

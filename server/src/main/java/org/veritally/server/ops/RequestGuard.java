@@ -42,7 +42,21 @@ public final class RequestGuard implements Handler {
     private final RateLimiter writeAddresses;
     private final RateLimiter readAddresses;
 
+    private final java.util.function.Supplier<Optional<org.veritally.server.integrity.Mismatch>> integrity;
+
     public RequestGuard(OpsConfig config, Authenticator auth) {
+        this(config, auth, Optional::empty);
+    }
+
+    /**
+     * As above; while {@code integrity} holds a failed integrity check, every write is refused (503 with its rule
+     * ID) before it is read: nothing is added to a database that is not what its log says.
+     */
+    public RequestGuard(
+            OpsConfig config,
+            Authenticator auth,
+            java.util.function.Supplier<Optional<org.veritally.server.integrity.Mismatch>> integrity) {
+        this.integrity = integrity;
         this.config = config;
         this.auth = auth;
         this.accounts = new RateLimiter(config.perAccount(), System::nanoTime);
@@ -61,6 +75,8 @@ public final class RequestGuard implements Handler {
         String address =
                 ClientAddress.key(ctx.ip(), config.clientAddressHeader().map(ctx::header));
         if (isWrite(ctx.method().name())) {
+            var broken = integrity.get();
+            if (broken.isPresent()) throw RequestRefused.integrity(broken.get());
             charge(writeAddresses, address, "address");
             Optional<Account> a = auth.authenticate(ctx.header("Authorization"));
             if (a.isPresent()) {

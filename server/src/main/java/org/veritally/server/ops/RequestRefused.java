@@ -4,8 +4,9 @@ import java.util.OptionalLong;
 import org.veritally.core.validation.RuleId;
 
 /**
- * A request refused before it reached its handler: too large ({@code SRV-SIZE}, 413) or over a rate
- * limit ({@code SRV-RATE}, 429, with {@code Retry-After}). Thrown by {@link RequestGuard} and answered
+ * A request refused before it reached its handler: too large ({@code SRV-SIZE}, 413), over a rate
+ * limit ({@code SRV-RATE}, 429, with {@code Retry-After}), or a write while the integrity check has failed
+ * (503 with its {@code INTEG-*} ID). Thrown by {@link RequestGuard} and answered
  * as RFC 9457 problem+json by the API server's exception handler. Immutable.
  */
 public final class RequestRefused extends RuntimeException {
@@ -28,6 +29,16 @@ public final class RequestRefused extends RuntimeException {
     static RequestRefused tooLarge(long maxBytes) {
         return new RequestRefused(
                 413, ServerRule.SRV_SIZE, "the request body exceeds " + maxBytes + " bytes", OptionalLong.empty());
+    }
+
+    /** A write while the integrity check has failed: 503 with the check's rule ID, until an operator repairs it. */
+    static RequestRefused integrity(org.veritally.server.integrity.Mismatch m) {
+        return new RequestRefused(
+                503,
+                m.rule(),
+                "writes are refused until an operator repairs the database (docs/operations.md, Integrity at rest): "
+                        + m.message(),
+                OptionalLong.empty());
     }
 
     static RequestRefused rateLimited(String scope, long retryAfterSeconds) {

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
  * Veritally's Prometheus metrics (docs/operations.md lists them): HTTP requests and their latency by
  * method, route template and status; submissions accepted, idempotent and rejected by rule ID; and,
  * sampled at scrape time, the log's tree size, the latest checkpoint's size and age, the submissions
- * waiting for the sequencer and how long the oldest has waited, and whether the database answered.
+ * waiting for the sequencer and how long the oldest has waited, whether the database answered, and the
+ * integrity check's alarm and duration.
  * Written by hand in the text exposition format; no metrics library. Thread-safe.
  */
 public final class ServerMetrics {
@@ -50,6 +51,8 @@ public final class ServerMetrics {
      * @param checkpointAgeSeconds seconds since the latest checkpoint was signed, if any
      * @param pending submissions received and not yet answered (waiting for validation and the sequencer)
      * @param oldestPendingSeconds how long the oldest of them has waited (0 when none)
+     * @param integrityFailure the rule ID of the integrity check that failed, if one did
+     * @param integrityCheckSeconds how long the latest passing integrity check took, if one passed
      */
     public record Sample(
             boolean storeUp,
@@ -58,7 +61,9 @@ public final class ServerMetrics {
             OptionalLong checkpointSize,
             OptionalDouble checkpointAgeSeconds,
             int pending,
-            double oldestPendingSeconds) {}
+            double oldestPendingSeconds,
+            java.util.Optional<String> integrityFailure,
+            OptionalDouble integrityCheckSeconds) {}
 
     /** Records one answered request. */
     public void request(String method, String route, int status, double seconds) {
@@ -118,6 +123,22 @@ public final class ServerMetrics {
                 "veritally_sequencer_oldest_pending_seconds",
                 "How long the oldest pending sheet submission has waited.",
                 s.oldestPendingSeconds());
+        out.family(
+                        "veritally_integrity_alarm",
+                        "gauge",
+                        "1 when an integrity check failed (label: its rule ID): not ready, writes refused until "
+                                + "repaired.")
+                .sample(
+                        "veritally_integrity_alarm",
+                        List.of("rule", s.integrityFailure().orElse("none")),
+                        s.integrityFailure().isPresent() ? 1 : 0);
+        if (s.integrityCheckSeconds().isPresent()) {
+            gauge(
+                    out,
+                    "veritally_integrity_check_seconds",
+                    "How long the latest passing integrity check of the log and projections took.",
+                    s.integrityCheckSeconds().getAsDouble());
+        }
         return out.text();
     }
 

@@ -48,7 +48,7 @@ public final class DirectoryBlobStore implements BlobStore {
     public DirectoryBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(this.root);
+            org.veritally.store.OwnerOnly.directories(this.root);
         } catch (IOException e) {
             throw failure("create the evidence directory " + this.root, e);
         }
@@ -182,7 +182,7 @@ public final class DirectoryBlobStore implements BlobStore {
     /** Creates {@code ab/cd} if absent, forcing each parent so that the new directories survive a power cut. */
     private void createDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) return;
-        Files.createDirectories(dir);
+        org.veritally.store.OwnerOnly.directories(dir);
         force(dir.getParent());
         force(root);
     }
