@@ -63,9 +63,14 @@ public final class LogReplay implements LedgerView {
     private final Applier applier = new Applier();
 
     private TallySheet sheetOf(long key) {
+        return sheetAt(key, current.find(key));
+    }
+
+    /** The copy of {@code key} at {@code slot} of the current copies (one lookup for several reads). */
+    private TallySheet sheetAt(long key, int slot) {
         var el = election().orElseThrow();
-        return current.sheet(
-                key,
+        return current.sheetAt(
+                slot,
                 catalogue.station(CopyKey.station(key)).id(),
                 el.contests().get(CopyKey.contest(key)).id(),
                 tabulation.sources().get(CopyKey.source(key)).id());
@@ -283,17 +288,22 @@ public final class LogReplay implements LedgerView {
         // group the copies by station × contest by sorting their keys (the source is the low 16 bits)
         long[] keys = current.sortedKeys();
         List<Copy> copies = new ArrayList<>();
+        List<TallySheet> sheets = new ArrayList<>();
         for (int i = 0; i < keys.length; ) {
             long group = CopyKey.group(keys[i]);
             copies.clear();
+            sheets.clear();
             int j = i;
             for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
-                copies.add(new Copy(CopyKey.source(keys[j]), current.index(keys[j]), CopyDigest.of(sheetOf(keys[j]))));
+                int slot = current.find(keys[j]);
+                TallySheet sheet = sheetAt(keys[j], slot);
+                sheets.add(sheet);
+                copies.add(new Copy(CopyKey.source(keys[j]), current.indexAt(slot), CopyDigest.of(sheet)));
             }
             var chosen = Verdict.of(copies, policy).consensus();
             if (chosen.isPresent()) {
-                long k = group | chosen.get().source();
-                batch.addTo(Tabulation.CONSENSUS, sheetOf(k), 1);
+                int c = copies.indexOf(chosen.get());
+                batch.addTo(Tabulation.CONSENSUS, sheets.get(c), 1);
             }
             i = j;
         }
