@@ -56,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/sheets", writes::postSheet);
             cfg.routes.post("/api/announcements", writes::postAnnouncement);
             cfg.routes.post("/api/keys", writes::postKey);
+            cfg.routes.post("/api/keys/revoke", writes::postRevocation);
             var evidence = new EvidenceRoutes(
                     instance, new Authenticator(token, instance.accounts()), instance.evidenceIntake());
             cfg.jetty.multipartConfig.maxFileSize(RequestGuard.EVIDENCE_MAX_BODY, io.javalin.config.SizeUnit.BYTES);
