@@ -103,6 +103,7 @@ class AccountBindingTest {
         assertThat(sheets[0]).as("nothing written on refusal").isZero();
     }
 
+    /** AUTH-RESERVED. */
     @Test
     void authReservedForAnAccountNamedAdminOrCli() {
         refusedWith(() -> in.accounts().create("admin", Role.ADMIN, "", Optional.empty()), AuthRule.AUTH_RESERVED)
