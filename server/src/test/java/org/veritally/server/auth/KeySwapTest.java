@@ -168,6 +168,19 @@ class KeySwapTest {
                         List.of(),
                         rs -> kinds.add(org.veritally.store.Store.getString(rs, 1)));
         assertThat(kinds).containsSubsequence("key", "revocation");
+        // the source's key page shows it, and from when an unendorsed key would count
+        var page = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/sources/party-a/keys"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains(
+                        "\"kind\":\"revocation\"",
+                        "\"reason\":\"phone lost\"",
+                        "\"liveAccounts\":[]",
+                        "\"unendorsedKeyFrom\"",
+                        "\"signs\":true");
         api.close();
         api = null;
         in.close();
