@@ -15,13 +15,14 @@ import picocli.CommandLine.Option;
 /** {@code veritally accounts}: create, list, rotate, revoke accounts and register their keys. */
 @Command(
         name = "accounts",
-        description = "Manage the accounts that may write: add, list, rotate, revoke, key.",
+        description = "Manage the accounts that may write: add, list, rotate, revoke, key, revoke-key.",
         subcommands = {
             AccountsCommand.Add.class,
             AccountsCommand.ListAll.class,
             AccountsCommand.Revoke.class,
             AccountsCommand.Rotate.class,
-            AccountsCommand.Key.class
+            AccountsCommand.Key.class,
+            AccountsCommand.RevokeKey.class
         })
 final class AccountsCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -157,7 +158,11 @@ final class AccountsCommand implements Runnable {
 
     @Command(
             name = "key",
-            description = "Register (or replace) an account's Ed25519 verifier key; recorded in the log.")
+            description = {
+                "Register an account's Ed25519 verifier key; recorded in the log.",
+                "While its source has a live key, the new key needs that key's endorsement (endorse-key, then "
+                        + "--endorsed): the operator cannot swap it (KEY-ROTATE)."
+            })
     static final class Key implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -165,15 +170,95 @@ final class AccountsCommand implements Runnable {
         @Option(names = "--id", required = true)
         String id;
 
-        @Option(names = "--public-key", required = true, paramLabel = "VKEY|FILE")
-        String publicKey;
+        @Option(names = "--public-key", paramLabel = "VKEY|FILE", description = "the key, unendorsed")
+        Optional<String> publicKey;
+
+        @Option(
+                names = "--endorsed",
+                paramLabel = "FILE",
+                description = "the output of endorse-key: the key with a live key's endorsement")
+        Optional<Path> endorsed;
+
+        @Override
+        public Integer call() {
+            if (publicKey.isPresent() == endorsed.isPresent())
+                throw new UsageError("give exactly one of --public-key and --endorsed");
+            try (Instance in = data.open()) {
+                if (publicKey.isPresent()) {
+                    var k = key(publicKey).orElseThrow();
+                    long idx = UsageError.of(() -> in.keyRegistry().register(in.accounts(), id, k));
+                    System.out.println("key of " + id + " recorded at log index " + idx);
+                    return Main.OK;
+                }
+                var entry = endorsedEntry(in, endorsed.get());
+                var r = in.keyRegistry()
+                        .register(in.accounts(), entry, "admin", endorsed.get().toString());
+                if (!r.problems().isEmpty()) {
+                    r.problems().forEach(p -> System.err.println(p));
+                    return Main.REJECTED;
+                }
+                System.out.println("endorsed key of " + id + " recorded at log index " + r.index()
+                        + (r.idempotent() ? " (already in the log)" : ""));
+                return Main.OK;
+            }
+        }
+
+        private org.veritally.core.entry.KeyEntry endorsedEntry(Instance in, Path file) {
+            java.util.Map<String, Object> m;
+            try {
+                m = org.veritally.formats.canonical.JsonTree.asObject(
+                        org.veritally.formats.canonical.JsonTree.parse(Files.readAllBytes(file)));
+            } catch (java.io.IOException e) {
+                throw new UsageError("cannot read " + file + ": " + e.getMessage());
+            } catch (org.veritally.formats.canonical.JsonTree.JsonError | ClassCastException e) {
+                throw new UsageError(file + ": not the JSON object endorse-key prints");
+            }
+            if (!(m.get("account") instanceof String a && a.equals(id)))
+                throw new UsageError(file + ": its account is not '" + id + "'");
+            if (!(m.get("key") instanceof String k
+                    && m.get("endorser") instanceof String by
+                    && m.get("endorsement") instanceof String sig))
+                throw new UsageError(file + ": needs key, endorser and endorsement");
+            var account = UsageError.of(
+                    () -> in.accounts().find(id).orElseThrow(() -> new UsageError("no account '" + id + "'")));
+            var vk = key(Optional.of(k)).orElseThrow();
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(sig);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(file + ": endorsement is not base64");
+            }
+            return new org.veritally.core.entry.KeyEntry(
+                    id,
+                    account.source(),
+                    vk.encode(),
+                    Optional.empty(),
+                    Optional.of(new org.veritally.core.entry.SheetSignature(by, bytes)));
+        }
+    }
+
+    @Command(
+            name = "revoke-key",
+            description = {
+                "Revoke an account's key, in public: a revocation entry in the log, shown on the source's page.",
+                "An unendorsed new key of the source then counts only after the election's cooling-off period "
+                        + "(KEY-COOL)."
+            })
+    static final class RevokeKey implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--id", required = true)
+        String id;
+
+        @Option(names = "--reason", required = true, description = "why, as the log will show it")
+        String reason;
 
         @Override
         public Integer call() {
             try (Instance in = data.open()) {
-                var k = key(Optional.of(publicKey)).orElseThrow();
-                long idx = UsageError.of(() -> in.keyRegistry().register(in.accounts(), id, k));
-                System.out.println("key of " + id + " recorded at log index " + idx);
+                long idx = UsageError.of(() -> in.keyRegistry().revoke(in.accounts(), id, reason));
+                System.out.println("key of " + id + " revoked at log index " + idx);
                 return Main.OK;
             }
         }

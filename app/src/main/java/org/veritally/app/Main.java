@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             AccountsCommand.class,
             KeygenCommand.class,
             SignSheetCommand.class,
+            EndorseKeyCommand.class,
             StatsCommand.class,
             VerifyCommand.class,
             CheckReceiptCommand.class,

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Follow a log's checkpoint: verify each new one and prove from the tiles that it extends "
                     + "the last one seen.",
-            "On a rollback or a fork, print both signed checkpoints and exit 1 (WATCH-SIG, WATCH-ROLLBACK, WATCH-FORK)."
+            "On a rollback or a fork, print both signed checkpoints and exit 1 (WATCH-SIG, WATCH-ROLLBACK, WATCH-FORK).",
+            "Prints every new key and revocation entry (KEY, REVOCATION lines), so a party sees its keys change."
         })
 final class WatchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "URL|DIR", description = "the log: a Veritally server, a publication URL, or a directory")
@@ -39,6 +40,15 @@ final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--once", description = "look once and exit")
     boolean once;
+
+    @Option(
+            names = "--keys",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "report every new key and revocation entry (default: on; --no-keys to skip reading the entries)")
+    boolean keys;
 
     @Option(
             names = "--state",
@@ -76,11 +86,16 @@ final class WatchCommand implements Callable<Integer> {
                 file.write(now.format());
                 System.out.println("first checkpoint of " + published.location() + ": tree size " + size
                         + " (trusted on first use; kept in " + state + ")");
+                keyEvents(published, 0, now.checkpoint().size());
             } else if (o instanceof Observation.Grew g) {
                 file.write(now.format());
                 System.out.printf(
                         "tree size %,d -> %s: consistent (proof computed from the tiles)%n",
                         g.earlier().checkpoint().size(), size);
+                keyEvents(
+                        published,
+                        g.earlier().checkpoint().size(),
+                        now.checkpoint().size());
             } else if (once) {
                 System.out.println("unchanged: tree size " + size);
             }
@@ -90,6 +105,12 @@ final class WatchCommand implements Callable<Integer> {
             }
             Thread.sleep(intervalMs);
         }
+    }
+
+    /** Prints the key and revocation entries at {@code from} to {@code to}, unless --no-keys. */
+    private void keyEvents(PublishedLog published, long from, long to) {
+        if (!keys) return;
+        for (var e : org.veritally.verify.KeyEvents.between(published, from, to)) System.out.println(e.line());
     }
 
     /** The alarm with both signed checkpoints, the evidence to pass on. */

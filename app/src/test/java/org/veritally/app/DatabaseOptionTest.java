@@ -140,7 +140,7 @@ class DatabaseOptionTest {
                 "--id",
                 "wit-pg",
                 "--role",
-                "witness",
+                "authority",
                 "--source",
                 "authority");
         assertThat(ok("accounts", "list", "--data", data, "--db", db).out()).contains("wit-pg");

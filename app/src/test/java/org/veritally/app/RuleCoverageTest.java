@@ -53,7 +53,8 @@ class RuleCoverageTest {
             EvidenceRule.class,
             ImageRule.class,
             org.veritally.formats.qr.BoletimRule.class,
-            org.veritally.server.integrity.IntegrityRule.class);
+            org.veritally.server.integrity.IntegrityRule.class,
+            org.veritally.core.rulebook.KeyRule.class);
     static final Path ROOT = Path.of("..");
 
     static List<RuleId> all() {

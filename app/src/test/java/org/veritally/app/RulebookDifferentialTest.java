@@ -150,6 +150,7 @@ class RulebookDifferentialTest {
                         "AN-DUP",
                         "KEY-FORMAT",
                         "KEY-SOURCE",
+                        "KEY-ROTATE",
                         "CAT-UNIT",
                         "CAT-STATION",
                         "SRC-KIND",
@@ -230,6 +231,11 @@ class RulebookDifferentialTest {
         Said next(int step) {
             if (step == STEPS / 2 && !partySigns)
                 return key("wit-a", "party-a", witnessKey.verifierKey().encode(), "key");
+            // the operator's swap (issue 16): its own key for the signing party's witness, then for a second account
+            if (step == STEPS / 2 + 1 && partySigns)
+                return key("wit-a", "party-a", strangerKey.verifierKey().encode(), "KEY-ROTATE");
+            if (step == STEPS / 2 + 2 && partySigns)
+                return key("wit-b", "party-a", strangerKey.verifierKey().encode(), "KEY-ROTATE");
             if (step == STEPS / 3 && declared < stations.size()) return laterStations();
             int k = r.nextInt(100);
             if (k < 40) return sheet(validSheet(), "valid sheet");

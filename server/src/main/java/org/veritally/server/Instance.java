@@ -252,7 +252,16 @@ public final class Instance implements AutoCloseable {
     }
 
     public org.veritally.server.auth.Accounts accounts() {
-        return new org.veritally.server.auth.Accounts(store);
+        return new org.veritally.server.auth.Accounts(store, this::sourceKind);
+    }
+
+    /** The kind of the declared source {@code id}, if the election declares it. */
+    public java.util.Optional<org.veritally.core.model.SourceKind> sourceKind(String id) {
+        if (state.election().isEmpty()) return java.util.Optional.empty();
+        int i = state.tabulation().sourceIndex(id);
+        return i < 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(state.tabulation().sources().get(i).kind());
     }
 
     public DefineElection define() {

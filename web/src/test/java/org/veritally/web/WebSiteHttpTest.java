@@ -148,7 +148,11 @@ class WebSiteHttpTest {
     @Test
     void theDatabaseDownloadCarriesNoAccountTokens() throws Exception {
         in.accounts()
-                .create("leak-check", org.veritally.server.auth.Role.WITNESS, "authority", java.util.Optional.empty());
+                .create(
+                        "leak-check",
+                        org.veritally.server.auth.Role.AUTHORITY,
+                        "authority",
+                        java.util.Optional.empty());
         java.nio.file.Files.deleteIfExists(in.dir().resolve("public").resolve("veritally.db"));
         var whole = get("/downloads/veritally.db");
         java.nio.file.Path f = java.nio.file.Files.createTempFile("download", ".db");

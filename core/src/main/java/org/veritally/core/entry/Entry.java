@@ -6,7 +6,14 @@ package org.veritally.core.entry;
  * docs/log-format.md and encoded by {@code org.veritally.formats.entry.EntryCodec}.
  */
 public sealed interface Entry
-        permits ElectionEntry, CatalogueEntry, SourceEntry, SheetEntry, AnnouncementEntry, KeyEntry, EvidenceEntry {
+        permits ElectionEntry,
+                CatalogueEntry,
+                SourceEntry,
+                SheetEntry,
+                AnnouncementEntry,
+                KeyEntry,
+                EvidenceEntry,
+                RevocationEntry {
     /** The {@code kind} member of the entry's JSON. */
     String kind();
 

@@ -21,4 +21,6 @@ public interface EntryVisitor<R> {
     R announcement(AnnouncementEntry e);
 
     R evidence(EvidenceEntry e);
+
+    R revocation(RevocationEntry e);
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param turnoutAllowance how many ballots cast a station may report above its registered voters
  *     before rule TS-REG rejects the sheet (some systems let poll workers and officials vote)
  * @param consensus when a station counts in the consensus view
+ * @param keyCoolingOffHours how long after a key's revocation a new key of its source that no live key
+ *     endorses starts to count (rule KEY-COOL, docs/accounts.md); 0 to 8760, default {@value
+ *     #DEFAULT_KEY_COOLING_OFF_HOURS}
  */
 public record Election(
         String id,
@@ -23,7 +26,25 @@ public record Election(
         List<String> levels,
         List<Contest> contests,
         long turnoutAllowance,
-        org.veritally.core.reconcile.ConsensusPolicy consensus) {
+        org.veritally.core.reconcile.ConsensusPolicy consensus,
+        long keyCoolingOffHours) {
+    /** The cooling-off period when the definition sets none: a day, time for a party to see a revocation. */
+    public static final long DEFAULT_KEY_COOLING_OFF_HOURS = 24;
+
+    /** The longest cooling-off period a definition may set (a year). */
+    public static final long MAX_KEY_COOLING_OFF_HOURS = 8760;
+
+    public Election(
+            String id,
+            String name,
+            String rootUnitId,
+            List<String> levels,
+            List<Contest> contests,
+            long turnoutAllowance,
+            org.veritally.core.reconcile.ConsensusPolicy consensus) {
+        this(id, name, rootUnitId, levels, contests, turnoutAllowance, consensus, DEFAULT_KEY_COOLING_OFF_HOURS);
+    }
+
     public Election(
             String id,
             String name,
@@ -50,6 +71,9 @@ public record Election(
         if (contests.isEmpty()) throw new IllegalArgumentException("election has no contests");
         if (levels.isEmpty()) throw new IllegalArgumentException("election has no unit levels");
         if (turnoutAllowance < 0) throw new IllegalArgumentException("turnoutAllowance < 0");
+        if (keyCoolingOffHours < 0 || keyCoolingOffHours > MAX_KEY_COOLING_OFF_HOURS)
+            throw new IllegalArgumentException(
+                    "keyCoolingOffHours must be 0 to " + MAX_KEY_COOLING_OFF_HOURS + ", not " + keyCoolingOffHours);
         for (int i = 0; i < contests.size(); i++)
             for (int j = 0; j < i; j++)
                 if (contests.get(i).id().equals(contests.get(j).id()))

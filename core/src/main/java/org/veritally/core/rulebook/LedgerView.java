@@ -44,11 +44,18 @@ public interface LedgerView {
     /** Whether an authority source is declared. */
     boolean hasAuthority();
 
-    /** The key entry in force for {@code account}, if it registered one. */
-    Optional<KeyEntry> key(String account);
+    /** The keys registered and revoked so far. */
+    KeyRing keys();
+
+    /** The key entry in force for {@code account}, if it registered one and it is not revoked. */
+    default Optional<KeyEntry> key(String account) {
+        return keys().live(account).map(KeyRing.Live::entry);
+    }
 
     /** Whether any account of {@code source} registered a key: from then on all its sheets are signed. */
-    boolean signs(String source);
+    default boolean signs(String source) {
+        return keys().signs(source);
+    }
 
     /** An announcement recorded before, by id, with its log index. */
     Optional<Recorded> announcement(String id);

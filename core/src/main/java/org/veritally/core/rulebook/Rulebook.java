@@ -14,6 +14,7 @@ import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.EntryVisitor;
 import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
+import org.veritally.core.entry.RevocationEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SheetSignature;
 import org.veritally.core.entry.SourceEntry;
@@ -47,10 +48,15 @@ import org.veritally.core.validation.SheetValidator;
  *       election's, an unknown parent, a level other than the parent's + 1), CAT-STATION (a station
  *       already declared, an unknown unit);
  *   <li>source: SRC-KIND (a source declared again, a second authority);
- *   <li>key: KEY-FORMAT (not a verifier key), KEY-SOURCE (an undeclared source);
+ *   <li>key: KEY-FORMAT (not a verifier key), KEY-SOURCE (an undeclared source), and the rules of
+ *       {@link KeyRules}: KEY-ROTATE (a new key of a source with a live key, not endorsed by one),
+ *       KEY-COOL (an unendorsed key within the cooling-off period after a revocation), KEY-TIME; the
+ *       account's live key again is a repeat;
+ *   <li>revocation: KEY-REVOKE (an account with no live key, or of another source), KEY-TIME;
  *   <li>sheet: TS-SOURCE, the rules of {@link SheetValidator} (TS-STATION, TS-CONTEST, TS-CHOICE,
- *       TS-SUM, TS-BALLOTS, TS-REG, and the flags), AUTH-SIG (unsigned where its source signs, a
- *       signer with no key or a key of another source, a signature that does not verify), EV-CITE
+ *       TS-SUM, TS-BALLOTS, TS-REG, and the flags), AUTH-SIG (unsigned where its source signs, whoever
+ *       submits it, the administrator included; a signer with no live key — never registered or
+ *       revoked — or a key of another source; a signature that does not verify), EV-CITE
  *       (a cited photo that is not evidence of the sheet's station),
  *       TS-CORRECTION, TS-CONFLICT, and a repeat of the current copy;
  *   <li>announcement: AN-CONTEST, AN-CANDIDATE, AN-DUP, and a repeat of the same announcement;
@@ -108,6 +114,11 @@ public final class Rulebook {
             @Override
             public Decision evidence(EvidenceEntry e) {
                 return Rulebook.this.evidence(ledger, e, where);
+            }
+
+            @Override
+            public Decision revocation(RevocationEntry e) {
+                return Rulebook.this.revocation(ledger, e, where);
             }
         });
     }
@@ -203,7 +214,19 @@ public final class Rulebook {
             out.add(new Problem(
                     Rule.KEY_FORMAT, where + " key", "not a C2SP verifier key (name+keyid+base64 of an Ed25519 key)"));
         }
+        if (!out.isEmpty()) return new Decision.Refuse(out);
+        Optional<KeyRing.Live> live = ledger.keys().live(k.account());
+        if (live.isPresent()
+                && live.get().entry().source().equals(k.source())
+                && live.get().entry().verifierKey().equals(k.verifierKey())) {
+            return new Decision.Repeat(live.get().index());
+        }
+        out.addAll(KeyRules.key(ledger, k, key -> signatures.verifies(key, k), where));
         return refuseOrAccept(out);
+    }
+
+    private Decision revocation(LedgerView ledger, RevocationEntry r, String where) {
+        return refuseOrAccept(KeyRules.revocation(ledger, r, where));
     }
 
     private Decision sheet(LedgerView ledger, SheetEntry entry, String where) {
@@ -279,8 +302,14 @@ public final class Rulebook {
         SheetSignature sig = signature.get();
         Optional<KeyEntry> key = ledger.key(sig.signer());
         if (key.isEmpty()) {
+            var revoked = ledger.keys().revoked(sig.signer());
             return Optional.of(new Problem(
-                    Rule.AUTH_SIG, where + " signer", "signer '" + sig.signer() + "' has no registered key"));
+                    Rule.AUTH_SIG,
+                    where + " signer",
+                    revoked.isPresent()
+                            ? "signer '" + sig.signer() + "''s key was revoked at entry "
+                                    + revoked.get().index()
+                            : "signer '" + sig.signer() + "' has no registered key"));
         }
         if (!key.get().source().equals(source)) {
             return Optional.of(Problem.mismatch(

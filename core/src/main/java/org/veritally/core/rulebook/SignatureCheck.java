@@ -1,6 +1,7 @@
 package org.veritally.core.rulebook;
 
 import org.veritally.core.entry.EvidenceEntry;
+import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
 
 /**
@@ -17,4 +18,10 @@ public interface SignatureCheck {
 
     /** The same for an evidence entry. */
     boolean verifies(String verifierKey, EvidenceEntry entry);
+
+    /**
+     * Whether key entry {@code entry}'s endorsement verifies with {@code verifierKey} (the endorser's
+     * live key); the entry is endorsed.
+     */
+    boolean verifies(String verifierKey, KeyEntry entry);
 }

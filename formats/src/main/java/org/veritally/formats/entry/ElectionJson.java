@@ -34,6 +34,9 @@ public final class ElectionJson {
         m.put("levels", List.copyOf(e.levels()));
         m.put("turnoutAllowance", e.turnoutAllowance());
         m.put("consensusMinSources", (long) e.consensus().minSources());
+        // omitted at its default, so logs written before it existed keep their bytes (docs/log-format.md §1.1)
+        if (e.keyCoolingOffHours() != Election.DEFAULT_KEY_COOLING_OFF_HOURS)
+            m.put("keyCoolingOffHours", e.keyCoolingOffHours());
         var contests = new ArrayList<Object>();
         for (Contest c : e.contests()) {
             var cm = new LinkedHashMap<String, Object>();
@@ -76,6 +79,14 @@ public final class ElectionJson {
                     f.path() + ".consensusMinSources",
                     "consensusMinSources must be 1 to " + MAX_MIN_SOURCES + ", not " + minSources));
         }
+        long cooling =
+                f.has("keyCoolingOffHours") ? f.count("keyCoolingOffHours") : Election.DEFAULT_KEY_COOLING_OFF_HOURS;
+        if (cooling > Election.MAX_KEY_COOLING_OFF_HOURS) {
+            problems.add(new Problem(
+                    Rule.EL_DEF,
+                    f.path() + ".keyCoolingOffHours",
+                    "keyCoolingOffHours must be 0 to " + Election.MAX_KEY_COOLING_OFF_HOURS + ", not " + cooling));
+        }
         List<Contest> contests = new ArrayList<>();
         List<Object> cl = f.list("contests");
         for (int i = 0; i < cl.size(); i++) {
@@ -115,7 +126,8 @@ public final class ElectionJson {
                         levels,
                         contests,
                         allowance,
-                        new org.veritally.core.reconcile.ConsensusPolicy((int) minSources)),
+                        new org.veritally.core.reconcile.ConsensusPolicy((int) minSources),
+                        cooling),
                 f.path(),
                 problems);
         return Optional.ofNullable(out[0]);

@@ -92,8 +92,12 @@ public final class EntryCodec {
 
             @Override
             public byte[] key(KeyEntry k) {
-                return CanonicalJson.encode(Map.of(
-                        "kind", "key", "v", 1L, "account", k.account(), "source", k.source(), "key", k.verifierKey()));
+                return KeyJson.encode(k);
+            }
+
+            @Override
+            public byte[] revocation(org.veritally.core.entry.RevocationEntry r) {
+                return KeyJson.encode(r);
             }
 
             @Override
@@ -198,11 +202,17 @@ public final class EntryCodec {
                 f.str("kind");
                 if (f.count("v") != 1)
                     problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
-                String account = f.str("account");
-                String source = f.str("source");
-                String key = f.str("key");
+                var k = KeyJson.read(f, problems);
                 f.end();
-                yield Optional.of(new KeyEntry(account, source, key));
+                yield k.map(x -> (Entry) x);
+            }
+            case "revocation" -> {
+                f.str("kind");
+                if (f.count("v") != 1)
+                    problems.add(new Problem(Rule.IN_FIELD, f.path() + ".v", "unsupported entry version"));
+                var r = KeyJson.readRevocation(f, problems);
+                f.end();
+                yield r.map(x -> (Entry) x);
             }
             case "announcement" -> {
                 f.str("kind");

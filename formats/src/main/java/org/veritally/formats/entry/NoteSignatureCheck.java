@@ -46,6 +46,14 @@ public final class NoteSignatureCheck implements SignatureCheck {
     }
 
     @Override
+    public boolean verifies(String verifierKey, org.veritally.core.entry.KeyEntry entry) {
+        var sig = entry.endorsement().orElseThrow();
+        return parse(verifierKey)
+                .map(k -> k.verifies(KeyJson.signedMessage(entry, sig.signer()), sig.signature()))
+                .orElse(false);
+    }
+
+    @Override
     public boolean verifies(String verifierKey, EvidenceEntry entry) {
         var sig = entry.signature().orElseThrow();
         return parse(verifierKey)

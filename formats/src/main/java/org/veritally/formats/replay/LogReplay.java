@@ -3,11 +3,9 @@ package org.veritally.formats.replay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.veritally.core.entry.AnnouncementEntry;
 import org.veritally.core.entry.CatalogueEntry;
 import org.veritally.core.entry.ElectionEntry;
@@ -53,8 +51,7 @@ public final class LogReplay implements LedgerView {
     private Tabulation.Batch batch;
     private final CurrentCopies current = new CurrentCopies();
     private long size;
-    private final Map<String, KeyEntry> keys = new HashMap<>();
-    private final Set<String> signingSources = new HashSet<>();
+    private final org.veritally.core.rulebook.KeyRing keys = new org.veritally.core.rulebook.KeyRing();
     private final Map<String, Recorded> announcementsById = new HashMap<>();
     private final Map<String, List<Filed>> evidence = new HashMap<>();
     private final List<org.veritally.core.evidence.Evidence> evidenceInOrder = new ArrayList<>();
@@ -110,13 +107,8 @@ public final class LogReplay implements LedgerView {
     }
 
     @Override
-    public Optional<KeyEntry> key(String account) {
-        return Optional.ofNullable(keys.get(account));
-    }
-
-    @Override
-    public boolean signs(String source) {
-        return signingSources.contains(source);
+    public org.veritally.core.rulebook.KeyRing keys() {
+        return keys;
     }
 
     @Override
@@ -249,8 +241,13 @@ public final class LogReplay implements LedgerView {
 
         @Override
         public Void key(KeyEntry k) {
-            keys.put(k.account(), k);
-            signingSources.add(k.source());
+            keys.add(index, k);
+            return null;
+        }
+
+        @Override
+        public Void revocation(org.veritally.core.entry.RevocationEntry r) {
+            keys.revoke(index, r);
             return null;
         }
 

@@ -18,15 +18,32 @@ import org.veritally.translog.VerifierKey;
 /**
  * Accounts and their bearer tokens. A token is 32 random bytes (base64url), shown once at creation
  * and stored only as its SHA-256; lookups compare hashes, so a stolen database reveals no token.
- * Revoked accounts authenticate to nothing. Thread-safe.
+ * Revoked accounts authenticate to nothing. An account's id is not one the log uses for other
+ * writers ({@link #RESERVED}: AUTH-RESERVED), and its role fits its source's kind when the source is
+ * declared (AUTH-KIND, {@link Authorization#binds}; checked again at every submission). Thread-safe.
  */
 public final class Accounts {
+    /**
+     * Ids the log's {@code account} column gives writers that are not accounts: {@code admin}, the
+     * bootstrap token ({@code DATA/api-token}), and {@code cli}, the command line.
+     */
+    public static final java.util.Set<String> RESERVED = java.util.Set.of("admin", "cli");
+
     private final Store store;
     private final AccountQueries accounts;
+    private final java.util.function.Function<String, Optional<org.veritally.core.model.SourceKind>> kinds;
 
+    /** Accounts whose sources' kinds are not known here (checked at submission only). */
     public Accounts(Store store) {
+        this(store, id -> Optional.empty());
+    }
+
+    /** Accounts of a data directory; {@code kinds} gives a declared source's kind. */
+    public Accounts(
+            Store store, java.util.function.Function<String, Optional<org.veritally.core.model.SourceKind>> kinds) {
         this.store = store;
         this.accounts = new AccountQueries(store);
+        this.kinds = kinds;
     }
 
     /** A created account and its token, which exists nowhere else. */
@@ -44,6 +61,17 @@ public final class Accounts {
                     org.veritally.core.validation.Rule.IN_ID,
                     "account id '" + id + "' is not a valid id (1-64 of A-Z a-z 0-9 . _ : -)");
         }
+        if (RESERVED.contains(id))
+            throw new UsageProblem(
+                    AuthRule.AUTH_RESERVED,
+                    "account id '" + id + "' is reserved: the log writes it for the "
+                            + (id.equals("cli") ? "command line" : "bootstrap administrator token"));
+        var kind = source.isEmpty() ? Optional.<org.veritally.core.model.SourceKind>empty() : kinds.apply(source);
+        if (kind.isPresent() && !Authorization.binds(role, kind.get()))
+            throw new UsageProblem(
+                    AuthRule.AUTH_KIND,
+                    "a " + role.wire() + " account cannot be bound to source '" + source + "', a "
+                            + kind.get().wire() + " source");
         if (find(id).isPresent()) throw new UsageProblem(AuthRule.AUTH_ACCOUNT, "account '" + id + "' exists already");
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);

@@ -16,7 +16,19 @@ public enum AuthRule implements RuleId {
     /** The account's role may not do this (HTTP 403). */
     AUTH_ROLE("AUTH-ROLE", "the account's role may not do this (HTTP 403)"),
     /** An account command names an account that does not exist, or creates one whose id is taken. */
-    AUTH_ACCOUNT("AUTH-ACCOUNT", "an account command names an account that does not exist, or one whose id is taken");
+    AUTH_ACCOUNT("AUTH-ACCOUNT", "an account command names an account that does not exist, or one whose id is taken"),
+    /**
+     * An account's role does not fit its source's kind: a witness is bound only to a party (witness)
+     * source, an observer to an observer source, an authority account to the authority's source.
+     */
+    AUTH_KIND(
+            "AUTH-KIND",
+            "an account's role does not fit its source's kind (witness: a party source, observer: an observer "
+                    + "source, authority: the authority's)"),
+    /** An account id the log uses for writers that are not accounts ({@link Accounts#RESERVED}). */
+    AUTH_RESERVED(
+            "AUTH-RESERVED",
+            "an account id is reserved for the bootstrap administrator token or the command line (admin, cli)");
 
     private final String id;
     private final String description;

@@ -23,4 +23,18 @@ public final class Authorization {
     public static boolean allows(Role role, Action action) {
         return ALLOWED.get(role).contains(action);
     }
+
+    /**
+     * AUTH-KIND: whether an account of {@code role} may be bound to a source of {@code kind}: a witness
+     * to a party's (witness) source, an observer to an observer source, an authority account to the
+     * authority's source; an administrator is bound to none and may submit as any.
+     */
+    public static boolean binds(Role role, org.veritally.core.model.SourceKind kind) {
+        return switch (role) {
+            case ADMIN -> true;
+            case AUTHORITY -> kind == org.veritally.core.model.SourceKind.AUTHORITY;
+            case WITNESS -> kind == org.veritally.core.model.SourceKind.WITNESS;
+            case OBSERVER -> kind == org.veritally.core.model.SourceKind.OBSERVER;
+        };
+    }
 }

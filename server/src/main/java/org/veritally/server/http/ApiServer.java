@@ -52,10 +52,15 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get("/api/results", this::results);
             cfg.routes.get("/api/units/{id}", this::unit);
             cfg.routes.get("/api/stations/{id}", this::station);
+            cfg.routes.get(
+                    "/api/sources/{id}/keys",
+                    ctx -> json(
+                            ctx, org.veritally.server.read.ReadSourceKeys.of(instance.state(), ctx.pathParam("id"))));
             var writes = new WriteRoutes(instance, new Authenticator(token, instance.accounts()));
             cfg.routes.post("/api/sheets", writes::postSheet);
             cfg.routes.post("/api/announcements", writes::postAnnouncement);
             cfg.routes.post("/api/keys", writes::postKey);
+            cfg.routes.post("/api/keys/revoke", writes::postRevocation);
             var evidence = new EvidenceRoutes(
                     instance, new Authenticator(token, instance.accounts()), instance.evidenceIntake());
             cfg.jetty.multipartConfig.maxFileSize(RequestGuard.EVIDENCE_MAX_BODY, io.javalin.config.SizeUnit.BYTES);

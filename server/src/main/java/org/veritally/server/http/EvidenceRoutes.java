@@ -62,7 +62,7 @@ final class EvidenceRoutes {
     }
 
     private Optional<Account> account(Context ctx, Action action) {
-        return WriteRoutes.authorize(auth, ctx, action);
+        return WriteRoutes.authorize(auth, ctx, action).filter(a -> WriteRoutes.bound(instance, ctx, a));
     }
 
     /** The photo and the form's fields, from a multipart form or from the raw body and the query string. */

@@ -37,8 +37,8 @@ import org.veritally.translog.Parsed;
 import org.veritally.translog.VerifierKey;
 
 /**
- * The write endpoints: {@code POST /api/sheets}, {@code POST /api/announcements} and {@code POST
- * /api/keys}. Each checks the token (401 AUTH-TOKEN), the role × action matrix (403 AUTH-ROLE), that
+ * The write endpoints: {@code POST /api/sheets}, {@code POST /api/announcements}, {@code POST
+ * /api/keys} and {@code POST /api/keys/revoke}. Each checks the token (401 AUTH-TOKEN), the role × action matrix (403 AUTH-ROLE), that
  * a non-administrator submits only as its own source and signs as itself (422 TS-SOURCE); the
  * signature itself is the rulebook's to check (422 AUTH-SIG), on the sequencer. What needs no log
  * (parsing, the JSON's shape, the token, the account) is checked here, on whichever instance
@@ -55,7 +55,27 @@ final class WriteRoutes {
     }
 
     private Optional<Account> account(Context ctx, Action action) {
-        return authorize(auth, ctx, action);
+        return authorize(auth, ctx, action).filter(a -> bound(instance, ctx, a));
+    }
+
+    /**
+     * AUTH-KIND at submission: whether account {@code a}'s role fits its source's kind (an account
+     * created before its source was declared is checked here); otherwise answers 403 and returns false.
+     */
+    static boolean bound(Instance instance, Context ctx, Account a) {
+        var kind = a.role() == Role.ADMIN
+                ? Optional.<org.veritally.core.model.SourceKind>empty()
+                : instance.sourceKind(a.source());
+        if (kind.isEmpty() || Authorization.binds(a.role(), kind.get())) return true;
+        ApiServer.problem(
+                ctx,
+                403,
+                ProblemJson.rule(
+                        403,
+                        AuthRule.AUTH_KIND,
+                        "a " + a.role().wire() + " account may not submit as '" + a.source() + "', a "
+                                + kind.get().wire() + " source"));
+        return false;
     }
 
     /**
@@ -203,11 +223,27 @@ final class WriteRoutes {
         });
     }
 
-    /** {@code POST /api/keys} {account, key}: registers an account's verifier key (administrators only). */
+    /**
+     * {@code POST /api/keys} {account, key, endorser?, endorsement?}: registers an account's verifier key
+     * (administrators only). While the account's source has a live key, the new key must carry an
+     * endorsement by one of them (KEY-ROTATE; {@code veritally keys endorse} makes it), so the operator
+     * cannot swap a witness's key.
+     */
     void postKey(Context ctx) {
         postEntry(ctx, Action.REGISTER_KEY, "key rejected", (f, problems) -> {
             String id = f.str("account");
             String key = f.str("key");
+            Optional<SheetSignature> endorsement = Optional.empty();
+            if (f.has("endorser") || f.has("endorsement")) {
+                String endorser = f.str("endorser");
+                String b64 = f.str("endorsement");
+                try {
+                    endorsement = Optional.of(new SheetSignature(
+                            endorser, java.util.Base64.getDecoder().decode(b64)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(Rule.IN_FIELD, "$.endorsement", "not base64"));
+                }
+            }
             f.end();
             if (!problems.isEmpty()) return Optional.empty();
             var vk = VerifierKey.parse(key) instanceof Parsed.Ok<VerifierKey> ok
@@ -219,7 +255,28 @@ final class WriteRoutes {
             if (target.isEmpty()) problems.add(new Problem(Rule.KEY_ACCOUNT, "$.account", "no account '" + id + "'"));
             if (!problems.isEmpty()) return Optional.empty();
             return Optional.of(new KeyEntry(
-                    target.get().id(), target.get().source(), vk.get().encode()));
+                    target.get().id(), target.get().source(), vk.get().encode(), Optional.empty(), endorsement));
+        });
+    }
+
+    /**
+     * {@code POST /api/keys/revoke} {account, reason}: revokes an account's live key, in public (a
+     * {@code revocation} entry; administrators only). The server stamps the time; an unendorsed new key
+     * of the source counts only after the election's cooling-off period (KEY-COOL).
+     */
+    void postRevocation(Context ctx) {
+        postEntry(ctx, Action.REGISTER_KEY, "revocation rejected", (f, problems) -> {
+            String id = f.str("account");
+            String reason = f.str("reason");
+            f.end();
+            if (!problems.isEmpty()) return Optional.empty();
+            var target = instance.accounts().find(id);
+            if (target.isEmpty()) {
+                problems.add(new Problem(Rule.KEY_ACCOUNT, "$.account", "no account '" + id + "'"));
+                return Optional.empty();
+            }
+            return Optional.of(new org.veritally.core.entry.RevocationEntry(
+                    target.get().id(), target.get().source(), "", reason));
         });
     }
 

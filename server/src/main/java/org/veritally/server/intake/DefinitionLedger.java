@@ -86,6 +86,11 @@ final class DefinitionLedger extends StateLedger {
             public Void evidence(org.veritally.core.entry.EvidenceEntry e) {
                 throw new IllegalArgumentException("a definition holds no evidence");
             }
+
+            @Override
+            public Void revocation(org.veritally.core.entry.RevocationEntry r) {
+                throw new IllegalArgumentException("a definition revokes no key");
+            }
         });
     }
 

@@ -13,8 +13,8 @@ import org.veritally.store.Tx;
 
 /**
  * Use case: record one entry that is written on its own rather than in a batch of sheets, through
- * the use case of its kind: an announcement ({@link RecordAnnouncement}), a key registration
- * ({@link RegisterKey}) or evidence ({@link RecordEvidence}). The answer has the form of a sheet
+ * the use case of its kind: an announcement ({@link RecordAnnouncement}), a key registration or
+ * revocation ({@link RegisterKey}) or evidence ({@link RecordEvidence}). The answer has the form of a sheet
  * batch's ({@link Outcome}), one record located at {@code location}, so the sequencer can answer a
  * queued entry as it answers a queued sheet. Thread-safe (the use cases take the single writer's monitor).
  */
@@ -50,7 +50,7 @@ public final class RecordEntry {
 
     /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
     public static boolean records(Entry e) {
-        return e.accept(new Route<>(a -> true, k -> true, v -> true, () -> false));
+        return e.accept(new Route<>(a -> true, k -> true, r -> true, v -> true, () -> false));
     }
 
     /**
@@ -77,6 +77,7 @@ public final class RecordEntry {
         EntryResult r = entry.accept(new Route<>(
                 a -> announcements.record(a.announcement(), account, location, then),
                 k -> keys.register(accounts, k, account, location, then),
+                rv -> keys.revoke(accounts, rv, account, location, then),
                 v -> evidence.record(v, account, location, then),
                 () -> {
                     throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
@@ -88,6 +89,7 @@ public final class RecordEntry {
     private record Route<R>(
             java.util.function.Function<AnnouncementEntry, R> announcement,
             java.util.function.Function<KeyEntry, R> key,
+            java.util.function.Function<org.veritally.core.entry.RevocationEntry, R> revocation,
             java.util.function.Function<org.veritally.core.entry.EvidenceEntry, R> evidence,
             java.util.function.Supplier<R> elsewhere)
             implements org.veritally.core.entry.EntryVisitor<R> {
@@ -109,6 +111,11 @@ public final class RecordEntry {
         @Override
         public R key(KeyEntry e) {
             return key.apply(e);
+        }
+
+        @Override
+        public R revocation(org.veritally.core.entry.RevocationEntry e) {
+            return revocation.apply(e);
         }
 
         @Override

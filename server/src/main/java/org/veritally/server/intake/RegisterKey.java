@@ -1,12 +1,16 @@
 package org.veritally.server.intake;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.KeyEntry;
+import org.veritally.core.entry.RevocationEntry;
 import org.veritally.core.rulebook.Decision;
+import org.veritally.core.rulebook.KeyRing;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.server.auth.Accounts;
@@ -16,24 +20,35 @@ import org.veritally.store.Tx;
 import org.veritally.translog.VerifierKey;
 
 /**
- * Use case: register an account's Ed25519 public key. The key goes into the account (so intake
- * demands signatures from then on) and into the log as a {@code key} entry (so every verifier can
- * check those signatures), in one transaction. The entry must name an existing account with that
- * account's source (KEY-ACCOUNT, an account rule: accounts are not in the log); the rulebook then
- * demands a declared source (KEY-SOURCE) and a C2SP verifier key (KEY-FORMAT). Registering again
- * replaces the key and appends another entry. Thread-safe (the single writer's monitor).
+ * Use case: register an account's Ed25519 public key, or revoke it. The key goes into the account (so
+ * intake demands signatures from then on) and into the log as a {@code key} entry (so every verifier
+ * can check those signatures), in one transaction; a revocation clears the account's key and appends a
+ * {@code revocation} entry. The entry must name an existing account with that account's source
+ * (KEY-ACCOUNT, an account rule: accounts are not in the log); the rulebook then decides the rest
+ * (KEY-SOURCE, KEY-FORMAT, KEY-ROTATE, KEY-COOL, KEY-REVOKE, KEY-TIME). Every revocation, and an
+ * unendorsed key of a source whose keys were revoked, is stamped with this process's clock (whole
+ * seconds, UTC) if it carries no time (a source's first key needs none, so the log stays as before). The
+ * account's live key registered again is answered idempotently. Thread-safe (the single writer's
+ * monitor).
  */
 public final class RegisterKey {
     private final Store store;
     private final ElectionState state;
     private final LogAppender appender;
     private final Object writeLock;
+    private final Clock clock;
 
     public RegisterKey(Store store, ElectionState state, LogAppender appender, Object writeLock) {
+        this(store, state, appender, writeLock, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that stamps key and revocation times. */
+    public RegisterKey(Store store, ElectionState state, LogAppender appender, Object writeLock, Clock clock) {
         this.store = store;
         this.state = state;
         this.appender = appender;
         this.writeLock = writeLock;
+        this.clock = clock;
     }
 
     /**
@@ -44,15 +59,38 @@ public final class RegisterKey {
      *     rulebook refuses the key
      */
     public long register(Accounts accounts, String accountId, VerifierKey key) {
-        var account = accounts.find(accountId)
-                .orElseThrow(() -> new org.veritally.server.read.UsageProblem(
-                        org.veritally.server.auth.AuthRule.AUTH_ACCOUNT, "no account '" + accountId + "'"));
-        EntryResult r = register(
+        var account = require(accounts, accountId);
+        return orThrow(register(
                 accounts,
                 new KeyEntry(account.id(), account.source(), key.encode()),
                 "admin",
                 accountId,
-                Optional.empty());
+                Optional.empty()));
+    }
+
+    /**
+     * Revokes the live key of {@code accountId}, written in the log as by {@code admin} (the command
+     * line's form); returns the log index of the revocation entry.
+     *
+     * @throws org.veritally.server.read.UsageProblem if there is no such account or the rulebook refuses
+     */
+    public long revoke(Accounts accounts, String accountId, String reason) {
+        var account = require(accounts, accountId);
+        return orThrow(revoke(
+                accounts,
+                new RevocationEntry(account.id(), account.source(), "", reason),
+                "admin",
+                accountId,
+                Optional.empty()));
+    }
+
+    private static org.veritally.server.auth.Account require(Accounts accounts, String accountId) {
+        return accounts.find(accountId)
+                .orElseThrow(() -> new org.veritally.server.read.UsageProblem(
+                        org.veritally.server.auth.AuthRule.AUTH_ACCOUNT, "no account '" + accountId + "'"));
+    }
+
+    private static long orThrow(EntryResult r) {
         if (!r.problems().isEmpty())
             throw new org.veritally.server.read.UsageProblem(
                     r.problems().get(0).rule(), r.problems().get(0).toString());
@@ -77,6 +115,10 @@ public final class RegisterKey {
         return register(accounts, entry, by, where, Optional.of(alongside));
     }
 
+    /**
+     * Records {@code entry} (stamped with this process's time when it needs one: an unendorsed key of a
+     * source whose keys were revoked) as written by {@code by}.
+     */
     EntryResult register(
             Accounts accounts,
             KeyEntry entry,
@@ -84,43 +126,93 @@ public final class RegisterKey {
             String where,
             Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
         synchronized (writeLock) {
-            state.requireElection();
-            List<Problem> problems = new ArrayList<>();
-            var account = accounts.find(entry.account());
-            if (account.isEmpty()) {
-                problems.add(new Problem(Rule.KEY_ACCOUNT, where + " account", "no account '" + entry.account() + "'"));
-            } else if (!account.get().source().equals(entry.source())) {
-                problems.add(new Problem(
-                        Rule.KEY_ACCOUNT,
-                        where + " source",
-                        "account '" + entry.account() + "' submits as '"
-                                + account.get().source() + "', not '" + entry.source() + "'"));
-            }
-            long idx = state.logSize();
-            if (problems.isEmpty()) {
-                Decision d = state.rulebook()
-                        .decide(
-                                new StateLedger(state, i -> {
-                                    throw new IllegalStateException("a key entry reads no sheet");
-                                }),
-                                idx,
-                                entry,
-                                where);
-                if (d instanceof Decision.Refuse r) problems.addAll(r.problems());
-            }
-            byte[] bytes = problems.isEmpty() ? state.codec().encode(entry) : new byte[0];
-            org.veritally.core.rulebook.EntrySize.check(bytes, where).ifPresent(problems::add);
-            if (!problems.isEmpty()) return EntryResult.rejected(problems).commitAlone(store, alongside);
-            EntryResult recorded = new EntryResult(List.of(), idx, false);
-            var appended = store.write(tx -> {
-                var a = appender.append(tx, state, List.of(new LogAppender.NewEntry("key", bytes, by)));
-                tx.updateAccount(entry.account(), "public_key", entry.verifierKey());
-                alongside.ifPresent(x -> x.apply(recorded).accept(tx));
-                return a;
-            });
-            appender.committed(state, appended);
-            state.addKey(entry);
-            return recorded;
+            KeyEntry k = entry.endorsement().isEmpty()
+                            && entry.time().isEmpty()
+                            && state.keys().lastRevocation(entry.source()).isPresent()
+                    ? entry.at(now())
+                    : entry;
+            return record(
+                    accounts,
+                    new Change(k, k.account(), k.source(), k.verifierKey(), i -> state.addKey(i, k)),
+                    by,
+                    where,
+                    alongside);
         }
+    }
+
+    /** Records revocation {@code entry} (stamped with this process's time if it has none) as written by {@code by}. */
+    EntryResult revoke(
+            Accounts accounts,
+            RevocationEntry entry,
+            String by,
+            String where,
+            Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
+        synchronized (writeLock) {
+            RevocationEntry r = entry.time().isEmpty()
+                    ? new RevocationEntry(entry.account(), entry.source(), now(), entry.reason())
+                    : entry;
+            return record(
+                    accounts,
+                    new Change(r, r.account(), r.source(), "", i -> state.revokeKey(i, r)),
+                    by,
+                    where,
+                    alongside);
+        }
+    }
+
+    private String now() {
+        return KeyRing.format(clock.instant());
+    }
+
+    /** A key or revocation entry, what it changes in the account ({@code publicKey}), and in the state. */
+    private record Change(
+            Entry entry, String account, String source, String publicKey, java.util.function.LongConsumer apply) {}
+
+    private EntryResult record(
+            Accounts accounts,
+            Change change,
+            String by,
+            String where,
+            Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
+        state.requireElection();
+        Entry entry = change.entry();
+        List<Problem> problems = new ArrayList<>();
+        var found = accounts.find(change.account());
+        if (found.isEmpty()) {
+            problems.add(new Problem(Rule.KEY_ACCOUNT, where + " account", "no account '" + change.account() + "'"));
+        } else if (!found.get().source().equals(change.source())) {
+            problems.add(new Problem(
+                    Rule.KEY_ACCOUNT,
+                    where + " source",
+                    "account '" + change.account() + "' submits as '"
+                            + found.get().source() + "', not '" + change.source() + "'"));
+        }
+        long idx = state.logSize();
+        if (problems.isEmpty()) {
+            Decision d = state.rulebook()
+                    .decide(
+                            new StateLedger(state, i -> {
+                                throw new IllegalStateException("a key entry reads no sheet");
+                            }),
+                            idx,
+                            entry,
+                            where);
+            if (d instanceof Decision.Refuse r) problems.addAll(r.problems());
+            if (d instanceof Decision.Repeat r)
+                return new EntryResult(List.of(), r.index(), true).commitAlone(store, alongside);
+        }
+        byte[] bytes = problems.isEmpty() ? state.codec().encode(entry) : new byte[0];
+        org.veritally.core.rulebook.EntrySize.check(bytes, where).ifPresent(problems::add);
+        if (!problems.isEmpty()) return EntryResult.rejected(problems).commitAlone(store, alongside);
+        EntryResult recorded = new EntryResult(List.of(), idx, false);
+        var appended = store.write(tx -> {
+            var a = appender.append(tx, state, List.of(new LogAppender.NewEntry(entry.kind(), bytes, by)));
+            tx.updateAccount(change.account(), "public_key", change.publicKey());
+            alongside.ifPresent(x -> x.apply(recorded).accept(tx));
+            return a;
+        });
+        appender.committed(state, appended);
+        change.apply().accept(idx);
+        return recorded;
     }
 }

@@ -139,7 +139,13 @@ public final class ReplayLog {
             @Override
             public Boolean key(KeyEntry k) {
                 // the account's public_key is written with the entry: no projection row of its own
-                state.addKey(k);
+                state.addKey(row.idx(), k);
+                return false;
+            }
+
+            @Override
+            public Boolean revocation(org.veritally.core.entry.RevocationEntry r) {
+                state.revokeKey(row.idx(), r);
                 return false;
             }
 

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.TallySheet;
@@ -57,13 +56,8 @@ class StateLedger implements LedgerView {
     }
 
     @Override
-    public Optional<KeyEntry> key(String account) {
-        return state.key(account);
-    }
-
-    @Override
-    public boolean signs(String source) {
-        return state.signs(source);
+    public org.veritally.core.rulebook.KeyRing keys() {
+        return state.keys();
     }
 
     @Override

@@ -35,9 +35,7 @@ public final class ElectionState {
 
     private final java.util.concurrent.ConcurrentHashMap<String, Recorded> announcementsById =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, org.veritally.core.entry.KeyEntry> keys =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Set<String> signingSources = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final org.veritally.core.rulebook.KeyRing keys = new org.veritally.core.rulebook.KeyRing();
     private final java.util.concurrent.ConcurrentHashMap<String, List<org.veritally.core.rulebook.LedgerView.Filed>>
             evidence = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong evidenceCount = new java.util.concurrent.atomic.AtomicLong();
@@ -84,20 +82,29 @@ public final class ElectionState {
         evidenceCount.incrementAndGet();
     }
 
-    /** The key entry in force for {@code account} (the last one the log holds for it). */
+    /** The keys the log registered and revoked (live keys, each source's history). */
+    public org.veritally.core.rulebook.KeyRing keys() {
+        return keys;
+    }
+
+    /** The live key entry of {@code account} (its last one, unless revoked since). */
     public Optional<org.veritally.core.entry.KeyEntry> key(String account) {
-        return Optional.ofNullable(keys.get(account));
+        return keys.live(account).map(org.veritally.core.rulebook.KeyRing.Live::entry);
     }
 
     /** Whether an account of {@code source} has registered a key (its sheets are then all signed). */
     public boolean signs(String source) {
-        return signingSources.contains(source);
+        return keys.signs(source);
     }
 
-    /** Records a key entry the log accepted. */
-    public void addKey(org.veritally.core.entry.KeyEntry k) {
-        keys.put(k.account(), k);
-        signingSources.add(k.source());
+    /** Records a key entry the log accepted at {@code index}. */
+    public void addKey(long index, org.veritally.core.entry.KeyEntry k) {
+        keys.add(index, k);
+    }
+
+    /** Records a revocation entry the log accepted at {@code index}. */
+    public void revokeKey(long index, org.veritally.core.entry.RevocationEntry r) {
+        keys.revoke(index, r);
     }
 
     private volatile long logSize;
@@ -264,11 +271,17 @@ public final class ElectionState {
         });
         projections.evidence(row ->
                 s.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(row.entryIdx(), s.evidenceEntry(row))));
-        // an account's public_key is written in the transaction of its key entry, so it is the key in force
-        for (var a : new org.veritally.store.AccountQueries(store).all()) {
-            if (!a.publicKey().isEmpty())
-                s.addKey(new org.veritally.core.entry.KeyEntry(a.id(), a.source(), a.publicKey()));
-        }
+        // the keys' history (live keys, revocations, times) from the log's key and revocation entries: few, but
+        // found by kind without an index (measured in docs/performance.md)
+        store.query(
+                "SELECT idx, body FROM log_entry WHERE kind IN ('key', 'revocation') ORDER BY idx", List.of(), row -> {
+                    long idx = Store.getLong(row, 1);
+                    List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+                    var en = s.codec
+                            .decode(Store.getBytes(row, 2), "log entry " + idx, ps)
+                            .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
+                    s.keys.record(idx, en);
+                });
         return s;
     }
 

@@ -70,6 +70,12 @@ class AuthorizationMatrixTest {
                         .create("gone", Role.WITNESS, "party-a", Optional.empty())
                         .token());
         in.accounts().revoke("gone");
+        // a witness bound to the authority's source where the kind was not known (AUTH-KIND at every submission)
+        tokens.put(
+                "misbound",
+                new Accounts(in.store())
+                        .create("misbound", Role.WITNESS, "authority", Optional.empty())
+                        .token());
         tokens.put("public", "");
         tokens.put("forged-token", "not-a-token");
     }
@@ -108,6 +114,8 @@ class AuthorizationMatrixTest {
             "observer-1",
             "revoked",
             "party-a",
+            "misbound",
+            "authority",
             "public",
             "party-a",
             "forged-token",
@@ -123,6 +131,8 @@ class AuthorizationMatrixTest {
             "party-a",
             "revoked",
             "authority",
+            "misbound",
+            "party-a",
             "public",
             "authority",
             "forged-token",
@@ -130,17 +140,20 @@ class AuthorizationMatrixTest {
 
     @Test
     void roleByEndpointMatrix() throws Exception {
-        // expected status: sheet as own source, sheet as another source, announcement, key registration, public read
+        // expected status: sheet as own source, sheet as another source, announcement, key registration, key
+        // revocation, public read
         Map<String, int[]> expected = new LinkedHashMap<>();
-        expected.put("admin", new int[] {201, 201, 201, 201, 200});
-        expected.put("authority", new int[] {201, 422, 201, 403, 200});
-        expected.put("witness", new int[] {201, 422, 403, 403, 200});
-        // the admin's row registers a key for "keyed", an account of observer-1: from then on observer-1
-        // signs its sheets, so the observer's unsigned sheet is refused (AUTH-SIG, checked below)
-        expected.put("observer", new int[] {422, 422, 403, 403, 200});
-        expected.put("revoked", new int[] {401, 401, 401, 401, 200});
-        expected.put("public", new int[] {401, 401, 401, 401, 200});
-        expected.put("forged-token", new int[] {401, 401, 401, 401, 200});
+        expected.put("admin", new int[] {201, 201, 201, 201, 201, 200});
+        expected.put("authority", new int[] {201, 422, 201, 403, 403, 200});
+        expected.put("witness", new int[] {201, 422, 403, 403, 403, 200});
+        // the admin's row registers a key for "keyed", an account of observer-1, then revokes it: from then on
+        // observer-1 signs its sheets, so the observer's unsigned sheet is refused (AUTH-SIG, checked below)
+        expected.put("observer", new int[] {422, 422, 403, 403, 403, 200});
+        // AUTH-KIND: a witness account bound to the authority's source submits nothing
+        expected.put("misbound", new int[] {403, 403, 403, 403, 403, 200});
+        expected.put("revoked", new int[] {401, 401, 401, 401, 401, 200});
+        expected.put("public", new int[] {401, 401, 401, 401, 401, 200});
+        expected.put("forged-token", new int[] {401, 401, 401, 401, 401, 200});
         in.accounts().create("keyed", Role.OBSERVER, "observer-1", Optional.empty());
         String key = "{\"account\":\"keyed\",\"key\":\""
                 + NoteSigner.generate("keyed", VerifierKey.TYPE_ED25519)
@@ -161,14 +174,18 @@ class AuthorizationMatrixTest {
                 post("/api/sheets", t, sheet(OTHER.get(role))),
                 post("/api/announcements", t, ann),
                 post("/api/keys", t, key),
+                post("/api/keys/revoke", t, "{\"account\":\"keyed\",\"reason\":\"lost\"}"),
                 read
             };
             assertThat(got)
-                    .as("role " + role + ": own sheet, other source's sheet, announcement, key, read")
+                    .as("role " + role + ": own sheet, other source's sheet, announcement, key, revocation, read")
                     .containsExactly(e.getValue());
         }
         var unsigned = send("/api/sheets", tokens.get("observer"), sheet("observer-1"));
         assertThat(unsigned.body()).contains("AUTH-SIG", "observer-1", "unsigned");
+        assertThat(send("/api/sheets", tokens.get("misbound"), sheet("authority"))
+                        .body())
+                .contains("AUTH-KIND");
         // every accepted write is logged with its account
         List<String> accounts = new java.util.ArrayList<>();
         in.store()
