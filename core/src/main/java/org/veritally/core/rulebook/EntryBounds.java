@@ -51,7 +51,11 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
     private void count(long n, String at) {
         if (n > Bounds.MAX_COUNT) {
             out.add(Problem.mismatch(
-                    Rule.IN_MAX, where + " " + at, "a count is at most 10^10", "<= " + Bounds.MAX_COUNT, n));
+                    Rule.IN_MAX,
+                    where + " " + at,
+                    "a count is at most 10^10 (" + Bounds.MAX_COUNT + "), not " + n,
+                    "<= " + Bounds.MAX_COUNT,
+                    n));
         }
     }
 
