@@ -156,4 +156,99 @@ class BadInputHttpTest {
         assertThat(a).startsWith("HTTP/1.1 505");
         hasSecurityHeaders(a);
     }
+
+    static String sheet(String station, long a, long b, long c, String extra) {
+        return "{\"station\":\"" + station + "\",\"contest\":\"C1\",\"source\":\"authority\",\"counts\":{\"valid\":"
+                + (a + b + c) + ",\"null\":0},\"votes\":{\"C1-L1\":" + a + ",\"C1-L2\":" + b + ",\"C1-L3\":" + c + "}"
+                + extra + "}";
+    }
+
+    static String announcement(String id, String title, String time) {
+        return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"time\":\"" + time
+                + "\",\"contest\":\"C1\",\"candidates\":{\"C1-K1\":5,\"C1-K2\":3}}";
+    }
+
+    static java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
+        return server.post(path, body, "Bearer " + server.token);
+    }
+
+    /** The answer is a 422 naming {@code rule}, and nothing was written. */
+    static void refused(java.net.http.HttpResponse<String> r, long sizeBefore, String rule) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("\"rule\":\"" + rule + "\"");
+        assertThat(server.in.store().logSize()).isEqualTo(sizeBefore);
+    }
+
+    @Test
+    void inMaxASheetWithAVoteAboveTheMaximumIsRefused() throws Exception {
+        long size = server.in.store().logSize();
+        refused(post("/api/sheets", sheet("P10", 10_000_000_001L, 1, 1, "")), size, "IN-MAX");
+    }
+
+    @Test
+    void inTextAReasonWithARightToLeftOverrideIsRefused() throws Exception {
+        var first = post("/api/sheets", sheet("P11", 5, 4, 3, ""));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        long index = Long.parseLong(first.body().replaceAll(".*\"index\":(\\d+).*", "$1"));
+        long size = server.in.store().logSize();
+        var r = post(
+                "/api/sheets",
+                sheet("P11", 4, 5, 3, ",\"supersedes\":" + index + ",\"reason\":\"typo\\u202efdp.exe\""));
+        refused(r, size, "IN-TEXT");
+        assertThat(r.body()).contains("U+202E").doesNotContain("\u202e");
+    }
+
+    @Test
+    void inTextNulInAnAnnouncementTitleIsRefused() throws Exception {
+        long size = server.in.store().logSize();
+        refused(post("/api/announcements", announcement("nul", "First\\u0000", "2024-08-02")), size, "IN-TEXT");
+    }
+
+    @Test
+    void inTimeAnAnnouncementAtNotATimeIsRefused() throws Exception {
+        long size = server.in.store().logSize();
+        refused(post("/api/announcements", announcement("not-time", "First", "not-a-time")), size, "IN-TIME");
+        var ok = post("/api/announcements", announcement("on-time", "First", "2024-07-29T00:06:00-04:00"));
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    }
+
+    @Test
+    void theIdenticalCorrectionSentTwiceIsIdempotent() throws Exception {
+        var first = post("/api/sheets", sheet("P12", 5, 4, 3, ""));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        long index = Long.parseLong(first.body().replaceAll(".*\"index\":(\\d+).*", "$1"));
+        String correction = sheet("P12", 4, 5, 3, ",\"supersedes\":" + index + ",\"reason\":\"lines swapped\"");
+        var once = post("/api/sheets", correction);
+        assertThat(once.statusCode()).as(once.body()).isEqualTo(201);
+        long size = server.in.store().logSize();
+        var twice = post("/api/sheets", correction);
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(200);
+        assertThat(twice.body().replaceAll(".*\"index\":(\\d+).*", "$1"))
+                .isEqualTo(once.body().replaceAll(".*\"index\":(\\d+).*", "$1"));
+        assertThat(twice.body()).contains("\"idempotent\":true");
+        assertThat(server.in.store().logSize()).isEqualTo(size);
+        var other = post("/api/sheets", sheet("P12", 3, 5, 4, ",\"supersedes\":" + index + ",\"reason\":\"again\""));
+        refused(other, size, "TS-CORRECTION");
+    }
+
+    @Test
+    void malformedJsonIsExplainedInOurWordsNotTheParsers() throws Exception {
+        long size = server.in.store().logSize();
+        for (String body : List.of("{\"station\":", "{\"a\":1,\"a\":2}", "{\"a\":tru}", "{\"a\":\"\u0001\"}", "[1,}")) {
+            var r = post("/api/sheets", body);
+            refused(r, size, "IN-SYNTAX");
+            assertThat(r.body())
+                    .as(body)
+                    .doesNotContain(
+                            "Source:", "REDACTED", "jackson", "JsonParser", "end-of-input", "token", "CTRL-CHAR");
+        }
+        assertThat(post("/api/sheets", "{\"a\":1,\"a\":2}").body()).contains("member 'a' appears twice");
+    }
+
+    @Test
+    void authSigASignatureThatIsNotBase64IsReportedAsAuthSigNotInField() throws Exception {
+        long size = server.in.store().logSize();
+        refused(post("/api/sheets", sheet("P13", 5, 4, 3, ",\"signature\":\"***\"")), size, "AUTH-SIG");
+        refused(post("/api/sheets", sheet("P13", 5, 4, 3, ",\"signer\":\"admin\"")), size, "AUTH-SIG");
+    }
 }
