@@ -32,8 +32,9 @@ import org.veritally.core.validation.Rule;
  * (every count: a sheet's votes and summary counts, a station's registered voters, the election's
  * turnout allowance, every figure of an announcement), IN-TEXT (every free text: names, levels, a
  * correction's reason, an announcement's title and time, a key's account, evidence's account and
- * capture time) and IN-TIME (an announcement's {@code time}). Identifiers have their own alphabet
- * (IN-ID). What a machine read from a photo is kept as read (docs/validation.md). Stateless.
+ * capture time, the format of a machine read, a key) and IN-TIME (an announcement's {@code time}).
+ * Identifiers have their own alphabet (IN-ID). The payload a machine read from a photo is kept as read,
+ * byte for byte, because it is evidence (docs/validation.md). Stateless.
  */
 final class EntryBounds implements EntryVisitor<List<Problem>> {
     private final String where;
@@ -107,6 +108,7 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
     @Override
     public List<Problem> key(KeyEntry e) {
         text(e.account(), "account");
+        text(e.verifierKey(), "key");
         return out;
     }
 
@@ -152,6 +154,8 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
     public List<Problem> evidence(EvidenceEntry e) {
         text(e.evidence().account(), "account");
         e.evidence().captured().ifPresent(c -> text(c, "captured"));
+        for (int i = 0; i < e.evidence().reads().size(); i++)
+            text(e.evidence().reads().get(i).format(), "reads[" + i + "].format");
         return out;
     }
 }
