@@ -26,6 +26,8 @@ final class CurrentCopies {
     private long[][] blocks = new long[4][];
     private int block = -1;
     private int used = BLOCK; // forces the first block
+    /** The correction of each current copy that is one (few): the rulebook tells a repeated correction by it. */
+    private final java.util.Map<Long, org.veritally.core.model.Correction> corrections = new java.util.HashMap<>();
 
     CurrentCopies() {
         clearKeys(table);
@@ -64,7 +66,7 @@ final class CurrentCopies {
         return table[i] == EMPTY ? -1 : table[i + 1];
     }
 
-    /** The current copy as a sheet with the given ids, or null when there is none. */
+    /** The current copy as a sheet with the given ids (and its correction, if any), or null when there is none. */
     TallySheet sheet(long key, String station, String contest, String source) {
         int i = slot(key);
         if (table[i] == EMPTY) return null;
@@ -78,7 +80,10 @@ final class CurrentCopies {
                 contest,
                 source,
                 new org.veritally.core.model.SummaryCounts(b[at], b[at + 1], b[at + 2], b[at + 3], b[at + 4]),
-                votes);
+                votes,
+                corrections.isEmpty()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(corrections.get(key)));
     }
 
     /** Makes {@code s}, at log index {@code index}, the current copy of {@code key}. */
@@ -106,6 +111,8 @@ final class CurrentCopies {
             at = (int) (place & (BLOCK - 1));
         }
         table[i + 1] = index;
+        if (s.correction().isPresent()) corrections.put(key, s.correction().get());
+        else if (!corrections.isEmpty()) corrections.remove(key);
         var k = s.counts();
         b[at] = k.registered();
         b[at + 1] = k.ballotsCast();

@@ -60,7 +60,7 @@ public final class RequestLog {
                 .end());
     }
 
-    /** An internal error is one line; its stack trace once per kind ({@link TraceOnce}), each time under VERITALLY_DEBUG. */
+    /** An internal error is one line; its stack trace once per kind ({@link TraceOnce}), always under DEBUG. */
     private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
 
     private final TraceOnce traces = new TraceOnce(DEBUG);
