@@ -18,7 +18,10 @@ final class CurrentCopies {
     private static final int BLOCK_BITS = 16;
     private static final int BLOCK = 1 << BLOCK_BITS;
 
-    /** Slot i is {@code [3i] key, [3i+1] log index, [3i+2] place}: where its numbers start, block << BLOCK_BITS | offset. */
+    /**
+     * Slot i is {@code [3i] key, [3i+1] log index, [3i+2] place}: where its numbers start, block << BLOCK_BITS |
+     * offset.
+     */
     private long[] table = new long[3 * 1024];
 
     private int capacity = 1024;
