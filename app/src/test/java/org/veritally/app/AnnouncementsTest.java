@@ -98,12 +98,12 @@ class AnnouncementsTest {
                 .doesNotContain("CONTRADICTED");
         Files.writeString(
                 dir.resolve("bad.json"),
-                "[{\"id\":\"x\",\"title\":\"X\",\"time\":\"t\",\"contest\":\"C9\",\"candidates\":{}},"
-                        + "{\"id\":\"y\",\"title\":\"Y\",\"time\":\"t\",\"contest\":\"C1\","
+                "[{\"id\":\"x\",\"title\":\"X\",\"time\":\"2026-01-01\",\"contest\":\"C9\",\"candidates\":{}},"
+                        + "{\"id\":\"y\",\"title\":\"Y\",\"time\":\"2026-01-01\",\"contest\":\"C1\","
                         + "\"candidates\":{\"nobody\":3}},"
                         + "{\"id\":\"final\",\"title\":\"Final\",\"time\":\"2026-01-01\",\"contest\":"
                         + "\"C1\",\"candidates\":{\"C1-K1\":1}},"
-                        + "{\"id\":\"z\",\"title\":\"Z\",\"time\":\"t\",\"contest\":\"C1\","
+                        + "{\"id\":\"z\",\"title\":\"Z\",\"time\":\"2026-01-01\",\"contest\":\"C1\","
                         + "\"coveragePercent\":\"12.345\",\"candidates\":{}}]");
         var bad = CliTest.run(
                 "import",

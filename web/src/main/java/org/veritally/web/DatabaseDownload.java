@@ -38,13 +38,25 @@ final class DatabaseDownload {
         long from;
         long to;
         if (m.group(1).isEmpty()) {
-            from = Math.max(0, size - Long.parseLong(m.group(2)));
+            from = Math.max(0, size - position(m.group(2)));
             to = size - 1;
         } else {
-            from = Long.parseLong(m.group(1));
-            to = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
+            from = position(m.group(1));
+            to = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, position(m.group(2)));
         }
         return from > to || from >= size ? Optional.empty() : Optional.of(new Span(from, to));
+    }
+
+    /**
+     * A byte position of a Range header (digits only, by the pattern): one past a long's range is past
+     * any file's end, so it saturates at {@link Long#MAX_VALUE} (a 416, never a NumberFormatException).
+     */
+    private static long position(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     static void serve(Context ctx, Path db) throws IOException {

@@ -36,6 +36,8 @@ public final class WebSite implements Routes {
 
     private static final System.Logger LOG = System.getLogger("org.veritally.web");
     private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
+    /** A page's internal error is one line; its stack trace once per kind, each time under VERITALLY_DEBUG. */
+    private final org.veritally.server.ops.TraceOnce traces = new org.veritally.server.ops.TraceOnce(DEBUG);
 
     private final UploadRoute upload;
 
@@ -128,8 +130,8 @@ public final class WebSite implements Routes {
             p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
             ctx.header("Retry-After", "5");
         } catch (RuntimeException e) {
-            // a bug: a 500, logged once as one line (the stack trace only under VERITALLY_DEBUG)
-            LOG.log(System.Logger.Level.ERROR, "internal error rendering " + ctx.path() + ": " + e, DEBUG ? e : null);
+            // a bug: a 500 (never a silent 503), logged as one line, with the stack trace the first time
+            LOG.log(System.Logger.Level.ERROR, "internal error rendering " + ctx.path() + ": " + e, traces.traceOf(e));
             p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
         }
         html(ctx, p);
@@ -158,7 +160,7 @@ public final class WebSite implements Routes {
             p = fail(lang.get(), full ? 507 : 503, "error.unavailable", "upload.err.unavailable", "");
             ctx.header("Retry-After", full ? "30" : "5");
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "internal error filing a photo: " + e, DEBUG ? e : null);
+            LOG.log(System.Logger.Level.ERROR, "internal error filing a photo: " + e, traces.traceOf(e));
             p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
         }
         html(ctx, p);

@@ -42,6 +42,7 @@ import org.veritally.core.validation.SheetValidator;
  * <p>Rules, by entry kind:
  *
  * <ul>
+ *   <li>any entry: the bounds of {@link EntryBounds} (IN-MAX, IN-TEXT, IN-TIME), before any other rule;
  *   <li>any entry before the election, or an election that is not entry 0: LOG-ORDER; a second
  *       election: EL-REDEFINE;
  *   <li>catalogue: CAT-UNIT (a unit already declared, a second root or a root other than the
@@ -58,7 +59,8 @@ import org.veritally.core.validation.SheetValidator;
  *       submits it, the administrator included; a signer with no live key — never registered or
  *       revoked — or a key of another source; a signature that does not verify), EV-CITE
  *       (a cited photo that is not evidence of the sheet's station),
- *       TS-CORRECTION, TS-CONFLICT, and a repeat of the current copy;
+ *       TS-CORRECTION, TS-CONFLICT, and a repeat of the current copy (a correction too: the
+ *       same counts, superseding the same sheet for the same reason);
  *   <li>announcement: AN-CONTEST, AN-CANDIDATE, AN-DUP, and a repeat of the same announcement;
  *   <li>evidence: EV-STATION, EV-CONTEST, EV-SOURCE, AUTH-SIG (as for a sheet), EV-DUP (the same
  *       bytes, station and source with other details), a repeat of the same entry, and the flag
@@ -80,6 +82,8 @@ public final class Rulebook {
         if (ledger.election().isEmpty() && !(entry instanceof ElectionEntry)) {
             return refuse(Rule.LOG_ORDER, where, "a " + entry.kind() + " entry before the election entry");
         }
+        List<Problem> bounds = EntryBounds.check(entry, where); // IN-MAX, IN-TEXT, IN-TIME
+        if (!bounds.isEmpty()) return new Decision.Refuse(bounds);
         return entry.accept(new EntryVisitor<Decision>() {
             @Override
             public Decision election(ElectionEntry e) {
@@ -254,6 +258,9 @@ public final class Rulebook {
         long current = ledger.currentIndex(key);
         if (s.correction().isPresent()) {
             long sup = s.correction().get().supersedes();
+            if (current >= 0 && current != sup && sameCorrection(ledger.currentSheet(key), s)) {
+                return new Decision.Repeat(current); // the same correction again: idempotent
+            }
             if (current != sup) {
                 return new Decision.Refuse(List.of(Problem.mismatch(
                         Rule.TS_CORRECTION,
@@ -272,6 +279,11 @@ public final class Rulebook {
                             + s.contestId() + " at log index " + current + "; submit a correction that supersedes it");
         }
         return new Decision.Accept(flags, key, current);
+    }
+
+    /** Whether {@code s} is {@code current} sent again: the same counts, superseding the same sheet, same reason. */
+    private static boolean sameCorrection(TallySheet current, TallySheet s) {
+        return current.sameCountsAs(s) && current.correction().equals(s.correction());
     }
 
     /** AUTH-SIG, if the sheet's signature (or its absence) breaks it. */

@@ -10,6 +10,9 @@ public enum Rule implements RuleId {
     IN_FIELD("IN-FIELD", Severity.ERROR, "a required field is missing, or an unknown field is present"),
     IN_COUNT("IN-COUNT", Severity.ERROR, "a count is negative, not an integer, or out of range"),
     IN_ID("IN-ID", Severity.ERROR, "an identifier is malformed"),
+    IN_MAX("IN-MAX", Severity.ERROR, "a count is above the documented maximum, 10^10 (Bounds.MAX_COUNT)"),
+    IN_TEXT("IN-TEXT", Severity.ERROR, "a text field holds a control character or a bidi override or isolate"),
+    IN_TIME("IN-TIME", Severity.ERROR, "a time is not a strict ISO 8601 date, local date-time or offset date-time"),
     // --- election definition and catalogue ---
     EL_DEF("EL-DEF", Severity.ERROR, "the election definition is inconsistent"),
     EL_REDEFINE("EL-REDEFINE", Severity.ERROR, "a different election is already defined in this data directory"),

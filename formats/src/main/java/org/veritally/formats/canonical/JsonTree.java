@@ -52,10 +52,37 @@ public final class JsonTree {
             if (p.nextToken() != null) throw new JsonError("$", "trailing content after the JSON value", false);
             return v;
         } catch (JsonParseException e) {
-            throw new JsonError(pathOf(e), e.getOriginalMessage(), false);
+            throw new JsonError(pathOf(e), reason(e.getOriginalMessage()), false);
         } catch (IOException e) {
-            throw new JsonError("$", e.getMessage(), false);
+            throw new JsonError("$", "the JSON could not be read", false);
         }
+    }
+
+    /**
+     * Our own words for the parser's complaint: its messages name its classes, its source and its
+     * internal token names, none of which help the sender and all of which describe our internals.
+     */
+    public static String reason(String parser) {
+        String m = parser == null ? "" : parser;
+        if (m.startsWith("Duplicate field")) {
+            int a = m.indexOf('\'');
+            int b = m.indexOf('\'', a + 1);
+            return a >= 0 && b > a
+                    ? "member " + m.substring(a, b + 1) + " appears twice"
+                    : "a member name appears twice";
+        }
+        if (m.contains("end-of-input")) return "the JSON ends before its value is complete";
+        if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF")) return "the input is not valid UTF-8";
+        if (m.contains("control character") || m.contains("CTRL-CHAR"))
+            return "a control character must be escaped inside a string";
+        if (m.contains("escape")) return "an invalid escape sequence in a string";
+        if (m.contains("surrogate")) return "an invalid surrogate pair in a string";
+        if (m.contains("Numeric value") || m.contains("number")) return "a malformed number";
+        if (m.contains("Unexpected close marker")) return "a closing bracket or brace does not match";
+        if (m.contains("was expecting")) return "unexpected character";
+        if (m.startsWith("Unrecognized token")) return "an unknown word (a string must be in double quotes)";
+        if (m.startsWith("Unexpected character")) return "unexpected character";
+        return "malformed JSON";
     }
 
     private static String pathOf(JsonParseException e) {

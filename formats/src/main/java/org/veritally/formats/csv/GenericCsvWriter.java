@@ -13,6 +13,7 @@ import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.model.Unit;
+import org.veritally.formats.export.SpreadsheetText;
 
 /**
  * Writes tally sheets in the generic {@code csv} format ({@link GenericCsv}), with the informational
@@ -95,8 +96,10 @@ public final class GenericCsvWriter {
         return v == SummaryCounts.ABSENT ? "" : Long.toString(v);
     }
 
-    static String cell(String s) {
-        if (s == null) return "";
+    /** A text cell: guarded against formula injection ({@link SpreadsheetText}), quoted where RFC 4180 needs. */
+    static String cell(String raw) {
+        if (raw == null) return "";
+        String s = SpreadsheetText.guard(raw);
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }

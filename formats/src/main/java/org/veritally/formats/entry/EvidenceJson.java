@@ -106,7 +106,7 @@ public final class EvidenceJson {
             try {
                 sig = Optional.of(new SheetSignature(signer, Base64.getDecoder().decode(b64)));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(Rule.IN_FIELD, f.path() + ".signature", "not base64"));
+                problems.add(new Problem(Rule.AUTH_SIG, f.path() + ".signature", "the signature is not base64"));
             }
         }
         String source = f.str("source");

@@ -142,14 +142,17 @@ public final class SheetJson {
     public Optional<org.veritally.core.entry.SheetEntry> decodeSigned(
             Fields f, boolean apiForm, Optional<String> sourceOverride, List<Problem> problems) {
         Optional<org.veritally.core.entry.SheetSignature> sig = Optional.empty();
-        if (f.has("signature") || f.has("signer")) {
+        if (f.has("signer") && !f.has("signature")) {
+            f.str("signer");
+            problems.add(new Problem(Rule.AUTH_SIG, f.path() + ".signature", "a signer without a signature"));
+        } else if (f.has("signature")) {
             String signer = f.has("signer") ? f.str("signer") : "";
             String b64 = f.str("signature");
             try {
                 sig = Optional.of(new org.veritally.core.entry.SheetSignature(
                         signer, java.util.Base64.getDecoder().decode(b64)));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(Rule.IN_FIELD, f.path() + ".signature", "not base64"));
+                problems.add(new Problem(Rule.AUTH_SIG, f.path() + ".signature", "the signature is not base64"));
             }
         }
         var sheet = decodeSheet(f, apiForm, sourceOverride, problems);

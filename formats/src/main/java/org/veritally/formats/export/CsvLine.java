@@ -6,7 +6,8 @@ import java.io.Writer;
 
 /**
  * Builds one RFC 4180 line: cells separated by commas, quoted only when they hold a comma, a quote
- * or a line break, and ended by LF. Reused line after line to keep allocation low. Not thread-safe.
+ * or a line break, and ended by LF; a text cell that a spreadsheet would take for a formula gets a
+ * leading single quote ({@link SpreadsheetText}). Reused line after line to keep allocation low. Not thread-safe.
  */
 final class CsvLine {
     private final Writer out;
@@ -17,8 +18,10 @@ final class CsvLine {
         this.out = out;
     }
 
-    CsvLine text(String s) {
+    /** A text cell, {@link SpreadsheetText#guard guarded} against formula injection, quoted where RFC 4180 needs. */
+    CsvLine text(String raw) {
         sep();
+        String s = SpreadsheetText.guard(raw);
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) sb.append(s);
         else sb.append('"').append(s.replace("\"", "\"\"")).append('"');
         return this;

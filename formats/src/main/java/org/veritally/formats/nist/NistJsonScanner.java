@@ -46,7 +46,7 @@ final class NistJsonScanner {
                 problems.add(new Problem(
                         Rule.IN_SYNTAX,
                         file + ":" + (loc == null ? 0 : loc.getLineNr()) + ":" + (loc == null ? 0 : loc.getColumnNr()),
-                        e.getOriginalMessage()));
+                        org.veritally.formats.canonical.JsonTree.reason(e.getOriginalMessage())));
                 return null;
             }
         }

@@ -18,7 +18,7 @@ final class CurrentCopies {
     private static final int BLOCK_BITS = 16;
     private static final int BLOCK = 1 << BLOCK_BITS;
 
-    /** Slot i is {@code [3i] key, [3i+1] log index, [3i+2] place} (where its numbers start: block << BLOCK_BITS | offset). */
+    /** Slot i is {@code [3i] key, [3i+1] log index, [3i+2] place}: where its numbers start (block, offset). */
     private long[] table = new long[3 * 1024];
 
     private int capacity = 1024;
@@ -26,6 +26,8 @@ final class CurrentCopies {
     private long[][] blocks = new long[4][];
     private int block = -1;
     private int used = BLOCK; // forces the first block
+    /** The correction of each current copy that is one (few): the rulebook tells a repeated correction by it. */
+    private final java.util.Map<Long, org.veritally.core.model.Correction> corrections = new java.util.HashMap<>();
 
     CurrentCopies() {
         clearKeys(table);
@@ -81,7 +83,7 @@ final class CurrentCopies {
         return table[slot + 1];
     }
 
-    /** The current copy as a sheet with the given ids, or null when there is none. */
+    /** The current copy as a sheet with the given ids (and its correction, if any), or null when there is none. */
     TallySheet sheet(long key, String station, String contest, String source) {
         int i = find(key);
         return i < 0 ? null : sheetAt(i, station, contest, source);
@@ -99,7 +101,10 @@ final class CurrentCopies {
                 contest,
                 source,
                 new org.veritally.core.model.SummaryCounts(b[at], b[at + 1], b[at + 2], b[at + 3], b[at + 4]),
-                votes);
+                votes,
+                corrections.isEmpty()
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.ofNullable(corrections.get(table[i])));
     }
 
     /** Makes {@code s}, at log index {@code index}, the current copy of {@code key}. */
@@ -127,6 +132,8 @@ final class CurrentCopies {
             at = (int) (place & (BLOCK - 1));
         }
         table[i + 1] = index;
+        if (s.correction().isPresent()) corrections.put(key, s.correction().get());
+        else if (!corrections.isEmpty()) corrections.remove(key);
         var k = s.counts();
         b[at] = k.registered();
         b[at + 1] = k.ballotsCast();

@@ -123,6 +123,17 @@ public final class ApiServer implements AutoCloseable {
                         ProblemJson.rule(503, ServerRule.SRV_STORE, "the database is unavailable; try again shortly"));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                var cutOff = org.veritally.server.ops.CutOffBody.status(e);
+                if (cutOff.isPresent()) { // the client's bytes, not a bug: the request log line is the one line
+                    problem(
+                            ctx,
+                            cutOff.getAsInt(),
+                            ProblemJson.rule(
+                                    cutOff.getAsInt(),
+                                    ServerRule.SRV_BODY,
+                                    "the request body was cut off before its declared length, or is malformed"));
+                    return;
+                }
                 if (storageFull(ops, ctx, e)) return;
                 ops.internalError(ctx, e);
                 problem(ctx, 500, ProblemJson.rule(500, ServerRule.SRV_INTERNAL, "internal error"));

@@ -130,7 +130,7 @@ final class EvidenceRoutes {
                 signature = Optional.of(
                         new SheetSignature(a.id(), Base64.getDecoder().decode(sig.strip())));
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem(Rule.IN_FIELD, "signature", "not base64"));
+                problems.add(new Problem(Rule.AUTH_SIG, "signature", "the signature is not base64"));
             }
         }
         if (!problems.isEmpty()) {

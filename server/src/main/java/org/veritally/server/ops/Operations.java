@@ -64,6 +64,7 @@ public final class Operations {
     public void register(JavalinConfig cfg) {
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.routes.before(headers);
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new HeadedErrorHandler(headers)));
         cfg.routes.beforeMatched(guard);
         cfg.routes.before(SHEETS, ctx -> {
             if (ctx.method().name().equals("POST")) {

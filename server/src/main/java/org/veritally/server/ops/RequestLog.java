@@ -60,8 +60,10 @@ public final class RequestLog {
                 .end());
     }
 
-    /** Stack traces of internal errors are logged only under {@code VERITALLY_DEBUG}; else one line. */
+    /** An internal error is one line; its stack trace once per kind ({@link TraceOnce}), always under DEBUG. */
     private static final boolean DEBUG = System.getenv("VERITALLY_DEBUG") != null;
+
+    private final TraceOnce traces = new TraceOnce(DEBUG);
 
     void internalError(String method, String route, Exception e) {
         log.error(
@@ -73,6 +75,6 @@ public final class RequestLog {
                         .str("exception", e.getClass().getName())
                         .str("message", String.valueOf(e.getMessage()))
                         .end(),
-                DEBUG ? e : null);
+                traces.traceOf(e));
     }
 }

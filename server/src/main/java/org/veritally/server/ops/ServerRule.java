@@ -19,6 +19,8 @@ public enum ServerRule implements RuleId {
     SRV_BUSY("SRV-BUSY", "the sequencer's queue is full (HTTP 503)"),
     /** The database is unavailable (HTTP 503 with Retry-After). */
     SRV_STORE("SRV-STORE", "the database is unavailable (HTTP 503 with Retry-After)"),
+    /** The request is malformed below the JSON: its body ended before its declared length (HTTP 400). */
+    SRV_BODY("SRV-BODY", "the request body was cut off before its declared length, or is malformed HTTP (HTTP 400)"),
     /** An internal error, answered without details (HTTP 500). */
     SRV_INTERNAL("SRV-INTERNAL", "an internal error, answered without details (HTTP 500)");
 

@@ -163,7 +163,8 @@ class AuthorizationMatrixTest {
             String role = e.getKey();
             String t = tokens.get(role);
             String ann = "{\"id\":\"a-" + role
-                    + "\",\"title\":\"t\",\"time\":\"now\",\"contest\":\"C1\",\"candidates\":{\"C1-K1\":1}}";
+                    + "\",\"title\":\"t\",\"time\":\"2024-07-29T00:06:00-04:00\","
+                    + "\"contest\":\"C1\",\"candidates\":{\"C1-K1\":1}}";
             int read = http.send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/results"))
                                     .build(),

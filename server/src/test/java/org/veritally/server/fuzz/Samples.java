@@ -170,7 +170,20 @@ final class Samples {
                 "-0",
                 "1e400",
                 "/*c*/",
-                "\u00a0"));
+                "\u00a0",
+                // issue 16: bounds, bidi and control characters, times, spreadsheet formulas
+                "9007199254740991",
+                "10000000001",
+                "\"\\u202e\"",
+                "\\u202e",
+                "\\u2066",
+                "\\u0007",
+                "\u202e",
+                "\u2069",
+                "\"not-a-time\"",
+                "\"2024-02-30\"",
+                "\"=HYPERLINK(\\\"x\\\")\"",
+                "\"@SUM(1+1)\""));
         for (String n : names) {
             t.add("\"" + n + "\":");
             t.add("\"" + n + "\"");

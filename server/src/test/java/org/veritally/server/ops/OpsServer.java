@@ -43,6 +43,15 @@ final class OpsServer implements AutoCloseable {
                 Fixtures.defined(dir, new SyntheticElection(50, 1, 3, 2, 4).definition()), config, List.of(PAGE));
     }
 
+    /** As {@link #start(Path, OpsConfig)}, also serving {@code extra} (the log's routes, for instance). */
+    static OpsServer start(Path dir, OpsConfig config, java.util.function.Function<Instance, List<Routes>> extra)
+            throws Exception {
+        Instance in = Fixtures.defined(dir, new SyntheticElection(50, 1, 3, 2, 4).definition());
+        var routes = new java.util.ArrayList<Routes>(extra.apply(in));
+        routes.add(PAGE);
+        return new OpsServer(in, config, routes);
+    }
+
     /** A server over an empty data directory: no election defined. */
     static OpsServer empty(Path dir, OpsConfig config) throws Exception {
         return new OpsServer(Instance.open(dir), config, List.of(PAGE));

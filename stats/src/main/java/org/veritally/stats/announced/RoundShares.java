@@ -1,6 +1,7 @@
 package org.veritally.stats.announced;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,19 +87,27 @@ public final class RoundShares {
                 RuleId.ST_ROUND.caveat());
     }
 
-    /** The roundest percentage reproducing {@code count} out of {@code total}. */
+    /**
+     * The roundest percentage reproducing {@code count} out of {@code total}. In {@link BigInteger}: the
+     * products {@code 2 c S} and {@code 2 T g} exceed a long for counts a log may hold (2^53 − 1 and
+     * up), and no page may fail on a figure the log accepted.
+     */
     static RoundShare roundest(String label, long count, long total, int maxDecimals) {
         double exact = 100.0 * count / total;
-        long scale = 100;
-        for (int d = 0; d <= maxDecimals; d++, scale *= 10) {
-            long g = Math.multiplyExact(count, scale) / total;
-            for (long candidate = g; candidate <= g + 1; candidate++) {
-                long diff = Math.abs(Math.subtractExact(
-                        Math.multiplyExact(2 * count, scale), Math.multiplyExact(2 * total, candidate)));
-                if (diff <= scale) {
-                    String percent =
-                            BigDecimal.valueOf(candidate).movePointLeft(d).toPlainString();
-                    double chance = Math.min(1, (double) scale / total);
+        BigInteger c = BigInteger.valueOf(count);
+        BigInteger t = BigInteger.valueOf(total);
+        BigInteger scale = BigInteger.valueOf(100);
+        for (int d = 0; d <= maxDecimals; d++, scale = scale.multiply(BigInteger.TEN)) {
+            BigInteger g = c.multiply(scale).divide(t);
+            BigInteger twoCS = c.multiply(scale).shiftLeft(1);
+            for (BigInteger candidate = g;
+                    candidate.compareTo(g.add(BigInteger.ONE)) <= 0;
+                    candidate = candidate.add(BigInteger.ONE)) {
+                BigInteger diff =
+                        twoCS.subtract(t.multiply(candidate).shiftLeft(1)).abs();
+                if (diff.compareTo(scale) <= 0) {
+                    String percent = new BigDecimal(candidate).movePointLeft(d).toPlainString();
+                    double chance = Math.min(1, scale.doubleValue() / total);
                     return new RoundShare(label, count, exact, Optional.of(percent), Optional.of(d), chance);
                 }
             }

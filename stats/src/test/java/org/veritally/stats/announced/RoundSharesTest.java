@@ -107,6 +107,17 @@ class RoundSharesTest {
     }
 
     @Test
+    void ST_ROUND_figuresOfTwoToTheFiftyThreeMinusOneDoNotOverflow() {
+        // issue 16, finding 2: Math.multiplyExact overflowed for an announcement the log had accepted
+        long big = 9_007_199_254_740_991L;
+        var r = RoundShares.check(List.of("a", "b", "c"), new long[] {big, big, big - 1}, 4, RoundShares.DEFAULT_ALPHA);
+        assertThat(r.total()).isEqualTo(3 * big - 1);
+        assertThat(r.shares()).hasSize(3);
+        var half = RoundShares.roundest("x", big, 2 * big, 4);
+        assertThat(half.roundPercent()).contains("50");
+    }
+
+    @Test
     void ST_ROUND_rejectsBadInput() {
         assertThatThrownBy(() -> RoundShares.check(List.of("a"), new long[] {1}, 1, 1e-3))
                 .isInstanceOf(IllegalArgumentException.class);
