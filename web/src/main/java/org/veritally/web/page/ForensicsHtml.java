@@ -60,7 +60,7 @@ final class ForensicsHtml {
                 .raw("</tr></thead><tbody>");
         String leader = p.name(f.report().fingerprint().candidateId());
         integerRow(h, c, c.t("stats.int.turnout"), f.report().integerTurnout());
-        integerRow(h, c, c.words().format("stats.int.share", leader), f.report().integerLeaderShare());
+        integerRow(h, c, c.words().format("stats.int.share", leader), f.report().integerShare());
         h.raw("</tbody></table></div>");
         h.raw("<p class=\"muted\">").text(c.t("rule.ST-INTPCT-TURNOUT.caveat")).raw("</p></section>");
     }
