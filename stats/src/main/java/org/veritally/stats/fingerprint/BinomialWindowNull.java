@@ -25,8 +25,22 @@ final class BinomialWindowNull {
     static final int BLOCK = 8192;
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     private static final double SPREAD = 6;
+    private static final double[] INVERSE = inverses(1 << 16);
 
     private BinomialWindowNull() {}
+
+    private static double[] inverses(int size) {
+        double[] inv = new double[size];
+        for (int i = 1; i < size; i++) {
+            inv[i] = 1.0 / i;
+        }
+        return inv;
+    }
+
+    /** 1 / i from a table for i below 65,536 (a multiplication is cheaper than a division). */
+    static double inverse(long i) {
+        return i < INVERSE.length ? INVERSE[(int) i] : 1.0 / i;
+    }
 
     /**
      * Counts per replicate and whole percentage: element {@code r * 101 + P} is how many stations of
@@ -98,22 +112,37 @@ final class BinomialWindowNull {
             long lo = Math.max(0, mode - reach);
             long hi = Math.min(n, mode + reach);
             fill(n, p, mode, lo, hi);
-            int first = WholePercent.nearest(lo, n);
-            int last = WholePercent.nearest(hi, n);
+            // One pass over lo..hi, keeping d = 100·j − pct·n for the nearest pct without dividing: a step of
+            // j adds 100 (at most n), and pct moves up when d passes n/2.
+            int pct = WholePercent.nearest(lo, n);
+            long d = 100 * lo - pct * n;
             double sum = 0;
-            for (int pct = first; pct <= last; pct++) {
-                long a = Math.max(lo, WholePercent.low(n, pct));
-                long z = Math.min(hi, WholePercent.high(n, pct));
-                double q = 0;
-                for (long j = a; j <= z; j++) {
+            double q = 0;
+            int open = WholePercent.NONE;
+            for (long j = lo; j <= hi; j++, d += 100) {
+                if (2 * d > n) {
+                    pct++;
+                    d -= n;
+                }
+                if (d >= -50 && d <= 50) {
+                    if (pct != open) {
+                        size = close(open, q, sum, size);
+                        sum += q;
+                        q = 0;
+                        open = pct;
+                    }
                     q += pmf[(int) (j - lo)];
                 }
-                if (q > 0) {
-                    sum += q;
-                    percent[size] = pct;
-                    cumulative[size++] = sum;
-                }
             }
+            size = close(open, q, sum, size);
+        }
+
+        /** Records window {@code pct} with mass q after {@code before}; returns the new size. */
+        private int close(int pct, double q, double before, int at) {
+            if (pct == WholePercent.NONE || q <= 0) return at;
+            percent[at] = pct;
+            cumulative[at] = before + q;
+            return at + 1;
         }
 
         /** pmf[j - lo] = P(X = j) for X ~ Binomial(n, p), lo ≤ j ≤ hi, by the ratio recurrence from the mode. */
@@ -130,11 +159,12 @@ final class BinomialWindowNull {
             double odds = p / (1 - p);
             int m = (int) (mode - lo);
             pmf[m] = Math.exp(logMode);
+            double inverseOdds = 1 / odds;
             for (long j = mode; j < hi; j++) {
-                pmf[(int) (j + 1 - lo)] = pmf[(int) (j - lo)] * ((double) (n - j) / (j + 1)) * odds;
+                pmf[(int) (j + 1 - lo)] = pmf[(int) (j - lo)] * ((n - j) * inverse(j + 1)) * odds;
             }
             for (long j = mode; j > lo; j--) {
-                pmf[(int) (j - 1 - lo)] = pmf[(int) (j - lo)] * ((double) j / (n - j + 1)) / odds;
+                pmf[(int) (j - 1 - lo)] = pmf[(int) (j - lo)] * (j * inverse(n - j + 1)) * inverseOdds;
             }
         }
     }

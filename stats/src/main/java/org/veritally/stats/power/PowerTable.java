@@ -29,9 +29,22 @@ public final class PowerTable {
         return sb.toString();
     }
 
-    /** rule, manipulation, fraction, rate; one line per cell, with a header line. */
+    /** What the study ran: stations, elections per column, seed, level and replicates. */
+    public static String about(PowerStudy.Result r) {
+        return String.format(
+                Locale.ROOT,
+                "%d stations per election, %d elections per column, seed %d, alpha %.2f, %d Monte Carlo replicates",
+                r.stations(),
+                r.elections(),
+                r.seed(),
+                r.alpha(),
+                r.replicates());
+    }
+
+    /** "# " and {@link #about}, a header line, then rule, manipulation, fraction, rate: one line per cell. */
     public static String tsv(PowerStudy.Result r) {
-        StringBuilder sb = new StringBuilder("rule\tmanipulation\tfraction\trate\n");
+        StringBuilder sb = new StringBuilder("# " + about(r) + "\n");
+        sb.append("rule\tmanipulation\tfraction\trate\n");
         for (PowerStudy.Row row : r.rows()) {
             for (RuleId id : PowerStudy.RULES) {
                 sb.append(id.code())

@@ -32,7 +32,7 @@ class PowerStudyTest {
                 .isGreaterThan(0.9);
         assertThat(rate(r, Manipulation.BALLOT_STUFFING, 0.20, RuleId.ST_OUT_TURNOUT95))
                 .isGreaterThan(0.0);
-        assertThat(PowerTable.tsv(r).lines().count()).isEqualTo(1 + 9 * PowerStudy.RULES.size());
+        assertThat(PowerTable.tsv(r).lines().count()).isEqualTo(2 + 9 * PowerStudy.RULES.size());
     }
 
     @Test
