@@ -28,7 +28,8 @@ import org.veritally.stats.report.ForensicsReport;
 
 /**
  * Statistics at Indonesia-like scale: every station-level forensic check on 1,000,000 synthetic stations,
- * including the integer-percentage Monte Carlo at 100 replicates (target under 10 s on 2 cores), and a quick-count estimate from a 5,000-station sample (target under 50 ms).
+ * including the integer-percentage Monte Carlo at 100 replicates (target under 10 s on 2 cores), and a
+ * quick-count estimate from a 5,000-station sample (target under 50 ms).
  * Synthetic data from a fixed seed: 10 candidates, centres of eight stations
  * that share a lean, 34 strata.
  * Run: {@code java -jar bench/target/benchmarks.jar Forensics -f 1 -wi 1 -i 3}.

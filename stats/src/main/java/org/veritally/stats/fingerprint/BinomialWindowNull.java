@@ -12,9 +12,10 @@ import org.veritally.stats.dist.Gamma;
  *
  * <p>Only the whole percentage that k' lands on is counted, never k' itself, so each station's draw is made
  * from that outcome's exact distribution: the binomial probability of each window (summed from the pmf over
- * the mode ± 6 standard deviations, which leaves out less than 1e-8, by the ratio recurrence from the mode) and of no window. That has the same
- * distribution as drawing k' and testing it, at a fraction of the cost. {@code BinomialWindowNullTest} checks
- * it against a naive reference that draws k' by summing Bernoulli trials.
+ * the mode ± 6 standard deviations, which leaves out less than 1e-8, by the ratio recurrence from the mode)
+ * and of no window. That has the same distribution as drawing k' and testing it, at a fraction of the cost.
+ * {@code BinomialWindowNullTest} checks it against a naive reference that draws k' by summing Bernoulli
+ * trials.
  *
  * <p>Deterministic for a seed whatever the number of threads: stations are cut into fixed blocks of {@value
  * #BLOCK}, block b draws from {@code new SplittableRandom(seed ^ (b × golden gamma))}, and blocks run in

@@ -20,8 +20,8 @@ import org.veritally.stats.report.ForensicsReport;
  *
  * <ul>
  *   <li>a test over the whole election ({@code ST-2BL} and {@code ST-LD-*} on the leader's counts, {@code
- *       ST-INTPCT-*} on turnout and the leader's share) alarms when its p-value is below {@code alpha}; its rate is the share
- *       of the simulated elections that alarm;
+ *       ST-INTPCT-*} on turnout and the leader's share) alarms when its p-value is below {@code alpha}; its
+ *       rate is the share of the simulated elections that alarm;
  *   <li>a station rule ({@code ST-OUT-*}) alarms on stations; its false-alarm rate is the share of
  *       unmanipulated stations it flags, its detection rate the share of manipulated stations it flags.
  * </ul>
