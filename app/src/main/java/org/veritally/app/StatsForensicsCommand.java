@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.veritally.server.Instance;
 import org.veritally.server.http.Json;
+import org.veritally.server.stats.ForensicsParameters;
 import org.veritally.server.stats.ReadForensics;
 import org.veritally.server.stats.StatsJson;
 import org.veritally.server.stats.ViewForensics;
@@ -45,8 +46,34 @@ final class StatsForensicsCommand implements Callable<Integer> {
             names = "--seed",
             paramLabel = "X",
             defaultValue = "" + ReadForensics.DEFAULT_SEED,
-            description = "bootstrap seed of the ST-2BL intervals (default: ${DEFAULT-VALUE})")
+            description = "seed of the ST-2BL bootstrap and the ST-INTPCT Monte Carlo (default: ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(
+            names = "--candidate",
+            paramLabel = "ID",
+            description = "candidate of the share-based checks ST-FP and ST-INTPCT-SHARE (default: the leader)")
+    Optional<String> candidate;
+
+    @Option(
+            names = "--replicates",
+            paramLabel = "N",
+            description = "Monte Carlo replicates of ST-INTPCT-* (default: 100)")
+    Optional<Integer> replicates;
+
+    @Option(
+            names = "--turnout",
+            paramLabel = "B",
+            defaultValue = "cast",
+            description = "ballots of ST-INTPCT-TURNOUT: cast | issued (default: ${DEFAULT-VALUE})")
+    String turnout;
+
+    @Option(
+            names = "--share-of",
+            paramLabel = "B",
+            defaultValue = "ballots",
+            description = "denominator of ST-INTPCT-SHARE: ballots (all cast) | valid (default: ${DEFAULT-VALUE})")
+    String shareOf;
 
     @Option(
             names = "--max-listed",
@@ -66,7 +93,8 @@ final class StatsForensicsCommand implements Callable<Integer> {
         if (maxListed < 0) throw new UsageError("--max-listed must be >= 0");
         try (Instance in = data.open()) {
             long t0 = System.nanoTime();
-            ViewForensics f = new ReadForensics(in).run(contest, view, seed);
+            ViewForensics f = new ReadForensics(in)
+                    .run(contest, view, ForensicsParameters.options(seed, candidate, replicates, turnout, shareOf));
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (svg.isPresent()) Files.writeString(svg.get(), ReadForensics.fingerprintSvg(f), StandardCharsets.UTF_8);
             if (json) {
@@ -136,17 +164,30 @@ final class StatsForensicsCommand implements Callable<Integer> {
                 fp.excludedOver100(),
                 fp.maxCount(),
                 svg.map(p -> "; SVG written to " + p).orElse(""));
-        for (IntegerPercentResult ip : List.of(r.integerTurnout(), r.integerLeaderShare())) {
+        for (IntegerPercentResult ip : List.of(r.integerTurnout(), r.integerShare())) {
             System.out.printf(
                     Locale.ROOT,
-                    "%s: %,d stations, %,d on an integer percentage vs %.1f expected (ratio %.2f), z=%.2f p=%.3g%n",
+                    "%s (%s over %s): %,d stations, %,d within half a ballot of a whole percentage vs %.1f ± %.1f"
+                            + " by binomial Monte Carlo (%d replicates, seed %d): excess %+.1f, z=%.2f p=%.3g%n",
                     ip.rule().code(),
+                    ip.numerator(),
+                    ip.denominator(),
                     ip.stations(),
                     ip.observed(),
                     ip.expected(),
-                    ip.ratio(),
+                    ip.sd(),
+                    ip.replicates(),
+                    ip.seed(),
+                    ip.excess(),
                     ip.z(),
                     ip.pValue());
+            StringBuilder peaks = new StringBuilder();
+            for (var pe : ip.byPercent()) {
+                if (pe.sd() > 0 && pe.excess() > 3 * pe.sd() && pe.excess() >= 5) {
+                    peaks.append(String.format(Locale.ROOT, " %d%%:%+.0f", pe.percent(), pe.excess()));
+                }
+            }
+            if (!peaks.isEmpty()) System.out.println("  peaks (excess over 3 SD):" + peaks);
         }
         System.out.println("Outliers (ST-OUT-*):");
         new java.util.TreeMap<>(r.outlierCounts()).forEach((rule, count) -> {

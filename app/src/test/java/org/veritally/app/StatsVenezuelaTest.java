@@ -90,8 +90,8 @@ class StatsVenezuelaTest {
                 all.get("pValue").asDouble(),
                 f.get("integerTurnout").get("observed").asLong(),
                 f.get("integerTurnout").get("expected").asDouble(),
-                f.get("integerLeaderShare").get("observed").asLong(),
-                f.get("integerLeaderShare").get("expected").asDouble(),
+                f.get("integerShare").get("observed").asLong(),
+                f.get("integerShare").get("expected").asDouble(),
                 outliers);
     }
 

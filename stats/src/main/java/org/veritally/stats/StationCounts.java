@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param registered registered voters
  * @param ballotsCast ballots cast (valid plus null plus blank, as the source reports them)
  * @param votesPerCandidate votes per candidate
+ * @param ballotsIssued ballots issued to voters where the sheet has that figure, otherwise {@link #ABSENT}
  */
 public record StationCounts(
         String stationId,
@@ -27,7 +28,21 @@ public record StationCounts(
         String stratum,
         long registered,
         long ballotsCast,
-        long[] votesPerCandidate) {
+        long[] votesPerCandidate,
+        long ballotsIssued) {
+    /** Marks a figure the sheet does not carry. */
+    public static final long ABSENT = -1;
+
+    /** A station whose sheet has no ballots-issued figure. */
+    public StationCounts(
+            String stationId,
+            String centreId,
+            String stratum,
+            long registered,
+            long ballotsCast,
+            long[] votesPerCandidate) {
+        this(stationId, centreId, stratum, registered, ballotsCast, votesPerCandidate, ABSENT);
+    }
 
     /**
      * @throws IllegalArgumentException if a count is negative
@@ -38,8 +53,8 @@ public record StationCounts(
         Objects.requireNonNull(centreId, "centreId");
         Objects.requireNonNull(stratum, "stratum");
         votesPerCandidate = votesPerCandidate.clone();
-        if (registered < 0 || ballotsCast < 0) {
-            throw new IllegalArgumentException("negative registered or ballots cast at " + stationId);
+        if (registered < 0 || ballotsCast < 0 || ballotsIssued < ABSENT) {
+            throw new IllegalArgumentException("negative registered, ballots cast or issued at " + stationId);
         }
         for (long v : votesPerCandidate) {
             if (v < 0) {
@@ -91,18 +106,20 @@ public record StationCounts(
                 && stratum.equals(s.stratum)
                 && registered == s.registered
                 && ballotsCast == s.ballotsCast
+                && ballotsIssued == s.ballotsIssued
                 && Arrays.equals(votesPerCandidate, s.votesPerCandidate);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(stationId, centreId, stratum, registered, ballotsCast)
+        return Objects.hash(stationId, centreId, stratum, registered, ballotsCast, ballotsIssued)
                 + 31 * Arrays.hashCode(votesPerCandidate);
     }
 
     @Override
     public String toString() {
         return "StationCounts[" + stationId + " centre=" + centreId + " stratum=" + stratum + " registered="
-                + registered + " cast=" + ballotsCast + " votes=" + Arrays.toString(votesPerCandidate) + "]";
+                + registered + " cast=" + ballotsCast + " issued=" + ballotsIssued + " votes="
+                + Arrays.toString(votesPerCandidate) + "]";
     }
 }

@@ -29,6 +29,7 @@ import org.veritally.stats.digits.SecondDigitResult;
 import org.veritally.stats.fingerprint.ElectionFingerprint;
 import org.veritally.stats.fingerprint.Fingerprint;
 import org.veritally.stats.fingerprint.FingerprintSvg;
+import org.veritally.stats.fingerprint.IntegerPeakOptions;
 import org.veritally.stats.fingerprint.IntegerPercentPeaks;
 import org.veritally.stats.fingerprint.IntegerPercentResult;
 import org.veritally.stats.outliers.Outlier;
@@ -179,16 +180,15 @@ class VenezuelaWorkedExampleTest {
                 fp.table().size(),
                 fp.maxCount(),
                 svg.length());
-        IntegerPercentResult turnout =
-                IntegerPercentPeaks.turnout(stations, IntegerPercentPeaks.DEFAULT_MIN_DENOMINATOR);
-        IntegerPercentResult share =
-                IntegerPercentPeaks.leaderShare(stations, 0, IntegerPercentPeaks.DEFAULT_MIN_DENOMINATOR);
+        IntegerPeakOptions peaks = IntegerPeakOptions.defaults(1);
+        IntegerPercentResult turnout = IntegerPercentPeaks.turnout(stations, peaks);
+        IntegerPercentResult share = IntegerPercentPeaks.share(stations, 0, CANDIDATES.id(0), peaks);
         for (IntegerPercentResult r : List.of(turnout, share)) {
             assertThat(r.observed()).isLessThanOrEqualTo(r.stations());
             assertThat(r.pValue()).isBetween(0.0, 1.0);
             print(
-                    "%s: %d stations, %d on integer percents vs %.1f expected (ratio %.2f), z=%.2f p=%.3g",
-                    r.rule().code(), r.stations(), r.observed(), r.expected(), r.ratio(), r.z(), r.pValue());
+                    "%s: %d stations, %d at whole percents vs %.1f ± %.1f by Monte Carlo (seed %d), z=%.2f p=%.3g",
+                    r.rule().code(), r.stations(), r.observed(), r.expected(), r.sd(), r.seed(), r.z(), r.pValue());
         }
     }
 

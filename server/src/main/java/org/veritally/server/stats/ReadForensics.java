@@ -24,7 +24,7 @@ public final class ReadForensics {
     private final Instance instance;
     private volatile Cached last;
 
-    private record Key(String contest, String view, long seed, long logSize) {}
+    private record Key(String contest, String view, ForensicsOptions options, long logSize) {}
 
     private record Cached(Key key, ViewForensics result) {}
 
@@ -39,9 +39,20 @@ public final class ReadForensics {
      *     view has no sheet for the contest yet
      */
     public ViewForensics run(Optional<String> contestId, String view, long seed) {
+        return run(contestId, view, ForensicsOptions.defaults(seed));
+    }
+
+    /**
+     * The forensic report with the given options (candidate of the share-based checks, Monte Carlo
+     * replicates, which ballots; see {@link ForensicsParameters}).
+     *
+     * @throws UsageProblem as {@link #run(Optional, String, long)}
+     * @throws StatsParameterProblem ST-PARAM if the chosen candidate is not one of the contest's
+     */
+    public ViewForensics run(Optional<String> contestId, String view, ForensicsOptions options) {
         ElectionState state = instance.state();
         ViewScope scope = ViewScope.resolve(state, contestId, view);
-        Key key = new Key(scope.contestId(), scope.viewName(), seed, state.logSize());
+        Key key = new Key(scope.contestId(), scope.viewName(), options, state.logSize());
         Cached c = last;
         if (c != null && c.key().equals(key)) {
             return c.result();
@@ -53,7 +64,13 @@ public final class ReadForensics {
                     StatsRule.ST_NODATA,
                     "view " + scope.viewName() + " has no sheet for contest " + scope.contestId() + " yet");
         }
-        var report = Forensics.run(vs.stations(), vs.candidates(), ForensicsOptions.defaults(seed));
+        if (options.candidate().isPresent()
+                && !vs.candidates().ids().contains(options.candidate().get())) {
+            throw new StatsParameterProblem(
+                    "no candidate " + options.candidate().get() + " in contest " + scope.contestId() + "; candidates: "
+                            + String.join(", ", vs.candidates().ids()));
+        }
+        var report = Forensics.run(vs.stations(), vs.candidates(), options);
         ViewForensics result = new ViewForensics(
                 scope.contestId(),
                 scope.viewName(),
@@ -69,9 +86,9 @@ public final class ReadForensics {
     /** The fingerprint ({@code ST-FP}) of {@code forensics} as a self-contained SVG document. */
     public static String fingerprintSvg(ViewForensics forensics) {
         var fp = forensics.report().fingerprint();
-        int leader = forensics.candidates().indexOf(fp.candidateId());
+        int chosen = forensics.candidates().indexOf(fp.candidateId());
         String title = "Contest " + forensics.contest() + ", view " + forensics.view() + ": turnout and "
-                + forensics.candidates().name(leader) + "'s share of valid votes";
+                + forensics.candidates().name(chosen) + "'s share of valid votes";
         return FingerprintSvg.render(fp, title);
     }
 }

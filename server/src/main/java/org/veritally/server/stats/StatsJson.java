@@ -48,7 +48,7 @@ public final class StatsJson {
         m.put("lastDigits", tree(r.lastDigits()));
         m.put("fingerprint", tree(r.fingerprint()));
         m.put("integerTurnout", tree(r.integerTurnout()));
-        m.put("integerLeaderShare", tree(r.integerLeaderShare()));
+        m.put("integerShare", tree(r.integerShare()));
         List<Object> outliers = new ArrayList<>();
         new java.util.TreeMap<>(r.outlierCounts()).forEach((rule, count) -> {
             List<Object> listed = new ArrayList<>();

@@ -19,8 +19,8 @@ import org.veritally.stats.quickcount.SampleSize;
  * StatsJson}:
  *
  * <ul>
- *   <li>{@code /api/stats/forensics?contest=&view=&seed=&maxListed=}
- *   <li>{@code /api/stats/forensics/fingerprint.svg?contest=&view=&seed=} ({@code image/svg+xml})
+ *   <li>{@code /api/stats/forensics?contest=&view=&seed=&maxListed=&candidate=&replicates=&turnout=&shareOf=}
+ *   <li>{@code /api/stats/forensics/fingerprint.svg?contest=&view=&seed=&candidate=} ({@code image/svg+xml})
  *   <li>{@code /api/stats/quickcount?seed=&size=&strata=&contest=&view=&z=}
  *   <li>{@code /api/stats/irreversible?contest=&view=}
  *   <li>{@code /api/stats/round-shares?counts=&labels=&maxDecimals=&alpha=}
@@ -67,8 +67,7 @@ public final class StatsRoutes implements Routes {
     }
 
     private void forensics(Context ctx) {
-        var f = forensics.run(
-                q(ctx, "contest"), view(ctx), longParam(ctx, "seed").orElse(ReadForensics.DEFAULT_SEED));
+        var f = forensics.run(q(ctx, "contest"), view(ctx), options(ctx));
         int maxListed = intParam(ctx, "maxListed").orElse(StatsJson.DEFAULT_MAX_LISTED);
         if (maxListed < 0) {
             throw new StatsParameterProblem("maxListed must be >= 0");
@@ -76,9 +75,17 @@ public final class StatsRoutes implements Routes {
         json(ctx, StatsJson.forensics(f, maxListed));
     }
 
+    private static org.veritally.stats.report.ForensicsOptions options(Context ctx) {
+        return ForensicsParameters.options(
+                longParam(ctx, "seed").orElse(ReadForensics.DEFAULT_SEED),
+                q(ctx, "candidate"),
+                intParam(ctx, "replicates"),
+                q(ctx, "turnout").orElse(""),
+                q(ctx, "shareOf").orElse(""));
+    }
+
     private void fingerprint(Context ctx) {
-        var f = forensics.run(
-                q(ctx, "contest"), view(ctx), longParam(ctx, "seed").orElse(ReadForensics.DEFAULT_SEED));
+        var f = forensics.run(q(ctx, "contest"), view(ctx), options(ctx));
         ctx.contentType("image/svg+xml; charset=utf-8")
                 .result(ReadForensics.fingerprintSvg(f).getBytes(StandardCharsets.UTF_8));
     }

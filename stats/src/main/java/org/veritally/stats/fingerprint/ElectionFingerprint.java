@@ -2,6 +2,7 @@ package org.veritally.stats.fingerprint;
 
 import java.util.List;
 import org.veritally.stats.CandidateSet;
+import org.veritally.stats.IntegerBins;
 import org.veritally.stats.RuleId;
 import org.veritally.stats.StationCounts;
 
@@ -12,8 +13,9 @@ import org.veritally.stats.StationCounts;
  *
  * <p>A fair election gives one or a few compact blobs; incremental ballot stuffing smears stations towards
  * the top right, and "extreme" fraud piles them up at 100% turnout and 100% share. Stations without
- * registered voters or valid votes, and stations above 100% turnout, are counted and left out. Stateless
- * and thread-safe.
+ * registered voters or valid votes, and stations above 100% turnout, are counted and left out. Bins are
+ * exact: a station goes to bin floor(k·bins/n) in integer arithmetic ({@link IntegerBins}), so 57% is in
+ * bin 57 of 100. Stateless and thread-safe.
  */
 public final class ElectionFingerprint {
     /** The default number of bins per axis (1 percentage point each). */
@@ -44,16 +46,12 @@ public final class ElectionFingerprint {
                 over++;
                 continue;
             }
-            int t = bin((double) s.ballotsCast() / s.registered(), bins);
-            int w = bin((double) s.votes(winner) / valid, bins);
+            int t = IntegerBins.bin(s.ballotsCast(), s.registered(), bins);
+            int w = IntegerBins.bin(s.votes(winner), valid, bins);
             counts[t * bins + w]++;
             placed++;
         }
         return new Fingerprint(
                 RuleId.ST_FP, candidates.id(winner), bins, counts, placed, noVotes, over, RuleId.ST_FP.caveat());
-    }
-
-    private static int bin(double x, int bins) {
-        return Math.min(bins - 1, (int) (x * bins));
     }
 }

@@ -1,99 +1,144 @@
 package org.veritally.stats.fingerprint;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.veritally.stats.RuleId;
 import org.veritally.stats.StationCounts;
 import org.veritally.stats.dist.Normal;
 
 /**
- * Integer-percentage peaks (Kobak, Shpilkin &amp; Pshenichnikov 2016, "Integer percentages as electoral
- * falsification fingerprints", Annals of Applied Statistics 10(1):54-73): counts of stations whose turnout
- * ({@code ST-INTPCT-TURNOUT}) or leader's share ({@code ST-INTPCT-SHARE}) is an exact integer percentage,
- * against the count expected if the numbers were not written to a target.
+ * Integer-percentage peaks by the method of Kobak, Shpilkin &amp; Pshenichnikov (2016, "Integer percentages
+ * as electoral falsification fingerprints", Annals of Applied Statistics 10(1):54-73): how many stations
+ * report a turnout ({@code ST-INTPCT-TURNOUT}) or a candidate's share ({@code ST-INTPCT-SHARE}) at a whole
+ * percentage, against the count expected when every station's figure is redrawn from a binomial around its
+ * own ratio ({@link BinomialWindowNull}).
  *
- * <p>The null used here (ours, simpler than the paper's Monte Carlo): a ratio k/n is an exact integer
- * percentage iff 100k is a multiple of n, that is iff k is a multiple of m = n / gcd(n, 100). If the
- * numerator's distribution is smooth on the scale of m voters, the station lands on an integer percentage
- * with probability p = 1/m = gcd(n, 100) / n. The expected count is Σ p, the variance Σ p(1 - p), and the
- * p-value of an excess is the normal tail of the continuity-corrected z (Lyapunov CLT for a sum of
- * independent Bernoulli variables). Stations with a denominator below {@code minDenominator} (default
- * {@value #DEFAULT_MIN_DENOMINATOR}), and ratios of exactly 0 or 1 or above 1 are left out: those are other
- * phenomena (and other rules). Stateless and thread-safe.
+ * <p>A station is at P% when its count is within half a ballot of P% of its denominator ({@link
+ * WholePercent}), which is what writing "P %" with the nearest ballot count produces. Stations whose
+ * denominator is below {@link IntegerPeakOptions#minDenominator()}, or whose figures are missing, are left
+ * out. Every division is exact integer arithmetic. Stateless and thread-safe.
  */
 public final class IntegerPercentPeaks {
-    /** The default smallest denominator tested. */
-    public static final long DEFAULT_MIN_DENOMINATOR = 100;
-
     private IntegerPercentPeaks() {}
 
-    /** {@code ST-INTPCT-TURNOUT}: ballots cast over registered voters. */
-    public static IntegerPercentResult turnout(List<StationCounts> stations, long minDenominator) {
+    /** {@code ST-INTPCT-TURNOUT}: ballots cast (or issued, by {@code options.turnout()}) over registered voters. */
+    public static IntegerPercentResult turnout(List<StationCounts> stations, IntegerPeakOptions options) {
         long[] num = new long[stations.size()];
         long[] den = new long[stations.size()];
         for (int i = 0; i < num.length; i++) {
-            num[i] = stations.get(i).ballotsCast();
-            den[i] = stations.get(i).registered();
+            StationCounts s = stations.get(i);
+            num[i] = options.turnout() == TurnoutBallots.ISSUED ? s.ballotsIssued() : s.ballotsCast();
+            den[i] = s.registered();
         }
-        return test(RuleId.ST_INTPCT_TURNOUT, num, den, minDenominator);
+        String what = options.turnout() == TurnoutBallots.ISSUED ? "ballots issued" : "ballots cast";
+        return test(RuleId.ST_INTPCT_TURNOUT, Optional.empty(), what, "registered voters", num, den, options);
     }
 
-    /** {@code ST-INTPCT-SHARE}: candidate {@code leader}'s votes over valid votes. */
-    public static IntegerPercentResult leaderShare(List<StationCounts> stations, int leader, long minDenominator) {
+    /** {@code ST-INTPCT-SHARE}: candidate {@code candidate}'s votes over all ballots cast or the valid votes. */
+    public static IntegerPercentResult share(
+            List<StationCounts> stations, int candidate, String candidateId, IntegerPeakOptions options) {
         long[] num = new long[stations.size()];
         long[] den = new long[stations.size()];
         for (int i = 0; i < num.length; i++) {
-            num[i] = stations.get(i).votes(leader);
-            den[i] = stations.get(i).valid();
+            StationCounts s = stations.get(i);
+            num[i] = s.votes(candidate);
+            den[i] = options.share() == ShareBase.VALID ? s.valid() : s.ballotsCast();
         }
-        return test(RuleId.ST_INTPCT_SHARE, num, den, minDenominator);
+        String of = options.share() == ShareBase.VALID ? "valid votes" : "ballots cast";
+        return test(RuleId.ST_INTPCT_SHARE, Optional.of(candidateId), "votes of " + candidateId, of, num, den, options);
     }
 
-    /** The test on raw numerators and denominators. */
-    public static IntegerPercentResult test(RuleId rule, long[] numerators, long[] denominators, long minDen) {
+    /**
+     * The test on raw numerators and denominators. A station is tested when its denominator is at least the
+     * minimum and 0 ≤ numerator ≤ denominator; others (missing figures, turnout over 100%) are excluded.
+     */
+    public static IntegerPercentResult test(
+            RuleId rule,
+            Optional<String> candidateId,
+            String numerator,
+            String denominator,
+            long[] numerators,
+            long[] denominators,
+            IntegerPeakOptions options) {
         if (numerators.length != denominators.length) {
             throw new IllegalArgumentException("numerators and denominators differ in length");
         }
-        long[] byPercent = new long[101];
-        long tested = 0;
-        long observed = 0;
-        double expected = 0;
-        double variance = 0;
+        int m = 0;
         for (int i = 0; i < numerators.length; i++) {
-            long k = numerators[i];
-            long n = denominators[i];
-            if (n < Math.max(1, minDen) || k <= 0 || k >= n) {
-                continue;
-            }
-            tested++;
-            double p = (double) gcd(n, 100) / n;
-            expected += p;
-            variance += p * (1 - p);
-            if (100 * k % n == 0) {
-                observed++;
-                byPercent[(int) (100 * k / n)]++;
+            if (tested(numerators[i], denominators[i], options.minDenominator())) {
+                m++;
             }
         }
-        double z = variance == 0 ? 0 : (observed - expected - 0.5) / Math.sqrt(variance);
-        double p = variance == 0 ? 1 : Normal.survival(z);
+        long[] k = new long[m];
+        long[] n = new long[m];
+        long[] observed = new long[BinomialWindowNull.PERCENTS];
+        for (int i = 0, j = 0; i < numerators.length; i++) {
+            if (tested(numerators[i], denominators[i], options.minDenominator())) {
+                k[j] = numerators[i];
+                n[j] = denominators[i];
+                int p = WholePercent.of(k[j], n[j]);
+                if (p != WholePercent.NONE) {
+                    observed[p]++;
+                }
+                j++;
+            }
+        }
+        int r = options.replicates();
+        long[] draws = BinomialWindowNull.simulate(k, n, r, options.seed());
+        List<PercentExcess> byPercent = new ArrayList<>(BinomialWindowNull.PERCENTS);
+        long[] totals = new long[r];
+        long total = 0;
+        for (int p = 0; p < BinomialWindowNull.PERCENTS; p++) {
+            double sum = 0;
+            double sumSq = 0;
+            for (int i = 0; i < r; i++) {
+                long c = draws[i * BinomialWindowNull.PERCENTS + p];
+                totals[i] += c;
+                sum += c;
+                sumSq += (double) c * c;
+            }
+            byPercent.add(new PercentExcess(p, observed[p], sum / r, sd(sum, sumSq, r)));
+            total += observed[p];
+        }
+        double sum = 0;
+        double sumSq = 0;
+        long atLeast = 0;
+        for (long t : totals) {
+            sum += t;
+            sumSq += (double) t * t;
+            atLeast += t >= total ? 1 : 0;
+        }
+        double mean = sum / r;
+        double sd = sd(sum, sumSq, r);
+        double z = sd == 0 ? 0 : (total - mean) / sd;
+        double p = sd == 0 ? 1 : Normal.survival((total - mean - 0.5) / sd);
         return new IntegerPercentResult(
                 rule,
-                tested,
-                observed,
-                expected,
-                variance,
+                candidateId,
+                numerator,
+                denominator,
+                m,
+                numerators.length - m,
+                total,
+                mean,
+                sd,
                 z,
                 p,
-                Arrays.stream(byPercent).boxed().toList(),
+                (1.0 + atLeast) / (1.0 + r),
+                r,
+                options.seed(),
+                byPercent,
                 rule.caveat());
     }
 
-    static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
+    private static boolean tested(long k, long n, long minDenominator) {
+        return n >= minDenominator && k >= 0 && k <= n;
+    }
+
+    /** The sample standard deviation from a sum and a sum of squares of r values. */
+    private static double sd(double sum, double sumSq, int r) {
+        double var = (sumSq - sum * sum / r) / (r - 1);
+        return Math.sqrt(Math.max(0, var));
     }
 }

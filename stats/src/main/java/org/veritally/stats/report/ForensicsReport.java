@@ -17,9 +17,9 @@ import org.veritally.stats.outliers.Outlier;
  * @param options the options used (including the bootstrap seed)
  * @param secondDigits {@code ST-2BL} per candidate
  * @param lastDigits {@code ST-LD-*} per candidate and pooled
- * @param fingerprint {@code ST-FP} of the leader's share
+ * @param fingerprint {@code ST-FP} of the chosen candidate's share (by default the leader's)
  * @param integerTurnout {@code ST-INTPCT-TURNOUT}
- * @param integerLeaderShare {@code ST-INTPCT-SHARE}
+ * @param integerShare {@code ST-INTPCT-SHARE} of the same candidate
  * @param outliers every {@code ST-OUT-*} flag
  * @param outlierCounts flags per outlier rule
  */
@@ -30,7 +30,7 @@ public record ForensicsReport(
         LastDigitReport lastDigits,
         Fingerprint fingerprint,
         IntegerPercentResult integerTurnout,
-        IntegerPercentResult integerLeaderShare,
+        IntegerPercentResult integerShare,
         List<Outlier> outliers,
         Map<RuleId, Long> outlierCounts) {
 

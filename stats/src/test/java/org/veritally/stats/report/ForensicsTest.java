@@ -34,7 +34,7 @@ class ForensicsTest {
         assertThat(r.lastDigits().uniformity()).hasSize(4);
         assertThat(r.fingerprint().stations()).isEqualTo(3000);
         assertThat(r.integerTurnout().rule()).isEqualTo(RuleId.ST_INTPCT_TURNOUT);
-        assertThat(r.integerLeaderShare().rule()).isEqualTo(RuleId.ST_INTPCT_SHARE);
+        assertThat(r.integerShare().rule()).isEqualTo(RuleId.ST_INTPCT_SHARE);
         assertThat(r.outlierCounts()).hasSize(6);
         assertThat(r.options().bootstrap().seed()).isEqualTo(seed);
     }

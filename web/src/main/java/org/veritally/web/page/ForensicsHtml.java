@@ -41,6 +41,7 @@ final class ForensicsHtml {
         outliers(h, c, p, f);
         secondDigits(h, c, p, f.report().secondDigits());
         lastDigits(h, c, p, f);
+        PowerHtml.write(h, c);
     }
 
     private static void integers(Html h, PageContext c, StatisticsPage p, ViewForensics f) {
@@ -55,13 +56,18 @@ final class ForensicsHtml {
                 .element("th", c.t("stats.reading"), "scope", "col")
                 .element("th", c.t("stats.int.on"), "scope", "col", "class", "n")
                 .element("th", c.t("stats.int.expected"), "scope", "col", "class", "n")
+                .element("th", c.t("stats.int.excessCol"), "scope", "col", "class", "n")
                 .element("th", c.t("stats.p"), "scope", "col", "class", "n")
                 .element("th", c.t("stats.tested"), "scope", "col", "class", "n")
                 .raw("</tr></thead><tbody>");
         String leader = p.name(f.report().fingerprint().candidateId());
-        integerRow(h, c, c.t("stats.int.turnout"), f.report().integerTurnout());
-        integerRow(h, c, c.words().format("stats.int.share", leader), f.report().integerLeaderShare());
+        String turnout = c.t("stats.int.turnout");
+        String share = c.words().format("stats.int.share", leader);
+        integerRow(h, c, turnout, f.report().integerTurnout());
+        integerRow(h, c, share, f.report().integerShare());
         h.raw("</tbody></table></div>");
+        IntegerPeaksHtml.write(h, c, turnout, f.report().integerTurnout(), "ipk-t");
+        IntegerPeaksHtml.write(h, c, share, f.report().integerShare(), "ipk-s");
         h.raw("<p class=\"muted\">").text(c.t("rule.ST-INTPCT-TURNOUT.caveat")).raw("</p></section>");
     }
 
@@ -69,7 +75,13 @@ final class ForensicsHtml {
         Numbers n = c.numbers();
         h.raw("<tr>").element("th", label, "scope", "row");
         reading(h, c, r.pValue() < UNUSUAL, "stats.int.excess", "stats.int.none");
-        h.element("td", n.count(r.observed()), "class", "n").element("td", n.decimal(r.expected(), 1), "class", "n");
+        h.element("td", n.count(r.observed()), "class", "n")
+                .element("td", n.decimal(r.expected(), 1) + " ± " + n.decimal(r.sd(), 1), "class", "n")
+                .element(
+                        "td",
+                        (r.excess() > 0 ? "+" : "") + n.decimal(r.excess(), 1) + " (" + n.decimal(r.z(), 1) + ")",
+                        "class",
+                        "n");
         h.element("td", n.probability(r.pValue()), "class", "n")
                 .element("td", n.count(r.stations()), "class", "n")
                 .raw("</tr>");
