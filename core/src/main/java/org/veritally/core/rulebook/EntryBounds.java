@@ -11,6 +11,7 @@ import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.EntryVisitor;
 import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
+import org.veritally.core.entry.RevocationEntry;
 import org.veritally.core.entry.SheetEntry;
 import org.veritally.core.entry.SourceEntry;
 import org.veritally.core.model.Announcement;
@@ -32,7 +33,8 @@ import org.veritally.core.validation.Rule;
  * (every count: a sheet's votes and summary counts, a station's registered voters, the election's
  * turnout allowance, every figure of an announcement), IN-TEXT (every free text: names, levels, a
  * correction's reason, an announcement's title and time, a key's account, evidence's account and
- * capture time, the format of a machine read, a key) and IN-TIME (an announcement's {@code time}).
+ * capture time, the format of a machine read, a key and its time, a revocation's account, reason and
+ * time) and IN-TIME (an announcement's {@code time}).
  * Identifiers have their own alphabet (IN-ID). The payload a machine read from a photo is kept as read,
  * byte for byte, because it is evidence (docs/validation.md). Stateless.
  */
@@ -109,6 +111,15 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
     public List<Problem> key(KeyEntry e) {
         text(e.account(), "account");
         text(e.verifierKey(), "key");
+        e.time().ifPresent(t -> text(t, "time"));
+        return out;
+    }
+
+    @Override
+    public List<Problem> revocation(RevocationEntry e) {
+        text(e.account(), "account");
+        text(e.reason(), "reason");
+        text(e.time(), "time");
         return out;
     }
 
@@ -121,8 +132,7 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
         count(k.valid(), "counts.valid");
         count(k.nulls(), "counts.null");
         count(k.blank(), "counts.blank");
-        long[] votes = s.votes();
-        for (int i = 0; i < votes.length; i++) count(votes[i], "votes[" + i + "]");
+        for (int i = 0; i < s.choiceCount(); i++) count(s.vote(i), "votes[" + i + "]"); // no copy per sheet
         s.correction().ifPresent(c -> text(c.reason(), "reason"));
         return out;
     }

@@ -29,9 +29,7 @@ public final class CanonicalJson {
         if (v instanceof String s) {
             string(sb, s);
         } else if (v instanceof Long || v instanceof Integer) {
-            long n = ((Number) v).longValue();
-            if (Math.abs(n) > MAX_SAFE) throw new IllegalArgumentException("integer outside ±2^53: " + n);
-            sb.append(n);
+            integer(sb, ((Number) v).longValue());
         } else if (v instanceof Boolean b) {
             sb.append(b ? "true" : "false");
         } else if (v instanceof Map<?, ?> m) {
@@ -59,6 +57,12 @@ public final class CanonicalJson {
             throw new IllegalArgumentException("not a canonical JSON value: "
                     + (v == null ? "null" : v.getClass().getName()));
         }
+    }
+
+    /** Writes an integer in plain decimal (§3.2.2.3); one beyond ±(2^53 − 1) has no exact JSON number. */
+    public static void integer(StringBuilder sb, long n) {
+        if (Math.abs(n) > MAX_SAFE) throw new IllegalArgumentException("integer outside ±2^53: " + n);
+        sb.append(n);
     }
 
     /** Writes a JSON string literal with RFC 8785 / ECMAScript escaping. */

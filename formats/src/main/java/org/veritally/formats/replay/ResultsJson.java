@@ -1,10 +1,7 @@
 package org.veritally.formats.replay;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
 import org.veritally.core.tabulate.Tabulation;
@@ -31,6 +28,7 @@ public final class ResultsJson {
     /** Every results file for the tabulation: each contest × (official, consensus, each source). */
     public static List<File> all(Election e, Catalogue cat, Tabulation tab, long logSize) {
         List<File> out = new ArrayList<>();
+        int[] byId = unitsById(cat);
         for (int c = 0; c < e.contests().size(); c++) {
             String cid = e.contests().get(c).id();
             var auth = tab.authority();
@@ -42,45 +40,80 @@ public final class ResultsJson {
                                 "official",
                                 logSize,
                                 cat,
+                                byId,
                                 tab,
                                 c,
                                 tab.sourceIndex(auth.get().id()))));
             out.add(new File(
                     "results/" + cid + "/consensus.json",
-                    encode(cid, "consensus", logSize, cat, tab, c, Tabulation.CONSENSUS)));
+                    encode(cid, "consensus", logSize, cat, byId, tab, c, Tabulation.CONSENSUS)));
             for (var s : tab.sources()) {
                 out.add(new File(
                         "results/" + cid + "/source/" + s.id() + ".json",
-                        encode(cid, "source:" + s.id(), logSize, cat, tab, c, tab.sourceIndex(s.id()))));
+                        encode(cid, "source:" + s.id(), logSize, cat, byId, tab, c, tab.sourceIndex(s.id()))));
             }
         }
         return out;
     }
 
-    static byte[] encode(String contest, String view, long logSize, Catalogue cat, Tabulation tab, int c, int source) {
-        Map<String, Object> units = new TreeMap<>();
-        for (int u = 0; u < cat.unitCount(); u++) {
+    /** The catalogue's unit indices in the order of their ids (RFC 8785 §3.2.3: UTF-16 code units). */
+    private static int[] unitsById(Catalogue cat) {
+        Integer[] order = new Integer[cat.unitCount()];
+        for (int u = 0; u < order.length; u++) order[u] = u;
+        String[] ids = new String[order.length];
+        for (int u = 0; u < ids.length; u++) ids[u] = cat.unit(u).id();
+        java.util.Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+        int[] out = new int[order.length];
+        for (int i = 0; i < out.length; i++) out[i] = order[i];
+        return out;
+    }
+
+    /**
+     * Writes the file straight into canonical form rather than through a tree for {@link
+     * CanonicalJson#encode}: members in the order RFC 8785 §3.2.3 sorts them (root: contest, logSize,
+     * units, view; a unit: ballots, blank, null, registered, registeredVotersTotal, stations,
+     * stationsTotal, valid, votes), units in the order of their ids. {@code ResultsJsonTest} checks the
+     * bytes against the tree encoding.
+     */
+    static byte[] encode(
+            String contest, String view, long logSize, Catalogue cat, int[] byId, Tabulation tab, int c, int source) {
+        var sb = new StringBuilder(1024);
+        sb.append("{\"contest\":");
+        CanonicalJson.string(sb, contest);
+        sb.append(",\"logSize\":");
+        CanonicalJson.integer(sb, logSize);
+        sb.append(",\"units\":{");
+        boolean first = true;
+        for (int u : byId) {
             Tally t = tab.tally(c, source, u);
             if (t.stations() == 0) continue;
-            var m = new LinkedHashMap<String, Object>();
-            m.put("stations", t.stations());
-            m.put("stationsTotal", cat.stationsBelow(u));
-            m.put("registered", t.registered());
-            m.put("registeredVotersTotal", cat.registeredBelow(u));
-            m.put("ballots", t.ballots());
-            m.put("valid", t.valid());
-            m.put("null", t.nulls());
-            m.put("blank", t.blank());
-            List<Object> votes = new ArrayList<>();
-            for (long v : t.votes()) votes.add(v);
-            m.put("votes", votes);
-            units.put(cat.unit(u).id(), m);
+            if (!first) sb.append(',');
+            first = false;
+            CanonicalJson.string(sb, cat.unit(u).id());
+            member(sb, ":{\"ballots\":", t.ballots());
+            member(sb, ",\"blank\":", t.blank());
+            member(sb, ",\"null\":", t.nulls());
+            member(sb, ",\"registered\":", t.registered());
+            member(sb, ",\"registeredVotersTotal\":", cat.registeredBelow(u));
+            member(sb, ",\"stations\":", t.stations());
+            member(sb, ",\"stationsTotal\":", cat.stationsBelow(u));
+            member(sb, ",\"valid\":", t.valid());
+            sb.append(",\"votes\":[");
+            long[] votes = t.votes();
+            for (int i = 0; i < votes.length; i++) {
+                if (i > 0) sb.append(',');
+                CanonicalJson.integer(sb, votes[i]);
+            }
+            sb.append("]}");
         }
-        var root = new LinkedHashMap<String, Object>();
-        root.put("contest", contest);
-        root.put("view", view);
-        root.put("logSize", logSize);
-        root.put("units", units);
-        return CanonicalJson.encode(root);
+        sb.append("},\"view\":");
+        CanonicalJson.string(sb, view);
+        sb.append('}');
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void member(StringBuilder sb, String nameAndColon, long value) {
+        sb.append(nameAndColon);
+        CanonicalJson.integer(sb, value);
     }
 }
