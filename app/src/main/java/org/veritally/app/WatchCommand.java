@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Follow a log's checkpoint: verify each new one and prove from the tiles that it extends "
                     + "the last one seen.",
-            "On a rollback or a fork, print both signed checkpoints and exit 1 (WATCH-SIG, WATCH-ROLLBACK, WATCH-FORK).",
+            "On a rollback or a fork, print both signed checkpoints and exit 1 "
+                    + "(WATCH-SIG, WATCH-ROLLBACK, WATCH-FORK).",
             "Prints every new key and revocation entry (KEY, REVOCATION lines), so a party sees its keys change."
         })
 final class WatchCommand implements Callable<Integer> {

@@ -38,12 +38,12 @@ import org.veritally.translog.VerifierKey;
 
 /**
  * The write endpoints: {@code POST /api/sheets}, {@code POST /api/announcements}, {@code POST
- * /api/keys} and {@code POST /api/keys/revoke}. Each checks the token (401 AUTH-TOKEN), the role × action matrix (403 AUTH-ROLE), that
- * a non-administrator submits only as its own source and signs as itself (422 TS-SOURCE); the
- * signature itself is the rulebook's to check (422 AUTH-SIG), on the sequencer. What needs no log
- * (parsing, the JSON's shape, the token, the account) is checked here, on whichever instance
- * received the request; the rest by the use case, on the sequencer ({@link Instance#submitEntry};
- * sheets through group commit). Every write is answered only after its transaction committed.
+ * /api/keys} and {@code POST /api/keys/revoke}. Each checks the token (401 AUTH-TOKEN), the role ×
+ * action matrix (403 AUTH-ROLE), that a non-administrator submits only as its own source and signs
+ * as itself (422 TS-SOURCE); the signature itself is the rulebook's to check (422 AUTH-SIG), on the
+ * sequencer. What needs no log (parsing, the JSON's shape, the token, the account) is checked here,
+ * on whichever instance received the request; the rest by the use case, on the sequencer ({@link
+ * Instance#submitEntry}; sheets through group commit). Every write is answered only after its transaction committed.
  */
 final class WriteRoutes {
     private final Instance instance;
