@@ -66,7 +66,7 @@ public final class OverviewHtml {
                     h,
                     c,
                     "overview.reporting",
-                    Figures.share(r.unitId(), contest, p.view(), "stations", "stationsTotal"),
+                    Figures.share(r.unitId(), contest, p.view(), "stations", cov.stationsField()),
                     Figures.ratio(cov.stationsReporting(), cov.stationsTotal()),
                     c.numbers().share(cov.stationsReporting(), cov.stationsTotal()));
             h.raw("</span></li>");

@@ -59,7 +59,7 @@ public final class UnitHtml {
                     h,
                     c,
                     "td",
-                    Figures.share(r.unitId(), contest, view, "stations", "stationsTotal"),
+                    Figures.share(r.unitId(), contest, view, "stations", cov.stationsField()),
                     Figures.ratio(cov.stationsReporting(), cov.stationsTotal()),
                     n.share(cov.stationsReporting(), cov.stationsTotal()),
                     "class",
