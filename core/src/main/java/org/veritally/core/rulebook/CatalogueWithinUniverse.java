@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.veritally.core.entry.CatalogueEntry;
-import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.Station;
 import org.veritally.core.model.Unit;
@@ -28,7 +27,6 @@ final class CatalogueWithinUniverse {
     static List<Problem> check(LedgerView ledger, CatalogueEntry c, Map<String, Unit> mine, String where) {
         Election el = ledger.election().orElseThrow();
         Universe universe = el.universe().orElseThrow();
-        Catalogue cat = ledger.catalogue();
         Map<String, long[]> added = new HashMap<>();
         for (Station s : c.stations()) {
             String u = s.unitId();
@@ -38,16 +36,16 @@ final class CatalogueWithinUniverse {
                     a[0]++;
                     a[1] += s.registeredVoters();
                 }
-                Unit unit = mine.containsKey(u) ? mine.get(u) : cat.unit(u).orElseThrow();
+                Unit unit = mine.containsKey(u) ? mine.get(u) : ledger.unit(u).orElseThrow();
                 u = unit.parentId();
             }
         }
         List<Problem> out = new ArrayList<>(0);
         for (var e : added.entrySet()) {
             Universe.Extent x = universe.of(e.getKey(), el.rootUnitId()).orElseThrow();
-            int i = cat.unitIndex(e.getKey());
-            long stations = (i < 0 ? 0 : cat.stationsBelow(i)) + e.getValue()[0];
-            long registered = (i < 0 ? 0 : cat.registeredBelow(i)) + e.getValue()[1];
+            LedgerView.Below before = ledger.below(e.getKey());
+            long stations = before.stations() + e.getValue()[0];
+            long registered = before.registered() + e.getValue()[1];
             exceeds(out, where, x, "stations", x.stations(), stations);
             exceeds(out, where, x, "registered voters", x.registered(), registered);
         }
