@@ -31,7 +31,7 @@ public final class ProjectionQueries {
      */
     public record StatusRow(String station, String contest, String status, long consensusEntry) {}
 
-    /** A disputed station × contest and the log index of its latest current copy (the one that made it so, or kept it). */
+    /** A disputed station × contest and the log index of its latest current copy (which made it so, or kept it). */
     public record DisputedRow(String station, String contest, long latestEntry) {}
 
     /** An announcement: the log entry that recorded it and that entry's canonical text. */

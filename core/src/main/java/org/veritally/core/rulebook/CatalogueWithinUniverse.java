@@ -23,7 +23,7 @@ import org.veritally.core.validation.Rule;
 final class CatalogueWithinUniverse {
     private CatalogueWithinUniverse() {}
 
-    /** Problems of {@code c} (whose units and stations otherwise passed) over {@code ledger}; {@code mine} its units. */
+    /** Problems of {@code c} (its units and stations otherwise passed) over {@code ledger}; {@code mine}: its units. */
     static List<Problem> check(LedgerView ledger, CatalogueEntry c, Map<String, Unit> mine, String where) {
         Election el = ledger.election().orElseThrow();
         Universe universe = el.universe().orElseThrow();
