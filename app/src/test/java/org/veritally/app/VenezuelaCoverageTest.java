@@ -110,4 +110,20 @@ class VenezuelaCoverageTest {
         String en = get("/en/unit/VE?contest=PRES&view=source:cvzla");
         assertThat(en).contains("30,026").contains("Shares reporting below are of the stations in the catalogue");
     }
+
+    @Test
+    void atomFeedOfTheVenezuelanLogParsesAndJudgesNothingItCannot() throws Exception {
+        long t0 = System.nanoTime();
+        String xml = get("/en/feed.atom");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var doc = f.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry")
+                .getLength();
+        assertThat(entries).isBetween(1, org.veritally.web.feed.FeedQuery.DEFAULT_LIMIT);
+        System.out.printf("VE feed: %d entries, %,d bytes, first request %d ms%n", entries, xml.length(), ms);
+    }
 }
