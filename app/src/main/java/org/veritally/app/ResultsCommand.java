@@ -50,9 +50,14 @@ final class ResultsCommand implements Callable<Integer> {
                 System.out.println(Json.pretty(r));
             } else {
                 System.out.printf("%s %s — contest %s — view %s%n", r.unit(), r.unitName(), r.contest(), r.view());
+                var d = r.denominator();
                 System.out.printf(
-                        "stations reporting %,d of %,d; registered voters %,d of %,d%n",
-                        r.stationsReporting(), r.stationsTotal(), r.registeredVoters(), r.registeredVotersTotal());
+                        "stations reporting %,d of %,d; registered voters %,d of %,d (denominator: %s)%n",
+                        r.stationsReporting(),
+                        d.stations(),
+                        r.registeredVoters(),
+                        d.registered(),
+                        d.declared() ? "the election's declared universe" : "the catalogue");
                 System.out.printf(
                         "ballots %,d  valid %,d  null %,d  blank %,d%n",
                         r.ballotsCast(), r.validVotes(), r.nullVotes(), r.blankVotes());

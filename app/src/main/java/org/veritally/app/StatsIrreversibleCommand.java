@@ -53,9 +53,10 @@ final class StatsIrreversibleCommand implements Callable<Integer> {
                     v.stationsTotal());
             System.out.printf(
                     Locale.ROOT,
-                    "registered voters of the stations not yet reported: %,d (of %,d)%n",
+                    "registered voters of the stations not yet reported: %,d (of %,d; denominator: %s)%n",
                     r.remainingRegistered(),
-                    v.registeredTotal());
+                    v.registeredTotal(),
+                    v.denominator().equals("universe") ? "the election's declared universe" : "the catalogue");
             for (var m : r.margins()) {
                 System.out.printf(
                         Locale.ROOT,

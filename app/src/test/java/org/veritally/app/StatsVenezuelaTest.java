@@ -96,14 +96,17 @@ class StatsVenezuelaTest {
     }
 
     @Test
-    void irreversibleAgainstTheFilesOwnCatalogueHasNothingLeft() throws Exception {
+    void irreversibleAgainstTheCnesDeclaredUniverseCountsTheTablesMissingFromTheFile() throws Exception {
         JsonNode j = stats("irreversible");
         JsonNode irr = j.get("irreversibility");
         assertThat(irr.get("leader").asText()).isEqualTo("EG");
         assertThat(irr.get("margins").get(0).get("over").asText()).isEqualTo("NM");
         assertThat(irr.get("margins").get(0).get("margin").asLong()).isEqualTo(3_915_001);
-        // The file is its own catalogue, so every station in it has reported.
-        assertThat(irr.get("remainingRegistered").asLong()).isZero();
+        // The import declares the CNE's register (21,321,805) as the universe: the tables missing from the
+        // file hold 21,321,805 - 17,745,239 registered voters (docs/coverage.md).
+        assertThat(j.get("denominator").asText()).isEqualTo("universe");
+        assertThat(j.get("stationsTotal").asLong()).isEqualTo(30_026);
+        assertThat(irr.get("remainingRegistered").asLong()).isEqualTo(3_576_566);
         assertThat(irr.get("irreversible").asBoolean()).isTrue();
         assertThat(j.get("majority").get("status").asText()).isEqualTo("CERTAINLY_MET");
         System.out.printf(

@@ -31,6 +31,17 @@ public final class CheckpointQueries {
         return out.stream().findFirst();
     }
 
+    /** The {@code limit} checkpoints of the largest tree sizes, largest first (the Atom feed's). */
+    public List<Checkpoint> recent(int limit) {
+        if (limit < 0) throw new IllegalArgumentException("limit < 0");
+        List<Checkpoint> out = new ArrayList<>(Math.min(limit, 256));
+        store.query(
+                "SELECT tree_size, note, created_ms FROM checkpoint ORDER BY tree_size DESC LIMIT ?",
+                List.of((long) limit),
+                rs -> out.add(new Checkpoint(Store.getLong(rs, 1), Store.getString(rs, 2), Store.getLong(rs, 3))));
+        return out;
+    }
+
     /**
      * The first checkpoint whose tree holds entry {@code index} (the smallest tree size above it), if
      * one was signed: when the entry's inclusion could first be proven.

@@ -31,6 +31,9 @@ public final class ProjectionQueries {
      */
     public record StatusRow(String station, String contest, String status, long consensusEntry) {}
 
+    /** A disputed station × contest and the log index of its latest current copy (which made it so, or kept it). */
+    public record DisputedRow(String station, String contest, long latestEntry) {}
+
     /** An announcement: the log entry that recorded it and that entry's canonical text. */
     public record AnnouncementRow(long entryIdx, String body) {}
 
@@ -142,6 +145,22 @@ public final class ProjectionQueries {
     private static StatusRow status(java.sql.ResultSet rs) {
         return new StatusRow(
                 Store.getString(rs, 1), Store.getString(rs, 2), Store.getString(rs, 3), Store.getLong(rs, 4));
+    }
+
+    /**
+     * The {@code limit} disputed station × contest pairs whose latest current copy came last, latest
+     * first (ties by station, contest): one indexed range and a join on the primary key of {@code
+     * sheet_current}.
+     */
+    public void latestDisputed(int limit, Consumer<DisputedRow> out) {
+        if (limit < 0) throw new IllegalArgumentException("limit < 0");
+        store.query(
+                "SELECT s.station, s.contest, MAX(c.entry_idx) FROM station_status s JOIN sheet_current c"
+                        + " ON c.station = s.station AND c.contest = s.contest WHERE s.status = ?"
+                        + " GROUP BY s.station, s.contest ORDER BY 3 DESC, s.station, s.contest LIMIT ?",
+                List.of("disputed", (long) limit),
+                rs -> out.accept(
+                        new DisputedRow(Store.getString(rs, 1), Store.getString(rs, 2), Store.getLong(rs, 3))));
     }
 
     /** Every announcement, in log order. */

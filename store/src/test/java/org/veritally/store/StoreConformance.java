@@ -301,6 +301,34 @@ abstract class StoreConformance {
         assertThat(note[0]).isEqualTo("first");
     }
 
+    @Test
+    void theFeedsReadsGiveTheLatestCheckpointsAndDisputedStationsNewestFirstAndBounded() {
+        var k = new SummaryCounts(100, 90, 80, 5, SummaryCounts.ABSENT);
+        store.write(tx -> {
+            for (long n = 1; n <= 5; n++) tx.putCheckpoint(n * 10, "note " + n, 1000 + n);
+            tx.upsertSheet("a", "pres", "authority", 3, k, new long[] {50, 30}, 1, 2);
+            tx.upsertSheet("a", "pres", "witness", 7, k, new long[] {49, 31}, 3, 4);
+            tx.upsertSheet("b", "pres", "authority", 5, k, new long[] {50, 30}, 1, 2);
+            tx.upsertSheet("b", "pres", "witness", 9, k, new long[] {51, 29}, 5, 6);
+            tx.upsertSheet("c", "pres", "authority", 11, k, new long[] {50, 30}, 1, 2);
+            tx.upsertStatus("a", "pres", "disputed", -1);
+            tx.upsertStatus("b", "pres", "disputed", -1);
+            tx.upsertStatus("c", "pres", "single", 11);
+            return null;
+        });
+        var cps = new CheckpointQueries(store).recent(3);
+        assertThat(cps).extracting(CheckpointQueries.Checkpoint::treeSize).containsExactly(50L, 40L, 30L);
+        List<ProjectionQueries.DisputedRow> rows = new ArrayList<>();
+        new ProjectionQueries(store).latestDisputed(10, rows::add);
+        assertThat(rows)
+                .containsExactly(
+                        new ProjectionQueries.DisputedRow("b", "pres", 9),
+                        new ProjectionQueries.DisputedRow("a", "pres", 7));
+        rows.clear();
+        new ProjectionQueries(store).latestDisputed(1, rows::add);
+        assertThat(rows).extracting(ProjectionQueries.DisputedRow::station).containsExactly("b");
+    }
+
     /** The dump sorts text byte-wise on every engine, so equal projections give equal dumps (golden rows). */
     @Test
     void projectionDumpIsTheSameOnEveryEngine() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
+import org.veritally.core.model.Denominator;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.Station;
 import org.veritally.core.model.SummaryCounts;
@@ -110,6 +111,8 @@ final class LogFigures {
             case "stationsTotal" -> Optional.of(cat.stationsBelow(u));
             case "registered" -> Optional.of(t.registered());
             case "registeredTotal" -> Optional.of(cat.registeredBelow(u));
+            case "stationsUniverse" -> universe(u).map(Denominator::stations);
+            case "registeredUniverse" -> universe(u).map(Denominator::registered);
             case "ballots" -> Optional.of(t.ballots());
             case "valid" -> Optional.of(t.valid());
             case "null" -> Optional.of(t.nulls());
@@ -119,6 +122,12 @@ final class LogFigures {
                         ? candidate(election.contests().get(c), t, field.substring(5))
                         : Optional.empty();
         };
+    }
+
+    /** The unit's declared universe; a page showing one for a unit with none declared shows a wrong figure. */
+    private Optional<Denominator> universe(int u) {
+        Denominator d = Denominator.of(election, cat, u);
+        return d.declared() ? Optional.of(d) : Optional.empty();
     }
 
     private static Optional<Long> candidate(Contest contest, Tally t, String candidateId) {
@@ -288,7 +297,9 @@ final class LogFigures {
                 return out;
             }
             String v = view.get();
-            for (String f : List.of("stations", "stationsTotal", "valid", "null", "blank", "ballots")) {
+            // A unit page shows the denominator coverage divides by: the declared universe where there is one.
+            String whole = universe(u).isPresent() ? "stationsUniverse" : "stationsTotal";
+            for (String f : List.of("stations", whole, "valid", "null", "blank", "ballots")) {
                 out.add("t|" + unitId + "|" + contest + "|" + v + "|" + f);
             }
             for (var k : c.get().candidates()) {

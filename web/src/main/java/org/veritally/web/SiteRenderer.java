@@ -62,6 +62,7 @@ public final class SiteRenderer {
     private final SearchIndex search;
     private final StatisticsQuery statistics;
     private final AnnouncementsQuery announcements;
+    private final org.veritally.web.feed.FeedQuery feed;
 
     public SiteRenderer(Instance in, Assets assets) {
         this.in = in;
@@ -69,6 +70,16 @@ public final class SiteRenderer {
         this.search = new SearchIndex(in);
         this.statistics = new StatisticsQuery(in);
         this.announcements = new AnnouncementsQuery(in);
+        this.feed =
+                new org.veritally.web.feed.FeedQuery(in, announcements, org.veritally.web.feed.FeedQuery.DEFAULT_LIMIT);
+    }
+
+    /**
+     * The Atom feed in {@code lang} (docs/api.md, "Atom feed"), linking with {@code links}, whose own address
+     * is {@code self}.
+     */
+    public byte[] feed(Lang lang, Links links, String self) {
+        return feed.render(lang, links, self);
     }
 
     /** The page at {@code /{lang}/{path}?{query}} on the live site. */

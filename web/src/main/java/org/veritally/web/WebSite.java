@@ -100,6 +100,15 @@ public final class WebSite implements Routes {
         routes.get("/static/{file}", this::asset);
         routes.get("/downloads/veritally.db", this::database);
         routes.post("/{lang}/upload", this::upload);
+        routes.get("/feed.atom", ctx -> {
+            ctx.header("Vary", "Accept-Language, Accept-Encoding");
+            feed(ctx, Lang.negotiate(ctx.header("Accept-Language")), "/feed.atom");
+        });
+        routes.get("/{lang}/feed.atom", ctx -> {
+            Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));
+            if (lang.isEmpty()) page(ctx, "feed.atom");
+            else feed(ctx, lang.get(), "/" + lang.get().code() + "/feed.atom");
+        });
         routes.get("/{lang}", ctx -> page(ctx, ""));
         routes.get("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
         routes.head("/{lang}", ctx -> page(ctx, ""));
@@ -177,6 +186,23 @@ public final class WebSite implements Routes {
                         c.words().format(textKey, value),
                         in.state().logSize()),
                 false);
+    }
+
+    /** The Atom feed (RFC 4287 §7: {@code application/atom+xml}), cached like a page. */
+    private void feed(Context ctx, Lang lang, String self) {
+        byte[] xml;
+        try {
+            xml = renderer.feed(lang, new org.veritally.web.link.HttpLinks(), self);
+        } catch (org.veritally.store.StoreException e) {
+            ctx.status(503)
+                    .header("Retry-After", "5")
+                    .contentType("text/plain; charset=utf-8")
+                    .result("unavailable");
+            return;
+        }
+        ctx.header("Cache-Control", PAGE_CACHE)
+                .contentType(org.veritally.web.feed.AtomFeed.MEDIA_TYPE + "; charset=utf-8")
+                .result(xml);
     }
 
     private static void html(Context ctx, RenderedPage p) {

@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.veritally.core.model.Announcement;
 import org.veritally.core.model.Contest;
+import org.veritally.core.model.Denominator;
 
 /**
  * Judges an announcement against the sheets in hand (docs/announcements.md). For each announced
  * figure A with in-hand total h:
  *
  * <ul>
- *   <li>{@code high = h + R}, R the registered voters not in hand (the larger of the catalogue's and
- *       the announcement's registered total, less those of the stations in hand): every one of them
+ *   <li>{@code high = h + R}, R the registered voters not in hand (the larger of the denominator's
+ *       — the election's declared universe, else the catalogue: docs/coverage.md — and the
+ *       announcement's registered total, less those of the stations in hand): every one of them
  *       could have voted for it;
  *   <li>{@code low = h − (the E largest station values in hand)}, E the most stations the
  *       announcement may leave out by its own coverage claim ({@code N − ⌈p·N⌉}, N the authority's
- *       station count or the catalogue's; no claim means a final result, E = 0): even if it left out
+ *       station count or the denominator's; no claim means a final result, E = 0): even if it left out
  *       exactly the stations in hand most favourable to the figure, it must count the rest;
  *   <li>{@code contradicted} when A lies outside [low, high], {@code consistent} inside, and
  *       {@code not-yet-checkable} when no sheet of the view is in hand.
@@ -35,20 +37,27 @@ public final class AnnouncementCheck {
             long registeredTotal,
             long registeredInHand,
             long excludedAtMost,
-            List<Figure> figures) {
+            List<Figure> figures,
+            String denominator) {
         public boolean contradicted() {
             return figures.stream().anyMatch(f -> f.status() == Figure.Status.CONTRADICTED);
         }
     }
 
+    /** {@link #check(Announcement, Contest, InHand, Denominator)} over the catalogue's totals. */
     public static Result check(Announcement a, Contest c, InHand h, long catalogueStations, long catalogueRegistered) {
-        long n = Math.max(catalogueStations, a.stationsTotal().orElse(0));
+        return check(a, c, h, new Denominator(Denominator.Basis.CATALOGUE, catalogueStations, catalogueRegistered));
+    }
+
+    /** The verdicts, with {@code d} the whole election's denominator (the root unit's). */
+    public static Result check(Announcement a, Contest c, InHand h, Denominator d) {
+        long n = Math.max(d.stations(), a.stationsTotal().orElse(0));
         long excluded = a.coverageFraction(n)
                 .map(p -> n - (long) Math.ceil(p * n - 1e-9))
                 .orElse(0L);
         if (a.coverageStations().isPresent())
             excluded = Math.max(0, n - a.coverageStations().getAsLong());
-        long registeredTotal = Math.max(catalogueRegistered, a.registered().orElse(0));
+        long registeredTotal = Math.max(d.registered(), a.registered().orElse(0));
         long remaining = Math.max(0, registeredTotal - h.registered());
         List<Figure> out = new ArrayList<>();
         int k = c.candidates().size();
@@ -72,7 +81,15 @@ public final class AnnouncementCheck {
         addSummary(out, "null", "null votes", a.nulls().orElse(-1), h, k + 1, excluded, remaining);
         addSummary(out, "ballots", "ballots cast", a.ballots().orElse(-1), h, k + 2, excluded, remaining);
         return new Result(
-                a.id(), h.view(), n, h.stations(), registeredTotal, h.registered(), excluded, List.copyOf(out));
+                a.id(),
+                h.view(),
+                n,
+                h.stations(),
+                registeredTotal,
+                h.registered(),
+                excluded,
+                List.copyOf(out),
+                d.basis().wire());
     }
 
     private static void addSummary(

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param keyCoolingOffHours how long after a key's revocation a new key of its source that no live key
  *     endorses starts to count (rule KEY-COOL, docs/accounts.md); 0 to 8760, default {@value
  *     #DEFAULT_KEY_COOLING_OFF_HOURS}
+ * @param universe the whole election as its authority counts it, if declared (docs/coverage.md)
  */
 public record Election(
         String id,
@@ -27,7 +28,8 @@ public record Election(
         List<Contest> contests,
         long turnoutAllowance,
         org.veritally.core.reconcile.ConsensusPolicy consensus,
-        long keyCoolingOffHours) {
+        long keyCoolingOffHours,
+        Optional<Universe> universe) {
     /** The cooling-off period when the definition sets none: a day, time for a party to see a revocation. */
     public static final long DEFAULT_KEY_COOLING_OFF_HOURS = 24;
 
@@ -51,6 +53,18 @@ public record Election(
             String rootUnitId,
             List<String> levels,
             List<Contest> contests,
+            long turnoutAllowance,
+            org.veritally.core.reconcile.ConsensusPolicy consensus,
+            long keyCoolingOffHours) {
+        this(id, name, rootUnitId, levels, contests, turnoutAllowance, consensus, keyCoolingOffHours, Optional.empty());
+    }
+
+    public Election(
+            String id,
+            String name,
+            String rootUnitId,
+            List<String> levels,
+            List<Contest> contests,
             long turnoutAllowance) {
         this(
                 id,
@@ -64,6 +78,11 @@ public record Election(
 
     public Election {
         if (consensus == null) throw new IllegalArgumentException("consensus policy is null");
+        if (universe == null) throw new IllegalArgumentException("universe is null (use Optional.empty())");
+        if (universe.isPresent())
+            for (Universe.Extent x : universe.get().units())
+                if (x.unitId().equals(rootUnitId))
+                    throw new IllegalArgumentException("universe: the root's figures are the top-level ones");
         Ids.require(id, "election id");
         Ids.require(rootUnitId, "root unit id");
         levels = List.copyOf(levels);
@@ -89,5 +108,19 @@ public record Election(
     public int contestIndex(String contestId) {
         for (int i = 0; i < contests.size(); i++) if (contests.get(i).id().equals(contestId)) return i;
         return -1;
+    }
+
+    /** This election with {@code u} as its declared universe. */
+    public Election withUniverse(Universe u) {
+        return new Election(
+                id,
+                name,
+                rootUnitId,
+                levels,
+                contests,
+                turnoutAllowance,
+                consensus,
+                keyCoolingOffHours,
+                Optional.of(u));
     }
 }

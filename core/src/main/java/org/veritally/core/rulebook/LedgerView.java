@@ -32,6 +32,19 @@ public interface LedgerView {
         return catalogue().hasStation(id);
     }
 
+    /**
+     * How many stations, and how many registered voters, the catalogue so far holds below unit {@code id}
+     * (the unit and its descendants); zero for a unit not declared. Rule CAT-UNIVERSE reads it.
+     */
+    default Below below(String id) {
+        Catalogue c = catalogue();
+        int i = c.unitIndex(id);
+        return i < 0 ? new Below(0, 0) : new Below(c.stationsBelow(i), c.registeredBelow(i));
+    }
+
+    /** Stations and registered voters below a unit. */
+    record Below(long stations, long registered) {}
+
     /** Whether the root unit is declared. */
     default boolean hasRootUnit() {
         Catalogue c = catalogue();

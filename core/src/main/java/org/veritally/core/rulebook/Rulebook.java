@@ -47,7 +47,8 @@ import org.veritally.core.validation.SheetValidator;
  *       election: EL-REDEFINE;
  *   <li>catalogue: CAT-UNIT (a unit already declared, a second root or a root other than the
  *       election's, an unknown parent, a level other than the parent's + 1), CAT-STATION (a station
- *       already declared, an unknown unit);
+ *       already declared, an unknown unit), CAT-UNIVERSE (more stations or registered voters below a
+ *       unit than the election's declared universe for it: {@link CatalogueWithinUniverse});
  *   <li>source: SRC-KIND (a source declared again, a second authority);
  *   <li>key: KEY-FORMAT (not a verifier key), KEY-SOURCE (an undeclared source), and the rules of
  *       {@link KeyRules}: KEY-ROTATE (a new key of a source with a live key, not endorsed by one),
@@ -194,6 +195,8 @@ public final class Rulebook {
                         Rule.CAT_STATION, where + " station " + s.id(), "unknown unit '" + s.unitId() + "'"));
             }
         }
+        if (out.isEmpty() && el.universe().isPresent())
+            out.addAll(CatalogueWithinUniverse.check(ledger, c, mine, where));
         return refuseOrAccept(out);
     }
 

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.veritally.core.model.Contest;
+import org.veritally.core.model.Denominator;
 
 /**
  * The result of one unit × contest × view, with its coverage: stations reporting out of the
  * catalogue's stations below the unit, and the registered voters of the reporting stations out of
  * all registered below it. Candidates are in descending order of votes (ties by ballot order).
+ * {@code stationsTotal} and {@code registeredVotersTotal} are always the catalogue's; {@code
+ * denominator} is what coverage divides by, the election's declared universe where there is one
+ * (docs/coverage.md).
  */
 public record UnitResult(
         String unit,
@@ -24,7 +28,28 @@ public record UnitResult(
         long nullVotes,
         long blankVotes,
         List<CandidateTotal> candidates,
-        List<ChoiceTotal> choices) {
+        List<ChoiceTotal> choices,
+        Denominator denominator) {
+
+    /** A result whose denominator is the catalogue. */
+    public static UnitResult of(
+            String unit,
+            String unitName,
+            Contest contest,
+            View view,
+            long stationsTotal,
+            long registeredTotal,
+            Tally t) {
+        return of(
+                unit,
+                unitName,
+                contest,
+                view,
+                stationsTotal,
+                registeredTotal,
+                new Denominator(Denominator.Basis.CATALOGUE, stationsTotal, registeredTotal),
+                t);
+    }
 
     public static UnitResult of(
             String unit,
@@ -33,6 +58,7 @@ public record UnitResult(
             View view,
             long stationsTotal,
             long registeredTotal,
+            Denominator denominator,
             Tally t) {
         var choices = new ArrayList<ChoiceTotal>();
         long[] byCandidate = new long[contest.candidates().size()];
@@ -62,6 +88,7 @@ public record UnitResult(
                 t.nulls,
                 t.blank,
                 List.copyOf(cands),
-                List.copyOf(choices));
+                List.copyOf(choices),
+                denominator);
     }
 }

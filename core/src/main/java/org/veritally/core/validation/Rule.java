@@ -18,6 +18,11 @@ public enum Rule implements RuleId {
     EL_REDEFINE("EL-REDEFINE", Severity.ERROR, "a different election is already defined in this data directory"),
     CAT_UNIT("CAT-UNIT", Severity.ERROR, "a unit is duplicated, or its parent is unknown"),
     CAT_STATION("CAT-STATION", Severity.ERROR, "a station is duplicated, or its unit is unknown"),
+    CAT_UNIVERSE(
+            "CAT-UNIVERSE",
+            Severity.ERROR,
+            "the catalogue would hold more stations or registered voters below a unit than the election's "
+                    + "declared universe for it"),
     SRC_KIND(
             "SRC-KIND",
             Severity.ERROR,

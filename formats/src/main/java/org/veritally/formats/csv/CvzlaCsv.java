@@ -22,6 +22,7 @@ import org.veritally.core.model.Station;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.model.Unit;
+import org.veritally.core.model.Universe;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.formats.Definition;
@@ -77,8 +78,21 @@ public final class CvzlaCsv {
         {"BERA", "Benjamín Rausseo"}
     };
 
+    /**
+     * The CNE's number of tables (mesas) in the election: 30,026, of which the opposition's file holds
+     * 24,532 (docs/coverage.md cites the bulletins).
+     */
+    public static final long CNE_TABLES = 30_026;
+
+    /** The registered voters of the CNE's register, as its second bulletin (2 August 2024) states them. */
+    public static final long CNE_REGISTERED = 21_321_805;
+
     private CvzlaCsv() {}
 
+    /**
+     * The election, with the CNE's totals declared as its universe, so that coverage counts the file's
+     * tables against the whole election and not against the file itself (docs/coverage.md).
+     */
     public static Election election() {
         List<Candidate> cands = new ArrayList<>();
         List<Choice> choices = new ArrayList<>();
@@ -87,12 +101,13 @@ public final class CvzlaCsv {
             choices.add(new Choice(c[0], c[1], c[0]));
         }
         return new Election(
-                "ve-2024",
-                "Venezuela, presidential election of 28 July 2024",
-                "VE",
-                List.of("country", "state", "municipality", "parish", "centre"),
-                List.of(new Contest(CONTEST, "President", choices, cands)),
-                0);
+                        "ve-2024",
+                        "Venezuela, presidential election of 28 July 2024",
+                        "VE",
+                        List.of("country", "state", "municipality", "parish", "centre"),
+                        List.of(new Contest(CONTEST, "President", choices, cands)),
+                        0)
+                .withUniverse(new Universe(CNE_TABLES, CNE_REGISTERED, List.of()));
     }
 
     public static Source defaultSource() {

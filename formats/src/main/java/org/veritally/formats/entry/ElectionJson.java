@@ -15,7 +15,8 @@ import org.veritally.formats.canonical.Fields;
 
 /**
  * JSON form of an {@link Election} (docs/log-format.md, "election"): members {@code id, name, root,
- * levels, turnoutAllowance, contests[{id, name, candidates[{id,name}], choices[{id,name,candidate}]}]}.
+ * levels, turnoutAllowance, contests[{id, name, candidates[{id,name}], choices[{id,name,candidate}]}]}
+ * and the optional {@code universe} ({@link UniverseJson}).
  * Stateless and thread-safe.
  */
 public final class ElectionJson {
@@ -52,6 +53,7 @@ public final class ElectionJson {
             contests.add(cm);
         }
         m.put("contests", contests);
+        e.universe().ifPresent(u -> m.put("universe", UniverseJson.toTree(u)));
         return m;
     }
 
@@ -87,6 +89,8 @@ public final class ElectionJson {
                     f.path() + ".keyCoolingOffHours",
                     "keyCoolingOffHours must be 0 to " + Election.MAX_KEY_COOLING_OFF_HOURS + ", not " + cooling));
         }
+        Optional<org.veritally.core.model.Universe> universe =
+                f.has("universe") ? UniverseJson.read(f.obj("universe"), problems) : Optional.empty();
         List<Contest> contests = new ArrayList<>();
         List<Object> cl = f.list("contests");
         for (int i = 0; i < cl.size(); i++) {
@@ -127,7 +131,8 @@ public final class ElectionJson {
                         contests,
                         allowance,
                         new org.veritally.core.reconcile.ConsensusPolicy((int) minSources),
-                        cooling),
+                        cooling,
+                        universe),
                 f.path(),
                 problems);
         return Optional.ofNullable(out[0]);

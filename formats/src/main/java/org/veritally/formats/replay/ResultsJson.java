@@ -3,6 +3,7 @@ package org.veritally.formats.replay;
 import java.util.ArrayList;
 import java.util.List;
 import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.Denominator;
 import org.veritally.core.model.Election;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.Tally;
@@ -15,7 +16,10 @@ import org.veritally.formats.canonical.CanonicalJson;
  * registeredVotersTotal, ballots, valid, null, blank, votes: [per choice, ballot order]}}}}, without
  * a trailing newline (docs/log-format.md §7). {@code stationsTotal} and {@code
  * registeredVotersTotal} are the catalogue's stations and registered voters below the unit (the
- * coverage a reader divides by). Units with no station reporting in the view are omitted. {@code
+ * catalogue's coverage). Where the election declares a unit's universe, the unit also has {@code
+ * stationsUniverse} and {@code registeredUniverse}, the declared figures, which coverage then divides
+ * by (docs/coverage.md); {@code verify} recomputes them with the rest (VFY-TOTALS). Units with no
+ * station reporting in the view are omitted. {@code
  * official.json} exists only when an authority source is declared; every declared source has its
  * file in every contest, even with no sheet there (then {@code units} is empty). Stateless.
  */
@@ -36,6 +40,7 @@ public final class ResultsJson {
                 out.add(new File(
                         "results/" + cid + "/official.json",
                         encode(
+                                e,
                                 cid,
                                 "official",
                                 logSize,
@@ -46,11 +51,11 @@ public final class ResultsJson {
                                 tab.sourceIndex(auth.get().id()))));
             out.add(new File(
                     "results/" + cid + "/consensus.json",
-                    encode(cid, "consensus", logSize, cat, byId, tab, c, Tabulation.CONSENSUS)));
+                    encode(e, cid, "consensus", logSize, cat, byId, tab, c, Tabulation.CONSENSUS)));
             for (var s : tab.sources()) {
                 out.add(new File(
                         "results/" + cid + "/source/" + s.id() + ".json",
-                        encode(cid, "source:" + s.id(), logSize, cat, byId, tab, c, tab.sourceIndex(s.id()))));
+                        encode(e, cid, "source:" + s.id(), logSize, cat, byId, tab, c, tab.sourceIndex(s.id()))));
             }
         }
         return out;
@@ -76,7 +81,15 @@ public final class ResultsJson {
      * bytes against the tree encoding.
      */
     static byte[] encode(
-            String contest, String view, long logSize, Catalogue cat, int[] byId, Tabulation tab, int c, int source) {
+            Election e,
+            String contest,
+            String view,
+            long logSize,
+            Catalogue cat,
+            int[] byId,
+            Tabulation tab,
+            int c,
+            int source) {
         var sb = new StringBuilder(1024);
         sb.append("{\"contest\":");
         CanonicalJson.string(sb, contest);
@@ -93,10 +106,14 @@ public final class ResultsJson {
             member(sb, ":{\"ballots\":", t.ballots());
             member(sb, ",\"blank\":", t.blank());
             member(sb, ",\"null\":", t.nulls());
+            // a declared universe's members sort between the catalogue's (RFC 8785 §3.2.3: 'U' < 'V', 'T' < 'U')
+            var d = Denominator.of(e, cat, u);
             member(sb, ",\"registered\":", t.registered());
+            if (d.declared()) member(sb, ",\"registeredUniverse\":", d.registered());
             member(sb, ",\"registeredVotersTotal\":", cat.registeredBelow(u));
             member(sb, ",\"stations\":", t.stations());
             member(sb, ",\"stationsTotal\":", cat.stationsBelow(u));
+            if (d.declared()) member(sb, ",\"stationsUniverse\":", d.stations());
             member(sb, ",\"valid\":", t.valid());
             sb.append(",\"votes\":[");
             long[] votes = t.votes();

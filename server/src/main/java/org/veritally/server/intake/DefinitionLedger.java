@@ -31,6 +31,7 @@ final class DefinitionLedger extends StateLedger {
     private Optional<Election> election;
     private final Map<String, Unit> units = new HashMap<>();
     private final Set<String> stations = new HashSet<>();
+    private final Map<String, long[]> stagedBelow = new HashMap<>();
     private final List<Source> sources = new ArrayList<>();
     private boolean root;
 
@@ -57,7 +58,16 @@ final class DefinitionLedger extends StateLedger {
                     units.put(u.id(), u);
                     root |= u.isRoot();
                 }
-                for (var s : c.stations()) stations.add(s.id());
+                for (var s : c.stations()) {
+                    stations.add(s.id());
+                    for (String u = s.unitId();
+                            !u.isEmpty();
+                            u = unit(u).orElseThrow().parentId()) {
+                        long[] b = stagedBelow.computeIfAbsent(u, k -> new long[2]);
+                        b[0]++;
+                        b[1] += s.registeredVoters();
+                    }
+                }
                 return null;
             }
 
@@ -112,6 +122,13 @@ final class DefinitionLedger extends StateLedger {
     public Optional<Unit> unit(String id) {
         Unit u = units.get(id);
         return u != null ? Optional.of(u) : defined() ? state.catalogue().unit(id) : Optional.empty();
+    }
+
+    @Override
+    public Below below(String id) {
+        Below live = defined() ? super.below(id) : new Below(0, 0);
+        long[] b = stagedBelow.getOrDefault(id, new long[2]);
+        return new Below(live.stations() + b[0], live.registered() + b[1]);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.veritally.core.announce.AnnouncementCheck;
 import org.veritally.core.announce.InHand;
 import org.veritally.core.model.Announcement;
 import org.veritally.core.model.Contest;
+import org.veritally.core.model.Denominator;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.tabulate.Tabulation;
@@ -63,12 +64,7 @@ public final class ReadAnnouncements {
             List<AnnouncementCheck.Result> views = new ArrayList<>();
             for (String view : views()) {
                 InHand h = cache.computeIfAbsent(c.id() + "|" + view, k -> inHand(c, view));
-                views.add(AnnouncementCheck.check(
-                        a,
-                        c,
-                        h,
-                        state.catalogue().stationCount(),
-                        state.catalogue().registeredBelow(0)));
+                views.add(AnnouncementCheck.check(a, c, h, Denominator.ofWhole(e, state.catalogue())));
             }
             out.add(new Report(r.index(), a, views, lead(a)));
         }
@@ -122,7 +118,8 @@ public final class ReadAnnouncements {
         List<String> labels = new ArrayList<>(a.candidates().keySet());
         if (labels.size() < 2) return java.util.Optional.empty();
         long[] votes = labels.stream().mapToLong(a.candidates()::get).toArray();
-        long registered = Math.max(a.registered().orElse(0), state.catalogue().registeredBelow(0));
+        Denominator whole = Denominator.ofWhole(state.requireElection(), state.catalogue());
+        long registered = Math.max(a.registered().orElse(0), whole.registered());
         long remaining;
         String basis;
         if (a.registered().isPresent() && a.registeredCounted().isPresent()) {
@@ -131,11 +128,12 @@ public final class ReadAnnouncements {
             basis = "registered " + a.registered().getAsLong() + " − registered in the counted actas "
                     + a.registeredCounted().getAsLong();
         } else {
-            long n =
-                    Math.max(state.catalogue().stationCount(), a.stationsTotal().orElse(0));
+            long n = Math.max(whole.stations(), a.stationsTotal().orElse(0));
             double p = a.coverageFraction(n).orElse(1.0);
             remaining = Math.round((1 - p) * registered);
-            basis = String.format("(1 − claimed coverage %.2f%%) × %d registered voters", p * 100, registered);
+            basis = String.format(
+                    "(1 − claimed coverage %.2f%%) × %d registered voters (%s)",
+                    p * 100, registered, whole.declared() ? "the election's declared universe" : "the catalogue");
         }
         IrreversibilityResult r = Irreversibility.assess(labels, votes, remaining);
         int lead = 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.veritally.core.model.Contest;
+import org.veritally.core.model.Denominator;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.Unit;
 import org.veritally.core.tabulate.Tabulation;
@@ -58,6 +59,7 @@ public final class ReadResults {
                 view,
                 state.catalogue().stationsBelow(unit),
                 state.catalogue().registeredBelow(unit),
+                Denominator.of(e, state.catalogue(), unit),
                 tally);
     }
 

@@ -45,14 +45,18 @@ public final class ReadIrreversibility {
             votes[i] = byId.getOrDefault(labels.get(i), 0L);
             valid += votes[i];
         }
-        long remaining = r.registeredVotersTotal() - r.registeredVoters();
+        // The bound rests on the whole election where it is declared: stations missing from the catalogue
+        // are unreported too (docs/coverage.md).
+        var d = r.denominator();
+        long remaining = d.registered() - r.registeredVoters();
         return new ViewIrreversibility(
                 scope.contestId(),
                 scope.viewName(),
                 r.stationsReporting(),
-                r.stationsTotal(),
+                d.stations(),
                 r.registeredVoters(),
-                r.registeredVotersTotal(),
+                d.registered(),
+                d.basis().wire(),
                 valid,
                 Irreversibility.assess(labels, votes, remaining),
                 Irreversibility.againstThreshold(labels, votes, remaining, ShareThreshold.moreThanHalf()));

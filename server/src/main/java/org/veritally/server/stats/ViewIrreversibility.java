@@ -11,9 +11,10 @@ import org.veritally.stats.announced.ThresholdResult;
  * @param contest the contest id
  * @param view the view's wire name
  * @param stationsReporting stations in the view's total
- * @param stationsTotal stations in the catalogue
+ * @param stationsTotal stations in the denominator: the declared universe, else the catalogue
  * @param registeredReporting registered voters of the reporting stations
- * @param registeredTotal registered voters of the catalogue
+ * @param registeredTotal registered voters in the denominator
+ * @param denominator {@code universe} or {@code catalogue} (docs/coverage.md)
  * @param validVotes valid votes so far (the sum of the candidates' votes)
  * @param irreversibility the margins, with {@code remainingRegistered} = registeredTotal - registeredReporting
  * @param majority the leader against "50% + 1" of the valid votes
@@ -25,6 +26,7 @@ public record ViewIrreversibility(
         long stationsTotal,
         long registeredReporting,
         long registeredTotal,
+        String denominator,
         long validVotes,
         IrreversibilityResult irreversibility,
         ThresholdResult majority) {}

@@ -294,6 +294,11 @@ public final class MirrorPublisher {
         for (var a : renderer.assets().all().entrySet())
             files.put("static/" + a.getKey(), a.getValue().bytes());
         files.put("index.html", rootIndex().getBytes(StandardCharsets.UTF_8));
+        // the Atom feed of each language, its links relative to {lang}/ like the pages there (docs/api.md)
+        for (Lang l : o.languages())
+            files.put(
+                    l.code() + "/feed.atom",
+                    renderer.feed(l, new MirrorLinks(PageRef.announcements(), o.languages()), "feed.atom"));
         int receipts = receipts(cp, files, before, o.full() ? 0 : Math.max(0, m), n);
         Set<String> pages = ConcurrentHashMap.newKeySet();
         int rendered = pages(files, pages, touched);

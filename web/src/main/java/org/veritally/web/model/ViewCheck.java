@@ -6,7 +6,8 @@ import org.veritally.core.announce.Figure;
 /**
  * An announcement judged in one view: the view (its wire value and label, a message key when
  * {@code translated}), the stations and registered voters in hand out of the totals, the most
- * stations the announcement's coverage claim lets it leave out, and every figure's verdict.
+ * stations the announcement's coverage claim lets it leave out, every figure's verdict, and the
+ * denominator the totals rest on ({@code universe} or {@code catalogue}, docs/coverage.md).
  */
 public record ViewCheck(
         String view,
@@ -17,7 +18,8 @@ public record ViewCheck(
         long registeredTotal,
         long registeredInHand,
         long excludedAtMost,
-        List<FigureCheck> figures) {
+        List<FigureCheck> figures,
+        String denominator) {
     public ViewCheck {
         figures = List.copyOf(figures);
     }

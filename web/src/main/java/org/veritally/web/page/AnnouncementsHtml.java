@@ -148,6 +148,7 @@ public final class AnnouncementsHtml {
                                     n.count(v.excludedAtMost())),
                     "class",
                     "muted");
+            h.element("p", c.t("coverage.basis." + v.denominator()), "class", "muted");
             h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", label)
                     .raw("<table class=\"figs\"><thead><tr>");
             h.element("th", c.t("announce.figure"), "scope", "col")

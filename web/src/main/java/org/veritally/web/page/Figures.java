@@ -15,7 +15,9 @@ import org.veritally.web.html.Html;
  * <ul>
  *   <li>{@code t|<unit>|<contest>|<view>|<field>}: a unit's total in a view; field {@code stations},
  *       {@code stationsTotal}, {@code registered}, {@code registeredTotal}, {@code ballots}, {@code
- *       valid}, {@code null}, {@code blank} or {@code cand:<candidate>}; value the integer;
+ *       valid}, {@code null}, {@code blank}, {@code cand:<candidate>}, or {@code stationsUniverse}
+ *       and {@code registeredUniverse} (the election's declared universe of the unit, where coverage
+ *       divides by it: docs/coverage.md); value the integer;
  *   <li>{@code p|<unit>|<contest>|<view>|<part>|<whole>}: the share part / whole of two such fields,
  *       value {@code <part>/<whole>}, text a percentage with one decimal, or "–" when whole is 0;
  *   <li>{@code s|<station>|registered} (the catalogue's registered voters) and {@code

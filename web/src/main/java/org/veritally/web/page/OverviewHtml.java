@@ -1,5 +1,6 @@
 package org.veritally.web.page;
 
+import org.veritally.core.model.Denominator;
 import org.veritally.web.html.Html;
 import org.veritally.web.link.PageRef;
 import org.veritally.web.model.ChildRow;
@@ -62,11 +63,14 @@ public final class OverviewHtml {
                     .link(c.href(PageRef.unit(r.unitId(), contest, p.view())), r.name())
                     .raw(" <span class=\"muted\">");
             var cov = r.coverage();
+            // A region with no declared universe under an election with one: say its share is of the catalogue.
+            boolean catalogueOnly = cov.basis() == Denominator.Basis.CATALOGUE
+                    && p.contests().get(0).coverage().basis() == Denominator.Basis.UNIVERSE;
             Figures.inMessage(
                     h,
                     c,
-                    "overview.reporting",
-                    Figures.share(r.unitId(), contest, p.view(), "stations", "stationsTotal"),
+                    catalogueOnly ? "overview.reporting.catalogue" : "overview.reporting",
+                    Figures.share(r.unitId(), contest, p.view(), "stations", cov.stationsField()),
                     Figures.ratio(cov.stationsReporting(), cov.stationsTotal()),
                     c.numbers().share(cov.stationsReporting(), cov.stationsTotal()));
             h.raw("</span></li>");

@@ -81,7 +81,7 @@ public final class ResultBlock {
                 h,
                 c,
                 "strong",
-                share(r, "stations", "stationsTotal"),
+                share(r, "stations", cov.stationsField()),
                 Figures.ratio(cov.stationsReporting(), cov.stationsTotal()),
                 n.share(cov.stationsReporting(), cov.stationsTotal()),
                 "data-f",
@@ -101,7 +101,7 @@ public final class ResultBlock {
                 h,
                 c,
                 "span",
-                total(r, "stationsTotal"),
+                total(r, cov.stationsField()),
                 Long.toString(cov.stationsTotal()),
                 n.count(cov.stationsTotal()),
                 "data-f",
@@ -112,11 +112,14 @@ public final class ResultBlock {
                 h,
                 c,
                 "strong",
-                share(r, "registered", "registeredTotal"),
+                share(r, "registered", cov.registeredField()),
                 Figures.ratio(cov.registeredReporting(), cov.registeredTotal()),
                 n.share(cov.registeredReporting(), cov.registeredTotal()),
                 "data-f",
                 "registeredShare");
+        h.raw(" <span class=\"muted\" data-f=\"basis\">")
+                .text(c.t(cov.basisKey()))
+                .raw("</span>");
         h.raw("</p>");
     }
 

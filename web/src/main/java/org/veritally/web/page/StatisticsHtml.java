@@ -92,6 +92,7 @@ public final class StatisticsHtml {
                                 n.count(v.stationsReporting()),
                                 n.count(v.stationsTotal()),
                                 n.count(r.remainingRegistered())));
+        h.element("p", c.t("coverage.basis." + v.denominator()), "class", "muted");
         if (!r.margins().isEmpty() && v.validVotes() > 0) {
             IrreversibilityResult.Margin m = r.margins().get(0);
             String leader = p.name(r.leader());

@@ -1,6 +1,7 @@
 package org.veritally.web.page;
 
 import java.util.List;
+import org.veritally.core.model.Denominator;
 import org.veritally.web.html.Html;
 import org.veritally.web.i18n.Numbers;
 import org.veritally.web.link.PageRef;
@@ -43,6 +44,9 @@ public final class UnitHtml {
         h.raw("<section aria-labelledby=\"h-children\"><h2 id=\"h-children\">")
                 .text(c.words().format("overview.by", p.childLevel()))
                 .raw("</h2>");
+        if (p.result().coverage().basis() == Denominator.Basis.UNIVERSE
+                && p.children().stream().anyMatch(r -> r.coverage().basis() == Denominator.Basis.CATALOGUE))
+            h.element("p", c.t("coverage.children.catalogue"), "class", "muted");
         h.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-labelledby", "h-children")
                 .raw("<table class=\"kids\"><thead><tr>");
         header(h, c, p, "name", c.t("unit.name"));
@@ -59,7 +63,7 @@ public final class UnitHtml {
                     h,
                     c,
                     "td",
-                    Figures.share(r.unitId(), contest, view, "stations", "stationsTotal"),
+                    Figures.share(r.unitId(), contest, view, "stations", cov.stationsField()),
                     Figures.ratio(cov.stationsReporting(), cov.stationsTotal()),
                     n.share(cov.stationsReporting(), cov.stationsTotal()),
                     "class",

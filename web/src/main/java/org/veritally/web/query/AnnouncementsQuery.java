@@ -126,7 +126,8 @@ public final class AnnouncementsQuery {
                 v.registeredTotal(),
                 v.registeredInHand(),
                 v.excludedAtMost(),
-                figures);
+                figures,
+                v.denominator());
     }
 
     private static String name(Contest c, String candidateId) {

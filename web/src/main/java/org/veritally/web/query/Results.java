@@ -40,7 +40,8 @@ public final class Results {
     }
 
     public static Coverage coverage(UnitResult r) {
-        return new Coverage(r.stationsReporting(), r.stationsTotal(), r.registeredVoters(), r.registeredVotersTotal());
+        var d = r.denominator();
+        return new Coverage(r.stationsReporting(), d.stations(), r.registeredVoters(), d.registered(), d.basis());
     }
 
     public static ResultSummary summary(UnitResult r, String contestName) {

@@ -10,11 +10,14 @@
   function q(scope, attr, key) { return scope.querySelectorAll('[' + attr + '="' + CSS.escape(key) + '"]'); }
   function set(list, text) { list.forEach(function (e) { if (e.textContent !== text) e.textContent = text; }); }
   function apply(sec, r) {
-    ['stationsReporting', 'stationsTotal', 'validVotes', 'nullVotes', 'blankVotes', 'ballotsCast'].forEach(function (f) {
+    // Coverage divides by the denominator the answer names: the declared universe, else the catalogue.
+    var d = r.denominator || { stations: r.stationsTotal, registered: r.registeredVotersTotal };
+    ['stationsReporting', 'validVotes', 'nullVotes', 'blankVotes', 'ballotsCast'].forEach(function (f) {
       set(q(sec, 'data-f', f), num.format(r[f]));
     });
-    set(q(sec, 'data-f', 'stationsShare'), share(r.stationsReporting, r.stationsTotal));
-    set(q(sec, 'data-f', 'registeredShare'), share(r.registeredVoters, r.registeredVotersTotal));
+    set(q(sec, 'data-f', 'stationsTotal'), num.format(d.stations));
+    set(q(sec, 'data-f', 'stationsShare'), share(r.stationsReporting, d.stations));
+    set(q(sec, 'data-f', 'registeredShare'), share(r.registeredVoters, d.registered));
     r.candidates.forEach(function (k) {
       set(q(sec, 'data-cand', k.id), num.format(k.votes));
       set(q(sec, 'data-share', k.id), share(k.votes, r.validVotes));

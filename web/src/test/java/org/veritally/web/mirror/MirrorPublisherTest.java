@@ -256,4 +256,25 @@ class MirrorPublisherTest {
         assertThat(Path.of(base.resolve("../../../station/P3.html"))).isRegularFile();
         assertThat(html).contains("href=\"../../../../en/unit/C2/consensus/N.html\"");
     }
+
+    @Test
+    @Order(8)
+    void eachLanguageHasAnAtomFeedWhoseLinksResolveInsideTheMirror() throws Exception {
+        for (String lang : List.of("es", "en")) {
+            Path feed = site.resolve(lang + "/feed.atom");
+            assertThat(feed).isRegularFile();
+            var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var doc = f.newDocumentBuilder().parse(feed.toFile());
+            var links = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "link");
+            assertThat(links.getLength()).isGreaterThan(2);
+            for (int i = 0; i < links.getLength(); i++) {
+                String href = ((org.w3c.dom.Element) links.item(i)).getAttribute("href");
+                assertThat(href).as("relative, like the pages").doesNotStartWith("/");
+                Path target = feed.getParent().resolve(href.split("#")[0]).normalize();
+                assertThat(target).as(lang + " feed link " + href).isRegularFile();
+            }
+        }
+    }
 }

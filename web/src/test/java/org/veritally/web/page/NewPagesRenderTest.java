@@ -124,8 +124,10 @@ class NewPagesRenderTest {
                 21_321_805,
                 17_000_000,
                 6_005,
-                List.of(bad, low, ok));
-        var empty = new ViewCheck("source:x", "Party " + EVIL, false, 30_026, 0, 21_321_805, 0, 6_005, List.of());
+                List.of(bad, low, ok),
+                "universe");
+        var empty = new ViewCheck(
+                "source:x", "Party " + EVIL, false, 30_026, 0, 21_321_805, 0, 6_005, List.of(), "catalogue");
         var round = new AnnouncementReport.RoundCheck(
                 10_058_774,
                 List.of(
