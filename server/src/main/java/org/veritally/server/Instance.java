@@ -55,6 +55,7 @@ public final class Instance implements AutoCloseable {
     private final LogAppender appender;
     private final org.veritally.server.log.LogKeys keys;
     private final org.veritally.server.integrity.IntegrityMonitor integrity;
+    private final org.veritally.server.asof.StatesAsOf asOf;
 
     private Instance(Path dir, Store store, Optional<org.veritally.server.log.LogKeys> givenKeys) {
         this.dir = dir;
@@ -68,7 +69,18 @@ public final class Instance implements AutoCloseable {
         this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
         this.integrity = new org.veritally.server.integrity.IntegrityMonitor(
                 () -> org.veritally.server.integrity.IntegrityCheck.run(store, keys, dir));
+        this.asOf = new org.veritally.server.asof.StatesAsOf(store);
         wire(load(store));
+    }
+
+    /** The election as it stood at an earlier log size (issue 18); its cache outlives a rebuild, as the log does. */
+    public org.veritally.server.asof.StatesAsOf asOf() {
+        return asOf;
+    }
+
+    /** What changed between two log sizes. */
+    public org.veritally.server.asof.DiffCheckpoints diff() {
+        return new org.veritally.server.asof.DiffCheckpoints(store, asOf);
     }
 
     /** The log's own signed note of its largest tree size, if it has one (without witness cosignatures). */

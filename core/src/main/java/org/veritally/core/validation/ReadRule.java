@@ -22,7 +22,9 @@ public enum ReadRule implements RuleId {
     /** No resource at this path. */
     RD_PATH("RD-PATH", "no resource at this path"),
     /** A query parameter is malformed or out of range. */
-    RD_PARAM("RD-PARAM", "a query parameter is malformed or out of range");
+    RD_PARAM("RD-PARAM", "a query parameter is malformed or out of range"),
+    /** A log size asked for (as of, diff) is not a whole number from 1 to the log's size. */
+    RD_AT("RD-AT", "the log size asked for is not one the log has had");
 
     private final String id;
     private final String description;

@@ -30,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
     private final Instance instance;
     private final WriteToken token;
     private final Javalin app;
+    private final AsOfRoutes asOf;
 
     public ApiServer(Instance instance, WriteToken token) {
         this(instance, token, List.of());
@@ -44,12 +45,16 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(Instance instance, WriteToken token, List<Routes> extra, OpsConfig opsConfig) {
         this.instance = instance;
         this.token = token;
+        this.asOf = new AsOfRoutes(instance);
         var ops = new Operations(instance, new Authenticator(token, instance.accounts()), opsConfig);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             ops.register(cfg);
             cfg.routes.get("/api/election", this::election);
             cfg.routes.get("/api/results", this::results);
+            cfg.routes.get("/api/results/file", asOf::file);
+            cfg.routes.get("/api/asof", asOf::asOf);
+            cfg.routes.get("/api/diff", asOf::diff);
             cfg.routes.get("/api/units/{id}", this::unit);
             cfg.routes.get("/api/stations/{id}", this::station);
             cfg.routes.get(
@@ -237,6 +242,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void results(Context ctx) {
+        if (AsOfRoutes.at(ctx).isPresent()) {
+            asOf.results(ctx, q(ctx, "unit"), q(ctx, "contest"), q(ctx, "view").orElse("official"));
+            return;
+        }
         json(
                 ctx,
                 instance.results()
@@ -249,6 +258,10 @@ public final class ApiServer implements AutoCloseable {
     private void unit(Context ctx) {
         Optional<String> id = Optional.of(ctx.pathParam("id"));
         String view = q(ctx, "view").orElse("official");
+        if (AsOfRoutes.at(ctx).isPresent()) {
+            asOf.unit(ctx, id.get(), q(ctx, "contest"), view);
+            return;
+        }
         var m = new LinkedHashMap<String, Object>();
         m.put("result", instance.results().result(id, q(ctx, "contest"), view));
         m.put("children", instance.results().children(id, q(ctx, "contest"), view));
