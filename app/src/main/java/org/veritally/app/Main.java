@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ImportCommand.class,
             ResultsCommand.class,
+            DiffCommand.class,
             GenerateCommand.class,
             RebuildCommand.class,
             ServeCommand.class,

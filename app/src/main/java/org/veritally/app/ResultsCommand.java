@@ -41,11 +41,31 @@ final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Option(
+            names = "--at",
+            paramLabel = "N",
+            description = "the result as it stood when the log had N entries (replayed from the log; names the"
+                    + " signed checkpoint it rests on)")
+    Optional<Long> at;
+
+    @Option(
+            names = "--canonical",
+            description = "print the canonical results file of the contest and view (docs/log-format.md §7),"
+                    + " which verify --results checks; with --at, as of that size")
+    boolean canonical;
+
     @Override
     public Integer call() {
         try (Instance in = data.open()) {
             String v = view.orElseGet(() -> defaultView(in));
-            UnitResult r = in.results().result(unit, contest, v);
+            Optional<org.veritally.server.asof.AsOf> asOf =
+                    at.map(n -> in.asOf().at(n));
+            if (canonical) {
+                System.out.print(CanonicalResults.of(in, asOf, contest, v));
+                return Main.OK;
+            }
+            UnitResult r = asOf.map(a -> a.results()).orElse(in.results()).result(unit, contest, v);
+            asOf.ifPresent(a -> System.err.println(AsOfNote.line(a, in.store().logSize())));
             if (json) {
                 System.out.println(Json.pretty(r));
             } else {

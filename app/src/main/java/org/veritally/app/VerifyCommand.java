@@ -49,6 +49,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
+    @Option(
+            names = "--results",
+            paramLabel = "FILE",
+            description = "a results file published as of an earlier log size (its logSize); checked against the"
+                    + " log's first logSize entries (VFY-ASOF); repeat for several")
+    List<java.nio.file.Path> asOf = new ArrayList<>();
+
+    @Option(
+            names = "--at",
+            paramLabel = "N",
+            description = "with --results: the log size the files must claim (refused if one says otherwise)")
+    Long at;
+
     @Override
     public Integer call() {
         VerifierKey logKey = UsageError.of(() -> KeyFiles.load(key));
@@ -58,7 +71,11 @@ final class VerifyCommand implements Callable<Integer> {
         if (quorum != null && (w.isEmpty() || quorum < 1)) {
             throw new UsageError("--quorum needs at least one --witness key and a value of at least 1");
         }
-        Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(UsageError.of(() -> Logs.open(log)));
+        if (at != null && asOf.isEmpty()) throw new UsageError("--at needs at least one --results file");
+        List<org.veritally.verify.AsOfFile> files = new ArrayList<>();
+        for (var p : asOf) files.add(AsOfFiles.read(p, at));
+        Report r =
+                new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(UsageError.of(() -> Logs.open(log)), files);
         System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
         System.out.flush();
         return r.verified() ? Main.OK : Main.REJECTED;

@@ -38,6 +38,11 @@ public enum Check implements RuleId {
      * carries some).
      */
     VFY_EVIDENCE(11, "VFY-EVIDENCE", "every published image of evidence is the public copy the log names"),
+    /**
+     * Every results file given as published "as of" an earlier log size N ({@code verify --results}) is
+     * byte for byte the file recomputed from the log's first N entries (made only when such files are given).
+     */
+    VFY_ASOF(12, "VFY-ASOF", "every as-of results file is recomputed from the log's prefix of its size"),
 
     /** The receipt's checkpoint is signed by the pinned log key. */
     RCPT_SIG(1, "RCPT-SIG", "the receipt's checkpoint is signed by the pinned log key"),

@@ -65,6 +65,16 @@ public final class Verifier {
      * @throws LogUnavailableException if the log cannot be read, or has no checkpoint at all
      */
     public Report verify(PublishedLog log) {
+        return verify(log, List.of());
+    }
+
+    /**
+     * Verifies the log and, when {@code asOf} is not empty, each results file published as of an earlier
+     * log size against the log's prefix of that size ({@code VFY-ASOF}, after the other checks).
+     *
+     * @throws LogUnavailableException if the log cannot be read, or has no checkpoint at all
+     */
+    public Report verify(PublishedLog log, List<AsOfFile> asOf) {
         Objects.requireNonNull(log, "log");
         byte[] bytes = log.read("checkpoint")
                 .orElseThrow(() -> new LogUnavailableException(
@@ -82,6 +92,7 @@ public final class Verifier {
             String why = "the checkpoint has no tree size and root to check against (see VFY-SIG)";
             List<Check> rest = new ArrayList<>(
                     List.of(Check.VFY_TILES, Check.VFY_LEAVES, Check.VFY_ROOT, Check.VFY_ENTRIES, Check.VFY_TOTALS));
+            if (!asOf.isEmpty()) rest.add(Check.VFY_ASOF);
             if (mirror) {
                 rest.addAll(List.of(Check.VFY_MANIFEST, Check.VFY_PAGES, Check.VFY_EXPORTS));
             }
@@ -114,6 +125,15 @@ public final class Verifier {
                     log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay(), evidence.digests()));
         }
         evidence.result().ifPresent(checks::add);
+        if (!asOf.isEmpty()) {
+            checks.add(
+                    scan.replay().isPresent()
+                            ? AsOfCheck.run(log, cp.size(), asOf)
+                            : CheckResult.skip(
+                                    Check.VFY_ASOF,
+                                    "cannot replay the log's prefix: not every entry could be read or replayed"
+                                            + " (see VFY-LEAVES, VFY-ENTRIES)"));
+        }
         return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
     }
 
