@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.server.Instance;
 import org.veritally.web.i18n.Lang;
+import org.veritally.web.link.AsOfLinks;
 import org.veritally.web.link.HttpLinks;
 import org.veritally.web.link.Links;
 import org.veritally.web.link.PageRef;
@@ -24,6 +25,7 @@ import org.veritally.web.model.StatisticsPage;
 import org.veritally.web.model.UnitPage;
 import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
+import org.veritally.web.page.AsOfBanner;
 import org.veritally.web.page.DiscrepanciesHtml;
 import org.veritally.web.page.DownloadsHtml;
 import org.veritally.web.page.ErrorHtml;
@@ -35,6 +37,7 @@ import org.veritally.web.page.StatisticsHtml;
 import org.veritally.web.page.UnitHtml;
 import org.veritally.web.page.UploadHtml;
 import org.veritally.web.query.AnnouncementsQuery;
+import org.veritally.web.query.AsOfQuery;
 import org.veritally.web.query.ChildOrder;
 import org.veritally.web.query.DiscrepanciesQuery;
 import org.veritally.web.query.NotFound;
@@ -91,6 +94,57 @@ public final class SiteRenderer {
                     "notfound.page",
                     "/" + lang.code() + "/" + path);
         return render(lang, ref.get(), http);
+    }
+
+    /**
+     * The page at {@code /{lang}/at/{n}/{path}?{query}}: the overview, a unit or a station as it stood when
+     * the log had {@code n} entries (issue 18), with a note naming the checkpoint it rests on and linking to
+     * the latest page. Any other page, or a size the log never had, is a 404.
+     */
+    public RenderedPage renderAt(Lang lang, long n, String path, Map<String, String> query) {
+        PageContext home = PageContext.of(lang, http, PageRef.home(), assets.names());
+        Optional<PageRef> ref = Route.parse(path, query);
+        if (ref.isEmpty() || !AsOfLinks.kept(ref.get().kind()))
+            return notFound(home, "notfound.page", "/" + lang.code() + "/at/" + n + "/" + path);
+        org.veritally.server.asof.AsOf a;
+        try {
+            a = in.asOf().at(n);
+        } catch (org.veritally.server.read.UsageProblem e) {
+            return notFound(home, "notfound.asof", Long.toString(n));
+        }
+        if (a.state().election().isEmpty() || a.state().tabulation().sources().isEmpty())
+            return notFound(home, "notfound.asof", Long.toString(n));
+        Links links = new AsOfLinks(http, n);
+        PageRef r = ref.get();
+        AsOfQuery q = new AsOfQuery(a);
+        try {
+            PageRef self;
+            String html;
+            switch (r.kind()) {
+                case OVERVIEW -> {
+                    OverviewPage p = q.overview(r.view());
+                    self = r.view().isPresent() ? PageRef.overview(p.view()) : r;
+                    html = OverviewHtml.render(p, PageContext.of(lang, links, self, assets.names()));
+                }
+                case UNIT -> {
+                    ChildSort sort = ChildSort.parse(r.sort().orElse(""));
+                    UnitPage p = q.unit(r.id(), r.contest(), r.view(), sort, lang);
+                    self = PageRef.unit(
+                                    r.id(), p.result().contestId(), p.result().view())
+                            .sorted(sort.wire(), sort.isDefault());
+                    html = UnitHtml.render(p, PageContext.of(lang, links, self, assets.names()));
+                }
+                default -> {
+                    self = r;
+                    html = StationHtml.render(
+                            new StationQuery(in).read(r.id(), a), PageContext.of(lang, links, self, assets.names()));
+                }
+            }
+            PageContext c = PageContext.of(lang, links, self, assets.names());
+            return new RenderedPage(200, AsOfBanner.insert(html, a, c, http.page(lang, self)), false);
+        } catch (NotFound e) {
+            return notFound(PageContext.of(lang, links, r, assets.names()), e.messageKey(), e.value());
+        }
     }
 
     /** The page {@code ref} in {@code lang}, linking with {@code links}. */

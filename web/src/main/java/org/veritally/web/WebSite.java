@@ -133,7 +133,14 @@ public final class WebSite implements Routes {
         }
         RenderedPage p;
         try {
-            p = renderer.render(lang.get(), path, firstValues(ctx.queryParamMap()));
+            var at = AT.matcher(path);
+            p = at.matches()
+                    ? renderer.renderAt(
+                            lang.get(),
+                            org.veritally.server.asof.StatesAsOf.parse("at", at.group(1)),
+                            at.group(2),
+                            firstValues(ctx.queryParamMap()))
+                    : renderer.render(lang.get(), path, firstValues(ctx.queryParamMap()));
         } catch (org.veritally.store.StoreException e) {
             // the environment: the database cannot be read just now
             p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
@@ -145,6 +152,9 @@ public final class WebSite implements Routes {
         }
         html(ctx, p);
     }
+
+    /** {@code at/{N}/{page}}: a page as of log size N (issue 18). */
+    private static final java.util.regex.Pattern AT = java.util.regex.Pattern.compile("at/(\\d{1,18})/?(.*)");
 
     private void upload(Context ctx) {
         Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));

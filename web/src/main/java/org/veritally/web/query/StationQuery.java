@@ -46,35 +46,83 @@ public final class StationQuery {
     }
 
     public StationPage read(String stationId) {
-        Election e = in.state().requireElection();
         Catalogue cat = in.state().catalogue();
         Station st = cat.station(stationId).orElseThrow(() -> new NotFound("notfound.station", stationId));
-        int stationIdx = cat.stationIndex(stationId);
-        List<StoredSheet> sheets = in.store().sheetsOfStation(stationId);
-        List<Source> sources = in.state().tabulation().sources();
+        return read(
+                in.state(),
+                st,
+                in.store().sheetsOfStation(stationId),
+                Results.info(in),
+                Results.log(in),
+                UnitQuery.ancestry(in, cat.unitOfStation(cat.stationIndex(stationId))),
+                Long.MAX_VALUE);
+    }
+
+    /**
+     * The station's page as it stood at log size {@code a.size()} (issue 18): the copies current then
+     * (read from the log by the indices the replayed state holds), their history up to then, the consensus
+     * copy of the replayed reconciliation, and the photos filed before then.
+     */
+    public StationPage read(String stationId, org.veritally.server.asof.AsOf a) {
+        var state = a.state();
+        Catalogue cat = state.catalogue();
+        Station st = cat.station(stationId).orElseThrow(() -> new NotFound("notfound.station", stationId));
+        int s = cat.stationIndex(stationId);
+        Election e = state.requireElection();
+        List<Source> sources = state.tabulation().sources();
+        List<StoredSheet> sheets = new ArrayList<>();
+        var log = new org.veritally.store.LogQueries(in.store());
+        for (int c = 0; c < e.contests().size(); c++)
+            for (int src = 0; src < sources.size(); src++) {
+                long idx = state.sheets().get(org.veritally.core.reconcile.CopyKey.of(s, c, src));
+                if (idx < 0) continue;
+                List<org.veritally.core.validation.Problem> problems = new ArrayList<>();
+                var sheet = log.body(idx, "sheet")
+                        .flatMap(b -> state.codec().decode(b, "log #" + idx, problems))
+                        .map(x -> ((org.veritally.core.entry.SheetEntry) x).sheet())
+                        .orElseThrow(() -> new IllegalStateException("log entry " + idx + " is not a sheet"));
+                sheets.add(new StoredSheet(
+                        sheet.stationId(), sheet.contestId(), sheet.sourceId(), idx, sheet.counts(), sheet.votes()));
+            }
+        var info = new org.veritally.web.model.ElectionInfo(
+                e.id(), e.name(), e.rootUnitId(), cat.stationCount(), cat.unitCount(), a.size());
+        var status = new org.veritally.web.model.LogStatus(
+                a.size(), a.checkpoint().filter(k -> k.treeSize() == a.size()).map(k -> k.treeSize()));
+        int parent = cat.unitOfStation(s);
+        List<org.veritally.web.model.Crumb> ancestry = new ArrayList<>();
+        int[] up = cat.ancestry(parent);
+        for (int i = up.length - 1; i >= 0; i--) ancestry.add(UnitQuery.crumb(e, cat.unit(up[i])));
+        return read(state, st, sheets, info, status, ancestry, a.size());
+    }
+
+    private StationPage read(
+            org.veritally.server.state.ElectionState state,
+            Station st,
+            List<StoredSheet> sheets,
+            org.veritally.web.model.ElectionInfo info,
+            org.veritally.web.model.LogStatus log,
+            List<org.veritally.web.model.Crumb> ancestry,
+            long before) {
+        Election e = state.requireElection();
+        int stationIdx = state.catalogue().stationIndex(st.id());
+        List<Source> sources = state.tabulation().sources();
         SheetHistory history = new SheetHistory(in);
         List<ContestCopies> contests = new ArrayList<>();
         for (int ci = 0; ci < e.contests().size(); ci++) {
-            long consensus = in.state().reconciliation().consensusEntry(stationIdx, ci);
+            long consensus = state.reconciliation().consensusEntry(stationIdx, ci);
             contests.add(contest(e.contests().get(ci), sheets, sources, e.consensus(), consensus, history));
         }
-        var ancestry = UnitQuery.ancestry(in, cat.unitOfStation(stationIdx));
-        String view = Views.defaultView(in.state().tabulation()).orElse(Views.OFFICIAL);
+        String view = Views.defaultView(state.tabulation()).orElse(Views.OFFICIAL);
         java.util.Set<String> withSheet = new java.util.HashSet<>();
         for (StoredSheet s : sheets) {
             withSheet.add(StationPhotos.key(s.source(), Optional.of(s.contest())));
             withSheet.add(StationPhotos.key(s.source(), Optional.empty()));
         }
-        return new StationPage(
-                Results.info(in),
-                ancestry,
-                view,
-                st.id(),
-                st.name(),
-                st.registeredVoters(),
-                contests,
-                Results.log(in),
-                new StationPhotos(in).read(st.id(), withSheet));
+        var photos = new StationPhotos(in)
+                .read(st.id(), withSheet).stream()
+                        .filter(p -> p.logIndex() < before)
+                        .toList();
+        return new StationPage(info, ancestry, view, st.id(), st.name(), st.registeredVoters(), contests, log, photos);
     }
 
     private static ContestCopies contest(

@@ -1,0 +1,108 @@
+package org.veritally.web.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.veritally.formats.csv.SheetRow;
+import org.veritally.server.Instance;
+import org.veritally.server.http.ApiServer;
+import org.veritally.server.http.WriteToken;
+import org.veritally.server.intake.DuplicateRows;
+import org.veritally.web.SampleElection;
+import org.veritally.web.WebSite;
+
+/**
+ * Issue 18 in a real browser: a page opened at an earlier checkpoint ({@code /{lang}/at/{N}/…}) shows the
+ * numbers of then, after a sheet has moved the live ones, says that it is not the latest (in the reader's
+ * language) and links to the latest; its links stay at that checkpoint.
+ */
+class AsOfBrowserTest {
+    @TempDir
+    static Path dir;
+
+    static Instance in;
+    static SampleElection sample;
+    static ApiServer server;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.launch();
+        in = Instance.open(dir);
+        sample = SampleElection.load(in);
+        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+        Files.createDirectories(Browser.screenshots());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+        if (in != null) in.close();
+        if (browser != null) browser.close();
+    }
+
+    static String firstCandidateLine(Page p) {
+        return p.locator("main li:has(span.who)").first().innerText();
+    }
+
+    @Test
+    void aPageOpenedAtAnEarlierCheckpointShowsTheOlderNumbersAndSaysSo() {
+        long n = in.store().logSize();
+        Page p = browser.chromium.newContext().newPage();
+        p.navigate(base + "/en/");
+        String then = firstCandidateLine(p);
+
+        var o = in.sequencer()
+                .submit(
+                        List.of(new SheetRow("held back", Optional.of(sample.heldBack), List.of())),
+                        "test",
+                        new DuplicateRows(),
+                        true);
+        assertThat(o.rejected()).isEmpty();
+        assertThat(in.store().logSize()).isGreaterThan(n);
+
+        p.context().close();
+        p = browser.chromium.newContext().newPage(); // a fresh cache: live pages may be cached for 5 s
+        p.navigate(base + "/en/");
+        assertThat(firstCandidateLine(p)).as("the live overview moved").isNotEqualTo(then);
+        assertThat(p.locator("p.asof").count())
+                .as("a live page has no as-of note")
+                .isZero();
+
+        var r = p.navigate(base + "/en/at/" + n + "/");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(firstCandidateLine(p)).as("the overview as of %d", n).isEqualTo(then);
+        var note = p.locator("p.asof");
+        assertThat(note.innerText()).contains("As of log size", "checkpoint " + n, "not the latest");
+        assertThat(note.locator("a").getAttribute("href")).isEqualTo("/en/");
+        p.screenshot(new Page.ScreenshotOptions()
+                .setPath(Browser.screenshots().resolve("asof-overview.png"))
+                .setFullPage(true));
+
+        p.locator("section[aria-labelledby=h-regions] a").first().click();
+        assertThat(p.url()).contains("/en/at/" + n + "/unit/");
+        assertThat(p.locator("p.asof").count()).isEqualTo(1);
+
+        p.navigate(base + "/en/at/" + n + "/station/" + SampleElection.HELD_BACK);
+        assertThat(p.locator("p.asof").count()).isEqualTo(1);
+        p.navigate(base + "/en/station/" + SampleElection.HELD_BACK);
+        assertThat(p.locator("p.asof").count()).isZero();
+
+        p.navigate(base + "/es/at/" + n + "/");
+        assertThat(p.locator("p.asof").innerText()).contains("No son los resultados más recientes");
+        assertThat(p.navigate(base + "/en/at/" + (in.store().logSize() + 5) + "/")
+                        .status())
+                .isEqualTo(404);
+        p.context().close();
+    }
+}
