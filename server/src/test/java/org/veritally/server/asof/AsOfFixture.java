@@ -10,10 +10,10 @@ import org.veritally.server.Fixtures;
 import org.veritally.server.Instance;
 
 /** A log grown in several commits (each one signs a checkpoint), with a correction and disputed stations. */
-final class AsOfFixture {
+public final class AsOfFixture {
     private AsOfFixture() {}
 
-    static Instance grown(Path dir, int stations, long seed) {
+    public static Instance grown(Path dir, int stations, long seed) {
         var g = new SyntheticElection(stations, 2, 4, 3, seed);
         var d = g.definition();
         Instance in = Fixtures.defined(dir, d);
