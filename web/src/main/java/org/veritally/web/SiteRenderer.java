@@ -26,6 +26,7 @@ import org.veritally.web.model.UnitPage;
 import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
 import org.veritally.web.page.AsOfBanner;
+import org.veritally.web.page.DiffHtml;
 import org.veritally.web.page.DiscrepanciesHtml;
 import org.veritally.web.page.DownloadsHtml;
 import org.veritally.web.page.ErrorHtml;
@@ -146,6 +147,30 @@ public final class SiteRenderer {
             return notFound(PageContext.of(lang, links, r, assets.names()), e.messageKey(), e.value());
         }
     }
+
+    /**
+     * The page at {@code /{lang}/diff?from=N&to=M&view=V}: what changed between two log sizes (issue 18;
+     * {@code to} defaults to the log's size), lists cut at {@value #DIFF_LIMIT}. A size the log never had
+     * is a 404 naming {@code RD-AT}.
+     */
+    public RenderedPage renderDiff(Lang lang, Map<String, String> query) {
+        PageContext c = PageContext.of(lang, http, PageRef.home(), assets.names());
+        if (in.state().election().isEmpty()) return render(lang, PageRef.home(), http);
+        try {
+            long from = org.veritally.server.asof.StatesAsOf.parse("from", query.getOrDefault("from", ""));
+            long to = query.containsKey("to")
+                    ? org.veritally.server.asof.StatesAsOf.parse("to", query.get("to"))
+                    : in.store().logSize();
+            var d = in.diff().diff(from, to, Optional.ofNullable(query.get("view")), DIFF_LIMIT);
+            return new RenderedPage(
+                    200, DiffHtml.render(d, in.state().requireElection().name(), c), false);
+        } catch (org.veritally.server.read.UsageProblem e) {
+            return notFound(c, "notfound.diff", e.rule().id() + ": " + e.getMessage());
+        }
+    }
+
+    /** How many of each kind of change the diff page lists. */
+    static final int DIFF_LIMIT = 200;
 
     /** The page {@code ref} in {@code lang}, linking with {@code links}. */
     public RenderedPage render(Lang lang, PageRef ref, Links links) {

@@ -109,6 +109,7 @@ public final class WebSite implements Routes {
             if (lang.isEmpty()) page(ctx, "feed.atom");
             else feed(ctx, lang.get(), "/" + lang.get().code() + "/feed.atom");
         });
+        routes.get("/{lang}/diff", this::diff);
         routes.get("/{lang}", ctx -> page(ctx, ""));
         routes.get("/{lang}/<path>", ctx -> page(ctx, ctx.pathParam("path")));
         routes.head("/{lang}", ctx -> page(ctx, ""));
@@ -155,6 +156,26 @@ public final class WebSite implements Routes {
 
     /** {@code at/{N}/{page}}: a page as of log size N (issue 18). */
     private static final java.util.regex.Pattern AT = java.util.regex.Pattern.compile("at/(\\d{1,18})/?(.*)");
+
+    /** What changed between two log sizes (issue 18): {@code /{lang}/diff?from=N&to=M}. */
+    private void diff(Context ctx) {
+        Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));
+        if (lang.isEmpty()) {
+            page(ctx, "diff");
+            return;
+        }
+        RenderedPage p;
+        try {
+            p = renderer.renderDiff(lang.get(), firstValues(ctx.queryParamMap()));
+        } catch (org.veritally.store.StoreException e) {
+            p = fail(lang.get(), 503, "error.unavailable", "error.unavailable.text", "");
+            ctx.header("Retry-After", "5");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error rendering " + ctx.path() + ": " + e, traces.traceOf(e));
+            p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
+        }
+        html(ctx, p);
+    }
 
     private void upload(Context ctx) {
         Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));

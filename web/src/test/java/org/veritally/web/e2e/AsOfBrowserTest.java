@@ -98,6 +98,13 @@ class AsOfBrowserTest {
         p.navigate(base + "/en/station/" + SampleElection.HELD_BACK);
         assertThat(p.locator("p.asof").count()).isZero();
 
+        p.navigate(base + "/en/diff?from=" + n);
+        assertThat(p.locator("#h-added").innerText()).isEqualTo("Sheets added: 1");
+        assertThat(p.locator("section[aria-labelledby=h-added] a").getAttribute("href"))
+                .isEqualTo("/en/at/" + in.store().logSize() + "/station/" + SampleElection.HELD_BACK);
+        assertThat(p.locator("#h-moved").count()).isEqualTo(1);
+        assertThat(p.navigate(base + "/en/diff?from=0").status()).isEqualTo(404);
+
         p.navigate(base + "/es/at/" + n + "/");
         assertThat(p.locator("p.asof").innerText()).contains("No son los resultados más recientes");
         assertThat(p.navigate(base + "/en/at/" + (in.store().logSize() + 5) + "/")
