@@ -80,12 +80,14 @@ public final class ApiServer implements AutoCloseable {
                     ctx -> json(
                             ctx,
                             new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
-            cfg.routes.get(
-                    "/api/discrepancies/summary",
-                    ctx -> json(
+            cfg.routes.get("/api/discrepancies/summary", ctx -> {
+                if (AsOfRoutes.at(ctx).isPresent()) asOf.discrepancySummary(ctx);
+                else
+                    json(
                             ctx,
                             new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
-                                    .summary()));
+                                    .summary());
+            });
             cfg.routes.get(
                     "/api/discrepancies",
                     ctx -> json(

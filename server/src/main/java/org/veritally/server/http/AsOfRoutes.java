@@ -82,6 +82,15 @@ final class AsOfRoutes {
         ApiServer.json(ctx, m);
     }
 
+    /** The reconciliation summary (agreed, disputed, single, missing) as the replayed state of size N counts it. */
+    void discrepancySummary(Context ctx) {
+        AsOf a = require(ctx);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("asOf", describe(a, instance.store().logSize()));
+        m.put("summary", new org.veritally.server.read.ReadDiscrepancies(a.state(), instance.store()).summary());
+        ApiServer.json(ctx, m);
+    }
+
     /** The canonical results file of one contest × view at size N (docs/log-format.md §7), byte for byte. */
     void file(Context ctx) {
         AsOf a = require(ctx);

@@ -40,6 +40,8 @@ class AsOfApiTest {
             assertThat(get(base, "/api/units/N?at=" + n).body()).contains("\"children\":", "\"stations\":");
             var file = get(base, "/api/results/file?view=consensus&contest=C1&at=" + n);
             assertThat(file.body()).startsWith("{\"contest\":\"C1\",\"logSize\":" + n + ",");
+            var summary = get(base, "/api/discrepancies/summary?at=" + n);
+            assertThat(summary.body()).contains("\"asOf\":{\"size\":" + n, "\"summary\":{\"agreed\":");
             var d = get(base, "/api/diff?from=" + n + "&to=" + size + "&limit=2");
             assertThat(d.statusCode()).as(d.body()).isEqualTo(200);
             assertThat(d.body()).contains("\"fromAsOf\":", "\"toAsOf\":", "\"correctedCount\":");
