@@ -25,12 +25,17 @@ public final class AsOfBanner {
         if (at < 0) return page;
         Html h = new Html();
         h.raw("<p class=\"asof\" role=\"note\" data-asof=\"" + a.size() + "\">");
-        String cp = a.checkpoint().map(k -> Long.toString(k.treeSize())).orElse("—");
-        String when = a.checkpoint()
-                .map(k -> UTC.format(Instant.ofEpochMilli(k.createdMs())))
-                .orElse("—");
-        h.text(c.words().format("asof.banner", c.numbers().count(a.size()), cp, when))
-                .raw(" ");
+        String size = c.numbers().count(a.size());
+        if (a.checkpoint().isEmpty()) h.text(c.words().format("asof.banner.unsigned", size));
+        else {
+            var k = a.checkpoint().get();
+            String when = UTC.format(Instant.ofEpochMilli(k.createdMs()));
+            // a size that is not itself a checkpoint rests on the first one above it, which holds it as a prefix;
+            // the checkpoint's size is written as the log names it (/log/checkpoint), without separators
+            String key = a.exact() ? "asof.banner" : "asof.banner.within";
+            h.text(c.words().format(key, size, Long.toString(k.treeSize()), when));
+        }
+        h.raw(" ");
         h.link(latest, c.t("asof.latest"));
         h.raw("</p>");
         int end = at + MAIN.length();

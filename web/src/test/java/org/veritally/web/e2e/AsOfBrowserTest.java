@@ -105,6 +105,15 @@ class AsOfBrowserTest {
         assertThat(p.locator("#h-moved").count()).isEqualTo(1);
         assertThat(p.navigate(base + "/en/diff?from=0").status()).isEqualTo(404);
 
+        var checkpoints = new org.veritally.store.CheckpointQueries(in.store());
+        long inside = n - 1;
+        while (checkpoints.note(inside).isPresent()) inside--;
+        long above = checkpoints.firstCovering(inside - 1).orElseThrow().treeSize();
+        p.navigate(base + "/en/at/" + inside + "/");
+        assertThat(p.locator("p.asof").innerText())
+                .as("a size that is not a checkpoint names the first checkpoint above it")
+                .contains("inside checkpoint " + above, "not the latest");
+
         p.navigate(base + "/es/at/" + n + "/");
         assertThat(p.locator("p.asof").innerText()).contains("No son los resultados más recientes");
         assertThat(p.navigate(base + "/en/at/" + (in.store().logSize() + 5) + "/")
