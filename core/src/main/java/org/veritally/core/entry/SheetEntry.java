@@ -13,6 +13,11 @@ public record SheetEntry(TallySheet sheet, Optional<SheetSignature> signature) i
         this(sheet, Optional.empty());
     }
 
+    /** The entry as a sheet, if it is one: for readers outside core that look only at sheets. */
+    public static Optional<SheetEntry> of(Entry e) {
+        return e instanceof SheetEntry s ? Optional.of(s) : Optional.empty();
+    }
+
     public String kind() {
         return "sheet";
     }

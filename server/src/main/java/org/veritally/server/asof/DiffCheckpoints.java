@@ -66,8 +66,9 @@ public final class DiffCheckpoints {
                 if (!"sheet".equals(row.kind())) continue;
                 List<Problem> problems = new ArrayList<>();
                 var entry = sb.codec().decode(row.body(), "log entry " + row.idx(), problems);
-                if (entry.isEmpty() || !(entry.get() instanceof SheetEntry se)) continue;
-                var sh = se.sheet();
+                var se = entry.flatMap(SheetEntry::of);
+                if (se.isEmpty()) continue;
+                var sh = se.get().sheet();
                 var change = new CheckpointDiff.SheetChange(
                         row.idx(),
                         sh.stationId(),
