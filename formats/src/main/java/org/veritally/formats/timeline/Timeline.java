@@ -47,6 +47,8 @@ public record Timeline(
      * @param timeMs when the first signed checkpoint covering this size was written (Unix ms); empty
      *     when no checkpoint covers it yet
      * @param votes per choice, in ballot order
+     * @param shares each choice's share of the valid votes, in [0, 1] (0 while no valid vote is in): always
+     *     {@code votes / validVotes}, so build points with {@link #of}
      * @param sheetsBySource how many sheets (first copies and corrections) of each source below the
      *     unit for the contest the log held, in declaration order of the sources
      */
@@ -58,22 +60,47 @@ public record Timeline(
             long ballotsCast,
             long validVotes,
             List<Long> votes,
+            List<Double> shares,
             List<Long> sheetsBySource) {
         public Point {
             votes = List.copyOf(votes);
+            shares = List.copyOf(shares);
             sheetsBySource = List.copyOf(sheetsBySource);
+            if (!shares.equals(sharesOf(votes, validVotes)))
+                throw new IllegalArgumentException("shares are not votes / valid votes");
         }
 
-        /** Choice {@code i}'s share of the valid votes, in [0, 1]; 0 while no valid vote is in. */
-        public double share(int i) {
-            return validVotes == 0 ? 0.0 : (double) votes.get(i) / validVotes;
+        /** A point whose shares are computed from its votes. */
+        public static Point of(
+                long logSize,
+                OptionalLong timeMs,
+                long stationsReporting,
+                long registeredVoters,
+                long ballotsCast,
+                long validVotes,
+                List<Long> votes,
+                List<Long> sheetsBySource) {
+            return new Point(
+                    logSize,
+                    timeMs,
+                    stationsReporting,
+                    registeredVoters,
+                    ballotsCast,
+                    validVotes,
+                    votes,
+                    sharesOf(votes, validVotes),
+                    sheetsBySource);
         }
 
-        /** Every choice's share of the valid votes, in ballot order. */
-        public List<Double> shares() {
+        private static List<Double> sharesOf(List<Long> votes, long valid) {
             Double[] out = new Double[votes.size()];
-            for (int i = 0; i < out.length; i++) out[i] = share(i);
+            for (int i = 0; i < out.length; i++) out[i] = valid == 0 ? 0.0 : (double) votes.get(i) / valid;
             return List.of(out);
+        }
+
+        /** Choice {@code i}'s share of the valid votes. */
+        public double share(int i) {
+            return shares.get(i);
         }
     }
 

@@ -123,7 +123,7 @@ final class UnitSeries {
         for (int i = SheetEvents.FIXED; i < stride; i++) votes.add(t[i]);
         List<Long> bySource = new ArrayList<>(sources);
         for (int i = 0; i < sources; i++) bySource.add(i < counts.length ? counts[i] : 0L);
-        return new Timeline.Point(size, time, t[0], t[1], t[2], t[3], votes, bySource);
+        return Timeline.Point.of(size, time, t[0], t[1], t[2], t[3], votes, bySource);
     }
 
     /** How many sheets of source {@code s} arrived, and the log indices of the first and the last (-1: none). */

@@ -34,7 +34,7 @@ class TimelineRecorderTest {
 
     static Timeline.Point point(
             long size, long t, long stations, long reg, long ballots, long valid, long a, long b, long auth, long w) {
-        return new Timeline.Point(
+        return Timeline.Point.of(
                 size,
                 t < 0 ? OptionalLong.empty() : OptionalLong.of(t),
                 stations,
