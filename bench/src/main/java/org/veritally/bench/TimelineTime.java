@@ -39,7 +39,8 @@ public final class TimelineTime {
             var cat = in.state().catalogue();
             SplittableRandom r = new SplittableRandom(18);
             List<String> ids = new ArrayList<>();
-            for (int i = 0; i < units; i++) ids.add(cat.unit(r.nextInt(cat.unitCount())).id());
+            for (int i = 0; i < units; i++)
+                ids.add(cat.unit(r.nextInt(cat.unitCount())).id());
             for (String label : List.of("units not asked before", "the same units again (kept)")) {
                 double[] ms = new double[ids.size()];
                 long c0 = os.getProcessCpuTime();
@@ -63,8 +64,7 @@ public final class TimelineTime {
             }
             Runtime rt = Runtime.getRuntime();
             System.gc();
-            System.out.printf(
-                    Locale.ROOT, "heap used after GC: %.0f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
+            System.out.printf(Locale.ROOT, "heap used after GC: %.0f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);
         }
     }
 }
