@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             ResultsCommand.class,
             DiffCommand.class,
+            TimelineCommand.class,
             GenerateCommand.class,
             RebuildCommand.class,
             ServeCommand.class,

@@ -92,7 +92,7 @@ final class ResultsCommand implements Callable<Integer> {
     }
 
     /** official with an authority source; else the only source's view, or consensus; the latter two named on stderr. */
-    private static String defaultView(Instance in) {
+    static String defaultView(Instance in) {
         if (in.state().election().isEmpty()) return "official"; // the result names the missing election (RD-ELECTION)
         Tabulation tab = in.state().tabulation();
         if (tab.authority().isPresent()) return "official";

@@ -196,6 +196,7 @@ final class ServeCommand implements Callable<Integer> {
         routes.add(new org.veritally.server.log.LogRoutes(
                 in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)));
         routes.add(new org.veritally.server.stats.StatsRoutes(in));
+        routes.add(new org.veritally.server.http.TimelineRoutes(in)); // before the site's /{lang}/<path>
         routes.add(new org.veritally.web.WebSite(in));
         ApiServer api = new ApiServer(in, WriteToken.load(dir), routes, ops).start(host, port);
         // once listening, in the background: reads are answered meanwhile, /readyz is not ready until it passes

@@ -48,6 +48,7 @@ public final class Instance implements AutoCloseable {
     private volatile Sequencer sequencer;
     private volatile DefineElection define;
     private volatile ReadResults results;
+    private volatile org.veritally.server.read.ReadTimeline timeline;
     private volatile GroupCommit groupCommit;
     private volatile Optional<GroupCommit.Intake> intake = Optional.empty();
     private volatile Optional<RecordEntry.Intake> entryIntake = Optional.empty();
@@ -102,6 +103,7 @@ public final class Instance implements AutoCloseable {
         this.sequencer = new Sequencer(store, s, appender);
         this.define = new DefineElection(store, s, appender, sequencer);
         this.results = new ReadResults(s);
+        this.timeline = new org.veritally.server.read.ReadTimeline(s, store);
     }
 
     /** Opens the data directory, creating it (and an empty SQLite database) if needed. */
@@ -283,6 +285,11 @@ public final class Instance implements AutoCloseable {
 
     public ReadResults results() {
         return results;
+    }
+
+    /** The reporting timeline (docs/timeline.md): replays the log on its first use, then what is new. */
+    public org.veritally.server.read.ReadTimeline timeline() {
+        return timeline;
     }
 
     /**

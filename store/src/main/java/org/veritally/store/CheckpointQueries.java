@@ -74,4 +74,19 @@ public final class CheckpointQueries {
                 rs -> out.add(Store.getString(rs, 1)));
         return out;
     }
+    /** When a checkpoint of a tree size was written (Unix ms), without its note. */
+    public record Written(long treeSize, long createdMs) {}
+
+    /**
+     * The checkpoints of tree sizes above {@code treeSize}, smallest first, without their notes: when each size was
+     * first under a signed tree head (the reporting timeline's clock).
+     */
+    public List<Written> writtenAfter(long treeSize) {
+        List<Written> out = new ArrayList<>();
+        store.query(
+                "SELECT tree_size, created_ms FROM checkpoint WHERE tree_size > ? ORDER BY tree_size",
+                List.of(treeSize),
+                rs -> out.add(new Written(Store.getLong(rs, 1), Store.getLong(rs, 2))));
+        return out;
+    }
 }

@@ -42,6 +42,11 @@ final class Route {
             default -> {}
         }
         String id = "";
+        if (p.startsWith("timeline/")) {
+            id = p.substring(9);
+            if (id.isEmpty() || id.contains("/")) return Optional.empty();
+            return Optional.of(page(Kind.TIMELINE, id, query, "contest", "view"));
+        }
         if (p.startsWith("unit/")) id = p.substring(5);
         else if (p.startsWith("station/")) id = p.substring(8);
         if (id.isEmpty() || id.contains("/")) return Optional.empty();

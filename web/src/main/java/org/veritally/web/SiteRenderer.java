@@ -22,6 +22,7 @@ import org.veritally.web.model.Option;
 import org.veritally.web.model.OverviewPage;
 import org.veritally.web.model.StationPage;
 import org.veritally.web.model.StatisticsPage;
+import org.veritally.web.model.TimelinePage;
 import org.veritally.web.model.UnitPage;
 import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
@@ -35,6 +36,7 @@ import org.veritally.web.page.PageContext;
 import org.veritally.web.page.SearchHtml;
 import org.veritally.web.page.StationHtml;
 import org.veritally.web.page.StatisticsHtml;
+import org.veritally.web.page.TimelineHtml;
 import org.veritally.web.page.UnitHtml;
 import org.veritally.web.page.UploadHtml;
 import org.veritally.web.query.AnnouncementsQuery;
@@ -47,6 +49,7 @@ import org.veritally.web.query.Results;
 import org.veritally.web.query.SearchIndex;
 import org.veritally.web.query.StationQuery;
 import org.veritally.web.query.StatisticsQuery;
+import org.veritally.web.query.TimelineQuery;
 import org.veritally.web.query.UnitQuery;
 
 /**
@@ -187,7 +190,8 @@ public final class SiteRenderer {
         }
         boolean needsView = ref.kind() == PageRef.Kind.OVERVIEW
                 || ref.kind() == PageRef.Kind.UNIT
-                || ref.kind() == PageRef.Kind.STATISTICS;
+                || ref.kind() == PageRef.Kind.STATISTICS
+                || ref.kind() == PageRef.Kind.TIMELINE;
         if (needsView && in.state().tabulation().sources().isEmpty()) {
             return new RenderedPage(
                     503,
@@ -214,6 +218,7 @@ public final class SiteRenderer {
                 case ANNOUNCEMENTS -> new RenderedPage(200, AnnouncementsHtml.render(announcements.read(), c), false);
                 case STATISTICS -> statistics(lang, ref, links);
                 case UPLOAD -> upload(lang, "", Optional.empty(), new UploadPage.Blank(), 200);
+                case TIMELINE -> timeline(ref, c);
             };
         } catch (NotFound e) {
             return notFound(c, e.messageKey(), e.value());
@@ -337,6 +342,16 @@ public final class SiteRenderer {
             self = self.quickCount(p.quickCount().seed(), p.quickCount().size());
         return new RenderedPage(
                 200, StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
+    }
+
+    private RenderedPage timeline(PageRef ref, PageContext c) {
+        TimelinePage p = new TimelineQuery(in).read(ref.id(), ref.contest(), ref.view());
+        PageRef self = PageRef.timeline(
+                p.unit().unitId(), p.timeline().contest(), p.timeline().view());
+        return new RenderedPage(
+                200,
+                TimelineHtml.render(p, new PageContext(c.lang(), c.words(), c.numbers(), c.links(), self, c.assets())),
+                false);
     }
 
     private RenderedPage notFound(PageContext c, String key, String value) {

@@ -58,6 +58,22 @@ public final class LogReplay implements LedgerView {
     private final List<org.veritally.core.model.Announcement> announcements = new ArrayList<>();
     private boolean finished;
     private final Applier applier = new Applier();
+    private SheetObserver observer = (index, copyKey, sheet, replaced) -> {};
+
+    /**
+     * Told of every sheet the rulebook accepts, as it is applied: its log index, its {@link CopyKey}
+     * (station, contest and source indices), the sheet, and the same source's copy it replaces, if any.
+     * Called on the replaying thread, before the next entry is replayed.
+     */
+    @FunctionalInterface
+    public interface SheetObserver {
+        void sheet(long index, long copyKey, TallySheet sheet, Optional<TallySheet> replaced);
+    }
+
+    /** Tells {@code o} of every accepted sheet from now on (one observer; the last one set). */
+    public void observeSheets(SheetObserver o) {
+        this.observer = java.util.Objects.requireNonNull(o);
+    }
 
     private TallySheet sheetOf(long key) {
         return sheetAt(key, current.find(key));
@@ -255,8 +271,10 @@ public final class LogReplay implements LedgerView {
         public Void sheet(SheetEntry se) {
             long key = accepted.copyKey();
             // the rulebook found the copy this one replaces, if any: accepted.superseded()
-            batch.add(se.sheet(), accepted.superseded() < 0 ? Optional.empty() : Optional.of(sheetOf(key)));
+            Optional<TallySheet> replaced = accepted.superseded() < 0 ? Optional.empty() : Optional.of(sheetOf(key));
+            batch.add(se.sheet(), replaced);
             current.put(key, index, se.sheet());
+            observer.sheet(index, key, se.sheet(), replaced);
             return null;
         }
 

@@ -45,6 +45,9 @@ public final class MirrorLinks implements Links {
                 "unit/" + t.contest().orElse("default") + "/" + slug(t.view().orElse("default")) + "/" + t.id()
                         + ".html";
             case STATION -> "station/" + t.id() + ".html";
+            case TIMELINE ->
+                "timeline/" + t.contest().orElse("default") + "/"
+                        + slug(t.view().orElse("default")) + "/" + t.id() + ".html";
             case SEARCH, UPLOAD -> "index.html";
             case DOWNLOADS -> "downloads.html";
             case ANNOUNCEMENTS -> "announcements.html";

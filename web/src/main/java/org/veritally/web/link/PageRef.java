@@ -26,11 +26,13 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         ANNOUNCEMENTS,
         STATISTICS,
         /** The form a witness files a photo of a sheet with: live site only (a mirror has no server). */
-        UPLOAD
+        UPLOAD,
+        /** The reporting timeline of a unit (docs/timeline.md); its id is the unit's. */
+        TIMELINE
     }
 
     public PageRef {
-        if ((kind == Kind.UNIT || kind == Kind.STATION) == id.isEmpty())
+        if ((kind == Kind.UNIT || kind == Kind.STATION || kind == Kind.TIMELINE) == id.isEmpty())
             throw new IllegalArgumentException(kind + " page id '" + id + "'");
         Map<String, String> m = new TreeMap<>();
         params.forEach((k, v) -> {
@@ -97,6 +99,21 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
     }
 
     /** The statistics of a contest in a view (each absent for the default). */
+    /** The reporting timeline of unit {@code id} for a contest and view. */
+    public static PageRef timeline(String id, String contest, String view) {
+        return new PageRef(Kind.TIMELINE, id, Map.of("contest", contest, "view", view));
+    }
+
+    /**
+     * The reporting timeline of unit {@code id} for a contest, in {@code view} unless it is {@code consensus}
+     * (which has no timeline): then in the default view.
+     */
+    public static PageRef timelineOf(String id, String contest, String view) {
+        return view.equals("consensus")
+                ? new PageRef(Kind.TIMELINE, id, Map.of("contest", contest))
+                : timeline(id, contest, view);
+    }
+
     public static PageRef statistics(Optional<String> contest, Optional<String> view) {
         return of(Kind.STATISTICS, "", p("contest", contest), p("view", view));
     }

@@ -640,6 +640,7 @@ public final class MirrorPublisher {
     /** A linked page as the mirror has it: only the parameters its file name keeps. */
     private static PageRef normal(PageRef t) {
         if (t.kind() == PageRef.Kind.STATISTICS) return PageRef.statistics(t.contest(), t.view());
+        if (t.kind() == PageRef.Kind.TIMELINE) return t;
         return PageRef.discrepancies(t.param("unit"), t.param("source"));
     }
 
@@ -652,7 +653,7 @@ public final class MirrorPublisher {
     /** The pages found by following links, which every publish finds again. */
     private static boolean isLinkedPage(String path) {
         String rest = path.substring(path.indexOf('/') + 1);
-        return rest.startsWith("discrepancies") || rest.startsWith("statistics");
+        return rest.startsWith("discrepancies") || rest.startsWith("statistics") || rest.startsWith("timeline");
     }
 
     private static int delete(Path out, String path) {

@@ -22,8 +22,9 @@ final class RecordingLinks implements Links {
 
     @Override
     public String page(Lang lang, PageRef target) {
-        if (target.kind() == PageRef.Kind.DISCREPANCIES || target.kind() == PageRef.Kind.STATISTICS)
-            linked.accept(target);
+        if (target.kind() == PageRef.Kind.DISCREPANCIES
+                || target.kind() == PageRef.Kind.STATISTICS
+                || target.kind() == PageRef.Kind.TIMELINE) linked.accept(target);
         return links.page(lang, target);
     }
 

@@ -22,6 +22,10 @@ public final class OverviewHtml {
                     .link(
                             c.href(PageRef.unit(p.election().rootUnitId(), r.contestId(), p.view())),
                             c.words().format("overview.explore", r.contestName()))
+                    .raw(" · ")
+                    .link(
+                            c.href(PageRef.timelineOf(p.election().rootUnitId(), r.contestId(), p.view())),
+                            c.t("timeline.link"))
                     .raw("</p>");
         }
         if (!p.regions().isEmpty()) regions(h, c, p);

@@ -31,6 +31,11 @@ public final class UnitHtml {
         Selectors.options(h, c, "nav.contest", p.contests(), id -> PageRef.unit(u.unitId(), id, view));
         Selectors.options(h, c, "nav.view", p.views(), v -> PageRef.unit(u.unitId(), contest, v));
         ResultBlock.write(h, c, p.result(), "h2", p.result().contestName());
+        // a static mirror carries the timelines of the whole election only (docs/timeline.md)
+        if (!c.links().isStatic() || u.unitId().equals(p.election().rootUnitId()))
+            h.raw("<p class=\"more\">")
+                    .link(c.href(PageRef.timelineOf(u.unitId(), contest, view)), c.t("timeline.link"))
+                    .raw("</p>");
         if (!p.children().isEmpty()) children(h, c, p);
         if (!p.stations().isEmpty()) stations(h, c, p.stations(), contest);
         Layout.close(h, c, p.election().logSize());

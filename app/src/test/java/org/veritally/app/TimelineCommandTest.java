@@ -1,0 +1,68 @@
+package org.veritally.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code veritally timeline}: text and JSON; the last point equals {@code results}; the consensus view and
+ * unknown units are refused with their rule (exit 2), never a stack trace.
+ */
+class TimelineCommandTest {
+    @TempDir
+    Path dir;
+
+    Path imported() {
+        Path g = dir.resolve("gen");
+        Path d = dir.resolve("data");
+        assertThat(CliTest.run("generate", "--stations", "40", "--sources", "2", "--seed", "18", "--out", g.toString())
+                        .code())
+                .isZero();
+        assertThat(CliTest.run("import", "--data", d.toString(), "--format", "election", g + "/election.json")
+                        .code())
+                .isZero();
+        assertThat(CliTest.run("import", "--data", d.toString(), "--format", "csv", "--quiet", g + "/sheets.csv")
+                        .code())
+                .isZero();
+        return d;
+    }
+
+    @Test
+    void jsonTimelineEndsAtTheResultsAndTextNamesTheDenominator() throws Exception {
+        Path d = imported();
+        ObjectMapper json = new ObjectMapper();
+        CliTest.Run t = CliTest.run("timeline", "--data", d.toString(), "--json");
+        assertThat(t.code()).as(t.err()).isZero();
+        JsonNode tl = json.readTree(t.out());
+        JsonNode results = json.readTree(
+                CliTest.run("results", "--data", d.toString(), "--json").out());
+        JsonNode last = tl.get("points").get(tl.get("points").size() - 1);
+        assertThat(last.get("stationsReporting").asLong())
+                .isEqualTo(results.get("stationsReporting").asLong())
+                .isEqualTo(40);
+        assertThat(last.get("validVotes").asLong())
+                .isEqualTo(results.get("validVotes").asLong());
+        assertThat(tl.get("arrivals")).hasSize(2);
+        CliTest.Run text = CliTest.run("timeline", "--data", d.toString(), "--unit", "R0", "--view", "source:party-a");
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out())
+                .contains("denominator: the catalogue")
+                .contains("party-a")
+                .contains("arrival");
+    }
+
+    @Test
+    void consensusAndUnknownUnitsAreRefusedWithTheirRule() {
+        Path d = imported();
+        CliTest.Run c = CliTest.run("timeline", "--data", d.toString(), "--view", "consensus");
+        assertThat(c.code()).isEqualTo(Main.USAGE);
+        assertThat(c.err()).contains("RD-VIEW").doesNotContain("Exception");
+        CliTest.Run u = CliTest.run("timeline", "--data", d.toString(), "--unit", "nowhere");
+        assertThat(u.code()).isEqualTo(Main.USAGE);
+        assertThat(u.err()).contains("RD-UNIT");
+    }
+}

@@ -1,0 +1,151 @@
+package org.veritally.formats.timeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.Denominator;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.Source;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.reconcile.CopyKey;
+import org.veritally.core.tabulate.View;
+import org.veritally.core.validation.Problem;
+import org.veritally.formats.replay.LogReplay;
+
+/**
+ * Builds the reporting timeline (docs/timeline.md) in one pass over the log, in index order: each
+ * entry goes through a {@link LogReplay}, so through the one rulebook, and every sheet it accepts is
+ * kept as the change it made ({@link SheetEvents}). A timeline of a unit × contest is then the running
+ * sum of the changes below the unit, sampled at no more than {@link #MAX_POINTS} log sizes; it is kept
+ * (the {@value #KEPT} most recently asked) and extended by the entries appended since, never
+ * recomputed from the start. Feed it the log with {@link #accept} as the log grows.
+ *
+ * <p>Not thread-safe: the caller serialises {@link #accept} and {@link #timeline}.
+ */
+public final class TimelineRecorder {
+    /** The most samples of a timeline between its first point (size 0) and its last (the current size). */
+    public static final int MAX_POINTS = 256;
+
+    /** How many unit × contest series are kept between requests. */
+    static final int KEPT = 256;
+
+    private final LogReplay replay = new LogReplay();
+    private final SheetEvents events = new SheetEvents();
+    private final Map<Long, UnitSeries> kept = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, UnitSeries> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public TimelineRecorder() {
+        replay.observeSheets(this::record);
+    }
+
+    /** Replays the next entry of the log; what is wrong with it, each with its rule ID (empty: applied). */
+    public List<Problem> accept(byte[] entry) {
+        return replay.accept(entry);
+    }
+
+    /** How many entries were replayed. */
+    public long size() {
+        return replay.size();
+    }
+
+    /** The replay behind the timeline: the election, the catalogue and the sources as of {@link #size()}. */
+    public LogReplay replay() {
+        return replay;
+    }
+
+    /** How many accepted sheets were recorded. */
+    public int sheets() {
+        return events.size();
+    }
+
+    private void record(long index, long key, TallySheet sheet, Optional<TallySheet> replaced) {
+        int station = CopyKey.station(key);
+        long[] d = new long[SheetEvents.FIXED + sheet.choiceCount()];
+        add(d, sheet, 1);
+        if (replaced.isPresent()) {
+            add(d, replaced.get(), -1);
+        } else {
+            d[0] = 1;
+            d[1] = replay.catalogue().station(station).registeredVoters();
+        }
+        events.add(index, replay.catalogue().unitOfStation(station), CopyKey.contest(key), CopyKey.source(key), d);
+    }
+
+    private static void add(long[] d, TallySheet sh, int sign) {
+        var k = sh.counts();
+        d[2] += sign * k.ballotsOrSum();
+        d[3] += sign * k.valid();
+        d[4] += sign * k.nulls();
+        d[5] += sign * (k.blank() < 0 ? 0 : k.blank());
+        for (int i = 0; i < sh.choiceCount(); i++) d[SheetEvents.FIXED + i] += sign * sh.vote(i);
+    }
+
+    /**
+     * The timeline of unit {@code unitId} × contest {@code contestId} × {@code view} at the current size,
+     * with the wall-clock time of each size from {@code timeOfSize} (the first signed checkpoint whose tree
+     * holds that many entries; empty when none does yet).
+     *
+     * @throws IllegalArgumentException if no election was replayed, or the unit, the contest or the view is
+     *     unknown, or the view is {@code consensus} (the caller checks these and reports them with their rule)
+     */
+    public Timeline timeline(String unitId, String contestId, View view, LongFunction<OptionalLong> timeOfSize) {
+        Election e = replay.election().orElseThrow(() -> new IllegalArgumentException("no election replayed"));
+        var cat = replay.catalogue();
+        int u = cat.unitIndex(unitId);
+        if (u < 0) throw new IllegalArgumentException("unknown unit " + unitId);
+        int c = e.contestIndex(contestId);
+        if (c < 0) throw new IllegalArgumentException("unknown contest " + contestId);
+        Contest contest = e.contests().get(c);
+        List<Source> sources = replay.tabulation().sources();
+        int source = sourceOf(view, sources);
+        long key = ((long) u << 16) | c;
+        UnitSeries s = kept.computeIfAbsent(
+                key, k -> new UnitSeries(u, c, contest.choices().size()));
+        s.extend(events, replay.size(), cat);
+        List<Timeline.Choice> choices = new ArrayList<>();
+        for (var ch : contest.choices()) choices.add(new Timeline.Choice(ch.id(), ch.name()));
+        List<Timeline.Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            long[] a = s.arrival(i);
+            arrivals.add(new Timeline.Arrival(
+                    sources.get(i).id(),
+                    a[0],
+                    a[1] < 0 ? OptionalLong.empty() : OptionalLong.of(a[1]),
+                    a[1] < 0 ? OptionalLong.empty() : timeOfSize.apply(a[1] + 1),
+                    a[2] < 0 ? OptionalLong.empty() : OptionalLong.of(a[2]),
+                    a[2] < 0 ? OptionalLong.empty() : timeOfSize.apply(a[2] + 1)));
+        }
+        var unit = cat.unit(u);
+        return new Timeline(
+                unit.id(),
+                unit.name(),
+                contest.id(),
+                view.wire(),
+                Denominator.of(e, cat, u),
+                choices,
+                sources.stream().map(Source::id).toList(),
+                s.points(source, sources.size(), timeOfSize),
+                arrivals,
+                replay.size());
+    }
+
+    private static int sourceOf(View view, List<Source> sources) {
+        if (view instanceof View.Consensus)
+            throw new IllegalArgumentException("the timeline has the official view and each source's, not consensus");
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            if (view instanceof View.OfSource o && s.id().equals(o.sourceId())) return i;
+            if (view instanceof View.Official && s.kind() == org.veritally.core.model.SourceKind.AUTHORITY) return i;
+        }
+        throw new IllegalArgumentException("no source for view " + view.wire());
+    }
+}

@@ -1,0 +1,46 @@
+package org.veritally.web.query;
+
+import java.util.List;
+import java.util.Optional;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.Source;
+import org.veritally.server.Instance;
+import org.veritally.web.model.TimelinePage;
+
+/**
+ * Use case: read the reporting timeline page of a unit × contest × view, from the instance's {@link
+ * org.veritally.server.read.ReadTimeline} (which keeps and extends it as the log grows). The view
+ * defaults as on unit pages; {@code consensus} has no timeline and is not found. Thread-safe.
+ */
+public final class TimelineQuery {
+    private final Instance in;
+
+    public TimelineQuery(Instance in) {
+        this.in = in;
+    }
+
+    public TimelinePage read(String unitId, Optional<String> contestId, Optional<String> view) {
+        Election e = in.state().requireElection();
+        var cat = in.state().catalogue();
+        int u = cat.unitIndex(unitId);
+        if (u < 0) throw new NotFound("notfound.unit", unitId);
+        Contest contest = UnitQuery.contest(e, contestId);
+        var tab = in.state().tabulation();
+        String v = Views.resolve(tab, view);
+        if (v.equals(Views.CONSENSUS)) throw new NotFound("notfound.view", v);
+        var t = in.timeline().timeline(Optional.of(unitId), Optional.of(contest.id()), v);
+        List<String> names = tab.sources().stream().map(Source::name).toList();
+        return new TimelinePage(
+                Results.info(in),
+                UnitQuery.ancestry(in, cat.parent(u)),
+                UnitQuery.crumb(e, cat.unit(u)),
+                UnitQuery.contests(e, contest.id()),
+                Views.options(tab, v).stream()
+                        .filter(o -> !o.value().equals(Views.CONSENSUS))
+                        .toList(),
+                contest.name(),
+                names.subList(0, Math.min(names.size(), t.sources().size())),
+                t);
+    }
+}
