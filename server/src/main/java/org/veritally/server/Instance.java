@@ -242,12 +242,23 @@ public final class Instance implements AutoCloseable {
         return new org.veritally.server.intake.RecordEvidence(store, state, appender, sequencer);
     }
 
+    public org.veritally.server.intake.RecordTranscription transcriptionRecorder() {
+        requireWriter();
+        return new org.veritally.server.intake.RecordTranscription(store, state, appender, sequencer);
+    }
+
     /**
-     * Records announcements, keys and evidence in this process (on PostgreSQL, outside {@code serve}, this
-     * takes the sequencer's lock first).
+     * Records announcements, keys, evidence and transcription work in this process (on PostgreSQL, outside
+     * {@code serve}, this takes the sequencer's lock first).
      */
     public RecordEntry entries() {
-        return new RecordEntry(state, announcements(), keyRegistry(), evidenceRecorder(), accounts());
+        return new RecordEntry(
+                state,
+                announcements(),
+                keyRegistry(),
+                evidenceRecorder(),
+                java.util.Optional.of(transcriptionRecorder()),
+                accounts());
     }
 
     /**
