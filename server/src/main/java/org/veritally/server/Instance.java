@@ -93,7 +93,35 @@ public final class Instance implements AutoCloseable {
         return store.readSnapshot(() -> ElectionState.load(store, new StoreHashReader(store)));
     }
 
+    private volatile org.veritally.server.transcribe.TranscriptionCampaign campaign;
+
+    /**
+     * The transcription campaign over every photo filed (docs/transcription.md), created on first use with
+     * the default configuration, the system clock and no gold tasks; it follows evidence as it is filed.
+     */
+    public synchronized org.veritally.server.transcribe.TranscriptionCampaign transcription() {
+        if (campaign == null) {
+            requireWriter();
+            var c = new org.veritally.server.transcribe.TranscriptionCampaign(
+                    state,
+                    org.veritally.server.transcribe.CampaignConfig.DEFAULT,
+                    java.time.Clock.systemUTC(),
+                    this::submitEntry,
+                    java.util.Map.of());
+            state.followEvidence(f -> c.add(
+                    new org.veritally.core.transcribe.PhotoKey(
+                            f.entry().evidence().original().sha256(),
+                            f.entry().evidence().stationId(),
+                            f.entry().evidence().sourceId()),
+                    f.entry().evidence().contestId().orElse(""),
+                    f.entry().evidence().account()));
+            campaign = c;
+        }
+        return campaign;
+    }
+
     private void wire(ElectionState s) {
+        campaign = null;
         if (groupCommit != null) {
             groupCommit.close();
             groupCommit = null;

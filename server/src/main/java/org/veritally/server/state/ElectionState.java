@@ -87,6 +87,22 @@ public final class ElectionState {
                         k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(f);
         evidenceCount.incrementAndGet();
+        for (var l : evidenceListeners) l.accept(f);
+    }
+
+    private final List<java.util.function.Consumer<org.veritally.core.rulebook.LedgerView.Filed>> evidenceListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Calls {@code l} with every evidence entry filed so far (in log order) and then with each one as it is
+     * added (a transcription campaign's queue follows the photos this way).
+     */
+    public void followEvidence(java.util.function.Consumer<org.veritally.core.rulebook.LedgerView.Filed> l) {
+        List<org.veritally.core.rulebook.LedgerView.Filed> all = new ArrayList<>();
+        evidence.values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparingLong(org.veritally.core.rulebook.LedgerView.Filed::index));
+        all.forEach(l);
+        evidenceListeners.add(l);
     }
 
     /** The keys the log registered and revoked (live keys, each source's history). */

@@ -18,4 +18,25 @@ public record CampaignStatus(
         Map<String, int[]> peer,
         Map<String, int[]> gold,
         List<String> paused,
-        Instant at) {}
+        Instant at) {
+    /** As JSON members ({@code GET /api/campaign/status}, {@code campaign status --json}). */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("photos", photos);
+        List<Object> open = new java.util.ArrayList<>();
+        for (int c : openByWork) open.add(c);
+        m.put("openByWork", open);
+        Map<String, Object> by = new java.util.LinkedHashMap<>();
+        byStatus.forEach((k, v) -> by.put(k.wire(), v));
+        m.put("byStatus", by);
+        Map<String, Object> vols = new java.util.TreeMap<>();
+        peer.forEach((k, v) -> vols.put(k, Map.of("decided", v[0], "agreeing", v[1])));
+        m.put("peer", vols);
+        Map<String, Object> g = new java.util.TreeMap<>();
+        gold.forEach((k, v) -> g.put(k, Map.of("done", v[0], "matched", v[1])));
+        m.put("gold", g);
+        m.put("paused", paused);
+        m.put("at", at.toString());
+        return m;
+    }
+}
