@@ -224,9 +224,8 @@ public final class ReplayLog {
         var e = state.codec().decode(store.readLog(idx, 1).get(0).body(), "log entry " + idx, problems);
         var entry = e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems));
         // an agreed copy stands at the index of the transcription that completed it, with its figures
-        return entry instanceof org.veritally.core.entry.TranscriptionEntry t
-                ? t.sheet()
-                : ((SheetEntry) entry).sheet();
+        return org.veritally.core.transcribe.Figures.of(entry)
+                .orElseThrow(() -> new IllegalStateException("log entry " + idx + " holds no copy"));
     }
 
     /** The sheets of one page of the log: decided, staged, written, then published into the state. */

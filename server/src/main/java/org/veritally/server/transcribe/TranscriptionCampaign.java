@@ -70,9 +70,15 @@ public final class TranscriptionCampaign {
                 clock, config.lease(), state.requireElection().transcription().most(), state.transcriptions(), 1 << 16);
     }
 
-    /** Adds a photo filed as evidence (by {@code uploader}, for {@code contestId}) to the queue. */
+    /**
+     * Adds a photo filed as evidence (by {@code uploader}, for {@code contestId}: empty where the filer named
+     * none, then the election's contest if it has only one) to the queue.
+     */
     public void add(PhotoKey photo, String contestId, String uploader) {
-        if (!gold.containsKey(photo)) queue.add(photo, contestId, uploader);
+        var contests = state.requireElection().contests();
+        String contest =
+                contestId.isEmpty() && contests.size() == 1 ? contests.get(0).id() : contestId;
+        if (!gold.containsKey(photo)) queue.add(photo, contest, uploader);
     }
 
     /** Leases the next task for {@code account}, within its quota. */
