@@ -83,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/moderate/reject", transcribe::reject);
             cfg.routes.post("/api/moderate/pause", transcribe::pause);
             cfg.routes.get("/api/campaign/status", transcribe::status);
+            cfg.routes.get("/api/stations/{id}/transcriptions", transcribe::ofStation);
             cfg.routes.get(
                     "/api/announcements",
                     ctx -> json(

@@ -205,6 +205,53 @@ final class TranscriptionRoutes {
         ApiServer.json(ctx, m);
     }
 
+    /**
+     * {@code GET /api/stations/{id}/transcriptions}: how the station's photos were transcribed, photo by
+     * photo, in log order: each piece of work (index, account, figures or flag, whether a moderator's) and the
+     * photo's status. Open to all. Scans every photo with work (a station index is left to do).
+     */
+    void ofStation(Context ctx) {
+        String station = ctx.pathParam("id");
+        if (instance.state().election().isEmpty()
+                || !instance.state().catalogue().hasStation(station))
+            throw new UsageProblem(ReadRule.RD_STATION, "station '" + station + "' is not in the catalogue");
+        var el = instance.state().requireElection();
+        List<Object> photos = new ArrayList<>();
+        for (var w : instance.state().transcriptions().photos()) {
+            if (!w.key().stationId().equals(station)) continue;
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("photo", w.key().sha256());
+            p.put("source", w.key().sourceId());
+            p.put("status", w.status().wire());
+            List<Object> work = new ArrayList<>();
+            for (var x : w.work()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", x.index());
+                m.put("account", x.account());
+                m.put("moderator", x.settles());
+                x.flag().ifPresent(f -> m.put("flag", f.wire()));
+                x.sheet().ifPresent(s -> {
+                    Map<String, Object> votes = new LinkedHashMap<>();
+                    var c = el.contest(s.contestId()).orElseThrow();
+                    for (int i = 0; i < s.choiceCount(); i++)
+                        votes.put(c.choices().get(i).id(), s.vote(i));
+                    m.put("contest", s.contestId());
+                    m.put("valid", s.counts().valid());
+                    m.put("null", s.counts().nulls());
+                    m.put("votes", votes);
+                });
+                work.add(m);
+            }
+            p.put("work", work);
+            photos.add(p);
+        }
+        photos.sort(java.util.Comparator.comparingLong(o -> {
+            List<?> work = (List<?>) ((Map<?, ?>) o).get("work");
+            return work.isEmpty() ? 0L : (Long) ((Map<?, ?>) work.get(0)).get("index");
+        }));
+        ApiServer.json(ctx, Map.of("station", station, "photos", photos));
+    }
+
     void status(Context ctx) {
         ApiServer.json(ctx, instance.transcription().status().json());
     }
