@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
             WatchCommand.class,
             WitnessCommand.class,
             ExportCommand.class,
-            EvidenceCommand.class
+            EvidenceCommand.class,
+            TranscribeCommand.class,
+            CampaignCommand.class
         })
 public final class Main implements Runnable {
     public static final int OK = 0;

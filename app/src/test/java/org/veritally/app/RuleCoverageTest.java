@@ -39,6 +39,7 @@ class RuleCoverageTest {
     static final List<Class<? extends Enum<? extends RuleId>>> FAMILIES = List.of(
             Rule.class,
             ReadRule.class,
+            org.veritally.core.transcribe.TranscriptionRule.class,
             org.veritally.translog.Rule.class,
             ServerRule.class,
             AuthRule.class,

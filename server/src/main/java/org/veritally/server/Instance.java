@@ -94,7 +94,35 @@ public final class Instance implements AutoCloseable {
         return store.readSnapshot(() -> ElectionState.load(store, new StoreHashReader(store)));
     }
 
+    private volatile org.veritally.server.transcribe.TranscriptionCampaign campaign;
+
+    /**
+     * The transcription campaign over every photo filed (docs/transcription.md), created on first use with
+     * the default configuration, the system clock and no gold tasks; it follows evidence as it is filed.
+     */
+    public synchronized org.veritally.server.transcribe.TranscriptionCampaign transcription() {
+        if (campaign == null) {
+            requireWriter();
+            var c = new org.veritally.server.transcribe.TranscriptionCampaign(
+                    state,
+                    org.veritally.server.transcribe.CampaignConfig.DEFAULT,
+                    java.time.Clock.systemUTC(),
+                    this::submitEntry,
+                    java.util.Map.of());
+            state.followEvidence(f -> c.add(
+                    new org.veritally.core.transcribe.PhotoKey(
+                            f.entry().evidence().original().sha256(),
+                            f.entry().evidence().stationId(),
+                            f.entry().evidence().sourceId()),
+                    f.entry().evidence().contestId().orElse(""),
+                    f.entry().evidence().account()));
+            campaign = c;
+        }
+        return campaign;
+    }
+
     private void wire(ElectionState s) {
+        campaign = null;
         if (groupCommit != null) {
             groupCommit.close();
             groupCommit = null;
@@ -244,12 +272,23 @@ public final class Instance implements AutoCloseable {
         return new org.veritally.server.intake.RecordEvidence(store, state, appender, sequencer);
     }
 
+    public org.veritally.server.intake.RecordTranscription transcriptionRecorder() {
+        requireWriter();
+        return new org.veritally.server.intake.RecordTranscription(store, state, appender, sequencer);
+    }
+
     /**
-     * Records announcements, keys and evidence in this process (on PostgreSQL, outside {@code serve}, this
-     * takes the sequencer's lock first).
+     * Records announcements, keys, evidence and transcription work in this process (on PostgreSQL, outside
+     * {@code serve}, this takes the sequencer's lock first).
      */
     public RecordEntry entries() {
-        return new RecordEntry(state, announcements(), keyRegistry(), evidenceRecorder(), accounts());
+        return new RecordEntry(
+                state,
+                announcements(),
+                keyRegistry(),
+                evidenceRecorder(),
+                java.util.Optional.of(transcriptionRecorder()),
+                accounts());
     }
 
     /**

@@ -13,7 +13,8 @@ public sealed interface Entry
                 AnnouncementEntry,
                 KeyEntry,
                 EvidenceEntry,
-                RevocationEntry {
+                RevocationEntry,
+                TranscriptionWork {
     /** The {@code kind} member of the entry's JSON. */
     String kind();
 

@@ -23,4 +23,7 @@ public interface EntryVisitor<R> {
     R evidence(EvidenceEntry e);
 
     R revocation(RevocationEntry e);
+
+    /** A transcription, a flag or a pause ({@link TranscriptionWork} dispatches further). */
+    R transcription(TranscriptionWork e);
 }

@@ -19,6 +19,8 @@ import java.util.Optional;
  *     endorses starts to count (rule KEY-COOL, docs/accounts.md); 0 to 8760, default {@value
  *     #DEFAULT_KEY_COOLING_OFF_HOURS}
  * @param universe the whole election as its authority counts it, if declared (docs/coverage.md)
+ * @param transcription how many transcriptions of a photo must agree among at most how many
+ *     (docs/transcription.md); default 2 of 3
  */
 public record Election(
         String id,
@@ -29,12 +31,36 @@ public record Election(
         long turnoutAllowance,
         org.veritally.core.reconcile.ConsensusPolicy consensus,
         long keyCoolingOffHours,
-        Optional<Universe> universe) {
+        Optional<Universe> universe,
+        TranscriptionPolicy transcription) {
     /** The cooling-off period when the definition sets none: a day, time for a party to see a revocation. */
     public static final long DEFAULT_KEY_COOLING_OFF_HOURS = 24;
 
     /** The longest cooling-off period a definition may set (a year). */
     public static final long MAX_KEY_COOLING_OFF_HOURS = 8760;
+
+    public Election(
+            String id,
+            String name,
+            String rootUnitId,
+            List<String> levels,
+            List<Contest> contests,
+            long turnoutAllowance,
+            org.veritally.core.reconcile.ConsensusPolicy consensus,
+            long keyCoolingOffHours,
+            Optional<Universe> universe) {
+        this(
+                id,
+                name,
+                rootUnitId,
+                levels,
+                contests,
+                turnoutAllowance,
+                consensus,
+                keyCoolingOffHours,
+                universe,
+                TranscriptionPolicy.DEFAULT);
+    }
 
     public Election(
             String id,
@@ -79,6 +105,7 @@ public record Election(
     public Election {
         if (consensus == null) throw new IllegalArgumentException("consensus policy is null");
         if (universe == null) throw new IllegalArgumentException("universe is null (use Optional.empty())");
+        if (transcription == null) throw new IllegalArgumentException("transcription policy is null");
         if (universe.isPresent())
             for (Universe.Extent x : universe.get().units())
                 if (x.unitId().equals(rootUnitId))
@@ -121,6 +148,13 @@ public record Election(
                 turnoutAllowance,
                 consensus,
                 keyCoolingOffHours,
-                Optional.of(u));
+                Optional.of(u),
+                transcription);
+    }
+
+    /** This election with {@code p} as its transcription policy. */
+    public Election withTranscription(TranscriptionPolicy p) {
+        return new Election(
+                id, name, rootUnitId, levels, contests, turnoutAllowance, consensus, keyCoolingOffHours, universe, p);
     }
 }

@@ -9,10 +9,22 @@ public sealed interface Decision {
      * The entry is accepted. For a sheet, {@code copyKey} is its station × contest × source and
      * {@code superseded} the index of the copy it replaces (-1 for a first copy); {@code flags} are the
      * FLAG-severity problems it raised. For other kinds {@code copyKey} and {@code superseded} are -1.
+     * For a transcription or a flag, {@code photo} is what it derived (docs/transcription.md): the photo's
+     * status and, when it yields one, the copy of the photo's source, at {@code copyKey}, replacing the
+     * copy at {@code superseded}, applied by the caller as it applies a sheet's.
      */
-    record Accept(List<Problem> flags, long copyKey, long superseded) implements Decision {
+    record Accept(
+            List<Problem> flags,
+            long copyKey,
+            long superseded,
+            java.util.Optional<org.veritally.core.transcribe.PhotoOutcome> photo)
+            implements Decision {
         public Accept {
             flags = List.copyOf(flags);
+        }
+
+        public Accept(List<Problem> flags, long copyKey, long superseded) {
+            this(flags, copyKey, superseded, java.util.Optional.empty());
         }
 
         static Accept plain() {

@@ -168,4 +168,19 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
             text(e.evidence().reads().get(i).format(), "reads[" + i + "].format");
         return out;
     }
+
+    @Override
+    public List<Problem> transcription(org.veritally.core.entry.TranscriptionWork e) {
+        if (e instanceof org.veritally.core.entry.TranscriptionEntry t) {
+            text(t.account(), "account");
+            sheet(new SheetEntry(t.sheet()));
+        } else if (e instanceof org.veritally.core.entry.TranscriptionFlagEntry f) {
+            text(f.account(), "account");
+        } else if (e instanceof org.veritally.core.entry.TranscriberPauseEntry p) {
+            text(p.account(), "account");
+            text(p.by(), "by");
+            text(p.reason(), "reason");
+        }
+        return out;
+    }
 }

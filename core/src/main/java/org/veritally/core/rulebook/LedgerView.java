@@ -82,6 +82,9 @@ public interface LedgerView {
     /** Every evidence entry so far whose original has the SHA-256 {@code sha256}, in log order. */
     List<Filed> evidence(String sha256);
 
+    /** Every photo's transcription work and the paused accounts so far (docs/transcription.md). */
+    org.veritally.core.transcribe.TranscriptionBook transcriptions();
+
     /** An announcement and the index of its entry. */
     record Recorded(long index, Announcement announcement) {}
 

@@ -65,7 +65,9 @@ import org.veritally.core.validation.SheetValidator;
  *   <li>announcement: AN-CONTEST, AN-CANDIDATE, AN-DUP, and a repeat of the same announcement;
  *   <li>evidence: EV-STATION, EV-CONTEST, EV-SOURCE, AUTH-SIG (as for a sheet), EV-DUP (the same
  *       bytes, station and source with other details), a repeat of the same entry, and the flag
- *       EV-SAME (the same bytes already filed for another station).
+ *       EV-SAME (the same bytes already filed for another station);
+ *   <li>transcription, transcription flag, transcriber pause: the TR rules and the agreed copy of
+ *       {@link TranscriptionRules} (docs/transcription.md).
  * </ul>
  */
 public final class Rulebook {
@@ -124,6 +126,11 @@ public final class Rulebook {
             @Override
             public Decision revocation(RevocationEntry e) {
                 return Rulebook.this.revocation(ledger, e, where);
+            }
+
+            @Override
+            public Decision transcription(org.veritally.core.entry.TranscriptionWork e) {
+                return TranscriptionRules.decide(ledger, e, where);
             }
         });
     }

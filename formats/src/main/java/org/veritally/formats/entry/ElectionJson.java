@@ -54,6 +54,10 @@ public final class ElectionJson {
         }
         m.put("contests", contests);
         e.universe().ifPresent(u -> m.put("universe", UniverseJson.toTree(u)));
+        // omitted at its default, as keyCoolingOffHours is (docs/log-format.md §1.1)
+        if (!e.transcription().equals(org.veritally.core.model.TranscriptionPolicy.DEFAULT))
+            m.put("transcription", Map.of("agree", (long) e.transcription().agree(), "most", (long)
+                    e.transcription().most()));
         return m;
     }
 
@@ -91,6 +95,20 @@ public final class ElectionJson {
         }
         Optional<org.veritally.core.model.Universe> universe =
                 f.has("universe") ? UniverseJson.read(f.obj("universe"), problems) : Optional.empty();
+        var transcription = org.veritally.core.model.TranscriptionPolicy.DEFAULT;
+        if (f.has("transcription")) {
+            Fields t = f.obj("transcription");
+            long agree = t.count("agree");
+            long most = t.count("most");
+            t.end();
+            try {
+                transcription = new org.veritally.core.model.TranscriptionPolicy(
+                        (int) Math.min(agree, 99), (int) Math.min(most, 99));
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem(Rule.EL_DEF, t.path(), ex.getMessage()));
+            }
+        }
+        var policy = transcription;
         List<Contest> contests = new ArrayList<>();
         List<Object> cl = f.list("contests");
         for (int i = 0; i < cl.size(); i++) {
@@ -132,7 +150,8 @@ public final class ElectionJson {
                         allowance,
                         new org.veritally.core.reconcile.ConsensusPolicy((int) minSources),
                         cooling,
-                        universe),
+                        universe,
+                        policy),
                 f.path(),
                 problems);
         return Optional.ofNullable(out[0]);

@@ -34,9 +34,11 @@ import org.veritally.formats.canonical.JsonTree;
 public final class EntryCodec {
     private final Optional<SheetJson> sheets;
     private final Optional<FastSheetDecoder> fast;
+    private final Optional<TranscriptionJson> transcriptions;
 
     public EntryCodec(Optional<Election> election) {
         this.sheets = election.map(SheetJson::new);
+        this.transcriptions = sheets.map(TranscriptionJson::new);
         this.fast = sheets.map(j -> new FastSheetDecoder(j.election(), j));
     }
 
@@ -116,6 +118,13 @@ public final class EntryCodec {
             @Override
             public byte[] evidence(EvidenceEntry e) {
                 return EvidenceJson.encode(e);
+            }
+
+            @Override
+            public byte[] transcription(org.veritally.core.entry.TranscriptionWork t) {
+                return transcriptions
+                        .orElseThrow(() -> new IllegalStateException("no election yet"))
+                        .encode(t);
             }
         });
     }
@@ -223,6 +232,13 @@ public final class EntryCodec {
                 yield a.map(AnnouncementEntry::new);
             }
             case "evidence" -> EvidenceJson.read(f, problems).map(x -> (Entry) x);
+            case "transcription", "transcription-flag", "transcriber-pause" -> {
+                if (transcriptions.isEmpty()) {
+                    problems.add(new Problem(Rule.IN_FIELD, f.path(), "a " + kind + " before the election entry"));
+                    yield Optional.empty();
+                }
+                yield transcriptions.get().read(kind, f, problems).map(x -> (Entry) x);
+            }
             default -> {
                 problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "unknown entry kind '" + kind + "'"));
                 yield Optional.empty();

@@ -74,6 +74,8 @@ public final class LogReplay implements LedgerView {
     public void observeSheets(SheetObserver o) {
         this.observer = java.util.Objects.requireNonNull(o);
     }
+    private final org.veritally.core.transcribe.TranscriptionBook transcriptions =
+            new org.veritally.core.transcribe.TranscriptionBook();
 
     private TallySheet sheetOf(long key) {
         return sheetAt(key, current.find(key));
@@ -150,6 +152,11 @@ public final class LogReplay implements LedgerView {
     @Override
     public TallySheet currentSheet(long copyKey) {
         return sheetOf(copyKey);
+    }
+
+    @Override
+    public org.veritally.core.transcribe.TranscriptionBook transcriptions() {
+        return transcriptions;
     }
 
     public Tabulation tabulation() {
@@ -283,6 +290,18 @@ public final class LogReplay implements LedgerView {
             evidence.computeIfAbsent(e.evidence().original().sha256(), k -> new ArrayList<>(1))
                     .add(new Filed(index, e));
             evidenceInOrder.add(e.evidence());
+            return null;
+        }
+
+        @Override
+        public Void transcription(org.veritally.core.entry.TranscriptionWork t) {
+            transcriptions.apply(index, t, accepted.photo());
+            var copy = accepted.photo().flatMap(org.veritally.core.transcribe.PhotoOutcome::copy);
+            if (copy.isPresent()) { // the agreed copy, derived by the rulebook: applied as a sheet is
+                batch.add(copy.get(), Optional.empty());
+                current.put(accepted.copyKey(), index, copy.get());
+                observer.sheet(index, accepted.copyKey(), copy.get(), Optional.empty());
+            }
             return null;
         }
 

@@ -5,5 +5,9 @@ public enum Action {
     SUBMIT_SHEET,
     RECORD_ANNOUNCEMENT,
     REGISTER_KEY,
-    FILE_EVIDENCE
+    FILE_EVIDENCE,
+    /** Take a photo to transcribe, submit its figures or flag it (docs/transcription.md). */
+    TRANSCRIBE,
+    /** Settle an escalated photo, pause a volunteer. */
+    MODERATE
 }

@@ -10,13 +10,23 @@ import java.util.Set;
 public final class Authorization {
     private static final Map<Role, Set<Action>> ALLOWED = Map.of(
             Role.ADMIN,
-            Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.REGISTER_KEY, Action.FILE_EVIDENCE),
+            Set.of(
+                    Action.SUBMIT_SHEET,
+                    Action.RECORD_ANNOUNCEMENT,
+                    Action.REGISTER_KEY,
+                    Action.FILE_EVIDENCE,
+                    Action.TRANSCRIBE,
+                    Action.MODERATE),
             Role.AUTHORITY,
             Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.FILE_EVIDENCE),
             Role.WITNESS,
             Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE),
             Role.OBSERVER,
-            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE));
+            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE),
+            Role.TRANSCRIBER,
+            Set.of(Action.TRANSCRIBE),
+            Role.MODERATOR,
+            Set.of(Action.TRANSCRIBE, Action.MODERATE));
 
     private Authorization() {}
 
@@ -27,7 +37,8 @@ public final class Authorization {
     /**
      * AUTH-KIND: whether an account of {@code role} may be bound to a source of {@code kind}: a witness
      * to a party's (witness) source, an observer to an observer source, an authority account to the
-     * authority's source; an administrator is bound to none and may submit as any.
+     * authority's source; an administrator is bound to none and may submit as any; a transcriber or a
+     * moderator to none (created with no source).
      */
     public static boolean binds(Role role, org.veritally.core.model.SourceKind kind) {
         return switch (role) {
@@ -35,6 +46,7 @@ public final class Authorization {
             case AUTHORITY -> kind == org.veritally.core.model.SourceKind.AUTHORITY;
             case WITNESS -> kind == org.veritally.core.model.SourceKind.WITNESS;
             case OBSERVER -> kind == org.veritally.core.model.SourceKind.OBSERVER;
+            case TRANSCRIBER, MODERATOR -> false; // bound to no source: they write no source's sheets
         };
     }
 }

@@ -75,6 +75,15 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.get("/api/stations/{id}/evidence", evidence::ofStation);
             cfg.routes.get("/api/evidence/{sha256}/original", evidence::original);
             cfg.routes.get("/evidence/{sha256}", evidence::publicCopy);
+            var transcribe = new TranscriptionRoutes(instance, new Authenticator(token, instance.accounts()));
+            cfg.routes.post("/api/transcribe/next", transcribe::next);
+            cfg.routes.post("/api/transcribe/submit", transcribe::submit);
+            cfg.routes.post("/api/transcribe/flag", transcribe::flag);
+            cfg.routes.post("/api/moderate/settle", transcribe::settle);
+            cfg.routes.post("/api/moderate/reject", transcribe::reject);
+            cfg.routes.post("/api/moderate/pause", transcribe::pause);
+            cfg.routes.get("/api/campaign/status", transcribe::status);
+            cfg.routes.get("/api/stations/{id}/transcriptions", transcribe::ofStation);
             cfg.routes.get(
                     "/api/announcements",
                     ctx -> json(

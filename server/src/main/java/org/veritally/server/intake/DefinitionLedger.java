@@ -101,6 +101,11 @@ final class DefinitionLedger extends StateLedger {
             public Void revocation(org.veritally.core.entry.RevocationEntry r) {
                 throw new IllegalArgumentException("a definition revokes no key");
             }
+
+            @Override
+            public Void transcription(org.veritally.core.entry.TranscriptionWork t) {
+                throw new IllegalArgumentException("a definition holds no transcription");
+            }
         });
     }
 

@@ -23,6 +23,7 @@ public final class RecordEntry {
     private final RecordAnnouncement announcements;
     private final RegisterKey keys;
     private final RecordEvidence evidence;
+    private final Optional<RecordTranscription> transcriptions;
     private final Accounts accounts;
 
     public RecordEntry(
@@ -31,10 +32,22 @@ public final class RecordEntry {
             RegisterKey keys,
             RecordEvidence evidence,
             Accounts accounts) {
+        this(state, announcements, keys, evidence, Optional.empty(), accounts);
+    }
+
+    /** As the other constructor, and records transcriptions, flags and pauses through {@code transcriptions}. */
+    public RecordEntry(
+            ElectionState state,
+            RecordAnnouncement announcements,
+            RegisterKey keys,
+            RecordEvidence evidence,
+            Optional<RecordTranscription> transcriptions,
+            Accounts accounts) {
         this.state = state;
         this.announcements = announcements;
         this.keys = keys;
         this.evidence = evidence;
+        this.transcriptions = transcriptions;
         this.accounts = accounts;
     }
 
@@ -50,7 +63,7 @@ public final class RecordEntry {
 
     /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
     public static boolean records(Entry e) {
-        return e.accept(new Route<>(a -> true, k -> true, r -> true, v -> true, () -> false));
+        return e.accept(new Route<>(a -> true, k -> true, r -> true, v -> true, t -> true, () -> false));
     }
 
     /**
@@ -79,6 +92,9 @@ public final class RecordEntry {
                 k -> keys.register(accounts, k, account, location, then),
                 rv -> keys.revoke(accounts, rv, account, location, then),
                 v -> evidence.record(v, account, location, then),
+                t -> transcriptions
+                        .orElseThrow(() -> new IllegalStateException("no transcription use case is wired"))
+                        .record(t, account, location, then),
                 () -> {
                     throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
                 }));
@@ -91,6 +107,7 @@ public final class RecordEntry {
             java.util.function.Function<KeyEntry, R> key,
             java.util.function.Function<org.veritally.core.entry.RevocationEntry, R> revocation,
             java.util.function.Function<org.veritally.core.entry.EvidenceEntry, R> evidence,
+            java.util.function.Function<org.veritally.core.entry.TranscriptionWork, R> transcription,
             java.util.function.Supplier<R> elsewhere)
             implements org.veritally.core.entry.EntryVisitor<R> {
         @Override
@@ -131,6 +148,11 @@ public final class RecordEntry {
         @Override
         public R evidence(org.veritally.core.entry.EvidenceEntry e) {
             return evidence.apply(e);
+        }
+
+        @Override
+        public R transcription(org.veritally.core.entry.TranscriptionWork e) {
+            return transcription.apply(e);
         }
     }
 

@@ -173,6 +173,19 @@ public final class ReplayLog {
                     tx.ifPresent(t -> t.putFlag(row.idx(), p.rule().id(), p.message()));
                 return false;
             }
+
+            @Override
+            public Boolean transcription(org.veritally.core.entry.TranscriptionWork w) {
+                state.transcriptions().apply(row.idx(), w, accepted.photo());
+                var copy = accepted.photo().flatMap(org.veritally.core.transcribe.PhotoOutcome::copy);
+                if (copy.isPresent()) { // the agreed copy the rulebook derived: applied as a sheet is
+                    page.sheet(row.idx(), copy.get(), accepted);
+                    return true;
+                }
+                for (Problem p : accepted.flags())
+                    tx.ifPresent(t -> t.putFlag(row.idx(), p.rule().id(), p.message()));
+                return false;
+            }
         });
         if (sheet) return;
         // Following, the state now holds this entry: count it in the log's size at once, so that a read
@@ -209,8 +222,10 @@ public final class ReplayLog {
     private TallySheet sheetAt(long idx) {
         List<Problem> problems = new ArrayList<>();
         var e = state.codec().decode(store.readLog(idx, 1).get(0).body(), "log entry " + idx, problems);
-        return ((SheetEntry) e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems)))
-                .sheet();
+        var entry = e.orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + problems));
+        // an agreed copy stands at the index of the transcription that completed it, with its figures
+        return org.veritally.core.transcribe.Figures.of(entry)
+                .orElseThrow(() -> new IllegalStateException("log entry " + idx + " holds no copy"));
     }
 
     /** The sheets of one page of the log: decided, staged, written, then published into the state. */

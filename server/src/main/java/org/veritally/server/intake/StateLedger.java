@@ -71,6 +71,11 @@ class StateLedger implements LedgerView {
     }
 
     @Override
+    public org.veritally.core.transcribe.TranscriptionBook transcriptions() {
+        return state.transcriptions();
+    }
+
+    @Override
     public long currentIndex(long copyKey) {
         Staged s = staged.get(copyKey);
         return s != null ? s.index() : state.sheets().get(copyKey);

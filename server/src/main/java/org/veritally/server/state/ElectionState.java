@@ -39,6 +39,13 @@ public final class ElectionState {
     private final java.util.concurrent.ConcurrentHashMap<String, List<org.veritally.core.rulebook.LedgerView.Filed>>
             evidence = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong evidenceCount = new java.util.concurrent.atomic.AtomicLong();
+    private final org.veritally.core.transcribe.TranscriptionBook transcriptions =
+            new org.veritally.core.transcribe.TranscriptionBook();
+
+    /** Every photo's transcription work and the paused accounts (docs/transcription.md). */
+    public org.veritally.core.transcribe.TranscriptionBook transcriptions() {
+        return transcriptions;
+    }
 
     /** The announcements in log order. */
     public List<Recorded> announcements() {
@@ -80,6 +87,22 @@ public final class ElectionState {
                         k -> new java.util.concurrent.CopyOnWriteArrayList<>())
                 .add(f);
         evidenceCount.incrementAndGet();
+        for (var l : evidenceListeners) l.accept(f);
+    }
+
+    private final List<java.util.function.Consumer<org.veritally.core.rulebook.LedgerView.Filed>> evidenceListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Calls {@code l} with every evidence entry filed so far (in log order) and then with each one as it is
+     * added (a transcription campaign's queue follows the photos this way).
+     */
+    public void followEvidence(java.util.function.Consumer<org.veritally.core.rulebook.LedgerView.Filed> l) {
+        List<org.veritally.core.rulebook.LedgerView.Filed> all = new ArrayList<>();
+        evidence.values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparingLong(org.veritally.core.rulebook.LedgerView.Filed::index));
+        all.forEach(l);
+        evidenceListeners.add(l);
     }
 
     /** The keys the log registered and revoked (live keys, each source's history). */
@@ -282,7 +305,45 @@ public final class ElectionState {
                             .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
                     s.keys.record(idx, en);
                 });
+        loadTranscriptions(store, s);
         return s;
+    }
+
+    /**
+     * The transcription work from the log's transcription entries, each with the photo status the rulebook
+     * derived when it was appended: the one outcome flag it raised (TR-AGREE, TR-ESCALATE, TR-REJECT) or
+     * none (still open).
+     */
+    private static void loadTranscriptions(Store store, ElectionState s) {
+        store.query(
+                "SELECT l.idx, l.body, (SELECT MIN(f.rule) FROM sheet_flag f WHERE f.entry_idx = l.idx"
+                        + " AND f.rule IN ('TR-AGREE', 'TR-ESCALATE', 'TR-REJECT')) FROM log_entry l"
+                        + " WHERE l.kind IN ('transcription', 'transcription-flag', 'transcriber-pause')"
+                        + " ORDER BY l.idx",
+                List.of(),
+                row -> {
+                    long idx = Store.getLong(row, 1);
+                    List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+                    var en = (org.veritally.core.entry.TranscriptionWork) s.codec
+                            .decode(Store.getBytes(row, 2), "log entry " + idx, ps)
+                            .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
+                    String outcome = Store.getString(row, 3);
+                    boolean settles = org.veritally.core.transcribe.Figures.settles(en);
+                    var status = outcome == null
+                            ? org.veritally.core.transcribe.PhotoStatus.OPEN
+                            : switch (outcome) {
+                                case "TR-AGREE" ->
+                                    settles
+                                            ? org.veritally.core.transcribe.PhotoStatus.SETTLED
+                                            : org.veritally.core.transcribe.PhotoStatus.AGREED;
+                                case "TR-ESCALATE" -> org.veritally.core.transcribe.PhotoStatus.ESCALATED;
+                                default -> org.veritally.core.transcribe.PhotoStatus.REJECTED;
+                            };
+                    s.transcriptions.apply(
+                            idx,
+                            en,
+                            Optional.of(new org.veritally.core.transcribe.PhotoOutcome(status, Optional.empty())));
+                });
     }
 
     private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {

@@ -199,6 +199,81 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void transcriptionRolesByEndpointMatrix() throws Exception {
+        tokens.put(
+                "transcriber",
+                in.accounts()
+                        .create("vol-1", Role.TRANSCRIBER, "", Optional.empty())
+                        .token());
+        tokens.put(
+                "moderator",
+                in.accounts()
+                        .create("mod-1", Role.MODERATOR, "", Optional.empty())
+                        .token());
+        for (int i = 0; i < 6; i++) { // photos to transcribe, filed by the authority's account
+            String sha = String.format("%064x", 0xabc00 + i);
+            var ev = new org.veritally.core.evidence.Evidence(
+                    new org.veritally.core.evidence.Blob(sha, 1000, "image/jpeg"),
+                    Optional.empty(),
+                    "P" + (100 + i),
+                    Optional.of("C1"),
+                    "authority",
+                    "cne",
+                    Optional.empty(),
+                    java.util.OptionalLong.empty(),
+                    List.of());
+            assertThat(in.submitEntry(new org.veritally.core.entry.EvidenceEntry(ev), "cne", "photo")
+                            .rejected())
+                    .isEmpty();
+        }
+        // expected: next task, pause a volunteer, campaign status (public), a sheet
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("admin", new int[] {200, 201, 200, 201});
+        expected.put("authority", new int[] {403, 403, 200, 201});
+        expected.put("witness", new int[] {403, 403, 200, 201});
+        expected.put("transcriber", new int[] {200, 403, 200, 403});
+        expected.put("moderator", new int[] {200, 201, 200, 403});
+        expected.put("revoked", new int[] {401, 401, 200, 401});
+        expected.put("public", new int[] {401, 401, 200, 401});
+        for (var e : expected.entrySet()) {
+            String role = e.getKey();
+            String t = tokens.get(role);
+            int status = http.send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + api.port() + "/api/campaign/status"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+            int[] got = {
+                post("/api/transcribe/next", t, ""),
+                post("/api/moderate/pause", t, "{\"account\":\"paused-" + role + "\",\"reason\":\"test\"}"),
+                status,
+                post("/api/sheets", t, sheet(OWN.get(role)))
+            };
+            assertThat(got)
+                    .as("role " + role + ": next task, pause, campaign status, own sheet")
+                    .containsExactly(e.getValue());
+        }
+        // a transcriber's task carries the photo and the form, never anyone's figures; its answer is an entry
+        var task = JsonTree.asObject(JsonTree.parse(send("/api/transcribe/next", tokens.get("transcriber"), "")
+                .body()
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(task).containsKeys("photo", "station", "contest", "choices").doesNotContainKey("votes");
+        String figures = "{\"station\":\"" + task.get("station") + "\",\"contest\":\"C1\",\"source\":\""
+                + task.get("source") + "\",\"evidence\":\"" + task.get("photo")
+                + "\",\"counts\":{\"valid\":30,\"null\":0},\"votes\":{\"C1-L1\":10,\"C1-L2\":10,\"C1-L3\":10}"
+                + ",\"confirmed\":[]}";
+        var submitted = send("/api/transcribe/submit", tokens.get("transcriber"), figures);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        var twice = send("/api/transcribe/submit", tokens.get("transcriber"), figures);
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(twice.body()).contains("TR-TWICE");
+        assertThat(send("/api/transcribe/submit", tokens.get("authority"), figures)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void signedSubmissionsUnsignedForgedAndValid() throws Exception {
         NoteSigner key = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
         NoteSigner other = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);

@@ -1,0 +1,161 @@
+package org.veritally.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.veritally.core.transcribe.FlagReason;
+import org.veritally.core.transcribe.PhotoKey;
+import org.veritally.core.validation.Problem;
+import org.veritally.server.Instance;
+import org.veritally.server.http.Json;
+import org.veritally.server.transcribe.FiguresBody;
+import org.veritally.server.transcribe.Submitted;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code veritally transcribe next|submit|flag} (docs/transcription.md): the campaign's use cases from
+ * the command line, as an account. On a data directory a server is not serving; against a running server
+ * use the API (a lease taken here ends with the process). Exit 0 done, 1 refused (each problem with its
+ * rule ID), 2 usage.
+ */
+@Command(
+        name = "transcribe",
+        description = "Transcribe photos of tally sheets: take the next photo, submit its figures, or flag it.",
+        subcommands = {TranscribeCommand.Next.class, TranscribeCommand.Submit.class, TranscribeCommand.Flag.class})
+final class TranscribeCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static int answer(Submitted s) {
+        if (!s.accepted()) {
+            s.problems().forEach(System.err::println);
+            return Main.REJECTED;
+        }
+        System.out.println(s.index().isPresent() ? "log index " + s.index().getAsLong() : "scored (a gold task)");
+        for (Problem p : s.flags()) System.out.println("  flag " + p.rule().id() + ": " + p.message());
+        return Main.OK;
+    }
+
+    @Command(name = "next", description = "The next photo for ACCOUNT: station, contest, source and choices (JSON).")
+    static final class Next implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
+        String account;
+
+        @Override
+        public Integer call() {
+            try (Instance in = data.open()) {
+                if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
+                var n = in.transcription().next(account);
+                if (!n.problems().isEmpty()) {
+                    n.problems().forEach(System.err::println);
+                    return Main.REJECTED;
+                }
+                if (n.task().isEmpty()) {
+                    System.out.println("no photo needs " + account + "'s work now");
+                    return Main.OK;
+                }
+                var t = n.task().get();
+                var m = new java.util.LinkedHashMap<String, Object>();
+                m.put("photo", t.photo().sha256());
+                m.put("station", t.photo().stationId());
+                m.put("source", t.photo().sourceId());
+                m.put("contest", t.contestId());
+                List<String> choices = new ArrayList<>();
+                in.state()
+                        .requireElection()
+                        .contest(t.contestId())
+                        .ifPresent(c -> c.choices().forEach(ch -> choices.add(ch.id())));
+                m.put("choices", choices);
+                System.out.println(Json.pretty(m));
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(
+            name = "submit",
+            description = "Submit ACCOUNT's figures for a photo: a JSON file (or - for standard input) with station,"
+                    + " contest, source, evidence (the photo's SHA-256), counts, votes and confirmed rule IDs.")
+    static final class Submit implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
+        String account;
+
+        @Parameters(paramLabel = "FILE", arity = "1")
+        String file;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] body = file.equals("-") ? System.in.readAllBytes() : read(file);
+            try (Instance in = data.open()) {
+                if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
+                List<String> confirmed = new ArrayList<>();
+                List<Problem> problems = new ArrayList<>();
+                var s = FiguresBody.read(in.state().requireElection(), body, confirmed, problems);
+                if (s.isEmpty()) {
+                    problems.forEach(p -> System.err.println(p.at(file)));
+                    return Main.REJECTED;
+                }
+                return answer(in.transcription().submit(account, s.get(), confirmed));
+            }
+        }
+
+        private static byte[] read(String f) throws IOException {
+            Path p = Path.of(f);
+            if (!Files.isReadable(p)) throw new UsageError("cannot read " + f);
+            return Files.readAllBytes(p);
+        }
+    }
+
+    @Command(
+            name = "flag",
+            description = "Flag a photo as ACCOUNT: illegible, wrong-station, not-a-tally-sheet, duplicate.")
+    static final class Flag implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
+        String account;
+
+        @Option(names = "--photo", required = true, paramLabel = "SHA256")
+        String photo;
+
+        @Option(names = "--station", required = true, paramLabel = "ID")
+        String station;
+
+        @Option(names = "--source", required = true, paramLabel = "ID")
+        String source;
+
+        @Option(names = "--reason", required = true, paramLabel = "REASON")
+        String reason;
+
+        @Override
+        public Integer call() {
+            var r = FlagReason.ofWire(reason)
+                    .orElseThrow(() -> new UsageError(
+                            "--reason is illegible, wrong-station, not-a-tally-sheet or duplicate, not " + reason));
+            if (!org.veritally.core.evidence.Blob.isSha256(photo))
+                throw new UsageError("--photo is the photo's SHA-256 in lower-case hex");
+            try (Instance in = data.open()) {
+                if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
+                return answer(in.transcription().flag(account, new PhotoKey(photo, station, source), r));
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.veritally.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.veritally.core.entry.EvidenceEntry;
+import org.veritally.core.evidence.Blob;
+import org.veritally.core.evidence.Evidence;
+import org.veritally.formats.canonical.JsonTree;
+import org.veritally.server.Instance;
+
+/**
+ * {@code transcribe next|submit|flag} and {@code campaign status}: two volunteers agree, the source has the
+ * copy, a third is refused, and {@code rebuild --check} re-derives the copy from the log.
+ */
+class TranscribeCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoVolunteersAgreeByTheCliAndRebuildRederivesTheCopy() throws Exception {
+        Path g = dir.resolve("gen");
+        CliTest.run("generate", "--stations", "20", "--choices", "3", "--seed", "4", "--out", g.toString());
+        String data = dir.resolve("d").toString();
+        assertThat(CliTest.run(
+                                "import",
+                                "--data",
+                                data,
+                                "--format",
+                                "election",
+                                g.resolve("election.json").toString())
+                        .code())
+                .isZero();
+        String sha = "ab".repeat(32);
+        try (Instance in = Instance.open(Path.of(data))) {
+            String station = in.state().catalogue().station(3).id();
+            String source = in.state().tabulation().sources().get(0).id();
+            var ev = new Evidence(
+                    new Blob(sha, 1000, "image/jpeg"),
+                    Optional.empty(),
+                    station,
+                    Optional.empty(),
+                    source,
+                    "uploader",
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    List.of());
+            assertThat(in.submitEntry(new EvidenceEntry(ev), "uploader", "photo")
+                            .rejected())
+                    .isEmpty();
+        }
+        var next = CliTest.run("transcribe", "next", "--data", data, "--account", "vol-1");
+        assertThat(next.code()).as(next.err()).isZero();
+        Map<String, Object> task = JsonTree.asObject(JsonTree.parse(next.out().getBytes(StandardCharsets.UTF_8)));
+        assertThat(task.get("photo")).isEqualTo(sha);
+        List<Object> choices = JsonTree.asList(task.get("choices"));
+        StringBuilder votes = new StringBuilder();
+        for (int i = 0; i < choices.size(); i++)
+            votes.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(choices.get(i))
+                    .append("\":")
+                    .append(i == 0 ? 7 : 1);
+        String figures = "{\"station\":\"" + task.get("station") + "\",\"contest\":\"" + task.get("contest")
+                + "\",\"source\":\"" + task.get("source") + "\",\"evidence\":\"" + sha
+                + "\",\"counts\":{\"valid\":" + (7 + choices.size() - 1) + ",\"null\":0},\"votes\":{" + votes
+                + "},\"confirmed\":[]}";
+        Path file = dir.resolve("figures.json");
+        Files.writeString(file, figures);
+        var first = CliTest.run("transcribe", "submit", "--data", data, "--account", "vol-1", file.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("log index");
+        var second = CliTest.run("transcribe", "submit", "--data", data, "--account", "vol-2", file.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("flag TR-AGREE");
+        var third = CliTest.run("transcribe", "submit", "--data", data, "--account", "vol-3", file.toString());
+        assertThat(third.code()).isEqualTo(1);
+        assertThat(third.err()).contains("TR-CLOSED");
+        var status = CliTest.run("campaign", "status", "--data", data, "--json");
+        assertThat(status.out()).contains("\"agreed\" : 1");
+        var badReason = CliTest.run(
+                "transcribe",
+                "flag",
+                "--data",
+                data,
+                "--account",
+                "vol-4",
+                "--photo",
+                sha,
+                "--station",
+                "x",
+                "--source",
+                "y",
+                "--reason",
+                "blurry");
+        assertThat(badReason.code()).isEqualTo(2);
+        assertThat(CliTest.run("rebuild", "--data", data, "--check").code()).isZero();
+    }
+}

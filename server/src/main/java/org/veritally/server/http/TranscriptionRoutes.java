@@ -1,0 +1,258 @@
+package org.veritally.server.http;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.transcribe.FlagReason;
+import org.veritally.core.transcribe.PhotoKey;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.ReadRule;
+import org.veritally.core.validation.Rule;
+import org.veritally.formats.canonical.Fields;
+import org.veritally.formats.canonical.JsonTree;
+import org.veritally.server.Instance;
+import org.veritally.server.auth.Account;
+import org.veritally.server.auth.Action;
+import org.veritally.server.read.UsageProblem;
+import org.veritally.server.transcribe.Submitted;
+import org.veritally.server.transcribe.Task;
+
+/**
+ * The transcription endpoints (docs/api.md, "Transcription"; docs/transcription.md):
+ *
+ * <ul>
+ *   <li>{@code POST /api/transcribe/next} (TRANSCRIBE): 200 with a leased task (the photo, its station,
+ *       contest, source, public image and the contest's choices: never anyone's figures), 204 when there is
+ *       none, 429 SRV-RATE over the quota, 403 TR-PAUSED;
+ *   <li>{@code POST /api/transcribe/submit} (TRANSCRIBE): the figures, as a sheet in the API form with
+ *       {@code evidence} (the photo) and {@code confirmed} (rule IDs); 201 with the index and flags, 200
+ *       for an answer that is scored and not written, 422 with every problem;
+ *   <li>{@code POST /api/transcribe/flag} (TRANSCRIBE): {@code {photo, station, source, reason}};
+ *   <li>{@code POST /api/moderate/settle}, {@code /reject}, {@code /pause} (MODERATE);
+ *   <li>{@code GET /api/campaign/status}: progress, open to all.
+ * </ul>
+ */
+final class TranscriptionRoutes {
+    private final Instance instance;
+    private final Authenticator auth;
+
+    TranscriptionRoutes(Instance instance, Authenticator auth) {
+        this.instance = instance;
+        this.auth = auth;
+    }
+
+    private Optional<Account> account(Context ctx, Action action) {
+        return WriteRoutes.authorize(auth, ctx, action);
+    }
+
+    void next(Context ctx) {
+        Optional<Account> a = account(ctx, Action.TRANSCRIBE);
+        if (a.isEmpty()) return;
+        var n = instance.transcription().next(a.get().id());
+        if (!n.problems().isEmpty()) {
+            int status = n.problems().get(0).rule().id().equals("SRV-RATE") ? 429 : 403;
+            if (status == 429) ctx.header("Retry-After", "60");
+            ApiServer.problem(ctx, status, ProblemJson.of(status, "no task", "", n.problems()));
+            return;
+        }
+        if (n.task().isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        ApiServer.json(ctx, task(n.task().get()));
+    }
+
+    private Map<String, Object> task(Task t) {
+        var el = instance.state().requireElection();
+        String contest = t.contestId().isEmpty() && el.contests().size() == 1
+                ? el.contests().get(0).id()
+                : t.contestId();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("photo", t.photo().sha256());
+        m.put("station", t.photo().stationId());
+        m.put("source", t.photo().sourceId());
+        m.put("contest", contest);
+        m.put("leasedUntil", t.leasedUntil().toString());
+        instance.state().evidence(t.photo().sha256()).stream()
+                .map(f -> f.entry().evidence())
+                .filter(e -> e.stationId().equals(t.photo().stationId()))
+                .findFirst()
+                .flatMap(e -> e.publicCopy())
+                .ifPresent(p -> m.put("image", "/evidence/" + p.sha256()));
+        List<Object> choices = new ArrayList<>();
+        el.contest(contest)
+                .ifPresent(c -> c.choices().forEach(ch -> choices.add(Map.of("id", ch.id(), "name", ch.name()))));
+        m.put("choices", choices);
+        return m;
+    }
+
+    /** The sheet of an API body with {@code evidence} and {@code confirmed}, or the problems found. */
+    private Optional<TallySheet> figures(Context ctx, List<String> confirmed, List<Problem> problems) {
+        if (instance.state().election().isEmpty())
+            throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
+        return org.veritally.server.transcribe.FiguresBody.read(
+                instance.state().requireElection(), ctx.bodyAsBytes(), confirmed, problems);
+    }
+
+    void submit(Context ctx) {
+        Optional<Account> a = account(ctx, Action.TRANSCRIBE);
+        if (a.isEmpty()) return;
+        List<String> confirmed = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        var s = figures(ctx, confirmed, problems);
+        if (s.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        answer(ctx, instance.transcription().submit(a.get().id(), s.get(), confirmed));
+    }
+
+    void settle(Context ctx) {
+        Optional<Account> a = account(ctx, Action.MODERATE);
+        if (a.isEmpty()) return;
+        List<String> confirmed = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        var s = figures(ctx, confirmed, problems);
+        if (s.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        answer(ctx, instance.transcription().settle(a.get().id(), s.get(), confirmed));
+    }
+
+    void flag(Context ctx) {
+        flagOrReject(ctx, Action.TRANSCRIBE);
+    }
+
+    void reject(Context ctx) {
+        flagOrReject(ctx, Action.MODERATE);
+    }
+
+    private void flagOrReject(Context ctx, Action action) {
+        Optional<Account> a = account(ctx, action);
+        if (a.isEmpty()) return;
+        List<Problem> problems = new ArrayList<>();
+        Fields f = fields(ctx, problems);
+        String photo = f.str("photo");
+        String station = f.str("station");
+        String source = f.str("source");
+        String reason = f.str("reason");
+        f.end();
+        Optional<FlagReason> r = FlagReason.ofWire(reason);
+        if (r.isEmpty())
+            problems.add(
+                    new Problem(Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet or duplicate"));
+        if (!org.veritally.core.evidence.Blob.isSha256(photo))
+            problems.add(new Problem(Rule.IN_FIELD, "$.photo", "the photo's SHA-256 in lower-case hex"));
+        if (!problems.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        var key = new PhotoKey(photo, station, source);
+        var t = instance.transcription();
+        answer(
+                ctx,
+                action == Action.MODERATE
+                        ? t.reject(a.get().id(), key, r.get())
+                        : t.flag(a.get().id(), key, r.get()));
+    }
+
+    void pause(Context ctx) {
+        Optional<Account> a = account(ctx, Action.MODERATE);
+        if (a.isEmpty()) return;
+        List<Problem> problems = new ArrayList<>();
+        Fields f = fields(ctx, problems);
+        String who = f.str("account");
+        String reason = f.str("reason");
+        f.end();
+        if (!problems.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        answer(ctx, instance.transcription().pause(a.get().id(), who, reason));
+    }
+
+    private static Fields fields(Context ctx, List<Problem> problems) {
+        try {
+            return new Fields(JsonTree.parse(ctx.bodyAsBytes()), "$", problems);
+        } catch (JsonTree.JsonError e) {
+            problems.add(new Problem(Rule.IN_SYNTAX, e.path(), e.getMessage()));
+            return new Fields(Map.of(), "$", new ArrayList<>());
+        }
+    }
+
+    private static void refuse(Context ctx, List<Problem> problems) {
+        ApiServer.problem(ctx, 422, ProblemJson.of(422, "refused", problems.size() + " problem(s)", problems));
+    }
+
+    private static void answer(Context ctx, Submitted s) {
+        if (!s.accepted()) {
+            refuse(ctx, s.problems());
+            return;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        s.index().ifPresent(i -> m.put("index", i));
+        m.put(
+                "flags",
+                s.flags().stream()
+                        .map(p -> Map.of("rule", p.rule().id(), "message", p.message()))
+                        .toList());
+        ctx.status(s.index().isPresent() ? 201 : 200);
+        ApiServer.json(ctx, m);
+    }
+
+    /**
+     * {@code GET /api/stations/{id}/transcriptions}: how the station's photos were transcribed, photo by
+     * photo, in log order: each piece of work (index, account, figures or flag, whether a moderator's) and the
+     * photo's status. Open to all. Scans every photo with work (a station index is left to do).
+     */
+    void ofStation(Context ctx) {
+        String station = ctx.pathParam("id");
+        if (instance.state().election().isEmpty()
+                || !instance.state().catalogue().hasStation(station))
+            throw new UsageProblem(ReadRule.RD_STATION, "station '" + station + "' is not in the catalogue");
+        var el = instance.state().requireElection();
+        List<Object> photos = new ArrayList<>();
+        for (var w : instance.state().transcriptions().photos()) {
+            if (!w.key().stationId().equals(station)) continue;
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("photo", w.key().sha256());
+            p.put("source", w.key().sourceId());
+            p.put("status", w.status().wire());
+            List<Object> work = new ArrayList<>();
+            for (var x : w.work()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", x.index());
+                m.put("account", x.account());
+                m.put("moderator", x.settles());
+                x.flag().ifPresent(f -> m.put("flag", f.wire()));
+                x.sheet().ifPresent(s -> {
+                    Map<String, Object> votes = new LinkedHashMap<>();
+                    var c = el.contest(s.contestId()).orElseThrow();
+                    for (int i = 0; i < s.choiceCount(); i++)
+                        votes.put(c.choices().get(i).id(), s.vote(i));
+                    m.put("contest", s.contestId());
+                    m.put("valid", s.counts().valid());
+                    m.put("null", s.counts().nulls());
+                    m.put("votes", votes);
+                });
+                work.add(m);
+            }
+            p.put("work", work);
+            photos.add(p);
+        }
+        photos.sort(java.util.Comparator.comparingLong(o -> {
+            List<?> work = (List<?>) ((Map<?, ?>) o).get("work");
+            return work.isEmpty() ? 0L : (Long) ((Map<?, ?>) work.get(0)).get("index");
+        }));
+        ApiServer.json(ctx, Map.of("station", station, "photos", photos));
+    }
+
+    void status(Context ctx) {
+        ApiServer.json(ctx, instance.transcription().status().json());
+    }
+}

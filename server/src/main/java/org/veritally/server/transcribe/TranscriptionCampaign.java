@@ -1,0 +1,249 @@
+package org.veritally.server.transcribe;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.veritally.core.entry.Entry;
+import org.veritally.core.entry.TranscriberPauseEntry;
+import org.veritally.core.entry.TranscriptionEntry;
+import org.veritally.core.entry.TranscriptionFlagEntry;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.transcribe.FlagReason;
+import org.veritally.core.transcribe.PhotoKey;
+import org.veritally.core.transcribe.PhotoStatus;
+import org.veritally.core.transcribe.PhotoWork;
+import org.veritally.core.transcribe.TranscriptionRule;
+import org.veritally.core.validation.Problem;
+import org.veritally.server.intake.Outcome;
+import org.veritally.server.ops.ServerRule;
+import org.veritally.server.state.ElectionState;
+
+/**
+ * Use cases of a transcription campaign (docs/transcription.md): {@link #next} (a photo to transcribe,
+ * leased), {@link #submit} (its figures), {@link #flag}, a moderator's {@link #settle}, {@link #reject} and
+ * {@link #pause}, and {@link #status}. Every piece of work is an entry written through intake (the
+ * rulebook decides it, so the agreed copy is derived there); the queue only hands out photos. Gold tasks:
+ * one task in {@code goldEvery} is a photo whose figures the campaign knows; its answer is scored, not
+ * written, and an account whose agreement with them falls under the threshold is paused by a
+ * {@code transcriber-pause} entry ({@code by} "server"), so that from then on its open work no longer
+ * counts, as the rulebook derives. Quotas: at most {@code tasksPerHour} tasks per account, a token bucket
+ * on the injected clock (SRV-RATE). Thread-safe.
+ */
+public final class TranscriptionCampaign {
+    /** Where entries go: {@code Instance::submitEntry} (durable in the log when it returns). */
+    @FunctionalInterface
+    public interface Intake {
+        Outcome submit(Entry entry, String account, String location);
+    }
+
+    /** The answer to {@link #next}: a task, or nothing to do, or why not (SRV-RATE, TR-PAUSED). */
+    public record Next(Optional<Task> task, List<Problem> problems) {}
+
+    private final ElectionState state;
+    private final CampaignConfig config;
+    private final Clock clock;
+    private final Intake intake;
+    private final WorkQueue queue;
+    private final Map<PhotoKey, TallySheet> gold;
+    private final List<PhotoKey> goldOrder;
+    private final GoldScores scores = new GoldScores();
+    private final Map<String, double[]> buckets = new HashMap<>(); // tokens, last refill (ms)
+    private final Map<String, Integer> handed = new HashMap<>();
+    private final Map<String, Task> goldHeld = new HashMap<>();
+    private final Map<String, java.util.Set<PhotoKey>> goldDone = new HashMap<>();
+
+    public TranscriptionCampaign(
+            ElectionState state, CampaignConfig config, Clock clock, Intake intake, Map<PhotoKey, TallySheet> gold) {
+        this.state = state;
+        this.config = config;
+        this.clock = clock;
+        this.intake = intake;
+        this.gold = Map.copyOf(gold);
+        this.goldOrder = new ArrayList<>(gold.keySet());
+        goldOrder.sort(java.util.Comparator.comparing(PhotoKey::sha256).thenComparing(PhotoKey::stationId));
+        this.queue = new WorkQueue(
+                clock, config.lease(), state.requireElection().transcription().most(), state.transcriptions(), 1 << 16);
+    }
+
+    /**
+     * Adds a photo filed as evidence (by {@code uploader}, for {@code contestId}: empty where the filer named
+     * none, then the election's contest if it has only one) to the queue.
+     */
+    public void add(PhotoKey photo, String contestId, String uploader) {
+        var contests = state.requireElection().contests();
+        String contest =
+                contestId.isEmpty() && contests.size() == 1 ? contests.get(0).id() : contestId;
+        if (!gold.containsKey(photo)) queue.add(photo, contest, uploader);
+    }
+
+    /** Leases the next task for {@code account}, within its quota. */
+    public Next next(String account) {
+        if (state.transcriptions().paused(account))
+            return new Next(
+                    Optional.empty(),
+                    List.of(new Problem(
+                            TranscriptionRule.TR_PAUSED, "account", "account '" + account + "' is paused")));
+        synchronized (this) {
+            Task g = goldHeld.get(account);
+            if (g != null && g.leasedUntil().isAfter(clock.instant())) return new Next(Optional.of(g), List.of());
+        }
+        Optional<Task> held = queue.holding(account);
+        if (held.isPresent()) return new Next(held, List.of());
+        if (!take(account))
+            return new Next(
+                    Optional.empty(),
+                    List.of(new Problem(
+                            ServerRule.SRV_RATE,
+                            "account",
+                            "account '" + account + "' took " + config.tasksPerHour() + " tasks this hour")));
+        Optional<Task> goldTask = goldFor(account);
+        if (goldTask.isPresent()) return new Next(goldTask, List.of());
+        return new Next(queue.next(account), List.of());
+    }
+
+    private synchronized boolean take(String account) {
+        double perMs = config.tasksPerHour() / 3_600_000.0;
+        long now = clock.millis();
+        double[] b = buckets.computeIfAbsent(account, k -> new double[] {config.tasksPerHour(), now});
+        b[0] = Math.min(config.tasksPerHour(), b[0] + (now - b[1]) * perMs);
+        b[1] = now;
+        if (b[0] < 1) return false;
+        b[0] -= 1;
+        return true;
+    }
+
+    private synchronized Optional<Task> goldFor(String account) {
+        int n = handed.merge(account, 1, Integer::sum);
+        if (config.goldEvery() == 0 || goldOrder.isEmpty() || n % config.goldEvery() != 1 % config.goldEvery())
+            return Optional.empty();
+        var done = goldDone.computeIfAbsent(account, k -> new java.util.HashSet<>());
+        int start = Math.floorMod(account.hashCode() + n, goldOrder.size());
+        for (int i = 0; i < goldOrder.size(); i++) {
+            PhotoKey k = goldOrder.get((start + i) % goldOrder.size());
+            if (done.contains(k)) continue;
+            Task t = new Task(k, gold.get(k).contestId(), clock.instant().plus(config.lease()));
+            goldHeld.put(account, t);
+            return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
+    /** Submits {@code account}'s figures for a photo ({@link TallySheet#evidence} names it). */
+    public Submitted submit(String account, TallySheet typed, List<String> confirmed) {
+        PhotoKey key = new PhotoKey(typed.evidence().orElseThrow(), typed.stationId(), typed.sourceId());
+        Optional<Submitted> scored = scoreGold(account, key, Optional.of(typed));
+        if (scored.isPresent()) return scored.get();
+        Submitted s = write(new TranscriptionEntry(typed, account, confirmed, false), account, "transcription");
+        queue.release(account, key);
+        queue.refresh(key);
+        return s;
+    }
+
+    /** Flags a photo as {@code account}. */
+    public Submitted flag(String account, PhotoKey key, FlagReason reason) {
+        Optional<Submitted> scored = scoreGold(account, key, Optional.empty());
+        if (scored.isPresent()) return scored.get();
+        Submitted s = write(
+                new TranscriptionFlagEntry(key.sha256(), key.stationId(), key.sourceId(), account, reason, false),
+                account,
+                "transcription-flag");
+        queue.release(account, key);
+        queue.refresh(key);
+        return s;
+    }
+
+    /** A moderator's figures for an escalated photo: its copy (TR-SETTLE). */
+    public Submitted settle(String moderator, TallySheet figures, List<String> confirmed) {
+        PhotoKey key = new PhotoKey(figures.evidence().orElseThrow(), figures.stationId(), figures.sourceId());
+        Submitted s = write(new TranscriptionEntry(figures, moderator, confirmed, true), moderator, "settle");
+        queue.refresh(key);
+        return s;
+    }
+
+    /** A moderator's decision that an escalated photo yields no copy. */
+    public Submitted reject(String moderator, PhotoKey key, FlagReason reason) {
+        Submitted s = write(
+                new TranscriptionFlagEntry(key.sha256(), key.stationId(), key.sourceId(), moderator, reason, true),
+                moderator,
+                "reject");
+        queue.refresh(key);
+        return s;
+    }
+
+    /** Pauses {@code account} (a moderator's decision, or the server's on gold tasks). */
+    public Submitted pause(String by, String account, String reason) {
+        Submitted s = write(new TranscriberPauseEntry(account, by, reason), by, "pause");
+        queue.refreshAll();
+        return s;
+    }
+
+    private Optional<Submitted> scoreGold(String account, PhotoKey key, Optional<TallySheet> typed) {
+        TallySheet truth = gold.get(key);
+        if (truth == null) return Optional.empty();
+        int[] s;
+        synchronized (this) {
+            Task held = goldHeld.get(account);
+            if (held == null || !held.photo().equals(key)) return Optional.empty(); // not handed: the log decides
+            goldHeld.remove(account);
+            goldDone.computeIfAbsent(account, k -> new java.util.HashSet<>()).add(key);
+            s = scores.record(account, typed.isPresent() && typed.get().sameCountsAs(truth));
+        }
+        if (GoldScores.under(s, config.goldMinimum(), config.pauseBelowPercent())
+                && !state.transcriptions().paused(account)) {
+            pause(
+                    "server",
+                    account,
+                    "agreement with gold tasks " + s[1] + "/" + s[0] + " is under " + config.pauseBelowPercent()
+                            + " %");
+        }
+        return Optional.of(new Submitted(List.of(), List.of(), OptionalLong.empty()));
+    }
+
+    private Submitted write(Entry e, String account, String location) {
+        Outcome o = intake.submit(e, account, location);
+        if (!o.rejected().isEmpty()) return new Submitted(o.rejected(), List.of(), OptionalLong.empty());
+        var a = o.accepted().get(0);
+        return new Submitted(List.of(), a.flags(), OptionalLong.of(a.index()));
+    }
+
+    /** The campaign's progress and each volunteer's agreement (docs/transcription.md#progress). */
+    public CampaignStatus status() {
+        int[] open = queue.openByWork();
+        Map<PhotoStatus, Integer> byStatus = new java.util.EnumMap<>(PhotoStatus.class);
+        Map<String, int[]> peer = new HashMap<>(); // account → [transcriptions on decided photos, agreeing]
+        for (PhotoWork w : state.transcriptions().photos()) {
+            byStatus.merge(w.status(), 1, Integer::sum);
+            Optional<TallySheet> decided = decided(w);
+            for (PhotoWork.Work x : w.work()) {
+                if (x.settles() || decided.isEmpty() || x.sheet().isEmpty()) continue;
+                int[] p = peer.computeIfAbsent(x.account(), k -> new int[2]);
+                p[0]++;
+                if (x.sheet().get().sameCountsAs(decided.get())) p[1]++;
+            }
+        }
+        return new CampaignStatus(
+                queue.size(), open, byStatus, peer, scores.all(), pausedOf(peer.keySet()), Instant.now(clock));
+    }
+
+    private List<String> pausedOf(java.util.Set<String> accounts) {
+        List<String> out = new ArrayList<>();
+        for (String a : accounts) if (state.transcriptions().paused(a)) out.add(a);
+        for (String a : scores.all().keySet())
+            if (!out.contains(a) && state.transcriptions().paused(a)) out.add(a);
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** The figures an agreed or settled photo stands on: those of its last transcription. */
+    static Optional<TallySheet> decided(PhotoWork w) {
+        if (w.status() != PhotoStatus.AGREED && w.status() != PhotoStatus.SETTLED) return Optional.empty();
+        for (int i = w.work().size() - 1; i >= 0; i--)
+            if (w.work().get(i).sheet().isPresent()) return w.work().get(i).sheet();
+        return Optional.empty();
+    }
+}
