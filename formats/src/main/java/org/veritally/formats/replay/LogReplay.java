@@ -74,6 +74,7 @@ public final class LogReplay implements LedgerView {
     public void observeSheets(SheetObserver o) {
         this.observer = java.util.Objects.requireNonNull(o);
     }
+
     private final org.veritally.core.transcribe.TranscriptionBook transcriptions =
             new org.veritally.core.transcribe.TranscriptionBook();
 
