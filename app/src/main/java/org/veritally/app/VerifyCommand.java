@@ -7,6 +7,7 @@ import org.veritally.translog.VerifierKey;
 import org.veritally.verify.Report;
 import org.veritally.verify.ReportFormat;
 import org.veritally.verify.Verifier;
+import org.veritally.verify.io.HttpPolicy;
 import org.veritally.verify.io.KeyFiles;
 import org.veritally.verify.io.Logs;
 import picocli.CommandLine.Command;
@@ -46,6 +47,13 @@ final class VerifyCommand implements Callable<Integer> {
             description = "how many of the --witness keys must have cosigned (default: all)")
     Integer quorum;
 
+    @Option(
+            names = "--http-concurrency",
+            paramLabel = "N",
+            description = "over HTTP: requests in flight at once, 1 to 64 (default: ${DEFAULT-VALUE})",
+            defaultValue = "4")
+    int httpConcurrency;
+
     @Option(names = "--json", description = "print the report as JSON")
     boolean json;
 
@@ -74,8 +82,10 @@ final class VerifyCommand implements Callable<Integer> {
         if (at != null && asOf.isEmpty()) throw new UsageError("--at needs at least one --results file");
         List<org.veritally.verify.AsOfFile> files = new ArrayList<>();
         for (var p : asOf) files.add(AsOfFiles.read(p, at));
-        Report r =
-                new Verifier(logKey, w, quorum == null ? 0 : quorum).verify(UsageError.of(() -> Logs.open(log)), files);
+        Report r = new Verifier(logKey, w, quorum == null ? 0 : quorum)
+                .verify(
+                        UsageError.of(() -> Logs.open(log, HttpPolicy.DEFAULT.withConcurrency(httpConcurrency))),
+                        files);
         System.out.print(json ? ReportFormat.json(r) + System.lineSeparator() : ReportFormat.text(r));
         System.out.flush();
         return r.verified() ? Main.OK : Main.REJECTED;

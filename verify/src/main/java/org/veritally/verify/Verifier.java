@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.veritally.translog.Checkpoint;
 import org.veritally.translog.VerifierKey;
 
@@ -103,26 +104,36 @@ public final class Verifier {
         }
         Checkpoint cp = signed.checkpoint().get();
         // The tree check reads only hash tiles: it runs beside the entry scan, whose replay is the long pole.
-        FutureTask<CheckResult[]> treeTask = new FutureTask<>(() -> TreeCheck.run(log, cp));
+        FutureTask<CheckResult[]> treeTask =
+                new FutureTask<>(() -> reading("VFY-TILES and VFY-ROOT", () -> TreeCheck.run(log, cp)));
         Thread treeThread = new Thread(treeTask, "verify-tree");
         treeThread.setDaemon(true);
         treeThread.start();
-        EntryScan.Result scan = new EntryScan(log, cp.size()).run();
+        EntryScan.Result scan = reading("VFY-LEAVES and VFY-ENTRIES", () -> new EntryScan(log, cp.size()).run());
         CheckResult[] tree = join(treeTask);
         checks.add(tree[0]);
         checks.add(scan.leaves());
         checks.add(tree[1]);
         checks.add(scan.entries());
         checks.add(scan.replay()
-                .map(r -> TotalsCheck.run(log, r, cp.size()))
+                .map(r -> reading("VFY-TOTALS", () -> TotalsCheck.run(log, r, cp.size())))
                 .orElseGet(() -> CheckResult.skip(
                         Check.VFY_TOTALS,
                         "cannot recompute the totals: not every entry could be read or replayed "
                                 + "(see VFY-LEAVES, VFY-ENTRIES)")));
-        EvidenceCheck.Outcome evidence = EvidenceCheck.run(log, scan.replay(), listedEvidence(log, manifest));
+        EvidenceCheck.Outcome evidence =
+                reading("VFY-EVIDENCE", () -> EvidenceCheck.run(log, scan.replay(), listedEvidence(log, manifest)));
         if (mirror) {
-            checks.addAll(MirrorCheck.run(
-                    log, manifest, logKey, signed.note(), signed.checkpoint(), scan.replay(), evidence.digests()));
+            checks.addAll(reading(
+                    "VFY-MANIFEST, VFY-PAGES and VFY-EXPORTS",
+                    () -> MirrorCheck.run(
+                            log,
+                            manifest,
+                            logKey,
+                            signed.note(),
+                            signed.checkpoint(),
+                            scan.replay(),
+                            evidence.digests())));
         }
         evidence.result().ifPresent(checks::add);
         if (!asOf.isEmpty()) {
@@ -152,6 +163,21 @@ public final class Verifier {
                     .toList());
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // MAN-FMT says so
+        }
+    }
+
+    /**
+     * Runs a check's reading, so that a log that cannot be read names the checks that needed it as
+     * well as the URL or file.
+     */
+    private static <T> T reading(String checks, Supplier<T> run) {
+        try {
+            return run.get();
+        } catch (LogUnavailableException e) {
+            if (e.getMessage().startsWith("while checking ")) {
+                throw e;
+            }
+            throw new LogUnavailableException("while checking " + checks + ": " + e.getMessage(), e.getCause());
         }
     }
 

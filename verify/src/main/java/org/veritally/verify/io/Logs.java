@@ -18,8 +18,17 @@ public final class Logs {
      * @throws IllegalArgumentException if it is neither a valid URL nor an existing directory
      */
     public static PublishedLog open(String dirOrUrl) {
+        return open(dirOrUrl, HttpPolicy.DEFAULT);
+    }
+
+    /**
+     * The log at {@code dirOrUrl}, read over HTTP with {@code policy} when it is a URL.
+     *
+     * @throws IllegalArgumentException if it is neither a valid URL nor an existing directory
+     */
+    public static PublishedLog open(String dirOrUrl, HttpPolicy policy) {
         if (isUrl(dirOrUrl)) {
-            return HttpLog.discover(url(dirOrUrl));
+            return HttpLog.discover(url(dirOrUrl), policy);
         }
         return new DirectoryLog(Path.of(dirOrUrl));
     }
