@@ -20,7 +20,7 @@ if [[ ! -f "$W/site/manifest.json" || ! -f "$W/key.txt" ]]; then
   "$VT" log-key --data "$W/ve" | tail -1 >"$W/key.txt"
 fi
 KEY="$(cat "$W/key.txt")"
-echo "mirror: $(find "$W/site" -type f | wc -l) files, $(du -sh "$W/site" | cut -f1); concurrency $C"
+echo "mirror: $(find "$W/site/" -type f | wc -l) files, $(du -sh "$W/site/" | cut -f1); concurrency $C"
 
 run() { # label, target
   local t0 t1
