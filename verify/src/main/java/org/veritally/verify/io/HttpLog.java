@@ -25,10 +25,10 @@ import org.veritally.verify.PublishedLog;
  * HttpPolicy#concurrency()} requests are in flight; a GET that fails for a reason that may pass (a
  * dropped or reset connection, HTTP 429, 502, 503 or 504) is tried again after an exponential back-off,
  * or after the server's {@code Retry-After} seconds; it is spoken in HTTP/1.1 (no HTTP/2 upgrade, which
- * HTTP/1.0 servers mishandle), and after the first dropped connection every later GET goes over a
- * connection of its own in HTTP/1.0 ({@link Http10Get}), as servers that close after each answer
- * expect. A GET that still fails is a {@link LogUnavailableException} naming the URL, the tries and
- * the last failure.
+ * HTTP/1.0 servers mishandle), and after the first dropped connection every later GET of a plain
+ * {@code http:} log goes over a connection of its own in HTTP/1.0 ({@link Http10Get}), as servers that
+ * close after each answer expect (over {@code https:} the retries alone). A GET that still fails is a
+ * {@link LogUnavailableException} naming the URL, the tries and the last failure.
  *
  * <p>Thread-safe (the JDK client is; the fallback switch is atomic).
  */
@@ -117,7 +117,9 @@ public final class HttpLog implements PublishedLog, CosignatureIntake {
                 }
             } catch (IOException e) {
                 // a dropped connection: the server may close after each answer, so stop reusing connections
-                connectionPerRequest.set(true);
+                if ("http".equalsIgnoreCase(uri.getScheme())) {
+                    connectionPerRequest.set(true);
+                }
                 last = e.toString();
                 wait = policy.backoff(attempt + 1);
                 continue;
