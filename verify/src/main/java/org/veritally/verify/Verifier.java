@@ -139,7 +139,7 @@ public final class Verifier {
         if (!asOf.isEmpty()) {
             checks.add(
                     scan.replay().isPresent()
-                            ? AsOfCheck.run(log, cp.size(), asOf)
+                            ? reading("VFY-ASOF", () -> AsOfCheck.run(log, cp.size(), asOf))
                             : CheckResult.skip(
                                     Check.VFY_ASOF,
                                     "cannot replay the log's prefix: not every entry could be read or replayed"
