@@ -146,7 +146,11 @@ public final class Layout {
             h.text(c.t("footer.mirror"))
                     .raw(" (")
                     .link(manifest.get(), "manifest.json")
-                    .raw(") · ");
+                    .raw(") · ")
+                    .text(c.t("footer.poll"))
+                    .raw(" ")
+                    .link(c.links().publicationFile("checkpoint").orElseThrow(), "checkpoint")
+                    .raw(" · ");
         else h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
         h.link(c.href(PageRef.downloads()), c.t("nav.downloads")).raw(" · ");
         if (!c.links().isStatic())
