@@ -45,6 +45,8 @@ public final class SseClients {
     }
 
     private static int[] delays = new int[1 << 20];
+    private static long[] sizes = new long[1 << 20];
+    private static long[] at = new long[1 << 20];
     private static int count;
     private static final Map<Long, Integer> perEvent = new HashMap<>();
     private static long parseErrors;
@@ -137,6 +139,17 @@ public final class SseClients {
             System.out.printf(
                     "delay from checkpoint time to receipt: p50 %d ms, p99 %d ms, max %d ms%n",
                     d[count / 2], d[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)], d[count - 1]);
+        // fan-out: from the first client's receipt of an event to each client's, which leaves out the commit
+        Map<Long, Long> first = new HashMap<>();
+        for (int i = 0; i < count; i++) first.merge(sizes[i], at[i], Math::min);
+        int[] spread = new int[count];
+        for (int i = 0; i < count; i++) spread[i] = (int) (at[i] - first.get(sizes[i]));
+        Arrays.sort(spread);
+        if (count > 0)
+            System.out.printf(
+                    "fan-out from the first client's receipt to each client's: p50 %d ms, p99 %d ms, max %d ms%n",
+                    spread[count / 2], spread[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)],
+                    spread[count - 1]);
         System.out.printf("streams closed by the server: %d, unparsable event lines: %d%n", closed, parseErrors);
         if (args.length > 7)
             System.out.printf(
@@ -213,7 +226,13 @@ public final class SseClients {
             long size = Long.parseLong(l.substring(s, l.indexOf(",", s)));
             int t = l.indexOf("\"time\":\"") + 8;
             long ms = Instant.parse(l.substring(t, l.indexOf("\"", t))).toEpochMilli();
-            if (count == delays.length) delays = Arrays.copyOf(delays, count * 2);
+            if (count == delays.length) {
+                delays = Arrays.copyOf(delays, count * 2);
+                sizes = Arrays.copyOf(sizes, count * 2);
+                at = Arrays.copyOf(at, count * 2);
+            }
+            sizes[count] = size;
+            at[count] = now;
             delays[count++] = (int) Math.max(0, now - ms);
             perEvent.merge(size, 1, Integer::sum);
         } catch (RuntimeException e) {
