@@ -148,7 +148,8 @@ public final class SseClients {
         if (count > 0)
             System.out.printf(
                     "fan-out from the first client's receipt to each client's: p50 %d ms, p99 %d ms, max %d ms%n",
-                    spread[count / 2], spread[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)],
+                    spread[count / 2],
+                    spread[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)],
                     spread[count - 1]);
         System.out.printf("streams closed by the server: %d, unparsable event lines: %d%n", closed, parseErrors);
         if (args.length > 7)
