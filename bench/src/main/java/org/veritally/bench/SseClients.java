@@ -78,12 +78,12 @@ public final class SseClients {
             }
             pump(sel, buf, 20, false);
         }
+        pump(sel, buf, 2000, false);
         long connected =
                 sel.keys().stream().filter(k -> ((Conn) k.attachment()).ok).count();
         System.out.printf(
-                "%d connections opened in %.1f s (%d answered 200 so far, %d refused)%n",
+                "%d connections opened in %.1f s (%d answered 200, %d refused)%n",
                 opened, (System.nanoTime() - t0) / 1e9, connected, refused);
-        pump(sel, buf, 2000, false);
         count = 0; // the first event of each client is the latest checkpoint at connect, not a new one
         perEvent.clear();
 
@@ -114,10 +114,12 @@ public final class SseClients {
                 TimeUnit.NANOSECONDS);
         long c0 = System.nanoTime();
         double cpu0 = args.length > 7 ? cpuSeconds(args[7]) : 0;
+        double b0 = args.length > 7 ? broadcasterSeconds(args[7]) : 0;
         pump(sel, buf, secs * 1000L, true);
         poster.shutdownNow();
         double took = (System.nanoTime() - c0) / 1e9;
         double cpu1 = args.length > 7 ? cpuSeconds(args[7]) : 0;
+        double b1 = args.length > 7 ? broadcasterSeconds(args[7]) : 0;
         pump(sel, buf, 2000, true); // the events of the last sheets
         int[] d = Arrays.copyOf(delays, count);
         Arrays.sort(d);
@@ -159,6 +161,10 @@ public final class SseClients {
                     took,
                     100 * (cpu1 - cpu0) / took,
                     Runtime.getRuntime().availableProcessors());
+        if (args.length > 7)
+            System.out.printf(
+                    "of which the broadcaster thread: %.2f s, %.1f ms per event%n",
+                    b1 - b0, perEvent.isEmpty() ? 0 : 1000 * (b1 - b0) / perEvent.size());
         sel.close();
     }
 
@@ -167,6 +173,20 @@ public final class SseClients {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /** CPU time of the server's broadcaster thread (its name begins {@code veritally-live}), 0 if not found. */
+    private static double broadcasterSeconds(String pid) throws IOException {
+        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+            for (Path t : tasks.toList()) {
+                String stat = Files.readString(t.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (!comm.startsWith("veritally-live")) continue;
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            }
+        }
+        return 0;
     }
 
     /** Reads every ready connection for {@code ms}, recording the delay of each event when {@code measure}. */
