@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * how many events there were and how many clients received each, connection failures and 503s.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.veritally.bench.SseClients HOST PORT CLIENTS RATE SECS
- * BODIES TOKEN [PID]}: BODIES holds one JSON sheet a line ({@code bench/ack-client.py bodies}). The same machine's clock
- * serves both ends. With the server's PID it prints the server's CPU time over the measured seconds. Not thread-safe; a benchmark main, no library code of the project involved.
+ * BODIES TOKEN [PID]}: BODIES holds one JSON sheet a line ({@code bench/ack-client.py bodies}). The same machine's
+ * clock serves both ends. With the server's PID it prints the server's CPU time over the measured seconds, and its
+ * broadcaster thread's. Not thread-safe; a benchmark main, no library code of the project involved.
  */
 public final class SseClients {
     private SseClients() {}

@@ -34,6 +34,14 @@ public final class EventsServlet extends HttpServlet {
         this.feed = feed;
     }
 
+    /** A HEAD says what a GET would be without opening a stream (or taking a place). */
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse res) {
+        res.setStatus(200);
+        res.setContentType("text/event-stream;charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if (!feed.tryOpen()) {

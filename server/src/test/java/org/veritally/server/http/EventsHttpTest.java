@@ -157,6 +157,19 @@ class EventsHttpTest {
     }
 
     @Test
+    void aHeadOpensNoStream() throws Exception {
+        var r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/events"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+        assertThat(in.live().streams()).isZero();
+    }
+
+    @Test
     void srvStreamsRefusesAStreamPastTheCapWith503AndRetryAfter() throws Exception {
         stream(null);
         stream(null);
