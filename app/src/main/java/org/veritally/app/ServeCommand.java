@@ -100,6 +100,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     java.time.Duration integrityEvery;
 
+    @Option(
+            names = "--max-event-streams",
+            defaultValue = "10000",
+            paramLabel = "N",
+            description = "most concurrent live event streams (GET /api/events); one more is answered 503 "
+                    + "SRV-STREAMS with Retry-After (default: ${DEFAULT-VALUE})")
+    int maxEventStreams;
+
     /** Parses {@code N s|m|h} (or an ISO-8601 duration); picocli reports the exception's message as a usage error. */
     static final class IntervalConverter implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
         @Override
@@ -149,7 +157,16 @@ final class ServeCommand implements Callable<Integer> {
                     () -> org.veritally.server.auth.Role.ofWire(r.strip()),
                     "--originals-to: '" + r + "' is not admin | authority | witness | observer"));
         }
-        serve(data.dir, data.database(), data.evidenceLocation(), readers, host, port, ops);
+        if (maxEventStreams < 0) throw new UsageError("--max-event-streams must not be negative");
+        serve(
+                data.dir,
+                data.database(),
+                data.evidenceLocation(),
+                readers,
+                host,
+                port,
+                ops,
+                org.veritally.server.live.LiveConfig.defaults().withMaxStreams(maxEventStreams));
         return Main.OK;
     }
 
@@ -185,10 +202,25 @@ final class ServeCommand implements Callable<Integer> {
             int port,
             OpsConfig ops)
             throws Exception {
+        serve(dir, db, evidence, originals, host, port, ops, org.veritally.server.live.LiveConfig.defaults());
+    }
+
+    /** As above, with the limits of the live event stream {@code live}. */
+    static void serve(
+            java.nio.file.Path dir,
+            Optional<String> db,
+            Optional<String> evidence,
+            java.util.Set<org.veritally.server.auth.Role> originals,
+            String host,
+            int port,
+            OpsConfig ops,
+            org.veritally.server.live.LiveConfig live)
+            throws Exception {
         checkPort(port);
         structuredLogs();
         long t0 = System.nanoTime();
         Instance in = Instance.open(dir, db);
+        in.liveWith(live);
         evidence.ifPresent(in::evidenceAt);
         in.originalsReadableBy(originals);
         if (db.isPresent()) org.veritally.server.cluster.ClusterNode.start(in);
@@ -212,7 +244,7 @@ final class ServeCommand implements Callable<Integer> {
                 + dir.resolve(WriteToken.FILE));
         System.out.println("health: " + url + "healthz   ready: " + url + "readyz   metrics: " + url
                 + "metrics   limits: account " + ops.perAccount() + ", address " + ops.perAddress() + ", reads "
-                + ops.reads() + ", body " + ops.maxBodyBytes() + " B");
+                + ops.reads() + ", body " + ops.maxBodyBytes() + " B, event streams " + live.maxStreams());
         System.out.println("log verifier key: " + in.keys().verifierKey().encode());
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

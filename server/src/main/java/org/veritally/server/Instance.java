@@ -234,6 +234,37 @@ public final class Instance implements AutoCloseable {
         return store;
     }
 
+    private org.veritally.server.live.LiveConfig liveConfig = org.veritally.server.live.LiveConfig.defaults();
+    private org.veritally.server.live.LiveFeed live;
+
+    /** Sets the limits of the live event stream ({@code serve} options); call before the first {@link #live}. */
+    public synchronized void liveWith(org.veritally.server.live.LiveConfig config) {
+        if (live != null) throw new IllegalStateException("the live feed is already running");
+        this.liveConfig = java.util.Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The live feed of checkpoints ({@code /api/events}), started at first use: from then on the sequencer tells it
+     * of every committed batch. Its first event is the log's latest checkpoint.
+     */
+    public synchronized org.veritally.server.live.LiveFeed live() {
+        if (live == null) {
+            var seed = new org.veritally.store.CheckpointQueries(store)
+                    .latest()
+                    .map(c -> new org.veritally.server.live.LiveEvent(
+                            c.treeSize(), rootOf(c.note()), c.createdMs(), -1, List.of(), true));
+            live = new org.veritally.server.live.LiveFeed(liveConfig, seed);
+            appender.listen(live::committed);
+        }
+        return live;
+    }
+
+    /** The root hash line of a checkpoint note (C2SP tlog-checkpoint: origin, size, base64 root). */
+    private static String rootOf(String note) {
+        String[] lines = note.split("\n", 4);
+        return lines.length >= 3 ? lines[2] : "";
+    }
+
     public ElectionState state() {
         return state;
     }
@@ -441,6 +472,10 @@ public final class Instance implements AutoCloseable {
     @Override
     public synchronized void close() {
         integrity.close();
+        if (live != null) {
+            appender.listen(LogAppender.CommitListener.NONE);
+            live.close();
+        }
         try {
             if (node.isPresent()) node.get().close();
         } catch (Exception e) {

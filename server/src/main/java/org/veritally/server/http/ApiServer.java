@@ -50,6 +50,12 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             ops.register(cfg);
+            var live = instance.live();
+            cfg.jetty.modifyServletContextHandler(h -> {
+                var holder = new org.eclipse.jetty.ee10.servlet.ServletHolder(new EventsServlet(live));
+                holder.setAsyncSupported(true);
+                h.addServlet(holder, EventsServlet.PATH);
+            });
             cfg.routes.get("/api/election", this::election);
             cfg.routes.get("/api/results", this::results);
             cfg.routes.get("/api/results/file", asOf::file);

@@ -21,6 +21,24 @@ public final class LogAppender {
     private final TreeAppender tree = new TreeAppender(LogHasher.create());
     private final java.util.function.LongSupplier clock;
     private final org.veritally.translog.NoteSigner signer;
+    private volatile CommitListener listener = CommitListener.NONE;
+
+    /**
+     * Told of every batch once it is committed and visible to readers (its checkpoint: size, root, time, and the
+     * units whose totals it changed). Called on the single writer's thread: it must not block or do I/O
+     * ({@code org.veritally.server.live.LiveFeed} only records the checkpoint and wakes its own thread).
+     */
+    @FunctionalInterface
+    public interface CommitListener {
+        CommitListener NONE = (size, root, ms, units) -> {};
+
+        void committed(long size, byte[] root, long ms, java.util.Collection<String> changedUnits);
+    }
+
+    /** Tells {@code l} of every batch committed from now on (replacing any listener before it). */
+    public void listen(CommitListener l) {
+        this.listener = java.util.Objects.requireNonNull(l, "listener");
+    }
 
     /** An appender that signs a checkpoint with {@code signer} after every batch, in the batch's transaction. */
     public LogAppender(java.util.function.LongSupplier clockMillis, org.veritally.translog.NoteSigner signer) {
@@ -31,8 +49,11 @@ public final class LogAppender {
     /** One entry to append: its kind, canonical bytes and the account that submitted it. */
     public record NewEntry(String kind, byte[] body, String account) {}
 
-    /** What a batch appended: the first index, the leaf hashes in order, and the tree after it. */
-    public record Appended(long first, List<byte[]> leafHashes, AppendResult tree) {}
+    /**
+     * What a batch appended: the first index, the leaf hashes in order, the tree after it, and the time of its
+     * checkpoint (milliseconds since the epoch).
+     */
+    public record Appended(long first, List<byte[]> leafHashes, AppendResult tree, long ms) {}
 
     public Appended append(Tx tx, ElectionState state, List<NewEntry> entries) {
         Prepared p = prepare(state, entries);
@@ -79,7 +100,7 @@ public final class LogAppender {
         AppendResult r = tree.append(state.range(), leaves);
         var cp = org.veritally.translog.SignedCheckpoint.sign(
                 org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);
-        return new Prepared(entries, new Appended(first, leaves, r), cp.format(), ms, state.range());
+        return new Prepared(entries, new Appended(first, leaves, r, ms), cp.format(), ms, state.range());
     }
 
     /** The database part: the entries, the tile-level nodes and the checkpoint, in the caller's transaction. */
@@ -94,7 +115,17 @@ public final class LogAppender {
         tx.putCheckpoint(a.tree().size(), p.checkpoint(), p.ms());
     }
 
+    /** The batch {@code a} is committed: the log's size and right edge move; it changed no unit's totals. */
     public void committed(ElectionState state, Appended a) {
+        committed(state, a, List.of());
+    }
+
+    /**
+     * The batch {@code a} is committed and the totals of {@code changedUnits} (unit IDs) are published: the log's
+     * size and right edge move, then the {@link CommitListener} is told.
+     */
+    public void committed(ElectionState state, Appended a, java.util.Collection<String> changedUnits) {
         state.advance(a.tree().size(), a.tree().range());
+        listener.committed(a.tree().size(), a.tree().root(), a.ms(), changedUnits);
     }
 }

@@ -239,9 +239,12 @@ public final class Sequencer {
                 return null;
             });
         }
-        appender.committed(state, appended);
         batch.publish();
         reconciler.publish();
+        // after the totals are visible, so a client told of the checkpoint reads the new figures
+        java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        totals.keySet().forEach(k -> units.add(cat.unit(k.unit()).id()));
+        appender.committed(state, appended, units);
         return out;
     }
 

@@ -21,6 +21,9 @@ public enum ServerRule implements RuleId {
     SRV_STORE("SRV-STORE", "the database is unavailable (HTTP 503 with Retry-After)"),
     /** The request is malformed below the JSON: its body ended before its declared length (HTTP 400). */
     SRV_BODY("SRV-BODY", "the request body was cut off before its declared length, or is malformed HTTP (HTTP 400)"),
+    /** The server has as many live event streams open as it allows (HTTP 503 with Retry-After). */
+    SRV_STREAMS(
+            "SRV-STREAMS", "the server has as many live event streams open as it allows (HTTP 503 with Retry-After)"),
     /** An internal error, answered without details (HTTP 500). */
     SRV_INTERNAL("SRV-INTERNAL", "an internal error, answered without details (HTTP 500)");
 

@@ -64,6 +64,15 @@ public interface Links {
         return Optional.empty();
     }
 
+    /**
+     * The href of the Atom feed in {@code lang} ({@code /{lang}/feed.atom} on the live site, the file {@code
+     * {lang}/feed.atom} at a mirror's root), which every page's head names as its alternate.
+     */
+    default String feed(Lang lang) {
+        String path = lang.code() + "/feed.atom";
+        return publicationFile(path).orElse("/" + path);
+    }
+
     /** The languages the site has pages in: the language switcher offers these. */
     default List<Lang> languages() {
         return List.of(Lang.values());

@@ -10,7 +10,8 @@ import org.veritally.web.link.PageRef;
  * header (site name, search form, language switcher pointing at this same page in each language,
  * and the site's sections: results, discrepancies, announcements, statistics, downloads), and the
  * footer (log size, downloads, and on the live site the upload form for photos of sheets; on a
- * static mirror the manifest instead of the log size). The
+ * static mirror the manifest instead of the log size). The head names the Atom feed in the page's language as
+ * its alternate. The
  * live-update script is added only to live pages with live figures, deferred, so pages work fully
  * without it.
  */
@@ -40,6 +41,16 @@ public final class Layout {
                     l.code(),
                     "href",
                     c.links().page(l, c.self()));
+        h.open(
+                "link",
+                "rel",
+                "alternate",
+                "type",
+                "application/atom+xml",
+                "title",
+                "Veritally",
+                "href",
+                c.links().feed(c.lang()));
         if (live && !c.links().isStatic())
             h.open("script", "defer", "", "src", c.links().asset(c.assets().js()))
                     .close("script");
@@ -124,14 +135,22 @@ public final class Layout {
 
     /** Closes {@code <main>} and writes the footer. */
     public static void close(Html h, PageContext c, long logSize) {
-        h.raw("</main><footer class=\"wrap foot\"><p>");
+        h.raw("</main>");
+        // the live script resumes the event stream from the log size the page was rendered at
+        if (c.links().isStatic()) h.raw("<footer class=\"wrap foot\">");
+        else h.open("footer", "class", "wrap foot", "data-log-size", Long.toString(logSize));
+        h.raw("<p>");
         // a mirror page names no log size: a page whose figures did not change stays the same file
         var manifest = c.links().publicationFile("manifest.json");
         if (manifest.isPresent())
             h.text(c.t("footer.mirror"))
                     .raw(" (")
                     .link(manifest.get(), "manifest.json")
-                    .raw(") · ");
+                    .raw(") · ")
+                    .text(c.t("footer.poll"))
+                    .raw(" ")
+                    .link(c.links().publicationFile("checkpoint").orElseThrow(), "checkpoint")
+                    .raw(" · ");
         else h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
         h.link(c.href(PageRef.downloads()), c.t("nav.downloads")).raw(" · ");
         if (!c.links().isStatic())

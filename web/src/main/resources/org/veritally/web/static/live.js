@@ -1,11 +1,17 @@
-/* Veritally live figures: polls the JSON API and updates numbers in place. Optional: every page is
-   complete without it. No dependencies. */
+/* Veritally live figures: listens to the server's checkpoints (Server-Sent Events, /api/events) and, when a
+   checkpoint changed a unit a section shows, fetches that section's JSON and updates its numbers in place.
+   Falls back to polling every 5 s only without EventSource or when the stream keeps failing. Optional: every
+   page is complete without it. No dependencies. */
 (function () {
   'use strict';
   var lang = document.documentElement.lang || 'en';
   var num = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   var pct = new Intl.NumberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   var EVERY = 5000;
+  var FAILURES = 3; // stream failures in a row before falling back to polling
+  var foot = document.querySelector('footer[data-log-size]');
+  var seen = foot ? foot.getAttribute('data-log-size') : null;
+  var stale = false;
   function share(a, b) { return b > 0 ? pct.format(a / b) : '\u2013'; }
   function q(scope, attr, key) { return scope.querySelectorAll('[' + attr + '="' + CSS.escape(key) + '"]'); }
   function set(list, text) { list.forEach(function (e) { if (e.textContent !== text) e.textContent = text; }); }
@@ -26,16 +32,60 @@
       });
     });
   }
-  function poll() {
-    if (document.hidden) return;
+  function refresh(el) {
+    var sec = el.closest('section');
+    fetch(el.getAttribute('data-api'), { headers: { Accept: 'application/json' } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (r) { if (r && sec) apply(sec, r); })
+      .catch(function () { /* offline: keep the figures served */ });
+  }
+  /* The unit a section shows: its data-api's unit parameter; '' is the whole election, which every change
+     touches. */
+  function unitOf(el) {
+    try { return new URL(el.getAttribute('data-api'), location.href).searchParams.get('unit') || ''; }
+    catch (e) { return ''; }
+  }
+  function refreshTouched(all, units) {
+    if (document.hidden) { stale = true; return; }
     document.querySelectorAll('[data-api]').forEach(function (el) {
-      var sec = el.closest('section');
-      fetch(el.getAttribute('data-api'), { headers: { Accept: 'application/json' } })
-        .then(function (res) { return res.ok ? res.json() : null; })
-        .then(function (r) { if (r && sec) apply(sec, r); })
-        .catch(function () { /* offline or mirror: keep the figures served */ });
+      var u = unitOf(el);
+      if (all || (u === '' ? units.length > 0 : units.indexOf(u) >= 0)) refresh(el);
     });
   }
-  setInterval(poll, EVERY);
-  document.addEventListener('visibilitychange', function () { if (!document.hidden) poll(); });
+  function poll() {
+    if (!document.hidden) document.querySelectorAll('[data-api]').forEach(refresh);
+  }
+  var polling = null;
+  function startPolling() {
+    document.documentElement.setAttribute('data-live', 'polling');
+    if (polling === null) polling = setInterval(poll, EVERY);
+  }
+  var failures = 0;
+  function listen() {
+    var src = '/api/events' + (seen !== null ? '?since=' + encodeURIComponent(seen) : '');
+    var es = new EventSource(src);
+    es.addEventListener('open', function () {
+      failures = 0;
+      document.documentElement.setAttribute('data-live', 'events');
+    });
+    es.addEventListener('checkpoint', function (ev) {
+      var d;
+      try { d = JSON.parse(ev.data); } catch (e) { return; }
+      seen = String(d.size);
+      refreshTouched(d.allUnits === true, d.units || []);
+    });
+    es.addEventListener('error', function () {
+      failures++;
+      if (failures < FAILURES && es.readyState !== EventSource.CLOSED) return; // the browser reconnects
+      es.close();
+      if (failures >= FAILURES) startPolling();
+      else setTimeout(listen, 3000 * failures); // refused (503) or not there: try again later, then poll
+    });
+  }
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden && stale) { stale = false; poll(); }
+  });
+  if (!document.querySelector('[data-api]')) return;
+  if (typeof EventSource === 'function') listen();
+  else startPolling();
 })();

@@ -1,0 +1,47 @@
+package org.veritally.server.live;
+
+import java.time.Duration;
+
+/**
+ * Limits of the live event stream ({@code serve} options; docs/operations.md). Immutable.
+ *
+ * @param maxStreams the most concurrent {@code /api/events} streams; one more is refused with HTTP 503
+ *     {@code SRV-STREAMS} and {@code Retry-After} ({@code --max-event-streams})
+ * @param minInterval the shortest time between two events: the checkpoints committed meanwhile are coalesced
+ *     into one event naming the latest and every unit changed since the previous event
+ * @param heartbeat how often a comment line is sent to every stream, so proxies keep it open and dead
+ *     connections are found
+ * @param retry the reconnection delay suggested to clients (the {@code retry:} field)
+ * @param history how many past events are kept to tell a reconnecting client which units changed since the
+ *     event it names ({@code Last-Event-ID}); an older one is told that every unit may have changed
+ */
+public record LiveConfig(int maxStreams, Duration minInterval, Duration heartbeat, Duration retry, int history) {
+    public static final int DEFAULT_MAX_STREAMS = 10_000;
+
+    public LiveConfig {
+        if (maxStreams < 0) throw new IllegalArgumentException("the stream limit must not be negative");
+        if (minInterval.isNegative()) throw new IllegalArgumentException("negative interval between events");
+        if (heartbeat.isNegative() || heartbeat.isZero())
+            throw new IllegalArgumentException("the heartbeat interval must be positive");
+        if (retry.isNegative()) throw new IllegalArgumentException("negative retry delay");
+        if (history < 1) throw new IllegalArgumentException("the history must keep at least one event");
+    }
+
+    /** 10,000 streams, events at most every 250 ms, a heartbeat every 15 s, clients retry after 3 s, 1,024 events. */
+    public static LiveConfig defaults() {
+        return new LiveConfig(
+                DEFAULT_MAX_STREAMS, Duration.ofMillis(250), Duration.ofSeconds(15), Duration.ofSeconds(3), 1024);
+    }
+
+    public LiveConfig withMaxStreams(int n) {
+        return new LiveConfig(n, minInterval, heartbeat, retry, history);
+    }
+
+    public LiveConfig withHeartbeat(Duration d) {
+        return new LiveConfig(maxStreams, minInterval, d, retry, history);
+    }
+
+    public LiveConfig withMinInterval(Duration d) {
+        return new LiveConfig(maxStreams, d, heartbeat, retry, history);
+    }
+}
