@@ -114,7 +114,24 @@ public enum RuleId {
             "ST-IRREV",
             "The bound assumes every remaining registered voter votes, and for the runner-up: it is the most the"
                     + " remaining stations could change, not a forecast.",
-            "Worst-case bound from the registered voters of unreported stations");
+            "Worst-case bound from the registered voters of unreported stations"),
+    /** Risk-limiting batch comparison: MACRO taints and the Kaplan-Markov p-value over a PPEB sample. */
+    ST_RLA_MACRO(
+            "ST-RLA-MACRO",
+            "The risk limit holds only if the paper counted by hand is the complete, accurate record of the votes"
+                    + " (a compliance audit checks that) and the seed was fixed after the sheets were published.",
+            "Stark (2008) A sharper discrepancy measure for post-election audits, Ann. Appl. Stat. 2(3); Stark"
+                    + " (2009) Risk-limiting post-election audits: P-values from common probability inequalities,"
+                    + " IEEE TIFS 4(4); Lindeman (2010) A Kaplan-Markov auditing example using 2008 California data"),
+    /** Risk-limiting ballot polling: BRAVO's sequential probability ratio test. */
+    ST_RLA_BRAVO(
+            "ST-RLA-BRAVO",
+            "The risk limit holds only if the ballots drawn are the complete, accurate record of the votes; the"
+                    + " sample needed grows with the inverse square of the margin, so close contests need many"
+                    + " ballots.",
+            "Lindeman, Stark & Yates (2012) BRAVO: Ballot-polling risk-limiting audits to verify outcomes,"
+                    + " EVT/WOTE '12; Lindeman & Stark (2012) A Gentle Introduction to Risk-limiting Audits,"
+                    + " IEEE Security & Privacy 10(5)");
 
     private final String code;
     private final String caveat;
