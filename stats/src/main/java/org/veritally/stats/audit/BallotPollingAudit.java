@@ -38,7 +38,7 @@ public final class BallotPollingAudit {
             throw new IllegalArgumentException("the manifest has " + sum + " ballots, the test " + bravo.ballots());
         }
         this.bravo = bravo;
-        this.stationIds = List.copyOf(stationIds);
+        this.stationIds = stationIds;
         this.manifest = manifest.clone();
         this.seed = seed;
         this.alpha = alpha;
@@ -63,7 +63,13 @@ public final class BallotPollingAudit {
             ballots += b.ballots();
             ids.add(b.id());
         }
-        return new BallotPollingAudit(Bravo.of(totals, seats, ballots), ids, manifest, seed, alpha, maxRounds);
+        return new BallotPollingAudit(
+                Bravo.of(totals, seats, ballots),
+                java.util.Collections.unmodifiableList(ids),
+                manifest,
+                seed,
+                alpha,
+                maxRounds);
     }
 
     /** The test. */

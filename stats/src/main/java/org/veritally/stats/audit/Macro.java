@@ -22,14 +22,14 @@ import java.util.Optional;
  *
  * <p>The reported outcome is right if the sum of the e_p is below 1. U = sum of u_p is the total error bound
  * that {@link KaplanMarkov} needs. Immutable and thread-safe; building it costs O(batches × winners ×
- * losers).
+ * losers); the batches' ids should be unique (a catalogue's are).
  */
 public final class Macro {
     private final List<ReportedBatch> batches;
     private final Outcome outcome;
     private final double[] errorBounds;
     private final double totalErrorBound;
-    private final Map<String, Integer> index;
+    private Map<String, Integer> index; // built on the first indexOf: the risk itself needs no map
 
     private Macro(List<ReportedBatch> batches, Outcome outcome, double[] errorBounds, double total) {
         this.batches = batches;
@@ -48,8 +48,8 @@ public final class Macro {
     /**
      * The MACRO bounds of {@code batches} for a contest with {@code seats} winners.
      *
-     * @throws IllegalArgumentException if there are no batches, the batches' choices differ, an id repeats or
-     *     the outcome is a tie
+     * @throws IllegalArgumentException if there are no batches, the batches' choices differ or the outcome is a
+     *     tie (ids are not checked here: the catalogue's are unique; {@link #indexOf} checks them)
      */
     public static Macro of(List<ReportedBatch> batches, int seats) {
         if (batches.isEmpty()) throw new IllegalArgumentException("no batches");
@@ -103,8 +103,22 @@ public final class Macro {
         return batches;
     }
 
-    /** The position of the batch with this id. */
-    public Optional<Integer> indexOf(String batchId) {
+    /**
+     * The position of the batch with this id.
+     *
+     * @throws IllegalArgumentException if an id repeats among the batches
+     */
+    public synchronized Optional<Integer> indexOf(String batchId) {
+        if (index == null) {
+            Map<String, Integer> m = new HashMap<>(batches.size() * 2);
+            for (int i = 0; i < batches.size(); i++) {
+                if (m.put(batches.get(i).id(), i) != null) {
+                    throw new IllegalArgumentException(
+                            "batch id repeats: " + batches.get(i).id());
+                }
+            }
+            index = m;
+        }
         return Optional.ofNullable(index.get(batchId));
     }
 
