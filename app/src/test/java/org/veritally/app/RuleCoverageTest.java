@@ -55,7 +55,8 @@ class RuleCoverageTest {
             ImageRule.class,
             org.veritally.formats.qr.BoletimRule.class,
             org.veritally.server.integrity.IntegrityRule.class,
-            org.veritally.core.rulebook.KeyRule.class);
+            org.veritally.core.rulebook.KeyRule.class,
+            org.veritally.core.rulebook.AuditRule.class);
     static final Path ROOT = Path.of("..");
 
     static List<RuleId> all() {

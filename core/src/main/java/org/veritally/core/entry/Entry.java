@@ -14,7 +14,8 @@ public sealed interface Entry
                 KeyEntry,
                 EvidenceEntry,
                 RevocationEntry,
-                TranscriptionWork {
+                TranscriptionWork,
+                AuditEntry {
     /** The {@code kind} member of the entry's JSON. */
     String kind();
 

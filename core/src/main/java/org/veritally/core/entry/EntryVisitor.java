@@ -26,4 +26,7 @@ public interface EntryVisitor<R> {
 
     /** A transcription, a flag or a pause ({@link TranscriptionWork} dispatches further). */
     R transcription(TranscriptionWork e);
+
+    /** A risk-limiting audit's definition, seed reveal or hand count (issue 19). */
+    R audit(AuditEntry e);
 }

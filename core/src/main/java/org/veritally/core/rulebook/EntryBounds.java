@@ -183,4 +183,21 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
         }
         return out;
     }
+
+    @Override
+    public List<Problem> audit(org.veritally.core.entry.AuditEntry e) {
+        if (e.record() instanceof org.veritally.core.audit.AuditDefinition d) text(d.time(), "time");
+        if (e.record() instanceof org.veritally.core.audit.SeedReveal r) {
+            text(r.seed(), "seed");
+            text(r.time(), "time");
+        }
+        if (e.record() instanceof org.veritally.core.audit.AuditRisk r) text(r.time(), "time");
+        if (e.record() instanceof org.veritally.core.audit.HandCount h) {
+            text(h.board(), "board");
+            text(h.time(), "time");
+            for (Map.Entry<String, Long> c : h.counts().entrySet()) count(c.getValue(), "counts." + c.getKey());
+            for (Long b : h.ballots().keySet()) count(b, "ballots." + b);
+        }
+        return out;
+    }
 }

@@ -79,6 +79,9 @@ public interface LedgerView {
     /** The current copy at {@code copyKey}; called only when {@link #currentIndex} is not -1. */
     TallySheet currentSheet(long copyKey);
 
+    /** The risk-limiting audits defined so far, with their seeds and hand counts (issue 19). */
+    AuditBook audits();
+
     /** Every evidence entry so far whose original has the SHA-256 {@code sha256}, in log order. */
     List<Filed> evidence(String sha256);
 

@@ -67,7 +67,8 @@ import org.veritally.core.validation.SheetValidator;
  *       bytes, station and source with other details), a repeat of the same entry, and the flag
  *       EV-SAME (the same bytes already filed for another station);
  *   <li>transcription, transcription flag, transcriber pause: the TR rules and the agreed copy of
- *       {@link TranscriptionRules} (docs/transcription.md).
+ *       {@link TranscriptionRules} (docs/transcription.md);
+ *   <li>audit, audit-seed, audit-count: the rules of {@link AuditRules} (AUD-DEFINE, AUD-SEED, AUD-COUNT).
  * </ul>
  */
 public final class Rulebook {
@@ -131,6 +132,11 @@ public final class Rulebook {
             @Override
             public Decision transcription(org.veritally.core.entry.TranscriptionWork e) {
                 return TranscriptionRules.decide(ledger, e, where);
+            }
+
+            @Override
+            public Decision audit(org.veritally.core.entry.AuditEntry e) {
+                return AuditRules.decide(ledger, e, where); // AUD-DEFINE, AUD-SEED, AUD-COUNT
             }
         });
     }

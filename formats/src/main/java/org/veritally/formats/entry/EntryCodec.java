@@ -126,6 +126,11 @@ public final class EntryCodec {
                         .orElseThrow(() -> new IllegalStateException("no election yet"))
                         .encode(t);
             }
+
+            @Override
+            public byte[] audit(org.veritally.core.entry.AuditEntry a) {
+                return AuditJson.encode(a);
+            }
         });
     }
 
@@ -239,6 +244,8 @@ public final class EntryCodec {
                 }
                 yield transcriptions.get().read(kind, f, problems).map(x -> (Entry) x);
             }
+            case "audit", "audit-seed", "audit-count", "audit-round" ->
+                AuditJson.read(kind, f, problems).map(x -> (Entry) x);
             default -> {
                 problems.add(new Problem(Rule.IN_FIELD, f.path() + ".kind", "unknown entry kind '" + kind + "'"));
                 yield Optional.empty();

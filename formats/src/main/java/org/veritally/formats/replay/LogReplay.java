@@ -52,6 +52,7 @@ public final class LogReplay implements LedgerView {
     private final CurrentCopies current = new CurrentCopies();
     private long size;
     private final org.veritally.core.rulebook.KeyRing keys = new org.veritally.core.rulebook.KeyRing();
+    private final org.veritally.core.rulebook.AuditBook audits = new org.veritally.core.rulebook.AuditBook();
     private final Map<String, Recorded> announcementsById = new HashMap<>();
     private final Map<String, List<Filed>> evidence = new HashMap<>();
     private final List<org.veritally.core.evidence.Evidence> evidenceInOrder = new ArrayList<>();
@@ -128,6 +129,12 @@ public final class LogReplay implements LedgerView {
     @Override
     public org.veritally.core.rulebook.KeyRing keys() {
         return keys;
+    }
+
+    /** The audits the log defined, with their seeds and hand counts (issue 19). */
+    @Override
+    public org.veritally.core.rulebook.AuditBook audits() {
+        return audits;
     }
 
     @Override
@@ -303,6 +310,12 @@ public final class LogReplay implements LedgerView {
                 current.put(accepted.copyKey(), index, copy.get());
                 observer.sheet(index, accepted.copyKey(), copy.get(), Optional.empty());
             }
+            return null;
+        }
+
+        @Override
+        public Void audit(org.veritally.core.entry.AuditEntry a) {
+            audits.add(index, a);
             return null;
         }
 

@@ -9,5 +9,9 @@ public enum Action {
     /** Take a photo to transcribe, submit its figures or flag it (docs/transcription.md). */
     TRANSCRIBE,
     /** Settle an escalated photo, pause a volunteer. */
-    MODERATE
+    MODERATE,
+    /** Define a risk-limiting audit and reveal its seed (issue 19). */
+    DEFINE_AUDIT,
+    /** Enter an audit board's hand count (issue 19). */
+    RECORD_HAND_COUNT
 }

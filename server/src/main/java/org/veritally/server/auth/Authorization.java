@@ -16,7 +16,9 @@ public final class Authorization {
                     Action.REGISTER_KEY,
                     Action.FILE_EVIDENCE,
                     Action.TRANSCRIBE,
-                    Action.MODERATE),
+                    Action.MODERATE,
+                    Action.DEFINE_AUDIT,
+                    Action.RECORD_HAND_COUNT),
             Role.AUTHORITY,
             Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.FILE_EVIDENCE),
             Role.WITNESS,
@@ -26,7 +28,9 @@ public final class Authorization {
             Role.TRANSCRIBER,
             Set.of(Action.TRANSCRIBE),
             Role.MODERATOR,
-            Set.of(Action.TRANSCRIBE, Action.MODERATE));
+            Set.of(Action.TRANSCRIBE, Action.MODERATE),
+            Role.AUDITOR,
+            Set.of(Action.RECORD_HAND_COUNT));
 
     private Authorization() {}
 
@@ -47,6 +51,7 @@ public final class Authorization {
             case WITNESS -> kind == org.veritally.core.model.SourceKind.WITNESS;
             case OBSERVER -> kind == org.veritally.core.model.SourceKind.OBSERVER;
             case TRANSCRIBER, MODERATOR -> false; // bound to no source: they write no source's sheets
+            case AUDITOR -> false; // an audit board's account is bound to an audit, not to a source
         };
     }
 }

@@ -8,7 +8,10 @@ import java.util.Locale;
  * to a party or alliance source) and {@code OBSERVER} (bound to an organisation source) submit their
  * own source's sheets only. {@code TRANSCRIBER} (a volunteer, bound to no source) transcribes and
  * flags photos; {@code MODERATOR} (bound to no source) also settles escalated photos and pauses
- * volunteers (docs/transcription.md). The public needs no account: every read is open.
+ * volunteers (docs/transcription.md).
+ * {@code AUDITOR} (issue 19) belongs to an audit board of a risk-limiting
+ * audit and enters hand counts only ({@link Action#RECORD_HAND_COUNT}); it is bound to no source. The public
+ * needs no account: every read is open.
  */
 public enum Role {
     ADMIN,
@@ -16,7 +19,8 @@ public enum Role {
     WITNESS,
     OBSERVER,
     TRANSCRIBER,
-    MODERATOR;
+    MODERATOR,
+    AUDITOR;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

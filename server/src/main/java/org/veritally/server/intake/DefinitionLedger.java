@@ -106,6 +106,11 @@ final class DefinitionLedger extends StateLedger {
             public Void transcription(org.veritally.core.entry.TranscriptionWork t) {
                 throw new IllegalArgumentException("a definition holds no transcription");
             }
+
+            @Override
+            public Void audit(org.veritally.core.entry.AuditEntry a) {
+                throw new IllegalArgumentException("a definition holds no audit");
+            }
         });
     }
 

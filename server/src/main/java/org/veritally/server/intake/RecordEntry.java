@@ -154,6 +154,11 @@ public final class RecordEntry {
         public R transcription(org.veritally.core.entry.TranscriptionWork e) {
             return transcription.apply(e);
         }
+
+        @Override
+        public R audit(org.veritally.core.entry.AuditEntry e) {
+            return elsewhere.get(); // issue 19: no use case records audit entries yet
+        }
     }
 
     /**

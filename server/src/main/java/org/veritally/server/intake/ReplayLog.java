@@ -165,6 +165,12 @@ public final class ReplayLog {
             }
 
             @Override
+            public Boolean audit(org.veritally.core.entry.AuditEntry a) {
+                state.addAudit(row.idx(), a); // found by kind at start, like the keys: no projection row
+                return false;
+            }
+
+            @Override
             public Boolean evidence(org.veritally.core.entry.EvidenceEntry ev) {
                 state.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(row.idx(), ev));
                 tx.ifPresent(

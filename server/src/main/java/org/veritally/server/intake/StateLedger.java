@@ -61,6 +61,11 @@ class StateLedger implements LedgerView {
     }
 
     @Override
+    public org.veritally.core.rulebook.AuditBook audits() {
+        return state.audits();
+    }
+
+    @Override
     public Optional<Recorded> announcement(String id) {
         return state.announcement(id);
     }

@@ -36,6 +36,7 @@ public final class ElectionState {
     private final java.util.concurrent.ConcurrentHashMap<String, Recorded> announcementsById =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final org.veritally.core.rulebook.KeyRing keys = new org.veritally.core.rulebook.KeyRing();
+    private final org.veritally.core.rulebook.AuditBook audits = new org.veritally.core.rulebook.AuditBook();
     private final java.util.concurrent.ConcurrentHashMap<String, List<org.veritally.core.rulebook.LedgerView.Filed>>
             evidence = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong evidenceCount = new java.util.concurrent.atomic.AtomicLong();
@@ -118,6 +119,16 @@ public final class ElectionState {
     /** Whether an account of {@code source} has registered a key (its sheets are then all signed). */
     public boolean signs(String source) {
         return keys.signs(source);
+    }
+
+    /** The risk-limiting audits the log defined, with their seeds and hand counts (issue 19). */
+    public org.veritally.core.rulebook.AuditBook audits() {
+        return audits;
+    }
+
+    /** Records an audit entry the log accepted at {@code index}. */
+    public void addAudit(long index, org.veritally.core.entry.AuditEntry a) {
+        audits.add(index, a);
     }
 
     /** Records a key entry the log accepted at {@code index}. */
@@ -297,13 +308,18 @@ public final class ElectionState {
         // the keys' history (live keys, revocations, times) from the log's key and revocation entries: few, but
         // found by kind without an index (measured in docs/performance.md)
         store.query(
-                "SELECT idx, body FROM log_entry WHERE kind IN ('key', 'revocation') ORDER BY idx", List.of(), row -> {
+                "SELECT idx, body FROM log_entry WHERE kind IN ('key', 'revocation', 'audit', 'audit-seed',"
+                        + " 'audit-count', 'audit-round') ORDER BY idx",
+                List.of(),
+                row -> {
                     long idx = Store.getLong(row, 1);
                     List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
                     var en = s.codec
                             .decode(Store.getBytes(row, 2), "log entry " + idx, ps)
                             .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
-                    s.keys.record(idx, en);
+                    // the audits (issue 19) come in the same scan: few entries too
+                    if (en.kind().startsWith("audit")) s.audits.add(idx, (org.veritally.core.entry.AuditEntry) en);
+                    else s.keys.record(idx, en);
                 });
         loadTranscriptions(store, s);
         return s;

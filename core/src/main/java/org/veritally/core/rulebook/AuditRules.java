@@ -1,0 +1,199 @@
+package org.veritally.core.rulebook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.veritally.core.audit.AuditDefinition;
+import org.veritally.core.audit.AuditMethod;
+import org.veritally.core.audit.AuditRisk;
+import org.veritally.core.audit.HandCount;
+import org.veritally.core.audit.SeedReveal;
+import org.veritally.core.entry.AuditEntry;
+import org.veritally.core.model.Contest;
+import org.veritally.core.validation.Problem;
+
+/**
+ * The {@link AuditRule}s of an audit entry, for the {@link Rulebook}: AUD-DEFINE, AUD-SEED, AUD-COUNT. The same
+ * entry again (a definition or a reveal with the same members) is a repeat. Stateless.
+ */
+final class AuditRules {
+    private AuditRules() {}
+
+    static Decision decide(LedgerView ledger, AuditEntry e, String where) {
+        if (e.record() instanceof AuditDefinition d) return define(ledger, d, where);
+        if (e.record() instanceof SeedReveal s) return reveal(ledger, s, where);
+        if (e.record() instanceof AuditRisk r) return round(ledger, r, where);
+        return count(ledger, (HandCount) e.record(), where);
+    }
+
+    /** The lowercase hex SHA-256 of the UTF-8 bytes of {@code seed}: the commitment a definition carries. */
+    static String commitment(String seed) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static Decision define(LedgerView ledger, AuditDefinition d, String where) {
+        Optional<AuditBook.Audit> existing = ledger.audits().audit(d.audit());
+        if (existing.isPresent()) {
+            if (existing.get().definition().equals(d))
+                return new Decision.Repeat(existing.get().index());
+            return refuse(
+                    where + " audit",
+                    "audit '" + d.audit() + "' is already defined at log index "
+                            + existing.get().index(),
+                    AuditRule.AUD_DEFINE);
+        }
+        List<Problem> out = new ArrayList<>(0);
+        if (ledger.election().orElseThrow().contest(d.contest()).isEmpty()) {
+            out.add(new Problem(AuditRule.AUD_DEFINE, where + " contest", "unknown contest '" + d.contest() + "'"));
+        }
+        if (!d.view().equals("official") && ledger.sourceIndex(d.view()) < 0) {
+            out.add(new Problem(
+                    AuditRule.AUD_DEFINE, where + " view", "view '" + d.view() + "' is neither official nor a source"));
+        }
+        double alpha = d.alpha();
+        if (!d.riskLimit().matches("0\\.[0-9]{1,6}") || !(alpha > 0 && alpha < 1)) {
+            out.add(Problem.mismatch(
+                    AuditRule.AUD_DEFINE,
+                    where + " riskLimit",
+                    "a risk limit is a decimal in (0, 1)",
+                    "0.05",
+                    d.riskLimit()));
+        }
+        if (d.maxRounds() < 1) {
+            out.add(Problem.mismatch(
+                    AuditRule.AUD_DEFINE,
+                    where + " maxRounds",
+                    "an audit has at least one round",
+                    ">= 1",
+                    d.maxRounds()));
+        }
+        if (!d.seedCommitment().matches("[0-9a-f]{64}")) {
+            out.add(new Problem(
+                    AuditRule.AUD_DEFINE, where + " seedCommitment", "not a SHA-256 in 64 lowercase hex digits"));
+        }
+        return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
+    }
+
+    private static Decision reveal(LedgerView ledger, SeedReveal s, String where) {
+        Optional<AuditBook.Audit> audit = ledger.audits().audit(s.audit());
+        if (audit.isEmpty()) return refuse(where + " audit", "undefined audit '" + s.audit() + "'", AuditRule.AUD_SEED);
+        if (audit.get().seed().isPresent()) {
+            AuditBook.Revealed r = audit.get().seed().get();
+            if (r.reveal().equals(s)) return new Decision.Repeat(r.index());
+            return refuse(
+                    where,
+                    "the seed of audit '" + s.audit() + "' was revealed at log index " + r.index(),
+                    AuditRule.AUD_SEED);
+        }
+        String committed = audit.get().definition().seedCommitment();
+        String computed = commitment(s.seed());
+        if (!committed.equals(computed)) {
+            return new Decision.Refuse(List.of(Problem.mismatch(
+                    AuditRule.AUD_SEED, where + " seed", "the seed's SHA-256 is the commitment", committed, computed)));
+        }
+        return Decision.Accept.plain();
+    }
+
+    private static Decision count(LedgerView ledger, HandCount h, String where) {
+        Optional<AuditBook.Audit> audit = ledger.audits().audit(h.audit());
+        if (audit.isEmpty())
+            return refuse(where + " audit", "undefined audit '" + h.audit() + "'", AuditRule.AUD_COUNT);
+        if (audit.get().seed().isEmpty()) {
+            return refuse(
+                    where + " audit",
+                    "the seed of audit '" + h.audit() + "' is not revealed yet: no sample",
+                    AuditRule.AUD_COUNT);
+        }
+        AuditDefinition d = audit.get().definition();
+        Contest contest = ledger.election().orElseThrow().contest(d.contest()).orElseThrow();
+        List<Problem> out = new ArrayList<>(0);
+        if (!ledger.hasStation(h.station())) {
+            out.add(new Problem(
+                    AuditRule.AUD_COUNT, where + " station", "station '" + h.station() + "' is not in the catalogue"));
+        }
+        if (h.round() < 1 || h.round() > d.maxRounds()) {
+            out.add(Problem.mismatch(
+                    AuditRule.AUD_COUNT, where + " round", "a round of the audit", "1.." + d.maxRounds(), h.round()));
+        }
+        if (d.method() == AuditMethod.MACRO) {
+            if (!h.ballots().isEmpty()) {
+                out.add(new Problem(AuditRule.AUD_COUNT, where + " ballots", "a MACRO hand count has no ballots"));
+            }
+            for (var c : contest.choices()) {
+                if (!h.counts().containsKey(c.id())) {
+                    out.add(new Problem(
+                            AuditRule.AUD_COUNT, where + " counts." + c.id(), "no count for choice '" + c.id() + "'"));
+                }
+            }
+            for (Map.Entry<String, Long> c : h.counts().entrySet()) {
+                if (contest.choiceIndex(c.getKey()) < 0 || c.getValue() < 0) {
+                    out.add(new Problem(
+                            AuditRule.AUD_COUNT,
+                            where + " counts." + c.getKey(),
+                            "not a choice of " + d.contest() + " with a count of zero or more"));
+                }
+            }
+        } else {
+            if (!h.counts().isEmpty()) {
+                out.add(new Problem(AuditRule.AUD_COUNT, where + " counts", "a BRAVO hand count has no counts"));
+            }
+            for (Map.Entry<Long, String> b : h.ballots().entrySet()) {
+                if (b.getKey() < 1 || (!b.getValue().isEmpty() && contest.choiceIndex(b.getValue()) < 0)) {
+                    out.add(new Problem(
+                            AuditRule.AUD_COUNT,
+                            where + " ballots." + b.getKey(),
+                            "a ballot position from 1 showing a choice of " + d.contest() + " or nothing"));
+                }
+            }
+        }
+        return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
+    }
+
+    private static Decision round(LedgerView ledger, AuditRisk r, String where) {
+        Optional<AuditBook.Audit> audit = ledger.audits().audit(r.audit());
+        if (audit.isEmpty() || audit.get().seed().isEmpty()) {
+            return refuse(
+                    where + " audit",
+                    "audit '" + r.audit() + "' is undefined or has no revealed seed",
+                    AuditRule.AUD_ROUND);
+        }
+        List<Problem> out = new ArrayList<>(0);
+        int next = audit.get().rounds().size() + 1;
+        if (r.round() != next || r.round() > audit.get().definition().maxRounds()) {
+            out.add(Problem.mismatch(
+                    AuditRule.AUD_ROUND, where + " round", "the next round of the audit", next, r.round()));
+        }
+        if (!audit.get().rounds().isEmpty()
+                && !audit.get().rounds().get(next - 2).risk().decision().equals("next-round")) {
+            out.add(new Problem(
+                    AuditRule.AUD_ROUND,
+                    where + " round",
+                    "the audit's last round decided "
+                            + audit.get().rounds().get(next - 2).risk().decision()));
+        }
+        if (r.draws() < 1) out.add(new Problem(AuditRule.AUD_ROUND, where + " draws", "a round draws at least 1"));
+        if (!r.risk().matches("(0\\.[0-9]{6})|(1\\.000000)")) {
+            out.add(Problem.mismatch(
+                    AuditRule.AUD_ROUND, where + " risk", "a risk in [0, 1] with six decimals", "0.041234", r.risk()));
+        }
+        if (!AuditRisk.DECISIONS.contains(r.decision())) {
+            out.add(Problem.mismatch(
+                    AuditRule.AUD_ROUND, where + " decision", "a decision", AuditRisk.DECISIONS, r.decision()));
+        }
+        return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
+    }
+
+    private static Decision refuse(String where, String message, AuditRule rule) {
+        return new Decision.Refuse(List.of(new Problem(rule, where, message)));
+    }
+}
