@@ -43,6 +43,12 @@ public enum Check implements RuleId {
      * byte for byte the file recomputed from the log's first N entries (made only when such files are given).
      */
     VFY_ASOF(12, "VFY-ASOF", "every as-of results file is recomputed from the log's prefix of its size"),
+    /**
+     * Every risk-limiting audit in the log is recomputed: the seed hashes to its commitment, and every round's
+     * draws, risk and decision follow from the seed, the sheets and the hand counts before it (issue 19; made
+     * when the log defines an audit).
+     */
+    VFY_AUDIT(13, "VFY-AUDIT", "every audit's seed, sample and risk per round are recomputed from the entries"),
 
     /** The receipt's checkpoint is signed by the pinned log key. */
     RCPT_SIG(1, "RCPT-SIG", "the receipt's checkpoint is signed by the pinned log key"),

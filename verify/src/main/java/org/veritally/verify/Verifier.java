@@ -145,6 +145,7 @@ public final class Verifier {
                                     "cannot replay the log's prefix: not every entry could be read or replayed"
                                             + " (see VFY-LEAVES, VFY-ENTRIES)"));
         }
+        AuditCheck.run(scan.replay()).ifPresent(checks::add); // VFY-AUDIT, when the log defines an audit
         return new Report("verify", log.location(), checks, cp.size(), scan.entriesChecked());
     }
 
