@@ -1,5 +1,6 @@
 package org.veritally.server.asof;
 
+import java.lang.ref.SoftReference;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,14 @@ import org.veritally.translog.LogHasher;
  * {@link ElectionState} (catalogue, tabulation, current sheets, reconciliation), none of which can be
  * copied today; replay from entry 0 is what is measured in docs/performance.md.
  *
- * <p>Thread-safe: the cache is guarded by this object's monitor; a replay runs outside it, so two
- * readers asking for the same new size may both replay it (the second result wins, both are equal).
+ * <p>Memory: an as-of state is as large as the live one at that size, so the cache must never be what
+ * exhausts the heap. Its entries are {@link SoftReference}s, which the collector clears before it would
+ * run out of memory, and only one state is replayed at a time (readers asking for other new sizes wait for
+ * it), so however many readers ask for however many sizes, at most one as-of state beyond the live one is
+ * being built. Serve with a heap that holds two states at the log's size (docs/operations.md).
+ *
+ * <p>Thread-safe: the cache is guarded by this object's monitor, replays by {@code building}; a size
+ * asked for while it is being replayed is found in the cache once that replay is done.
  */
 public final class StatesAsOf {
     /** How many as-of states the cache keeps. */
@@ -35,9 +42,10 @@ public final class StatesAsOf {
 
     private static final int PAGE = 20_000;
     private final Store store;
-    private final Map<Long, AsOf> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Object building = new Object();
+    private final Map<Long, SoftReference<AsOf>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, AsOf> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, SoftReference<AsOf>> eldest) {
             return size() > CACHED;
         }
     };
@@ -56,15 +64,24 @@ public final class StatesAsOf {
         if (n < 1 || n > size)
             throw new UsageProblem(
                     ReadRule.RD_AT, "the log has had sizes 1 to " + size + " only; at=" + n + " is not one of them");
-        synchronized (this) {
-            AsOf hit = cache.get(n);
+        AsOf hit = cached(n);
+        if (hit != null) return hit;
+        synchronized (building) {
+            hit = cached(n); // replayed by another reader while this one waited
             if (hit != null) return hit;
+            AsOf built = build(n);
+            synchronized (this) {
+                cache.put(n, new SoftReference<>(built));
+            }
+            return built;
         }
-        AsOf built = build(n);
-        synchronized (this) {
-            cache.put(n, built);
-        }
-        return built;
+    }
+
+    private synchronized AsOf cached(long n) {
+        SoftReference<AsOf> ref = cache.get(n);
+        AsOf hit = ref == null ? null : ref.get();
+        if (ref != null && hit == null) cache.remove(n); // cleared by the collector
+        return hit;
     }
 
     /** Parses an {@code at}/{@code from}/{@code to} parameter: a whole number, else {@code RD-AT}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,30 @@ class StatesAsOfTest {
         try (Instance in = AsOfFixture.grown(dir, 30, 5)) {
             long n = in.store().logSize() - 1;
             assertThat(in.asOf().at(n)).isSameAs(in.asOf().at(n));
+        }
+    }
+
+    @Test
+    void readersAskingForOneNewSizeAtOnceShareOneReplay() throws Exception {
+        try (Instance in = AsOfFixture.grown(dir, 30, 5)) {
+            long n = in.store().logSize() - 2;
+            int readers = 8;
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(readers);
+            try {
+                List<java.util.concurrent.Future<AsOf>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < readers; i++)
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return in.asOf().at(n);
+                    }));
+                start.countDown();
+                AsOf first = answers.get(0).get();
+                // one replay at a time, and a reader that waited finds the state its predecessor built
+                for (var a : answers) assertThat(a.get()).isSameAs(first);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
