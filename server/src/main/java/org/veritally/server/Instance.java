@@ -303,6 +303,12 @@ public final class Instance implements AutoCloseable {
         return new org.veritally.server.intake.RecordEvidence(store, state, appender, sequencer);
     }
 
+    /** Records the entries of risk-limiting audits and computes their rounds (issue 19). */
+    public org.veritally.server.intake.RecordAudit auditRecorder() {
+        requireWriter();
+        return new org.veritally.server.intake.RecordAudit(store, state, appender, sequencer);
+    }
+
     public org.veritally.server.intake.RecordTranscription transcriptionRecorder() {
         requireWriter();
         return new org.veritally.server.intake.RecordTranscription(store, state, appender, sequencer);
@@ -314,12 +320,13 @@ public final class Instance implements AutoCloseable {
      */
     public RecordEntry entries() {
         return new RecordEntry(
-                state,
-                announcements(),
-                keyRegistry(),
-                evidenceRecorder(),
-                java.util.Optional.of(transcriptionRecorder()),
-                accounts());
+                        state,
+                        announcements(),
+                        keyRegistry(),
+                        evidenceRecorder(),
+                        java.util.Optional.of(transcriptionRecorder()),
+                        accounts())
+                .withAudits(auditRecorder());
     }
 
     /**

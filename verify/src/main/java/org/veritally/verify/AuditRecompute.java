@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.audit.AuditDefinition;
 import org.veritally.core.audit.AuditMethod;
@@ -18,10 +16,8 @@ import org.veritally.core.model.Election;
 import org.veritally.core.model.Station;
 import org.veritally.core.rulebook.AuditBook;
 import org.veritally.formats.replay.LogReplay;
-import org.veritally.stats.audit.BallotPollingAudit;
-import org.veritally.stats.audit.BatchComparisonAudit;
+import org.veritally.stats.audit.AuditRounds;
 import org.veritally.stats.audit.Decision;
-import org.veritally.stats.audit.Macro;
 import org.veritally.stats.audit.ReportedBatch;
 import org.veritally.stats.audit.Round;
 
@@ -91,72 +87,52 @@ public final class AuditRecompute {
         List<ReportedBatch> out = new ArrayList<>(log.catalogue().stationCount());
         for (int i = 0; i < log.catalogue().stationCount(); i++) {
             Station s = log.catalogue().station(i);
-            long[] votes = new long[c.choices().size()];
+            long[] votes = null;
             if (source >= 0) {
                 Optional<LogReplay.CurrentSheet> sheet = log.current(i, contest, source);
-                if (sheet.isPresent()) votes = sheet.get().sheet().votes().clone();
+                if (sheet.isPresent()) votes = sheet.get().sheet().votes();
             }
-            long sum = 0;
-            for (long v : votes) sum += v;
             String stratum =
                     log.catalogue().unit(log.catalogue().unitOfStation(i)).id();
-            out.add(new ReportedBatch(s.id(), stratum, Math.max(s.registeredVoters(), sum), votes));
+            out.add(AuditRounds.batch(
+                    s.id(), stratum, s.registeredVoters(), votes, c.choices().size()));
         }
         return out;
+    }
+
+    /** The audit's rounds over {@code batches}; the audit must have its seed. */
+    public static AuditRounds of(AuditBook.Audit audit, Contest c, List<ReportedBatch> batches) {
+        AuditDefinition d = audit.definition();
+        List<AuditRounds.Count> counts = new ArrayList<>();
+        for (AuditBook.Counted k : audit.counts()) {
+            HandCount h = k.count();
+            counts.add(new AuditRounds.Count(k.index(), h.station(), h.counts(), h.ballots()));
+        }
+        List<String> choices = c.choices().stream().map(x -> x.id()).toList();
+        String seed = audit.seed().orElseThrow().reveal().seed();
+        return AuditRounds.of(
+                d.method() == AuditMethod.MACRO, batches, choices, seed, d.alpha(), d.maxRounds(), counts);
+    }
+
+    /** The recorded rounds of {@code audit}: number and log index. */
+    public static List<AuditRounds.At> recorded(AuditBook.Audit audit) {
+        return audit.rounds().stream()
+                .map(m -> new AuditRounds.At(m.risk().round(), m.index()))
+                .toList();
     }
 
     /** Every recorded round of {@code audit}, beside the round computed from the log; empty with no seed. */
     public static List<Compared> rounds(LogReplay log, AuditBook.Audit audit) {
         if (audit.seed().isEmpty()) return List.of();
-        AuditDefinition d = audit.definition();
-        String seed = audit.seed().get().reveal().seed();
-        Contest c = log.election().orElseThrow().contest(d.contest()).orElseThrow();
-        List<ReportedBatch> batches = batches(log, d);
+        Contest c = log.election()
+                .orElseThrow()
+                .contest(audit.definition().contest())
+                .orElseThrow();
+        List<Round> computed = of(audit, c, batches(log, audit.definition())).replay(recorded(audit));
         List<Compared> out = new ArrayList<>();
-        if (d.method() == AuditMethod.MACRO) {
-            BatchComparisonAudit a = BatchComparisonAudit.of(Macro.of(batches, 1), seed, d.alpha(), d.maxRounds());
-            long draws = a.initialDraws();
-            for (AuditBook.Measured m : audit.rounds()) {
-                Round r = a.round(m.risk().round(), draws, macroCounts(audit, c, m.index()));
-                out.add(new Compared(m.risk(), m.index(), r));
-                draws = r.nextDraws();
-            }
-        } else {
-            BallotPollingAudit a = BallotPollingAudit.of(batches, 1, seed, d.alpha(), d.maxRounds());
-            long draws = a.initialDraws();
-            for (AuditBook.Measured m : audit.rounds()) {
-                Round r = a.round(m.risk().round(), draws, readings(audit, c, m.index()));
-                out.add(new Compared(m.risk(), m.index(), r));
-                draws = r.nextDraws();
-            }
-        }
-        return out;
-    }
-
-    /** The latest MACRO hand count of each station before log index {@code before}, in choice order. */
-    static Map<String, long[]> macroCounts(AuditBook.Audit audit, Contest c, long before) {
-        Map<String, long[]> out = new HashMap<>();
-        for (AuditBook.Counted k : audit.counts()) {
-            if (k.index() >= before) continue;
-            HandCount h = k.count();
-            long[] v = new long[c.choices().size()];
-            for (int i = 0; i < v.length; i++)
-                v[i] = h.counts().getOrDefault(c.choices().get(i).id(), 0L);
-            out.put(h.station(), v);
-        }
-        return out;
-    }
-
-    /** The BRAVO readings before log index {@code before}: station, then ballot position, then choice index. */
-    static Map<String, Map<Long, Integer>> readings(AuditBook.Audit audit, Contest c, long before) {
-        Map<String, Map<Long, Integer>> out = new HashMap<>();
-        for (AuditBook.Counted k : audit.counts()) {
-            if (k.index() >= before) continue;
-            HandCount h = k.count();
-            Map<Long, Integer> m = out.computeIfAbsent(h.station(), s -> new HashMap<>());
-            h.ballots()
-                    .forEach((pos, choice) ->
-                            m.put(pos, choice.isEmpty() ? BallotPollingAudit.NO_VOTE : c.choiceIndex(choice)));
+        for (int i = 0; i < computed.size(); i++) {
+            AuditBook.Measured m = audit.rounds().get(i);
+            out.add(new Compared(m.risk(), m.index(), computed.get(i)));
         }
         return out;
     }

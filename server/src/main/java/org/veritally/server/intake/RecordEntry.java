@@ -14,7 +14,8 @@ import org.veritally.store.Tx;
 /**
  * Use case: record one entry that is written on its own rather than in a batch of sheets, through
  * the use case of its kind: an announcement ({@link RecordAnnouncement}), a key registration or
- * revocation ({@link RegisterKey}) or evidence ({@link RecordEvidence}). The answer has the form of a sheet
+ * revocation ({@link RegisterKey}), evidence ({@link RecordEvidence}) or an audit's definition, seed or hand
+ * count ({@link RecordAudit}; a round's risk is computed by the server, never submitted). The answer has the form of a sheet
  * batch's ({@link Outcome}), one record located at {@code location}, so the sequencer can answer a
  * queued entry as it answers a queued sheet. Thread-safe (the use cases take the single writer's monitor).
  */
@@ -25,6 +26,7 @@ public final class RecordEntry {
     private final RecordEvidence evidence;
     private final Optional<RecordTranscription> transcriptions;
     private final Accounts accounts;
+    private Optional<RecordAudit> audits = Optional.empty();
 
     public RecordEntry(
             ElectionState state,
@@ -51,6 +53,12 @@ public final class RecordEntry {
         this.accounts = accounts;
     }
 
+    /** Records audit definitions, seed reveals and hand counts through {@code audits} (issue 19). */
+    public RecordEntry withAudits(RecordAudit audits) {
+        this.audits = Optional.of(audits);
+        return this;
+    }
+
     /**
      * Where an entry goes: this process's use case, or, on an instance that is not the sequencer, the
      * database's submission queue. Either way the outcome is returned only after an accepted entry is
@@ -63,7 +71,14 @@ public final class RecordEntry {
 
     /** Whether entries of this kind are recorded one by one here (sheets go through the {@link Sequencer}). */
     public static boolean records(Entry e) {
-        return e.accept(new Route<>(a -> true, k -> true, r -> true, v -> true, t -> true, () -> false));
+        return e.accept(new Route<>(
+                a -> true,
+                k -> true,
+                r -> true,
+                v -> true,
+                t -> true,
+                u -> !(u.record() instanceof org.veritally.core.audit.AuditRisk),
+                () -> false));
     }
 
     /**
@@ -95,6 +110,8 @@ public final class RecordEntry {
                 t -> transcriptions
                         .orElseThrow(() -> new IllegalStateException("no transcription use case is wired"))
                         .record(t, account, location, then),
+                u -> audits.orElseThrow(() -> new IllegalStateException("no audit use case is wired"))
+                        .record(u.record(), account, location, then),
                 () -> {
                     throw new IllegalArgumentException("a " + entry.kind() + " entry is not recorded on its own");
                 }));
@@ -108,6 +125,7 @@ public final class RecordEntry {
             java.util.function.Function<org.veritally.core.entry.RevocationEntry, R> revocation,
             java.util.function.Function<org.veritally.core.entry.EvidenceEntry, R> evidence,
             java.util.function.Function<org.veritally.core.entry.TranscriptionWork, R> transcription,
+            java.util.function.Function<org.veritally.core.entry.AuditEntry, R> audit,
             java.util.function.Supplier<R> elsewhere)
             implements org.veritally.core.entry.EntryVisitor<R> {
         @Override
@@ -157,7 +175,7 @@ public final class RecordEntry {
 
         @Override
         public R audit(org.veritally.core.entry.AuditEntry e) {
-            return elsewhere.get(); // issue 19: no use case records audit entries yet
+            return audit.apply(e); // issue 19: definitions, seeds and hand counts (RecordAudit)
         }
     }
 

@@ -1,0 +1,211 @@
+package org.veritally.server.intake;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.veritally.core.audit.AuditDefinition;
+import org.veritally.core.audit.AuditMethod;
+import org.veritally.core.audit.AuditRecord;
+import org.veritally.core.audit.AuditRisk;
+import org.veritally.core.audit.HandCount;
+import org.veritally.core.entry.AuditEntry;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.Election;
+import org.veritally.core.reconcile.CopyKey;
+import org.veritally.core.rulebook.AuditBook;
+import org.veritally.core.rulebook.Decision;
+import org.veritally.core.rulebook.KeyRing;
+import org.veritally.server.state.ElectionState;
+import org.veritally.stats.audit.AuditRounds;
+import org.veritally.stats.audit.ReportedBatch;
+import org.veritally.stats.audit.Round;
+import org.veritally.store.Store;
+import org.veritally.store.Tx;
+
+/**
+ * Use case: record the entries of a risk-limiting audit (docs/audit.md) as the one rulebook allows (AUD-DEFINE,
+ * AUD-SEED, AUD-COUNT, AUD-ROUND): a definition, the seed's reveal and hand counts, and the {@code audit-round}
+ * entry of a round, computed with {@link AuditRounds} exactly as {@code verify} recomputes it (VFY-AUDIT). A hand
+ * count that completes its round appends the round's risk at once. Thread-safe (synchronized on the sequencer,
+ * the single writer).
+ */
+public final class RecordAudit {
+    private final Store store;
+    private final ElectionState state;
+    private final LogAppender appender;
+    private final Sequencer sequencer;
+    private final Clock clock;
+
+    public RecordAudit(Store store, ElectionState state, LogAppender appender, Sequencer sequencer, Clock clock) {
+        this.store = store;
+        this.state = state;
+        this.appender = appender;
+        this.sequencer = sequencer;
+        this.clock = clock;
+    }
+
+    public RecordAudit(Store store, ElectionState state, LogAppender appender, Sequencer sequencer) {
+        this(store, state, appender, sequencer, Clock.systemUTC());
+    }
+
+    /** This process's time as audit entries write it (RFC 3339, UTC, seconds). */
+    public String now() {
+        return KeyRing.format(clock.instant());
+    }
+
+    /**
+     * Records a definition, a seed reveal or a hand count written by {@code account}; problems are located under
+     * {@code where}. A hand count that completes the current round also appends the round's {@code audit-round}
+     * entry. An {@link AuditRisk} is refused here: the server computes it ({@link #measure}).
+     */
+    public EntryResult record(AuditRecord r, String account, String where) {
+        return record(r, account, where, Optional.empty());
+    }
+
+    /**
+     * As {@link #record(AuditRecord, String, String)}, and commits the writes {@code alongside} derives from the
+     * result in the transaction that appends the entry (in one of their own when nothing is appended).
+     */
+    EntryResult record(
+            AuditRecord r, String account, String where, Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
+        if (r instanceof AuditRisk)
+            throw new IllegalArgumentException("the server computes a round's risk: use measure(audit)");
+        synchronized (sequencer) {
+            EntryResult res = append(r, account, where, alongside);
+            if (res.problems().isEmpty() && !res.idempotent() && r instanceof HandCount h) {
+                Optional<Round> next = next(h.audit());
+                if (next.isPresent()
+                        && next.get().counted() == next.get().stations().size())
+                    append(risk(h.audit(), next.get()), account, where, Optional.empty());
+            }
+            return res;
+        }
+    }
+
+    /**
+     * Computes the current round of {@code audit} from the hand counts so far and appends its {@code audit-round}
+     * entry (stations drawn but not counted count as the worst case); empty when the audit has no seed yet or has
+     * decided.
+     */
+    public Optional<EntryResult> measure(String audit, String account, String where) {
+        synchronized (sequencer) {
+            Optional<Round> next = next(audit);
+            if (next.isEmpty()) return Optional.empty();
+            return Optional.of(append(risk(audit, next.get()), account, where, Optional.empty()));
+        }
+    }
+
+    /** The round after the recorded ones as it stands now; empty with no such audit, no seed, or when decided. */
+    public Optional<Round> next(String audit) {
+        synchronized (sequencer) {
+            Optional<AuditBook.Audit> a = state.audits().audit(audit);
+            if (a.isEmpty() || a.get().seed().isEmpty()) return Optional.empty();
+            return rounds(a.get()).next(recorded(a.get()), state.logSize());
+        }
+    }
+
+    /** The recorded rounds of {@code audit}, recomputed; empty with no such audit or no seed. */
+    public List<Round> rounds(String audit) {
+        synchronized (sequencer) {
+            Optional<AuditBook.Audit> a = state.audits().audit(audit);
+            if (a.isEmpty() || a.get().seed().isEmpty()) return List.of();
+            return rounds(a.get()).replay(recorded(a.get()));
+        }
+    }
+
+    /** The audit's computation over the current sheets of its view. */
+    AuditRounds rounds(AuditBook.Audit a) {
+        Election el = state.requireElection();
+        Contest c = el.contest(a.definition().contest()).orElseThrow();
+        List<AuditRounds.Count> counts = new ArrayList<>();
+        for (AuditBook.Counted k : a.counts()) {
+            HandCount h = k.count();
+            counts.add(new AuditRounds.Count(k.index(), h.station(), h.counts(), h.ballots()));
+        }
+        AuditDefinition d = a.definition();
+        return AuditRounds.of(
+                d.method() == AuditMethod.MACRO,
+                batches(d),
+                c.choices().stream().map(x -> x.id()).toList(),
+                a.seed().orElseThrow().reveal().seed(),
+                d.alpha(),
+                d.maxRounds(),
+                counts);
+    }
+
+    /**
+     * The reported batches of the audit's contest in its view, in catalogue order, as {@code verify} builds them
+     * from the log (AuditRecompute.batches).
+     */
+    List<ReportedBatch> batches(AuditDefinition d) {
+        Election el = state.requireElection();
+        int contest = el.contestIndex(d.contest());
+        Contest c = el.contest(d.contest()).orElseThrow();
+        String sourceId = d.view().equals("official")
+                ? state.tabulation().authority().map(s -> s.id()).orElse("")
+                : d.view();
+        int source = state.tabulation().sourceIndex(sourceId);
+        Catalogue cat = state.catalogue();
+        List<ReportedBatch> out = new ArrayList<>(cat.stationCount());
+        for (int i = 0; i < cat.stationCount(); i++) {
+            var s = cat.station(i);
+            long[] votes = null;
+            if (source >= 0) {
+                long idx = state.sheets().get(CopyKey.of(i, contest, source));
+                if (idx >= 0) votes = sequencer.sheetAt(idx).votes();
+            }
+            String stratum = cat.unit(cat.unitOfStation(i)).id();
+            out.add(AuditRounds.batch(
+                    s.id(), stratum, s.registeredVoters(), votes, c.choices().size()));
+        }
+        return out;
+    }
+
+    private static List<AuditRounds.At> recorded(AuditBook.Audit a) {
+        return a.rounds().stream()
+                .map(m -> new AuditRounds.At(m.risk().round(), m.index()))
+                .toList();
+    }
+
+    private AuditRisk risk(String audit, Round r) {
+        return new AuditRisk(audit, r.number(), r.draws(), AuditRisk.format(r.risk()), wire(r.decision()), now());
+    }
+
+    /** The wire name of a decision (as AuditRisk.DECISIONS). */
+    static String wire(org.veritally.stats.audit.Decision d) {
+        return switch (d) {
+            case CONFIRMED -> "confirmed";
+            case NEXT_ROUND -> "next-round";
+            case FULL_HAND_COUNT -> "full-hand-count";
+        };
+    }
+
+    private EntryResult append(
+            AuditRecord r, String account, String where, Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
+        state.requireElection();
+        long idx = state.logSize();
+        AuditEntry entry = new AuditEntry(r);
+        Decision d = state.rulebook().decide(new StateLedger(state, sequencer::sheetAt), idx, entry, where);
+        if (d instanceof Decision.Repeat rep)
+            return new EntryResult(List.of(), rep.index(), true).commitAlone(store, alongside);
+        if (d instanceof Decision.Refuse ref)
+            return EntryResult.rejected(ref.problems()).commitAlone(store, alongside);
+        byte[] bytes = state.codec().encode(entry);
+        var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+        if (tooLarge.isPresent())
+            return EntryResult.rejected(List.of(tooLarge.get())).commitAlone(store, alongside);
+        EntryResult recorded = new EntryResult(List.of(), idx, false);
+        var appended = store.write(tx -> {
+            var a = appender.append(tx, state, List.of(new LogAppender.NewEntry(entry.kind(), bytes, account)));
+            alongside.ifPresent(x -> x.apply(recorded).accept(tx));
+            return a;
+        });
+        appender.committed(state, appended);
+        state.addAudit(idx, entry);
+        return recorded;
+    }
+}

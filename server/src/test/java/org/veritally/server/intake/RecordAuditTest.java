@@ -1,0 +1,158 @@
+package org.veritally.server.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.veritally.core.audit.AuditDefinition;
+import org.veritally.core.audit.AuditMethod;
+import org.veritally.core.audit.AuditRisk;
+import org.veritally.core.audit.HandCount;
+import org.veritally.core.audit.SeedReveal;
+import org.veritally.core.model.Contest;
+import org.veritally.core.model.TallySheet;
+import org.veritally.formats.Definition;
+import org.veritally.formats.generate.SyntheticElection;
+import org.veritally.server.Fixtures;
+import org.veritally.server.Instance;
+import org.veritally.stats.audit.Round;
+
+/**
+ * RecordAudit (issue 19): audit entries go through the one rulebook (AUD-DEFINE, AUD-SEED, AUD-COUNT), and the
+ * server writes each round's risk as AuditRounds computes it, the computation verify repeats (VFY-AUDIT).
+ */
+class RecordAuditTest {
+    static final String SEED = "3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4";
+    static final String TIME = "2026-12-07T16:00:00Z";
+
+    @TempDir
+    Path dir;
+
+    Instance in;
+    List<TallySheet> sheets;
+    Contest contest;
+    RecordAudit audits;
+
+    @BeforeEach
+    void setUp() {
+        var g = new SyntheticElection(60, 1, 3, 1, 11);
+        Definition d = g.definition();
+        in = Fixtures.defined(dir, d);
+        sheets = Fixtures.sheets(g, d);
+        Fixtures.submit(in, sheets);
+        contest = d.election().contests().get(0);
+        audits = in.auditRecorder();
+    }
+
+    static String sha256(String s) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    AuditDefinition definition(String id) throws Exception {
+        return new AuditDefinition(id, contest.id(), "official", "0.10", AuditMethod.MACRO, 3, sha256(SEED), TIME);
+    }
+
+    HandCount honest(String audit, String station) {
+        TallySheet s = sheets.stream()
+                .filter(x -> x.stationId().equals(station) && x.contestId().equals(contest.id()))
+                .findFirst()
+                .orElseThrow();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < contest.choices().size(); i++)
+            counts.put(contest.choices().get(i).id(), s.votes()[i]);
+        return new HandCount(audit, 1, station, counts, Map.of(), "board 1", TIME);
+    }
+
+    @Test
+    void audDefineAndAudSeedAreCheckedByTheRulebookBeforeAnyAppend() throws Exception {
+        assertThat(audits.record(definition("rla-1"), "admin", "audit").problems())
+                .isEmpty();
+        long size = in.state().logSize();
+        var badContest =
+                new AuditDefinition("rla-2", "nope", "official", "0.10", AuditMethod.MACRO, 3, sha256(SEED), TIME);
+        assertThat(audits.record(badContest, "admin", "audit").problems())
+                .extracting(p -> p.rule().id())
+                .contains("AUD-DEFINE");
+        assertThat(audits.record(new SeedReveal("rla-1", "1 2 3", TIME), "admin", "seed")
+                        .problems())
+                .extracting(p -> p.rule().id())
+                .containsExactly("AUD-SEED");
+        assertThat(in.state().logSize()).isEqualTo(size);
+        assertThat(audits.record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed")
+                        .problems())
+                .isEmpty();
+        assertThat(in.state().logSize()).isEqualTo(size + 1);
+    }
+
+    @Test
+    void aRoundsRiskIsComputedNotSubmitted() {
+        assertThatThrownBy(() ->
+                        audits.record(new AuditRisk("rla-1", 1, 5, "0.010000", "confirmed", TIME), "auditor", "round"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLastHandCountOfARoundAppendsTheRoundsRiskAsRecomputed() throws Exception {
+        audits.record(definition("rla-1"), "admin", "audit");
+        audits.record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed");
+        Round first = audits.next("rla-1").orElseThrow();
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(first.counted()).isZero();
+        assertThat(first.risk()).isEqualTo(1.0);
+        for (String station : first.stations()) {
+            assertThat(audits.rounds("rla-1")).isEmpty();
+            var r = audits.record(honest("rla-1", station), "auditor", "count " + station);
+            assertThat(r.problems()).as(station).isEmpty();
+        }
+        var audit = in.state().audits().audit("rla-1").orElseThrow();
+        assertThat(audit.rounds()).hasSize(1);
+        AuditRisk written = audit.rounds().get(0).risk();
+        Round recomputed = audits.rounds("rla-1").get(0);
+        assertThat(written.draws()).isEqualTo(first.draws());
+        assertThat(written.risk()).isEqualTo(AuditRisk.format(recomputed.risk()));
+        assertThat(written.decision()).isEqualTo(RecordAudit.wire(recomputed.decision()));
+        // honest counts leave no discrepancy: the risk can only have fallen from 1
+        assertThat(recomputed.risk()).isLessThan(1.0);
+        assertThat(recomputed.counted()).isEqualTo(recomputed.stations().size());
+    }
+
+    @Test
+    void measureOnRequestCountsStationsNotYetCountedAsTheWorstCase() throws Exception {
+        audits.record(definition("rla-1"), "admin", "audit");
+        assertThat(audits.measure("rla-1", "admin", "round")).isEmpty(); // no seed yet
+        audits.record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed");
+        var r = audits.measure("rla-1", "admin", "round").orElseThrow();
+        assertThat(r.problems()).isEmpty();
+        AuditRisk written =
+                in.state().audits().audit("rla-1").orElseThrow().rounds().get(0).risk();
+        assertThat(written.risk()).isEqualTo("1.000000");
+        assertThat(written.decision()).isEqualTo("next-round");
+        assertThat(audits.next("rla-1").orElseThrow().number()).isEqualTo(2);
+        assertThat(audits.next("rla-1").orElseThrow().draws()).isGreaterThanOrEqualTo(2 * written.draws());
+    }
+
+    @Test
+    void auditEntriesSurviveAReopenOfTheInstance() throws Exception {
+        audits.record(definition("rla-1"), "admin", "audit");
+        audits.record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed");
+        audits.measure("rla-1", "admin", "round");
+        long size = in.state().logSize();
+        in.close();
+        try (Instance again = Instance.open(dir)) {
+            assertThat(again.state().logSize()).isEqualTo(size);
+            assertThat(again.state().audits().audit("rla-1").orElseThrow().rounds())
+                    .hasSize(1);
+            assertThat(again.auditRecorder().rounds("rla-1")).hasSize(1);
+        }
+    }
+}
