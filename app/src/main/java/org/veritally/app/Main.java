@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             EvidenceCommand.class,
             TranscribeCommand.class,
-            CampaignCommand.class
+            CampaignCommand.class,
+            AuditCommand.class
         })
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -117,6 +117,76 @@ public final class RecordAudit {
         }
     }
 
+    /** Every audit defined, in the order defined. */
+    public List<AuditStatus> statuses() {
+        synchronized (sequencer) {
+            return state.audits().audits().stream().map(this::status).toList();
+        }
+    }
+
+    /** Where audit {@code id} stands; empty when no such audit is defined. */
+    public Optional<AuditStatus> status(String id) {
+        synchronized (sequencer) {
+            return state.audits().audit(id).map(this::status);
+        }
+    }
+
+    private AuditStatus status(AuditBook.Audit a) {
+        AuditDefinition d = a.definition();
+        List<AuditStatus.RoundStatus> done = a.rounds().stream()
+                .map(m -> new AuditStatus.RoundStatus(
+                        m.risk().round(),
+                        m.risk().draws(),
+                        m.risk().risk(),
+                        m.risk().decision(),
+                        m.index()))
+                .toList();
+        Optional<AuditStatus.Current> current = Optional.empty();
+        String st;
+        if (a.seed().isEmpty()) st = "awaiting-seed";
+        else if (!done.isEmpty() && !done.get(done.size() - 1).decision().equals("next-round"))
+            st = done.get(done.size() - 1).decision();
+        else {
+            st = "counting";
+            AuditRounds rounds = rounds(a);
+            Round r = rounds.next(recorded(a), state.logSize()).orElseThrow();
+            java.util.Map<String, String> strata = new java.util.HashMap<>();
+            for (ReportedBatch b : batches(d)) strata.put(b.id(), b.stratum());
+            java.util.Map<String, List<Long>> drawn = new java.util.LinkedHashMap<>();
+            for (var b : rounds.ballots(r.draws()))
+                drawn.computeIfAbsent(b.stationId(), k -> new ArrayList<>()).add(b.ballot());
+            java.util.Map<String, java.util.Set<Long>> read = new java.util.HashMap<>();
+            java.util.Set<String> counted = new java.util.HashSet<>();
+            for (AuditBook.Counted k : a.counts()) {
+                counted.add(k.count().station());
+                read.computeIfAbsent(k.count().station(), x -> new java.util.HashSet<>())
+                        .addAll(k.count().ballots().keySet());
+            }
+            List<AuditStatus.Station> stations = new ArrayList<>();
+            for (String s : r.stations()) {
+                List<Long> ballots = drawn.getOrDefault(s, List.of());
+                boolean done1 = d.method() == AuditMethod.MACRO
+                        ? counted.contains(s)
+                        : read.getOrDefault(s, java.util.Set.of()).containsAll(ballots);
+                stations.add(new AuditStatus.Station(s, strata.getOrDefault(s, ""), done1, ballots));
+            }
+            current = Optional.of(
+                    new AuditStatus.Current(r.number(), r.draws(), AuditRisk.format(r.risk()), r.counted(), stations));
+        }
+        return new AuditStatus(
+                d.audit(),
+                d.contest(),
+                d.view(),
+                d.riskLimit(),
+                d.method().wire(),
+                d.maxRounds(),
+                d.seedCommitment(),
+                a.seed().map(x -> x.reveal().seed()),
+                st,
+                done,
+                current);
+    }
+
     /** The audit's computation over the current sheets of its view. */
     AuditRounds rounds(AuditBook.Audit a) {
         Election el = state.requireElection();

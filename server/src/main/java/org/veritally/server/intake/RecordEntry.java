@@ -15,9 +15,9 @@ import org.veritally.store.Tx;
  * Use case: record one entry that is written on its own rather than in a batch of sheets, through
  * the use case of its kind: an announcement ({@link RecordAnnouncement}), a key registration or
  * revocation ({@link RegisterKey}), evidence ({@link RecordEvidence}) or an audit's definition, seed or hand
- * count ({@link RecordAudit}; a round's risk is computed by the server, never submitted). The answer has the form of a sheet
- * batch's ({@link Outcome}), one record located at {@code location}, so the sequencer can answer a
- * queued entry as it answers a queued sheet. Thread-safe (the use cases take the single writer's monitor).
+ * count ({@link RecordAudit}; a round's risk is computed by the server, never submitted). The answer has
+ * the form of a sheet batch's ({@link Outcome}), one record located at {@code location}, so the sequencer can
+ * answer a queued entry as it answers a queued sheet. Thread-safe (the use cases take the single writer's monitor).
  */
 public final class RecordEntry {
     private final ElectionState state;

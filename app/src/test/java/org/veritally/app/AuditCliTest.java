@@ -1,0 +1,166 @@
+package org.veritally.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code veritally audit} (issue 19): a whole MACRO audit of a small generated election through the CLI, each
+ * drawn station hand-counted as its authority sheet says, then {@code verify} of the published log passes with
+ * VFY-AUDIT; refusals name their rule (AUD-SEED) and usage errors exit 2.
+ */
+class AuditCliTest {
+    static final String SEED = "3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Station id → the authority sheet's votes per choice id (the numeric columns beyond the fixed ones), and the
+     * contest, from the generated CSV.
+     */
+    record Sheets(String contest, Map<String, Map<String, String>> votes) {}
+
+    static Sheets sheets(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> head = List.of(lines.get(0).split(",", -1));
+        Map<String, Map<String, String>> out = new HashMap<>();
+        String contest = "";
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",", -1);
+            contest = f[head.indexOf("contest")];
+            Map<String, String> v = new HashMap<>();
+            for (int i = 0; i < head.size(); i++) {
+                String col = head.get(i);
+                if (!org.veritally.formats.csv.GenericCsv.FIXED.contains(col) && i < f.length && f[i].matches("[0-9]+"))
+                    v.put(col, f[i]);
+            }
+            out.put(f[head.indexOf("station")], v);
+        }
+        return new Sheets(contest, out);
+    }
+
+    static VerifyFixture.Run run(String... args) {
+        return VerifyFixture.run(args);
+    }
+
+    @Test
+    void aWholeMacroAuditThroughTheCliVerifiesWithVfyAudit() throws Exception {
+        var g = VerifyFixture.generate(dir, 40, 19);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        VerifyFixture.importSheets(data, g.authority());
+        Sheets sheets = sheets(g.authority());
+        String d = data.toString();
+        var def = run(
+                "audit",
+                "define",
+                "--data",
+                d,
+                "--id",
+                "rla-1",
+                "--contest",
+                sheets.contest(),
+                "--risk-limit",
+                "0.10",
+                "--method",
+                "macro",
+                "--commit-seed",
+                SEED);
+        assertThat(def.code()).as(def.toString()).isZero();
+        var wrong = run("audit", "sample", "--data", d, "--id", "rla-1", "--seed", "1 2 3");
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
+        assertThat(wrong.err()).contains("AUD-SEED");
+        var sample = run("audit", "sample", "--data", d, "--id", "rla-1", "--seed", SEED, "--json");
+        assertThat(sample.code()).as(sample.toString()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s = json.readTree(sample.out());
+        assertThat(s.get("state").asText()).isEqualTo("counting");
+        int rounds = 0;
+        while (s.get("state").asText().equals("counting") && rounds++ < 3) {
+            for (JsonNode st : s.get("current").get("stations")) {
+                if (st.get("counted").asBoolean()) continue;
+                String station = st.get("station").asText();
+                List<String> args = new ArrayList<>(List.of(
+                        "audit", "record", "--data", d, "--id", "rla-1", "--station", station, "--board", "A & B"));
+                sheets.votes().get(station).forEach((choice, votes) -> {
+                    args.add("--count");
+                    args.add(choice + "=" + votes);
+                });
+                var rec = run(args.toArray(String[]::new));
+                assertThat(rec.code()).as(rec.toString()).isZero();
+            }
+            s = json.readTree(run("audit", "status", "--data", d, "--id", "rla-1", "--json")
+                    .out());
+        }
+        assertThat(s.get("rounds")).isNotEmpty();
+        assertThat(s.get("state").asText()).isIn("confirmed", "full-hand-count");
+        var text = run("audit", "status", "--data", d);
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("audit rla-1", "round 1:");
+        Path pub = VerifyFixture.publish(data, dir.resolve("pub"));
+        var v = run("verify", pub.toString(), "--key", VerifyFixture.key(data).toString());
+        assertThat(v.code()).as(v.toString()).isZero();
+        assertThat(v.status("VFY-AUDIT")).as(v.toString()).isEqualTo("ok");
+    }
+
+    @Test
+    void usageErrorsExitTwoAndNameTheOption() throws Exception {
+        var g = VerifyFixture.generate(dir, 10, 3);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        var bad = run(
+                "audit",
+                "define",
+                "--data",
+                data.toString(),
+                "--id",
+                "x",
+                "--contest",
+                "c",
+                "--risk-limit",
+                "0.1",
+                "--method",
+                "coin",
+                "--commit-seed",
+                "s");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--method");
+        var none = run("audit", "status", "--data", data.toString(), "--id", "nope");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no audit 'nope'");
+    }
+
+    @Test
+    void audDefineRefusalsExitOneWithTheRule() throws Exception {
+        var g = VerifyFixture.generate(dir, 10, 3);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        var r = run(
+                "audit",
+                "define",
+                "--data",
+                data.toString(),
+                "--id",
+                "x",
+                "--contest",
+                "nope",
+                "--risk-limit",
+                "0.1",
+                "--method",
+                "macro",
+                "--commit-seed",
+                "s");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("AUD-DEFINE");
+    }
+}

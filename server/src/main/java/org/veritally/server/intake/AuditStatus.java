@@ -1,0 +1,84 @@
+package org.veritally.server.intake;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a risk-limiting audit stands (docs/audit.md), as the CLI, the API and the page show it: its definition, its
+ * seed once revealed, every recorded round with its risk and decision, and the current round's stations still to
+ * count. Immutable.
+ *
+ * @param id the audit's id
+ * @param contest the contest's id
+ * @param view {@code official} or a source's id
+ * @param riskLimit alpha as written
+ * @param method {@code macro} or {@code bravo}
+ * @param maxRounds rounds before a full hand count
+ * @param seedCommitment the SHA-256 of the seed
+ * @param seed the seed, once revealed
+ * @param state {@code awaiting-seed}, {@code counting}, {@code confirmed} or {@code full-hand-count}
+ * @param rounds the recorded rounds, in order
+ * @param current the round being counted, when the audit goes on
+ */
+public record AuditStatus(
+        String id,
+        String contest,
+        String view,
+        String riskLimit,
+        String method,
+        int maxRounds,
+        String seedCommitment,
+        Optional<String> seed,
+        String state,
+        List<RoundStatus> rounds,
+        Optional<Current> current) {
+
+    public AuditStatus {
+        rounds = List.copyOf(rounds);
+    }
+
+    /**
+     * A recorded round.
+     *
+     * @param round its number
+     * @param draws the cumulative draws
+     * @param risk the measured risk as the log writes it
+     * @param decision {@code confirmed}, {@code next-round} or {@code full-hand-count}
+     * @param index the log index of its entry
+     */
+    public record RoundStatus(int round, long draws, String risk, String decision, long index) {}
+
+    /**
+     * The round being counted.
+     *
+     * @param round its number
+     * @param draws its cumulative draws
+     * @param risk the risk if it were measured now (stations not counted at their worst case)
+     * @param counted the drawn stations counted so far
+     * @param stations every drawn station, in draw order
+     */
+    public record Current(int round, long draws, String risk, int counted, List<Station> stations) {
+        public Current {
+            stations = List.copyOf(stations);
+        }
+
+        /** The drawn stations not counted yet. */
+        public List<Station> toCount() {
+            return stations.stream().filter(s -> !s.counted()).toList();
+        }
+    }
+
+    /**
+     * A drawn station.
+     *
+     * @param station its id
+     * @param stratum its jurisdiction (the unit it belongs to)
+     * @param counted whether its hand count is in the log (BRAVO: every drawn ballot of it read)
+     * @param ballots BRAVO: the drawn ballot positions to find, in order; empty for MACRO
+     */
+    public record Station(String station, String stratum, boolean counted, List<Long> ballots) {
+        public Station {
+            ballots = List.copyOf(ballots);
+        }
+    }
+}
