@@ -72,6 +72,13 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/announcements", writes::postAnnouncement);
             cfg.routes.post("/api/keys", writes::postKey);
             cfg.routes.post("/api/keys/revoke", writes::postRevocation);
+            var audits = new AuditRoutes(instance, new Authenticator(token, instance.accounts()), writes);
+            cfg.routes.get("/api/audits", audits::list);
+            cfg.routes.get("/api/audits/{id}", audits::one);
+            cfg.routes.post("/api/audits", audits::define);
+            cfg.routes.post("/api/audits/{id}/seed", audits::seed);
+            cfg.routes.post("/api/audits/{id}/counts", audits::count);
+            cfg.routes.post("/api/audits/{id}/risk", audits::risk);
             var evidence = new EvidenceRoutes(
                     instance, new Authenticator(token, instance.accounts()), instance.evidenceIntake());
             cfg.jetty.multipartConfig.maxFileSize(RequestGuard.EVIDENCE_MAX_BODY, io.javalin.config.SizeUnit.BYTES);

@@ -285,7 +285,7 @@ final class WriteRoutes {
      * adds its problems), the rest on the sequencer ({@link Instance#submitEntry}). Answers 201 new,
      * 200 already in the log, 422 with every problem.
      */
-    private void postEntry(
+    void postEntry(
             Context ctx, Action action, String rejected, BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
         Optional<Account> acc = account(ctx, action);
         if (acc.isEmpty()) return;

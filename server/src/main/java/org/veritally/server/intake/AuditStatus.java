@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param maxRounds rounds before a full hand count
  * @param seedCommitment the SHA-256 of the seed
  * @param seed the seed, once revealed
- * @param state {@code awaiting-seed}, {@code counting}, {@code confirmed} or {@code full-hand-count}
+ * @param state {@code awaiting-seed}, {@code counting}, {@code confirmed}, {@code full-hand-count}, or {@code
+ *     no-outcome} when the view's sheets give no outcome to audit (none yet, or a tie)
  * @param rounds the recorded rounds, in order
  * @param current the round being counted, when the audit goes on
  */

@@ -104,7 +104,11 @@ public final class RecordAudit {
         synchronized (sequencer) {
             Optional<AuditBook.Audit> a = state.audits().audit(audit);
             if (a.isEmpty() || a.get().seed().isEmpty()) return Optional.empty();
-            return rounds(a.get()).next(recorded(a.get()), state.logSize());
+            try {
+                return rounds(a.get()).next(recorded(a.get()), state.logSize());
+            } catch (IllegalArgumentException nothingToAudit) { // e.g. no sheets yet: a tie, no outcome
+                return Optional.empty();
+            }
         }
     }
 
@@ -113,7 +117,11 @@ public final class RecordAudit {
         synchronized (sequencer) {
             Optional<AuditBook.Audit> a = state.audits().audit(audit);
             if (a.isEmpty() || a.get().seed().isEmpty()) return List.of();
-            return rounds(a.get()).replay(recorded(a.get()));
+            try {
+                return rounds(a.get()).replay(recorded(a.get()));
+            } catch (IllegalArgumentException nothingToAudit) {
+                return List.of();
+            }
         }
     }
 
@@ -146,6 +154,7 @@ public final class RecordAudit {
         if (a.seed().isEmpty()) st = "awaiting-seed";
         else if (!done.isEmpty() && !done.get(done.size() - 1).decision().equals("next-round"))
             st = done.get(done.size() - 1).decision();
+        else if (unauditable(a).isPresent()) st = "no-outcome";
         else {
             st = "counting";
             AuditRounds rounds = rounds(a);
@@ -185,6 +194,19 @@ public final class RecordAudit {
                 st,
                 done,
                 current);
+    }
+
+    /**
+     * Why the audit's reported outcome cannot be audited now (no sheets in its view, a tie at the last seat), as
+     * the statistics say; empty when it can.
+     */
+    private Optional<String> unauditable(AuditBook.Audit a) {
+        try {
+            rounds(a);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The audit's computation over the current sheets of its view. */

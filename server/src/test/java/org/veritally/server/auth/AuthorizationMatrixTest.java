@@ -199,6 +199,82 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void auditRolesByEndpointMatrix() throws Exception {
+        tokens.put(
+                "auditor",
+                in.accounts()
+                        .create("board-1", Role.AUDITOR, "", Optional.empty())
+                        .token());
+        String seed = "3 1 4 1 5 9 2 6 5 3";
+        var g = new SyntheticElection(200, 1, 3, 3, 8);
+        var sheets = Fixtures.sheets(g, g.definition()).stream()
+                .filter(x -> x.sourceId().equals("authority"))
+                .toList();
+        Fixtures.submit(in, sheets);
+        String commitment = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(seed.getBytes(StandardCharsets.UTF_8)));
+        // expected status: define an audit, reveal the seed of the admin's audit, a hand count, public read
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("admin", new int[] {201, 201, 201, 200});
+        expected.put("auditor", new int[] {403, 403, 201, 200});
+        expected.put("authority", new int[] {403, 403, 403, 200});
+        expected.put("witness", new int[] {403, 403, 403, 200});
+        expected.put("observer", new int[] {403, 403, 403, 200});
+        expected.put("revoked", new int[] {401, 401, 401, 200});
+        expected.put("public", new int[] {401, 401, 401, 200});
+        expected.put("forged-token", new int[] {401, 401, 401, 200});
+        int st = 0;
+        for (var e : expected.entrySet()) {
+            String role = e.getKey();
+            String t = tokens.get(role);
+            String define = "{\"id\":\"rla-" + role + "\",\"contest\":\"C1\",\"riskLimit\":\"0.10\","
+                    + "\"method\":\"macro\",\"seedCommitment\":\"" + commitment + "\"}";
+            String count = "{\"station\":\"P" + st++ + "\",\"board\":\"A and B\","
+                    + "\"counts\":{\"C1-L1\":1,\"C1-L2\":2,\"C1-L3\":3}}";
+            int read = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/audits"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+            int[] got = {
+                post("/api/audits", t, define),
+                post("/api/audits/rla-admin/seed", t, "{\"seed\":\"" + seed + "\"}"),
+                post("/api/audits/rla-admin/counts", t, count),
+                read
+            };
+            assertThat(got)
+                    .as("role " + role + ": define, seed, hand count, read")
+                    .containsExactly(e.getValue());
+        }
+        var wrongSeed = send("/api/audits/rla-admin/seed", tokens.get("admin"), "{\"seed\":\"1 2\"}");
+        assertThat(wrongSeed.statusCode()).isEqualTo(422);
+        assertThat(wrongSeed.body()).contains("AUD-SEED");
+        assertThat(send("/api/audits/rla-admin/risk", tokens.get("auditor"), "").statusCode())
+                .isEqualTo(403);
+        var risk = send("/api/audits/rla-admin/risk", tokens.get("admin"), "");
+        assertThat(risk.statusCode()).as(risk.body()).isEqualTo(201);
+        var one = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/audits/rla-admin"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("\"rounds\"", "\"risk\"", "\"stations\"", "\"counted\":false");
+        var none = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/audits/nope"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(404);
+        List<String> accounts = new java.util.ArrayList<>();
+        in.store()
+                .query(
+                        "SELECT DISTINCT account FROM log_entry WHERE kind = 'audit-count' ORDER BY account",
+                        List.of(),
+                        rs -> accounts.add(org.veritally.store.Store.getString(rs, 1)));
+        assertThat(accounts).containsExactly("admin", "board-1");
+    }
+
+    @Test
     void transcriptionRolesByEndpointMatrix() throws Exception {
         tokens.put(
                 "transcriber",
