@@ -33,6 +33,9 @@ final class Route {
             case "upload" -> {
                 return Optional.of(PageRef.upload());
             }
+            case "transcribe" -> {
+                return Optional.of(PageRef.transcribe());
+            }
             case "announcements" -> {
                 return Optional.of(PageRef.announcements());
             }

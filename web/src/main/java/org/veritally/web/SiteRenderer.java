@@ -23,6 +23,7 @@ import org.veritally.web.model.OverviewPage;
 import org.veritally.web.model.StationPage;
 import org.veritally.web.model.StatisticsPage;
 import org.veritally.web.model.TimelinePage;
+import org.veritally.web.model.TranscribePage;
 import org.veritally.web.model.UnitPage;
 import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
@@ -37,6 +38,7 @@ import org.veritally.web.page.SearchHtml;
 import org.veritally.web.page.StationHtml;
 import org.veritally.web.page.StatisticsHtml;
 import org.veritally.web.page.TimelineHtml;
+import org.veritally.web.page.TranscribeHtml;
 import org.veritally.web.page.UnitHtml;
 import org.veritally.web.page.UploadHtml;
 import org.veritally.web.query.AnnouncementsQuery;
@@ -218,6 +220,7 @@ public final class SiteRenderer {
                 case ANNOUNCEMENTS -> new RenderedPage(200, AnnouncementsHtml.render(announcements.read(), c), false);
                 case STATISTICS -> statistics(lang, ref, links);
                 case UPLOAD -> upload(lang, "", Optional.empty(), new UploadPage.Blank(), 200);
+                case TRANSCRIBE -> transcribe(lang, new TranscribePage.SignIn(), Optional.empty(), List.of(), 200);
                 case TIMELINE -> timeline(ref, c);
             };
         } catch (NotFound e) {
@@ -309,6 +312,22 @@ public final class SiteRenderer {
                     k.id(), k.name(), false, contest.filter(k.id()::equals).isPresent()));
         UploadPage p = new UploadPage(Results.info(in), contests, station, outcome);
         return new RenderedPage(status, UploadHtml.render(p, c), false);
+    }
+
+    /**
+     * The transcription page on the live site: {@code state} (sign-in, a task, or why there is none), the
+     * index of the work just recorded, and the problems of the last sending, answered with {@code status}.
+     */
+    public RenderedPage transcribe(
+            Lang lang,
+            TranscribePage.State state,
+            Optional<String> recorded,
+            List<UploadPage.Issue> problems,
+            int status) {
+        PageContext c = PageContext.of(lang, http, PageRef.transcribe(), assets.names());
+        if (in.state().election().isEmpty()) return render(lang, PageRef.transcribe(), http);
+        var p = new TranscribePage(Results.info(in), state, recorded, problems);
+        return new RenderedPage(status, TranscribeHtml.render(p, c), false);
     }
 
     private RenderedPage overview(Lang lang, PageRef ref, Links links) {

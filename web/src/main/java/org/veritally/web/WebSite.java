@@ -40,6 +40,7 @@ public final class WebSite implements Routes {
     private final org.veritally.server.ops.TraceOnce traces = new org.veritally.server.ops.TraceOnce(DEBUG);
 
     private final UploadRoute upload;
+    private final TranscribeRoute transcribe;
 
     /**
      * The site of {@code in}; the upload form checks tokens as the API does, with the data directory's
@@ -59,6 +60,7 @@ public final class WebSite implements Routes {
         this.renderer = new SiteRenderer(in, Assets.load());
         this.snapshot = new PublicSnapshot(in.dir());
         this.upload = new UploadRoute(in, renderer, auth);
+        this.transcribe = new TranscribeRoute(in, renderer, auth);
     }
 
     /** The API's authenticator over {@code DATA/api-token} and the accounts, made at its first use. */
@@ -100,6 +102,8 @@ public final class WebSite implements Routes {
         routes.get("/static/{file}", this::asset);
         routes.get("/downloads/veritally.db", this::database);
         routes.post("/{lang}/upload", this::upload);
+        routes.get("/{lang}/transcribe", ctx -> transcribe(ctx, false));
+        routes.post("/{lang}/transcribe", ctx -> transcribe(ctx, true));
         routes.get("/feed.atom", ctx -> {
             ctx.header("Vary", "Accept-Language, Accept-Encoding");
             feed(ctx, Lang.negotiate(ctx.header("Accept-Language")), "/feed.atom");
@@ -204,6 +208,31 @@ public final class WebSite implements Routes {
             p = fail(lang.get(), 500, "error.internal", "error.internal.text", "");
         }
         html(ctx, p);
+    }
+
+    /** The transcription page ({@link TranscribeRoute}): its errors as the upload form's. */
+    private void transcribe(Context ctx, boolean post) {
+        Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));
+        if (lang.isEmpty()) {
+            page(ctx, "transcribe");
+            return;
+        }
+        Optional<RenderedPage> p;
+        try {
+            if (in.state().election().isEmpty())
+                p = Optional.of(renderer.render(lang.get(), PageRef.transcribe(), new HttpLinks()));
+            else p = post ? transcribe.post(lang.get(), ctx) : Optional.of(transcribe.get(lang.get(), ctx));
+        } catch (org.veritally.store.StoreException e) {
+            p = Optional.of(fail(lang.get(), 503, "error.unavailable", "transcribe.err.unavailable", ""));
+            ctx.header("Retry-After", "5");
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "internal error on the transcription page: " + e, traces.traceOf(e));
+            p = Optional.of(fail(lang.get(), 500, "error.internal", "error.internal.text", ""));
+        }
+        p.ifPresent(r -> {
+            html(ctx, r);
+            ctx.header("Cache-Control", "no-store"); // a volunteer's own task: never in a shared cache
+        });
     }
 
     private RenderedPage fail(Lang lang, int status, String titleKey, String textKey, String value) {

@@ -28,6 +28,7 @@ public final class HttpLinks implements Links {
             case ANNOUNCEMENTS -> b.append("announcements");
             case STATISTICS -> b.append("statistics");
             case UPLOAD -> b.append("upload");
+            case TRANSCRIBE -> b.append("transcribe");
             case TIMELINE -> b.append("timeline/").append(enc(t.id()));
         }
         char sep = '?';

@@ -27,6 +27,8 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         STATISTICS,
         /** The form a witness files a photo of a sheet with: live site only (a mirror has no server). */
         UPLOAD,
+        /** The transcription page for volunteers (docs/transcription.md): live site only. */
+        TRANSCRIBE,
         /** The reporting timeline of a unit (docs/timeline.md); its id is the unit's. */
         TIMELINE
     }
@@ -92,6 +94,11 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
     /** The upload form for photos of tally sheets. */
     public static PageRef upload() {
         return new PageRef(Kind.UPLOAD, "", Map.of());
+    }
+
+    /** The transcription page for volunteers. */
+    public static PageRef transcribe() {
+        return new PageRef(Kind.TRANSCRIBE, "", Map.of());
     }
 
     public static PageRef announcements() {

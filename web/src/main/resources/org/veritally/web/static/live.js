@@ -89,3 +89,32 @@
   if (typeof EventSource === 'function') listen();
   else startPolling();
 })();
+
+/* Transcription page: checks the arithmetic as the figures are typed (TS-SUM, TS-FLAG-ZERO) and asks for the
+   confirmation only when the figures break a rule. Optional: the server checks again whatever this says. */
+(function () {
+  'use strict';
+  var form = document.getElementById('tr-form');
+  if (!form) return;
+  var out = document.getElementById('tr-check');
+  var box = document.getElementById('tr-confirm');
+  var boxP = document.getElementById('tr-confirm-p');
+  function val(e) { return /^[0-9]+$/.test(e.value.trim()) ? parseInt(e.value.trim(), 10) : null; }
+  function check() {
+    var votes = form.querySelectorAll('input[data-role="vote"]');
+    var sum = 0, all = true, zero = true;
+    votes.forEach(function (e) { var v = val(e); if (v === null) all = false; else { sum += v; if (v) zero = false; } });
+    var valid = val(form.querySelector('input[data-role="valid"]'));
+    var nul = val(form.querySelector('input[data-role="null"]'));
+    if (!all || valid === null || nul === null) { out.textContent = ''; out.className = 'check'; boxP.hidden = !box.checked; return; }
+    var msg = [];
+    if (sum !== valid) msg.push(out.getAttribute('data-sum').replace('{0}', sum).replace('{1}', valid));
+    if (zero && valid === 0 && nul === 0) msg.push(out.getAttribute('data-zero'));
+    out.textContent = msg.length ? msg.join(' ') : out.getAttribute('data-ok');
+    out.className = 'check ' + (msg.length ? 'bad' : 'good');
+    boxP.hidden = msg.length === 0 && !box.checked;
+    box.required = msg.length > 0;
+  }
+  form.addEventListener('input', check);
+  check();
+})();

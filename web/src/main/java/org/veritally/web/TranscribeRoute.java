@@ -1,0 +1,243 @@
+package org.veritally.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.veritally.core.model.Contest;
+import org.veritally.core.transcribe.FlagReason;
+import org.veritally.core.transcribe.PhotoKey;
+import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.Rule;
+import org.veritally.core.validation.RuleId;
+import org.veritally.server.Instance;
+import org.veritally.server.auth.Account;
+import org.veritally.server.auth.Action;
+import org.veritally.server.auth.AuthRule;
+import org.veritally.server.auth.Authorization;
+import org.veritally.server.http.Authenticator;
+import org.veritally.server.transcribe.FiguresBody;
+import org.veritally.server.transcribe.Submitted;
+import org.veritally.server.transcribe.Task;
+import org.veritally.web.i18n.Lang;
+import org.veritally.web.model.Option;
+import org.veritally.web.model.TranscribePage;
+import org.veritally.web.model.UploadPage;
+
+/**
+ * {@code GET} and {@code POST /{lang}/transcribe}: the transcription page without JavaScript
+ * (docs/transcription.md, "The pages"). The volunteer signs in once with the account's API token (checked as
+ * the API checks a bearer token), kept in an {@code HttpOnly}, {@code SameSite=Strict} cookie; {@code GET}
+ * leases the next task ({@link org.veritally.server.transcribe.TranscriptionCampaign#next}, the same task
+ * again while the lease lasts); a form {@code POST} ({@code do=submit|flag}) goes through the same use
+ * cases as the API, and on success redirects (303) to the next task; a refusal is the same form again, 422,
+ * with every problem's rule ID and the confirmation checkbox (TR-CONFIRM). Thread-safe.
+ */
+final class TranscribeRoute {
+    static final String COOKIE = "vt-transcriber";
+    private static final Pattern COUNT = Pattern.compile("\\d{1,15}");
+    /** The sheet rules the confirmation checkbox confirms (TranscriptionRules.CONFIRMABLE). */
+    private static final List<String> CONFIRMABLE = List.of("TS-SUM", "TS-BALLOTS", "TS-REG", "TS-FLAG-ZERO");
+
+    private final Instance in;
+    private final SiteRenderer renderer;
+    private final java.util.function.Supplier<Authenticator> auth;
+
+    TranscribeRoute(Instance in, SiteRenderer renderer, java.util.function.Supplier<Authenticator> auth) {
+        this.in = in;
+        this.renderer = renderer;
+        this.auth = auth;
+    }
+
+    /** The next task of the signed-in volunteer, or the sign-in form. */
+    RenderedPage get(Lang lang, Context ctx) {
+        Optional<Account> a = account(Optional.ofNullable(ctx.cookie(COOKIE)));
+        if (a.isEmpty()) return page(lang, new TranscribePage.SignIn(), Optional.empty(), List.of(), 200);
+        Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).filter(s -> s.matches("\\d{1,19}|sent"));
+        var next = in.transcription().next(a.get().id());
+        if (!next.problems().isEmpty()) {
+            String rule = next.problems().get(0).rule().id();
+            String key = rule.equals("SRV-RATE") ? "transcribe.rate" : "transcribe.paused";
+            return page(lang, new TranscribePage.NoTask(key), done, issues(next.problems()), 200);
+        }
+        if (next.task().isEmpty())
+            return page(lang, new TranscribePage.NoTask("transcribe.none"), done, List.of(), 200);
+        return page(lang, form(next.task().get(), Map.of(), false), done, List.of(), 200);
+    }
+
+    /** The form's answer: empty when it redirected, else the page to show. */
+    Optional<RenderedPage> post(Lang lang, Context ctx) {
+        String action = param(ctx, "do");
+        if (action.equals("signin")) return signIn(lang, ctx);
+        if (action.equals("signout")) {
+            ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+            return redirect(lang, ctx, "");
+        }
+        Optional<Account> a = account(Optional.ofNullable(ctx.cookie(COOKIE)));
+        if (a.isEmpty())
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.SignIn(),
+                    Optional.empty(),
+                    List.of(issue(AuthRule.AUTH_TOKEN, "token", "transcribe.err.signin")),
+                    401));
+        PhotoKey key = new PhotoKey(param(ctx, "photo"), param(ctx, "station"), param(ctx, "source"));
+        var t = in.transcription();
+        if (action.equals("flag")) {
+            Optional<FlagReason> r = FlagReason.ofWire(param(ctx, "reason"));
+            if (r.isEmpty() || !org.veritally.core.evidence.Blob.isSha256(key.sha256()))
+                return Optional.of(page(
+                        lang,
+                        new TranscribePage.NoTask("transcribe.none"),
+                        Optional.empty(),
+                        List.of(issue(Rule.IN_FIELD, "reason", "transcribe.err.form")),
+                        400));
+            return answer(lang, ctx, t.flag(a.get().id(), key, r.get()), key, param(ctx, "contest"), Map.of());
+        }
+        Map<String, String> typed = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        String contest = param(ctx, "contest");
+        Optional<Contest> c = in.state().requireElection().contest(contest);
+        if (c.isEmpty() || !org.veritally.core.evidence.Blob.isSha256(key.sha256()))
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.NoTask("transcribe.none"),
+                    Optional.empty(),
+                    List.of(issue(Rule.IN_FIELD, "contest", "transcribe.err.form")),
+                    400));
+        StringBuilder votes = new StringBuilder();
+        for (var ch : c.get().choices()) {
+            String v = count(ctx, "v." + ch.id(), typed, problems);
+            votes.append(votes.isEmpty() ? "" : ",")
+                    .append(json(ch.id()))
+                    .append(':')
+                    .append(v);
+        }
+        String valid = count(ctx, "valid", typed, problems);
+        String nulls = count(ctx, "null", typed, problems);
+        boolean confirm = "yes".equals(param(ctx, "confirm"));
+        if (!problems.isEmpty()) return Optional.of(refused(lang, key, contest, typed, confirm, problems));
+        String body = "{\"station\":" + json(key.stationId()) + ",\"contest\":" + json(contest) + ",\"source\":"
+                + json(key.sourceId()) + ",\"evidence\":" + json(key.sha256()) + ",\"counts\":{\"valid\":" + valid
+                + ",\"null\":" + nulls + "},\"votes\":{" + votes + "}}";
+        List<String> confirmed = new ArrayList<>(confirm ? CONFIRMABLE : List.of());
+        var sheet = FiguresBody.read(
+                in.state().requireElection(), body.getBytes(StandardCharsets.UTF_8), new ArrayList<>(), problems);
+        if (sheet.isEmpty()) return Optional.of(refused(lang, key, contest, typed, confirm, problems));
+        return answer(lang, ctx, t.submit(a.get().id(), sheet.get(), confirmed), key, contest, typed);
+    }
+
+    private Optional<RenderedPage> answer(
+            Lang lang, Context ctx, Submitted s, PhotoKey key, String contest, Map<String, String> typed) {
+        if (!s.accepted()) return Optional.of(refused(lang, key, contest, typed, false, s.problems()));
+        return redirect(
+                lang,
+                ctx,
+                "?done=" + (s.index().isPresent() ? Long.toString(s.index().getAsLong()) : "sent"));
+    }
+
+    private RenderedPage refused(
+            Lang lang, PhotoKey key, String contest, Map<String, String> typed, boolean confirm, List<Problem> ps) {
+        var form = form(new Task(key, contest, java.time.Instant.EPOCH), typed, confirm);
+        return page(lang, form, Optional.empty(), issues(ps), 422);
+    }
+
+    private Optional<RenderedPage> signIn(Lang lang, Context ctx) {
+        String token = param(ctx, "token").strip();
+        Optional<Account> a = token.isEmpty() ? Optional.empty() : auth.get().authenticate("Bearer " + token);
+        if (a.isEmpty())
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.SignIn(),
+                    Optional.empty(),
+                    List.of(issue(AuthRule.AUTH_TOKEN, "token", "upload.err.token")),
+                    401));
+        if (!Authorization.allows(a.get().role(), Action.TRANSCRIBE))
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.SignIn(),
+                    Optional.empty(),
+                    List.of(issue(AuthRule.AUTH_ROLE, "token", "transcribe.err.role")),
+                    403));
+        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200");
+        return redirect(lang, ctx, "");
+    }
+
+    private Optional<Account> account(Optional<String> token) {
+        return token.filter(s -> !s.isBlank())
+                .flatMap(s -> auth.get().authenticate("Bearer " + s))
+                .filter(a -> Authorization.allows(a.role(), Action.TRANSCRIBE));
+    }
+
+    private TranscribePage.Form form(Task t, Map<String, String> typed, boolean confirm) {
+        var el = in.state().requireElection();
+        String contest = t.contestId().isEmpty() && el.contests().size() == 1
+                ? el.contests().get(0).id()
+                : t.contestId();
+        List<Option> choices = new ArrayList<>();
+        el.contest(contest)
+                .ifPresent(c -> c.choices().forEach(ch -> choices.add(new Option(ch.id(), ch.name(), false, false))));
+        Optional<String> image = in.state().evidence(t.photo().sha256()).stream()
+                .map(f -> f.entry().evidence())
+                .filter(e -> e.stationId().equals(t.photo().stationId()))
+                .findFirst()
+                .flatMap(e -> e.publicCopy())
+                .map(b -> b.sha256());
+        return new TranscribePage.Form(
+                t.photo().sha256(),
+                t.photo().stationId(),
+                t.photo().sourceId(),
+                contest,
+                image,
+                choices,
+                typed,
+                confirm);
+    }
+
+    private RenderedPage page(
+            Lang lang, TranscribePage.State s, Optional<String> done, List<UploadPage.Issue> issues, int status) {
+        return renderer.transcribe(lang, s, done, issues, status);
+    }
+
+    private static Optional<RenderedPage> redirect(Lang lang, Context ctx, String query) {
+        ctx.redirect("/" + lang.code() + "/transcribe" + query, HttpStatus.SEE_OTHER);
+        return Optional.empty();
+    }
+
+    private static String count(Context ctx, String name, Map<String, String> typed, List<Problem> problems) {
+        String v = param(ctx, name).strip();
+        typed.put(name, v);
+        if (COUNT.matcher(v).matches()) return Long.toString(Long.parseLong(v));
+        problems.add(new Problem(Rule.IN_COUNT, name, "a whole number of votes, 0 or more"));
+        return "0";
+    }
+
+    private static String param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') b.append('\\').append(ch);
+            else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
+            else b.append(ch);
+        }
+        return b.append('"').toString();
+    }
+
+    private static List<UploadPage.Issue> issues(List<Problem> ps) {
+        return ps.stream()
+                .map(p -> new UploadPage.Issue(p.rule().id(), p.location(), p.message(), false))
+                .toList();
+    }
+
+    private static UploadPage.Issue issue(RuleId rule, String where, String key) {
+        return new UploadPage.Issue(rule.id(), where, key, true);
+    }
+}

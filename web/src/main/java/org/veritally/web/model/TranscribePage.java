@@ -1,0 +1,50 @@
+package org.veritally.web.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The transcription page (docs/transcription.md, "The pages"): a volunteer not signed in sees the sign-in
+ * form ({@link SignIn}); signed in, the next task ({@link Form}) or why there is none ({@link NoTask}).
+ * {@code recorded} is the log index of the work just sent (shown above the next task); {@code problems}
+ * what refused it, each with its rule ID. A task never carries anyone else's figures: {@code values} are
+ * only what this volunteer typed, sent back after a refusal. Immutable.
+ */
+public record TranscribePage(
+        ElectionInfo election, State state, Optional<String> recorded, List<UploadPage.Issue> problems) {
+    public TranscribePage {
+        problems = List.copyOf(problems);
+    }
+
+    /** What the page shows under its title. */
+    public sealed interface State permits SignIn, NoTask, Form {}
+
+    /** The token field: the volunteer is not signed in (or the token was refused). */
+    public record SignIn() implements State {}
+
+    /** Signed in, but no task: {@code key} says why (none left, paused, over the quota). */
+    public record NoTask(String key) implements State {}
+
+    /**
+     * A leased task: the photo ({@code image}, the public copy's address, when there is one), its station,
+     * source and contest, the contest's choices (id, name) in ballot order, and what this volunteer typed
+     * ({@code values} by field name: {@code valid}, {@code null}, {@code v.<choice>}). {@code confirm}
+     * shows the confirmation checkbox checked.
+     */
+    public record Form(
+            String photo,
+            String station,
+            String source,
+            String contest,
+            Optional<String> image,
+            List<Option> choices,
+            Map<String, String> values,
+            boolean confirm)
+            implements State {
+        public Form {
+            choices = List.copyOf(choices);
+            values = Map.copyOf(values);
+        }
+    }
+}

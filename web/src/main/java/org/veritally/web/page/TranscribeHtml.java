@@ -1,0 +1,192 @@
+package org.veritally.web.page;
+
+import org.veritally.web.html.Html;
+import org.veritally.web.link.PageRef;
+import org.veritally.web.model.Option;
+import org.veritally.web.model.TranscribePage;
+import org.veritally.web.model.UploadPage;
+
+/**
+ * Renders the transcription page (docs/transcription.md, "The pages"): phone first (one column, works at
+ * 360 px), keyboard first (the first figure has the focus, Enter sends, the flags are plain buttons), and
+ * complete without script: plain form posts to the same address. It shows the photo and an empty form built
+ * from the contest's choices, never anyone else's figures. The optional script (live.js) checks the
+ * arithmetic as the figures are typed (TS-SUM, TS-FLAG-ZERO) and asks for the confirmation only then; the
+ * server checks again whatever the script said.
+ */
+public final class TranscribeHtml {
+    private TranscribeHtml() {}
+
+    public static String render(TranscribePage p, PageContext c) {
+        Html h = new Html(6_144);
+        String title = c.t("transcribe.title");
+        Layout.open(h, c, title, true);
+        h.element("h1", title);
+        p.recorded()
+                .ifPresent(i -> h.open("div", "class", "verdict good", "role", "status", "id", "tr-done")
+                        .text(
+                                i.equals("sent")
+                                        ? c.t("transcribe.sent")
+                                        : c.words().format("transcribe.recorded", i))
+                        .close("div"));
+        if (!p.problems().isEmpty()) problems(h, c, p);
+        if (p.state() instanceof TranscribePage.Form f) {
+            task(h, c, f);
+            signOut(h, c);
+        } else if (p.state() instanceof TranscribePage.NoTask n) {
+            h.element("p", c.t(n.key()), "class", "none", "id", "tr-none");
+            signOut(h, c);
+        } else signIn(h, c);
+        Layout.close(h, c, p.election().logSize());
+        return h.toString();
+    }
+
+    private static void problems(Html h, PageContext c, TranscribePage p) {
+        h.open("div", "class", "why", "role", "alert", "id", "tr-problems").element("p", c.t("transcribe.refused"));
+        h.raw("<ul class=\"problems\">");
+        for (UploadPage.Issue i : p.problems()) {
+            h.raw("<li><strong>").text(i.rule()).raw("</strong> ");
+            h.raw("<span class=\"muted\">").text(i.location()).raw("</span>: ");
+            h.text(i.translated() ? c.t(i.message()) : i.message()).raw("</li>");
+        }
+        h.raw("</ul></div>");
+    }
+
+    private static void signIn(Html h, PageContext c) {
+        h.element("p", c.t("transcribe.intro"));
+        h.open("form", "class", "upload transcribe-signin", "method", "post", "action", c.href(PageRef.transcribe()));
+        h.open("input", "type", "hidden", "name", "do", "value", "signin");
+        h.raw("<p>").open("label", "for", "tr-token").text(c.t("upload.token")).close("label");
+        h.open("small", "id", "tr-token-help", "class", "muted")
+                .text(c.t("upload.token.help"))
+                .close("small");
+        h.open(
+                        "input",
+                        "id",
+                        "tr-token",
+                        "name",
+                        "token",
+                        "type",
+                        "password",
+                        "required",
+                        "",
+                        "autofocus",
+                        "",
+                        "autocomplete",
+                        "current-password",
+                        "aria-describedby",
+                        "tr-token-help")
+                .raw("</p>");
+        h.element("button", c.t("transcribe.signin"), "type", "submit");
+        h.close("form");
+    }
+
+    private static void signOut(Html h, PageContext c) {
+        h.open("form", "class", "signout", "method", "post", "action", c.href(PageRef.transcribe()));
+        h.open("input", "type", "hidden", "name", "do", "value", "signout");
+        h.element("button", c.t("transcribe.signout"), "type", "submit", "class", "quiet");
+        h.close("form");
+    }
+
+    private static void task(Html h, PageContext c, TranscribePage.Form f) {
+        h.open("div", "class", "transcribe");
+        h.open("figure", "class", "sheet-photo");
+        if (f.image().isPresent()) {
+            String src = c.links().evidence(f.image().get());
+            h.open("a", "href", src)
+                    .raw("<img id=\"tr-photo\"")
+                    .attr("src", src)
+                    .attr("alt", c.t("transcribe.photo"))
+                    .raw("></a>");
+        } else h.element("p", c.t("transcribe.nophoto"), "class", "muted");
+        h.open("figcaption")
+                .text(c.words().format("transcribe.caption", f.station(), f.source(), f.contest()))
+                .close("figcaption");
+        h.close("figure");
+        h.open(
+                "form",
+                "class",
+                "upload transcribe-form",
+                "id",
+                "tr-form",
+                "method",
+                "post",
+                "action",
+                c.href(PageRef.transcribe()));
+        hidden(h, "do", "submit");
+        hidden(h, "photo", f.photo());
+        hidden(h, "station", f.station());
+        hidden(h, "source", f.source());
+        hidden(h, "contest", f.contest());
+        h.element("p", c.t("transcribe.help"), "class", "muted");
+        boolean first = true;
+        for (Option o : f.choices()) {
+            figure(h, "v." + o.value(), o.label(), f.values().getOrDefault("v." + o.value(), ""), first, "vote");
+            first = false;
+        }
+        figure(h, "valid", c.t("transcribe.valid"), f.values().getOrDefault("valid", ""), first, "valid");
+        figure(h, "null", c.t("transcribe.null"), f.values().getOrDefault("null", ""), false, "null");
+        h.open("p", "id", "tr-check", "class", "check", "aria-live", "polite", "data-sum", c.t("transcribe.check.sum"))
+                .attr("data-zero", c.t("transcribe.check.zero"))
+                .attr("data-ok", c.t("transcribe.check.ok"))
+                .close("p");
+        h.raw("<p class=\"confirm\" id=\"tr-confirm-p\"><label>");
+        if (f.confirm())
+            h.open("input", "type", "checkbox", "id", "tr-confirm", "name", "confirm", "value", "yes", "checked", "");
+        else h.open("input", "type", "checkbox", "id", "tr-confirm", "name", "confirm", "value", "yes");
+        h.text(" " + c.t("transcribe.confirm")).raw("</label></p>");
+        h.element("button", c.t("transcribe.send"), "type", "submit", "id", "tr-send");
+        h.close("form");
+        flags(h, c, f);
+        h.close("div");
+    }
+
+    private static void figure(Html h, String name, String label, String value, boolean first, String role) {
+        String id = "tr-" + name.replace('.', '-');
+        h.raw("<p>").open("label", "for", id).text(label).close("label");
+        String[] attrs = {
+            "id",
+            id,
+            "name",
+            name,
+            "type",
+            "text",
+            "inputmode",
+            "numeric",
+            "pattern",
+            "[0-9]*",
+            "required",
+            "",
+            "autocomplete",
+            "off",
+            "value",
+            value,
+            "data-role",
+            role
+        };
+        if (first) {
+            String[] withFocus = java.util.Arrays.copyOf(attrs, attrs.length + 2);
+            withFocus[attrs.length] = "autofocus";
+            withFocus[attrs.length + 1] = "";
+            attrs = withFocus;
+        }
+        h.open("input", attrs).raw("</p>");
+    }
+
+    private static void flags(Html h, PageContext c, TranscribePage.Form f) {
+        h.open("form", "class", "flags", "method", "post", "action", c.href(PageRef.transcribe()));
+        hidden(h, "do", "flag");
+        hidden(h, "photo", f.photo());
+        hidden(h, "station", f.station());
+        hidden(h, "source", f.source());
+        hidden(h, "contest", f.contest());
+        h.element("p", c.t("transcribe.flag"), "class", "muted");
+        for (String r : new String[] {"illegible", "wrong-station", "not-a-tally-sheet", "duplicate"})
+            h.element("button", c.t("transcribe.flag." + r), "type", "submit", "name", "reason", "value", r);
+        h.close("form");
+    }
+
+    private static void hidden(Html h, String name, String value) {
+        h.open("input", "type", "hidden", "name", name, "value", value);
+    }
+}
