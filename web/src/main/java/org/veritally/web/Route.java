@@ -36,6 +36,12 @@ final class Route {
             case "transcribe" -> {
                 return Optional.of(PageRef.transcribe());
             }
+            case "moderate" -> {
+                return Optional.of(PageRef.moderate());
+            }
+            case "campaign" -> {
+                return Optional.of(PageRef.campaign());
+            }
             case "announcements" -> {
                 return Optional.of(PageRef.announcements());
             }

@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Contest;
+import org.veritally.core.transcribe.PhotoStatus;
 import org.veritally.server.Instance;
 import org.veritally.web.i18n.Lang;
 import org.veritally.web.link.AsOfLinks;
 import org.veritally.web.link.HttpLinks;
 import org.veritally.web.link.Links;
 import org.veritally.web.link.PageRef;
+import org.veritally.web.model.CampaignPage;
 import org.veritally.web.model.ChildRow;
 import org.veritally.web.model.ChildSort;
 import org.veritally.web.model.DiscrepanciesPage;
 import org.veritally.web.model.DownloadsPage;
+import org.veritally.web.model.ModeratePage;
 import org.veritally.web.model.Option;
 import org.veritally.web.model.OverviewPage;
 import org.veritally.web.model.StationPage;
@@ -28,10 +31,12 @@ import org.veritally.web.model.UnitPage;
 import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
 import org.veritally.web.page.AsOfBanner;
+import org.veritally.web.page.CampaignHtml;
 import org.veritally.web.page.DiffHtml;
 import org.veritally.web.page.DiscrepanciesHtml;
 import org.veritally.web.page.DownloadsHtml;
 import org.veritally.web.page.ErrorHtml;
+import org.veritally.web.page.ModerateHtml;
 import org.veritally.web.page.OverviewHtml;
 import org.veritally.web.page.PageContext;
 import org.veritally.web.page.SearchHtml;
@@ -47,6 +52,7 @@ import org.veritally.web.query.ChildOrder;
 import org.veritally.web.query.DiscrepanciesQuery;
 import org.veritally.web.query.NotFound;
 import org.veritally.web.query.OverviewQuery;
+import org.veritally.web.query.PhotoHistories;
 import org.veritally.web.query.Results;
 import org.veritally.web.query.SearchIndex;
 import org.veritally.web.query.StationQuery;
@@ -209,7 +215,11 @@ public final class SiteRenderer {
                 case OVERVIEW -> overview(lang, ref, links);
                 case UNIT -> unit(lang, ref, links);
                 case STATION ->
-                    new RenderedPage(200, StationHtml.render(new StationQuery(in).read(ref.id()), c), false);
+                    new RenderedPage(
+                            200,
+                            StationHtml.render(
+                                    new StationQuery(in).read(ref.id()), c, PhotoHistories.ofStation(in, ref.id())),
+                            false);
                 case SEARCH ->
                     new RenderedPage(
                             200, SearchHtml.render(search.search(ref.query().orElse("")), c), false);
@@ -221,6 +231,8 @@ public final class SiteRenderer {
                 case STATISTICS -> statistics(lang, ref, links);
                 case UPLOAD -> upload(lang, "", Optional.empty(), new UploadPage.Blank(), 200);
                 case TRANSCRIBE -> transcribe(lang, new TranscribePage.SignIn(), Optional.empty(), List.of(), 200);
+                case MODERATE -> moderate(lang, false, Optional.empty(), List.of(), "", Map.of(), 200);
+                case CAMPAIGN -> campaign(lang, c);
                 case TIMELINE -> timeline(ref, c);
             };
         } catch (NotFound e) {
@@ -245,9 +257,12 @@ public final class SiteRenderer {
         try {
             if (ref.kind() == PageRef.Kind.STATION) {
                 StationPage p = new StationQuery(in).read(ref.id());
+                var transcribed = PhotoHistories.ofStation(in, ref.id());
                 for (Lang l : langs)
                     out.add(new RenderedPage(
-                            200, StationHtml.render(p, PageContext.of(l, links, ref, assets.names())), false));
+                            200,
+                            StationHtml.render(p, PageContext.of(l, links, ref, assets.names()), transcribed),
+                            false));
                 return out;
             }
             ChildSort sort = ChildSort.parse(ref.sort().orElse(""));
@@ -328,6 +343,52 @@ public final class SiteRenderer {
         if (in.state().election().isEmpty()) return render(lang, PageRef.transcribe(), http);
         var p = new TranscribePage(Results.info(in), state, recorded, problems);
         return new RenderedPage(status, TranscribeHtml.render(p, c), false);
+    }
+
+    /**
+     * The moderator's page on the live site: the escalated photos when {@code signedIn}, else the sign-in
+     * form; the decision just recorded, and the problems of the last one (with what was typed for {@code
+     * typedPhoto}).
+     */
+    public RenderedPage moderate(
+            Lang lang,
+            boolean signedIn,
+            Optional<String> recorded,
+            List<UploadPage.Issue> problems,
+            String typedPhoto,
+            Map<String, String> typed,
+            int status) {
+        PageContext c = PageContext.of(lang, http, PageRef.moderate(), assets.names());
+        if (in.state().election().isEmpty()) return render(lang, PageRef.moderate(), http);
+        var escalated = signedIn ? PhotoHistories.escalated(in) : List.<org.veritally.web.model.PhotoHistory>of();
+        var p = new ModeratePage(Results.info(in), signedIn, escalated, recorded, problems, typedPhoto, typed);
+        return new RenderedPage(status, ModerateHtml.render(p, c), false);
+    }
+
+    private RenderedPage campaign(Lang lang, PageContext c) {
+        var s = in.transcription().status();
+        List<Integer> open = new ArrayList<>();
+        for (int n : s.openByWork()) open.add(n);
+        java.util.TreeSet<String> accounts = new java.util.TreeSet<>(s.peer().keySet());
+        accounts.addAll(s.gold().keySet());
+        List<CampaignPage.Volunteer> vols = new ArrayList<>();
+        for (String a : accounts) {
+            int[] peer = s.peer().getOrDefault(a, new int[2]);
+            int[] gold = s.gold().getOrDefault(a, new int[2]);
+            vols.add(new CampaignPage.Volunteer(
+                    a, peer[0], peer[1], gold[0], gold[1], s.paused().contains(a)));
+        }
+        var by = s.byStatus();
+        var p = new CampaignPage(
+                Results.info(in),
+                s.photos(),
+                open,
+                by.getOrDefault(PhotoStatus.AGREED, 0),
+                by.getOrDefault(PhotoStatus.ESCALATED, 0),
+                by.getOrDefault(PhotoStatus.SETTLED, 0),
+                by.getOrDefault(PhotoStatus.REJECTED, 0),
+                vols);
+        return new RenderedPage(200, CampaignHtml.render(p, c), false);
     }
 
     private RenderedPage overview(Lang lang, PageRef ref, Links links) {

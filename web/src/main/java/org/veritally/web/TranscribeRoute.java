@@ -2,14 +2,11 @@ package org.veritally.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.veritally.core.model.Contest;
 import org.veritally.core.transcribe.FlagReason;
 import org.veritally.core.transcribe.PhotoKey;
 import org.veritally.core.validation.Problem;
@@ -21,7 +18,6 @@ import org.veritally.server.auth.Action;
 import org.veritally.server.auth.AuthRule;
 import org.veritally.server.auth.Authorization;
 import org.veritally.server.http.Authenticator;
-import org.veritally.server.transcribe.FiguresBody;
 import org.veritally.server.transcribe.Submitted;
 import org.veritally.server.transcribe.Task;
 import org.veritally.web.i18n.Lang;
@@ -40,7 +36,6 @@ import org.veritally.web.model.UploadPage;
  */
 final class TranscribeRoute {
     static final String COOKIE = "vt-transcriber";
-    private static final Pattern COUNT = Pattern.compile("\\d{1,15}");
     /** The sheet rules the confirmation checkbox confirms (TranscriptionRules.CONFIRMABLE). */
     private static final List<String> CONFIRMABLE = List.of("TS-SUM", "TS-BALLOTS", "TS-REG", "TS-FLAG-ZERO");
 
@@ -102,33 +97,17 @@ final class TranscribeRoute {
         Map<String, String> typed = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         String contest = param(ctx, "contest");
-        Optional<Contest> c = in.state().requireElection().contest(contest);
-        if (c.isEmpty() || !org.veritally.core.evidence.Blob.isSha256(key.sha256()))
+        boolean confirm = "yes".equals(param(ctx, "confirm"));
+        if (!org.veritally.core.evidence.Blob.isSha256(key.sha256()))
             return Optional.of(page(
                     lang,
                     new TranscribePage.NoTask("transcribe.none"),
                     Optional.empty(),
-                    List.of(issue(Rule.IN_FIELD, "contest", "transcribe.err.form")),
+                    List.of(issue(Rule.IN_FIELD, "photo", "transcribe.err.form")),
                     400));
-        StringBuilder votes = new StringBuilder();
-        for (var ch : c.get().choices()) {
-            String v = count(ctx, "v." + ch.id(), typed, problems);
-            votes.append(votes.isEmpty() ? "" : ",")
-                    .append(json(ch.id()))
-                    .append(':')
-                    .append(v);
-        }
-        String valid = count(ctx, "valid", typed, problems);
-        String nulls = count(ctx, "null", typed, problems);
-        boolean confirm = "yes".equals(param(ctx, "confirm"));
-        if (!problems.isEmpty()) return Optional.of(refused(lang, key, contest, typed, confirm, problems));
-        String body = "{\"station\":" + json(key.stationId()) + ",\"contest\":" + json(contest) + ",\"source\":"
-                + json(key.sourceId()) + ",\"evidence\":" + json(key.sha256()) + ",\"counts\":{\"valid\":" + valid
-                + ",\"null\":" + nulls + "},\"votes\":{" + votes + "}}";
-        List<String> confirmed = new ArrayList<>(confirm ? CONFIRMABLE : List.of());
-        var sheet = FiguresBody.read(
-                in.state().requireElection(), body.getBytes(StandardCharsets.UTF_8), new ArrayList<>(), problems);
+        var sheet = FormFigures.read(in.state().requireElection(), ctx, key, contest, typed, problems);
         if (sheet.isEmpty()) return Optional.of(refused(lang, key, contest, typed, confirm, problems));
+        List<String> confirmed = new ArrayList<>(confirm ? CONFIRMABLE : List.of());
         return answer(lang, ctx, t.submit(a.get().id(), sheet.get(), confirmed), key, contest, typed);
     }
 
@@ -165,6 +144,10 @@ final class TranscribeRoute {
                     List.of(issue(AuthRule.AUTH_ROLE, "token", "transcribe.err.role")),
                     403));
         ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200");
+        if (param(ctx, "next").equals("moderate")) {
+            ctx.redirect("/" + lang.code() + "/moderate", HttpStatus.SEE_OTHER);
+            return Optional.empty();
+        }
         return redirect(lang, ctx, "");
     }
 
@@ -209,26 +192,8 @@ final class TranscribeRoute {
         return Optional.empty();
     }
 
-    private static String count(Context ctx, String name, Map<String, String> typed, List<Problem> problems) {
-        String v = param(ctx, name).strip();
-        typed.put(name, v);
-        if (COUNT.matcher(v).matches()) return Long.toString(Long.parseLong(v));
-        problems.add(new Problem(Rule.IN_COUNT, name, "a whole number of votes, 0 or more"));
-        return "0";
-    }
-
     private static String param(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).orElse("");
-    }
-
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\') b.append('\\').append(ch);
-            else if (ch < 0x20) b.append(String.format("\\u%04x", (int) ch));
-            else b.append(ch);
-        }
-        return b.append('"').toString();
+        return FormFigures.param(ctx, name);
     }
 
     private static List<UploadPage.Issue> issues(List<Problem> ps) {

@@ -41,6 +41,7 @@ public final class WebSite implements Routes {
 
     private final UploadRoute upload;
     private final TranscribeRoute transcribe;
+    private final ModerateRoute moderate;
 
     /**
      * The site of {@code in}; the upload form checks tokens as the API does, with the data directory's
@@ -61,6 +62,7 @@ public final class WebSite implements Routes {
         this.snapshot = new PublicSnapshot(in.dir());
         this.upload = new UploadRoute(in, renderer, auth);
         this.transcribe = new TranscribeRoute(in, renderer, auth);
+        this.moderate = new ModerateRoute(in, renderer, auth);
     }
 
     /** The API's authenticator over {@code DATA/api-token} and the accounts, made at its first use. */
@@ -104,6 +106,8 @@ public final class WebSite implements Routes {
         routes.post("/{lang}/upload", this::upload);
         routes.get("/{lang}/transcribe", ctx -> transcribe(ctx, false));
         routes.post("/{lang}/transcribe", ctx -> transcribe(ctx, true));
+        routes.get("/{lang}/moderate", ctx -> transcribe(ctx, false));
+        routes.post("/{lang}/moderate", ctx -> transcribe(ctx, true));
         routes.get("/feed.atom", ctx -> {
             ctx.header("Vary", "Accept-Language, Accept-Encoding");
             feed(ctx, Lang.negotiate(ctx.header("Accept-Language")), "/feed.atom");
@@ -210,17 +214,25 @@ public final class WebSite implements Routes {
         html(ctx, p);
     }
 
-    /** The transcription page ({@link TranscribeRoute}): its errors as the upload form's. */
+    /**
+     * The transcription and moderator's pages ({@link TranscribeRoute}, {@link ModerateRoute}, by the path):
+     * their errors as the upload form's.
+     */
     private void transcribe(Context ctx, boolean post) {
         Optional<Lang> lang = Lang.of(ctx.pathParam("lang"));
         if (lang.isEmpty()) {
-            page(ctx, "transcribe");
+            page(ctx, ctx.path().endsWith("/moderate") ? "moderate" : "transcribe");
             return;
         }
         Optional<RenderedPage> p;
         try {
             if (in.state().election().isEmpty())
-                p = Optional.of(renderer.render(lang.get(), PageRef.transcribe(), new HttpLinks()));
+                p = Optional.of(renderer.render(
+                        lang.get(),
+                        ctx.path().endsWith("/moderate") ? PageRef.moderate() : PageRef.transcribe(),
+                        new HttpLinks()));
+            else if (ctx.path().endsWith("/moderate"))
+                p = post ? moderate.post(lang.get(), ctx) : Optional.of(moderate.get(lang.get(), ctx));
             else p = post ? transcribe.post(lang.get(), ctx) : Optional.of(transcribe.get(lang.get(), ctx));
         } catch (org.veritally.store.StoreException e) {
             p = Optional.of(fail(lang.get(), 503, "error.unavailable", "transcribe.err.unavailable", ""));

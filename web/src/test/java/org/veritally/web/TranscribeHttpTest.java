@@ -212,4 +212,93 @@ class TranscribeHttpTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         assertThat(in.state().logSize()).isEqualTo(before + 1);
     }
+
+    static Map<String, String> typed(String photo, String station, String action, long[] votes, long valid) {
+        Map<String, String> m = figures(photo, votes, valid, false);
+        m.put("station", station);
+        m.put("do", action);
+        return m;
+    }
+
+    @Test
+    @Order(4)
+    void aModeratorDecidesAnEscalatedPhotoAndTheStationPageShowsTheHistory() throws Exception {
+        String station = "P3";
+        String photo = file(station, Seeds.seed("transcribe-http-escalate", 8));
+        long[] votes = {1, 2, 3, 4, 5};
+        // two volunteers agree on figures that differ from party-a's own copy: TR-ESCALATE
+        for (String v : List.of("vol-dan", "vol-eve")) {
+            var r = post("en", signIn(volunteer(v)), typed(photo, station, "submit", votes, 15));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        }
+        String mod = signIn(in.accounts()
+                .create("mod-web", Role.MODERATOR, "", Optional.empty())
+                .token());
+        assertThat(get("/en/moderate", "").body()).contains("name=\"next\" value=\"moderate\"");
+        assertThat(get("/en/moderate", signIn(volunteer("vol-fay"))).statusCode())
+                .isEqualTo(403);
+        var page = get("/es/moderate", mod);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("data-photo=\"" + photo + "\"")
+                .contains("vol-dan")
+                .contains("vol-eve")
+                .contains("value=\"settle\"");
+        // party-a already has other figures for P3: the moderator cannot make these the copy (TR-SETTLE) ...
+        var refused = httpModerate(mod, typed(photo, station, "settle", votes, 15));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("TR-SETTLE").contains("value=\"15\"");
+        // ... and rejects the photo instead
+        long before = in.state().logSize();
+        Map<String, String> reject = typed(photo, station, "reject", votes, 15);
+        reject.put("reason", "duplicate");
+        var rejected = httpModerate(mod, reject);
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(303);
+        assertThat(rejected.headers().firstValue("Location")).contains("/en/moderate?done=" + before);
+        assertThat(get("/en/moderate?done=" + before, mod).body())
+                .contains("id=\"mo-done\"")
+                .doesNotContain(photo);
+        String other = signIn(in.accounts()
+                .create("mod-two", Role.MODERATOR, "", Optional.empty())
+                .token());
+        var again = httpModerate(other, typed(photo, station, "settle", votes, 15));
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("TR-SETTLE");
+
+        String stationPage = get("/en/station/" + station, "").body();
+        assertThat(stationPage)
+                .contains("id=\"transcriptions\"")
+                .contains("data-status=\"rejected\"")
+                .contains("typed by 3 people")
+                .contains("vol-dan")
+                .contains("mod-web (moderator)");
+    }
+
+    @Test
+    @Order(5)
+    void theCampaignPageShowsProgressAndEachVolunteersAgreementRate() throws Exception {
+        var r = get("/en/campaign", "");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("data-count=\"agreed\">1<")
+                .contains("data-count=\"rejected\">1<")
+                .contains("data-account=\"vol-ann\">100 %")
+                .contains("data-account=\"vol-bob\">100 %");
+        for (Lang l : Lang.values())
+            assertThat(get("/" + l.code() + "/campaign", "").statusCode()).isEqualTo(200);
+    }
+
+    static HttpResponse<String> httpModerate(String cookie, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/en/moderate"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookie)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -29,6 +29,8 @@ public final class HttpLinks implements Links {
             case STATISTICS -> b.append("statistics");
             case UPLOAD -> b.append("upload");
             case TRANSCRIBE -> b.append("transcribe");
+            case MODERATE -> b.append("moderate");
+            case CAMPAIGN -> b.append("campaign");
             case TIMELINE -> b.append("timeline/").append(enc(t.id()));
         }
         char sep = '?';

@@ -48,7 +48,7 @@ public final class MirrorLinks implements Links {
             case TIMELINE ->
                 "timeline/" + t.contest().orElse("default") + "/"
                         + slug(t.view().orElse("default")) + "/" + t.id() + ".html";
-            case SEARCH, UPLOAD, TRANSCRIBE -> "index.html";
+            case SEARCH, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN -> "index.html";
             case DOWNLOADS -> "downloads.html";
             case ANNOUNCEMENTS -> "announcements.html";
             case DISCREPANCIES -> discrepancies(t);

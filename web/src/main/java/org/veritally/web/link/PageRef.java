@@ -29,6 +29,10 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         UPLOAD,
         /** The transcription page for volunteers (docs/transcription.md): live site only. */
         TRANSCRIBE,
+        /** The moderator's page of escalated photos: live site only. */
+        MODERATE,
+        /** The transcription campaign's progress. */
+        CAMPAIGN,
         /** The reporting timeline of a unit (docs/timeline.md); its id is the unit's. */
         TIMELINE
     }
@@ -99,6 +103,16 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
     /** The transcription page for volunteers. */
     public static PageRef transcribe() {
         return new PageRef(Kind.TRANSCRIBE, "", Map.of());
+    }
+
+    /** The moderator's page of escalated photos. */
+    public static PageRef moderate() {
+        return new PageRef(Kind.MODERATE, "", Map.of());
+    }
+
+    /** The transcription campaign's progress. */
+    public static PageRef campaign() {
+        return new PageRef(Kind.CAMPAIGN, "", Map.of());
     }
 
     public static PageRef announcements() {

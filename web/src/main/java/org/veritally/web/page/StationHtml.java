@@ -24,6 +24,15 @@ public final class StationHtml {
     private StationHtml() {}
 
     public static String render(StationPage p, PageContext c) {
+        return render(p, c, java.util.List.of());
+    }
+
+    /**
+     * The station page with how its photos were transcribed ({@code transcribed}, in log order; docs/
+     * transcription.md): each photo's status, how many people typed it, and every piece of work.
+     */
+    public static String render(
+            StationPage p, PageContext c, java.util.List<org.veritally.web.model.PhotoHistory> transcribed) {
         Html h = new Html(8_192);
         String firstContest = p.contests().isEmpty() ? "" : p.contests().get(0).contestId();
         Layout.open(h, c, c.words().format("station.title", p.stationId()), false);
@@ -52,6 +61,7 @@ public final class StationHtml {
         if (!p.photos().isEmpty()) PhotosHtml.section(h, c, p.photos(), p.contests(), p.log());
         if (!evidence && p.photos().isEmpty())
             h.raw("<p class=\"muted\">").text(c.t("station.noevidence")).raw("</p>");
+        if (!transcribed.isEmpty()) transcriptions(h, c, transcribed);
         Layout.close(h, c, p.election().logSize());
         return h.toString();
     }
@@ -209,5 +219,24 @@ public final class StationHtml {
             }
         }
         h.raw("</tr>");
+    }
+
+    private static void transcriptions(Html h, PageContext c, java.util.List<org.veritally.web.model.PhotoHistory> ps) {
+        h.open("section", "class", "transcribed", "id", "transcriptions");
+        h.element("h2", c.t("transcriptions.title"));
+        for (var p : ps) {
+            long people = p.work().stream().map(w -> w.account()).distinct().count();
+            h.open("p", "class", "transcribed-summary", "data-status", p.status())
+                    .text(c.words()
+                            .format(
+                                    "transcriptions.summary",
+                                    p.photo().substring(0, 12),
+                                    p.source(),
+                                    c.t("transcriptions.status." + p.status()),
+                                    Long.toString(people)))
+                    .close("p");
+            TranscriptionTable.render(h, c, p);
+        }
+        h.close("section");
     }
 }

@@ -42,9 +42,13 @@ public final class TranscribeHtml {
     }
 
     private static void problems(Html h, PageContext c, TranscribePage p) {
+        problems(h, c, p.problems());
+    }
+
+    static void problems(Html h, PageContext c, java.util.List<UploadPage.Issue> issues) {
         h.open("div", "class", "why", "role", "alert", "id", "tr-problems").element("p", c.t("transcribe.refused"));
         h.raw("<ul class=\"problems\">");
-        for (UploadPage.Issue i : p.problems()) {
+        for (UploadPage.Issue i : issues) {
             h.raw("<li><strong>").text(i.rule()).raw("</strong> ");
             h.raw("<span class=\"muted\">").text(i.location()).raw("</span>: ");
             h.text(i.translated() ? c.t(i.message()) : i.message()).raw("</li>");
@@ -141,7 +145,7 @@ public final class TranscribeHtml {
         h.close("div");
     }
 
-    private static void figure(Html h, String name, String label, String value, boolean first, String role) {
+    static void figure(Html h, String name, String label, String value, boolean first, String role) {
         String id = "tr-" + name.replace('.', '-');
         h.raw("<p>").open("label", "for", id).text(label).close("label");
         String[] attrs = {
@@ -186,7 +190,7 @@ public final class TranscribeHtml {
         h.close("form");
     }
 
-    private static void hidden(Html h, String name, String value) {
+    static void hidden(Html h, String name, String value) {
         h.open("input", "type", "hidden", "name", name, "value", value);
     }
 }
