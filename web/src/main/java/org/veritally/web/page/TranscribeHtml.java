@@ -130,9 +130,20 @@ public final class TranscribeHtml {
         }
         figure(h, "valid", c.t("transcribe.valid"), f.values().getOrDefault("valid", ""), first, "valid");
         figure(h, "null", c.t("transcribe.null"), f.values().getOrDefault("null", ""), false, "null");
-        h.open("p", "id", "tr-check", "class", "check", "aria-live", "polite", "data-sum", c.t("transcribe.check.sum"))
-                .attr("data-zero", c.t("transcribe.check.zero"))
-                .attr("data-ok", c.t("transcribe.check.ok"))
+        h.open(
+                        "p",
+                        "id",
+                        "tr-check",
+                        "class",
+                        "check",
+                        "aria-live",
+                        "polite",
+                        "data-sum",
+                        c.t("transcribe.check.sum"),
+                        "data-zero",
+                        c.t("transcribe.check.zero"),
+                        "data-ok",
+                        c.t("transcribe.check.ok"))
                 .close("p");
         h.raw("<p class=\"confirm\" id=\"tr-confirm-p\"><label>");
         if (f.confirm())
