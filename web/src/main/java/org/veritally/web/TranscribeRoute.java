@@ -143,7 +143,10 @@ final class TranscribeRoute {
                     Optional.empty(),
                     List.of(issue(AuthRule.AUTH_ROLE, "token", "transcribe.err.role")),
                     403));
-        ctx.header("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200");
+        boolean tls = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
+        ctx.header(
+                "Set-Cookie",
+                COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200" + (tls ? "; Secure" : ""));
         if (param(ctx, "next").equals("moderate")) {
             ctx.redirect("/" + lang.code() + "/moderate", HttpStatus.SEE_OTHER);
             return Optional.empty();
