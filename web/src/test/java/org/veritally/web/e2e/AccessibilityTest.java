@@ -78,7 +78,10 @@ class AccessibilityTest {
                 "/pt/announcements",
                 "/id/statistics",
                 "/en/statistics?seed=dice+4+1&size=60",
-                "/en/station/P2"
+                "/en/station/P2",
+                "/es/transcribe",
+                "/en/moderate",
+                "/pt/campaign"
             })
     void noSeriousOrCriticalViolations(String path) throws URISyntaxException {
         for (int width : new int[] {360, 1280}) {
