@@ -119,7 +119,8 @@ public final class StationHtml {
     }
 
     /**
-     * A copy's column header, its log index tagged on a static mirror as the copy of {@code station} × {@code contest}.
+     * A copy's column header, its log index tagged on a static mirror as the copy of {@code station} ×
+     * {@code contest}.
      */
     static void copyHeader(Html h, PageContext c, SheetCopy s, LogStatus log, String station, String contest) {
         copyHeader(h, c, s, log, station, contest, List.of());
