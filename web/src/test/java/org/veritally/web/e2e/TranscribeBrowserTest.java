@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.veritally.server.Instance;
 import org.veritally.server.auth.Role;
@@ -30,8 +33,9 @@ import org.veritally.web.WebSite;
  * on, Enter sends; the page's script flags TS-SUM as it is typed and asks for the confirmation); a third
  * settles it by typing the same figures as the first (2 of 3 agree); the station page then shows the agreed
  * copy (party-a's copy at the index of the entry that completed the agreement) and the history of the three
- * transcriptions. Every page fits the screen.
+ * transcriptions. Every page fits the screen. The tests share one queue, so they run in order.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TranscribeBrowserTest {
     @TempDir
     static Path dir;
@@ -114,6 +118,7 @@ class TranscribeBrowserTest {
     }
 
     @Test
+    @Order(1)
     void twoVolunteersDifferAThirdSettlesItAndTheStationPageShowsTheAgreedCopyAndTheHistory() {
         byte[] bytes = PhonePhotos.of(STATION, Seeds.seed("transcribe-browser-photo", 31));
         var filed = in.evidenceIntake()
@@ -144,6 +149,33 @@ class TranscribeBrowserTest {
         assertThat(c1.locator("thead").textContent()).contains(String.format("%,d", third));
         assertThat(c1.textContent()).contains("120").contains("270");
         BrowserTest.shot(p, "transcribed-station-phone");
+        p.context().close();
+    }
+
+    /** The task form with its photo passes axe (WCAG 2.1 AA, serious or critical) at 360 px. */
+    @Test
+    @Order(2)
+    void theTaskFormHasNoSeriousAccessibilityViolations() throws Exception {
+        byte[] bytes = PhonePhotos.of("P4", Seeds.seed("transcribe-browser-axe", 32));
+        var filed = in.evidenceIntake()
+                .file(bytes, new Filing("P4", Optional.of("C1"), "party-a", "wit-tr", Optional.empty()), "photo");
+        assertThat(filed.accepted()).isTrue();
+        String token = in.accounts()
+                .create("vol-axe", Role.TRANSCRIBER, "", Optional.empty())
+                .token();
+        // the Content-Security-Policy forbids axe's injected script: bypassed for the audit only
+        Page p = browser.chromium
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setViewportSize(360, 740)
+                        .setBypassCSP(true))
+                .newPage();
+        p.navigate(base + "/pt/transcribe");
+        p.locator("#tr-token").fill(token);
+        p.keyboard().press("Enter");
+        p.locator("#tr-form").waitFor();
+        p.addScriptTag(new Page.AddScriptTagOptions()
+                .setPath(Path.of(getClass().getResource("/axe/axe.min.js").toURI())));
+        assertThat((String) p.evaluate(AccessibilityTest.RUN)).isEqualTo("[]");
         p.context().close();
     }
 }
