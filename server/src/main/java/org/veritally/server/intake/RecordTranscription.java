@@ -97,12 +97,17 @@ public final class RecordTranscription {
                 alongside.ifPresent(x -> x.apply(recorded).accept(tx));
                 return null;
             });
-            appender.committed(state, prepared.appended());
             state.transcriptions().apply(idx, entry, ok.photo());
+            java.util.Set<String> units = new java.util.LinkedHashSet<>();
             if (copy.isPresent()) {
+                batch.changed()
+                        .keySet()
+                        .forEach(k -> units.add(cat.unit(k.unit()).id()));
                 batch.publish();
                 reconciler.publish();
             }
+            // after an agreed copy's totals are visible, so a live page told of the checkpoint reads them
+            appender.committed(state, prepared.appended(), units);
             return recorded;
         }
     }
