@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.veritally.server.Instance;
-import org.veritally.server.http.ApiServer;
-import org.veritally.server.http.WriteToken;
-import org.veritally.web.SampleElection;
-import org.veritally.web.WebSite;
 
 /**
  * axe-core (bundled under test resources, no network) on the main pages at phone and desktop size:
@@ -26,31 +20,25 @@ class AccessibilityTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static ApiServer server;
-    static Browser browser;
+    static ServedSample site;
+
     static Path axe;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        SampleElection.load(in);
-        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
+        site = ServedSample.start(dir);
         axe = Path.of(AccessibilityTest.class.getResource("/axe/axe.min.js").toURI());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     /** The check can fail: a page with an unlabelled image and input does get serious violations. */
     @Test
     void axeFindsViolationsOnABrokenPage() {
-        Page p = browser.chromium.newPage();
+        Page p = site.browser.chromium.newPage();
         p.setContent("<html><body><img src='x.png'><input type='text'></body></html>");
         p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
         String found = (String) p.evaluate(RUN);
@@ -87,12 +75,13 @@ class AccessibilityTest {
         for (int width : new int[] {360, 1280}) {
             // The server's Content-Security-Policy forbids inline scripts, axe's injection included: bypass it for the
             // audit only.
-            Page p = browser.chromium
+            Page p = site.browser
+                    .chromium
                     .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                             .setViewportSize(width, 800)
                             .setBypassCSP(true))
                     .newPage();
-            p.navigate("http://127.0.0.1:" + server.port() + path);
+            p.navigate("http://127.0.0.1:" + site.server.port() + path);
             p.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)");
             p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
             String found = (String) p.evaluate(RUN);

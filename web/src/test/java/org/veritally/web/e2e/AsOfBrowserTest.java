@@ -3,7 +3,6 @@ package org.veritally.web.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -12,12 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.veritally.formats.csv.SheetRow;
-import org.veritally.server.Instance;
-import org.veritally.server.http.ApiServer;
-import org.veritally.server.http.WriteToken;
 import org.veritally.server.intake.DuplicateRows;
 import org.veritally.web.SampleElection;
-import org.veritally.web.WebSite;
 
 /**
  * Issue 18 in a real browser: a page opened at an earlier checkpoint ({@code /{lang}/at/{N}/…}) shows the
@@ -28,27 +23,16 @@ class AsOfBrowserTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static SampleElection sample;
-    static ApiServer server;
-    static Browser browser;
-    static String base;
+    static ServedSample site;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        sample = SampleElection.load(in);
-        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(Browser.screenshots());
+        site = ServedSample.start(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     static String firstCandidateLine(Page p) {
@@ -57,29 +41,30 @@ class AsOfBrowserTest {
 
     @Test
     void aPageOpenedAtAnEarlierCheckpointShowsTheOlderNumbersAndSaysSo() {
-        long n = in.store().logSize();
-        Page p = browser.chromium.newContext().newPage();
-        p.navigate(base + "/en/");
+        long n = site.in.store().logSize();
+        Page p = site.browser.chromium.newContext().newPage();
+        p.navigate(site.base + "/en/");
         String then = firstCandidateLine(p);
 
-        var o = in.sequencer()
+        var o = site.in
+                .sequencer()
                 .submit(
-                        List.of(new SheetRow("held back", Optional.of(sample.heldBack), List.of())),
+                        List.of(new SheetRow("held back", Optional.of(site.sample.heldBack), List.of())),
                         "test",
                         new DuplicateRows(),
                         true);
         assertThat(o.rejected()).isEmpty();
-        assertThat(in.store().logSize()).isGreaterThan(n);
+        assertThat(site.in.store().logSize()).isGreaterThan(n);
 
         p.context().close();
-        p = browser.chromium.newContext().newPage(); // a fresh cache: live pages may be cached for 5 s
-        p.navigate(base + "/en/");
+        p = site.browser.chromium.newContext().newPage(); // a fresh cache: live pages may be cached for 5 s
+        p.navigate(site.base + "/en/");
         assertThat(firstCandidateLine(p)).as("the live overview moved").isNotEqualTo(then);
         assertThat(p.locator("p.asof").count())
                 .as("a live page has no as-of note")
                 .isZero();
 
-        var r = p.navigate(base + "/en/at/" + n + "/");
+        var r = p.navigate(site.base + "/en/at/" + n + "/");
         assertThat(r.status()).isEqualTo(200);
         assertThat(firstCandidateLine(p)).as("the overview as of %d", n).isEqualTo(then);
         var note = p.locator("p.asof");
@@ -93,30 +78,30 @@ class AsOfBrowserTest {
         assertThat(p.url()).contains("/en/at/" + n + "/unit/");
         assertThat(p.locator("p.asof").count()).isEqualTo(1);
 
-        p.navigate(base + "/en/at/" + n + "/station/" + SampleElection.HELD_BACK);
+        p.navigate(site.base + "/en/at/" + n + "/station/" + SampleElection.HELD_BACK);
         assertThat(p.locator("p.asof").count()).isEqualTo(1);
-        p.navigate(base + "/en/station/" + SampleElection.HELD_BACK);
+        p.navigate(site.base + "/en/station/" + SampleElection.HELD_BACK);
         assertThat(p.locator("p.asof").count()).isZero();
 
-        p.navigate(base + "/en/diff?from=" + n);
+        p.navigate(site.base + "/en/diff?from=" + n);
         assertThat(p.locator("#h-added").innerText()).isEqualTo("Sheets added: 1");
         assertThat(p.locator("section[aria-labelledby=h-added] a").getAttribute("href"))
-                .isEqualTo("/en/at/" + in.store().logSize() + "/station/" + SampleElection.HELD_BACK);
+                .isEqualTo("/en/at/" + site.in.store().logSize() + "/station/" + SampleElection.HELD_BACK);
         assertThat(p.locator("#h-moved").count()).isEqualTo(1);
-        assertThat(p.navigate(base + "/en/diff?from=0").status()).isEqualTo(404);
+        assertThat(p.navigate(site.base + "/en/diff?from=0").status()).isEqualTo(404);
 
-        var checkpoints = new org.veritally.store.CheckpointQueries(in.store());
+        var checkpoints = new org.veritally.store.CheckpointQueries(site.in.store());
         long inside = n - 1;
         while (checkpoints.note(inside).isPresent()) inside--;
         long above = checkpoints.firstCovering(inside - 1).orElseThrow().treeSize();
-        p.navigate(base + "/en/at/" + inside + "/");
+        p.navigate(site.base + "/en/at/" + inside + "/");
         assertThat(p.locator("p.asof").innerText())
                 .as("a size that is not a checkpoint names the first checkpoint above it")
                 .contains("inside checkpoint " + above, "not the latest");
 
-        p.navigate(base + "/es/at/" + n + "/");
+        p.navigate(site.base + "/es/at/" + n + "/");
         assertThat(p.locator("p.asof").innerText()).contains("No son los resultados más recientes");
-        assertThat(p.navigate(base + "/en/at/" + (in.store().logSize() + 5) + "/")
+        assertThat(p.navigate(site.base + "/en/at/" + (site.in.store().logSize() + 5) + "/")
                         .status())
                 .isEqualTo(404);
         p.context().close();

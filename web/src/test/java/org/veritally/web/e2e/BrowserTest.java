@@ -16,11 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.veritally.formats.entry.SheetJson;
-import org.veritally.server.Instance;
-import org.veritally.server.http.ApiServer;
 import org.veritally.server.http.WriteToken;
 import org.veritally.web.SampleElection;
-import org.veritally.web.WebSite;
 
 /**
  * The journeys of a voter and a journalist in a real browser against the real server on loopback:
@@ -31,31 +28,20 @@ class BrowserTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static SampleElection sample;
-    static ApiServer server;
-    static Browser browser;
-    static String base;
+    static ServedSample site;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        sample = SampleElection.load(in);
-        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(Browser.screenshots());
+        site = ServedSample.start(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     static Page page(int width, int height) {
-        BrowserContext c = browser.chromium.newContext(
+        BrowserContext c = site.browser.chromium.newContext(
                 new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height));
         return c.newPage();
     }
@@ -80,7 +66,7 @@ class BrowserTest {
         for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
             String tag = size[0] == 360 ? "phone" : "desktop";
             Page p = page(size[0], size[1]);
-            p.navigate(base + "/en/");
+            p.navigate(site.base + "/en/");
             assertThat(p.locator("h1").textContent()).isEqualTo("Synthetic election (seed 7)");
             shot(p, "overview-" + tag);
             p.locator("section[aria-labelledby=h-regions] a").first().click();
@@ -103,7 +89,7 @@ class BrowserTest {
     @Test
     void aReaderSwitchesLanguageAndKeepsThePage() {
         Page p = page(360, 740);
-        p.navigate(base + "/en/unit/N?contest=C2&view=source:party-a");
+        p.navigate(site.base + "/en/unit/N?contest=C2&view=source:party-a");
         p.locator("nav.langs a[hreflang=es]").click();
         assertThat(p.url()).endsWith("/es/unit/N?contest=C2&view=source%3Aparty-a");
         assertThat(p.locator("html").getAttribute("lang")).isEqualTo("es");
@@ -122,7 +108,7 @@ class BrowserTest {
     void aJournalistSeesBothCopiesOfADisputedSheetWithTheDifferenceHighlighted() {
         for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
             Page p = page(size[0], size[1]);
-            p.navigate(base + "/en/station/" + SampleElection.DISPUTED);
+            p.navigate(site.base + "/en/station/" + SampleElection.DISPUTED);
             var c1 = p.locator("section.copies").first();
             assertThat(c1.locator(".st").textContent()).isEqualTo("Disputed");
             assertThat(c1.locator("thead th").allTextContents())
@@ -143,19 +129,19 @@ class BrowserTest {
     @Test
     void aFigureUpdatesLiveWhenANewSheetIsPosted() throws Exception {
         Page p = page(1280, 900);
-        p.navigate(base + "/en/unit/V0?contest=C1&view=official");
+        p.navigate(site.base + "/en/unit/V0?contest=C1&view=official");
         String sel = "section.result [data-f=stationsReporting]";
         String before = p.locator(sel).textContent();
         String votesBefore =
                 p.locator("section.result .bars [data-cand]").first().textContent();
         String token = Files.readString(dir.resolve(WriteToken.FILE)).strip();
         String entry = new String(
-                new SheetJson(in.state().requireElection()).encode(sample.heldBack),
+                new SheetJson(site.in.state().requireElection()).encode(site.sample.heldBack),
                 java.nio.charset.StandardCharsets.UTF_8);
         byte[] body = entry.replace(",\"kind\":\"sheet\"", "")
                 .replace(",\"v\":1", "")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var post = HttpRequest.newBuilder(URI.create(base + "/api/sheets"))
+        var post = HttpRequest.newBuilder(URI.create(site.base + "/api/sheets"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -174,10 +160,10 @@ class BrowserTest {
 
     @Test
     void pagesWorkWithScriptsOff() {
-        var ctx = browser.chromium.newContext(
+        var ctx = site.browser.chromium.newContext(
                 new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page p = ctx.newPage();
-        p.navigate(base + "/pt/");
+        p.navigate(site.base + "/pt/");
         p.locator("header input[name=q]").fill("san jose");
         p.locator("header form button").click();
         assertThat(p.url()).contains("/pt/search?q=san+jose");
@@ -185,7 +171,7 @@ class BrowserTest {
         assertThat(p.locator("h1").textContent()).startsWith("San José <b>del</b> Ávila");
         p.locator("section[aria-labelledby=h-stations] tbody a").first().click();
         assertThat(p.locator("section.copies").count()).isEqualTo(2);
-        p.navigate(base + "/pt/unit/S0");
+        p.navigate(site.base + "/pt/unit/S0");
         p.locator("table.kids thead a").nth(1).click();
         assertThat(p.url()).contains("sort=-coverage");
         ctx.close();
@@ -196,7 +182,7 @@ class BrowserTest {
         for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
             String tag = size[0] == 360 ? "phone" : "desktop";
             Page p = page(size[0], size[1]);
-            p.navigate(base + "/en/");
+            p.navigate(site.base + "/en/");
             p.locator("nav.site a", new Page.LocatorOptions().setHasText("Discrepancies"))
                     .click();
             assertThat(p.url()).endsWith("/en/discrepancies");
@@ -229,7 +215,7 @@ class BrowserTest {
     void anObserverSeesTheContradictedFigureOfAnAnnouncementHighlighted() {
         for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
             Page p = page(size[0], size[1]);
-            p.navigate(base + "/en/");
+            p.navigate(site.base + "/en/");
             p.locator("nav.site a", new Page.LocatorOptions().setHasText("Announcements"))
                     .click();
             assertThat(p.locator("h2").first().textContent()).isEqualTo("Bulletin <1> of the authority");
@@ -254,11 +240,11 @@ class BrowserTest {
     @Test
     void theStatisticsPageDrawsTheFingerprintAndAQuickCountWithScriptsOff() {
         for (int[] size : new int[][] {{360, 740}, {1280, 900}}) {
-            var ctx = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            var ctx = site.browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                     .setJavaScriptEnabled(false)
                     .setViewportSize(size[0], size[1]));
             Page p = ctx.newPage();
-            p.navigate(base + "/es/statistics");
+            p.navigate(site.base + "/es/statistics");
             assertThat(p.locator("svg.fpsvg path").count()).isPositive();
             assertThat(p.locator("svg.fpsvg").boundingBox().width).isLessThanOrEqualTo(size[0]);
             p.locator("#qc-seed").fill("dados 6 2 5");

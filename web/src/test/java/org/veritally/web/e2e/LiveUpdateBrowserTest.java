@@ -19,11 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.veritally.formats.entry.SheetJson;
-import org.veritally.server.Instance;
-import org.veritally.server.http.ApiServer;
 import org.veritally.server.http.WriteToken;
-import org.veritally.web.SampleElection;
-import org.veritally.web.WebSite;
 
 /**
  * Live push in a real browser (issue 18): an open page listens to {@code /api/events} and, when a sheet is
@@ -33,34 +29,24 @@ class LiveUpdateBrowserTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static SampleElection sample;
-    static ApiServer server;
-    static Browser browser;
-    static String base;
+    static ServedSample site;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        sample = SampleElection.load(in);
-        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
+        site = ServedSample.start(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     @Test
     void anOpenPageUpdatesItsFigureFromTheEventStreamWhenASheetIsPosted() throws Exception {
-        Page p = browser.chromium.newContext().newPage();
+        Page p = site.browser.chromium.newContext().newPage();
         List<String> requests = new CopyOnWriteArrayList<>();
         p.onRequest(r -> requests.add(r.url()));
-        p.navigate(base + "/en/unit/V0?contest=C1&view=official");
+        p.navigate(site.base + "/en/unit/V0?contest=C1&view=official");
         String sel = "section.result [data-f=stationsReporting]";
         String before = p.locator(sel).textContent();
         assertThat(p.locator("head link[rel=alternate][type='application/atom+xml']"))
@@ -71,11 +57,11 @@ class LiveUpdateBrowserTest {
                 .noneMatch(u -> u.contains("/api/results"));
 
         String token = Files.readString(dir.resolve(WriteToken.FILE)).strip();
-        String entry =
-                new String(new SheetJson(in.state().requireElection()).encode(sample.heldBack), StandardCharsets.UTF_8);
+        String entry = new String(
+                new SheetJson(site.in.state().requireElection()).encode(site.sample.heldBack), StandardCharsets.UTF_8);
         byte[] body =
                 entry.replace(",\"kind\":\"sheet\"", "").replace(",\"v\":1", "").getBytes(StandardCharsets.UTF_8);
-        var post = HttpRequest.newBuilder(URI.create(base + "/api/sheets"))
+        var post = HttpRequest.newBuilder(URI.create(site.base + "/api/sheets"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,15 +16,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.veritally.server.Instance;
 import org.veritally.server.auth.Role;
 import org.veritally.server.evidence.Filing;
-import org.veritally.server.http.ApiServer;
-import org.veritally.server.http.WriteToken;
 import org.veritally.testkit.Seeds;
 import org.veritally.web.PhonePhotos;
 import org.veritally.web.SampleElection;
-import org.veritally.web.WebSite;
 
 /**
  * Volunteers on a 360 px phone screen, in a real browser against the real server (issue 14): two volunteers
@@ -40,32 +35,23 @@ class TranscribeBrowserTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static ApiServer server;
-    static Browser browser;
-    static String base;
+    static ServedSample site;
+
     static final String STATION = SampleElection.DISPUTED_2; // party-a has no C1 copy of it
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        SampleElection.load(in);
-        in.accounts().create("wit-tr", Role.WITNESS, "party-a", Optional.empty());
-        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(Browser.screenshots());
+        site = ServedSample.start(dir);
+        site.in.accounts().create("wit-tr", Role.WITNESS, "party-a", Optional.empty());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     static Page phone() {
-        BrowserContext ctx = browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        BrowserContext ctx = site.browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(360, 740)
                 .setIsMobile(true)
                 .setHasTouch(true));
@@ -73,15 +59,16 @@ class TranscribeBrowserTest {
     }
 
     /**
-     * Signs {@code volunteer} in, types {@code votes}, {@code valid} and 3 null votes with the keyboard, sends
+     * Signs {@code volunteer} site.in, types {@code votes}, {@code valid} and 3 null votes with the keyboard, sends
      * with Enter, and returns the log index the page says the work was recorded at.
      */
     static long transcribe(String volunteer, String photo, long[] votes, long valid, String shot) {
-        String token = in.accounts()
+        String token = site.in
+                .accounts()
                 .create(volunteer, Role.TRANSCRIBER, "", Optional.empty())
                 .token();
         Page p = phone();
-        p.navigate(base + "/en/transcribe");
+        p.navigate(site.base + "/en/transcribe");
         p.locator("#tr-token").fill(token);
         p.keyboard().press("Enter");
         Locator form = p.locator("#tr-form");
@@ -121,7 +108,8 @@ class TranscribeBrowserTest {
     @Order(1)
     void twoVolunteersDifferAThirdSettlesItAndTheStationPageShowsTheAgreedCopyAndTheHistory() {
         byte[] bytes = PhonePhotos.of(STATION, Seeds.seed("transcribe-browser-photo", 31));
-        var filed = in.evidenceIntake()
+        var filed = site.in
+                .evidenceIntake()
                 .file(bytes, new Filing(STATION, Optional.of("C1"), "party-a", "wit-tr", Optional.empty()), "photo");
         assertThat(filed.accepted()).as(filed.problems().toString()).isTrue();
         String photo = PhonePhotos.sha256(bytes);
@@ -134,7 +122,7 @@ class TranscribeBrowserTest {
         assertThat(List.of(first, second, third)).isSorted().doesNotHaveDuplicates();
 
         Page p = phone();
-        p.navigate(base + "/en/station/" + STATION);
+        p.navigate(site.base + "/en/station/" + STATION);
         Locator history = p.locator("#transcriptions");
         assertThat(history.locator(".transcribed-summary").textContent())
                 .contains("agreed")
@@ -157,19 +145,22 @@ class TranscribeBrowserTest {
     @Order(2)
     void theTaskFormHasNoSeriousAccessibilityViolations() throws Exception {
         byte[] bytes = PhonePhotos.of("P4", Seeds.seed("transcribe-browser-axe", 32));
-        var filed = in.evidenceIntake()
+        var filed = site.in
+                .evidenceIntake()
                 .file(bytes, new Filing("P4", Optional.of("C1"), "party-a", "wit-tr", Optional.empty()), "photo");
         assertThat(filed.accepted()).isTrue();
-        String token = in.accounts()
+        String token = site.in
+                .accounts()
                 .create("vol-axe", Role.TRANSCRIBER, "", Optional.empty())
                 .token();
         // the Content-Security-Policy forbids axe's injected script: bypassed for the audit only
-        Page p = browser.chromium
+        Page p = site.browser
+                .chromium
                 .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                         .setViewportSize(360, 740)
                         .setBypassCSP(true))
                 .newPage();
-        p.navigate(base + "/pt/transcribe");
+        p.navigate(site.base + "/pt/transcribe");
         p.locator("#tr-token").fill(token);
         p.keyboard().press("Enter");
         p.locator("#tr-form").waitFor();

@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.veritally.server.Instance;
 import org.veritally.server.auth.Role;
-import org.veritally.server.http.ApiServer;
-import org.veritally.server.http.WriteToken;
 import org.veritally.testkit.Seeds;
 import org.veritally.web.PhonePhotos;
-import org.veritally.web.SampleElection;
 import org.veritally.web.WebSite;
 
 /**
@@ -34,36 +29,31 @@ class UploadBrowserTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static ApiServer server;
-    static Browser browser;
-    static String base;
+    static ServedSample site;
+
     static String witness;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        SampleElection.load(in);
-        witness = in.accounts()
+        site = ServedSample.start(
+                dir,
+                in -> List.of(
+                        new org.veritally.server.log.LogRoutes(
+                                in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir)),
+                        new WebSite(in)));
+        witness = site.in
+                .accounts()
                 .create("wit-phone", Role.WITNESS, "party-a", Optional.empty())
                 .token();
-        var log = new org.veritally.server.log.LogRoutes(
-                in.store(), in.keys(), org.veritally.server.log.Witnesses.load(dir));
-        server = new ApiServer(in, WriteToken.load(dir), List.of(log, new WebSite(in))).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(Browser.screenshots());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     static BrowserContext phone(boolean scripts, boolean bypassCsp) {
-        return browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+        return site.browser.chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(360, 740)
                 .setIsMobile(scripts)
                 .setHasTouch(scripts)
@@ -73,8 +63,8 @@ class UploadBrowserTest {
 
     /** Fills and sends the form; returns the receipt's public SHA-256 after checking its index and hash. */
     static String fileAPhoto(Page p, String station, byte[] photo) {
-        long expected = in.state().logSize();
-        p.navigate(base + "/en/upload");
+        long expected = site.in.state().logSize();
+        p.navigate(site.base + "/en/upload");
         p.locator("#up-token").fill(witness);
         p.locator("#up-station").fill(station);
         p.locator("#up-contest").selectOption("C1");
@@ -144,7 +134,7 @@ class UploadBrowserTest {
         BrowserContext ctx = phone(false, false);
         Page p = ctx.newPage();
         String pub = fileAPhoto(p, "P4", photo);
-        p.navigate(base + "/en/station/P4");
+        p.navigate(site.base + "/en/station/P4");
         assertThat(p.locator("section.copies thead a.thumb img").first().getAttribute("src"))
                 .isEqualTo("/evidence/" + pub);
         ctx.close();
@@ -158,7 +148,7 @@ class UploadBrowserTest {
         Page p = ctx.newPage();
         fileAPhoto(p, "P5", PhonePhotos.of("P5", Seeds.seed("upload-browser-axe", 23)));
         for (String path : List.of("", "/en/station/P5", "/es/upload")) {
-            if (!path.isEmpty()) p.navigate(base + path);
+            if (!path.isEmpty()) p.navigate(site.base + path);
             p.addScriptTag(new Page.AddScriptTagOptions().setPath(axe));
             assertThat((String) p.evaluate(AccessibilityTest.RUN))
                     .as(path.isEmpty() ? "receipt" : path)
