@@ -8,4 +8,17 @@ import org.veritally.translog.VerifierKey;
  * (C2SP signed-note verifier key) whose signature every one of its submissions must carry.
  * Immutable; the token is never held here, only its hash in the store.
  */
-public record Account(String id, Role role, String source, Optional<VerifierKey> publicKey, boolean revoked) {}
+public record Account(String id, Role role, String source, Optional<VerifierKey> publicKey, boolean revoked) {
+    /**
+     * The audit an {@code auditor} account is bound to (AUD-BOARD): an audit board's account has no source, and its
+     * binding names the audit instead; empty for every other role and for an auditor bound to none.
+     */
+    public Optional<String> audit() {
+        return role == Role.AUDITOR && !source.isEmpty() ? Optional.of(source) : Optional.empty();
+    }
+
+    /** Whether this account may record hand counts for {@code audit} (AUD-BOARD): an administrator, or its board. */
+    public boolean mayCount(String audit) {
+        return role == Role.ADMIN || audit().filter(audit::equals).isPresent();
+    }
+}

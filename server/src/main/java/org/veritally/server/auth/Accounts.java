@@ -66,7 +66,10 @@ public final class Accounts {
                     AuthRule.AUTH_RESERVED,
                     "account id '" + id + "' is reserved: the log writes it for the "
                             + (id.equals("cli") ? "command line" : "bootstrap administrator token"));
-        var kind = source.isEmpty() ? Optional.<org.veritally.core.model.SourceKind>empty() : kinds.apply(source);
+        // an auditor's binding names an audit, not a source (AUD-BOARD)
+        var kind = source.isEmpty() || role == Role.AUDITOR
+                ? Optional.<org.veritally.core.model.SourceKind>empty()
+                : kinds.apply(source);
         if (kind.isPresent() && !Authorization.binds(role, kind.get()))
             throw new UsageProblem(
                     AuthRule.AUTH_KIND,

@@ -28,7 +28,15 @@ public enum AuthRule implements RuleId {
     /** An account id the log uses for writers that are not accounts ({@link Accounts#RESERVED}). */
     AUTH_RESERVED(
             "AUTH-RESERVED",
-            "an account id is reserved for the bootstrap administrator token or the command line (admin, cli)");
+            "an account id is reserved for the bootstrap administrator token or the command line (admin, cli)"),
+    /**
+     * An {@code auditor} account records a hand count for an audit it is not bound to (HTTP 403): an audit board's
+     * account is bound to one audit when it is created ({@code accounts add --role auditor --audit ID}, kept as
+     * the account's binding), and an auditor bound to none records nothing (docs/audit.md).
+     */
+    AUD_BOARD(
+            "AUD-BOARD",
+            "an auditor account records a hand count for an audit it is not bound to, or is bound to none (HTTP 403)");
 
     private final String id;
     private final String description;

@@ -85,36 +85,37 @@ final class AuditRoutes {
 
     void count(Context ctx) {
         String id = ctx.pathParam("id");
-        writes.postEntry(ctx, Action.RECORD_HAND_COUNT, "hand count rejected", (f, problems) -> {
-            String station = f.str("station");
-            String board = f.str("board");
-            long round = f.has("round")
-                    ? f.count("round")
-                    : audits().status(id)
-                            .flatMap(s -> s.current())
-                            .map(c -> (long) c.round())
-                            .orElse(1L);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            if (f.has("counts")) {
-                Fields c = f.obj("counts");
-                for (String k : c.raw().keySet()) counts.put(k, c.count(k));
-            }
-            Map<Long, String> ballots = new LinkedHashMap<>();
-            if (f.has("ballots")) {
-                Fields b = f.obj("ballots");
-                for (String k : b.raw().keySet()) {
-                    try {
-                        ballots.put(Long.parseLong(k), b.str(k));
-                    } catch (NumberFormatException e) {
-                        problems.add(new Problem(Rule.IN_FIELD, "$.ballots." + k, "not a ballot position"));
+        writes.postEntry(
+                ctx, Action.RECORD_HAND_COUNT, a -> board(ctx, a, id), "hand count rejected", (f, problems) -> {
+                    String station = f.str("station");
+                    String board = f.str("board");
+                    long round = f.has("round")
+                            ? f.count("round")
+                            : audits().status(id)
+                                    .flatMap(s -> s.current())
+                                    .map(c -> (long) c.round())
+                                    .orElse(1L);
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    if (f.has("counts")) {
+                        Fields c = f.obj("counts");
+                        for (String k : c.raw().keySet()) counts.put(k, c.count(k));
                     }
-                }
-            }
-            f.end();
-            if (!problems.isEmpty()) return Optional.empty();
-            return Optional.<Entry>of(new AuditEntry(
-                    new HandCount(id, (int) Math.min(round, 1000), station, counts, ballots, board, now())));
-        });
+                    Map<Long, String> ballots = new LinkedHashMap<>();
+                    if (f.has("ballots")) {
+                        Fields b = f.obj("ballots");
+                        for (String k : b.raw().keySet()) {
+                            try {
+                                ballots.put(Long.parseLong(k), b.str(k));
+                            } catch (NumberFormatException e) {
+                                problems.add(new Problem(Rule.IN_FIELD, "$.ballots." + k, "not a ballot position"));
+                            }
+                        }
+                    }
+                    f.end();
+                    if (!problems.isEmpty()) return Optional.empty();
+                    return Optional.<Entry>of(new AuditEntry(
+                            new HandCount(id, (int) Math.min(round, 1000), station, counts, ballots, board, now())));
+                });
     }
 
     void risk(Context ctx) {
@@ -143,6 +144,25 @@ final class AuditRoutes {
         }
         ctx.status(201);
         ApiServer.json(ctx, audits().status(id).orElseThrow());
+    }
+
+    /**
+     * AUD-BOARD: whether account {@code a} may record hand counts for audit {@code audit} (an administrator, or an
+     * auditor bound to it); otherwise answers 403 naming the rule and returns false.
+     */
+    private static boolean board(Context ctx, Account a, String audit) {
+        if (a.mayCount(audit)) return true;
+        ApiServer.problem(
+                ctx,
+                403,
+                ProblemJson.rule(
+                        403,
+                        org.veritally.server.auth.AuthRule.AUD_BOARD,
+                        a.audit().isEmpty()
+                                ? "auditor '" + a.id() + "' is bound to no audit"
+                                : "auditor '" + a.id() + "' is bound to audit '"
+                                        + a.audit().get() + "', not '" + audit + "'"));
+        return false;
     }
 
     private String now() {

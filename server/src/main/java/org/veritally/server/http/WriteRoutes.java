@@ -63,7 +63,7 @@ final class WriteRoutes {
      * created before its source was declared is checked here); otherwise answers 403 and returns false.
      */
     static boolean bound(Instance instance, Context ctx, Account a) {
-        var kind = a.role() == Role.ADMIN
+        var kind = a.role() == Role.ADMIN || a.role() == Role.AUDITOR // an auditor is bound to an audit
                 ? Optional.<org.veritally.core.model.SourceKind>empty()
                 : instance.sourceKind(a.source());
         if (kind.isEmpty() || Authorization.binds(a.role(), kind.get())) return true;
@@ -287,7 +287,20 @@ final class WriteRoutes {
      */
     void postEntry(
             Context ctx, Action action, String rejected, BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
-        Optional<Account> acc = account(ctx, action);
+        postEntry(ctx, action, a -> true, rejected, read);
+    }
+
+    /**
+     * As above, for an account that {@code allowed} also accepts; {@code allowed} answers the refusal itself (as
+     * AUD-BOARD's 403 for an auditor not bound to the audit).
+     */
+    void postEntry(
+            Context ctx,
+            Action action,
+            java.util.function.Predicate<Account> allowed,
+            String rejected,
+            BiFunction<Fields, List<Problem>, Optional<Entry>> read) {
+        Optional<Account> acc = account(ctx, action).filter(allowed);
         if (acc.isEmpty()) return;
         if (instance.state().election().isEmpty())
             throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");

@@ -20,6 +20,8 @@ import java.util.Optional;
  *     no-outcome} when the view's sheets give no outcome to audit (none yet, or a tie)
  * @param rounds the recorded rounds, in order
  * @param current the round being counted, when the audit goes on
+ * @param fullCount once a round decided {@code full-hand-count}: the full hand count so far, and its result when
+ *     every station is counted
  */
 public record AuditStatus(
         String id,
@@ -32,11 +34,46 @@ public record AuditStatus(
         Optional<String> seed,
         String state,
         List<RoundStatus> rounds,
-        Optional<Current> current) {
+        Optional<Current> current,
+        Optional<FullCount> fullCount) {
 
     public AuditStatus {
         rounds = List.copyOf(rounds);
     }
+
+    /**
+     * A full hand count (docs/audit.md): every station of the catalogue counted by hand; when the last is in, its
+     * totals are the audit's result and stand for the contest in the audit's view.
+     *
+     * @param stations the stations of the catalogue
+     * @param counted the stations with a hand count of every choice
+     * @param totals per choice, in the contest's order: the reported votes and the hand-counted votes so far
+     * @param reportedWinners the reported winner's choice id
+     * @param countedWinners the hand count's winner once complete (empty before, or on a tie)
+     * @param result {@code counting} until every station is counted, then {@code confirmed} (the hand count has
+     *     the reported winner) or {@code overturned} (another winner, or a tie)
+     */
+    public record FullCount(
+            int stations,
+            int counted,
+            List<ChoiceTotal> totals,
+            List<String> reportedWinners,
+            List<String> countedWinners,
+            String result) {
+        public FullCount {
+            totals = List.copyOf(totals);
+            reportedWinners = List.copyOf(reportedWinners);
+            countedWinners = List.copyOf(countedWinners);
+        }
+
+        /** Whether every station is counted, so the hand count is the audit's result. */
+        public boolean complete() {
+            return counted == stations;
+        }
+    }
+
+    /** A choice's reported and hand-counted votes in a full hand count. */
+    public record ChoiceTotal(String choice, long reported, long counted) {}
 
     /**
      * A recorded round.
@@ -46,8 +83,11 @@ public record AuditStatus(
      * @param risk the measured risk as the log writes it
      * @param decision {@code confirmed}, {@code next-round} or {@code full-hand-count}
      * @param index the log index of its entry
+     * @param stations the distinct stations drawn up to this round (recomputed)
+     * @param counted how many of them had a hand count when the round was measured
      */
-    public record RoundStatus(int round, long draws, String risk, String decision, long index) {}
+    public record RoundStatus(
+            int round, long draws, String risk, String decision, long index, int stations, int counted) {}
 
     /**
      * The round being counted.

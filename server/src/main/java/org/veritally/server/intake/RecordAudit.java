@@ -141,20 +141,28 @@ public final class RecordAudit {
 
     private AuditStatus status(AuditBook.Audit a) {
         AuditDefinition d = a.definition();
-        List<AuditStatus.RoundStatus> done = a.rounds().stream()
-                .map(m -> new AuditStatus.RoundStatus(
-                        m.risk().round(),
-                        m.risk().draws(),
-                        m.risk().risk(),
-                        m.risk().decision(),
-                        m.index()))
-                .toList();
+        boolean auditable = a.seed().isPresent() && unauditable(a).isEmpty();
+        List<Round> replayed = auditable ? rounds(a).replay(recorded(a)) : List.of();
+        List<AuditStatus.RoundStatus> done = new ArrayList<>();
+        for (int i = 0; i < a.rounds().size(); i++) {
+            AuditRisk m = a.rounds().get(i).risk();
+            Optional<Round> r = i < replayed.size() ? Optional.of(replayed.get(i)) : Optional.empty();
+            done.add(new AuditStatus.RoundStatus(
+                    m.round(),
+                    m.draws(),
+                    m.risk(),
+                    m.decision(),
+                    a.rounds().get(i).index(),
+                    r.map(x -> x.stations().size()).orElse(0),
+                    r.map(Round::counted).orElse(0)));
+        }
+        Optional<AuditStatus.FullCount> full = Optional.empty();
         Optional<AuditStatus.Current> current = Optional.empty();
         String st;
         if (a.seed().isEmpty()) st = "awaiting-seed";
         else if (!done.isEmpty() && !done.get(done.size() - 1).decision().equals("next-round"))
             st = done.get(done.size() - 1).decision();
-        else if (unauditable(a).isPresent()) st = "no-outcome";
+        else if (!auditable) st = "no-outcome";
         else {
             st = "counting";
             AuditRounds rounds = rounds(a);
@@ -182,6 +190,9 @@ public final class RecordAudit {
             current = Optional.of(
                     new AuditStatus.Current(r.number(), r.draws(), AuditRisk.format(r.risk()), r.counted(), stations));
         }
+        if (st.equals("full-hand-count"))
+            full = Optional.of(FullHandCount.of(
+                    a, state.requireElection().contest(d.contest()).orElseThrow(), batches(d)));
         return new AuditStatus(
                 d.audit(),
                 d.contest(),
@@ -193,7 +204,8 @@ public final class RecordAudit {
                 a.seed().map(x -> x.reveal().seed()),
                 st,
                 done,
-                current);
+                current,
+                full);
     }
 
     /**

@@ -203,7 +203,7 @@ class AuthorizationMatrixTest {
         tokens.put(
                 "auditor",
                 in.accounts()
-                        .create("board-1", Role.AUDITOR, "", Optional.empty())
+                        .create("board-1", Role.AUDITOR, "rla-admin", Optional.empty())
                         .token());
         String seed = "3 1 4 1 5 9 2 6 5 3";
         var g = new SyntheticElection(200, 1, 3, 3, 8);
@@ -272,6 +272,49 @@ class AuthorizationMatrixTest {
                         List.of(),
                         rs -> accounts.add(org.veritally.store.Store.getString(rs, 1)));
         assertThat(accounts).containsExactly("admin", "board-1");
+    }
+
+    @Test
+    void audBoardAnAuditorRecordsHandCountsOnlyForTheAuditItIsBoundTo() throws Exception {
+        String seed = "2 7 1 8 2 8";
+        String commitment = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(seed.getBytes(StandardCharsets.UTF_8)));
+        var g = new SyntheticElection(200, 1, 3, 3, 8);
+        Fixtures.submit(
+                in,
+                Fixtures.sheets(g, g.definition()).stream()
+                        .filter(x -> x.sourceId().equals("authority"))
+                        .toList());
+        for (String id : List.of("rla-north", "rla-south")) {
+            String define = "{\"id\":\"" + id + "\",\"contest\":\"C1\",\"riskLimit\":\"0.10\","
+                    + "\"method\":\"macro\",\"seedCommitment\":\"" + commitment + "\"}";
+            assertThat(post("/api/audits", tokens.get("admin"), define)).isEqualTo(201);
+            assertThat(post("/api/audits/" + id + "/seed", tokens.get("admin"), "{\"seed\":\"" + seed + "\"}"))
+                    .isEqualTo(201);
+        }
+        String north = in.accounts()
+                .create("board-north", Role.AUDITOR, "rla-north", Optional.empty())
+                .token();
+        String nowhere = in.accounts()
+                .create("board-none", Role.AUDITOR, "", Optional.empty())
+                .token();
+        String count =
+                "{\"station\":\"P3\",\"board\":\"A and B\"," + "\"counts\":{\"C1-L1\":1,\"C1-L2\":2,\"C1-L3\":3}}";
+        long size = in.state().logSize();
+        var other = send("/api/audits/rla-south/counts", north, count);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("AUD-BOARD", "rla-north", "rla-south");
+        var unbound = send("/api/audits/rla-north/counts", nowhere, count);
+        assertThat(unbound.statusCode()).isEqualTo(403);
+        assertThat(unbound.body()).contains("AUD-BOARD", "bound to no audit");
+        assertThat(in.state().logSize())
+                .as("nothing of a refused count is in the log")
+                .isEqualTo(size);
+        assertThat(post("/api/audits/rla-north/counts", north, count)).isEqualTo(201);
+        assertThat(post("/api/audits/rla-south/counts", tokens.get("admin"), count))
+                .as("an administrator counts for any audit")
+                .isEqualTo(201);
     }
 
     @Test

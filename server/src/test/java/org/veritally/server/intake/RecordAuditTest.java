@@ -155,4 +155,63 @@ class RecordAuditTest {
             assertThat(again.auditRecorder().rounds("rla-1")).hasSize(1);
         }
     }
+
+    /** An audit of one round measured at once, with nothing counted: risk 1, so it goes to a full hand count. */
+    void fullHandCount(String id) throws Exception {
+        var d = new AuditDefinition(id, contest.id(), "official", "0.10", AuditMethod.MACRO, 1, sha256(SEED), TIME);
+        assertThat(audits.record(d, "admin", "audit").problems()).isEmpty();
+        audits.record(new SeedReveal(id, SEED, TIME), "admin", "seed");
+        audits.measure(id, "admin", "round").orElseThrow();
+        assertThat(audits.status(id).orElseThrow().state()).isEqualTo("full-hand-count");
+    }
+
+    @Test
+    void aCompleteFullHandCountStandsAsTheAuditsResultAndConfirmsTheReportedWinner() throws Exception {
+        fullHandCount("rla-full");
+        var stations = in.state().catalogue();
+        for (int i = 0; i < stations.stationCount(); i++) {
+            String st = stations.station(i).id();
+            var before = audits.status("rla-full").orElseThrow().fullCount().orElseThrow();
+            assertThat(before.result()).as("before " + st).isEqualTo("counting");
+            assertThat(before.counted()).isEqualTo(i);
+            assertThat(audits.record(honest("rla-full", st), "admin", "count").problems())
+                    .isEmpty();
+        }
+        AuditStatus.FullCount full =
+                audits.status("rla-full").orElseThrow().fullCount().orElseThrow();
+        assertThat(full.counted()).isEqualTo(full.stations()).isEqualTo(60);
+        assertThat(full.result()).isEqualTo("confirmed");
+        assertThat(full.countedWinners()).isEqualTo(full.reportedWinners()).hasSize(1);
+        for (var t : full.totals()) assertThat(t.counted()).as(t.choice()).isEqualTo(t.reported());
+        long[] reported = new long[contest.choices().size()];
+        for (TallySheet s : sheets) for (int c = 0; c < reported.length; c++) reported[c] += s.votes()[c];
+        assertThat(full.totals())
+                .extracting(AuditStatus.ChoiceTotal::reported)
+                .containsExactly(java.util.Arrays.stream(reported).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void aFullHandCountThatGivesAnotherWinnerOverturnsTheReportedOutcome() throws Exception {
+        fullHandCount("rla-full");
+        var full0 = audits.status("rla-full").orElseThrow().fullCount().orElseThrow();
+        String winner = full0.reportedWinners().get(0);
+        String loser = full0.totals().stream()
+                .map(AuditStatus.ChoiceTotal::choice)
+                .filter(c -> !c.equals(winner))
+                .findFirst()
+                .orElseThrow();
+        var cat = in.state().catalogue();
+        for (int i = 0; i < cat.stationCount(); i++) {
+            HandCount h = honest("rla-full", cat.station(i).id());
+            Map<String, Long> swapped = new LinkedHashMap<>(h.counts());
+            swapped.put(winner, h.counts().get(loser));
+            swapped.put(loser, h.counts().get(winner));
+            var r = audits.record(
+                    new HandCount(h.audit(), 1, h.station(), swapped, Map.of(), h.board(), TIME), "admin", "count");
+            assertThat(r.problems()).isEmpty();
+        }
+        var full = audits.status("rla-full").orElseThrow().fullCount().orElseThrow();
+        assertThat(full.result()).isEqualTo("overturned");
+        assertThat(full.countedWinners()).containsExactly(loser);
+    }
 }
