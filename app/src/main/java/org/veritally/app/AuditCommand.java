@@ -46,12 +46,45 @@ final class AuditCommand implements Runnable {
     /** The account the command line writes as. */
     static final String ACCOUNT = "cli";
 
+    /**
+     * What every subcommand shares: the data directory, opened for the call, and its audit recorder. Picocli reads
+     * the options of the superclasses too.
+     */
+    abstract static class Step implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Override
+        public final Integer call() {
+            try (Instance in = data.open()) {
+                return run(in.auditRecorder());
+            }
+        }
+
+        abstract int run(RecordAudit audits);
+    }
+
+    /** A subcommand about one audit, named by {@code --id}. */
+    abstract static class OneAudit extends Step {
+        @Option(names = "--id", required = true, description = "the audit's id")
+        String id;
+    }
+
+    /** A subcommand about one audit that prints where it stands, as text or ({@code --json}) JSON. */
+    abstract static class Printing extends OneAudit {
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+    }
+
+    /** Prints an entry's problems (one line each, rule ID and location); whether there were any. */
+    static boolean refused(EntryResult r) {
+        r.problems().forEach(p -> System.err.println(p));
+        return !r.problems().isEmpty();
+    }
+
     /** Prints an entry's problems (one line each, rule ID and location) and returns its exit code. */
     static int outcome(EntryResult r, String what) {
-        if (!r.problems().isEmpty()) {
-            r.problems().forEach(p -> System.err.println(p));
-            return Main.REJECTED;
-        }
+        if (refused(r)) return Main.REJECTED;
         System.out.println(
                 what + " recorded at log index " + r.index() + (r.idempotent() ? " (already in the log)" : ""));
         return Main.OK;
@@ -75,6 +108,13 @@ final class AuditCommand implements Runnable {
             System.out.printf(
                     "  round %d: %d draws, risk %s, %s (log index %d)%n",
                     r.round(), r.draws(), r.risk(), r.decision(), r.index());
+        s.fullCount().ifPresent(f -> {
+            System.out.printf(
+                    "  full hand count: %d of %d stations counted%s%n",
+                    f.counted(), f.stations(), f.complete() ? ": the reported outcome is " + f.result() : "");
+            for (var t : f.totals())
+                System.out.printf("    %s: reported %d, hand count %d%n", t.choice(), t.reported(), t.counted());
+        });
         s.current().ifPresent(c -> {
             System.out.printf(
                     "  round %d being counted: %d draws, %d of %d stations counted, risk now %s%n",
@@ -96,13 +136,7 @@ final class AuditCommand implements Runnable {
     }
 
     @Command(name = "define", description = "Define an audit, committing to its seed before it is drawn.")
-    static final class Define implements Callable<Integer> {
-        @Mixin
-        DataDirOption data;
-
-        @Option(names = "--id", required = true, description = "the audit's id")
-        String id;
-
+    static final class Define extends OneAudit {
         @Option(names = "--contest", required = true)
         String contest;
 
@@ -125,17 +159,14 @@ final class AuditCommand implements Runnable {
         Optional<String> commitSeed;
 
         @Override
-        public Integer call() {
+        int run(RecordAudit audits) {
             if (commitment.isPresent() == commitSeed.isPresent())
                 throw new UsageError("give exactly one of --commitment and --commit-seed");
             AuditMethod m = AuditMethod.ofWire(method)
                     .orElseThrow(() -> new UsageError("--method: '" + method + "' is neither macro nor bravo"));
             String c = commitment.orElseGet(() -> sha256(commitSeed.get()));
-            try (Instance in = data.open()) {
-                RecordAudit audits = in.auditRecorder();
-                var d = new AuditDefinition(id, contest, view, riskLimit, m, maxRounds, c, audits.now());
-                return outcome(audits.record(d, ACCOUNT, "audit " + id), "audit " + id);
-            }
+            var d = new AuditDefinition(id, contest, view, riskLimit, m, maxRounds, c, audits.now());
+            return outcome(audits.record(d, ACCOUNT, "audit " + id), "audit " + id);
         }
     }
 
@@ -143,36 +174,20 @@ final class AuditCommand implements Runnable {
             name = "sample",
             description = "Reveal the audit's seed (--seed) and print the stations to count; without --seed, print"
                     + " the current sample.")
-    static final class Sample implements Callable<Integer> {
-        @Mixin
-        DataDirOption data;
-
-        @Option(names = "--id", required = true)
-        String id;
-
+    static final class Sample extends Printing {
         @Option(names = "--seed", description = "the seed as drawn in public; its SHA-256 must be the commitment")
         Optional<String> seed;
 
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
-
         @Override
-        public Integer call() {
-            try (Instance in = data.open()) {
-                RecordAudit audits = in.auditRecorder();
-                status(audits, id);
-                if (seed.isPresent()) {
-                    var r = audits.record(new SeedReveal(id, seed.get(), audits.now()), ACCOUNT, "seed of " + id);
-                    if (!r.problems().isEmpty()) {
-                        r.problems().forEach(p -> System.err.println(p));
-                        return Main.REJECTED;
-                    }
-                }
-                AuditStatus s = status(audits, id);
-                if (s.seed().isEmpty()) throw new UsageError("--seed: the seed of audit '" + id + "' is not revealed");
-                print(s, json);
-                return Main.OK;
-            }
+        int run(RecordAudit audits) {
+            status(audits, id);
+            if (seed.isPresent()
+                    && refused(audits.record(new SeedReveal(id, seed.get(), audits.now()), ACCOUNT, "seed of " + id)))
+                return Main.REJECTED;
+            AuditStatus s = status(audits, id);
+            if (s.seed().isEmpty()) throw new UsageError("--seed: the seed of audit '" + id + "' is not revealed");
+            print(s, json);
+            return Main.OK;
         }
     }
 
@@ -180,13 +195,7 @@ final class AuditCommand implements Runnable {
             name = "record",
             description = "Record an audit board's hand count of one station (MACRO: --count CHOICE=VOTES for every"
                     + " choice; BRAVO: --ballot POSITION=CHOICE for every drawn ballot, CHOICE empty for none).")
-    static final class Record implements Callable<Integer> {
-        @Mixin
-        DataDirOption data;
-
-        @Option(names = "--id", required = true)
-        String id;
-
+    static final class Record extends OneAudit {
         @Option(names = "--station", required = true)
         String station;
 
@@ -203,24 +212,21 @@ final class AuditCommand implements Runnable {
         String board;
 
         @Override
-        public Integer call() {
-            try (Instance in = data.open()) {
-                RecordAudit audits = in.auditRecorder();
-                AuditStatus s = status(audits, id);
-                int n = round.orElseGet(
-                        () -> s.current().map(AuditStatus.Current::round).orElse(1));
-                AuditRecord h = new HandCount(id, n, station, counts, ballots, board, audits.now());
-                int code = outcome(audits.record(h, ACCOUNT, "count of " + station), "hand count of " + station);
-                if (code != Main.OK) return code;
-                AuditStatus after = status(audits, id);
-                if (after.rounds().size() > s.rounds().size()) {
-                    var r = after.rounds().get(after.rounds().size() - 1);
-                    System.out.printf(
-                            "round %d complete: risk %s, %s (log index %d)%n",
-                            r.round(), r.risk(), r.decision(), r.index());
-                }
-                return Main.OK;
+        int run(RecordAudit audits) {
+            AuditStatus s = status(audits, id);
+            int n = round.orElseGet(
+                    () -> s.current().map(AuditStatus.Current::round).orElse(1));
+            AuditRecord h = new HandCount(id, n, station, counts, ballots, board, audits.now());
+            int code = outcome(audits.record(h, ACCOUNT, "count of " + station), "hand count of " + station);
+            if (code != Main.OK) return code;
+            AuditStatus after = status(audits, id);
+            if (after.rounds().size() > s.rounds().size()) {
+                var r = after.rounds().get(after.rounds().size() - 1);
+                System.out.printf(
+                        "round %d complete: risk %s, %s (log index %d)%n",
+                        r.round(), r.risk(), r.decision(), r.index());
             }
+            return Main.OK;
         }
     }
 
@@ -228,39 +234,20 @@ final class AuditCommand implements Runnable {
             name = "risk",
             description = "Measure the round being counted now and record its risk (stations not yet counted count"
                     + " as the worst case).")
-    static final class Risk implements Callable<Integer> {
-        @Mixin
-        DataDirOption data;
-
-        @Option(names = "--id", required = true)
-        String id;
-
-        @Option(names = "--json", description = "print JSON")
-        boolean json;
-
+    static final class Risk extends Printing {
         @Override
-        public Integer call() {
-            try (Instance in = data.open()) {
-                RecordAudit audits = in.auditRecorder();
-                AuditStatus s = status(audits, id);
-                if (!s.state().equals("counting"))
-                    throw new UsageError("--id: audit '" + id + "' is " + s.state() + ", no round to measure");
-                var r = audits.measure(id, ACCOUNT, "risk of " + id).orElseThrow();
-                if (!r.problems().isEmpty()) {
-                    r.problems().forEach(p -> System.err.println(p));
-                    return Main.REJECTED;
-                }
-                print(status(audits, id), json);
-                return Main.OK;
-            }
+        int run(RecordAudit audits) {
+            AuditStatus s = status(audits, id);
+            if (!s.state().equals("counting"))
+                throw new UsageError("--id: audit '" + id + "' is " + s.state() + ", no round to measure");
+            if (refused(audits.measure(id, ACCOUNT, "risk of " + id).orElseThrow())) return Main.REJECTED;
+            print(status(audits, id), json);
+            return Main.OK;
         }
     }
 
     @Command(name = "status", description = "Where every audit (or --id) stands: rounds, risk, stations to count.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        DataDirOption data;
-
+    static final class Status extends Step {
         @Option(names = "--id")
         Optional<String> id;
 
@@ -268,18 +255,15 @@ final class AuditCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() {
-            try (Instance in = data.open()) {
-                RecordAudit audits = in.auditRecorder();
-                List<AuditStatus> all = id.isPresent() ? List.of(status(audits, id.get())) : audits.statuses();
-                if (json) {
-                    System.out.println(Json.pretty(id.isPresent() ? all.get(0) : all));
-                    return Main.OK;
-                }
-                if (all.isEmpty()) System.out.println("no audit defined (bin/veritally audit define)");
-                for (AuditStatus s : all) print(s, false);
+        int run(RecordAudit audits) {
+            List<AuditStatus> all = id.isPresent() ? List.of(status(audits, id.get())) : audits.statuses();
+            if (json) {
+                System.out.println(Json.pretty(id.isPresent() ? all.get(0) : all));
                 return Main.OK;
             }
+            if (all.isEmpty()) System.out.println("no audit defined (bin/veritally audit define)");
+            for (AuditStatus s : all) print(s, false);
+            return Main.OK;
         }
     }
 }
