@@ -53,11 +53,17 @@ final class AccountsCommand implements Runnable {
         @Option(names = "--id", required = true)
         String id;
 
-        @Option(names = "--role", required = true, description = "admin | authority | witness | observer")
+        @Option(
+                names = "--role",
+                required = true,
+                description = "admin | authority | witness | observer | transcriber | moderator | auditor")
         String role;
 
-        @Option(names = "--source", description = "the source it submits as (required except for admin)")
+        @Option(names = "--source", description = "the source it submits as (witness, observer, authority)")
         Optional<String> source;
+
+        @Option(names = "--audit", description = "auditor: the audit whose hand counts it records (AUD-BOARD)")
+        Optional<String> audit;
 
         @Option(
                 names = "--public-key",
@@ -69,10 +75,20 @@ final class AccountsCommand implements Runnable {
         public Integer call() {
             Role r = UsageError.of(
                     () -> Role.ofWire(role), "--role '" + role + "' is not admin | authority | witness | observer");
-            if (r != Role.ADMIN && source.isEmpty()) throw new UsageError("--source is required for role " + role);
+            if (audit.isPresent() != (r == Role.AUDITOR))
+                throw new UsageError(
+                        r == Role.AUDITOR
+                                ? "--audit is required for role auditor: the audit it counts for (AUD-BOARD)"
+                                : "--audit is for role auditor only");
+            boolean sourceless = r == Role.ADMIN || r == Role.AUDITOR || r == Role.TRANSCRIBER || r == Role.MODERATOR;
+            if (!sourceless && source.isEmpty()) throw new UsageError("--source is required for role " + role);
+            if (r == Role.AUDITOR && source.isPresent()) throw new UsageError("an auditor is bound to no source");
             try (Instance in = data.open()) {
-                String src = source.orElse("");
+                if (audit.isPresent() && in.state().audits().audit(audit.get()).isEmpty())
+                    throw new UsageError("--audit: no audit '" + audit.get() + "' is defined (audit define)");
+                String src = audit.orElse(source.orElse(""));
                 if (!src.isEmpty()
+                        && r != Role.AUDITOR
                         && in.state().election().isPresent()
                         && in.state().tabulation().sourceIndex(src) < 0) {
                     throw new UsageError("source '" + src
@@ -86,7 +102,8 @@ final class AccountsCommand implements Runnable {
                         : Optional.<org.veritally.server.intake.RegisterKey>empty();
                 var c = UsageError.of(() -> in.accounts().create(id, r, src, Optional.empty()));
                 registry.ifPresent(reg -> UsageError.of(() -> reg.register(in.accounts(), id, k.get())));
-                System.out.println("account " + id + " (" + r.wire() + (src.isEmpty() ? "" : ", source " + src) + ")"
+                System.out.println("account " + id + " (" + r.wire()
+                        + (src.isEmpty() ? "" : (r == Role.AUDITOR ? ", audit " : ", source ") + src) + ")"
                         + (k.isPresent() ? ", key registered in the log" : ""));
                 System.out.println("token (shown once, store it safely):");
                 System.out.println(c.token());

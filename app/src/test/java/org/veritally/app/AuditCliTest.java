@@ -53,6 +53,25 @@ class AuditCliTest {
         return VerifyFixture.run(args);
     }
 
+    /** {@code audit define} of a MACRO audit rla-1 of {@code contest} at 10%, committing to {@link #SEED}. */
+    static VerifyFixture.Run define(String data, String contest) {
+        return run(
+                "audit",
+                "define",
+                "--data",
+                data,
+                "--id",
+                "rla-1",
+                "--contest",
+                contest,
+                "--risk-limit",
+                "0.10",
+                "--method",
+                "macro",
+                "--commit-seed",
+                SEED);
+    }
+
     @Test
     void aWholeMacroAuditThroughTheCliVerifiesWithVfyAudit() throws Exception {
         var g = VerifyFixture.generate(dir, 40, 19);
@@ -61,21 +80,7 @@ class AuditCliTest {
         VerifyFixture.importSheets(data, g.authority());
         Sheets sheets = sheets(g.authority());
         String d = data.toString();
-        var def = run(
-                "audit",
-                "define",
-                "--data",
-                d,
-                "--id",
-                "rla-1",
-                "--contest",
-                sheets.contest(),
-                "--risk-limit",
-                "0.10",
-                "--method",
-                "macro",
-                "--commit-seed",
-                SEED);
+        var def = define(d, sheets.contest());
         assertThat(def.code()).as(def.toString()).isZero();
         var wrong = run("audit", "sample", "--data", d, "--id", "rla-1", "--seed", "1 2 3");
         assertThat(wrong.code()).as(wrong.toString()).isEqualTo(1);
@@ -138,6 +143,27 @@ class AuditCliTest {
         var none = run("audit", "status", "--data", data.toString(), "--id", "nope");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("no audit 'nope'");
+    }
+
+    @Test
+    void audBoardAnAuditorAccountIsAddedBoundToADefinedAudit() throws Exception {
+        var g = VerifyFixture.generate(dir, 10, 3);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        String d = data.toString();
+        var unbound = run("accounts", "add", "--data", d, "--id", "board-1", "--role", "auditor");
+        assertThat(unbound.code()).isEqualTo(2);
+        assertThat(unbound.err()).contains("--audit", "AUD-BOARD");
+        var undefined = run("accounts", "add", "--data", d, "--id", "board-1", "--role", "auditor", "--audit", "rla-1");
+        assertThat(undefined.code()).isEqualTo(2);
+        assertThat(undefined.err()).contains("no audit 'rla-1'");
+        var def = define(d, "C1");
+        assertThat(def.code()).as(def.toString()).isZero();
+        var added = run("accounts", "add", "--data", d, "--id", "board-1", "--role", "auditor", "--audit", "rla-1");
+        assertThat(added.code()).as(added.toString()).isZero();
+        assertThat(added.out()).contains("account board-1 (auditor, audit rla-1)");
+        var list = run("accounts", "list", "--data", d);
+        assertThat(list.out()).containsPattern("board-1\\s+auditor\\s+rla-1");
     }
 
     @Test
