@@ -45,12 +45,16 @@ final class Route {
             case "announcements" -> {
                 return Optional.of(PageRef.announcements());
             }
+            case "audits" -> {
+                return Optional.of(PageRef.audits());
+            }
             case "statistics" -> {
                 return Optional.of(page(Kind.STATISTICS, "", query, "contest", "view", "seed", "size"));
             }
             default -> {}
         }
         String id = "";
+        if (p.startsWith("audit/")) return audit(p.substring(6));
         if (p.startsWith("timeline/")) {
             id = p.substring(9);
             if (id.isEmpty() || id.contains("/")) return Optional.empty();
@@ -61,6 +65,15 @@ final class Route {
         if (id.isEmpty() || id.contains("/")) return Optional.empty();
         if (p.startsWith("unit/")) return Optional.of(page(Kind.UNIT, id, query, "contest", "view", "sort"));
         return Optional.of(PageRef.station(id));
+    }
+
+    /** {@code {id}} or {@code {id}/form/{station}}, each segment non-empty. */
+    private static Optional<PageRef> audit(String rest) {
+        String[] s = rest.split("/", -1);
+        if (s.length == 1 && !s[0].isEmpty()) return Optional.of(PageRef.audit(s[0]));
+        if (s.length == 3 && !s[0].isEmpty() && s[1].equals("form") && !s[2].isEmpty())
+            return Optional.of(PageRef.auditForm(s[0], s[2]));
+        return Optional.empty();
     }
 
     private static PageRef page(Kind kind, String id, Map<String, String> query, String... names) {

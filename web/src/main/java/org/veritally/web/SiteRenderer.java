@@ -31,6 +31,7 @@ import org.veritally.web.model.UnitPage;
 import org.veritally.web.model.UploadPage;
 import org.veritally.web.page.AnnouncementsHtml;
 import org.veritally.web.page.AsOfBanner;
+import org.veritally.web.page.AuditHtml;
 import org.veritally.web.page.CampaignHtml;
 import org.veritally.web.page.DiffHtml;
 import org.veritally.web.page.DiscrepanciesHtml;
@@ -42,12 +43,14 @@ import org.veritally.web.page.PageContext;
 import org.veritally.web.page.SearchHtml;
 import org.veritally.web.page.StationHtml;
 import org.veritally.web.page.StatisticsHtml;
+import org.veritally.web.page.TallyFormHtml;
 import org.veritally.web.page.TimelineHtml;
 import org.veritally.web.page.TranscribeHtml;
 import org.veritally.web.page.UnitHtml;
 import org.veritally.web.page.UploadHtml;
 import org.veritally.web.query.AnnouncementsQuery;
 import org.veritally.web.query.AsOfQuery;
+import org.veritally.web.query.AuditQuery;
 import org.veritally.web.query.ChildOrder;
 import org.veritally.web.query.DiscrepanciesQuery;
 import org.veritally.web.query.NotFound;
@@ -234,6 +237,16 @@ public final class SiteRenderer {
                 case MODERATE -> moderate(lang, false, Optional.empty(), List.of(), "", Map.of(), 200);
                 case CAMPAIGN -> campaign(lang, c);
                 case TIMELINE -> timeline(ref, c);
+                case AUDITS -> new RenderedPage(200, AuditHtml.index(new AuditQuery(in).list(), c), false);
+                case AUDIT -> new RenderedPage(200, AuditHtml.render(new AuditQuery(in).one(ref.id()), c), false);
+                case AUDIT_FORM ->
+                    new RenderedPage(
+                            200,
+                            TallyFormHtml.render(
+                                    new AuditQuery(in)
+                                            .form(ref.id(), ref.param("station").orElseThrow()),
+                                    c),
+                            false);
             };
         } catch (NotFound e) {
             return notFound(c, e.messageKey(), e.value());

@@ -9,7 +9,8 @@ import org.veritally.web.i18n.Lang;
  * The live site's permanent URLs: {@code /{lang}/}, {@code /{lang}/unit/{id}?contest=&view=},
  * {@code /{lang}/station/{id}}, {@code /{lang}/search?q=}, {@code /{lang}/downloads}, {@code
  * /{lang}/discrepancies?unit=&source=}, {@code /{lang}/announcements} and {@code
- * /{lang}/statistics?contest=&view=&seed=&size=}, {@code /{lang}/upload}; public images at {@code
+ * /{lang}/statistics?contest=&view=&seed=&size=}, {@code /{lang}/upload}, {@code /{lang}/audits}, {@code
+ * /{lang}/audit/{id}} and {@code /{lang}/audit/{id}/form/{station}}; public images at {@code
  * /evidence/{sha256}}. Parameters are written in the fixed order of
  * {@link PageRef#PARAMS}. Unit links always carry their contest and view, so a link copied today
  * shows the same figures a year later even if the default view changes. Immutable.
@@ -32,9 +33,17 @@ public final class HttpLinks implements Links {
             case MODERATE -> b.append("moderate");
             case CAMPAIGN -> b.append("campaign");
             case TIMELINE -> b.append("timeline/").append(enc(t.id()));
+            case AUDITS -> b.append("audits");
+            case AUDIT -> b.append("audit/").append(enc(t.id()));
+            case AUDIT_FORM ->
+                b.append("audit/")
+                        .append(enc(t.id()))
+                        .append("/form/")
+                        .append(enc(t.param("station").orElseThrow()));
         }
         char sep = '?';
-        for (String name : PageRef.PARAMS) sep = param(b, sep, name, t.param(name));
+        for (String name : PageRef.PARAMS)
+            if (!name.equals("station")) sep = param(b, sep, name, t.param(name)); // a form's station is in its path
         return b.toString();
     }
 

@@ -13,7 +13,8 @@ import org.veritally.web.i18n.Lang;
  * downloads.html}, {@code announcements.html}, {@code discrepancies.html} (or {@code
  * discrepancies/unit/{u}.html}, {@code discrepancies/source/{s}.html}, {@code
  * discrepancies/unit/{u}/source/{s}.html} when filtered), {@code statistics.html} (or {@code
- * statistics/{contest}/{view}.html}); at the root, assets under {@code static/}, inclusion
+ * statistics/{contest}/{view}.html}), {@code audits.html}, {@code audit/{id}.html} and {@code
+ * audit/{id}/form/{station}.html}; at the root, assets under {@code static/}, inclusion
  * proofs under {@code log/receipt/{index}} and the public copies of photos under {@code
  * evidence/{sha256}} (the same name as on the live site). A mirror has one order of children (sort is dropped), no
  * quick-count form (seed and size are dropped), no upload form, and no search, live updates, JSON API or database
@@ -50,6 +51,10 @@ public final class MirrorLinks implements Links {
                         + slug(t.view().orElse("default")) + "/" + t.id() + ".html";
             case SEARCH, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN -> "index.html";
             case DOWNLOADS -> "downloads.html";
+            case AUDITS -> "audits.html";
+            case AUDIT -> "audit/" + safe(t.id()) + ".html";
+            case AUDIT_FORM ->
+                "audit/" + safe(t.id()) + "/form/" + t.param("station").orElseThrow() + ".html";
             case ANNOUNCEMENTS -> "announcements.html";
             case DISCREPANCIES -> discrepancies(t);
             case STATISTICS ->
@@ -67,6 +72,24 @@ public final class MirrorLinks implements Links {
         String u = unit.map(x -> "unit/" + x).orElse("");
         String s = source.map(x -> "source/" + x).orElse("");
         return "discrepancies/" + u + (u.isEmpty() || s.isEmpty() ? "" : "/") + s + ".html";
+    }
+
+    /**
+     * An audit's id as a file name: ids of the core's id rule stay as they are; any other character (the log does
+     * not restrict an audit's id) becomes {@code _} followed by its code point in hex, so no id escapes its folder.
+     */
+    static String safe(String id) {
+        StringBuilder b = new StringBuilder(id.length());
+        id.codePoints().forEach(cp -> {
+            boolean plain = (cp >= 'a' && cp <= 'z')
+                    || (cp >= 'A' && cp <= 'Z')
+                    || (cp >= '0' && cp <= '9')
+                    || cp == '-'
+                    || cp == '.' && b.length() > 0;
+            if (plain) b.appendCodePoint(cp);
+            else b.append('_').append(Integer.toHexString(cp)).append('_');
+        });
+        return b.toString();
     }
 
     /** A view as a file name: {@code source:cvzla} becomes {@code source-cvzla}. */

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  */
 public record PageRef(Kind kind, String id, Map<String, String> params) {
     /** Every parameter a page may carry, in the order a URL writes them. */
-    public static final List<String> PARAMS = List.of("contest", "view", "sort", "q", "unit", "source", "seed", "size");
+    public static final List<String> PARAMS =
+            List.of("contest", "view", "sort", "q", "unit", "source", "seed", "size", "station");
 
     /** The kinds of page the site has. */
     public enum Kind {
@@ -34,11 +35,22 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         /** The transcription campaign's progress. */
         CAMPAIGN,
         /** The reporting timeline of a unit (docs/timeline.md); its id is the unit's. */
-        TIMELINE
+        TIMELINE,
+        /** The risk-limiting audits (docs/audit.md). */
+        AUDITS,
+        /** One audit; its id is the audit's. */
+        AUDIT,
+        /** The printable tally form of one station of an audit; its id is the audit's, param {@code station}. */
+        AUDIT_FORM
+    }
+
+    /** Whether a page of this kind is about one subject, named by its id. */
+    static boolean hasId(Kind k) {
+        return k == Kind.UNIT || k == Kind.STATION || k == Kind.TIMELINE || k == Kind.AUDIT || k == Kind.AUDIT_FORM;
     }
 
     public PageRef {
-        if ((kind == Kind.UNIT || kind == Kind.STATION || kind == Kind.TIMELINE) == id.isEmpty())
+        if (hasId(kind) == id.isEmpty() || (kind == Kind.AUDIT_FORM) != params.containsKey("station"))
             throw new IllegalArgumentException(kind + " page id '" + id + "'");
         Map<String, String> m = new TreeMap<>();
         params.forEach((k, v) -> {
@@ -113,6 +125,21 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
     /** The transcription campaign's progress. */
     public static PageRef campaign() {
         return new PageRef(Kind.CAMPAIGN, "", Map.of());
+    }
+
+    /** The risk-limiting audits. */
+    public static PageRef audits() {
+        return new PageRef(Kind.AUDITS, "", Map.of());
+    }
+
+    /** Audit {@code id}: its definition, rounds, risk and the stations to count. */
+    public static PageRef audit(String id) {
+        return new PageRef(Kind.AUDIT, id, Map.of());
+    }
+
+    /** The printable tally form of {@code station} for audit {@code id}. */
+    public static PageRef auditForm(String id, String station) {
+        return new PageRef(Kind.AUDIT_FORM, id, Map.of("station", station));
     }
 
     public static PageRef announcements() {

@@ -535,6 +535,7 @@ public final class MirrorPublisher {
         refs.add(PageRef.home());
         for (String v : views) refs.add(PageRef.overview(v));
         refs.add(PageRef.announcements());
+        refs.add(PageRef.audits());
         refs.add(PageRef.discrepancies(Optional.empty(), Optional.empty()));
         refs.add(PageRef.statistics(Optional.empty(), Optional.empty()));
         Optional<Election> e = in.state().election();
@@ -640,7 +641,8 @@ public final class MirrorPublisher {
     /** A linked page as the mirror has it: only the parameters its file name keeps. */
     private static PageRef normal(PageRef t) {
         if (t.kind() == PageRef.Kind.STATISTICS) return PageRef.statistics(t.contest(), t.view());
-        if (t.kind() == PageRef.Kind.TIMELINE) return t;
+        if (t.kind() == PageRef.Kind.TIMELINE || t.kind() == PageRef.Kind.AUDIT || t.kind() == PageRef.Kind.AUDIT_FORM)
+            return t;
         return PageRef.discrepancies(t.param("unit"), t.param("source"));
     }
 
@@ -653,7 +655,10 @@ public final class MirrorPublisher {
     /** The pages found by following links, which every publish finds again. */
     private static boolean isLinkedPage(String path) {
         String rest = path.substring(path.indexOf('/') + 1);
-        return rest.startsWith("discrepancies") || rest.startsWith("statistics") || rest.startsWith("timeline");
+        return rest.startsWith("discrepancies")
+                || rest.startsWith("statistics")
+                || rest.startsWith("timeline")
+                || rest.startsWith("audit/");
     }
 
     private static int delete(Path out, String path) {

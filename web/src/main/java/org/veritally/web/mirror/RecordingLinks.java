@@ -8,7 +8,8 @@ import org.veritally.web.link.PageRef;
 
 /**
  * {@link Links} that pass every page a rendered page links to, of the kinds whose set of pages is
- * found by following links (the discrepancies filters, the statistics of each contest and view), to
+ * found by following links (the discrepancies filters, the statistics of each contest and view, the audits and
+ * their tally forms), to
  * a consumer, and otherwise behave as the links they wrap. Thread-safe when the consumer is.
  */
 final class RecordingLinks implements Links {
@@ -24,7 +25,9 @@ final class RecordingLinks implements Links {
     public String page(Lang lang, PageRef target) {
         if (target.kind() == PageRef.Kind.DISCREPANCIES
                 || target.kind() == PageRef.Kind.STATISTICS
-                || target.kind() == PageRef.Kind.TIMELINE) linked.accept(target);
+                || target.kind() == PageRef.Kind.TIMELINE
+                || target.kind() == PageRef.Kind.AUDIT
+                || target.kind() == PageRef.Kind.AUDIT_FORM) linked.accept(target);
         return links.page(lang, target);
     }
 

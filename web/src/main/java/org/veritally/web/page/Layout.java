@@ -8,7 +8,7 @@ import org.veritally.web.link.PageRef;
 /**
  * The shell every page shares: {@code lang} attribute, viewport, the stylesheet, a skip link, the
  * header (site name, search form, language switcher pointing at this same page in each language,
- * and the site's sections: results, discrepancies, announcements, statistics, downloads), and the
+ * and the site's sections: results, discrepancies, announcements, audits, statistics, downloads), and the
  * footer (log size, downloads, and on the live site the upload form for photos of sheets; on a
  * static mirror the manifest instead of the log size). The head names the Atom feed in the page's language as
  * its alternate. The
@@ -99,6 +99,7 @@ public final class Layout {
                 PageRef.Kind.DISCREPANCIES,
                 "nav.discrepancies");
         section(h, c, PageRef.announcements(), PageRef.Kind.ANNOUNCEMENTS, "nav.announcements");
+        section(h, c, PageRef.audits(), PageRef.Kind.AUDITS, "nav.audits");
         section(
                 h,
                 c,

@@ -44,6 +44,7 @@ class MirrorPublisherTest {
 
     static Instance in;
     static SampleElection sample;
+    static org.veritally.web.SampleAudits audits;
     static Path site;
     static MirrorPublisher.Report first;
     static final Instant NOW = Instant.parse("2024-07-29T06:00:00Z");
@@ -60,6 +61,7 @@ class MirrorPublisherTest {
     static void publish() throws IOException {
         in = Instance.open(dir.resolve("data"));
         sample = SampleElection.load(in);
+        audits = org.veritally.web.SampleAudits.record(in);
         site = dir.resolve("site");
         first = new MirrorPublisher(in, in.keys(), options(false)).publish(site);
     }
@@ -71,6 +73,23 @@ class MirrorPublisherTest {
 
     static Map<String, String> manifestFiles(Path mirror) {
         return Manifest.read(mirror).orElseThrow().files();
+    }
+
+    @Test
+    @Order(1)
+    void theAuditsTheirPagesAndTheirTallyFormsAreInTheMirror() throws IOException {
+        for (String l : List.of("es", "en")) {
+            assertThat(site.resolve(l + "/audits.html")).isRegularFile();
+            for (String a : List.of(
+                    org.veritally.web.SampleAudits.MACRO,
+                    org.veritally.web.SampleAudits.FULL,
+                    org.veritally.web.SampleAudits.BRAVO))
+                assertThat(site.resolve(l + "/audit/" + a + ".html")).isRegularFile();
+            Path form = site.resolve(
+                    l + "/audit/" + org.veritally.web.SampleAudits.MACRO + "/form/" + audits.toCount + ".html");
+            assertThat(Files.readString(form)).contains(org.veritally.web.SampleAudits.SEED, "class=\"box\"");
+        }
+        assertThat(Files.readString(site.resolve("en/index.html"))).contains("href=\"../en/audits.html\"");
     }
 
     @Test
