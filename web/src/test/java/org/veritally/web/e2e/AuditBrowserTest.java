@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.veritally.server.Instance;
-import org.veritally.server.http.ApiServer;
-import org.veritally.server.http.WriteToken;
 import org.veritally.web.SampleAudits;
-import org.veritally.web.SampleElection;
 import org.veritally.web.WebSite;
 
 /**
@@ -27,27 +22,22 @@ class AuditBrowserTest {
     @TempDir
     static Path dir;
 
-    static Instance in;
-    static ApiServer server;
-    static Browser browser;
+    static ServedSample site;
     static Path axe;
 
     @BeforeAll
     static void start() throws Exception {
-        browser = Browser.launch();
-        in = Instance.open(dir);
-        SampleElection.load(in);
-        SampleAudits.record(in);
-        server = new ApiServer(in, WriteToken.load(dir), List.of(new WebSite(in))).start("127.0.0.1", 0);
+        // the audits are recorded once the sample election is loaded, before the site is served
+        site = ServedSample.start(dir, in -> {
+            SampleAudits.record(in);
+            return List.of(new WebSite(in));
+        });
         axe = Path.of(AuditBrowserTest.class.getResource("/axe/axe.min.js").toURI());
-        Files.createDirectories(Browser.screenshots());
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) server.close();
-        if (in != null) in.close();
-        if (browser != null) browser.close();
+        if (site != null) site.close();
     }
 
     static String violations(Page p) {
@@ -57,12 +47,13 @@ class AuditBrowserTest {
 
     @Test
     void fromTheAuditPageToAStationsTallyFormWhichPrintsAlone() {
-        Page p = browser.chromium
+        Page p = site.browser
+                .chromium
                 .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                         .setViewportSize(360, 800)
                         .setBypassCSP(true)) // for axe's injected script only
                 .newPage();
-        p.navigate("http://127.0.0.1:" + server.port() + "/en/audits");
+        p.navigate(site.base + "/en/audits");
         p.locator("a[href='/en/audit/" + SampleAudits.MACRO + "']").click();
         assertThat(p.locator("h1").innerText()).startsWith("Audit " + SampleAudits.MACRO);
         assertThat(violations(p)).as("the audit page").isEqualTo("[]");
