@@ -235,7 +235,7 @@ public final class Instance implements AutoCloseable {
     }
 
     private org.veritally.server.live.LiveConfig liveConfig = org.veritally.server.live.LiveConfig.defaults();
-    private org.veritally.server.live.LiveFeed live;
+    private volatile org.veritally.server.live.LiveFeed live;
 
     /** Sets the limits of the live event stream ({@code serve} options); call before the first {@link #live}. */
     public synchronized void liveWith(org.veritally.server.live.LiveConfig config) {
@@ -416,8 +416,33 @@ public final class Instance implements AutoCloseable {
                 next += rows.size();
                 if (rows.size() < PAGE) break;
             }
+            if (applied > 0) announceCaughtUp(s.logSize(), replay.changedUnits());
             return applied;
         }
+    }
+
+    /** Units changed by entries caught up with but not yet announced (no checkpoint of their size was read yet). */
+    private final java.util.Set<String> unannounced = new java.util.LinkedHashSet<>();
+
+    /**
+     * Tells the live feed (if it runs) of the checkpoint the entries just caught up with reached, and of the units
+     * they changed: a follower's streams announce what the sequencer wrote (issue 18). The sequencer signs a
+     * checkpoint in the transaction that appends its entries, so the latest one is normally of size {@code size};
+     * one of a smaller size (the rows were read between two of the sequencer's commits) is announced now and
+     * the units carried to the next, and none newer than what this state holds is announced.
+     */
+    private void announceCaughtUp(long size, java.util.Set<String> units) {
+        unannounced.addAll(units);
+        var feed = live;
+        if (feed == null) {
+            unannounced.clear();
+            return;
+        }
+        var c = new org.veritally.store.CheckpointQueries(store).latest();
+        if (c.isEmpty() || c.get().treeSize() > size) return;
+        byte[] root = java.util.Base64.getDecoder().decode(rootOf(c.get().note()));
+        feed.committed(c.get().treeSize(), root, c.get().createdMs(), List.copyOf(unannounced));
+        unannounced.clear();
     }
 
     /**

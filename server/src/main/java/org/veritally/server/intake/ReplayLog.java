@@ -52,6 +52,7 @@ public final class ReplayLog {
     private int unitOrd;
     private int stationOrd;
     private Page page;
+    private final java.util.Set<String> changedUnits = new java.util.LinkedHashSet<>();
 
     private ReplayLog(ElectionState state, Store store, Optional<Tx> tx, long next) {
         this.state = state;
@@ -210,6 +211,14 @@ public final class ReplayLog {
         }
     }
 
+    /**
+     * The ids of the units whose totals the pages finished so far changed, in the order first changed (what a
+     * follower's live feed announces with the checkpoint it caught up to).
+     */
+    public java.util.Set<String> changedUnits() {
+        return java.util.Collections.unmodifiableSet(changedUnits);
+    }
+
     /** An entry the replay cannot apply: the log is not what this program wrote. Carries the entry's index. */
     public static final class BrokenEntry extends IllegalStateException {
         private final long index;
@@ -266,6 +275,12 @@ public final class ReplayLog {
 
         void finish() {
             if (batch == null) return;
+            if (tx.isEmpty()) { // following: what the live feed announces (a rebuild tells no one)
+                var units = state.catalogue();
+                batch.changed()
+                        .keySet()
+                        .forEach(k -> changedUnits.add(units.unit(k.unit()).id()));
+            }
             if (tx.isPresent()) {
                 var el = state.requireElection();
                 var cat = state.catalogue();
