@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link #committed}: it records the checkpoint and the changed units and wakes the broadcaster; no I/O and no
  * work per client on the commit path). One broadcaster thread turns what accumulated into a {@link LiveEvent}
  * (at most one per {@link LiveConfig#minInterval}), formats it once and {@linkplain Subscriber#wake wakes} every
- * subscriber, whose own non-blocking writer then asks {@link #next} for what it should send. A subscriber that
+ * subscriber (in slices on {@link LiveConfig#fanOut} threads), whose own non-blocking writer then asks {@link #next} for what it should send. A subscriber that
  * cannot keep up holds no queue: it remembers the last event it sent, and {@link #next} answers one event that
  * names the latest checkpoint and every unit changed since (latest only, merged), or {@code allUnits} when that
  * is older than the history kept. The number of subscribers is capped ({@link #tryOpen}).
@@ -51,7 +51,9 @@ public final class LiveFeed implements AutoCloseable {
     private final ArrayDeque<Frame> history = new ArrayDeque<>(); // guarded by itself; oldest first
     private volatile Optional<Frame> latest;
     private final Thread broadcaster;
+    private final FanOut fanOut;
     private volatile boolean running = true;
+    private static final Subscriber[] NONE = new Subscriber[0];
 
     /**
      * A feed whose first event is {@code seed} (the log's latest checkpoint when the server started, with
@@ -61,6 +63,7 @@ public final class LiveFeed implements AutoCloseable {
         this.config = config;
         this.latest = seed.map(Frame::of);
         this.latest.ifPresent(history::add);
+        this.fanOut = new FanOut(config.fanOut());
         this.broadcaster = new Thread(this::run, "veritally-live-events");
         broadcaster.setDaemon(true);
         broadcaster.start();
@@ -120,8 +123,25 @@ public final class LiveFeed implements AutoCloseable {
         LiveEvent e = l.get().event();
         if (e.size() == delivered) return Optional.empty();
         if (e.previous() == delivered && delivered >= 0 && !e.allUnits()) return l;
-        if (delivered < 0 || delivered > e.size())
-            return Optional.of(Frame.of(new LiveEvent(e.size(), e.root(), e.ms(), -1, java.util.List.of(), true)));
+        Merged m = merged;
+        if (m.latest != l.get()) { // the first stream behind since this event: a new cache for it
+            m = new Merged(l.get(), new ConcurrentHashMap<>());
+            merged = m;
+        }
+        long from = delivered < 0 || delivered > e.size() ? -1 : delivered;
+        return Optional.of(m.since.computeIfAbsent(from, d -> merge(e, d)));
+    }
+
+    /**
+     * The merged events of the latest frame, by the size a stream last sent (-1: none or unknown): every stream as
+     * far behind shares one frame, formatted once, as the streams on time share the broadcast one.
+     */
+    private record Merged(Frame latest, ConcurrentHashMap<Long, Frame> since) {}
+
+    private volatile Merged merged = new Merged(null, new ConcurrentHashMap<>());
+
+    private Frame merge(LiveEvent e, long delivered) {
+        if (delivered < 0) return Frame.of(new LiveEvent(e.size(), e.root(), e.ms(), -1, java.util.List.of(), true));
         // the events after delivered form a chain (each names the one before): the first must start at or
         // before delivered, and none may say "all units", for their union to be every unit changed since
         Set<String> units = new LinkedHashSet<>();
@@ -137,10 +157,10 @@ public final class LiveFeed implements AutoCloseable {
                 units.addAll(h.units());
             }
         }
-        LiveEvent merged = covered
-                ? new LiveEvent(e.size(), e.root(), e.ms(), delivered, new ArrayList<>(units), false)
-                : new LiveEvent(e.size(), e.root(), e.ms(), delivered, java.util.List.of(), true);
-        return Optional.of(Frame.of(merged));
+        return Frame.of(
+                covered
+                        ? new LiveEvent(e.size(), e.root(), e.ms(), delivered, new ArrayList<>(units), false)
+                        : new LiveEvent(e.size(), e.root(), e.ms(), delivered, java.util.List.of(), true));
     }
 
     private void run() {
@@ -153,7 +173,7 @@ public final class LiveFeed implements AutoCloseable {
             boolean due = now - lastEvent >= minGap;
             if (due && broadcastPending()) lastEvent = now;
             if (now - lastBeat >= beatEvery) {
-                for (Subscriber s : subscribers) s.beat();
+                fanOut.each(subscribers.toArray(NONE), Subscriber::beat);
                 lastBeat = now;
             }
             long untilBeat = beatEvery - (System.nanoTime() - lastBeat);
@@ -191,7 +211,7 @@ public final class LiveFeed implements AutoCloseable {
             while (history.size() > config.history()) history.removeFirst();
         }
         latest = Optional.of(f);
-        for (Subscriber s : subscribers) s.wake();
+        fanOut.each(subscribers.toArray(NONE), Subscriber::wake);
         return true;
     }
 
@@ -205,5 +225,6 @@ public final class LiveFeed implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        fanOut.close();
     }
 }

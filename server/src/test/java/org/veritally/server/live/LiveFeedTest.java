@@ -51,6 +51,25 @@ class LiveFeedTest {
     }
 
     @Test
+    void streamsAsFarBehindShareOneMergedFrameUntilTheNextEvent() {
+        try (LiveFeed f = feed(16)) {
+            commit(f, 11, "A1");
+            commit(f, 12, "A2");
+            commit(f, 13, "A3");
+            var one = f.next(11).get();
+            assertThat(f.next(11).get())
+                    .as("formatted once for every stream behind at 11")
+                    .isSameAs(one);
+            assertThat(f.next(12).get()).isNotSameAs(one);
+            assertThat(f.next(-1).get()).isSameAs(f.next(-1).get());
+            commit(f, 14, "A4");
+            var after = f.next(11).get();
+            assertThat(after.event().size()).isEqualTo(14);
+            assertThat(after.event().units()).containsExactly("A2", "A3", "A4");
+        }
+    }
+
+    @Test
     void aStreamOlderThanTheHistoryOrUnknownIsToldEveryUnitMayHaveChanged() {
         try (LiveFeed f = feed(2)) {
             commit(f, 11, "A1");
