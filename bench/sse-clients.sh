@@ -5,7 +5,7 @@
 # receipt; p50/p99/max, and the server's CPU over the run (from /proc/PID/stat). Load client:
 # org.veritally.bench.SseClients (one selector thread for every stream, a paced poster).
 # Needs ulimit -n above CLIENTS on both ends (the script raises it to the hard limit).
-# Usage: bench/sse-clients.sh [CLIENTS] [RATE] [SECS]
+# Usage: bench/sse-clients.sh [CLIENTS] [RATE] [SECS]; POSTERS=256 keep-alive connections post the sheets.
 # JFR=1 records both processes with Java Flight Recorder into $OUT/sse-server.jfr and $OUT/sse-client.jfr
 # (summarise with: bench/jfr-top.py FILE).
 . "$(dirname "$0")/common.sh"
@@ -33,6 +33,6 @@ trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/api/election" >/dev/null; do sleep 0.05; done
 SPID=$(pgrep -P "$PID" java || echo "$PID") # bin/veritally execs java: the same process
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), clients $CLIENTS, $RATE sheets/s for $SECS s"
-java -Xmx1g $CJFR -cp "$JAR" org.veritally.bench.SseClients 127.0.0.1 "$PORT" "$CLIENTS" "$RATE" "$SECS" \
+java -Xmx1g $CJFR -Dposters="${POSTERS:-256}" -cp "$JAR" org.veritally.bench.SseClients 127.0.0.1 "$PORT" "$CLIENTS" "$RATE" "$SECS" \
   "$G/bodies.txt" "$(cat "$D/api-token")" "$SPID"
 curl -s "http://127.0.0.1:$PORT/api/election" | python3 -c "import json,sys; print('log size after the run:', json.load(sys.stdin)['logSize'])"

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param minInterval the shortest time between two events: the checkpoints committed meanwhile are coalesced
  *     into one event naming the latest and every unit changed since the previous event
  * @param heartbeat how often a comment line is sent to every stream, so proxies keep it open and dead
- *     connections are found
+ *     connections are found; skipped when an event was broadcast since the last one (it did the same), so a
+ *     stream that was sent nothing waits at most two intervals for a byte
  * @param retry the reconnection delay suggested to clients (the {@code retry:} field)
  * @param history how many past events are kept to tell a reconnecting client which units changed since the
  *     event it names ({@code Last-Event-ID}); an older one is told that every unit may have changed

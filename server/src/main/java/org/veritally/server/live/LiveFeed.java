@@ -168,12 +168,19 @@ public final class LiveFeed implements AutoCloseable {
         long beatEvery = config.heartbeat().toNanos();
         long lastEvent = System.nanoTime() - minGap;
         long lastBeat = System.nanoTime();
+        boolean eventSinceBeat = false;
         while (running) {
             long now = System.nanoTime();
             boolean due = now - lastEvent >= minGap;
-            if (due && broadcastPending()) lastEvent = now;
+            if (due && broadcastPending()) {
+                lastEvent = now;
+                eventSinceBeat = true;
+            }
             if (now - lastBeat >= beatEvery) {
-                fanOut.each(subscribers.toArray(NONE), Subscriber::beat);
+                // an event written to every stream meanwhile kept them open as a comment would: a heartbeat round
+                // costs as much as an event's (a write per stream), so it is spent only on a quiet feed
+                if (!eventSinceBeat) fanOut.each(subscribers.toArray(NONE), Subscriber::beat);
+                eventSinceBeat = false;
                 lastBeat = now;
             }
             long untilBeat = beatEvery - (System.nanoTime() - lastBeat);
