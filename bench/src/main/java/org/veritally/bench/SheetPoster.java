@@ -15,10 +15,10 @@ import java.util.List;
  * The sheets of the live push load: {@code POST /api/sheets} at a fixed rate over a pool of keep-alive HTTP/1.1
  * connections, all on one selector thread of its own. Each request is encoded once before the run, so sending
  * one is a socket write and reading its answer a socket read and a scan for the end of the response: no HTTP
- * client library and no allocation per sheet (the JDK's {@code HttpClient} used before took as much CPU per
- * sheet as the server and reached under 400 sheets/s on the shared machine). A sheet is sent on an idle
- * connection when its time comes; when every connection waits for an answer, it is sent late ({@link #late}:
- * the most sheets that were waiting for a free connection at once). Not thread-safe: {@link #run} on one thread, the counters read after {@link #stop}.
+ * client library and no allocation per sheet (the JDK's {@code HttpClient} was used before). A sheet is sent on
+ * an idle connection when its time comes; when every connection waits for an answer, it is sent late
+ * ({@link #late}: the most sheets that were waiting for a free connection at once). Not thread-safe:
+ * {@link #run} on one thread, the counters read after {@link #stop}.
  */
 final class SheetPoster implements Runnable {
     private final String host;

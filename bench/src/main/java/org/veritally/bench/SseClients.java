@@ -19,15 +19,17 @@ import java.util.Map;
  * The live push load: N Server-Sent Events clients on {@code GET /api/events}, all on one selector thread
  * (non-blocking sockets, raw HTTP/1.1, no allocation per event read), while a {@link SheetPoster} on a thread of
  * its own sends the sheets of a file to {@code POST /api/sheets} at a fixed rate over keep-alive connections
- * ({@code -Dposters=256} of them). For every checkpoint event a client receives it records the delay from the checkpoint's time (the
- * event's {@code time}, when the sequencer signed it) to the receipt; it prints p50, p99 and max of those delays,
- * how many events there were and how many clients received each, connection failures and 503s.
+ * ({@code -Dposters=256} of them). For every checkpoint event a client receives it records the delay from the
+ * checkpoint's time (the event's {@code time}, when the sequencer signed it) to the receipt; it prints p50, p99
+ * and max of those delays, how many events there were and how many clients received each, connection failures
+ * and 503s.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.veritally.bench.SseClients HOST PORT CLIENTS RATE SECS
  * BODIES TOKEN [PID]}: BODIES holds one JSON sheet a line ({@code bench/ack-client.py bodies}). The same machine's
  * clock serves both ends (the event's {@code time} and the receipt are both {@code System.currentTimeMillis}). With
  * the server's PID it prints the server's CPU time over the measured seconds, and its broadcaster and fan-out
- * threads'; it also prints its own CPU time and the load average. Not thread-safe; a benchmark main, no library code of the project involved.
+ * threads'; it also prints its own CPU time and the load average. Not thread-safe; a benchmark main, no library
+ * code of the project involved.
  */
 public final class SseClients {
     private SseClients() {}

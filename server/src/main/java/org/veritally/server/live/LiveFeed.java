@@ -16,9 +16,9 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link #committed}: it records the checkpoint and the changed units and wakes the broadcaster; no I/O and no
  * work per client on the commit path). One broadcaster thread turns what accumulated into a {@link LiveEvent}
  * (at most one per {@link LiveConfig#minInterval}), formats it once and {@linkplain Subscriber#wake wakes} every
- * subscriber (in slices on {@link LiveConfig#fanOut} threads), whose own non-blocking writer then asks {@link #next} for what it should send. A subscriber that
- * cannot keep up holds no queue: it remembers the last event it sent, and {@link #next} answers one event that
- * names the latest checkpoint and every unit changed since (latest only, merged), or {@code allUnits} when that
+ * subscriber (in slices on {@link LiveConfig#fanOut} threads), whose own non-blocking writer then asks
+ * {@link #next} for what it should send. A subscriber that cannot keep up holds no queue: it remembers the last
+ * event it sent, and {@link #next} answers one event that names the latest checkpoint and every unit changed since (latest only, merged), or {@code allUnits} when that
  * is older than the history kept. The number of subscribers is capped ({@link #tryOpen}).
  *
  * <p>Thread-safe.
