@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * subscriber (in slices on {@link LiveConfig#fanOut} threads), whose own non-blocking writer then asks
  * {@link #next} for what it should send. A subscriber that cannot keep up holds no queue: it remembers the last
  * event it sent, and {@link #next} answers one event that names the latest checkpoint and every unit changed
- * since (latest only, merged), or {@code allUnits} when that is older than the history kept. The number of subscribers is capped ({@link #tryOpen}).
+ * since (latest only, merged), or {@code allUnits} when that is older than the history kept. The number of
+ * subscribers is capped ({@link #tryOpen}).
  *
  * <p>Thread-safe.
  */
