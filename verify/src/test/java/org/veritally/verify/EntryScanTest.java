@@ -22,7 +22,7 @@ class EntryScanTest {
 
     /** Six bundles and a partial one, with a broken leaf, a non-canonical entry and a sheet that breaks TS-SUM. */
     static MemoryLog flawed() {
-        List<byte[]> entries = new ArrayList<>(MemoryLog.election(1_700, 1, 7));
+        List<byte[]> entries = new ArrayList<>(MemoryLog.election(500, 3, 7));
         entries.set(10, edit(entries.get(10), ",", ", "));
         int last = entries.size() - 1;
         entries.set(last, edit(entries.get(last), "\"valid\":(\\d+)", "\"valid\":1$1"));
