@@ -69,8 +69,8 @@ done
 V_MED="$(printf '%s\n' "${verify_times[@]}" | median)"
 S_MED="$(printf '%s\n' "${sha_times[@]}" | median)"
 printf 'entries                 %d (%.1f MB of entry bundles)\n' "$ENTRIES" "$(echo "$BYTES / 1000000" | bc -l)"
-printf 'verify, median of ${RUNS:-3}    %.2f s  (%.0f entries/s)\n' "$V_MED" "$(echo "$ENTRIES / $V_MED" | bc -l)"
-printf 'sha256sum, median of ${RUNS:-3} %.2f s  (%.0f entries/s)\n' "$S_MED" "$(echo "$ENTRIES / $S_MED" | bc -l)"
+printf 'verify, median of %s     %.2f s  (%.0f entries/s)\n' "${RUNS:-3}" "$V_MED" "$(echo "$ENTRIES / $V_MED" | bc -l)"
+printf 'sha256sum, median of %s  %.2f s  (%.0f entries/s)\n' "${RUNS:-3}" "$S_MED" "$(echo "$ENTRIES / $S_MED" | bc -l)"
 printf 'ratio verify/sha256sum  %.1fx\n' "$(echo "$V_MED / $S_MED" | bc -l)"
 if [[ -n "${BASE_JAR:-}" ]]; then
   B_MED="$(printf '%s\n' "${base_times[@]}" | median)"
