@@ -10,6 +10,7 @@
 #   bin/veritally verify WORKDIR/pub --key WORKDIR/data/keys/log.vkey     (every check, VFY-SIG..VFY-TOTALS)
 #   sha256sum over every tile/entries file                                (hashing the entry bytes only)
 # and prints the medians, entries per second and the ratio. JAVA_OPTS passes JVM options to verify.
+# BASE_JAR=path/to/veritally.jar adds, in each run, `verify` with that jar (an earlier build) beside them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 V="$ROOT/bin/veritally"
@@ -34,14 +35,24 @@ fi
 ENTRIES="$(sed -n 2p "$PUB/checkpoint")"
 BYTES="$(find "$PUB/tile/entries" -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)"
 now() { date +%s.%N; }
-median() { sort -g | sed -n 2p; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 # Warm the page cache so that both sides read from memory.
 find "$PUB/tile" -type f -print0 | xargs -0 cat > /dev/null
 
 verify_times=()
 sha_times=()
-for run in 1 2 3; do
+base_times=()
+for run in $(seq 1 "${RUNS:-3}"); do
+  if [[ -n "${BASE_JAR:-}" ]]; then
+    tb="$(now)"
+    java ${JAVA_OPTS:--Xmx1g} -jar "$BASE_JAR" verify "$PUB" --key "$KEY" > "$WORK/verify-base.out" || {
+      echo "verify with $BASE_JAR failed (see $WORK/verify-base.out)" >&2
+      exit 1
+    }
+    base_times+=("$(echo "$(now) - $tb" | bc -l)")
+    echo "run $run: verify with $BASE_JAR $(printf '%.2f' "${base_times[-1]}") s" >&2
+  fi
   t0="$(now)"
   if ! "$V" verify "$PUB" --key "$KEY" > "$WORK/verify.out"; then
     echo "verify failed (see $WORK/verify.out)" >&2
@@ -58,6 +69,12 @@ done
 V_MED="$(printf '%s\n' "${verify_times[@]}" | median)"
 S_MED="$(printf '%s\n' "${sha_times[@]}" | median)"
 printf 'entries                 %d (%.1f MB of entry bundles)\n' "$ENTRIES" "$(echo "$BYTES / 1000000" | bc -l)"
-printf 'verify, median of 3     %.2f s  (%.0f entries/s)\n' "$V_MED" "$(echo "$ENTRIES / $V_MED" | bc -l)"
-printf 'sha256sum, median of 3  %.2f s  (%.0f entries/s)\n' "$S_MED" "$(echo "$ENTRIES / $S_MED" | bc -l)"
+printf 'verify, median of %s     %.2f s  (%.0f entries/s)\n' "${RUNS:-3}" "$V_MED" "$(echo "$ENTRIES / $V_MED" | bc -l)"
+printf 'sha256sum, median of %s  %.2f s  (%.0f entries/s)\n' "${RUNS:-3}" "$S_MED" "$(echo "$ENTRIES / $S_MED" | bc -l)"
 printf 'ratio verify/sha256sum  %.1fx\n' "$(echo "$V_MED / $S_MED" | bc -l)"
+if [[ -n "${BASE_JAR:-}" ]]; then
+  B_MED="$(printf '%s\n' "${base_times[@]}" | median)"
+  printf 'verify with BASE_JAR    %.2f s  (%.0f entries/s, %.1fx sha256sum)\n' "$B_MED" "$(echo "$ENTRIES / $B_MED" | bc -l)" \
+    "$(echo "$B_MED / $S_MED" | bc -l)"
+fi
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc)"

@@ -13,6 +13,29 @@ import java.util.OptionalLong;
 public final class LogQueries {
     private final Store store;
 
+    /**
+     * The entry kinds few entries have, as an SQL {@code IN} list: keys, revocations, audits and transcription
+     * work. Word for word the predicate of the partial index {@code log_entry_rare} (migration V6), which SQLite
+     * uses only for a query whose WHERE clause repeats it (sqlite.org/partialindex.html §2).
+     */
+    public static final String RARE_KINDS = "('key', 'revocation', 'audit', 'audit-seed', 'audit-count',"
+            + " 'audit-round', 'transcription', 'transcription-flag', 'transcriber-pause')";
+
+    /** The transcription kinds among {@link #RARE_KINDS}. */
+    private static final String TRANSCRIPTION_KINDS = "('transcription', 'transcription-flag', 'transcriber-pause')";
+
+    /** The query of {@link #rareEntries}; its WHERE clause is the index predicate, so the index serves it. */
+    static final String RARE_ENTRIES = "SELECT l.idx, l.kind, l.body, CASE WHEN l.kind IN " + TRANSCRIPTION_KINDS
+            + " THEN (SELECT MIN(f.rule) FROM sheet_flag f WHERE f.entry_idx = l.idx"
+            + " AND f.rule IN ('TR-AGREE', 'TR-ESCALATE', 'TR-REJECT')) END"
+            + " FROM log_entry l WHERE l.kind IN " + RARE_KINDS + " ORDER BY l.idx";
+
+    /**
+     * An entry of one of the {@link #RARE_KINDS}; for transcription work, the one outcome flag the rulebook raised
+     * when it was appended ({@code TR-AGREE}, {@code TR-ESCALATE}, {@code TR-REJECT}), if any.
+     */
+    public record RareEntry(long idx, String kind, byte[] body, Optional<String> outcome) {}
+
     public LogQueries(Store store) {
         this.store = store;
     }
@@ -25,6 +48,21 @@ public final class LogQueries {
                 List.of(idx, kind),
                 rs -> body[0] = Store.getBytes(rs, 1));
         return Optional.ofNullable(body[0]);
+    }
+
+    /**
+     * Every entry of the {@link #RARE_KINDS}, in log order, in one query through the partial index
+     * {@code log_entry_rare}: start-up reads these without a pass over the log.
+     */
+    public void rareEntries(java.util.function.Consumer<RareEntry> each) {
+        store.query(
+                RARE_ENTRIES,
+                List.of(),
+                rs -> each.accept(new RareEntry(
+                        Store.getLong(rs, 1),
+                        Store.getString(rs, 2),
+                        Store.getBytes(rs, 3),
+                        Optional.ofNullable(Store.getString(rs, 4)))));
     }
 
     /** The leaf hashes of entries {@code [from, to)}, in order. */

@@ -7,8 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import org.veritally.formats.replay.LogReplay;
 
 /**
- * Runs a {@link LogReplay} on its own thread, fed bundle by bundle through a bounded queue, so that
- * decoding and rule checks (the costly part of {@code verify}) overlap with reading and hashing.
+ * Runs a {@link LogReplay} on its own thread, fed bundle by bundle through a bounded queue with entries
+ * decoded ahead ({@link LogReplay#decode}), so that the rule checks and the tabulation overlap with reading,
+ * hashing and decoding.
  * Findings are kept up to {@value CheckResult#LISTED} (the rest counted), as a report lists them.
  *
  * <p>Thread-safety: {@link #submit} and {@link #finish} are called by one producer thread; the
@@ -28,8 +29,8 @@ final class ReplayWorker implements AutoCloseable {
             long replayed,
             java.util.Optional<String> crash) {}
 
-    private static final List<byte[]> END = new ArrayList<>();
-    private final BlockingQueue<List<byte[]>> queue = new ArrayBlockingQueue<>(64);
+    private static final List<LogReplay.Decoded> END = new ArrayList<>();
+    private final BlockingQueue<List<LogReplay.Decoded>> queue = new ArrayBlockingQueue<>(64);
     private final LogReplay replay = new LogReplay();
     private final List<org.veritally.core.validation.Problem> findings = new ArrayList<>();
     private final Thread thread;
@@ -45,8 +46,8 @@ final class ReplayWorker implements AutoCloseable {
 
     private void work() {
         try {
-            for (List<byte[]> batch = queue.take(); batch != END; batch = queue.take()) {
-                for (byte[] entry : batch) {
+            for (List<LogReplay.Decoded> batch = queue.take(); batch != END; batch = queue.take()) {
+                for (LogReplay.Decoded entry : batch) {
                     for (org.veritally.core.validation.Problem f : replay.accept(entry)) {
                         if (findings.size() < CheckResult.LISTED) {
                             findings.add(f);
@@ -67,7 +68,7 @@ final class ReplayWorker implements AutoCloseable {
     }
 
     /** Queues the next entries, in log order. */
-    void submit(List<byte[]> entries) {
+    void submit(List<LogReplay.Decoded> entries) {
         put(entries);
     }
 
@@ -83,7 +84,7 @@ final class ReplayWorker implements AutoCloseable {
         return new Outcome(replay, List.copyOf(findings), findingCount, replayed, java.util.Optional.ofNullable(crash));
     }
 
-    private void put(List<byte[]> item) {
+    private void put(List<LogReplay.Decoded> item) {
         try {
             while (thread.isAlive()) { // once the replay has stopped early, finish() reports why
                 if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {

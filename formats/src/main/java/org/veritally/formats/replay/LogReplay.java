@@ -181,16 +181,31 @@ public final class LogReplay implements LedgerView {
         return size;
     }
 
-    /** Replays the next entry; returns what is wrong with it (empty when it is fine), each with its rule ID. */
-    public List<Problem> accept(byte[] bytes) {
-        if (finished) throw new IllegalStateException("replay already finished");
-        long index = size++;
+    /**
+     * An entry decoded ahead of its turn ({@link #decode}), possibly on another thread: its index, its bytes, the
+     * election its codec was bound to (the very object, compared by identity), and either the entry with what
+     * is already wrong with it (LOG-CANON) or why it does not decode.
+     */
+    public record Decoded(
+            long index, byte[] bytes, Optional<Election> against, Optional<Entry> entry, List<Problem> problems) {}
+
+    /**
+     * Decodes entry {@code index} as {@link #accept(byte[])} would with {@code codec}: the size limit, the
+     * canonical fast paths once an election is known, else the strict reader and the canonical check
+     * (LOG-DECODE, LOG-CANON, or the content rule that the entry breaks). A pure function of its arguments:
+     * safe on any thread, so entries can be decoded in parallel and replayed in order.
+     */
+    public static Decoded decode(EntryCodec codec, long index, byte[] bytes) {
         String where = "entry " + index;
         var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
-        if (tooLarge.isPresent()) return List.of(tooLarge.get());
-        Optional<? extends Entry> fast = tabulation == null ? Optional.empty() : codec.decodeCanonicalSheet(bytes);
-        if (fast.isEmpty() && tabulation != null) fast = codec.decodeCanonicalCatalogue(bytes);
-        if (fast.isPresent()) return apply(index, fast.get(), where, List.of());
+        if (tooLarge.isPresent())
+            return new Decoded(index, bytes, codec.election(), Optional.empty(), List.of(tooLarge.get()));
+        if (codec.election().isPresent()) {
+            Optional<? extends Entry> fast = codec.decodeCanonicalSheet(bytes);
+            if (fast.isEmpty()) fast = codec.decodeCanonicalCatalogue(bytes);
+            if (fast.isPresent())
+                return new Decoded(index, bytes, codec.election(), Optional.of(fast.get()), List.of());
+        }
         List<Problem> problems = new ArrayList<>();
         Optional<Entry> decoded;
         try {
@@ -206,12 +221,43 @@ public final class LogReplay implements LedgerView {
             for (Problem p : problems)
                 out.add(p.rule().id().startsWith("IN-") ? new Problem(Rule.LOG_DECODE, where, p.toString()) : p);
             if (out.isEmpty()) out.add(new Problem(Rule.LOG_DECODE, where, "the entry does not decode"));
-            return out;
+            return new Decoded(index, bytes, codec.election(), Optional.empty(), out);
         }
         List<Problem> canon = Arrays.equals(codec.encode(decoded.get()), bytes)
                 ? List.of()
                 : List.of(new Problem(Rule.LOG_CANON, where, "entry bytes are not the canonical encoding"));
-        return apply(index, decoded.get(), where, canon);
+        return new Decoded(index, bytes, codec.election(), decoded, canon);
+    }
+
+    /**
+     * The codec to decode the entries after {@code first} ahead of their turn: bound to the election that
+     * {@code first} defines, the same object the replay installs when it accepts it; empty when {@code first} is
+     * not a well-formed election entry (then every later entry is decoded in turn by the replay).
+     */
+    public static Optional<EntryCodec> codecAfter(Decoded first) {
+        if (first.index() != 0 || !first.problems().isEmpty()) return Optional.empty();
+        return first.entry()
+                .filter(ElectionEntry.class::isInstance)
+                .map(e -> new EntryCodec(Optional.of(((ElectionEntry) e).election())));
+    }
+
+    /** Replays the next entry; returns what is wrong with it (empty when it is fine), each with its rule ID. */
+    public List<Problem> accept(byte[] bytes) {
+        if (finished) throw new IllegalStateException("replay already finished");
+        return accept(decode(codec, size, bytes));
+    }
+
+    /**
+     * Replays the next entry, decoded ahead ({@link #decode}); exactly as {@link #accept(byte[])} does with its
+     * bytes. The decoding is used when it is of this index against this replay's election (the same object),
+     * else the entry is decoded again here: the outcome never depends on how the work was split.
+     */
+    public List<Problem> accept(Decoded d) {
+        if (finished) throw new IllegalStateException("replay already finished");
+        if (d.index() != size || d.against().orElse(null) != election.orElse(null)) d = decode(codec, size, d.bytes());
+        long index = size++;
+        if (d.entry().isEmpty()) return d.problems();
+        return apply(index, d.entry().get(), "entry " + index, d.problems());
     }
 
     private List<Problem> apply(long index, Entry e, String where, List<Problem> before) {

@@ -305,61 +305,48 @@ public final class ElectionState {
         });
         projections.evidence(row ->
                 s.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(row.entryIdx(), s.evidenceEntry(row))));
-        // the keys' history (live keys, revocations, times) from the log's key and revocation entries: few, but
-        // found by kind without an index (measured in docs/performance.md)
-        store.query(
-                "SELECT idx, body FROM log_entry WHERE kind IN ('key', 'revocation', 'audit', 'audit-seed',"
-                        + " 'audit-count', 'audit-round') ORDER BY idx",
-                List.of(),
-                row -> {
-                    long idx = Store.getLong(row, 1);
-                    List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
-                    var en = s.codec
-                            .decode(Store.getBytes(row, 2), "log entry " + idx, ps)
-                            .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
-                    // the audits (issue 19) come in the same scan: few entries too
-                    if (en.kind().startsWith("audit")) s.audits.add(idx, (org.veritally.core.entry.AuditEntry) en);
-                    else s.keys.record(idx, en);
-                });
-        loadTranscriptions(store, s);
+        loadRareEntries(store, s);
         return s;
     }
 
     /**
-     * The transcription work from the log's transcription entries, each with the photo status the rulebook
-     * derived when it was appended: the one outcome flag it raised (TR-AGREE, TR-ESCALATE, TR-REJECT) or
-     * none (still open).
+     * The keys' history (live keys, revocations, times), the audits (issue 19) and the transcription work, from
+     * the log's entries of those kinds, in log order: few entries, found in one query through the partial index
+     * of migration V6 rather than by a pass over the log ({@link org.veritally.store.LogQueries#rareEntries}).
+     * Each piece of transcription work comes with the photo status the rulebook derived when it was appended:
+     * the one outcome flag it raised (TR-AGREE, TR-ESCALATE, TR-REJECT) or none (still open).
      */
-    private static void loadTranscriptions(Store store, ElectionState s) {
-        store.query(
-                "SELECT l.idx, l.body, (SELECT MIN(f.rule) FROM sheet_flag f WHERE f.entry_idx = l.idx"
-                        + " AND f.rule IN ('TR-AGREE', 'TR-ESCALATE', 'TR-REJECT')) FROM log_entry l"
-                        + " WHERE l.kind IN ('transcription', 'transcription-flag', 'transcriber-pause')"
-                        + " ORDER BY l.idx",
-                List.of(),
-                row -> {
-                    long idx = Store.getLong(row, 1);
-                    List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
-                    var en = (org.veritally.core.entry.TranscriptionWork) s.codec
-                            .decode(Store.getBytes(row, 2), "log entry " + idx, ps)
-                            .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
-                    String outcome = Store.getString(row, 3);
-                    boolean settles = org.veritally.core.transcribe.Figures.settles(en);
-                    var status = outcome == null
-                            ? org.veritally.core.transcribe.PhotoStatus.OPEN
-                            : switch (outcome) {
-                                case "TR-AGREE" ->
-                                    settles
-                                            ? org.veritally.core.transcribe.PhotoStatus.SETTLED
-                                            : org.veritally.core.transcribe.PhotoStatus.AGREED;
-                                case "TR-ESCALATE" -> org.veritally.core.transcribe.PhotoStatus.ESCALATED;
-                                default -> org.veritally.core.transcribe.PhotoStatus.REJECTED;
-                            };
-                    s.transcriptions.apply(
-                            idx,
-                            en,
-                            Optional.of(new org.veritally.core.transcribe.PhotoOutcome(status, Optional.empty())));
-                });
+    private static void loadRareEntries(Store store, ElectionState s) {
+        new org.veritally.store.LogQueries(store).rareEntries(row -> {
+            long idx = row.idx();
+            List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+            var en = s.codec
+                    .decode(row.body(), "log entry " + idx, ps)
+                    .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
+            if (en instanceof org.veritally.core.entry.TranscriptionWork work) loadTranscription(s, idx, work, row);
+            else if (en instanceof org.veritally.core.entry.AuditEntry audit) s.audits.add(idx, audit);
+            else s.keys.record(idx, en);
+        });
+    }
+
+    private static void loadTranscription(
+            ElectionState s,
+            long idx,
+            org.veritally.core.entry.TranscriptionWork en,
+            org.veritally.store.LogQueries.RareEntry row) {
+        boolean settles = org.veritally.core.transcribe.Figures.settles(en);
+        var status = row.outcome().isEmpty()
+                ? org.veritally.core.transcribe.PhotoStatus.OPEN
+                : switch (row.outcome().get()) {
+                    case "TR-AGREE" ->
+                        settles
+                                ? org.veritally.core.transcribe.PhotoStatus.SETTLED
+                                : org.veritally.core.transcribe.PhotoStatus.AGREED;
+                    case "TR-ESCALATE" -> org.veritally.core.transcribe.PhotoStatus.ESCALATED;
+                    default -> org.veritally.core.transcribe.PhotoStatus.REJECTED;
+                };
+        s.transcriptions.apply(
+                idx, en, Optional.of(new org.veritally.core.transcribe.PhotoOutcome(status, Optional.empty())));
     }
 
     private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {
