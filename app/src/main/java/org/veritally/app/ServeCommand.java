@@ -233,6 +233,8 @@ final class ServeCommand implements Callable<Integer> {
         ApiServer api = new ApiServer(in, WriteToken.load(dir), routes, ops).start(host, port);
         // once listening, in the background: reads are answered meanwhile, /readyz is not ready until it passes
         in.integrity().start(ops.integrityInterval());
+        // the snapshots of the state that as-of pages start from, taken off the intake path (issue 18)
+        in.asOf().snapshots().ifPresent(s -> s.start(java.time.Duration.ofSeconds(5)));
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
         System.out.printf(
                 "Veritally serving %s (log size %,d) at %s — started in %.1f s%n",

@@ -70,7 +70,14 @@ public final class Instance implements AutoCloseable {
         this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
         this.integrity = new org.veritally.server.integrity.IntegrityMonitor(
                 () -> org.veritally.server.integrity.IntegrityCheck.run(store, keys, dir));
-        this.asOf = new org.veritally.server.asof.StatesAsOf(store);
+        // the snapshots of the state for as-of pages (issue 18) live in the data directory; serve takes them
+        this.asOf = new org.veritally.server.asof.StatesAsOf(
+                store,
+                Optional.of(new org.veritally.server.asof.Snapshots(
+                        store,
+                        dir.resolve("snapshots"),
+                        Long.getLong("veritally.snapshot.every", org.veritally.server.asof.Snapshots.DEFAULT_EVERY),
+                        () -> state.catalogue())));
         wire(load(store));
     }
 
@@ -504,6 +511,7 @@ public final class Instance implements AutoCloseable {
     @Override
     public synchronized void close() {
         integrity.close();
+        asOf.snapshots().ifPresent(org.veritally.server.asof.Snapshots::close);
         if (live != null) {
             appender.listen(LogAppender.CommitListener.NONE);
             live.close();

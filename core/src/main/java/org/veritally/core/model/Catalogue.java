@@ -150,6 +150,26 @@ public final class Catalogue {
         return stationIndex.containsKey(id);
     }
 
+    /**
+     * An independent copy holding the same units and stations (the same indices), which may grow apart from
+     * this one. O(stations): an as-of state copies the catalogue it shares with a snapshot only when its own
+     * replay meets a catalogue entry (docs/architecture.md, "As of a checkpoint").
+     */
+    public synchronized Catalogue copy() {
+        Catalogue c = new Catalogue();
+        c.unitIndex.putAll(unitIndex);
+        c.units.addAll(units);
+        c.unitParent = unitParent.clone();
+        c.unitStations = unitStations.clone();
+        c.unitRegistered = unitRegistered.clone();
+        for (List<Integer> l : unitChildren) c.unitChildren.add(new ArrayList<>(l));
+        for (List<Integer> l : unitStationList) c.unitStationList.add(new ArrayList<>(l));
+        c.stationIndex.putAll(stationIndex);
+        c.stations.addAll(stations);
+        c.stationUnit = stationUnit.clone();
+        return c;
+    }
+
     /** All units in insertion order (parents before children). */
     public synchronized List<Unit> units() {
         return List.copyOf(units);

@@ -27,7 +27,7 @@ public final class Tabulation {
     public static final int CONSENSUS = 0xFFFF;
 
     private final Election election;
-    private final Catalogue catalogue;
+    private volatile Catalogue catalogue;
     private final List<Source> sources = new ArrayList<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
     private final Map<TallyKey, Tally> live = new HashMap<>();
@@ -44,6 +44,17 @@ public final class Tabulation {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /**
+     * Tabulates against {@code grown} from now on: a copy of the current catalogue (the same units and
+     * stations at the same indices) that may grow, taken when the current one is shared and must not be
+     * written (an as-of state restored from a snapshot). Staged batches keep working: they read the field.
+     */
+    public void rebase(Catalogue grown) {
+        if (grown.unitCount() < catalogue.unitCount() || grown.stationCount() < catalogue.stationCount())
+            throw new IllegalArgumentException("the new catalogue does not hold the current one");
+        catalogue = grown;
     }
 
     /** Registers a source (idempotent); returns its index. */

@@ -17,15 +17,13 @@ import org.veritally.store.Store;
 import org.veritally.translog.LogHasher;
 
 /**
- * Use case: the election as it stood at log size N ({@link AsOf}). The state is rebuilt by replaying
- * the log's first N entries through {@link ReplayLog} into a fresh {@link ElectionState}, exactly as a
- * follower catches up (the same rulebook, the same leaf-hash check), so no second set of rules decides
- * what an old page shows. The {@value #CACHED} most recently asked sizes are kept (LRU): a permalink
- * opened by many readers, or a diff's two ends, replay once.
- *
- * <p>Why not snapshots (docs/architecture.md, "As of a checkpoint"): an as-of state is a full
- * {@link ElectionState} (catalogue, tabulation, current sheets, reconciliation), none of which can be
- * copied today; replay from entry 0 is what is measured in docs/performance.md.
+ * Use case: the election as it stood at log size N ({@link AsOf}). The state is built by replaying log
+ * entries through {@link ReplayLog} into an {@link ElectionState}, exactly as a follower catches up (the
+ * same rulebook, the same leaf-hash check), so no second set of rules decides what an old page shows:
+ * from the nearest {@link Snapshots snapshot} of size at most N when there are snapshots (fewer than
+ * {@code every} entries), else from entry 0 into a fresh state (docs/architecture.md, "As of a checkpoint").
+ * The {@value #CACHED} most recently asked sizes are kept (LRU): a permalink opened by many readers, or a
+ * diff's two ends, are built once.
  *
  * <p>Memory: an as-of state is as large as the live one at that size, so the cache must never be what
  * exhausts the heap. Its entries are {@link SoftReference}s, which the collector clears before it would
@@ -42,6 +40,7 @@ public final class StatesAsOf {
 
     private static final int PAGE = 20_000;
     private final Store store;
+    private final Optional<Snapshots> snapshots;
     private final Object building = new Object();
     private final Map<Long, SoftReference<AsOf>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -50,8 +49,20 @@ public final class StatesAsOf {
         }
     };
 
+    /** As-of states replayed from entry 0 (no snapshots). */
     public StatesAsOf(Store store) {
+        this(store, Optional.empty());
+    }
+
+    /** As-of states replayed from the nearest of {@code snapshots} (or from entry 0 when none is below N). */
+    public StatesAsOf(Store store, Optional<Snapshots> snapshots) {
         this.store = store;
+        this.snapshots = snapshots;
+    }
+
+    /** The snapshots this use case starts from, if any. */
+    public Optional<Snapshots> snapshots() {
+        return snapshots;
     }
 
     /**
@@ -94,7 +105,8 @@ public final class StatesAsOf {
     }
 
     private AsOf build(long n) {
-        ElectionState state = replay(store, n);
+        ElectionState state = snapshots.flatMap(s -> s.restoreAtMost(n)).orElseGet(ElectionState::new);
+        replayTo(state, ReplayLog.following(state, store), store, n, idx -> {});
         byte[] root = state.range().root(LogHasher.create());
         var checkpoints = new CheckpointQueries(store);
         Optional<CheckpointQueries.Checkpoint> cp = checkpoints.firstCovering(n - 1);
@@ -104,17 +116,28 @@ public final class StatesAsOf {
     /** A fresh state holding exactly the first {@code n} entries of the log. */
     static ElectionState replay(Store store, long n) {
         ElectionState state = new ElectionState();
-        ReplayLog replay = ReplayLog.following(state, store);
-        long next = 0;
+        replayTo(state, ReplayLog.following(state, store), store, n, idx -> {});
+        return state;
+    }
+
+    /**
+     * Replays the log's entries from {@code state}'s size up to size {@code n} through {@code replay} (which
+     * follows {@code state}), telling {@code sparse} the index of each {@link ElectionState#sparse} entry.
+     */
+    static void replayTo(
+            ElectionState state, ReplayLog replay, Store store, long n, java.util.function.LongConsumer sparse) {
+        long next = state.logSize();
         while (next < n) {
             List<LogRow> rows = store.readLog(next, (int) Math.min(PAGE, n - next));
             if (rows.isEmpty()) break;
-            rows.forEach(replay::apply);
+            for (LogRow row : rows) {
+                if (ElectionState.sparse(row.kind())) sparse.accept(row.idx());
+                replay.apply(row);
+            }
             replay.finishPage();
             next += rows.size();
         }
         if (state.logSize() != n)
             throw new IllegalStateException("the log holds " + state.logSize() + " entries, not " + n);
-        return state;
     }
 }

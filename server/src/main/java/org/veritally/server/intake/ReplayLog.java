@@ -116,13 +116,14 @@ public final class ReplayLog {
 
             @Override
             public Boolean catalogue(CatalogueEntry c) {
+                var catalogue = state.catalogueToExtend(); // a snapshot's shared catalogue is copied first
                 for (var u : c.units()) {
-                    state.catalogue().addUnit(u);
+                    catalogue.addUnit(u);
                     int ord = unitOrd++;
                     tx.ifPresent(t -> t.putUnit(u, ord));
                 }
                 for (var s : c.stations()) {
-                    state.catalogue().addStation(s);
+                    catalogue.addStation(s);
                     int ord = stationOrd++;
                     tx.ifPresent(t -> t.putStation(s, ord));
                 }

@@ -62,6 +62,22 @@ public final class CurrentSheetIndex {
         return size;
     }
 
+    /** Makes room for {@code copies} copies at once (a restore knows how many it will put). */
+    public void reserve(int copies) {
+        while (copies * 4L > keys.length * 3L) grow();
+    }
+
+    /** One current copy, as {@link #forEach} hands it out. */
+    @FunctionalInterface
+    public interface CopyVisitor {
+        void copy(long key, long entryIdx, long core, long optional);
+    }
+
+    /** Calls {@code v} with every current copy, in no particular order (a snapshot writes them all). */
+    public void forEach(CopyVisitor v) {
+        for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY) v.copy(keys[i], entries[i], cores[i], optionals[i]);
+    }
+
     private void grow() {
         long[] ok = keys;
         long[] oe = entries;

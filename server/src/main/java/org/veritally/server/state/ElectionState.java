@@ -25,6 +25,7 @@ import org.veritally.translog.HashReader;
 public final class ElectionState {
     private Optional<Election> election = Optional.empty();
     private Catalogue catalogue = new Catalogue();
+    private boolean catalogueShared;
     private Tabulation tabulation;
     private EntryCodec codec = new EntryCodec(Optional.empty());
     private org.veritally.core.rulebook.Rulebook rulebook = rulebookOf(Optional.empty());
@@ -206,6 +207,29 @@ public final class ElectionState {
         reconciliation = new ReconciliationState(e.contests().size());
     }
 
+    /**
+     * Installs the election (entry 0) over {@code shared}, a catalogue other states read too (an as-of state
+     * restored from a snapshot shares the snapshot's): it is never written through this state; a replay that
+     * must add to it takes a copy first ({@link #catalogueToExtend}).
+     */
+    public void defineSharing(Election e, Catalogue shared) {
+        define(e);
+        catalogue = shared;
+        tabulation = new Tabulation(e, shared);
+        catalogueShared = true;
+    }
+
+    /** The catalogue to add units and stations to: this state's own, copied first if it was shared. */
+    public Catalogue catalogueToExtend() {
+        if (catalogueShared) {
+            Catalogue own = catalogue.copy();
+            tabulation().rebase(own);
+            catalogue = own;
+            catalogueShared = false;
+        }
+        return catalogue;
+    }
+
     /** Loads the state from the store's projection tables and the log's tree. */
     public static ElectionState load(Store store, HashReader nodes) {
         ElectionState s = new ElectionState();
@@ -334,10 +358,15 @@ public final class ElectionState {
             long idx,
             org.veritally.core.entry.TranscriptionWork en,
             org.veritally.store.LogQueries.RareEntry row) {
+        s.applyTranscription(idx, en, row.outcome());
+    }
+
+    /** A transcription entry with the outcome flag the rulebook raised when it was appended (or none). */
+    private void applyTranscription(long idx, org.veritally.core.entry.TranscriptionWork en, Optional<String> outcome) {
         boolean settles = org.veritally.core.transcribe.Figures.settles(en);
-        var status = row.outcome().isEmpty()
+        var status = outcome.isEmpty()
                 ? org.veritally.core.transcribe.PhotoStatus.OPEN
-                : switch (row.outcome().get()) {
+                : switch (outcome.get()) {
                     case "TR-AGREE" ->
                         settles
                                 ? org.veritally.core.transcribe.PhotoStatus.SETTLED
@@ -345,8 +374,91 @@ public final class ElectionState {
                     case "TR-ESCALATE" -> org.veritally.core.transcribe.PhotoStatus.ESCALATED;
                     default -> org.veritally.core.transcribe.PhotoStatus.REJECTED;
                 };
-        s.transcriptions.apply(
+        transcriptions.apply(
                 idx, en, Optional.of(new org.veritally.core.transcribe.PhotoOutcome(status, Optional.empty())));
+    }
+
+    /**
+     * Whether entries of {@code kind} are what {@link #applySparse} applies: every kind but the election, the
+     * catalogue, the sources and the sheets, whose effects a snapshot of the state holds in bulk.
+     */
+    public static boolean sparse(String kind) {
+        return switch (kind) {
+            case "election", "catalogue", "source", "sheet" -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Applies a {@link #sparse} entry the log accepted at {@code idx} (an announcement, evidence, a key or its
+     * revocation, an audit step, transcription work) to a state restored from a snapshot, as {@link #load}
+     * does; {@code outcome} is the transcription outcome flag stored with it (TR-AGREE, TR-ESCALATE,
+     * TR-REJECT), if any.
+     *
+     * @throws IllegalStateException if the entry does not decode or is not of a sparse kind
+     */
+    public void applySparse(long idx, byte[] body, Optional<String> outcome) {
+        List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
+        var en = codec.decode(body, "log entry " + idx, ps)
+                .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
+        if (!sparse(en.kind())) throw new IllegalStateException("log entry " + idx + " is a " + en.kind());
+        en.accept(new org.veritally.core.entry.EntryVisitor<Void>() {
+            @Override
+            public Void election(org.veritally.core.entry.ElectionEntry e) {
+                return null;
+            }
+
+            @Override
+            public Void catalogue(org.veritally.core.entry.CatalogueEntry e) {
+                return null;
+            }
+
+            @Override
+            public Void source(org.veritally.core.entry.SourceEntry e) {
+                return null;
+            }
+
+            @Override
+            public Void sheet(org.veritally.core.entry.SheetEntry e) {
+                return null;
+            }
+
+            @Override
+            public Void key(org.veritally.core.entry.KeyEntry e) {
+                addKey(idx, e);
+                return null;
+            }
+
+            @Override
+            public Void revocation(org.veritally.core.entry.RevocationEntry e) {
+                revokeKey(idx, e);
+                return null;
+            }
+
+            @Override
+            public Void announcement(org.veritally.core.entry.AnnouncementEntry e) {
+                addAnnouncement(new Recorded(idx, e.announcement()));
+                return null;
+            }
+
+            @Override
+            public Void evidence(org.veritally.core.entry.EvidenceEntry e) {
+                addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(idx, e));
+                return null;
+            }
+
+            @Override
+            public Void transcription(org.veritally.core.entry.TranscriptionWork e) {
+                applyTranscription(idx, e, outcome);
+                return null;
+            }
+
+            @Override
+            public Void audit(org.veritally.core.entry.AuditEntry e) {
+                addAudit(idx, e);
+                return null;
+            }
+        });
     }
 
     private static void loadTotals(Store store, Election e, Tabulation tab, Map<String, Integer> unitIds) {

@@ -81,6 +81,36 @@ public final class ReconciliationState {
         return new Summary(agreed, disputed, singleBySource.clone(), stationContests - agreed - disputed - single);
     }
 
+    /**
+     * The whole reconciliation of the first {@code slots} station × contest slots, copied (a snapshot's
+     * part; {@link #restore} is its inverse).
+     */
+    public synchronized Image image(int slots) {
+        byte[] st = Arrays.copyOf(status, slots);
+        long[] cons = Arrays.copyOf(consensus, slots);
+        if (slots > consensus.length) Arrays.fill(cons, consensus.length, slots, -1);
+        return new Image(st, cons, agreed, disputed, singleBySource.clone());
+    }
+
+    /** Replaces everything with {@code image} (a fresh state restored from a snapshot). */
+    public synchronized void restore(Image image) {
+        if (image.status().length != image.consensus().length)
+            throw new IllegalArgumentException("status and consensus slots differ");
+        status = image.status().clone();
+        consensus = image.consensus().clone();
+        agreed = image.agreed();
+        disputed = image.disputed();
+        singleBySource = image.singleBySource().clone();
+    }
+
+    /** How many contests a station has here (the slot stride). */
+    public int contests() {
+        return contests;
+    }
+
+    /** The reconciliation's arrays and counters at one moment (see {@link #image}). */
+    public record Image(byte[] status, long[] consensus, long agreed, long disputed, long[] singleBySource) {}
+
     /** Counters at one moment. */
     public record Summary(long agreed, long disputed, long[] singleBySource, long missing) {}
 }

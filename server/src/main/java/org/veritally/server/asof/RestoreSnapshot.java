@@ -1,0 +1,86 @@
+package org.veritally.server.asof;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.veritally.core.entry.ElectionEntry;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.reconcile.CopyDigest;
+import org.veritally.core.tabulate.Tally;
+import org.veritally.core.tabulate.TallyKey;
+import org.veritally.core.validation.Problem;
+import org.veritally.formats.entry.EntryCodec;
+import org.veritally.server.state.ElectionState;
+import org.veritally.store.Store;
+import org.veritally.store.StoreHashReader;
+import org.veritally.translog.CompactRange;
+import org.veritally.translog.LogHasher;
+
+/**
+ * Turns a {@link Snapshot} back into an {@link ElectionState} of its size, over a catalogue shared with other
+ * as-of states (never written through it: {@link ElectionState#catalogueToExtend}). The election is entry 0
+ * of the log, the sparse entries are read again from the log, and the snapshot's root must be the root of the
+ * store's tree at its size: a snapshot of another log, or of a log since rebuilt otherwise, is refused.
+ */
+final class RestoreSnapshot {
+    private static final String OUTCOME = "SELECT l.body, (SELECT MIN(f.rule) FROM sheet_flag f WHERE f.entry_idx ="
+            + " l.idx AND f.rule IN ('TR-AGREE', 'TR-ESCALATE', 'TR-REJECT')) FROM log_entry l WHERE l.idx = ?";
+
+    private RestoreSnapshot() {}
+
+    /**
+     * The state the snapshot holds.
+     *
+     * @throws SnapshotCodec.CorruptSnapshot if the snapshot does not fit the log or the catalogue
+     */
+    static ElectionState restore(Snapshot s, Store store, Catalogue shared) {
+        if (shared.unitCount() != s.units() || shared.stationCount() != s.stations())
+            throw new SnapshotCodec.CorruptSnapshot("it names " + s.units() + " units and " + s.stations()
+                    + " stations, the catalogue has " + shared.unitCount() + " and " + shared.stationCount());
+        LogHasher hasher = LogHasher.create();
+        byte[] root = CompactRange.read(s.size(), new StoreHashReader(store)).root(hasher);
+        if (!Arrays.equals(root, s.range().root(hasher)))
+            throw new SnapshotCodec.CorruptSnapshot("its root is not that of the log's tree of size " + s.size());
+        ElectionState st = new ElectionState();
+        List<Problem> ps = new ArrayList<>();
+        var first = new EntryCodec(Optional.empty())
+                .decode(store.readLog(0, 1).get(0).body(), "log entry 0", ps)
+                .orElseThrow(() -> new IllegalStateException("log entry 0: " + ps));
+        var election = ((ElectionEntry) first).election();
+        st.defineSharing(election, shared);
+        var tab = st.tabulation();
+        s.sources().forEach(tab::addSource);
+        var t = s.totals();
+        for (int i = 0; i < t.count(); i++) {
+            long[] c = t.counts();
+            int o = 6 * i;
+            tab.load(
+                    new TallyKey(t.contest()[i], t.view()[i], t.unit()[i]),
+                    Tally.of(
+                            c[o],
+                            c[o + 1],
+                            c[o + 2],
+                            c[o + 3],
+                            c[o + 4],
+                            c[o + 5],
+                            Arrays.copyOfRange(t.votes(), t.voteStart()[i], t.voteStart()[i + 1])));
+        }
+        var copies = s.copies();
+        st.sheets().reserve(copies.count());
+        for (int i = 0; i < copies.count(); i++)
+            st.sheets().put(copies.key()[i], copies.entry()[i], new CopyDigest(copies.core()[i], copies.optional()[i]));
+        int slots = s.stations() * election.contests().size();
+        if (s.reconciliation().status().length != slots)
+            throw new SnapshotCodec.CorruptSnapshot(
+                    "its reconciliation has " + s.reconciliation().status().length + " slots, not " + slots);
+        st.reconciliation().restore(s.reconciliation());
+        for (long idx : s.sparse())
+            store.query(
+                    OUTCOME,
+                    List.of(idx),
+                    row -> st.applySparse(idx, Store.getBytes(row, 1), Optional.ofNullable(Store.getString(row, 2))));
+        st.advance(s.size(), s.range());
+        return st;
+    }
+}
