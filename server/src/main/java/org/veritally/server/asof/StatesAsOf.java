@@ -39,6 +39,7 @@ public final class StatesAsOf {
     public static final int CACHED = 8;
 
     private static final int PAGE = 20_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("veritally.asof");
     private final Store store;
     private final Optional<Snapshots> snapshots;
     private final Object building = new Object();
@@ -105,8 +106,18 @@ public final class StatesAsOf {
     }
 
     private AsOf build(long n) {
+        long t0 = System.nanoTime();
         ElectionState state = snapshots.flatMap(s -> s.restoreAtMost(n)).orElseGet(ElectionState::new);
+        long from = state.logSize();
+        long t1 = System.nanoTime();
         replayTo(state, ReplayLog.following(state, store), store, n, idx -> {});
+        LOG.info(
+                "as of log size {}: snapshot of size {} restored in {} ms, {} entries replayed in {} ms",
+                n,
+                from,
+                (t1 - t0) / 1_000_000,
+                n - from,
+                (System.nanoTime() - t1) / 1_000_000);
         byte[] root = state.range().root(LogHasher.create());
         var checkpoints = new CheckpointQueries(store);
         Optional<CheckpointQueries.Checkpoint> cp = checkpoints.firstCovering(n - 1);
