@@ -106,18 +106,24 @@ public final class StatesAsOf {
     }
 
     private AsOf build(long n) {
+        var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
+        long c0 = cpu.getCurrentThreadCpuTime();
         ElectionState state = snapshots.flatMap(s -> s.restoreAtMost(n)).orElseGet(ElectionState::new);
         long from = state.logSize();
         long t1 = System.nanoTime();
+        long c1 = cpu.getCurrentThreadCpuTime();
         replayTo(state, ReplayLog.following(state, store), store, n, idx -> {});
         LOG.info(
-                "as of log size {}: snapshot of size {} restored in {} ms, {} entries replayed in {} ms",
+                "as of log size {}: snapshot of size {} restored in {} ms (CPU {} ms), {} entries replayed in {} ms"
+                        + " (CPU {} ms)",
                 n,
                 from,
                 (t1 - t0) / 1_000_000,
+                (c1 - c0) / 1_000_000,
                 n - from,
-                (System.nanoTime() - t1) / 1_000_000);
+                (System.nanoTime() - t1) / 1_000_000,
+                (cpu.getCurrentThreadCpuTime() - c1) / 1_000_000);
         byte[] root = state.range().root(LogHasher.create());
         var checkpoints = new CheckpointQueries(store);
         Optional<CheckpointQueries.Checkpoint> cp = checkpoints.firstCovering(n - 1);
