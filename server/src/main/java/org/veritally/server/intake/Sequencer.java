@@ -262,9 +262,7 @@ public final class Sequencer {
                 ? Optional.<org.veritally.core.entry.Entry>empty()
                 : state.codec().decode(rows.get(0).body(), "log entry " + index, problems);
         // an agreed copy stands at the index of the transcription that completed it, with its figures
-        if (entry.isPresent() && entry.get() instanceof org.veritally.core.entry.TranscriptionEntry t) return t.sheet();
-        if (entry.isEmpty() || !(entry.get() instanceof SheetEntry se))
-            throw new IllegalStateException("log entry " + index + " is not a sheet: " + problems);
-        return se.sheet();
+        return entry.flatMap(org.veritally.core.transcribe.Figures::of)
+                .orElseThrow(() -> new IllegalStateException("log entry " + index + " holds no copy: " + problems));
     }
 }
