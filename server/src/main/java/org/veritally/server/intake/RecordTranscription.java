@@ -5,12 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.veritally.core.entry.TranscriptionWork;
-import org.veritally.core.model.Catalogue;
-import org.veritally.core.model.Election;
-import org.veritally.core.model.TallySheet;
-import org.veritally.core.reconcile.CopyKey;
 import org.veritally.core.rulebook.Decision;
-import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.transcribe.PhotoOutcome;
 import org.veritally.core.validation.Problem;
 import org.veritally.server.state.ElectionState;
@@ -46,7 +41,7 @@ public final class RecordTranscription {
             String where,
             Optional<Function<EntryResult, Consumer<Tx>>> alongside) {
         synchronized (writeLock) {
-            Election el = state.requireElection();
+            state.requireElection();
             long idx = state.logSize();
             StateLedger ledger = new StateLedger(state, log);
             Decision d = state.rulebook().decide(ledger, idx, entry, where);
@@ -60,54 +55,19 @@ public final class RecordTranscription {
             if (tooLarge.isPresent())
                 return EntryResult.rejected(List.of(tooLarge.get())).commitAlone(store, alongside);
             EntryResult recorded = new EntryResult(List.of(), idx, false, ok.flags());
-            Optional<TallySheet> copy = ok.photo().flatMap(PhotoOutcome::copy);
-            Catalogue cat = state.catalogue();
-            Tabulation tab = state.tabulation();
-            Tabulation.Batch batch = copy.isPresent() ? tab.begin() : null;
-            Reconciler reconciler = copy.isPresent() ? new Reconciler(state, log) : null;
-            var digest = copy.map(s -> {
-                batch.add(s, Optional.empty());
-                long key = ok.copyKey();
-                return reconciler.accept(
-                        CopyKey.station(key), CopyKey.contest(key), CopyKey.source(key), idx, s, batch);
-            });
+            var copies = new CopyStage(state, log);
+            ok.photo().flatMap(PhotoOutcome::copy).ifPresent(s -> copies.add(ok.copyKey(), idx, s, Optional.empty()));
             var prepared = appender.prepare(state, List.of(new LogAppender.NewEntry(entry.kind(), bytes, account)));
             store.write(tx -> {
                 appender.write(tx, prepared);
                 for (Problem p : ok.flags()) tx.putFlag(idx, p.rule().id(), p.message());
-                if (copy.isPresent()) {
-                    TallySheet s = copy.get();
-                    tx.upsertSheet(
-                            s.stationId(),
-                            s.contestId(),
-                            s.sourceId(),
-                            idx,
-                            s.counts(),
-                            s.votes(),
-                            digest.get().core(),
-                            digest.get().optional());
-                    batch.changed()
-                            .forEach((k, t) -> tx.upsertTotal(
-                                    cat.unit(k.unit()).id(),
-                                    el.contests().get(k.contest()).id(),
-                                    tab.viewId(k.source()),
-                                    t));
-                    reconciler.write(tx);
-                }
+                copies.write(tx);
                 alongside.ifPresent(x -> x.apply(recorded).accept(tx));
                 return null;
             });
             state.transcriptions().apply(idx, entry, ok.photo());
-            java.util.Set<String> units = new java.util.LinkedHashSet<>();
-            if (copy.isPresent()) {
-                batch.changed()
-                        .keySet()
-                        .forEach(k -> units.add(cat.unit(k.unit()).id()));
-                batch.publish();
-                reconciler.publish();
-            }
             // after an agreed copy's totals are visible, so a live page told of the checkpoint reads them
-            appender.committed(state, prepared.appended(), units);
+            appender.committed(state, prepared.appended(), copies.publish());
             return recorded;
         }
     }
