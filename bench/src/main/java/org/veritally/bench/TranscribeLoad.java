@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class TranscribeLoad {
     private TranscribeLoad() {}
 
+    private static final Pattern RULE = Pattern.compile("\"rule\"\s*:\s*\"([A-Z0-9-]+)\"");
     private static final Pattern PHOTO = Pattern.compile("\"photo\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
     /** One volunteer's counts and latencies (ns) in the measured window. Used by its thread only until joined. */
@@ -118,7 +119,10 @@ public final class TranscribeLoad {
                 if (s0 < from || s1 > to) continue;
                 t.submit.add(s1 - s0);
                 if (s.statusCode() == 201) t.accepted++;
-                else t.other.merge("submit " + s.statusCode(), 1, Integer::sum);
+                else {
+                    Matcher r = RULE.matcher(s.body());
+                    t.other.merge("submit " + s.statusCode() + (r.find() ? " " + r.group(1) : ""), 1, Integer::sum);
+                }
             } catch (java.io.IOException e) {
                 t.other.merge("io " + e.getClass().getSimpleName(), 1, Integer::sum);
             } catch (InterruptedException e) {

@@ -38,36 +38,18 @@ public final class TranscribeSetup {
         Path out = Path.of(args[3]);
         Optional<String> db = args.length > 4 ? Optional.of(args[4]) : Optional.empty();
         Files.createDirectories(out);
-        var gen = new SyntheticElection(photos, 1, 4, 2, 14);
-        var d = gen.definition();
-        String source = d.sources().get(1).id();
-        List<TallySheet> truth = new ArrayList<>();
-        gen.sheets(d, s -> {
-            if (s.sourceId().equals(source)) truth.add(s.citing(sha(truth.size())));
-        });
         long t0 = System.nanoTime();
+        int filed;
         try (Instance in = Instance.open(data, db)) {
-            var r = in.define().define(d, "bench", "transcribe-http");
-            if (!r.problems().isEmpty())
-                throw new IllegalStateException(r.problems().toString());
+            List<TallySheet> truth = file(in, photos);
+            filed = truth.size();
             var json = new SheetJson(in.state().requireElection());
             StringBuilder tsv = new StringBuilder();
-            for (int i = 0; i < truth.size(); i++) {
-                TallySheet t = truth.get(i);
-                var ev = new Evidence(
-                        new Blob(t.evidence().orElseThrow(), 50_000, "image/jpeg"),
-                        Optional.empty(),
-                        t.stationId(),
-                        Optional.of(t.contestId()),
-                        source,
-                        "uploader",
-                        Optional.empty(),
-                        OptionalLong.empty(),
-                        List.of());
-                var o = in.submitEntry(new EvidenceEntry(ev), "uploader", "photo " + i);
-                if (!o.rejected().isEmpty())
-                    throw new IllegalStateException(o.rejected().toString());
-                String body = new String(json.encode(t), StandardCharsets.UTF_8);
+            for (TallySheet t : truth) {
+                // the API form is the canonical entry's without its kind and version members
+                String body = new String(json.encode(t), StandardCharsets.UTF_8)
+                        .replaceFirst("\"kind\":\"sheet\",", "")
+                        .replaceFirst("\"v\":1,", "");
                 var back = FiguresBody.read(
                         in.state().requireElection(),
                         body.getBytes(StandardCharsets.UTF_8),
@@ -87,8 +69,41 @@ public final class TranscribeSetup {
             Files.writeString(out.resolve("tokens.txt"), tokens);
         }
         System.out.printf(
-                "set up %d photos and %d volunteers in %.1f s%n",
-                truth.size(), volunteers, (System.nanoTime() - t0) / 1e9);
+                "set up %d photos and %d volunteers in %.1f s%n", filed, volunteers, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Defines a generated election of {@code photos} stations in {@code in} and files one photo a station (of the
+     * second source, by {@code uploader}); returns each photo's true figures, citing it.
+     */
+    static List<TallySheet> file(Instance in, int photos) {
+        var gen = new SyntheticElection(photos, 1, 4, 2, 14);
+        var d = gen.definition();
+        String source = d.sources().get(1).id();
+        List<TallySheet> truth = new ArrayList<>();
+        gen.sheets(d, s -> {
+            if (s.sourceId().equals(source)) truth.add(s.citing(sha(truth.size())));
+        });
+        var r = in.define().define(d, "bench", "transcribe-http");
+        if (!r.problems().isEmpty())
+            throw new IllegalStateException(r.problems().toString());
+        for (int i = 0; i < truth.size(); i++) {
+            TallySheet t = truth.get(i);
+            var ev = new Evidence(
+                    new Blob(t.evidence().orElseThrow(), 50_000, "image/jpeg"),
+                    Optional.empty(),
+                    t.stationId(),
+                    Optional.of(t.contestId()),
+                    source,
+                    "uploader",
+                    Optional.empty(),
+                    OptionalLong.empty(),
+                    List.of());
+            var o = in.submitEntry(new EvidenceEntry(ev), "uploader", "photo " + i);
+            if (!o.rejected().isEmpty())
+                throw new IllegalStateException(o.rejected().toString());
+        }
+        return truth;
     }
 
     /** A SHA-256-shaped name for photo {@code i}. */
