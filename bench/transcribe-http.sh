@@ -8,7 +8,7 @@
 # SERVE_OPTS: JVM options of the server, e.g. a flight recording)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-V="${1:-64}"; SECS="${2:-30}"; PHOTOS="${3:-12000}"; WARM="${WARM:-20}"; PORT="${PORT:-18091}"
+V="${1:-64}"; SECS="${2:-30}"; PHOTOS="${3:-12000}"; WARM="${WARM:-20}"; PORT="${PORT:-18391}"
 OUT="${BENCH_OUT:-$ROOT/bench/out}"; D="$OUT/transcribe-data"; F="$OUT/transcribe-files"
 JAR="$ROOT/bench/target/benchmarks.jar"; APP="$ROOT/app/target/veritally.jar"
 if [[ -z "${BENCH_NOBUILD:-}" || ! -f "$JAR" || ! -f "$APP" ]]; then
@@ -24,7 +24,10 @@ java -Xmx1g ${SERVE_OPTS:-} -jar "$APP" serve --data "$D" "${SERVE_DB[@]}" --por
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 # ready: serving, and the start-up integrity check (a replay of the whole log) is done, so it does not run beside
-until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do sleep 0.2; done
+until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do
+  kill -0 $PID 2>/dev/null || { echo "serve stopped: see $OUT/serve-transcribe.log" >&2; exit 1; }
+  sleep 0.2
+done
 size() { curl -s "http://127.0.0.1:$PORT/api/election" | python3 -c "import json,sys; print(json.load(sys.stdin)['logSize'])"; }
 S0=$(size)
 echo "before: $(uptime)"

@@ -20,7 +20,7 @@ import org.veritally.server.intake.Outcome;
  * of each call (p50/p99) of both, and their ratio. Every transcription must be accepted.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar org.veritally.bench.TranscribeIntakeTime [PHOTOS]
- * [THREADS]} (defaults 2000, 32).
+ * [THREADS] [WARM]} (defaults 2000, 32, 300: both paths first run over WARM photos, not counted).
  */
 public final class TranscribeIntakeTime {
     private TranscribeIntakeTime() {}
@@ -33,7 +33,10 @@ public final class TranscribeIntakeTime {
     public static void main(String[] args) throws Exception {
         int photos = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        // group commit first: the second run has the warmer JIT, so the ratio does not flatter group commit
+        int warm = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        // both paths once, not counted, so that neither measured run pays for the JIT
+        run("warm-up: group commit", warm, threads, Instance::submitWork);
+        run("warm-up: one entry per transaction", warm, threads, Instance::submitEntry);
         double group = run("group commit", photos, threads, Instance::submitWork);
         double single = run("one entry per transaction", photos, threads, Instance::submitEntry);
         System.out.printf("group commit / one per transaction: %.1f×%n", group / single);
