@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Transcriptions accepted per second over real HTTP on loopback (issue 14; target 500/s with durable commit and
-# receipt, p99 < 100 ms): a served instance on SQLite (or PostgreSQL with DATABASE_URL=postgresql://…), V volunteers
-# (threads, each its own transcriber account) each looping next → submit with the photo's true figures, every
-# submit answered 201 only after its group commit is durable. PHOTOS photos are filed first (one a station; two
-# transcriptions each agree). The server's CPU time and `uptime` are printed with the figures.
+# receipt, p99 < 100 ms): a served instance on SQLite (or PostgreSQL with DATABASE_URL=postgresql://…, not
+# measured yet: there serve runs as a cluster node, which still records transcription work one entry per
+# transaction), V volunteers (threads, each its own transcriber account) each looping next → submit with the
+# photo's true figures, every submit answered 201 only after its group commit is durable. PHOTOS photos are
+# filed first (one a station; two transcriptions each agree). The server's CPU time, `uptime` and the number of
+# transactions that wrote the entries are printed with the figures.
 # Usage: bench/transcribe-http.sh [VOLUNTEERS] [SECS] [PHOTOS]   (defaults 64, 30, 12000; WARM=20 s not counted;
 # SERVE_OPTS: JVM options of the server, e.g. a flight recording)
 set -euo pipefail
@@ -28,7 +30,9 @@ until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; do
   kill -0 $PID 2>/dev/null || { echo "serve stopped: see $OUT/serve-transcribe.log" >&2; exit 1; }
   sleep 0.2
 done
-size() { curl -s "http://127.0.0.1:$PORT/api/election" | python3 -c "import json,sys; print(json.load(sys.stdin)['logSize'])"; }
+size() {
+  curl -s "http://127.0.0.1:$PORT/api/election" | python3 -c "import json,sys; print(json.load(sys.stdin)['logSize'])"
+}
 S0=$(size)
 echo "before: $(uptime)"
 c0=$(awk '{print ($14 + $15) / 100}' "/proc/$PID/stat")

@@ -183,7 +183,7 @@ class TranscriptionGroupCommitTest {
         return new RecordTranscription.Work(new TranscriptionEntry(s, account, List.of(), false), account, where);
     }
 
-    /** A replay of the log as {@code verify} runs it accepts every entry and derives each copy at the server's index. */
+    /** A replay of the log as {@code verify} runs it accepts every entry and derives each copy at the server's. */
     private static void assertReplayDerivesTheServersCopies(Instance in, Photos photos) {
         LogReplay replay = new LogReplay();
         for (var row : in.store().readLog(0, Integer.MAX_VALUE))
