@@ -114,7 +114,7 @@ public final class Instance implements AutoCloseable {
                     state,
                     org.veritally.server.transcribe.CampaignConfig.DEFAULT,
                     java.time.Clock.systemUTC(),
-                    this::submitEntry,
+                    this::submitWork,
                     java.util.Map.of());
             state.followEvidence(f -> c.add(
                     new org.veritally.core.transcribe.PhotoKey(
@@ -289,7 +289,7 @@ public final class Instance implements AutoCloseable {
                 groupCommit = new GroupCommit(intake.get());
             } else {
                 requireWriter();
-                groupCommit = new GroupCommit(sequencer);
+                groupCommit = new GroupCommit(sequencer, transcriptionRecorder());
             }
         }
         return groupCommit;
@@ -347,6 +347,21 @@ public final class Instance implements AutoCloseable {
         return routed.isPresent()
                 ? routed.get().submit(entry, account, location)
                 : entries().record(entry, account, location);
+    }
+
+    /**
+     * Records transcription work received online (docs/transcription.md): through {@link #groupCommit} with other
+     * requests, many in one transaction; on an instance {@link #attach}ed to others, one by one as {@link
+     * #submitEntry} does (group commit across a cluster is left to do). Any other entry goes to {@link
+     * #submitEntry}. Returns after an accepted entry is durably in the log.
+     *
+     * @throws GroupCommit.Busy if the sequencer's queue is full or its answer does not come within 30 s
+     */
+    public Outcome submitWork(Entry entry, String account, String location) {
+        if (entryIntake.isPresent() || !(entry instanceof org.veritally.core.entry.TranscriptionWork w))
+            return submitEntry(entry, account, location);
+        return GroupCommit.await(
+                groupCommit().submit(new org.veritally.server.intake.RecordTranscription.Work(w, account, location)));
     }
 
     public org.veritally.server.auth.Accounts accounts() {

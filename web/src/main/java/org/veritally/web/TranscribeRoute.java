@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.veritally.core.rulebook.TranscriptionRules;
 import org.veritally.core.transcribe.FlagReason;
 import org.veritally.core.transcribe.PhotoKey;
 import org.veritally.core.validation.Problem;
@@ -36,8 +37,6 @@ import org.veritally.web.model.UploadPage;
  */
 final class TranscribeRoute {
     static final String COOKIE = "vt-transcriber";
-    /** The sheet rules the confirmation checkbox confirms (TranscriptionRules.CONFIRMABLE). */
-    private static final List<String> CONFIRMABLE = List.of("TS-SUM", "TS-BALLOTS", "TS-REG", "TS-FLAG-ZERO");
 
     private final Instance in;
     private final SiteRenderer renderer;
@@ -107,7 +106,7 @@ final class TranscribeRoute {
                     400));
         var sheet = FormFigures.read(in.state().requireElection(), ctx, key, contest, typed, problems);
         if (sheet.isEmpty()) return Optional.of(refused(lang, key, contest, typed, confirm, problems));
-        List<String> confirmed = new ArrayList<>(confirm ? CONFIRMABLE : List.of());
+        List<String> confirmed = new ArrayList<>(confirm ? TranscriptionRules.CONFIRMABLE : List.of());
         return answer(lang, ctx, t.submit(a.get().id(), sheet.get(), confirmed), key, contest, typed);
     }
 

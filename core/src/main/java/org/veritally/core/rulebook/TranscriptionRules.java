@@ -3,7 +3,6 @@ package org.veritally.core.rulebook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.veritally.core.entry.TranscriberPauseEntry;
 import org.veritally.core.entry.TranscriptionEntry;
 import org.veritally.core.entry.TranscriptionFlagEntry;
@@ -42,12 +41,15 @@ import org.veritally.core.validation.SheetValidator;
  *   <li>pause: a pause of an account already paused is a repeat.
  * </ul>
  *
- * Stateless.
+ * Stateless. Public for {@link #CONFIRMABLE} only; the rules are decided through the {@link Rulebook}.
  */
-final class TranscriptionRules {
-    /** The sheet rules a transcriber may confirm the photo breaks. */
-    static final Set<String> CONFIRMABLE =
-            Set.of(Rule.TS_SUM.id(), Rule.TS_BALLOTS.id(), Rule.TS_REG.id(), Rule.TS_FLAG_ZERO.id());
+public final class TranscriptionRules {
+    /**
+     * The sheet rules a transcriber may confirm the photo breaks (TR-CONFIRM), in this order: the pages' one
+     * confirmation checkbox confirms them all.
+     */
+    public static final List<String> CONFIRMABLE =
+            List.of(Rule.TS_SUM.id(), Rule.TS_BALLOTS.id(), Rule.TS_REG.id(), Rule.TS_FLAG_ZERO.id());
 
     private TranscriptionRules() {}
 

@@ -143,6 +143,10 @@ public final class ApiServer implements AutoCloseable {
                     BadParameter.class, (e, ctx) -> problem(ctx, 400, ProblemJson.rule(400, e.rule, e.getMessage())));
             cfg.routes.exception(
                     UsageProblem.class, (e, ctx) -> problem(ctx, 404, ProblemJson.rule(404, e.rule(), e.getMessage())));
+            cfg.routes.exception(org.veritally.server.intake.GroupCommit.Busy.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                problem(ctx, 503, ProblemJson.rule(503, ServerRule.SRV_BUSY, "the sequencer is busy; retry shortly"));
+            });
             cfg.routes.exception(StoreException.class, (e, ctx) -> {
                 if (storageFull(ops, ctx, e)) return;
                 ctx.header("Retry-After", "5");

@@ -29,8 +29,10 @@ import org.veritally.server.transcribe.Task;
  *       contest, source, public image and the contest's choices: never anyone's figures), 204 when there is
  *       none, 429 SRV-RATE over the quota, 403 TR-PAUSED;
  *   <li>{@code POST /api/transcribe/submit} (TRANSCRIBE): the figures, as a sheet in the API form with
- *       {@code evidence} (the photo) and {@code confirmed} (rule IDs); 201 with the index and flags, 200
- *       for an answer that is scored and not written, 422 with every problem;
+ *       {@code evidence} (the photo) and {@code confirmed} (rule IDs); 201 with the index, flags, leaf hash
+ *       and receipt (as a sheet's), once the entry is durably in the log (group commit), 200 for an answer
+ *       that is scored and not written, 422 with every problem, 503 SRV-BUSY when the sequencer's queue is
+ *       full;
  *   <li>{@code POST /api/transcribe/flag} (TRANSCRIBE): {@code {photo, station, source, reason}};
  *   <li>{@code POST /api/moderate/settle}, {@code /reject}, {@code /pause} (MODERATE);
  *   <li>{@code GET /api/campaign/status}: progress, open to all.
@@ -189,7 +191,7 @@ final class TranscriptionRoutes {
         ApiServer.problem(ctx, 422, ProblemJson.of(422, "refused", problems.size() + " problem(s)", problems));
     }
 
-    private static void answer(Context ctx, Submitted s) {
+    private void answer(Context ctx, Submitted s) {
         if (!s.accepted()) {
             refuse(ctx, s.problems());
             return;
@@ -201,6 +203,13 @@ final class TranscriptionRoutes {
                 s.flags().stream()
                         .map(p -> Map.of("rule", p.rule().id(), "message", p.message()))
                         .toList());
+        s.recorded()
+                .ifPresent(
+                        a -> { // as a sheet's answer: the entry's leaf hash and its receipt
+                            if (a.leafHash().length > 0)
+                                m.put("leafHash", java.util.HexFormat.of().formatHex(a.leafHash()));
+                            WriteRoutes.receipt(m, a, instance);
+                        });
         ctx.status(s.index().isPresent() ? 201 : 200);
         ApiServer.json(ctx, m);
     }

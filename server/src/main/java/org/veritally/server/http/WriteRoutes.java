@@ -185,18 +185,26 @@ final class WriteRoutes {
                         .map(p -> Map.of("rule", p.rule().id(), "message", p.message()))
                         .toList());
         m.put("logSize", o.logSize());
-        if (acc0.receipt().isPresent()) { // a new entry: the sequencer built its receipt against the batch's checkpoint
-            m.put("checkpointSize", receiptSize(acc0.receipt().get()));
-            m.put("receipt", acc0.receipt().get());
+        receipt(m, acc0, instance);
+        ctx.status(acc0.idempotent() ? 200 : 201);
+        ApiServer.json(ctx, m);
+    }
+
+    /**
+     * Puts the receipt of an accepted entry in an answer ({@code checkpointSize}, {@code receipt}): for a new
+     * entry the one the sequencer built against its batch's checkpoint, for a repeat one against the latest.
+     */
+    static void receipt(Map<String, Object> m, org.veritally.server.intake.Accepted a, Instance instance) {
+        if (a.receipt().isPresent()) { // a new entry: the sequencer built its receipt against the batch's checkpoint
+            m.put("checkpointSize", receiptSize(a.receipt().get()));
+            m.put("receipt", a.receipt().get());
         } else {
             var log = new LogView(instance.store());
             log.latest().ifPresent(cp -> {
                 m.put("checkpointSize", cp.size());
-                m.put("receipt", log.receipt(acc0.index(), cp));
+                m.put("receipt", log.receipt(a.index(), cp));
             });
         }
-        ctx.status(acc0.idempotent() ? 200 : 201);
-        ApiServer.json(ctx, m);
     }
 
     /**

@@ -41,7 +41,7 @@ public final class Sequencer {
         return state;
     }
 
-    private record Pending(long index, TallySheet sheet) {}
+    private record Pending(long index, long copyKey, TallySheet sheet) {}
 
     /**
      * Submits a batch of parsed rows as {@code account}. With {@code atomic}, any rejection means
@@ -156,7 +156,7 @@ public final class Sequencer {
                 continue;
             }
             long idx = next++;
-            Pending p = new Pending(idx, s);
+            Pending p = new Pending(idx, ok.copyKey(), s);
             replaced.add(ok.superseded() < 0 ? Optional.empty() : Optional.of(ledger.currentSheet(ok.copyKey())));
             ledger.stage(ok.copyKey(), idx, s);
             newSheets.add(p);
@@ -172,41 +172,18 @@ public final class Sequencer {
             }));
             return none;
         }
-        var batch = tab.begin();
-        var reconciler = new Reconciler(state, this::sheetAt);
-        List<org.veritally.core.reconcile.CopyDigest> digests = new ArrayList<>(newSheets.size());
+        var copies = new CopyStage(state, this::sheetAt);
         for (int i = 0; i < newSheets.size(); i++) {
-            TallySheet s = newSheets.get(i).sheet();
-            batch.add(s, replaced.get(i));
-            digests.add(reconciler.accept(
-                    cat.stationIndex(s.stationId()),
-                    e.contestIndex(s.contestId()),
-                    tab.sourceIndex(s.sourceId()),
-                    newSheets.get(i).index(),
-                    s,
-                    batch));
+            Pending p = newSheets.get(i);
+            copies.add(p.copyKey(), p.index(), p.sheet(), replaced.get(i));
         }
         var prepared = appender.prepare(state, entries);
-        var totals = batch.changed();
         java.util.function.Consumer<org.veritally.store.Tx> writes = tx -> {
             appender.write(tx, prepared);
-            for (int i = 0; i < newSheets.size(); i++) {
-                Pending p = newSheets.get(i);
-                TallySheet s = p.sheet();
-                tx.upsertSheet(
-                        s.stationId(),
-                        s.contestId(),
-                        s.sourceId(),
-                        p.index(),
-                        s.counts(),
-                        s.votes(),
-                        digests.get(i).core(),
-                        digests.get(i).optional());
-                for (Problem f : newFlags.get(i)) tx.putFlag(p.index(), f.rule().id(), f.message());
-            }
-            totals.forEach((k, t) -> tx.upsertTotal(
-                    cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
-            reconciler.write(tx);
+            for (int i = 0; i < newSheets.size(); i++)
+                for (Problem f : newFlags.get(i))
+                    tx.putFlag(newSheets.get(i).index(), f.rule().id(), f.message());
+            copies.write(tx);
         };
         var appended = prepared.appended();
         List<String> receipts =
@@ -239,12 +216,8 @@ public final class Sequencer {
                 return null;
             });
         }
-        batch.publish();
-        reconciler.publish();
         // after the totals are visible, so a client told of the checkpoint reads the new figures
-        java.util.Set<String> units = new java.util.LinkedHashSet<>();
-        totals.keySet().forEach(k -> units.add(cat.unit(k.unit()).id()));
-        appender.committed(state, appended, units);
+        appender.committed(state, appended, copies.publish());
         return out;
     }
 
@@ -262,9 +235,7 @@ public final class Sequencer {
                 ? Optional.<org.veritally.core.entry.Entry>empty()
                 : state.codec().decode(rows.get(0).body(), "log entry " + index, problems);
         // an agreed copy stands at the index of the transcription that completed it, with its figures
-        if (entry.isPresent() && entry.get() instanceof org.veritally.core.entry.TranscriptionEntry t) return t.sheet();
-        if (entry.isEmpty() || !(entry.get() instanceof SheetEntry se))
-            throw new IllegalStateException("log entry " + index + " is not a sheet: " + problems);
-        return se.sheet();
+        return entry.flatMap(org.veritally.core.transcribe.Figures::of)
+                .orElseThrow(() -> new IllegalStateException("log entry " + index + " holds no copy: " + problems));
     }
 }

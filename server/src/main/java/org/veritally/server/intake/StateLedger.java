@@ -20,6 +20,7 @@ class StateLedger implements LedgerView {
     private final ElectionState state;
     private final Reconciler.SheetLookup log;
     private final Map<Long, Staged> staged = new HashMap<>();
+    private org.veritally.core.transcribe.TranscriptionBook transcriptions;
 
     private record Staged(long index, TallySheet sheet) {}
 
@@ -33,6 +34,17 @@ class StateLedger implements LedgerView {
      */
     void stage(long copyKey, long index, TallySheet sheet) {
         staged.put(copyKey, new Staged(index, sheet));
+    }
+
+    /**
+     * From now on the rulebook reads the state's transcription work with the batch's on top: the returned book,
+     * to which the caller applies each accepted piece of work of the batch (the state's book is applied to after
+     * the commit).
+     */
+    org.veritally.core.transcribe.TranscriptionBook stageTranscriptions() {
+        if (transcriptions == null)
+            transcriptions = org.veritally.core.transcribe.TranscriptionBook.over(state.transcriptions());
+        return transcriptions;
     }
 
     @Override
@@ -77,7 +89,7 @@ class StateLedger implements LedgerView {
 
     @Override
     public org.veritally.core.transcribe.TranscriptionBook transcriptions() {
-        return state.transcriptions();
+        return transcriptions != null ? transcriptions : state.transcriptions();
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.veritally.server.state.ElectionState;
  * on the injected clock (SRV-RATE). Thread-safe.
  */
 public final class TranscriptionCampaign {
-    /** Where entries go: {@code Instance::submitEntry} (durable in the log when it returns). */
+    /** Where entries go: {@code Instance::submitWork} (durable in the log when it returns). */
     @FunctionalInterface
     public interface Intake {
         Outcome submit(Entry entry, String account, String location);
@@ -208,7 +208,7 @@ public final class TranscriptionCampaign {
         Outcome o = intake.submit(e, account, location);
         if (!o.rejected().isEmpty()) return new Submitted(o.rejected(), List.of(), OptionalLong.empty());
         var a = o.accepted().get(0);
-        return new Submitted(List.of(), a.flags(), OptionalLong.of(a.index()));
+        return new Submitted(List.of(), a.flags(), OptionalLong.of(a.index()), Optional.of(a));
     }
 
     /** The campaign's progress and each volunteer's agreement (docs/transcription.md#progress). */

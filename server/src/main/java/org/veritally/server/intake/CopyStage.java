@@ -1,0 +1,87 @@
+package org.veritally.server.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.veritally.core.model.Catalogue;
+import org.veritally.core.model.Election;
+import org.veritally.core.model.TallySheet;
+import org.veritally.core.reconcile.CopyDigest;
+import org.veritally.core.reconcile.CopyKey;
+import org.veritally.core.tabulate.Tabulation;
+import org.veritally.server.state.ElectionState;
+import org.veritally.store.Tx;
+
+/**
+ * The copies one batch makes current, whether sheets or agreed transcriptions (docs/transcription.md): each
+ * is staged in the tabulation and the reconciliation as it is accepted, written with the batch's entries in
+ * its transaction ({@link #write}: the current copy, the totals, the stations' status), and made visible
+ * only after that transaction committed ({@link #publish}). The one copy-apply step of the
+ * {@link Sequencer} and {@link RecordTranscription}. Not thread-safe; one per batch, under the single
+ * writer's monitor.
+ */
+final class CopyStage {
+    private final ElectionState state;
+    private final Reconciler reconciler;
+    private final List<Staged> staged = new ArrayList<>();
+    private Tabulation.Batch batch; // begun at the batch's first copy
+
+    private record Staged(long index, TallySheet sheet, CopyDigest digest) {}
+
+    CopyStage(ElectionState state, Reconciler.SheetLookup log) {
+        this.state = state;
+        this.reconciler = new Reconciler(state, log);
+    }
+
+    /**
+     * Stages {@code sheet}, accepted at log index {@code index}, as the current copy at {@code copyKey}, in place
+     * of {@code replaced} (the copy it supersedes, if any).
+     */
+    void add(long copyKey, long index, TallySheet sheet, Optional<TallySheet> replaced) {
+        if (batch == null) batch = state.tabulation().begin();
+        batch.add(sheet, replaced);
+        CopyDigest d = reconciler.accept(
+                CopyKey.station(copyKey), CopyKey.contest(copyKey), CopyKey.source(copyKey), index, sheet, batch);
+        staged.add(new Staged(index, sheet, d));
+    }
+
+    /** In the batch's transaction: every staged copy, the totals it changed and the stations' status. */
+    void write(Tx tx) {
+        if (batch == null) return;
+        for (Staged p : staged) {
+            TallySheet s = p.sheet();
+            tx.upsertSheet(
+                    s.stationId(),
+                    s.contestId(),
+                    s.sourceId(),
+                    p.index(),
+                    s.counts(),
+                    s.votes(),
+                    p.digest().core(),
+                    p.digest().optional());
+        }
+        Election e = state.requireElection();
+        Catalogue cat = state.catalogue();
+        Tabulation tab = state.tabulation();
+        batch.changed()
+                .forEach((k, t) -> tx.upsertTotal(
+                        cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
+        reconciler.write(tx);
+    }
+
+    /**
+     * After the commit: the new totals and verdicts are visible. Returns the IDs of the units whose totals
+     * changed, for the live feed ({@link LogAppender#committed}).
+     */
+    Set<String> publish() {
+        Set<String> units = new LinkedHashSet<>();
+        if (batch == null) return units;
+        Catalogue cat = state.catalogue();
+        batch.changed().keySet().forEach(k -> units.add(cat.unit(k.unit()).id()));
+        batch.publish();
+        reconciler.publish();
+        return units;
+    }
+}
