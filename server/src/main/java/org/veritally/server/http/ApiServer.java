@@ -97,11 +97,13 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/moderate/pause", transcribe::pause);
             cfg.routes.get("/api/campaign/status", transcribe::status);
             cfg.routes.get("/api/stations/{id}/transcriptions", transcribe::ofStation);
-            cfg.routes.get(
-                    "/api/announcements",
-                    ctx -> json(
+            cfg.routes.get("/api/announcements", ctx -> {
+                if (AsOfRoutes.at(ctx).isPresent()) asOf.announcements(ctx);
+                else
+                    json(
                             ctx,
-                            new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
+                            new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all());
+            });
             cfg.routes.get("/api/discrepancies/summary", ctx -> {
                 if (AsOfRoutes.at(ctx).isPresent()) asOf.discrepancySummary(ctx);
                 else
@@ -110,12 +112,15 @@ public final class ApiServer implements AutoCloseable {
                             new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
                                     .summary());
             });
-            cfg.routes.get(
-                    "/api/discrepancies",
-                    ctx -> json(
+            cfg.routes.get("/api/discrepancies", ctx -> {
+                if (AsOfRoutes.at(ctx).isPresent())
+                    asOf.discrepancies(ctx, q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")));
+                else
+                    json(
                             ctx,
                             new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
-                                    .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")))));
+                                    .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit"))));
+            });
             for (Routes r : extra) r.register(cfg.routes);
             cfg.routes.exception(RequestRefused.class, (e, ctx) -> {
                 e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
