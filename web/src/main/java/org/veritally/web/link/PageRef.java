@@ -154,14 +154,9 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         return new PageRef(Kind.TIMELINE, id, Map.of("contest", contest, "view", view));
     }
 
-    /**
-     * The reporting timeline of unit {@code id} for a contest, in {@code view} unless it is {@code consensus}
-     * (which has no timeline): then in the default view.
-     */
+    /** The reporting timeline of unit {@code id} for a contest, in {@code view} (every view has one). */
     public static PageRef timelineOf(String id, String contest, String view) {
-        return view.equals("consensus")
-                ? new PageRef(Kind.TIMELINE, id, Map.of("contest", contest))
-                : timeline(id, contest, view);
+        return timeline(id, contest, view);
     }
 
     /** What changed between log sizes {@code from} and {@code to}, totals compared in {@code view} (absent: default). */
