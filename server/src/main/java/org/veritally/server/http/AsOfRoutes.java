@@ -99,6 +99,23 @@ final class AsOfRoutes {
         ApiServer.json(ctx, AsOfJson.answer(a, instance.store().logSize(), "announcements", read.all()));
     }
 
+    /** A station's current copies at size N, read back from the log by the indices the replayed state holds. */
+    void station(Context ctx, String id) {
+        AsOf a = require(ctx);
+        var st = a.state();
+        var station = st.catalogue()
+                .station(id)
+                .orElseThrow(() -> new UsageProblem(ReadRule.RD_STATION, "unknown station '" + id + "' at that size"));
+        var e = st.requireElection();
+        var sheets = new ArrayList<Object>();
+        for (var s : new org.veritally.server.read.LogCopies(st, instance.store()).ofStation(id))
+            sheets.add(ApiServer.sheet(e, s));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("station", station);
+        m.put("sheets", sheets);
+        ApiServer.json(ctx, AsOfJson.answer(a, instance.store().logSize(), "station", m));
+    }
+
     /** The canonical results file of one contest × view at size N (docs/log-format.md §7), byte for byte. */
     void file(Context ctx) {
         AsOf a = require(ctx);
