@@ -113,7 +113,8 @@ public final class SiteRenderer {
 
     /**
      * The page at {@code /{lang}/at/{n}/{path}?{query}}: the overview, a unit, a station, the disputed
-     * stations, the announcements or the statistics as they stood when the log had {@code n} entries (issue 18), with a note naming the checkpoint it rests on and linking to
+     * stations, the announcements or the statistics as they stood when the log had {@code n} entries (issue
+     * 18), with a note naming the checkpoint it rests on and linking to
      * the latest page. Any other page, or a size the log never had, is a 404.
      */
     public RenderedPage renderAt(Lang lang, long n, String path, Map<String, String> query) {

@@ -24,7 +24,8 @@ import org.veritally.formats.replay.LogReplay;
  * Builds the reporting timeline (docs/timeline.md) in one pass over the log, in index order: each
  * entry goes through a {@link LogReplay}, so through the one rulebook, and every sheet it accepts is
  * kept as the change it made ({@link SheetEvents}), and so is every change of the copy a station × contest
- * counts in the consensus view (its verdict recomputed over its current copies as each copy arrives). A timeline of a unit × contest is then the running
+ * counts in the consensus view (its verdict recomputed over its current copies as each copy arrives). A
+ * timeline of a unit × contest is then the running
  * sum of the changes below the unit, sampled at no more than {@link #MAX_POINTS} log sizes; it is kept
  * (the {@value #KEPT} most recently asked) and extended by the entries appended since, never
  * recomputed from the start. Feed it the log with {@link #accept} as the log grows.

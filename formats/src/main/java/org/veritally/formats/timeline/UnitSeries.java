@@ -112,7 +112,8 @@ final class UnitSeries {
 
     /**
      * The points of source {@code source} ({@link #CONSENSUS}: the consensus view; -1: a view without a
-     * source, all zeros), with {@code sources} sources declared, the times from {@code timeOfSize} (the first checkpoint covering a size).
+     * source, all zeros), with {@code sources} sources declared, the times from {@code timeOfSize} (the first
+     * checkpoint covering a size).
      */
     List<Timeline.Point> points(int source, int sources, LongFunction<OptionalLong> timeOfSize) {
         List<Timeline.Point> out = new ArrayList<>(samples.size() + 2);

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What changed in the log between sizes {@code from} and {@code to} ({@code from < to}): the copies
- * appended in between (sheets, and copies agreed by transcription), as copies added and copies corrected (with the source's reason and the entry
+ * appended in between (sheets, and copies agreed by transcription), as copies added and copies
+ * corrected (with the source's reason and the entry
  * they supersede); the station × contests that became disputed, or stopped being so; and, in one
  * view, how each contest's totals moved at the root and in the units below it that moved most. Each
  * list holds at most the limit asked for; the counts say how many there were. Immutable.

@@ -159,7 +159,7 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         return timeline(id, contest, view);
     }
 
-    /** What changed between log sizes {@code from} and {@code to}, totals compared in {@code view} (absent: default). */
+    /** What changed between log sizes {@code from} and {@code to}, totals in {@code view} (absent: default). */
     public static PageRef diff(long from, long to, Optional<String> view) {
         return of(
                 Kind.DIFF,
