@@ -30,7 +30,7 @@ import org.veritally.web.model.StatisticsPage;
  * million), so their result is kept per contest × view while the log has not grown or for {@value
  * #MAX_AGE_MS} ms ({@link LogBoundCache}), and the page says at which log size it was computed.
  * Irreversibility reads the live totals and the quick count its sampled sheets by key: neither is
- * kept. Thread-safe.
+ * kept. As of an earlier log size the report never changes: the last {@value #AS_OF_KEPT} are kept. Thread-safe.
  */
 public final class StatisticsQuery {
     static final long MAX_AGE_MS = 30_000;
@@ -76,7 +76,7 @@ public final class StatisticsQuery {
         return read(
                 at,
                 new AsOfQuery(a).info(),
-                (c, v) -> runForensics(f, c, v),
+                (c, v) -> heldAsOf(a.size() + "|" + c + "|" + v, () -> runForensics(f, c, v)),
                 new ReadIrreversibility(() -> at),
                 new ReadQuickCount(() -> at),
                 contestId,
@@ -130,6 +130,29 @@ public final class StatisticsQuery {
             out.add(new StatisticsPage.AnnouncedShares(a.id(), a.title(), shares, AnnouncementsQuery.round(a, c)));
         }
         return out;
+    }
+
+    /** How many forensic reports as of earlier sizes are kept. */
+    static final int AS_OF_KEPT = 8;
+
+    /** Forensic reports as of an earlier size by size × contest × view: they never change (LRU). */
+    private final Map<String, Optional<ViewForensics>> asOfHeld = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<ViewForensics>> eldest) {
+            return size() > AS_OF_KEPT;
+        }
+    };
+
+    private Optional<ViewForensics> heldAsOf(String key, java.util.function.Supplier<Optional<ViewForensics>> run) {
+        synchronized (asOfHeld) {
+            var hit = asOfHeld.get(key);
+            if (hit != null) return hit;
+        }
+        var r = run.get(); // computed outside the lock: two readers of one new key may both compute it, alike
+        synchronized (asOfHeld) {
+            asOfHeld.put(key, r);
+        }
+        return r;
     }
 
     /** The forensic report, reused while fresh (see {@link LogBoundCache}); empty while the view has no sheet. */
