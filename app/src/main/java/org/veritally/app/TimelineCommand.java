@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code veritally timeline}: the reporting timeline of a unit × contest × view (docs/timeline.md):
  * stations reporting and each choice's share at sampled log sizes, with the time of the first signed
  * checkpoint covering each, and the arrival of each source's sheets. The view defaults as for {@code
- * results}; {@code consensus} has no timeline (RD-VIEW).
+ * results}; every view has one, {@code consensus} too.
  */
 @Command(
         name = "timeline",
@@ -40,8 +40,8 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(
             names = "--view",
             paramLabel = "V",
-            description = "official | source:<id> (default: official if an authority source is declared, else the"
-                    + " only source's view)")
+            description = "official | consensus | source:<id> (default: official if an authority source is declared,"
+                    + " else the only source's view)")
     Optional<String> view;
 
     @Option(names = "--json", description = "print JSON")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code veritally timeline}: text and JSON; the last point equals {@code results}; the consensus view and
+ * {@code veritally timeline}: text and JSON; the last point equals {@code results}, in the consensus view too;
  * unknown units are refused with their rule (exit 2), never a stack trace.
  */
 class TimelineCommandTest {
@@ -56,11 +56,20 @@ class TimelineCommandTest {
     }
 
     @Test
-    void consensusAndUnknownUnitsAreRefusedWithTheirRule() {
+    void consensusTimelineEndsAtTheConsensusResultsAndUnknownUnitsAreRefused() throws Exception {
         Path d = imported();
-        CliTest.Run c = CliTest.run("timeline", "--data", d.toString(), "--view", "consensus");
-        assertThat(c.code()).isEqualTo(Main.USAGE);
-        assertThat(c.err()).contains("RD-VIEW").doesNotContain("Exception");
+        ObjectMapper json = new ObjectMapper();
+        CliTest.Run c = CliTest.run("timeline", "--data", d.toString(), "--view", "consensus", "--json");
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode tl = json.readTree(c.out());
+        JsonNode results = json.readTree(CliTest.run("results", "--data", d.toString(), "--view", "consensus", "--json")
+                .out());
+        JsonNode last = tl.get("points").get(tl.get("points").size() - 1);
+        assertThat(tl.get("view").asText()).isEqualTo("consensus");
+        assertThat(last.get("stationsReporting").asLong())
+                .isEqualTo(results.get("stationsReporting").asLong());
+        assertThat(last.get("validVotes").asLong())
+                .isEqualTo(results.get("validVotes").asLong());
         CliTest.Run u = CliTest.run("timeline", "--data", d.toString(), "--unit", "nowhere");
         assertThat(u.code()).isEqualTo(Main.USAGE);
         assertThat(u.err()).contains("RD-UNIT");

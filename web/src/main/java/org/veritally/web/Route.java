@@ -48,6 +48,9 @@ final class Route {
             case "audits" -> {
                 return Optional.of(PageRef.audits());
             }
+            case "diff" -> {
+                return Optional.of(page(Kind.DIFF, "", query, "view", "from", "to"));
+            }
             case "statistics" -> {
                 return Optional.of(page(Kind.STATISTICS, "", query, "contest", "view", "seed", "size"));
             }

@@ -112,8 +112,9 @@ public final class SiteRenderer {
     }
 
     /**
-     * The page at {@code /{lang}/at/{n}/{path}?{query}}: the overview, a unit or a station as it stood when
-     * the log had {@code n} entries (issue 18), with a note naming the checkpoint it rests on and linking to
+     * The page at {@code /{lang}/at/{n}/{path}?{query}}: the overview, a unit, a station, the disputed
+     * stations, the announcements or the statistics as they stood when the log had {@code n} entries (issue
+     * 18), with a note naming the checkpoint it rests on and linking to
      * the latest page. Any other page, or a size the log never had, is a 404.
      */
     public RenderedPage renderAt(Lang lang, long n, String path, Map<String, String> query) {
@@ -149,6 +150,21 @@ public final class SiteRenderer {
                             .sorted(sort.wire(), sort.isDefault());
                     html = UnitHtml.render(p, PageContext.of(lang, links, self, assets.names()));
                 }
+                case DISCREPANCIES -> {
+                    DiscrepanciesPage p = new DiscrepanciesQuery(in).read(a, r.param("unit"), r.param("source"));
+                    self = PageRef.discrepancies(p.unit(), p.source());
+                    html = DiscrepanciesHtml.render(p, PageContext.of(lang, links, self, assets.names()));
+                }
+                case ANNOUNCEMENTS -> {
+                    self = r;
+                    html = AnnouncementsHtml.render(
+                            announcements.read(a), PageContext.of(lang, links, self, assets.names()));
+                }
+                case STATISTICS -> {
+                    StatisticsPage p = statistics.read(a, r.contest(), r.view(), r.param("seed"), r.param("size"));
+                    self = statisticsSelf(r, p);
+                    html = StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names()));
+                }
                 default -> {
                     self = r;
                     html = StationHtml.render(
@@ -175,9 +191,12 @@ public final class SiteRenderer {
             long to = query.containsKey("to")
                     ? org.veritally.server.asof.StatesAsOf.parse("to", query.get("to"))
                     : in.store().logSize();
-            var d = in.diff().diff(from, to, Optional.ofNullable(query.get("view")), DIFF_LIMIT);
+            Optional<String> view = Optional.ofNullable(query.get("view")).filter(v -> !v.isBlank());
+            var d = in.diff().diff(from, to, view, DIFF_LIMIT);
+            // the language switcher keeps this diff: the same sizes and view, not the overview
+            PageContext self = PageContext.of(lang, http, PageRef.diff(from, to, view), assets.names());
             return new RenderedPage(
-                    200, DiffHtml.render(d, in.state().requireElection().name(), c), false);
+                    200, DiffHtml.render(d, in.state().requireElection().name(), self), false);
         } catch (org.veritally.server.read.UsageProblem e) {
             return notFound(c, "notfound.diff", e.rule().id() + ": " + e.getMessage());
         }
@@ -247,6 +266,7 @@ public final class SiteRenderer {
                                             .form(ref.id(), ref.param("station").orElseThrow()),
                                     c),
                             false);
+                case DIFF -> renderDiff(lang, ref.params());
             };
         } catch (NotFound e) {
             return notFound(c, e.messageKey(), e.value());
@@ -427,14 +447,20 @@ public final class SiteRenderer {
 
     private RenderedPage statistics(Lang lang, PageRef ref, Links links) {
         StatisticsPage p = statistics.read(ref.contest(), ref.view(), ref.param("seed"), ref.param("size"));
+        PageRef self = statisticsSelf(ref, p);
+        return new RenderedPage(
+                200, StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
+    }
+
+    /** The statistics page's own address: its defaults left out, the quick count asked for kept. */
+    private static PageRef statisticsSelf(PageRef ref, StatisticsPage p) {
         boolean defaults = ref.contest().isEmpty() && ref.view().isEmpty();
         PageRef self = defaults
                 ? PageRef.statistics(Optional.empty(), Optional.empty())
                 : PageRef.statistics(Optional.of(p.contestId()), Optional.of(p.view()));
-        if (p.quickCount().asked())
-            self = self.quickCount(p.quickCount().seed(), p.quickCount().size());
-        return new RenderedPage(
-                200, StatisticsHtml.render(p, PageContext.of(lang, links, self, assets.names())), false);
+        return p.quickCount().asked()
+                ? self.quickCount(p.quickCount().seed(), p.quickCount().size())
+                : self;
     }
 
     private RenderedPage timeline(PageRef ref, PageContext c) {

@@ -20,7 +20,7 @@ import org.veritally.web.link.PageRef;
 /**
  * The reporting timeline page ({@code /{lang}/timeline/{unit}}) of a real data directory: it renders in
  * every language with an inline SVG chart, its table alternative and the arrival of each source's
- * sheets, names its denominator, is linked from the overview and unit pages, and has no consensus view.
+ * sheets, names its denominator, is linked from the overview and unit pages in their view, consensus too.
  */
 class TimelinePageTest {
     @TempDir
@@ -73,17 +73,17 @@ class TimelinePageTest {
     }
 
     @Test
-    void overviewAndUnitPagesLinkTheTimelineAndConsensusHasNone() {
+    void overviewAndUnitPagesLinkTheTimelineInTheirViewConsensusToo() {
         assertThat(site.render(Lang.EN, "", Map.of()).html()).contains("/en/timeline/N?contest=C1&amp;view=official");
         assertThat(site.render(Lang.ES, "unit/R0", Map.of("contest", "C2", "view", "source:party-a"))
                         .html())
                 .contains("/es/timeline/R0?contest=C2&amp;view=source%3Aparty-a");
         assertThat(site.render(Lang.EN, "unit/R0", Map.of("contest", "C2", "view", "consensus"))
                         .html())
-                .contains("/en/timeline/R0?contest=C2\"");
+                .contains("/en/timeline/R0?contest=C2&amp;view=consensus\"");
         assertThat(site.render(Lang.EN, "timeline/N", Map.of("view", "consensus"))
                         .status())
-                .isEqualTo(404);
+                .isEqualTo(200);
         assertThat(site.render(Lang.EN, "timeline/nowhere", Map.of()).status()).isEqualTo(404);
     }
 

@@ -12,7 +12,10 @@ import org.veritally.core.model.Denominator;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.Source;
 import org.veritally.core.model.TallySheet;
+import org.veritally.core.reconcile.Copy;
+import org.veritally.core.reconcile.CopyDigest;
 import org.veritally.core.reconcile.CopyKey;
+import org.veritally.core.reconcile.Verdict;
 import org.veritally.core.tabulate.View;
 import org.veritally.core.validation.Problem;
 import org.veritally.formats.replay.LogReplay;
@@ -20,7 +23,9 @@ import org.veritally.formats.replay.LogReplay;
 /**
  * Builds the reporting timeline (docs/timeline.md) in one pass over the log, in index order: each
  * entry goes through a {@link LogReplay}, so through the one rulebook, and every sheet it accepts is
- * kept as the change it made ({@link SheetEvents}). A timeline of a unit × contest is then the running
+ * kept as the change it made ({@link SheetEvents}), and so is every change of the copy a station × contest
+ * counts in the consensus view (its verdict recomputed over its current copies as each copy arrives). A
+ * timeline of a unit × contest is then the running
  * sum of the changes below the unit, sampled at no more than {@link #MAX_POINTS} log sizes; it is kept
  * (the {@value #KEPT} most recently asked) and extended by the entries appended since, never
  * recomputed from the start. Feed it the log with {@link #accept} as the log grows.
@@ -36,6 +41,12 @@ public final class TimelineRecorder {
 
     private final LogReplay replay = new LogReplay();
     private final SheetEvents events = new SheetEvents();
+    /**
+     * The figures ({@code [ballots, valid, null, blank, votes…]}) of the copy each station × contest counts in
+     * the consensus view now, by {@link CopyKey#group}: what a change of verdict takes away.
+     */
+    private final Map<Long, int[]> counted = new java.util.HashMap<>();
+
     private final Map<Long, UnitSeries> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, UnitSeries> eldest) {
@@ -78,6 +89,52 @@ public final class TimelineRecorder {
             d[1] = replay.catalogue().station(station).registeredVoters();
         }
         events.add(index, replay.catalogue().unitOfStation(station), CopyKey.contest(key), CopyKey.source(key), d);
+        recordConsensus(index, key, sheet.choiceCount());
+    }
+
+    /**
+     * The consensus view after the copy at {@code key} changed: the station × contest's verdict over its current
+     * copies, by the core's {@link Verdict} (the rule the server's reconciliation and {@code verify} apply), and
+     * the change from the copy it counted before, if the counted copy's figures changed. A copy that settles a
+     * dispute adds the station; one that starts a dispute takes it away again.
+     */
+    private void recordConsensus(long index, long key, int choices) {
+        int station = CopyKey.station(key);
+        int contest = CopyKey.contest(key);
+        int sources = replay.tabulation().sources().size();
+        List<Copy> copies = new ArrayList<>(sources);
+        List<TallySheet> sheets = new ArrayList<>(sources);
+        for (int s = 0; s < sources; s++) {
+            var c = replay.current(station, contest, s);
+            if (c.isEmpty()) continue;
+            copies.add(new Copy(s, c.get().index(), CopyDigest.of(c.get().sheet())));
+            sheets.add(c.get().sheet());
+        }
+        var chosen =
+                Verdict.of(copies, replay.election().orElseThrow().consensus()).consensus();
+        int[] next = chosen.map(c -> figures(sheets.get(copies.indexOf(c)))).orElse(null);
+        long group = CopyKey.group(key);
+        int[] before = next == null ? counted.remove(group) : counted.put(group, next);
+        if (before == null && next == null) return;
+        if (before != null && next != null && java.util.Arrays.equals(before, next)) return;
+        long[] d = new long[SheetEvents.FIXED + choices];
+        d[0] = (next == null ? 0 : 1) - (before == null ? 0 : 1);
+        d[1] = d[0] * replay.catalogue().station(station).registeredVoters();
+        for (int i = 0; i < d.length - 2; i++)
+            d[2 + i] = (next == null ? 0 : next[i]) - (before == null ? 0 : before[i]);
+        events.add(index, replay.catalogue().unitOfStation(station), contest, UnitSeries.CONSENSUS, d);
+    }
+
+    /** A copy's figures as the changes count them: ballots (or their sum), valid, null, blank, votes. */
+    private static int[] figures(TallySheet sh) {
+        var k = sh.counts();
+        int[] f = new int[4 + sh.choiceCount()];
+        f[0] = Math.toIntExact(k.ballotsOrSum());
+        f[1] = Math.toIntExact(k.valid());
+        f[2] = Math.toIntExact(k.nulls());
+        f[3] = Math.toIntExact(k.blank() < 0 ? 0 : k.blank());
+        for (int i = 0; i < sh.choiceCount(); i++) f[4 + i] = Math.toIntExact(sh.vote(i));
+        return f;
     }
 
     private static void add(long[] d, TallySheet sh, int sign) {
@@ -95,7 +152,7 @@ public final class TimelineRecorder {
      * holds that many entries; empty when none does yet).
      *
      * @throws IllegalArgumentException if no election was replayed, or the unit, the contest or the view is
-     *     unknown, or the view is {@code consensus} (the caller checks these and reports them with their rule)
+     *     unknown (the caller checks these and reports them with their rule)
      */
     public Timeline timeline(String unitId, String contestId, View view, LongFunction<OptionalLong> timeOfSize) {
         Election e = replay.election().orElseThrow(() -> new IllegalArgumentException("no election replayed"));
@@ -139,8 +196,7 @@ public final class TimelineRecorder {
     }
 
     private static int sourceOf(View view, List<Source> sources) {
-        if (view instanceof View.Consensus)
-            throw new IllegalArgumentException("the timeline has the official view and each source's, not consensus");
+        if (view instanceof View.Consensus) return UnitSeries.CONSENSUS;
         for (int i = 0; i < sources.size(); i++) {
             Source s = sources.get(i);
             if (view instanceof View.OfSource o && s.id().equals(o.sourceId())) return i;

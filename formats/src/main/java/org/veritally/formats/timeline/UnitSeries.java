@@ -14,6 +14,9 @@ import org.veritally.core.model.Catalogue;
  * call reads only the changes appended since the last one. Not thread-safe.
  */
 final class UnitSeries {
+    /** The source number of the consensus view's changes (no declared source has it: there are at most 20). */
+    static final int CONSENSUS = 0xFFFF;
+
     private final int contest;
     private final int stride;
     /** Which units are the series' unit or below it, by unit index (computed as units are declared). */
@@ -60,7 +63,7 @@ final class UnitSeries {
             long idx = events.index(e);
             for (; next <= idx; next += w) sample(next);
             if (events.contest(e) != contest || !under[events.unit(e)]) continue;
-            int s = events.source(e);
+            int s = slot(events.source(e));
             ensureSource(s);
             events.addTo(e, running[s]);
             sheets[s]++;
@@ -84,6 +87,11 @@ final class UnitSeries {
         }
     }
 
+    /** Where a source's running totals are kept: slot 0 is the consensus view's, slot i + 1 source i's. */
+    private static int slot(int source) {
+        return source == CONSENSUS ? 0 : source + 1;
+    }
+
     private void ensureSource(int s) {
         if (s < running.length) return;
         int n = s + 1;
@@ -103,8 +111,9 @@ final class UnitSeries {
     }
 
     /**
-     * The points of source {@code source} (-1: a view without a source, all zeros), with {@code sources}
-     * sources declared, the times from {@code timeOfSize} (the first checkpoint covering a size).
+     * The points of source {@code source} ({@link #CONSENSUS}: the consensus view; -1: a view without a
+     * source, all zeros), with {@code sources} sources declared, the times from {@code timeOfSize} (the first
+     * checkpoint covering a size).
      */
     List<Timeline.Point> points(int source, int sources, LongFunction<OptionalLong> timeOfSize) {
         List<Timeline.Point> out = new ArrayList<>(samples.size() + 2);
@@ -118,16 +127,18 @@ final class UnitSeries {
 
     private Timeline.Point point(
             long size, long[][] totals, long[] counts, int source, int sources, OptionalLong time) {
-        long[] t = source >= 0 && source < totals.length ? totals[source] : new long[stride];
+        int at = source < 0 ? -1 : slot(source);
+        long[] t = at >= 0 && at < totals.length ? totals[at] : new long[stride];
         List<Long> votes = new ArrayList<>(stride - SheetEvents.FIXED);
         for (int i = SheetEvents.FIXED; i < stride; i++) votes.add(t[i]);
         List<Long> bySource = new ArrayList<>(sources);
-        for (int i = 0; i < sources; i++) bySource.add(i < counts.length ? counts[i] : 0L);
+        for (int i = 0; i < sources; i++) bySource.add(i + 1 < counts.length ? counts[i + 1] : 0L);
         return Timeline.Point.of(size, time, t[0], t[1], t[2], t[3], votes, bySource);
     }
 
     /** How many sheets of source {@code s} arrived, and the log indices of the first and the last (-1: none). */
     long[] arrival(int s) {
-        return s < sheets.length ? new long[] {sheets[s], first[s], last[s]} : new long[] {0, -1, -1};
+        int at = slot(s);
+        return at < sheets.length ? new long[] {sheets[at], first[at], last[at]} : new long[] {0, -1, -1};
     }
 }

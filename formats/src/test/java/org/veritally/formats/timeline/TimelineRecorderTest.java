@@ -92,11 +92,44 @@ class TimelineRecorderTest {
         assertThat(q.points().get(9)).isEqualTo(point(9, 3000, 1, 70, 20, 20, 5, 15, 1, 1));
     }
 
+    /**
+     * Entries 4–9: S1 agrees (5), S3 disputed (7), S3 settled by w's correction (8), S1 disputed again by the
+     * authority's correction (9): the consensus view counts a station while its copies agree, and only then.
+     */
     @Test
-    void consensusAndUnknownNamesAreRefusedAsPreconditions() {
+    void goldenConsensusTimelineCountsAStationWhileItsCopiesAgree() {
+        TinyLog l = TinyLog.started();
+        l.add(TinyLog.sheet("S1", "auth", 10, 1, 6, 4)); // 4
+        l.add(TinyLog.sheet("S1", "w", 10, 1, 6, 4)); // 5: S1 agreed
+        l.add(TinyLog.sheet("S3", "auth", 20, 0, 5, 15)); // 6
+        l.add(TinyLog.sheet("S3", "w", 20, 0, 6, 14)); // 7: S3 disputed
+        l.add(TinyLog.correction("S3", "w", 20, 0, 5, 15, 7)); // 8: S3 agreed
+        l.add(TinyLog.correction("S1", "auth", 12, 1, 8, 4, 4)); // 9: S1 disputed
+        TimelineRecorder r = new TimelineRecorder();
+        for (byte[] e : l.entries()) assertThat(r.accept(e)).isEmpty();
+        Timeline t = r.timeline("N", "P", new View.Consensus(), TIMES);
+        assertThat(t.view()).isEqualTo("consensus");
+        assertThat(t.points())
+                .containsExactly(
+                        point(0, -1, 0, 0, 0, 0, 0, 0, 0, 0),
+                        point(1, 1000, 0, 0, 0, 0, 0, 0, 0, 0),
+                        point(2, 1000, 0, 0, 0, 0, 0, 0, 0, 0),
+                        point(3, 1000, 0, 0, 0, 0, 0, 0, 0, 0),
+                        point(4, 1000, 0, 0, 0, 0, 0, 0, 0, 0),
+                        point(5, 2000, 0, 0, 0, 0, 0, 0, 1, 0),
+                        point(6, 2000, 1, 100, 11, 10, 6, 4, 1, 1),
+                        point(7, 3000, 1, 100, 11, 10, 6, 4, 2, 1),
+                        point(8, 3000, 1, 100, 11, 10, 6, 4, 2, 2),
+                        point(9, 3000, 2, 170, 31, 30, 11, 19, 2, 3),
+                        point(10, -1, 1, 70, 20, 20, 5, 15, 3, 3));
+        assertThat(r.timeline("Q", "P", new View.Consensus(), TIMES).points().get(8))
+                .as("S3 (in Q) is disputed at size 8")
+                .isEqualTo(point(8, 3000, 0, 0, 0, 0, 0, 0, 1, 1));
+    }
+
+    @Test
+    void unknownNamesAreRefusedAsPreconditions() {
         TimelineRecorder r = golden();
-        assertThatThrownBy(() -> r.timeline("N", "P", new View.Consensus(), TIMES))
-                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> r.timeline("X", "P", new View.Official(), TIMES))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> r.timeline("N", "X", new View.Official(), TIMES))

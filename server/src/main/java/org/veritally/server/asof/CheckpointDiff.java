@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What changed in the log between sizes {@code from} and {@code to} ({@code from < to}): the sheets
- * appended in between, as copies added and copies corrected (with the source's reason and the entry
+ * What changed in the log between sizes {@code from} and {@code to} ({@code from < to}): the copies
+ * appended in between (sheets, and copies agreed by transcription), as copies added and copies
+ * corrected (with the source's reason and the entry
  * they supersede); the station × contests that became disputed, or stopped being so; and, in one
  * view, how each contest's totals moved at the root and in the units below it that moved most. Each
  * list holds at most the limit asked for; the counts say how many there were. Immutable.
@@ -34,12 +35,17 @@ public record CheckpointDiff(
         moved = List.copyOf(moved);
     }
 
-    /** One sheet entry of the range: a source's copy of a station × contest. */
+    /**
+     * One copy of the range: a source's copy of a station × contest, from a {@code sheet} entry, or from the
+     * {@code transcription} entry that completed an agreement on a photo of the source's (or settled it): the
+     * copy the source then has (docs/transcription.md). {@code entry} names which.
+     */
     public record SheetChange(
             long index,
             String station,
             String contest,
             String source,
+            String entry,
             Optional<Long> supersedes,
             Optional<String> reason) {}
 

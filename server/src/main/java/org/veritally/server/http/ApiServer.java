@@ -97,11 +97,13 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/moderate/pause", transcribe::pause);
             cfg.routes.get("/api/campaign/status", transcribe::status);
             cfg.routes.get("/api/stations/{id}/transcriptions", transcribe::ofStation);
-            cfg.routes.get(
-                    "/api/announcements",
-                    ctx -> json(
+            cfg.routes.get("/api/announcements", ctx -> {
+                if (AsOfRoutes.at(ctx).isPresent()) asOf.announcements(ctx);
+                else
+                    json(
                             ctx,
-                            new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all()));
+                            new org.veritally.server.read.ReadAnnouncements(instance.state(), instance.store()).all());
+            });
             cfg.routes.get("/api/discrepancies/summary", ctx -> {
                 if (AsOfRoutes.at(ctx).isPresent()) asOf.discrepancySummary(ctx);
                 else
@@ -110,12 +112,15 @@ public final class ApiServer implements AutoCloseable {
                             new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
                                     .summary());
             });
-            cfg.routes.get(
-                    "/api/discrepancies",
-                    ctx -> json(
+            cfg.routes.get("/api/discrepancies", ctx -> {
+                if (AsOfRoutes.at(ctx).isPresent())
+                    asOf.discrepancies(ctx, q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")));
+                else
+                    json(
                             ctx,
                             new org.veritally.server.read.ReadDiscrepancies(instance.state(), instance.store())
-                                    .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit")))));
+                                    .report(q(ctx, "unit"), q(ctx, "source"), limit(q(ctx, "limit"))));
+            });
             for (Routes r : extra) r.register(cfg.routes);
             cfg.routes.exception(RequestRefused.class, (e, ctx) -> {
                 e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Long.toString(s)));
@@ -252,6 +257,22 @@ public final class ApiServer implements AutoCloseable {
         return Optional.ofNullable(ctx.queryParam(name)).filter(s -> !s.isEmpty());
     }
 
+    /** One current copy as {@code /api/stations/{id}} lists it. */
+    static java.util.Map<String, Object> sheet(Election e, org.veritally.store.StoredSheet s) {
+        Contest c = e.contest(s.contest()).orElseThrow();
+        var votes = new LinkedHashMap<String, Long>();
+        long[] v = s.votes();
+        for (int i = 0; i < c.choices().size(); i++)
+            votes.put(c.choices().get(i).id(), v[i]);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("contest", s.contest());
+        m.put("source", s.source());
+        m.put("logIndex", s.entryIdx());
+        m.put("counts", s.counts());
+        m.put("votes", votes);
+        return m;
+    }
+
     private void election(Context ctx) {
         var st = instance.state();
         Election e =
@@ -303,26 +324,17 @@ public final class ApiServer implements AutoCloseable {
 
     private void station(Context ctx) {
         String id = ctx.pathParam("id");
+        if (AsOfRoutes.at(ctx).isPresent()) {
+            asOf.station(ctx, id);
+            return;
+        }
         var st = instance.state();
         var station = st.catalogue()
                 .station(id)
                 .orElseThrow(() -> new UsageProblem(ReadRule.RD_STATION, "unknown station '" + id + "'"));
         Election e = st.requireElection();
         var sheets = new ArrayList<Object>();
-        for (var s : instance.store().sheetsOfStation(id)) {
-            Contest c = e.contest(s.contest()).orElseThrow();
-            var votes = new LinkedHashMap<String, Long>();
-            long[] v = s.votes();
-            for (int i = 0; i < c.choices().size(); i++)
-                votes.put(c.choices().get(i).id(), v[i]);
-            var m = new LinkedHashMap<String, Object>();
-            m.put("contest", s.contest());
-            m.put("source", s.source());
-            m.put("logIndex", s.entryIdx());
-            m.put("counts", s.counts());
-            m.put("votes", votes);
-            sheets.add(m);
-        }
+        for (var s : instance.store().sheetsOfStation(id)) sheets.add(sheet(e, s));
         var m = new LinkedHashMap<String, Object>();
         m.put("station", station);
         m.put("sheets", sheets);

@@ -17,7 +17,8 @@ import org.veritally.server.read.UsageProblem;
  * The API's answers as of an earlier log size (issue 18, docs/api.md "As of a checkpoint"): {@code
  * ?at=N} on {@code /api/results} and {@code /api/units/{id}}, {@code /api/asof?at=N} (the checkpoint an
  * answer rests on), {@code /api/results/file?at=N} (the canonical results file of that size, which
- * {@code verify --results} checks) and {@code /api/diff?from=N&to=M}. Every answer carries an {@code
+ * {@code verify --results} checks), {@code /api/discrepancies?at=N}, {@code /api/discrepancies/summary?at=N},
+ * {@code /api/announcements?at=N} and {@code /api/diff?from=N&to=M}. Every answer carries an {@code
  * asOf} object naming the size, the root and the signed checkpoint. Thread-safe.
  */
 final class AsOfRoutes {
@@ -41,19 +42,7 @@ final class AsOfRoutes {
 
     /** What every as-of answer says about where it stands. */
     static Map<String, Object> describe(AsOf a, long latest) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("size", a.size());
-        m.put("root", a.rootHex());
-        m.put("latestSize", latest);
-        m.put("exact", a.exact());
-        a.checkpoint().ifPresent(c -> {
-            var cp = new LinkedHashMap<String, Object>();
-            cp.put("treeSize", c.treeSize());
-            cp.put("createdMs", c.createdMs());
-            cp.put("note", c.note());
-            m.put("checkpoint", cp);
-        });
-        return m;
+        return AsOfJson.describe(a, latest);
     }
 
     void asOf(Context ctx) {
@@ -89,6 +78,42 @@ final class AsOfRoutes {
         m.put("asOf", describe(a, instance.store().logSize()));
         m.put("summary", new org.veritally.server.read.ReadDiscrepancies(a.state(), instance.store()).summary());
         ApiServer.json(ctx, m);
+    }
+
+    /** The disputed stations (and the summary) as the replayed state of size N holds them, copies from the log. */
+    void discrepancies(Context ctx, Optional<String> unit, Optional<String> source, int limit) {
+        AsOf a = require(ctx);
+        var read = new org.veritally.server.read.ReadDiscrepancies(
+                a.state(), new org.veritally.server.read.LogCopies(a.state(), instance.store()));
+        ApiServer.json(ctx, AsOfJson.answer(a, instance.store().logSize(), "report", read.report(unit, source, limit)));
+    }
+
+    /**
+     * The announcements entered before size N, each judged against the copies current at N (an announcement
+     * entered later is not there: it had not been made).
+     */
+    void announcements(Context ctx) {
+        AsOf a = require(ctx);
+        var read = new org.veritally.server.read.ReadAnnouncements(
+                a.state(), new org.veritally.server.read.LogCopies(a.state(), instance.store()));
+        ApiServer.json(ctx, AsOfJson.answer(a, instance.store().logSize(), "announcements", read.all()));
+    }
+
+    /** A station's current copies at size N, read back from the log by the indices the replayed state holds. */
+    void station(Context ctx, String id) {
+        AsOf a = require(ctx);
+        var st = a.state();
+        var station = st.catalogue()
+                .station(id)
+                .orElseThrow(() -> new UsageProblem(ReadRule.RD_STATION, "unknown station '" + id + "' at that size"));
+        var e = st.requireElection();
+        var sheets = new ArrayList<Object>();
+        for (var s : new org.veritally.server.read.LogCopies(st, instance.store()).ofStation(id))
+            sheets.add(ApiServer.sheet(e, s));
+        var m = new LinkedHashMap<String, Object>();
+        m.put("station", station);
+        m.put("sheets", sheets);
+        ApiServer.json(ctx, AsOfJson.answer(a, instance.store().logSize(), "station", m));
     }
 
     /** The canonical results file of one contest × view at size N (docs/log-format.md §7), byte for byte. */

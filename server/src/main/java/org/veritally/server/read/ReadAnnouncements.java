@@ -22,15 +22,23 @@ import org.veritally.store.Store;
 /**
  * Use case: every announcement judged against the sheets in hand, in every view that has sheets
  * (official, consensus, each source), with the irreversibility of the announced lead at that point
- * of the count. Thread-safe.
+ * of the count. The copies come from a {@link CopiesInHand} (live, or as of log size N). Thread-safe.
  */
 public final class ReadAnnouncements {
     private final ElectionState state;
-    private final SheetQueries sheets;
+    private final CopiesInHand sheets;
 
     public ReadAnnouncements(ElectionState state, Store store) {
+        this(state, new StoreCopies(store));
+    }
+
+    /**
+     * The announcements {@code state} holds, judged against the copies {@code sheets} reads: as of log size N,
+     * the announcements entered before N against the copies current at N.
+     */
+    public ReadAnnouncements(ElectionState state, CopiesInHand sheets) {
         this.state = state;
-        this.sheets = new SheetQueries(store);
+        this.sheets = sheets;
     }
 
     /** One announcement's report. */

@@ -10,7 +10,6 @@ import org.veritally.core.model.Election;
 import org.veritally.core.model.SummaryCounts;
 import org.veritally.core.validation.ReadRule;
 import org.veritally.server.state.ElectionState;
-import org.veritally.store.ProjectionQueries;
 import org.veritally.store.Store;
 import org.veritally.store.StoredSheet;
 
@@ -19,15 +18,21 @@ import org.veritally.store.StoredSheet;
  * missing; counted over station × contest) comes from the live counters in constant time; the
  * station list reads every disputed station's copies and names each field that differs between
  * two copies that both carry it. Filters: a unit (stations below it) and a source (stations where
- * that source's copy differs from another's). Thread-safe.
+ * that source's copy differs from another's). The copies come from a {@link CopiesInHand}: the live
+ * projections, or the log entries of an earlier state (as of log size N). Thread-safe.
  */
 public final class ReadDiscrepancies {
     private final ElectionState state;
-    private final Store store;
+    private final CopiesInHand copies;
 
     public ReadDiscrepancies(ElectionState state, Store store) {
+        this(state, new StoreCopies(store));
+    }
+
+    /** The discrepancies of {@code state}, whose copies {@code copies} reads. */
+    public ReadDiscrepancies(ElectionState state, CopiesInHand copies) {
         this.state = state;
-        this.store = store;
+        this.copies = copies;
     }
 
     /** The whole answer of {@code discrepancies --json} and {@code GET /api/discrepancies}. */
@@ -74,10 +79,7 @@ public final class ReadDiscrepancies {
                 throw new UsageProblem(ReadRule.RD_VIEW, "unknown source '" + s + "'");
         });
         List<String[]> disputed = new ArrayList<>();
-        new ProjectionQueries(store)
-                .statusesOf(
-                        org.veritally.core.reconcile.StationStatus.DISPUTED.wire(),
-                        r -> disputed.add(new String[] {r.station(), r.contest()}));
+        this.copies.disputed(disputed::add);
         List<Station> out = new ArrayList<>();
         for (String[] d : disputed) {
             if (out.size() >= limit) break;
@@ -85,7 +87,7 @@ public final class ReadDiscrepancies {
             if (unitIdx >= 0 && !below(cat.ancestry(cat.unitOfStation(st)), unitIdx)) continue;
             Contest c = e.contest(d[1]).orElseThrow();
             List<StoredSheet> copies = new ArrayList<>();
-            for (StoredSheet s : store.sheetsOfStation(d[0])) if (s.contest().equals(d[1])) copies.add(s);
+            for (StoredSheet s : this.copies.ofStation(d[0])) if (s.contest().equals(d[1])) copies.add(s);
             List<String> differing = differing(copies, c, source);
             if (source.isPresent() && differing.isEmpty()) continue;
             if (source.isEmpty()) differing = differing(copies, c, Optional.empty());

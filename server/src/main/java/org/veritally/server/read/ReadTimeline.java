@@ -34,9 +34,9 @@ public final class ReadTimeline {
 
     /**
      * The timeline of {@code unitId} (default the root) × {@code contestId} (default the first) × {@code
-     * viewName} ({@code official} or {@code source:<id>}) at the log's current size.
+     * viewName} ({@code official}, {@code consensus} or {@code source:<id>}) at the log's current size.
      *
-     * @throws UsageProblem RD-ELECTION, RD-UNIT, RD-CONTEST or RD-VIEW (consensus has no timeline)
+     * @throws UsageProblem RD-ELECTION, RD-UNIT, RD-CONTEST or RD-VIEW
      */
     public synchronized Timeline timeline(Optional<String> unitId, Optional<String> contestId, String viewName) {
         Election e = state.election()
@@ -55,14 +55,10 @@ public final class ReadTimeline {
     private View view(String name) {
         View v = View.parse(name);
         var tab = state.tabulation();
-        if (v instanceof View.Consensus)
-            throw new UsageProblem(
-                    ReadRule.RD_VIEW,
-                    "the timeline has the official view and each source's (source:<id>), not consensus");
         if (v instanceof View.OfSource s && tab.sourceIndex(s.sourceId()) < 0)
             throw new UsageProblem(
                     ReadRule.RD_VIEW,
-                    "unknown view '" + name + "' (use official, or source:<id> of a declared source)");
+                    "unknown view '" + name + "' (use official, consensus, or source:<id> of a declared source)");
         if (v instanceof View.Official && tab.authority().isEmpty())
             throw new UsageProblem(
                     ReadRule.RD_VIEW,

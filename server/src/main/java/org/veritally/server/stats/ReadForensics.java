@@ -2,6 +2,7 @@ package org.veritally.server.stats;
 
 import java.util.Optional;
 import org.veritally.server.Instance;
+import org.veritally.server.read.ReadState;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.server.state.ElectionState;
 import org.veritally.stats.fingerprint.FingerprintSvg;
@@ -21,7 +22,7 @@ public final class ReadForensics {
     /** The bootstrap seed when none is given. Fixed, so that the same data always gives the same report. */
     public static final long DEFAULT_SEED = 1;
 
-    private final Instance instance;
+    private final java.util.function.Supplier<ReadState> reads;
     private volatile Cached last;
 
     private record Key(String contest, String view, ForensicsOptions options, long logSize) {}
@@ -29,7 +30,12 @@ public final class ReadForensics {
     private record Cached(Key key, ViewForensics result) {}
 
     public ReadForensics(Instance instance) {
-        this.instance = instance;
+        this(() -> ReadState.live(instance));
+    }
+
+    /** Forensics of what {@code reads} gives at each call (live, or a fixed earlier state). */
+    public ReadForensics(java.util.function.Supplier<ReadState> reads) {
+        this.reads = reads;
     }
 
     /**
@@ -50,14 +56,15 @@ public final class ReadForensics {
      * @throws StatsParameterProblem ST-PARAM if the chosen candidate is not one of the contest's
      */
     public ViewForensics run(Optional<String> contestId, String view, ForensicsOptions options) {
-        ElectionState state = instance.state();
+        ReadState at = reads.get();
+        ElectionState state = at.state();
         ViewScope scope = ViewScope.resolve(state, contestId, view);
         Key key = new Key(scope.contestId(), scope.viewName(), options, state.logSize());
         Cached c = last;
         if (c != null && c.key().equals(key)) {
             return c.result();
         }
-        ViewStations vs = new StationCountsReader(instance.store())
+        ViewStations vs = new StationCountsReader(at.copies())
                 .read(state, scope, StrataLevel.resolve(scope.election(), Optional.empty()));
         if (vs.stations().isEmpty()) {
             throw new UsageProblem(

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.veritally.core.model.Candidate;
 import org.veritally.core.tabulate.UnitResult;
 import org.veritally.server.Instance;
+import org.veritally.server.read.ReadState;
 import org.veritally.stats.announced.Irreversibility;
 import org.veritally.stats.announced.ShareThreshold;
 
@@ -17,10 +18,15 @@ import org.veritally.stats.announced.ShareThreshold;
  * candidate ids. Thread-safe.
  */
 public final class ReadIrreversibility {
-    private final Instance instance;
+    private final java.util.function.Supplier<ReadState> reads;
 
     public ReadIrreversibility(Instance instance) {
-        this.instance = instance;
+        this(() -> ReadState.live(instance));
+    }
+
+    /** The irreversibility of what {@code reads} gives at each call (live, or a fixed earlier state). */
+    public ReadIrreversibility(java.util.function.Supplier<ReadState> reads) {
+        this.reads = reads;
     }
 
     /**
@@ -30,12 +36,13 @@ public final class ReadIrreversibility {
      * @throws StatsParameterProblem if the contest has fewer than two candidates
      */
     public ViewIrreversibility run(Optional<String> contestId, String view) {
-        ViewScope scope = ViewScope.resolve(instance.state(), contestId, view);
+        ReadState at = reads.get();
+        ViewScope scope = ViewScope.resolve(at.state(), contestId, view);
         List<Candidate> candidates = scope.contest().candidates();
         if (candidates.size() < 2) {
             throw new StatsParameterProblem("contest " + scope.contestId() + " has one candidate: no lead to assess");
         }
-        UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), scope.viewName());
+        UnitResult r = at.results().result(Optional.empty(), Optional.of(scope.contestId()), scope.viewName());
         Map<String, Long> byId = new HashMap<>();
         r.candidates().forEach(c -> byId.put(c.id(), c.votes()));
         List<String> labels = candidates.stream().map(Candidate::id).toList();

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.tabulate.UnitResult;
 import org.veritally.server.Instance;
+import org.veritally.server.read.ReadState;
 import org.veritally.server.state.ElectionState;
 import org.veritally.stats.StationCounts;
 import org.veritally.stats.quickcount.ConsistentSampler;
@@ -32,7 +33,7 @@ public final class ReadQuickCount {
     /** The normal quantile of the intervals when none is given: 1.96, a 95% interval. */
     public static final double DEFAULT_Z = 1.96;
 
-    private final Instance instance;
+    private final java.util.function.Supplier<ReadState> reads;
     private volatile Drawn last;
 
     private record DrawKey(String seed, int size, int strataLevel, int frameSize) {}
@@ -40,7 +41,12 @@ public final class ReadQuickCount {
     private record Drawn(DrawKey key, SamplePlan plan, int[] stationIndices) {}
 
     public ReadQuickCount(Instance instance) {
-        this.instance = instance;
+        this(() -> ReadState.live(instance));
+    }
+
+    /** Quick counts of what {@code reads} gives at each call (live, or a fixed earlier state). */
+    public ReadQuickCount(java.util.function.Supplier<ReadState> reads) {
+        this.reads = reads;
     }
 
     /**
@@ -52,7 +58,8 @@ public final class ReadQuickCount {
      */
     public ViewQuickCount run(
             String seed, int size, Optional<String> strataLevel, Optional<String> contestId, String view, double z) {
-        ElectionState state = instance.state();
+        ReadState at = reads.get();
+        ElectionState state = at.state();
         ViewScope scope = ViewScope.resolve(state, contestId, view);
         if (seed == null || seed.isBlank()) {
             throw new StatsParameterProblem(
@@ -71,7 +78,7 @@ public final class ReadQuickCount {
         Drawn drawn = draw(cat, new DrawKey(seed, size, strata.index(), frameSize), strata);
         SamplePlan plan = drawn.plan();
         ViewStations sheets =
-                new StationCountsReader(instance.store()).readStations(state, scope, strata, drawn.stationIndices());
+                new StationCountsReader(at.copies()).readStations(state, scope, strata, drawn.stationIndices());
         Map<String, StationCounts> byId = new HashMap<>();
         for (StationCounts s : sheets.stations()) {
             byId.put(s.stationId(), s);
@@ -91,9 +98,9 @@ public final class ReadQuickCount {
         List<ViewQuickCount.ShareCheck> comparisons = new ArrayList<>();
         estimate.ifPresent(e -> {
             if (state.tabulation().authority().isPresent()) {
-                compare(e, scope, "official").ifPresent(comparisons::add);
+                compare(at, e, scope, "official").ifPresent(comparisons::add);
             }
-            compare(e, scope, "consensus").ifPresent(comparisons::add);
+            compare(at, e, scope, "consensus").ifPresent(comparisons::add);
         });
         return new ViewQuickCount(
                 scope.contestId(),
@@ -130,8 +137,9 @@ public final class ReadQuickCount {
         return d;
     }
 
-    private Optional<ViewQuickCount.ShareCheck> compare(QuickCountEstimate e, ViewScope scope, String view) {
-        UnitResult r = instance.results().result(Optional.empty(), Optional.of(scope.contestId()), view);
+    private Optional<ViewQuickCount.ShareCheck> compare(
+            ReadState at, QuickCountEstimate e, ViewScope scope, String view) {
+        UnitResult r = at.results().result(Optional.empty(), Optional.of(scope.contestId()), view);
         Map<String, Long> votes = new HashMap<>();
         long valid = 0;
         for (var c : r.candidates()) {

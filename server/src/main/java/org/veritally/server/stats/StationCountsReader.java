@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.SummaryCounts;
+import org.veritally.server.read.CopiesInHand;
+import org.veritally.server.read.StoreCopies;
 import org.veritally.server.state.ElectionState;
 import org.veritally.stats.CandidateSet;
 import org.veritally.stats.StationCounts;
@@ -30,10 +32,15 @@ import org.veritally.store.Store;
  * reads with the calling thread's connection.
  */
 public final class StationCountsReader {
-    private final SheetQueries sheets;
+    private final CopiesInHand sheets;
 
     public StationCountsReader(Store store) {
-        this.sheets = new SheetQueries(store);
+        this(new StoreCopies(store));
+    }
+
+    /** A reader of the copies {@code sheets} holds (live, or as of an earlier log size). */
+    public StationCountsReader(CopiesInHand sheets) {
+        this.sheets = sheets;
     }
 
     /** The candidates of {@code contest}, in its order. */

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.veritally.server.Instance;
+import org.veritally.server.asof.AsOf;
+import org.veritally.server.asof.StatesAsOf;
+import org.veritally.server.http.AsOfJson;
 import org.veritally.server.http.Json;
 import org.veritally.server.http.ProblemJson;
 import org.veritally.server.http.Routes;
+import org.veritally.server.read.ReadState;
 import org.veritally.stats.announced.RoundShares;
 import org.veritally.stats.quickcount.SampleSize;
 
@@ -30,14 +34,21 @@ import org.veritally.stats.quickcount.SampleSize;
  * <p>The view defaults to {@code official} and the contest to the first. A missing or malformed parameter is
  * a 400 problem ({@code ST-PARAM}); an unknown contest or view a 404 ({@code RD-CONTEST}, {@code RD-VIEW}, via
  * the API's handler for {@link org.veritally.server.read.UsageProblem}); a view without sheets a 404 ({@code
- * ST-NODATA}). Thread-safe.
+ * ST-NODATA}).
+ *
+ * <p>{@code ?at=N} on the forensics, the fingerprint, the quick count and the irreversibility answers them as
+ * the election stood at log size N (issue 18): over the state replayed from the log's first N entries, its
+ * copies read back from the log, wrapped as {@code {"asOf": …, "forensics"|"quickCount"|"irreversibility":
+ * …}} (the fingerprint stays an SVG). A size the log never had is a 404 {@code RD-AT}. Thread-safe.
  */
 public final class StatsRoutes implements Routes {
+    private final Instance instance;
     private final ReadForensics forensics;
     private final ReadQuickCount quickCount;
     private final ReadIrreversibility irreversibility;
 
     public StatsRoutes(Instance instance) {
+        this.instance = instance;
         this.forensics = new ReadForensics(instance);
         this.quickCount = new ReadQuickCount(instance);
         this.irreversibility = new ReadIrreversibility(instance);
@@ -66,13 +77,31 @@ public final class StatsRoutes implements Routes {
         };
     }
 
+    /** The state asked for with {@code ?at=N}, if the request has the parameter. */
+    private Optional<AsOf> at(Context ctx) {
+        return q(ctx, "at").map(s -> instance.asOf().at(StatesAsOf.parse("at", s)));
+    }
+
+    private static java.util.function.Supplier<ReadState> reads(AsOf a, Instance in) {
+        ReadState r = ReadState.replayed(a.state(), a.results(), in.store());
+        return () -> r;
+    }
+
+    /** {@code body} as the live answer, or wrapped with where it stands when asked as of {@code a}. */
+    private Object answer(Optional<AsOf> a, String name, Object body) {
+        return a.<Object>map(x -> AsOfJson.answer(x, instance.store().logSize(), name, body))
+                .orElse(body);
+    }
+
     private void forensics(Context ctx) {
-        var f = forensics.run(q(ctx, "contest"), view(ctx), options(ctx));
+        Optional<AsOf> a = at(ctx);
+        var read = a.map(x -> new ReadForensics(reads(x, instance))).orElse(forensics);
         int maxListed = intParam(ctx, "maxListed").orElse(StatsJson.DEFAULT_MAX_LISTED);
         if (maxListed < 0) {
             throw new StatsParameterProblem("maxListed must be >= 0");
         }
-        json(ctx, StatsJson.forensics(f, maxListed));
+        var f = read.run(q(ctx, "contest"), view(ctx), options(ctx));
+        json(ctx, answer(a, "forensics", StatsJson.forensics(f, maxListed)));
     }
 
     private static org.veritally.stats.report.ForensicsOptions options(Context ctx) {
@@ -85,7 +114,8 @@ public final class StatsRoutes implements Routes {
     }
 
     private void fingerprint(Context ctx) {
-        var f = forensics.run(q(ctx, "contest"), view(ctx), options(ctx));
+        var read = at(ctx).map(x -> new ReadForensics(reads(x, instance))).orElse(forensics);
+        var f = read.run(q(ctx, "contest"), view(ctx), options(ctx));
         ctx.contentType("image/svg+xml; charset=utf-8")
                 .result(ReadForensics.fingerprintSvg(f).getBytes(StandardCharsets.UTF_8));
     }
@@ -98,14 +128,16 @@ public final class StatsRoutes implements Routes {
             throw new StatsParameterProblem("size must be a positive sample size, got " + size);
         }
         double z = doubleParam(ctx, "z").orElse(ReadQuickCount.DEFAULT_Z);
-        json(
-                ctx,
-                StatsJson.quickCount(
-                        quickCount.run(seed, (int) size, q(ctx, "strata"), q(ctx, "contest"), view(ctx), z)));
+        Optional<AsOf> a = at(ctx);
+        var read = a.map(x -> new ReadQuickCount(reads(x, instance))).orElse(quickCount);
+        var r = read.run(seed, (int) size, q(ctx, "strata"), q(ctx, "contest"), view(ctx), z);
+        json(ctx, answer(a, "quickCount", StatsJson.quickCount(r)));
     }
 
     private void irreversible(Context ctx) {
-        json(ctx, StatsJson.irreversibility(irreversibility.run(q(ctx, "contest"), view(ctx))));
+        Optional<AsOf> a = at(ctx);
+        var read = a.map(x -> new ReadIrreversibility(reads(x, instance))).orElse(irreversibility);
+        json(ctx, answer(a, "irreversibility", StatsJson.irreversibility(read.run(q(ctx, "contest"), view(ctx)))));
     }
 
     private void roundShares(Context ctx) {

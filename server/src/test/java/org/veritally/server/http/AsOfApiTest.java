@@ -49,6 +49,41 @@ class AsOfApiTest {
     }
 
     @Test
+    void disputedStationsAnnouncementsStatisticsAndStationsAnswerAtASize() throws Exception {
+        try (Instance in = AsOfFixture.announced(dir, 40, 9);
+                ApiServer api = new ApiServer(
+                                in, WriteToken.load(dir), List.of(new org.veritally.server.stats.StatsRoutes(in)))
+                        .start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + api.port();
+            long size = in.store().logSize();
+            long n = size - 1; // before the late announcement
+            String asOf = "\"asOf\":{\"size\":" + n;
+            var d = get(base, "/api/discrepancies?at=" + n);
+            assertThat(d.statusCode()).as(d.body()).isEqualTo(200);
+            assertThat(d.body()).contains(asOf, "\"report\":{\"summary\":", "\"stations\":[{");
+            var a = get(base, "/api/announcements?at=" + n);
+            assertThat(a.body()).contains(asOf, "\"id\":\"early\"").doesNotContain("\"id\":\"late\"");
+            assertThat(get(base, "/api/announcements").body()).contains("\"id\":\"late\"");
+            for (String q : List.of(
+                    "/api/stats/forensics?view=consensus&at=",
+                    "/api/stats/irreversible?view=consensus&at=",
+                    "/api/stats/quickcount?seed=dice&size=10&view=consensus&at=")) {
+                var r = get(base, q + n);
+                assertThat(r.statusCode()).as(q + r.body()).isEqualTo(200);
+                assertThat(r.body()).as(q).startsWith("{" + asOf);
+            }
+            var fp = get(base, "/api/stats/forensics/fingerprint.svg?view=consensus&at=" + n);
+            assertThat(fp.body()).startsWith("<svg");
+            var st = get(base, "/api/stations/P0?at=" + n);
+            assertThat(st.body()).contains(asOf, "\"station\":{\"station\":{\"id\":\"P0\"");
+            assertThat(get(base, "/api/stations/P0?at=3").body())
+                    .as("no copy yet at size 3")
+                    .contains("\"sheets\":[]");
+            assertThat(get(base, "/api/stats/irreversible?at=0").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void rdAtIsA404ForASizeTheLogNeverHad() throws Exception {
         try (Instance in = AsOfFixture.grown(dir, 10, 9);
                 ApiServer api = new ApiServer(in, WriteToken.load(dir), List.of()).start("127.0.0.1", 0)) {

@@ -26,7 +26,7 @@ import org.veritally.server.http.WriteToken;
 /**
  * The timeline read from a real data directory: its last point is what {@code results} shows, for every
  * unit asked; it follows the log as sheets are added; its times are the stored checkpoints'; unknown
- * names and the consensus view are refused with their rule; and {@code /api/timeline} answers JSON.
+ * names are refused with their rule; and {@code /api/timeline} answers JSON.
  */
 class ReadTimelineTest {
     @TempDir
@@ -78,7 +78,7 @@ class ReadTimelineTest {
     }
 
     @Test
-    void unknownNamesAndTheConsensusViewAreRefusedWithTheirRule() {
+    void unknownNamesAreRefusedWithTheirRule() {
         var g = new SyntheticElection(20, 1, 3, 1, 18);
         try (Instance in = Fixtures.defined(dir, g.definition())) {
             assertThatThrownBy(() -> in.timeline().timeline(Optional.of("nowhere"), Optional.empty(), "official"))
@@ -87,9 +87,6 @@ class ReadTimelineTest {
             assertThatThrownBy(() -> in.timeline().timeline(Optional.empty(), Optional.of("X"), "official"))
                     .isInstanceOfSatisfying(
                             UsageProblem.class, e -> assertThat(e.rule().id()).isEqualTo("RD-CONTEST"));
-            assertThatThrownBy(() -> in.timeline().timeline(Optional.empty(), Optional.empty(), "consensus"))
-                    .isInstanceOfSatisfying(
-                            UsageProblem.class, e -> assertThat(e.rule().id()).isEqualTo("RD-VIEW"));
             assertThatThrownBy(() -> in.timeline().timeline(Optional.empty(), Optional.empty(), "source:nobody"))
                     .isInstanceOfSatisfying(
                             UsageProblem.class, e -> assertThat(e.rule().id()).isEqualTo("RD-VIEW"));

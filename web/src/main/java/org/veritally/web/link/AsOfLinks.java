@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.veritally.web.i18n.Lang;
 
 /**
- * Links of a page shown as of log size N ({@code /{lang}/at/{N}/…}, issue 18): the overview, unit and
- * station pages stay at that size (a permanent address), every other page is the live one. Such a
+ * Links of a page shown as of log size N ({@code /{lang}/at/{N}/…}, issue 18): the results views (overview,
+ * unit, station, disputed stations, announcements, statistics) stay at that size (a permanent address); every
+ * other page (search, downloads, the forms, the timeline, which plots every size anyway) is the live one. Such a
  * page polls nothing: its figures never change. Immutable and thread-safe.
  */
 public final class AsOfLinks implements Links {
@@ -20,7 +21,11 @@ public final class AsOfLinks implements Links {
 
     /** Whether a page of this kind has an as-of address. */
     public static boolean kept(PageRef.Kind k) {
-        return k == PageRef.Kind.OVERVIEW || k == PageRef.Kind.UNIT || k == PageRef.Kind.STATION;
+        return switch (k) {
+            case OVERVIEW, UNIT, STATION, DISCREPANCIES, ANNOUNCEMENTS, STATISTICS -> true;
+            case SEARCH, DOWNLOADS, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN, TIMELINE, DIFF, AUDITS, AUDIT, AUDIT_FORM ->
+                false;
+        };
     }
 
     @Override
@@ -61,9 +66,25 @@ public final class AsOfLinks implements Links {
         return live.receipt(index);
     }
 
+    /** The API answers that take {@code ?at=N} (docs/api.md, "As of a checkpoint"). */
+    static final java.util.Set<String> AS_OF_API = java.util.Set.of(
+            "/api/results",
+            "/api/discrepancies",
+            "/api/discrepancies/summary",
+            "/api/announcements",
+            "/api/stats/forensics",
+            "/api/stats/forensics/fingerprint.svg",
+            "/api/stats/quickcount",
+            "/api/stats/irreversible");
+
+    /** The API answer at this size where it has one (so a page's JSON link shows what the page shows), else live. */
     @Override
     public Optional<String> api(String path, String... params) {
-        return live.api(path, params);
+        if (!AS_OF_API.contains(path) && !path.startsWith("/api/units/")) return live.api(path, params);
+        String[] withAt = java.util.Arrays.copyOf(params, params.length + 2);
+        withAt[params.length] = "at";
+        withAt[params.length + 1] = Long.toString(size);
+        return live.api(path, withAt);
     }
 
     @Override

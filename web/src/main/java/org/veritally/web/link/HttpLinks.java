@@ -10,7 +10,8 @@ import org.veritally.web.i18n.Lang;
  * {@code /{lang}/station/{id}}, {@code /{lang}/search?q=}, {@code /{lang}/downloads}, {@code
  * /{lang}/discrepancies?unit=&source=}, {@code /{lang}/announcements} and {@code
  * /{lang}/statistics?contest=&view=&seed=&size=}, {@code /{lang}/upload}, {@code /{lang}/audits}, {@code
- * /{lang}/audit/{id}} and {@code /{lang}/audit/{id}/form/{station}}; public images at {@code
+ * /{lang}/audit/{id}}, {@code /{lang}/audit/{id}/form/{station}} and {@code /{lang}/diff?view=&from=&to=};
+ * public images at {@code
  * /evidence/{sha256}}. Parameters are written in the fixed order of
  * {@link PageRef#PARAMS}. Unit links always carry their contest and view, so a link copied today
  * shows the same figures a year later even if the default view changes. Immutable.
@@ -40,6 +41,7 @@ public final class HttpLinks implements Links {
                         .append(enc(t.id()))
                         .append("/form/")
                         .append(enc(t.param("station").orElseThrow()));
+            case DIFF -> b.append("diff");
         }
         char sep = '?';
         for (String name : PageRef.PARAMS)

@@ -49,7 +49,7 @@ public final class MirrorLinks implements Links {
             case TIMELINE ->
                 "timeline/" + t.contest().orElse("default") + "/"
                         + slug(t.view().orElse("default")) + "/" + t.id() + ".html";
-            case SEARCH, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN -> "index.html";
+            case SEARCH, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN, DIFF -> "index.html";
             case DOWNLOADS -> "downloads.html";
             case AUDITS -> "audits.html";
             case AUDIT -> "audit/" + safe(t.id()) + ".html";

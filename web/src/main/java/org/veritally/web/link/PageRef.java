@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public record PageRef(Kind kind, String id, Map<String, String> params) {
     /** Every parameter a page may carry, in the order a URL writes them. */
     public static final List<String> PARAMS =
-            List.of("contest", "view", "sort", "q", "unit", "source", "seed", "size", "station");
+            List.of("contest", "view", "sort", "q", "unit", "source", "seed", "size", "station", "from", "to");
 
     /** The kinds of page the site has. */
     public enum Kind {
@@ -41,7 +41,9 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         /** One audit; its id is the audit's. */
         AUDIT,
         /** The printable tally form of one station of an audit; its id is the audit's, param {@code station}. */
-        AUDIT_FORM
+        AUDIT_FORM,
+        /** What changed between two log sizes ({@code from}, {@code to}): live site only. */
+        DIFF
     }
 
     /** Whether a page of this kind is about one subject, named by its id. */
@@ -152,14 +154,19 @@ public record PageRef(Kind kind, String id, Map<String, String> params) {
         return new PageRef(Kind.TIMELINE, id, Map.of("contest", contest, "view", view));
     }
 
-    /**
-     * The reporting timeline of unit {@code id} for a contest, in {@code view} unless it is {@code consensus}
-     * (which has no timeline): then in the default view.
-     */
+    /** The reporting timeline of unit {@code id} for a contest, in {@code view} (every view has one). */
     public static PageRef timelineOf(String id, String contest, String view) {
-        return view.equals("consensus")
-                ? new PageRef(Kind.TIMELINE, id, Map.of("contest", contest))
-                : timeline(id, contest, view);
+        return timeline(id, contest, view);
+    }
+
+    /** What changed between log sizes {@code from} and {@code to}, totals in {@code view} (absent: default). */
+    public static PageRef diff(long from, long to, Optional<String> view) {
+        return of(
+                Kind.DIFF,
+                "",
+                p("from", Optional.of(Long.toString(from))),
+                p("to", Optional.of(Long.toString(to))),
+                p("view", view));
     }
 
     public static PageRef statistics(Optional<String> contest, Optional<String> view) {

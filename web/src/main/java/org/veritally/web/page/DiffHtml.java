@@ -9,7 +9,8 @@ import org.veritally.web.link.PageRef;
 /**
  * Renders what changed between two log sizes ({@link CheckpointDiff}, issue 18): how the totals moved
  * (the root and the units that moved most, per contest), the corrections with their reasons, the
- * station × contests newly disputed or settled, and the copies added. Stations link to their page as of
+ * station × contests newly disputed or settled, and the copies added (those agreed by transcription marked
+ * so). Stations link to their page as of
  * the later size. Stateless.
  */
 public final class DiffHtml {
@@ -79,6 +80,7 @@ public final class DiffHtml {
             h.raw("<li>");
             h.link(to.page(c.lang(), PageRef.station(s.station())), s.station());
             h.text(" · " + s.contest() + " · " + s.source() + " · #" + s.index());
+            if (s.entry().equals("transcription")) h.text(" · " + c.t("diff.transcribed"));
             h.raw("</li>");
         }
         h.raw("</ul></section>");

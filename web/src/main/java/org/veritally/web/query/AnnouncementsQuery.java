@@ -11,6 +11,7 @@ import org.veritally.core.model.Election;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.server.Instance;
 import org.veritally.server.read.ReadAnnouncements;
+import org.veritally.server.read.ReadState;
 import org.veritally.stats.announced.RoundShare;
 import org.veritally.stats.announced.RoundShares;
 import org.veritally.stats.announced.RoundSharesResult;
@@ -46,15 +47,26 @@ public final class AnnouncementsQuery {
 
     /** The page, reused while the log has not grown or for {@value #MAX_AGE_MS} ms. */
     public AnnouncementsPage read() {
-        return kept.get("", in.state().logSize(), this::judge);
+        return kept.get("", in.state().logSize(), () -> judge(ReadState.live(in), Results.info(in), Results.log(in)));
     }
 
-    private AnnouncementsPage judge() {
-        Election e = in.state().requireElection();
-        Tabulation tab = in.state().tabulation();
+    /**
+     * The page as it stood at an earlier log size (issue 18): the announcements entered before then, each
+     * judged against the copies current then (an announcement entered later is not on it). Not kept: the
+     * replayed state is ({@link org.veritally.server.asof.StatesAsOf}).
+     */
+    public AnnouncementsPage read(org.veritally.server.asof.AsOf a) {
+        AsOfQuery q = new AsOfQuery(a);
+        return judge(ReadState.replayed(a.state(), a.results(), in.store()), q.info(), q.log());
+    }
+
+    private static AnnouncementsPage judge(
+            ReadState at, org.veritally.web.model.ElectionInfo info, org.veritally.web.model.LogStatus log) {
+        Election e = at.state().requireElection();
+        Tabulation tab = at.state().tabulation();
         Optional<String> authorityView = tab.authority().map(s -> "source:" + s.id());
         List<AnnouncementReport> out = new ArrayList<>();
-        for (var r : new ReadAnnouncements(in.state(), in.store()).all()) {
+        for (var r : new ReadAnnouncements(at.state(), at.copies()).all()) {
             Announcement a = r.announcement();
             Contest c = e.contest(a.contest()).orElseThrow();
             List<ViewCheck> views = new ArrayList<>();
@@ -85,7 +97,7 @@ public final class AnnouncementsQuery {
                     round(a, c)));
         }
         out.sort((x, y) -> Long.compare(y.logIndex(), x.logIndex()));
-        return new AnnouncementsPage(Results.info(in), out, Results.log(in));
+        return new AnnouncementsPage(info, out, log);
     }
 
     private static ViewCheck view(AnnouncementCheck.Result v, Contest c, Tabulation tab) {

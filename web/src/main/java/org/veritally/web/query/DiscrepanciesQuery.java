@@ -11,13 +11,18 @@ import org.veritally.core.model.Election;
 import org.veritally.core.model.Source;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.server.Instance;
+import org.veritally.server.asof.AsOf;
 import org.veritally.server.read.ReadDiscrepancies;
+import org.veritally.server.read.ReadState;
+import org.veritally.server.state.ElectionState;
 import org.veritally.store.StoredSheet;
 import org.veritally.web.model.Crumb;
 import org.veritally.web.model.DiscrepanciesPage;
 import org.veritally.web.model.DiscrepancySummary;
 import org.veritally.web.model.DisputedStation;
+import org.veritally.web.model.ElectionInfo;
 import org.veritally.web.model.FieldRow;
+import org.veritally.web.model.LogStatus;
 import org.veritally.web.model.Option;
 import org.veritally.web.model.SheetCopy;
 
@@ -37,16 +42,31 @@ public final class DiscrepanciesQuery {
     }
 
     public DiscrepanciesPage read(Optional<String> unit, Optional<String> source) {
-        Election e = in.state().requireElection();
-        Catalogue cat = in.state().catalogue();
-        Tabulation tab = in.state().tabulation();
+        return read(ReadState.live(in), Results.info(in), Results.log(in), unit, source);
+    }
+
+    /**
+     * The page as the election stood at an earlier log size (issue 18): the replayed state's reconciliation
+     * and the copies current then, read back from the log.
+     */
+    public DiscrepanciesPage read(AsOf a, Optional<String> unit, Optional<String> source) {
+        AsOfQuery q = new AsOfQuery(a);
+        return read(ReadState.replayed(a.state(), a.results(), in.store()), q.info(), q.log(), unit, source);
+    }
+
+    private DiscrepanciesPage read(
+            ReadState r, ElectionInfo info, LogStatus log, Optional<String> unit, Optional<String> source) {
+        ElectionState state = r.state();
+        Election e = state.requireElection();
+        Catalogue cat = state.catalogue();
+        Tabulation tab = state.tabulation();
         int root = cat.unitIndex(e.rootUnitId());
         int u = unit.map(cat::unitIndex).orElse(root);
         if (u < 0) throw new NotFound("notfound.unit", unit.get());
         if (source.isPresent() && tab.sourceIndex(source.get()) < 0)
             throw new NotFound("notfound.source", source.get());
         Optional<String> below = u == root ? Optional.empty() : unit;
-        var read = new ReadDiscrepancies(in.state(), in.store());
+        var read = new ReadDiscrepancies(state, r.copies());
         var report = read.report(below, source, MAX_READ + 1);
         boolean truncated = report.stations().size() > MAX_READ;
         Map<String, String> sourceNames = new LinkedHashMap<>();
@@ -59,7 +79,7 @@ public final class DiscrepanciesQuery {
             int stUnit = cat.unitOfStation(st);
             int child = childOnTheWay(cat, stUnit, u);
             if (child >= 0) perChild.merge(child, 1L, Long::sum);
-            rows.add(row(e, cat, d, st, stUnit, sourceNames));
+            rows.add(row(r, e, cat, d, st, stUnit, sourceNames));
         }
         List<DiscrepancySummary.Count> places = new ArrayList<>();
         for (int c : cat.childUnits(u)) {
@@ -68,11 +88,11 @@ public final class DiscrepanciesQuery {
                 places.add(new DiscrepancySummary.Count(
                         cat.unit(c).id(), cat.unit(c).name(), n));
         }
-        List<Crumb> trail = u == root ? List.of() : UnitQuery.ancestry(in, u);
+        List<Crumb> trail = u == root ? List.of() : ancestry(e, cat, u);
         String level = Results.levelName(e, cat.unit(u).level() + 1);
         return new DiscrepanciesPage(
-                Results.info(in),
-                summary(e, cat, tab),
+                info,
+                summary(state, e, cat, tab),
                 sources(tab, source),
                 source,
                 trail,
@@ -80,7 +100,14 @@ public final class DiscrepanciesQuery {
                 level,
                 rows,
                 truncated,
-                Results.log(in));
+                log);
+    }
+
+    private static List<Crumb> ancestry(Election e, Catalogue cat, int unit) {
+        int[] up = cat.ancestry(unit);
+        List<Crumb> out = new ArrayList<>(up.length);
+        for (int i = up.length - 1; i >= 0; i--) out.add(UnitQuery.crumb(e, cat.unit(up[i])));
+        return out;
     }
 
     /**
@@ -92,9 +119,8 @@ public final class DiscrepanciesQuery {
         return -1;
     }
 
-    private DiscrepancySummary summary(Election e, Catalogue cat, Tabulation tab) {
-        var s = in.state()
-                .reconciliation()
+    private static DiscrepancySummary summary(ElectionState state, Election e, Catalogue cat, Tabulation tab) {
+        var s = state.reconciliation()
                 .summary((long) cat.stationCount() * e.contests().size());
         List<DiscrepancySummary.Count> single = new ArrayList<>();
         List<Source> sources = tab.sources();
@@ -119,21 +145,25 @@ public final class DiscrepanciesQuery {
         return out;
     }
 
-    private DisputedStation row(
-            Election e, Catalogue cat, ReadDiscrepancies.Station d, int st, int stUnit, Map<String, String> names) {
+    private static DisputedStation row(
+            ReadState r,
+            Election e,
+            Catalogue cat,
+            ReadDiscrepancies.Station d,
+            int st,
+            int stUnit,
+            Map<String, String> names) {
         Contest c = e.contest(d.contest()).orElseThrow();
         List<StoredSheet> copies = new ArrayList<>();
         List<SheetCopy> heads = new ArrayList<>();
-        long consensus = in.state().reconciliation().consensusEntry(st, e.contestIndex(c.id()));
-        List<StoredSheet> all = in.store().sheetsOfStation(d.station());
+        long consensus = r.state().reconciliation().consensusEntry(st, e.contestIndex(c.id()));
+        List<StoredSheet> all = r.copies().ofStation(d.station());
         for (String sourceId : names.keySet()) {
             for (StoredSheet s : all) {
                 if (!s.contest().equals(c.id()) || !s.source().equals(sourceId)) continue;
                 copies.add(s);
-                var src = in.state()
-                        .tabulation()
-                        .sources()
-                        .get(in.state().tabulation().sourceIndex(sourceId));
+                var tab = r.state().tabulation();
+                var src = tab.sources().get(tab.sourceIndex(sourceId));
                 heads.add(new SheetCopy(
                         sourceId,
                         src.name(),

@@ -11,6 +11,8 @@ import org.veritally.core.model.Candidate;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.server.Instance;
+import org.veritally.server.asof.AsOf;
+import org.veritally.server.read.ReadState;
 import org.veritally.server.read.UsageProblem;
 import org.veritally.server.stats.ReadForensics;
 import org.veritally.server.stats.ReadIrreversibility;
@@ -28,7 +30,7 @@ import org.veritally.web.model.StatisticsPage;
  * million), so their result is kept per contest × view while the log has not grown or for {@value
  * #MAX_AGE_MS} ms ({@link LogBoundCache}), and the page says at which log size it was computed.
  * Irreversibility reads the live totals and the quick count its sampled sheets by key: neither is
- * kept. Thread-safe.
+ * kept. As of an earlier log size the report never changes: the last {@value #AS_OF_KEPT} are kept. Thread-safe.
  */
 public final class StatisticsQuery {
     static final long MAX_AGE_MS = 30_000;
@@ -50,29 +52,72 @@ public final class StatisticsQuery {
 
     public StatisticsPage read(
             Optional<String> contestId, Optional<String> view, Optional<String> seed, Optional<String> size) {
-        Election e = in.state().requireElection();
+        ReadState live = ReadState.live(in);
+        return read(
+                live,
+                Results.info(in),
+                (c, v) -> forensics(c, v),
+                new ReadIrreversibility(() -> live),
+                quickCount,
+                contestId,
+                view,
+                seed,
+                size);
+    }
+
+    /**
+     * The page as the election stood at an earlier log size (issue 18): every figure computed over the replayed
+     * state and the copies current then, read back from the log; the announcements entered before then.
+     */
+    public StatisticsPage read(
+            AsOf a, Optional<String> contestId, Optional<String> view, Optional<String> seed, Optional<String> size) {
+        ReadState at = ReadState.replayed(a.state(), a.results(), in.store());
+        ReadForensics f = new ReadForensics(() -> at);
+        return read(
+                at,
+                new AsOfQuery(a).info(),
+                (c, v) -> heldAsOf(a.size() + "|" + c + "|" + v, () -> runForensics(f, c, v)),
+                new ReadIrreversibility(() -> at),
+                new ReadQuickCount(() -> at),
+                contestId,
+                view,
+                seed,
+                size);
+    }
+
+    private StatisticsPage read(
+            ReadState at,
+            org.veritally.web.model.ElectionInfo info,
+            java.util.function.BiFunction<String, String, Optional<ViewForensics>> forensics,
+            ReadIrreversibility irreversibility,
+            ReadQuickCount quickCount,
+            Optional<String> contestId,
+            Optional<String> view,
+            Optional<String> seed,
+            Optional<String> size) {
+        Election e = at.state().requireElection();
         Contest c = UnitQuery.contest(e, contestId);
-        String v = Views.resolve(in.state().tabulation(), view);
+        String v = Views.resolve(at.state().tabulation(), view);
         Map<String, String> names = new LinkedHashMap<>();
         for (Candidate k : c.candidates()) names.put(k.id(), k.name());
         return new StatisticsPage(
-                Results.info(in),
+                info,
                 UnitQuery.contests(e, c.id()),
-                Views.options(in.state().tabulation(), v),
+                Views.options(at.state().tabulation(), v),
                 c.id(),
                 c.name(),
                 v,
                 names,
-                forensics(c.id(), v),
-                irreversibility(c, v),
-                quickCount(c.id(), v, seed, size),
-                announced(c));
+                forensics.apply(c.id(), v),
+                irreversibility(irreversibility, c, v),
+                quickCount(at, quickCount, c.id(), v, seed, size),
+                announced(at, c));
     }
 
     /** The contest's announcements, oldest first, as shares of their valid votes (no sheet is read). */
-    private List<StatisticsPage.AnnouncedShares> announced(Contest c) {
+    private static List<StatisticsPage.AnnouncedShares> announced(ReadState at, Contest c) {
         List<StatisticsPage.AnnouncedShares> out = new ArrayList<>();
-        for (var r : in.state().announcements()) {
+        for (var r : at.state().announcements()) {
             Announcement a = r.announcement();
             if (!a.contest().equals(c.id())) continue;
             long sum =
@@ -87,32 +132,62 @@ public final class StatisticsQuery {
         return out;
     }
 
-    /** The forensic report, reused while fresh (see {@link LogBoundCache}); empty while the view has no sheet. */
-    Optional<ViewForensics> forensics(String contest, String view) {
-        return held.get(contest + "|" + view, in.state().logSize(), () -> {
-            try {
-                return Optional.of(forensics.run(Optional.of(contest), view, ReadForensics.DEFAULT_SEED));
-            } catch (UsageProblem noData) {
-                return Optional.empty();
-            }
-        });
+    /** How many forensic reports as of earlier sizes are kept. */
+    static final int AS_OF_KEPT = 8;
+
+    /** Forensic reports as of an earlier size by size × contest × view: they never change (LRU). */
+    private final Map<String, Optional<ViewForensics>> asOfHeld = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<ViewForensics>> eldest) {
+            return size() > AS_OF_KEPT;
+        }
+    };
+
+    private Optional<ViewForensics> heldAsOf(String key, java.util.function.Supplier<Optional<ViewForensics>> run) {
+        synchronized (asOfHeld) {
+            var hit = asOfHeld.get(key);
+            if (hit != null) return hit;
+        }
+        var r = run.get(); // computed outside the lock: two readers of one new key may both compute it, alike
+        synchronized (asOfHeld) {
+            asOfHeld.put(key, r);
+        }
+        return r;
     }
 
-    private Optional<ViewIrreversibility> irreversibility(Contest c, String view) {
+    /** The forensic report, reused while fresh (see {@link LogBoundCache}); empty while the view has no sheet. */
+    Optional<ViewForensics> forensics(String contest, String view) {
+        return held.get(contest + "|" + view, in.state().logSize(), () -> runForensics(forensics, contest, view));
+    }
+
+    private static Optional<ViewForensics> runForensics(ReadForensics forensics, String contest, String view) {
+        try {
+            return Optional.of(forensics.run(Optional.of(contest), view, ReadForensics.DEFAULT_SEED));
+        } catch (UsageProblem noData) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ViewIrreversibility> irreversibility(ReadIrreversibility read, Contest c, String view) {
         if (c.candidates().size() < 2) return Optional.empty();
         try {
-            return Optional.of(new ReadIrreversibility(in).run(Optional.of(c.id()), view));
+            return Optional.of(read.run(Optional.of(c.id()), view));
         } catch (StatsParameterProblem | UsageProblem e) {
             return Optional.empty();
         }
     }
 
-    private StatisticsPage.QuickCountRequest quickCount(
-            String contest, String view, Optional<String> seed, Optional<String> size) {
+    private static StatisticsPage.QuickCountRequest quickCount(
+            ReadState at,
+            ReadQuickCount quickCount,
+            String contest,
+            String view,
+            Optional<String> seed,
+            Optional<String> size) {
         if (seed.isEmpty() && size.isEmpty()) return StatisticsPage.QuickCountRequest.none();
         String s = seed.orElse("");
         String n = size.orElse("");
-        int stations = in.state().catalogue().stationCount();
+        int stations = at.state().catalogue().stationCount();
         int k;
         try {
             k = Integer.parseInt(n.strip());

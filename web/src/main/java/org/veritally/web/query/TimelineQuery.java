@@ -11,7 +11,8 @@ import org.veritally.web.model.TimelinePage;
 /**
  * Use case: read the reporting timeline page of a unit × contest × view, from the instance's {@link
  * org.veritally.server.read.ReadTimeline} (which keeps and extends it as the log grows). The view
- * defaults as on unit pages; {@code consensus} has no timeline and is not found. Thread-safe.
+ * defaults as on unit pages; every view the results have (official, consensus, each source's) has one.
+ * Thread-safe.
  */
 public final class TimelineQuery {
     private final Instance in;
@@ -28,7 +29,6 @@ public final class TimelineQuery {
         Contest contest = UnitQuery.contest(e, contestId);
         var tab = in.state().tabulation();
         String v = Views.resolve(tab, view);
-        if (v.equals(Views.CONSENSUS)) throw new NotFound("notfound.view", v);
         var t = in.timeline().timeline(Optional.of(unitId), Optional.of(contest.id()), v);
         List<String> names = tab.sources().stream().map(Source::name).toList();
         return new TimelinePage(
@@ -36,9 +36,7 @@ public final class TimelineQuery {
                 UnitQuery.ancestry(in, cat.parent(u)),
                 UnitQuery.crumb(e, cat.unit(u)),
                 UnitQuery.contests(e, contest.id()),
-                Views.options(tab, v).stream()
-                        .filter(o -> !o.value().equals(Views.CONSENSUS))
-                        .toList(),
+                Views.options(tab, v),
                 contest.name(),
                 names.subList(0, Math.min(names.size(), t.sources().size())),
                 t);
