@@ -17,12 +17,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.veritally.stats.audit.AuditSampler;
-import org.veritally.stats.audit.BallotPollingAudit;
-import org.veritally.stats.audit.BatchComparisonAudit;
-import org.veritally.stats.audit.Macro;
-import org.veritally.stats.audit.ReportedBatch;
-import org.veritally.stats.audit.Round;
+import org.veritally.core.audit.risk.AuditSampler;
+import org.veritally.core.audit.risk.BallotPollingAudit;
+import org.veritally.core.audit.risk.BatchComparisonAudit;
+import org.veritally.core.audit.risk.Macro;
+import org.veritally.core.audit.risk.ReportedBatch;
+import org.veritally.core.audit.risk.Round;
 
 /**
  * Risk-limiting audit (issue 19) over 1,000,000 synthetic stations, 5 choices, a 4-point margin (target under 1 s

@@ -123,6 +123,14 @@ public enum RuleId {
             "Stark (2008) A sharper discrepancy measure for post-election audits, Ann. Appl. Stat. 2(3); Stark"
                     + " (2009) Risk-limiting post-election audits: P-values from common probability inequalities,"
                     + " IEEE TIFS 4(4); Lindeman (2010) A Kaplan-Markov auditing example using 2008 California data"),
+    /** Risk-limiting batch comparison stratified by jurisdiction: the Kaplan-Markov risk maximized over strata. */
+    ST_RLA_STRATA(
+            "ST-RLA-STRATA",
+            "Conservative: the risk is the largest over every split of the outcome-changing error among the"
+                    + " strata, so a stratified audit may need somewhat more draws than one over the whole contest.",
+            "Stark (2008) Conservative statistical post-election audits, Ann. Appl. Stat. 2(2); Higgins, Rivest"
+                    + " & Stark (2011) Sharper p-values for stratified election audits, Stat. Politics Policy 2(1);"
+                    + " Spertus & Stark (2022) Sweeter than SUITE, arXiv:2207.03379"),
     /** Risk-limiting ballot polling: BRAVO's sequential probability ratio test. */
     ST_RLA_BRAVO(
             "ST-RLA-BRAVO",

@@ -15,19 +15,20 @@ import org.veritally.core.audit.AuditMethod;
 import org.veritally.core.audit.AuditRisk;
 import org.veritally.core.audit.HandCount;
 import org.veritally.core.audit.SeedReveal;
+import org.veritally.core.audit.risk.Round;
 import org.veritally.core.entry.AuditEntry;
 import org.veritally.core.entry.Entry;
+import org.veritally.core.rulebook.AuditRecompute;
 import org.veritally.core.validation.Problem;
 import org.veritally.formats.canonical.CanonicalJson;
 import org.veritally.formats.canonical.JsonTree;
 import org.veritally.formats.entry.EntryCodec;
 import org.veritally.formats.replay.LogReplay;
-import org.veritally.stats.audit.Round;
 
 /**
  * VFY-AUDIT attack tests (issue 19): a log with a MACRO audit whose round 1 confirms the outcome verifies; the
- * same log with one hand count, the seed or the round's risk altered does not (the seed by AUD-SEED at VFY-ENTRIES,
- * the others by VFY-AUDIT).
+ * same log with one hand count, the seed or the round's risk altered does not: the replay's rulebook refuses the
+ * round (AUD-ROUND) or the seed (AUD-SEED), and VFY-AUDIT reports it.
  */
 class AuditCheckTest {
     static final String TIME = "2026-12-07T16:00:00Z";
@@ -97,45 +98,24 @@ class AuditCheckTest {
         // the honest audit: draw round 1 from the replay so far, count each drawn station as its sheet says
         LogReplay probe = new LogReplay();
         for (byte[] b : out) probe.accept(b);
-        for (Entry e : audit) probe.accept(codec.encode(e));
-        Round round = AuditRecompute.rounds(probe, probe.audits().audit("rla-1").orElseThrow()).stream()
-                .findFirst()
-                .map(AuditRecompute.Compared::computed)
-                .orElse(null);
-        var a = org.veritally.stats.audit.BatchComparisonAudit.of(
-                org.veritally.stats.audit.Macro.of(
-                        AuditRecompute.batches(
-                                probe,
-                                probe.audits().audit("rla-1").orElseThrow().definition()),
-                        1),
-                SEED,
-                0.10,
-                3);
-        long draws = a.initialDraws();
-        for (String station : a.stations(draws)) {
+        for (Entry e : audit) assertThat(probe.accept(codec.encode(e))).isEmpty();
+        var rounds = AuditRecompute.rounds(probe, probe.audits().audit("rla-1").orElseThrow());
+        long draws = rounds.initialDraws();
+        for (String station : rounds.stations(draws)) {
             long[] v = votes(Integer.parseInt(station.substring(1)));
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("A1", v[0]);
             counts.put("B1", v[1]);
-            audit.add(new AuditEntry(new HandCount("rla-1", 1, station, counts, Map.of(), "board 1", TIME)));
+            Entry count = new AuditEntry(new HandCount("rla-1", 1, station, counts, Map.of(), "board 1", TIME));
+            audit.add(count);
+            assertThat(probe.accept(codec.encode(count))).isEmpty();
         }
-        Round computed = a.round(1, draws, counted(audit));
-        assertThat(round).isNull(); // no round recorded yet in the probe
-        audit.add(new AuditEntry(new AuditRisk(
-                "rla-1", 1, draws, AuditRisk.format(computed.risk()), AuditRecompute.wire(computed.decision()), TIME)));
+        Round computed = AuditRecompute.next(
+                        probe, probe.audits().audit("rla-1").orElseThrow(), probe.size())
+                .orElseThrow();
+        assertThat(computed.draws()).isEqualTo(draws);
+        audit.add(new AuditEntry(AuditRecompute.entry("rla-1", computed, TIME)));
         for (Entry e : audit) out.add(codec.encode(tamper.apply(e)));
-        return out;
-    }
-
-    static Map<String, long[]> counted(List<Entry> audit) {
-        Map<String, long[]> out = new LinkedHashMap<>();
-        for (Entry e : audit) {
-            if (((AuditEntry) e).record() instanceof HandCount h) {
-                out.put(
-                        h.station(),
-                        new long[] {h.counts().get("A1"), h.counts().get("B1")});
-            }
-        }
         return out;
     }
 
@@ -170,10 +150,11 @@ class AuditCheckTest {
             }
             return e;
         }));
-        assertThat(r.entries()).isEmpty(); // the rulebook cannot know: the count is well formed
+        // the count itself is well formed; the round after it no longer has the risk the log implies
+        assertThat(r.entries()).extracting(p -> p.rule().id()).containsExactly("AUD-ROUND");
         assertThat(r.audit().orElseThrow().failed()).isTrue();
         assertThat(r.audit().get().mismatches().get(0).rule().id()).isEqualTo("VFY-AUDIT");
-        assertThat(r.audit().get().mismatches().get(0).message()).contains("round 1");
+        assertThat(r.audit().get().mismatches().get(0).message()).contains("AUD-ROUND", "round 1");
     }
 
     @Test
@@ -181,6 +162,7 @@ class AuditCheckTest {
         Replayed r = replay(log(e -> ((AuditEntry) e).record() instanceof AuditRisk k
                 ? new AuditEntry(new AuditRisk(k.audit(), 1, k.draws(), "0.010000", k.decision(), k.time()))
                 : e));
+        assertThat(r.entries()).extracting(p -> p.rule().id()).containsExactly("AUD-ROUND");
         assertThat(r.audit().orElseThrow().failed()).isTrue();
         assertThat(r.audit().get().mismatches().toString()).contains("0.010000");
     }
@@ -191,5 +173,6 @@ class AuditCheckTest {
                 ? new AuditEntry(new SeedReveal(s.audit(), "1 1 1 1 1 1", s.time()))
                 : e));
         assertThat(r.entries().toString()).contains("AUD-SEED");
+        assertThat(r.audit().orElseThrow().mismatches().toString()).contains("AUD-SEED");
     }
 }

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param maxRounds rounds before the audit goes to a full hand count, at least 1
  * @param seedCommitment SHA-256 of the seed, 64 lowercase hex digits
  * @param time when the server wrote it (RFC 3339, UTC)
+ * @param strata MACRO only: the units (jurisdictions) that stratify the sample, each station in the stratum of
+ *     the listed unit above it; empty for one sample over the whole contest (docs/audit.md, "Stratified
+ *     sampling"). Copied; in the order given, which is the order of the strata's draws.
  */
 public record AuditDefinition(
         String audit,
@@ -26,8 +29,22 @@ public record AuditDefinition(
         AuditMethod method,
         int maxRounds,
         String seedCommitment,
-        String time)
+        String time,
+        java.util.List<String> strata)
         implements AuditRecord {
+
+    /** An audit drawn over the whole contest, with no strata. */
+    public AuditDefinition(
+            String audit,
+            String contest,
+            String view,
+            String riskLimit,
+            AuditMethod method,
+            int maxRounds,
+            String seedCommitment,
+            String time) {
+        this(audit, contest, view, riskLimit, method, maxRounds, seedCommitment, time, java.util.List.of());
+    }
 
     public AuditDefinition {
         Objects.requireNonNull(audit, "audit");
@@ -37,6 +54,12 @@ public record AuditDefinition(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(seedCommitment, "seedCommitment");
         Objects.requireNonNull(time, "time");
+        strata = java.util.List.copyOf(strata);
+    }
+
+    /** Whether the sample is drawn per stratum. */
+    public boolean stratified() {
+        return !strata.isEmpty();
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Reveals an audit's seed (AUD-SEED): its SHA-256 must be the definition's commitment, and it comes once. From
- * this entry on, anyone can draw the sample ({@code org.veritally.stats.audit.AuditSampler}). Immutable.
+ * this entry on, anyone can draw the sample ({@code org.veritally.core.audit.risk.AuditSampler}). Immutable.
  *
  * @param audit the audit's id
  * @param seed the seed text, for example the dice as rolled: {@code "3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4"}

@@ -5,8 +5,8 @@ import org.veritally.core.validation.Severity;
 
 /**
  * The rules of risk-limiting audit entries (issue 19, docs/audit.md, docs/log-format.md §1.10), decided by the
- * {@link Rulebook} so that {@code verify} re-checks them. The sample and the risk are not decided here: {@code
- * verify} recomputes them (VFY-AUDIT).
+ * {@link Rulebook} so that the sequencer, the rebuild, the followers and {@code verify} all hold them: AUD-ROUND
+ * recomputes each round's sample, risk and decision from the log before it ({@link AuditRecompute}).
  *
  * <p>IDs are stable, unique across every {@link RuleId} family, listed in docs/validation.md and never reused
  * once retired. Immutable and thread-safe (an enum).
@@ -14,12 +14,14 @@ import org.veritally.core.validation.Severity;
 public enum AuditRule implements RuleId {
     /**
      * An audit definition names an unknown contest or view, a risk limit not a decimal in (0, 1), fewer than one
-     * round, a seed commitment that is not 64 lowercase hex digits, or an audit id already defined otherwise.
+     * round, a seed commitment that is not 64 lowercase hex digits, or an audit id already defined otherwise; or
+     * its strata are not MACRO, name an unknown unit, repeat, nest, or leave a station of the catalogue out.
      */
     AUD_DEFINE(
             "AUD-DEFINE",
             "an audit definition names an unknown contest or view, a risk limit outside (0, 1), no rounds, a"
-                    + " malformed seed commitment, or an audit already defined otherwise"),
+                    + " malformed seed commitment, an audit already defined otherwise, or strata that are not"
+                    + " MACRO's, unknown, repeated, nested or do not cover the catalogue"),
     /**
      * A seed reveal names an undefined audit, its SHA-256 is not the definition's commitment, or the audit's seed
      * was already revealed otherwise.
@@ -40,12 +42,15 @@ public enum AuditRule implements RuleId {
     /**
      * A round's risk names an undefined or unseeded audit, a round that is not the next one (or beyond
      * maxRounds, or after a round that did not decide next-round), fewer than one draw, a risk that is not a
-     * decimal in [0, 1] with six digits after the point, or an unknown decision.
+     * decimal in [0, 1] with six digits after the point, or an unknown decision; or its draws, risk or decision
+     * differ from those recomputed from the seed, the sheets of the audit's view and the hand counts that precede
+     * the entry (or the audit cannot be computed from them).
      */
     AUD_ROUND(
             "AUD-ROUND",
             "a round's risk names an undefined or unseeded audit, not the next round, no draws, a malformed risk"
-                    + " or an unknown decision");
+                    + " or an unknown decision, or its draws, risk or decision differ from their recomputation"
+                    + " from the log before it");
 
     private final String id;
     private final String description;

@@ -18,16 +18,17 @@ import org.veritally.core.model.Contest;
 import org.veritally.core.validation.Problem;
 
 /**
- * The {@link AuditRule}s of an audit entry, for the {@link Rulebook}: AUD-DEFINE, AUD-SEED, AUD-COUNT. The same
- * entry again (a definition or a reveal with the same members) is a repeat. Stateless.
+ * The {@link AuditRule}s of an audit entry, for the {@link Rulebook}: AUD-DEFINE, AUD-SEED, AUD-COUNT, AUD-ROUND
+ * (whose draws, risk and decision must be those {@link AuditRecompute} computes from the log before the entry).
+ * The same entry again (a definition or a reveal with the same members) is a repeat. Stateless.
  */
 final class AuditRules {
     private AuditRules() {}
 
-    static Decision decide(LedgerView ledger, AuditEntry e, String where) {
+    static Decision decide(LedgerView ledger, long index, AuditEntry e, String where) {
         if (e.record() instanceof AuditDefinition d) return define(ledger, d, where);
         if (e.record() instanceof SeedReveal s) return reveal(ledger, s, where);
-        if (e.record() instanceof AuditRisk r) return round(ledger, r, where);
+        if (e.record() instanceof AuditRisk r) return round(ledger, index, r, where);
         return count(ledger, (HandCount) e.record(), where);
     }
 
@@ -81,7 +82,55 @@ final class AuditRules {
             out.add(new Problem(
                     AuditRule.AUD_DEFINE, where + " seedCommitment", "not a SHA-256 in 64 lowercase hex digits"));
         }
+        if (d.stratified()) out.addAll(strata(ledger, d, where));
         return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
+    }
+
+    /**
+     * The strata of a stratified definition: MACRO only, declared units, none repeated or nested in another, and
+     * every station of the catalogue under one of them.
+     */
+    private static List<Problem> strata(LedgerView ledger, AuditDefinition d, String where) {
+        List<Problem> out = new ArrayList<>(0);
+        if (d.method() != AuditMethod.MACRO) {
+            out.add(new Problem(
+                    AuditRule.AUD_DEFINE, where + " strata", "only a MACRO audit is stratified (docs/audit.md)"));
+        }
+        var cat = ledger.catalogue();
+        java.util.Set<Integer> units = new java.util.HashSet<>();
+        for (int i = 0; i < d.strata().size(); i++) {
+            String u = d.strata().get(i);
+            int at = cat.unitIndex(u);
+            if (at < 0) {
+                out.add(new Problem(AuditRule.AUD_DEFINE, where + " strata[" + i + "]", "unknown unit '" + u + "'"));
+            } else if (!units.add(at)) {
+                out.add(new Problem(AuditRule.AUD_DEFINE, where + " strata[" + i + "]", "unit '" + u + "' repeats"));
+            }
+        }
+        for (int at : units) {
+            int[] ancestry = cat.ancestry(at);
+            for (int k = 1; k < ancestry.length; k++) {
+                if (units.contains(ancestry[k])) {
+                    out.add(new Problem(
+                            AuditRule.AUD_DEFINE,
+                            where + " strata",
+                            "stratum '" + cat.unit(at).id() + "' lies within stratum '"
+                                    + cat.unit(ancestry[k]).id() + "'"));
+                }
+            }
+        }
+        if (!out.isEmpty()) return out;
+        List<Optional<String>> of = AuditRecompute.strata(cat, d.strata());
+        for (int i = 0; i < of.size(); i++) {
+            if (of.get(i).isEmpty()) {
+                out.add(new Problem(
+                        AuditRule.AUD_DEFINE,
+                        where + " strata",
+                        "station '" + cat.station(i).id() + "' is in no stratum: the strata must cover the contest"));
+                break;
+            }
+        }
+        return out;
     }
 
     private static Decision reveal(LedgerView ledger, SeedReveal s, String where) {
@@ -159,7 +208,7 @@ final class AuditRules {
         return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
     }
 
-    private static Decision round(LedgerView ledger, AuditRisk r, String where) {
+    private static Decision round(LedgerView ledger, long index, AuditRisk r, String where) {
         Optional<AuditBook.Audit> audit = ledger.audits().audit(r.audit());
         if (audit.isEmpty() || audit.get().seed().isEmpty()) {
             return refuse(
@@ -190,7 +239,43 @@ final class AuditRules {
             out.add(Problem.mismatch(
                     AuditRule.AUD_ROUND, where + " decision", "a decision", AuditRisk.DECISIONS, r.decision()));
         }
+        if (out.isEmpty()) recompute(ledger, index, audit.get(), r, where).ifPresent(out::add);
         return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
+    }
+
+    /**
+     * AUD-ROUND: the round's draws, risk (six decimals) and decision must be what the seed, the current sheets of
+     * the audit's view and the hand counts before index {@code index} give ({@link AuditRecompute#next}).
+     */
+    private static Optional<Problem> recompute(
+            LedgerView ledger, long index, AuditBook.Audit audit, AuditRisk r, String where) {
+        String id = audit.definition().audit();
+        Optional<org.veritally.core.audit.risk.Round> next;
+        try {
+            next = AuditRecompute.next(ledger, audit, index);
+        } catch (IllegalArgumentException e) { // no votes, a tie, a station in no stratum
+            return Optional.of(new Problem(
+                    AuditRule.AUD_ROUND,
+                    where,
+                    "audit '" + id + "' cannot be computed from the log: " + e.getMessage()));
+        }
+        if (next.isEmpty()) {
+            return Optional.of(new Problem(AuditRule.AUD_ROUND, where, "audit '" + id + "' has decided"));
+        }
+        AuditRisk expected = AuditRecompute.entry(id, next.get(), r.time());
+        if (expected.equals(r)) return Optional.empty();
+        return Optional.of(Problem.mismatch(
+                AuditRule.AUD_ROUND,
+                where,
+                "audit '" + id + "' round " + r.round()
+                        + ": draws, risk and decision recomputed from the seed, the sheets and the hand counts before"
+                        + " this entry",
+                summary(expected),
+                summary(r)));
+    }
+
+    private static String summary(AuditRisk r) {
+        return "draws " + r.draws() + ", risk " + r.risk() + ", " + r.decision();
     }
 
     private static Decision refuse(String where, String message, AuditRule rule) {

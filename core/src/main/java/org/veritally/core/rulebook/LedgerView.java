@@ -57,6 +57,9 @@ public interface LedgerView {
     /** Whether an authority source is declared. */
     boolean hasAuthority();
 
+    /** The id of the authority source, whose copies are the {@code official} view, if one is declared. */
+    Optional<String> authority();
+
     /** The keys registered and revoked so far. */
     KeyRing keys();
 

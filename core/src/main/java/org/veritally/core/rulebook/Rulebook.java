@@ -68,7 +68,8 @@ import org.veritally.core.validation.SheetValidator;
  *       EV-SAME (the same bytes already filed for another station);
  *   <li>transcription, transcription flag, transcriber pause: the TR rules and the agreed copy of
  *       {@link TranscriptionRules} (docs/transcription.md);
- *   <li>audit, audit-seed, audit-count: the rules of {@link AuditRules} (AUD-DEFINE, AUD-SEED, AUD-COUNT).
+ *   <li>audit, audit-seed, audit-count, audit-round: the rules of {@link AuditRules} (AUD-DEFINE, AUD-SEED,
+ *       AUD-COUNT, and AUD-ROUND, which recomputes the round from the log before it: {@link AuditRecompute}).
  * </ul>
  */
 public final class Rulebook {
@@ -136,7 +137,7 @@ public final class Rulebook {
 
             @Override
             public Decision audit(org.veritally.core.entry.AuditEntry e) {
-                return AuditRules.decide(ledger, e, where); // AUD-DEFINE, AUD-SEED, AUD-COUNT
+                return AuditRules.decide(ledger, index, e, where); // AUD-DEFINE, AUD-SEED, AUD-COUNT, AUD-ROUND
             }
         });
     }

@@ -19,7 +19,7 @@ import org.veritally.formats.canonical.Fields;
 
 /**
  * JSON form of the risk-limiting audit entries (docs/log-format.md §1.10): {@code audit} {@code {audit, contest,
- * view, riskLimit, method, maxRounds, seedCommitment, time}}; {@code audit-seed} {@code {audit, seed, time}};
+ * view, riskLimit, method, maxRounds, seedCommitment, strata?, time}} ({@code strata} only when stratified); {@code audit-seed} {@code {audit, seed, time}};
  * {@code audit-count} {@code {audit, round, station, counts?, ballots?, board, time}}, with {@code counts} (votes
  * by choice id, MACRO) or {@code ballots} (choice id, or "" for none, by ballot position, BRAVO) present only when
  * not empty; {@code audit-round} {@code {audit, round, draws, risk, decision, time}}. Every entry carries {@code
@@ -42,6 +42,7 @@ public final class AuditJson {
             m.put("method", d.method().wire());
             m.put("maxRounds", (long) d.maxRounds());
             m.put("seedCommitment", d.seedCommitment());
+            if (d.stratified()) m.put("strata", List.<Object>copyOf(d.strata()));
             m.put("time", d.time());
         } else if (r instanceof SeedReveal s) {
             m.put("seed", s.seed());
@@ -82,6 +83,16 @@ public final class AuditJson {
                 String method = f.str("method");
                 long rounds = f.count("maxRounds");
                 String commitment = f.str("seedCommitment");
+                List<String> strata = new java.util.ArrayList<>();
+                if (f.has("strata")) {
+                    List<Object> raw = f.list("strata");
+                    for (int i = 0; i < raw.size(); i++) {
+                        if (raw.get(i) instanceof String u) strata.add(u);
+                        else problems.add(new Problem(Rule.IN_FIELD, f.path() + ".strata[" + i + "]", "a unit id"));
+                    }
+                    if (raw.isEmpty())
+                        problems.add(new Problem(Rule.IN_FIELD, f.path() + ".strata", "absent when not stratified"));
+                }
                 String time = f.str("time");
                 Optional<AuditMethod> m = AuditMethod.ofWire(method);
                 if (m.isEmpty()) {
@@ -97,7 +108,8 @@ public final class AuditJson {
                                 m.get(),
                                 (int) Math.min(rounds, 1000),
                                 commitment,
-                                time);
+                                time,
+                                strata);
             }
             case "audit-seed" -> record = new SeedReveal(audit, f.str("seed"), f.str("time"));
             case "audit-round" -> {

@@ -49,6 +49,7 @@ public final class LogReplay implements LedgerView {
     private Catalogue catalogue = new Catalogue();
     private Tabulation tabulation;
     private Tabulation.Batch batch;
+    private final List<Problem> auditProblems = new ArrayList<>();
     private final CurrentCopies current = new CurrentCopies();
     private long size;
     private final org.veritally.core.rulebook.KeyRing keys = new org.veritally.core.rulebook.KeyRing();
@@ -122,6 +123,11 @@ public final class LogReplay implements LedgerView {
     }
 
     @Override
+    public Optional<String> authority() {
+        return tabulation == null ? Optional.empty() : tabulation.authority().map(s -> s.id());
+    }
+
+    @Override
     public boolean hasAuthority() {
         return tabulation != null && tabulation.authority().isPresent();
     }
@@ -179,6 +185,14 @@ public final class LogReplay implements LedgerView {
 
     public long size() {
         return size;
+    }
+
+    /**
+     * What the rulebook refused in the log's audit entries (AUD-*), in log order: {@code verify}'s VFY-AUDIT
+     * reports them apart from the other entries' problems.
+     */
+    public List<Problem> auditProblems() {
+        return java.util.Collections.unmodifiableList(auditProblems);
     }
 
     /**
@@ -262,7 +276,10 @@ public final class LogReplay implements LedgerView {
 
     private List<Problem> apply(long index, Entry e, String where, List<Problem> before) {
         Decision d = rulebook.decide(this, index, e, where);
-        if (d instanceof Decision.Refuse r) return concat(before, r.problems());
+        if (d instanceof Decision.Refuse r) {
+            if (e instanceof org.veritally.core.entry.AuditEntry) auditProblems.addAll(r.problems());
+            return concat(before, r.problems());
+        }
         if (d instanceof Decision.Repeat r) {
             return concat(
                     before,

@@ -12,13 +12,14 @@ import org.veritally.core.audit.HandCount;
 import org.veritally.core.audit.SeedReveal;
 import org.veritally.core.entry.AuditEntry;
 import org.veritally.core.entry.Entry;
+import org.veritally.core.rulebook.AuditRecompute;
 import org.veritally.core.validation.Problem;
 import org.veritally.formats.entry.EntryCodec;
 
 /**
  * The risk-limiting audit entries (issue 19, docs/log-format.md §1.10) through a replay, as {@code verify} reads
- * them: their canonical bytes round-trip, and the rulebook's AUD-DEFINE, AUD-SEED and AUD-COUNT refuse what they
- * say.
+ * them: their canonical bytes round-trip, and the rulebook's AUD-DEFINE, AUD-SEED, AUD-COUNT and AUD-ROUND (which
+ * recomputes a round from the log before it) refuse what they say.
  */
 class AuditEntriesTest {
     static final String SEED = "3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4";
@@ -119,14 +120,101 @@ class AuditEntriesTest {
         assertThat(append(r, risk(1, "0.500000", "maybe")).toString())
                 .contains("AUD-ROUND")
                 .contains("decision");
-        assertThat(append(r, risk(1, "0.500000", "full-hand-count"))).isEmpty();
-        assertThat(append(r, risk(2, "0.500000", "next-round")).toString())
+        // well formed, but not what the log implies: no sheet, so no outcome to audit
+        assertThat(append(r, risk(1, "0.500000", "full-hand-count")).toString())
                 .contains("AUD-ROUND")
-                .contains("full-hand-count");
+                .contains("cannot be computed");
+    }
+
+    /** A log with S1's sheet (A1 6, B1 4) and the audit defined and seeded. */
+    static LogReplay sheetAndSeed(AuditEntry definition) {
+        LogReplay r = LogSpecDecodingTest.ready();
+        assertThat(r.accept(LogSpecDecodingTest.canonical(LogSpecDecodingTest.SHEET)))
+                .isEmpty();
+        assertThat(append(r, definition)).isEmpty();
+        assertThat(append(r, reveal(SEED))).isEmpty();
+        return r;
+    }
+
+    @Test
+    void AUD_ROUND_aRoundWhoseRiskDrawsOrDecisionDifferFromTheRecomputationIsRefused() {
+        LogReplay r = sheetAndSeed(definition("P", "0.05", commitment()));
+        var audit = r.audits().audit("rla-1").orElseThrow();
+        org.veritally.core.audit.AuditRisk right = AuditRecompute.entry(
+                "rla-1", AuditRecompute.next(r, audit, r.size()).orElseThrow(), TIME);
+        // nothing counted yet: every drawn station is the worst case; the three stations are all drawn
+        assertThat(right.risk()).isEqualTo("1.000000");
+        assertThat(right.decision()).isEqualTo("full-hand-count");
+        List<Problem> lowered = append(r, risk(1, right.draws(), "0.010000", "confirmed"));
+        assertThat(lowered).extracting(p -> p.rule().id()).containsExactly("AUD-ROUND");
+        assertThat(lowered.get(0).expected()).contains("draws " + right.draws() + ", risk 1.000000, full-hand-count");
+        assertThat(lowered.get(0).found()).contains("draws " + right.draws() + ", risk 0.010000, confirmed");
+        assertThat(append(r, risk(1, right.draws() - 1, right.risk(), right.decision())))
+                .extracting(p -> p.rule().id())
+                .containsExactly("AUD-ROUND");
+        assertThat(append(r, new AuditEntry(right))).isEmpty();
+        assertThat(r.audits().audit("rla-1").orElseThrow().rounds()).hasSize(1);
+    }
+
+    static AuditEntry risk(int round, long draws, String risk, String decision) {
+        return new AuditEntry(new org.veritally.core.audit.AuditRisk("rla-1", round, draws, risk, decision, TIME));
+    }
+
+    static AuditEntry stratified(AuditMethod method, String... strata) {
+        return new AuditEntry(
+                new AuditDefinition("rla-1", "P", "official", "0.05", method, 3, commitment(), TIME, List.of(strata)));
+    }
+
+    @Test
+    void AUD_DEFINE_strataMustBeMacrosDeclaredUnitsNotNestedAndCoverTheCatalogue() {
+        assertThat(append(LogSpecDecodingTest.ready(), stratified(AuditMethod.MACRO, "R", "X"))
+                        .toString())
+                .contains("AUD-DEFINE", "unknown unit 'X'");
+        assertThat(append(LogSpecDecodingTest.ready(), stratified(AuditMethod.MACRO, "R", "R"))
+                        .toString())
+                .contains("AUD-DEFINE", "repeats");
+        assertThat(append(LogSpecDecodingTest.ready(), stratified(AuditMethod.MACRO, "N", "R"))
+                        .toString())
+                .contains("AUD-DEFINE", "'R' lies within stratum 'N'");
+        assertThat(append(LogSpecDecodingTest.ready(), stratified(AuditMethod.MACRO, "R"))
+                        .toString())
+                .contains("AUD-DEFINE", "station 'S3' is in no stratum");
+        assertThat(append(LogSpecDecodingTest.ready(), stratified(AuditMethod.BRAVO, "R", "Q"))
+                        .toString())
+                .contains("AUD-DEFINE", "only a MACRO audit is stratified");
+        assertThat(append(LogSpecDecodingTest.ready(), stratified(AuditMethod.MACRO, "R", "Q")))
+                .isEmpty();
+    }
+
+    @Test
+    void aStratifiedDefinitionCarriesItsStrataInTheLogAndAnUnstratifiedOneHasNoStrataMember() {
+        EntryCodec codec = new EntryCodec(LogSpecDecodingTest.ready().election());
+        AuditEntry e = stratified(AuditMethod.MACRO, "R", "Q");
+        byte[] bytes = codec.encode(e);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains("\"strata\":[\"R\",\"Q\"]");
+        List<Problem> problems = new java.util.ArrayList<>();
+        assertThat(codec.decode(bytes, "t", problems)).isEqualTo(Optional.of(e));
+        assertThat(problems).isEmpty();
+        assertThat(new String(
+                        codec.encode(definition("P", "0.05", commitment())), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("strata");
+    }
+
+    @Test
+    void AUD_ROUND_aStratifiedRoundIsRecomputedPerStratum() {
+        LogReplay r = sheetAndSeed(stratified(AuditMethod.MACRO, "R", "Q"));
+        var audit = r.audits().audit("rla-1").orElseThrow();
+        var round = AuditRecompute.next(r, audit, r.size()).orElseThrow();
+        // S3 (unit Q) is the only station of its stratum, so a stratified sample always draws it
+        assertThat(round.stations()).contains("S3");
+        org.veritally.core.audit.AuditRisk right = AuditRecompute.entry("rla-1", round, TIME);
+        assertThat(append(r, risk(1, right.draws(), "0.000001", "confirmed")).toString())
+                .contains("AUD-ROUND");
+        assertThat(append(r, new AuditEntry(right))).isEmpty();
     }
 
     static AuditEntry risk(int round, String risk, String decision) {
-        return new AuditEntry(new org.veritally.core.audit.AuditRisk("rla-1", round, 10, risk, decision, TIME));
+        return risk(round, 10, risk, decision);
     }
 
     @Test

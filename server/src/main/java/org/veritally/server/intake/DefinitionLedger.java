@@ -161,6 +161,16 @@ final class DefinitionLedger extends StateLedger {
     }
 
     @Override
+    public Optional<String> authority() {
+        Optional<String> live = super.authority();
+        if (live.isPresent()) return live;
+        return sources.stream()
+                .filter(s -> s.kind() == SourceKind.AUTHORITY)
+                .map(Source::id)
+                .findFirst();
+    }
+
+    @Override
     public boolean hasAuthority() {
         return sources.stream().anyMatch(s -> s.kind() == SourceKind.AUTHORITY)
                 || (defined() && state.tabulation().authority().isPresent());

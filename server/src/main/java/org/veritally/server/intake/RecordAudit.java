@@ -11,25 +11,22 @@ import org.veritally.core.audit.AuditMethod;
 import org.veritally.core.audit.AuditRecord;
 import org.veritally.core.audit.AuditRisk;
 import org.veritally.core.audit.HandCount;
+import org.veritally.core.audit.risk.AuditRounds;
+import org.veritally.core.audit.risk.ReportedBatch;
+import org.veritally.core.audit.risk.Round;
 import org.veritally.core.entry.AuditEntry;
-import org.veritally.core.model.Catalogue;
-import org.veritally.core.model.Contest;
-import org.veritally.core.model.Election;
-import org.veritally.core.reconcile.CopyKey;
 import org.veritally.core.rulebook.AuditBook;
+import org.veritally.core.rulebook.AuditRecompute;
 import org.veritally.core.rulebook.Decision;
 import org.veritally.core.rulebook.KeyRing;
 import org.veritally.server.state.ElectionState;
-import org.veritally.stats.audit.AuditRounds;
-import org.veritally.stats.audit.ReportedBatch;
-import org.veritally.stats.audit.Round;
 import org.veritally.store.Store;
 import org.veritally.store.Tx;
 
 /**
  * Use case: record the entries of a risk-limiting audit (docs/audit.md) as the one rulebook allows (AUD-DEFINE,
  * AUD-SEED, AUD-COUNT, AUD-ROUND): a definition, the seed's reveal and hand counts, and the {@code audit-round}
- * entry of a round, computed with {@link AuditRounds} exactly as {@code verify} recomputes it (VFY-AUDIT). A hand
+ * entry of a round, computed by {@link AuditRecompute}, the computation the rulebook holds it to (AUD-ROUND). A hand
  * count that completes its round appends the round's risk at once. Thread-safe (synchronized on the sequencer,
  * the single writer).
  */
@@ -221,71 +218,27 @@ public final class RecordAudit {
         }
     }
 
-    /** The audit's computation over the current sheets of its view. */
+    /** The audit's computation over the current sheets of its view, as AUD-ROUND recomputes it. */
     AuditRounds rounds(AuditBook.Audit a) {
-        Election el = state.requireElection();
-        Contest c = el.contest(a.definition().contest()).orElseThrow();
-        List<AuditRounds.Count> counts = new ArrayList<>();
-        for (AuditBook.Counted k : a.counts()) {
-            HandCount h = k.count();
-            counts.add(new AuditRounds.Count(k.index(), h.station(), h.counts(), h.ballots()));
-        }
-        AuditDefinition d = a.definition();
-        return AuditRounds.of(
-                d.method() == AuditMethod.MACRO,
-                batches(d),
-                c.choices().stream().map(x -> x.id()).toList(),
-                a.seed().orElseThrow().reveal().seed(),
-                d.alpha(),
-                d.maxRounds(),
-                counts);
+        return AuditRecompute.rounds(ledger(), a);
     }
 
-    /**
-     * The reported batches of the audit's contest in its view, in catalogue order, as {@code verify} builds them
-     * from the log (AuditRecompute.batches).
-     */
+    /** The reported batches of the audit's contest in its view, in catalogue order, as AUD-ROUND builds them. */
     List<ReportedBatch> batches(AuditDefinition d) {
-        Election el = state.requireElection();
-        int contest = el.contestIndex(d.contest());
-        Contest c = el.contest(d.contest()).orElseThrow();
-        String sourceId = d.view().equals("official")
-                ? state.tabulation().authority().map(s -> s.id()).orElse("")
-                : d.view();
-        int source = state.tabulation().sourceIndex(sourceId);
-        Catalogue cat = state.catalogue();
-        List<ReportedBatch> out = new ArrayList<>(cat.stationCount());
-        for (int i = 0; i < cat.stationCount(); i++) {
-            var s = cat.station(i);
-            long[] votes = null;
-            if (source >= 0) {
-                long idx = state.sheets().get(CopyKey.of(i, contest, source));
-                if (idx >= 0) votes = sequencer.sheetAt(idx).votes();
-            }
-            String stratum = cat.unit(cat.unitOfStation(i)).id();
-            out.add(AuditRounds.batch(
-                    s.id(), stratum, s.registeredVoters(), votes, c.choices().size()));
-        }
-        return out;
+        return AuditRecompute.batches(ledger(), d);
+    }
+
+    private StateLedger ledger() {
+        state.requireElection();
+        return new StateLedger(state, sequencer::sheetAt);
     }
 
     private static List<AuditRounds.At> recorded(AuditBook.Audit a) {
-        return a.rounds().stream()
-                .map(m -> new AuditRounds.At(m.risk().round(), m.index()))
-                .toList();
+        return AuditRecompute.recorded(a);
     }
 
     private AuditRisk risk(String audit, Round r) {
-        return new AuditRisk(audit, r.number(), r.draws(), AuditRisk.format(r.risk()), wire(r.decision()), now());
-    }
-
-    /** The wire name of a decision (as AuditRisk.DECISIONS). */
-    static String wire(org.veritally.stats.audit.Decision d) {
-        return switch (d) {
-            case CONFIRMED -> "confirmed";
-            case NEXT_ROUND -> "next-round";
-            case FULL_HAND_COUNT -> "full-hand-count";
-        };
+        return AuditRecompute.entry(audit, r, now());
     }
 
     private EntryResult append(

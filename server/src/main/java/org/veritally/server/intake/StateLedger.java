@@ -63,6 +63,13 @@ class StateLedger implements LedgerView {
     }
 
     @Override
+    public Optional<String> authority() {
+        return state.election().isEmpty()
+                ? Optional.empty()
+                : state.tabulation().authority().map(s -> s.id());
+    }
+
+    @Override
     public boolean hasAuthority() {
         return state.election().isPresent() && state.tabulation().authority().isPresent();
     }

@@ -18,17 +18,19 @@ import org.veritally.core.audit.AuditMethod;
 import org.veritally.core.audit.AuditRisk;
 import org.veritally.core.audit.HandCount;
 import org.veritally.core.audit.SeedReveal;
+import org.veritally.core.audit.risk.Round;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.TallySheet;
 import org.veritally.formats.Definition;
 import org.veritally.formats.generate.SyntheticElection;
 import org.veritally.server.Fixtures;
 import org.veritally.server.Instance;
-import org.veritally.stats.audit.Round;
 
 /**
- * RecordAudit (issue 19): audit entries go through the one rulebook (AUD-DEFINE, AUD-SEED, AUD-COUNT), and the
- * server writes each round's risk as AuditRounds computes it, the computation verify repeats (VFY-AUDIT).
+ * RecordAudit (issue 19): audit entries go through the one rulebook (AUD-DEFINE, AUD-SEED, AUD-COUNT, AUD-ROUND),
+ * and the server writes each round's risk as AuditRecompute computes it, the computation the rulebook holds every
+ * round to, live, on rebuild and in verify; a lowered risk is refused by the sequencer's rulebook and by a
+ * rebuild (attack tests).
  */
 class RecordAuditTest {
     static final String SEED = "3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4";
@@ -120,7 +122,8 @@ class RecordAuditTest {
         Round recomputed = audits.rounds("rla-1").get(0);
         assertThat(written.draws()).isEqualTo(first.draws());
         assertThat(written.risk()).isEqualTo(AuditRisk.format(recomputed.risk()));
-        assertThat(written.decision()).isEqualTo(RecordAudit.wire(recomputed.decision()));
+        assertThat(written.decision())
+                .isEqualTo(org.veritally.core.rulebook.AuditRecompute.wire(recomputed.decision()));
         // honest counts leave no discrepancy: the risk can only have fallen from 1
         assertThat(recomputed.risk()).isLessThan(1.0);
         assertThat(recomputed.counted()).isEqualTo(recomputed.stations().size());
@@ -213,5 +216,48 @@ class RecordAuditTest {
         var full = audits.status("rla-full").orElseThrow().fullCount().orElseThrow();
         assertThat(full.result()).isEqualTo("overturned");
         assertThat(full.countedWinners()).containsExactly(loser);
+    }
+
+    /** The round-1 entry with its risk lowered to "0.010000", confirmed: what a dishonest writer would append. */
+    AuditRisk lowered() {
+        Round honest = audits.next("rla-1").orElseThrow();
+        return new AuditRisk("rla-1", 1, honest.draws(), "0.010000", "confirmed", TIME);
+    }
+
+    @Test
+    void AUD_ROUND_theSequencersRulebookRefusesARoundWhoseRiskIsNotItsRecomputation() throws Exception {
+        audits.record(definition("rla-1"), "admin", "audit");
+        audits.record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed");
+        var entry = new org.veritally.core.entry.AuditEntry(lowered());
+        var d = in.state()
+                .rulebook()
+                .decide(
+                        new StateLedger(in.state(), in.sequencer()::sheetAt),
+                        in.state().logSize(),
+                        entry,
+                        "round");
+        assertThat(d).isInstanceOf(org.veritally.core.rulebook.Decision.Refuse.class);
+        var problems = ((org.veritally.core.rulebook.Decision.Refuse) d).problems();
+        assertThat(problems).extracting(p -> p.rule().id()).containsExactly("AUD-ROUND");
+        assertThat(problems.get(0).found()).contains("draws " + lowered().draws() + ", risk 0.010000, confirmed");
+    }
+
+    @Test
+    void AUD_ROUND_aRebuildRefusesALogWhoseRoundRiskWasAlteredAndKeepsTheProjections() throws Exception {
+        audits.record(definition("rla-1"), "admin", "audit");
+        audits.record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed");
+        // a writer that bypasses the rulebook (a compromised process holding the log key) appends a lowered risk
+        byte[] bytes = in.state().codec().encode(new org.veritally.core.entry.AuditEntry(lowered()));
+        var appender = new LogAppender(() -> 0L, in.keys().signer());
+        var appended = in.store()
+                .write(tx -> appender.append(
+                        tx, in.state(), List.of(new LogAppender.NewEntry("audit-round", bytes, "admin"))));
+        appender.committed(in.state(), appended);
+        var before = org.veritally.store.ProjectionDump.of(in.store());
+        assertThatThrownBy(() -> in.rebuild())
+                .isInstanceOf(org.veritally.server.integrity.IntegrityFailure.class)
+                .hasMessageContaining("AUD-ROUND")
+                .hasMessageContaining("risk 0.010000");
+        assertThat(org.veritally.store.ProjectionDump.of(in.store())).isEqualTo(before);
     }
 }

@@ -1,4 +1,4 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 /** What an audit round's risk decides. */
 public enum Decision {

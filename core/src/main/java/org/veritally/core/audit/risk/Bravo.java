@@ -1,4 +1,4 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 /**
  * {@code ST-RLA-BRAVO}: the ballot-polling test of Lindeman, Stark &amp; Yates (2012), "BRAVO: Ballot-polling

@@ -1,4 +1,4 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +17,7 @@ import java.util.Set;
  * with no hand count has taint 1 (the worst case), so the risk stays 1 until it is counted. Immutable and
  * thread-safe.
  */
-public final class BatchComparisonAudit {
+public final class BatchComparisonAudit implements StationAudit {
     private final Macro macro;
     private final String seed;
     private final double alpha;
@@ -45,6 +45,7 @@ public final class BatchComparisonAudit {
     }
 
     /** Round 1's draws. */
+    @Override
     public long initialDraws() {
         return KaplanMarkov.initialDraws(macro.totalErrorBound(), alpha);
     }
@@ -55,6 +56,7 @@ public final class BatchComparisonAudit {
     }
 
     /** The distinct station ids of draws 1..n, in order of first draw. */
+    @Override
     public List<String> stations(long n) {
         return stations(draws(n));
     }
@@ -84,6 +86,7 @@ public final class BatchComparisonAudit {
      *
      * @throws IllegalArgumentException if number or draws is below 1
      */
+    @Override
     public Round round(int number, long draws, Map<String, long[]> handCounts) {
         if (number < 1 || draws < 1) throw new IllegalArgumentException("round and draws start at 1");
         int[] drawn = draws(draws);

@@ -1,4 +1,4 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 import java.util.List;
 

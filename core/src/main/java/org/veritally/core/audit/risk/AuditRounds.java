@@ -1,4 +1,4 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +38,12 @@ public final class AuditRounds {
      */
     public record At(int number, long index) {}
 
-    private final BatchComparisonAudit macro;
+    private final StationAudit macro;
     private final BallotPollingAudit bravo;
     private final List<String> choices;
     private final List<Count> counts;
 
-    private AuditRounds(
-            BatchComparisonAudit macro, BallotPollingAudit bravo, List<String> choices, List<Count> counts) {
+    private AuditRounds(StationAudit macro, BallotPollingAudit bravo, List<String> choices, List<Count> counts) {
         this.macro = macro;
         this.bravo = bravo;
         this.choices = List.copyOf(choices);
@@ -67,10 +66,42 @@ public final class AuditRounds {
             double alpha,
             int maxRounds,
             List<Count> counts) {
-        if (batchComparison)
-            return new AuditRounds(
-                    BatchComparisonAudit.of(Macro.of(batches, 1), seed, alpha, maxRounds), null, choices, counts);
+        return of(batchComparison, List.of(), batches, choices, seed, alpha, maxRounds, counts);
+    }
+
+    /**
+     * An audit of a contest with one winner, its MACRO sample stratified by {@code strata} when not empty (each
+     * batch's {@link ReportedBatch#stratum} one of them; {@link StratifiedBatchComparisonAudit}).
+     *
+     * @throws IllegalArgumentException if the audit cannot be computed (no votes, a tie, a batch in no stratum,
+     *     strata with ballot polling)
+     */
+    public static AuditRounds of(
+            boolean batchComparison,
+            List<String> strata,
+            List<ReportedBatch> batches,
+            List<String> choices,
+            String seed,
+            double alpha,
+            int maxRounds,
+            List<Count> counts) {
+        if (batchComparison) {
+            Macro m = Macro.of(batches, 1);
+            StationAudit a = strata.isEmpty()
+                    ? BatchComparisonAudit.of(m, seed, alpha, maxRounds)
+                    : StratifiedBatchComparisonAudit.of(m, strata, seed, alpha, maxRounds);
+            return new AuditRounds(a, null, choices, counts);
+        }
+        if (!strata.isEmpty()) throw new IllegalArgumentException("a ballot-polling audit is not stratified");
         return new AuditRounds(null, BallotPollingAudit.of(batches, 1, seed, alpha, maxRounds), choices, counts);
+    }
+
+    /** The stations drawn after {@code draws} cumulative draws, in order of first draw. */
+    public List<String> stations(long draws) {
+        if (macro != null) return macro.stations(draws);
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (BallotPollingAudit.DrawnBallot b : bravo.draws(draws)) ids.add(b.stationId());
+        return List.copyOf(ids);
     }
 
     /**

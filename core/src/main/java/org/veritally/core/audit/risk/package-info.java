@@ -2,22 +2,22 @@
  * Risk-limiting audits ({@code ST-RLA-MACRO}, {@code ST-RLA-BRAVO}): the statistics only, pure and JDK-only.
  *
  * <ul>
- *   <li>{@link org.veritally.stats.audit.Macro}: batch comparison with polling stations as batches, the MACRO
+ *   <li>{@link org.veritally.core.audit.risk.Macro}: batch comparison with polling stations as batches, the MACRO
  *       error bounds and discrepancies (Stark 2008, "A sharper discrepancy measure for post-election audits",
- *       Ann. Appl. Stat. 2(3)); {@link org.veritally.stats.audit.KaplanMarkov}: the Kaplan–Markov p-value over
+ *       Ann. Appl. Stat. 2(3)); {@link org.veritally.core.audit.risk.KaplanMarkov}: the Kaplan–Markov p-value over
  *       a PPEB sample (Stark 2009, "Risk-limiting post-election audits: P-values from common probability
  *       inequalities", IEEE TIFS 4(4); Stark 2009, "Efficient post-election audits of multiple contests:
  *       2009 California tests").
- *   <li>{@link org.veritally.stats.audit.Bravo}: ballot polling (Lindeman, Stark &amp; Yates 2012, "BRAVO:
+ *   <li>{@link org.veritally.core.audit.risk.Bravo}: ballot polling (Lindeman, Stark &amp; Yates 2012, "BRAVO:
  *       Ballot-polling risk-limiting audits to verify outcomes", EVT/WOTE '12), with its average sample number.
- *   <li>{@link org.veritally.stats.audit.AuditSampler}: the draws, with replacement, from the public
+ *   <li>{@link org.veritally.core.audit.risk.AuditSampler}: the draws, with replacement, from the public
  *       SHA-256(seed "," j) stream of Rivest's sampler, so that any later round extends the same sequence.
- *   <li>{@link org.veritally.stats.audit.BatchComparisonAudit} and {@link
- *       org.veritally.stats.audit.BallotPollingAudit}: one audit's rounds, its risk after each and the decision
+ *   <li>{@link org.veritally.core.audit.risk.BatchComparisonAudit} and {@link
+ *       org.veritally.core.audit.risk.BallotPollingAudit}: one audit's rounds, its risk after each and the decision
  *       (stop, another round, full hand count). A sampled station or ballot with no hand count counts as the
  *       worst case (Bañuelos &amp; Stark 2012, "Limiting risk by turning manifest phantoms into evil zombies").
  * </ul>
  *
  * <p>Everything here is immutable and thread-safe. See docs/audit.md.
  */
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;

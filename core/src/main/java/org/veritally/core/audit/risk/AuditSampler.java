@@ -1,16 +1,16 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import org.veritally.stats.quickcount.ConsistentSampler;
 
 /**
  * The audit's draws, with replacement, from the public pseudo-random stream of Rivest's sampler: draw j (j =
- * 1, 2, ...) is the integer H_j = SHA-256(UTF-8(seed + "," + j)) read big-endian, the same ticket as {@link
- * ConsistentSampler#ticket} with the draw number in place of a station id (R. L. Rivest, sampler.py, 2011,
+ * 1, 2, ...) is the integer H_j = SHA-256(UTF-8(seed + "," + j)) read big-endian, the same ticket as the quick
+ * count's {@code org.veritally.stats.quickcount.ConsistentSampler#ticket} with the draw number in place of a
+ * station id (R. L. Rivest, sampler.py, 2011,
  * and "Consistent sampling with replacement", 2018, arXiv:1808.10016). Draw j depends on the seed and j only,
  * so a later round takes draws n+1.. and never changes the earlier ones.
  *
@@ -30,12 +30,12 @@ public final class AuditSampler {
 
     /** H_j as a nonnegative integer. */
     public static BigInteger stream(String seed, long j) {
-        return new BigInteger(1, ConsistentSampler.ticket(seed, Long.toString(j)));
+        return new BigInteger(1, new Hasher(seed).hash(j));
     }
 
     /** x_j: the top 53 bits of H_j as a fraction in [0, 1). */
     public static double fraction(String seed, long j) {
-        return fraction(ConsistentSampler.ticket(seed, Long.toString(j)));
+        return fraction(new Hasher(seed).hash(j));
     }
 
     private static double fraction(byte[] h) {

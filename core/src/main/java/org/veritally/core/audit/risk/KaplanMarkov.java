@@ -1,4 +1,4 @@
-package org.veritally.stats.audit;
+package org.veritally.core.audit.risk;
 
 /**
  * {@code ST-RLA-MACRO}: the Kaplan–Markov p-value of a batch-comparison audit whose batches are drawn with
