@@ -118,6 +118,85 @@ class AuditCliTest {
         assertThat(v.status("VFY-AUDIT")).as(v.toString()).isEqualTo("ok");
     }
 
+    /**
+     * The paper of a station as the BRAVO test reads it: its ballots laid out choice by choice (choice ids in
+     * alphabetical order), as many for each choice as its sheet reports, then blank ballots up to the manifest.
+     */
+    static String ballot(Map<String, String> votes, long position) {
+        long before = 0;
+        for (String choice : new java.util.TreeSet<>(votes.keySet())) {
+            before += Long.parseLong(votes.get(choice));
+            if (position <= before) return choice;
+        }
+        return "";
+    }
+
+    @Test
+    void aWholeBravoAuditThroughTheCliVerifiesWithVfyAudit() throws Exception {
+        var g = VerifyFixture.generate(dir, 40, 23);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        VerifyFixture.importSheets(data, g.authority());
+        Sheets sheets = sheets(g.authority());
+        String d = data.toString();
+        var def = run(
+                "audit",
+                "define",
+                "--data",
+                d,
+                "--id",
+                "rla-b",
+                "--contest",
+                sheets.contest(),
+                "--risk-limit",
+                "0.10",
+                "--method",
+                "bravo",
+                "--max-rounds",
+                "4",
+                "--commit-seed",
+                SEED);
+        assertThat(def.code()).as(def.toString()).isZero();
+        var sample = run("audit", "sample", "--data", d, "--id", "rla-b", "--seed", SEED, "--json");
+        assertThat(sample.code()).as(sample.toString()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s = json.readTree(sample.out());
+        assertThat(s.get("method").asText()).isEqualTo("bravo");
+        assertThat(s.get("state").asText()).isEqualTo("counting");
+        long firstDraws = s.get("current").get("draws").asLong();
+        assertThat(firstDraws).isPositive();
+        int rounds = 0;
+        while (s.get("state").asText().equals("counting") && rounds++ < 4) {
+            for (JsonNode st : s.get("current").get("stations")) {
+                if (st.get("counted").asBoolean()) continue;
+                String station = st.get("station").asText();
+                List<String> args = new ArrayList<>(List.of(
+                        "audit", "record", "--data", d, "--id", "rla-b", "--station", station, "--board", "C & D"));
+                assertThat(st.get("ballots")).as(station + " has drawn ballots").isNotEmpty();
+                for (JsonNode b : st.get("ballots")) {
+                    args.add("--ballot");
+                    args.add(b.asLong() + "=" + ballot(sheets.votes().get(station), b.asLong()));
+                }
+                var rec = run(args.toArray(String[]::new));
+                assertThat(rec.code()).as(rec.toString()).isZero();
+            }
+            s = json.readTree(run("audit", "status", "--data", d, "--id", "rla-b", "--json")
+                    .out());
+        }
+        // the paper agrees with the sheets: BRAVO confirms, each round's risk as the rulebook recomputes it
+        assertThat(s.get("state").asText()).as(s.toString()).isEqualTo("confirmed");
+        JsonNode last = s.get("rounds").get(s.get("rounds").size() - 1);
+        assertThat(Double.parseDouble(last.get("risk").asText())).isLessThanOrEqualTo(0.10);
+        assertThat(s.get("rounds").get(0).get("draws").asLong()).isEqualTo(firstDraws);
+        var risk = run("audit", "risk", "--data", d, "--id", "rla-b");
+        assertThat(risk.code()).as("no round left to measure").isEqualTo(2);
+        Path pub = VerifyFixture.publish(data, dir.resolve("pub"));
+        var v = run("verify", pub.toString(), "--key", VerifyFixture.key(data).toString());
+        assertThat(v.code()).as(v.toString()).isZero();
+        assertThat(v.status("VFY-AUDIT")).as(v.toString()).isEqualTo("ok");
+        assertThat(v.out()).contains("1 audit(s), " + s.get("rounds").size() + " round(s)");
+    }
+
     @Test
     void usageErrorsExitTwoAndNameTheOption() throws Exception {
         var g = VerifyFixture.generate(dir, 10, 3);
