@@ -91,7 +91,7 @@ public final class Bravo {
      * The average sample number of the pair (BRAVO, section 5; Lindeman &amp; Stark 2012, "A Gentle Introduction
      * to Risk-limiting Audits", IEEE S&amp;P 10(5)): (ln(1/alpha) + z_w / 2) / (p_w z_w + p_l z_l) with z_w =
      * ln(2 s_wl), z_l = ln(2 - 2 s_wl) and p_c = v_c / ballots, the expected number of draws to stop when the
-     * reported shares are right.
+     * reported shares are right. A loser with no reported vote contributes nothing to the denominator.
      */
     public double averageSampleNumber(int w, int l, double alpha) {
         requireAlpha(alpha);
@@ -100,7 +100,9 @@ public final class Bravo {
         double zl = Math.log(2 - 2 * s);
         double pw = (double) outcome.totals()[w] / ballots;
         double pl = (double) outcome.totals()[l] / ballots;
-        return (Math.log(1 / alpha) + zw / 2) / (pw * zw + pl * zl);
+        // a loser with no votes is never drawn: its term is 0, not 0 * ln(0) (Arlo's test12 vector)
+        double loserTerm = pl == 0 ? 0 : pl * zl;
+        return (Math.log(1 / alpha) + zw / 2) / (pw * zw + loserTerm);
     }
 
     /** The initial sample size: the largest pairwise average sample number, rounded up. */
