@@ -102,6 +102,7 @@ final class AuditCommand implements Runnable {
         System.out.printf(
                 "audit %s: contest %s, view %s, %s, risk limit %s, at most %d rounds: %s%n",
                 s.id(), s.contest(), s.view(), s.method(), s.riskLimit(), s.maxRounds(), s.state());
+        if (!s.strata().isEmpty()) System.out.println("  strata: " + String.join(", ", s.strata()));
         s.seed().ifPresent(seed -> System.out.println("  seed: " + seed));
         if (s.seed().isEmpty()) System.out.println("  seed commitment: " + s.seedCommitment());
         for (var r : s.rounds())
@@ -158,6 +159,12 @@ final class AuditCommand implements Runnable {
         @Option(names = "--commit-seed", description = "the seed text, hashed here; only its hash is written")
         Optional<String> commitSeed;
 
+        @Option(
+                names = "--stratum",
+                description = "MACRO: a unit (jurisdiction) sampled apart; repeat for each, covering the contest"
+                        + " (docs/audit.md, stratified sampling)")
+        List<String> strata = new java.util.ArrayList<>();
+
         @Override
         int run(RecordAudit audits) {
             if (commitment.isPresent() == commitSeed.isPresent())
@@ -165,7 +172,7 @@ final class AuditCommand implements Runnable {
             AuditMethod m = AuditMethod.ofWire(method)
                     .orElseThrow(() -> new UsageError("--method: '" + method + "' is neither macro nor bravo"));
             String c = commitment.orElseGet(() -> sha256(commitSeed.get()));
-            var d = new AuditDefinition(id, contest, view, riskLimit, m, maxRounds, c, audits.now());
+            var d = new AuditDefinition(id, contest, view, riskLimit, m, maxRounds, c, audits.now(), strata);
             return outcome(audits.record(d, ACCOUNT, "audit " + id), "audit " + id);
         }
     }

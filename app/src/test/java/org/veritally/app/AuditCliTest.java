@@ -197,6 +197,92 @@ class AuditCliTest {
         assertThat(v.out()).contains("1 audit(s), " + s.get("rounds").size() + " round(s)");
     }
 
+    /** The ids of the first level of the generated election with several units: the jurisdictions. */
+    static List<String> jurisdictions(Path election) throws Exception {
+        JsonNode root = new ObjectMapper().readTree(election.toFile());
+        JsonNode units =
+                root.has("units") ? root.get("units") : root.get("catalogue").get("units");
+        List<String> level = List.of("");
+        while (level.size() == 1) { // down from the root to the first level with several units
+            List<String> next = new ArrayList<>();
+            for (JsonNode u : units)
+                if (level.contains(u.get("parent").asText()))
+                    next.add(u.get("id").asText());
+            if (next.isEmpty()) break;
+            level = next;
+        }
+        return level;
+    }
+
+    @Test
+    void aStratifiedMacroAuditThroughTheCliDrawsEveryJurisdictionAndVerifies() throws Exception {
+        var g = VerifyFixture.generate(dir, 40, 29);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        VerifyFixture.importSheets(data, g.authority());
+        Sheets sheets = sheets(g.authority());
+        List<String> strata = jurisdictions(g.election());
+        assertThat(strata)
+                .as("the generated election has several jurisdictions")
+                .hasSizeGreaterThan(1);
+        String d = data.toString();
+        List<String> define = new ArrayList<>(List.of(
+                "audit",
+                "define",
+                "--data",
+                d,
+                "--id",
+                "rla-s",
+                "--contest",
+                sheets.contest(),
+                "--risk-limit",
+                "0.10",
+                "--method",
+                "macro",
+                "--commit-seed",
+                SEED));
+        var partial = new ArrayList<>(define);
+        partial.addAll(List.of("--stratum", strata.get(0)));
+        var refused = run(partial.toArray(String[]::new));
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("AUD-DEFINE", "is in no stratum");
+        for (String u : strata) define.addAll(List.of("--stratum", u));
+        var def = run(define.toArray(String[]::new));
+        assertThat(def.code()).as(def.toString()).isZero();
+        JsonNode s = new ObjectMapper()
+                .readTree(run("audit", "sample", "--data", d, "--id", "rla-s", "--seed", SEED, "--json")
+                        .out());
+        assertThat(s.get("strata")).hasSize(strata.size());
+        java.util.Set<String> drawnIn = new java.util.HashSet<>();
+        for (JsonNode st : s.get("current").get("stations"))
+            drawnIn.add(st.get("stratum").asText());
+        assertThat(drawnIn).as("every jurisdiction is drawn in round 1").containsExactlyInAnyOrderElementsOf(strata);
+        int rounds = 0;
+        while (s.get("state").asText().equals("counting") && rounds++ < 3) {
+            for (JsonNode st : s.get("current").get("stations")) {
+                if (st.get("counted").asBoolean()) continue;
+                String station = st.get("station").asText();
+                List<String> args = new ArrayList<>(List.of(
+                        "audit", "record", "--data", d, "--id", "rla-s", "--station", station, "--board", "E & F"));
+                sheets.votes().get(station).forEach((choice, votes) -> {
+                    args.add("--count");
+                    args.add(choice + "=" + votes);
+                });
+                var rec = run(args.toArray(String[]::new));
+                assertThat(rec.code()).as(rec.toString()).isZero();
+            }
+            s = new ObjectMapper()
+                    .readTree(run("audit", "status", "--data", d, "--id", "rla-s", "--json")
+                            .out());
+        }
+        assertThat(s.get("state").asText()).as(s.toString()).isEqualTo("confirmed");
+        assertThat(run("audit", "status", "--data", d).out()).contains("strata: " + String.join(", ", strata));
+        Path pub = VerifyFixture.publish(data, dir.resolve("pub"));
+        var v = run("verify", pub.toString(), "--key", VerifyFixture.key(data).toString());
+        assertThat(v.code()).as(v.toString()).isZero();
+        assertThat(v.status("VFY-AUDIT")).as(v.toString()).isEqualTo("ok");
+    }
+
     @Test
     void usageErrorsExitTwoAndNameTheOption() throws Exception {
         var g = VerifyFixture.generate(dir, 10, 3);

@@ -64,12 +64,19 @@ final class AuditRoutes {
             String method = f.str("method");
             long rounds = f.optCount("maxRounds", 3);
             String commitment = f.str("seedCommitment");
+            java.util.List<String> strata = new java.util.ArrayList<>();
+            if (f.has("strata")) {
+                for (Object u : f.list("strata")) {
+                    if (u instanceof String unit) strata.add(unit);
+                    else problems.add(new Problem(Rule.IN_FIELD, "$.strata", "a list of unit ids"));
+                }
+            }
             f.end();
             Optional<AuditMethod> m = AuditMethod.ofWire(method);
             if (m.isEmpty()) problems.add(new Problem(Rule.IN_FIELD, "$.method", "neither macro nor bravo"));
             if (!problems.isEmpty()) return Optional.empty();
             return Optional.<Entry>of(new AuditEntry(new AuditDefinition(
-                    id, contest, view, alpha, m.get(), (int) Math.min(rounds, 1000), commitment, now())));
+                    id, contest, view, alpha, m.get(), (int) Math.min(rounds, 1000), commitment, now(), strata)));
         });
     }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param current the round being counted, when the audit goes on
  * @param fullCount once a round decided {@code full-hand-count}: the full hand count so far, and its result when
  *     every station is counted
+ * @param strata the units whose stations are sampled apart (MACRO; empty when the sample is over the contest)
  */
 public record AuditStatus(
         String id,
@@ -35,10 +36,13 @@ public record AuditStatus(
         String state,
         List<RoundStatus> rounds,
         Optional<Current> current,
-        Optional<FullCount> fullCount) {
+        Optional<FullCount> fullCount,
+
+        List<String> strata) {
 
     public AuditStatus {
         rounds = List.copyOf(rounds);
+        strata = List.copyOf(strata);
     }
 
     /**

@@ -202,7 +202,9 @@ public final class RecordAudit {
                 st,
                 done,
                 current,
-                full);
+                full,
+
+                d.strata());
     }
 
     /**
