@@ -23,6 +23,7 @@ import org.veritally.core.audit.risk.BatchComparisonAudit;
 import org.veritally.core.audit.risk.Macro;
 import org.veritally.core.audit.risk.ReportedBatch;
 import org.veritally.core.audit.risk.Round;
+import org.veritally.core.audit.risk.StratifiedBatchComparisonAudit;
 
 /**
  * Risk-limiting audit (issue 19) over 1,000,000 synthetic stations, 5 choices, a 4-point margin (target under 1 s
@@ -48,6 +49,8 @@ public class RiskLimitingAuditBench {
     private long bravoDraws;
     private Map<String, long[]> handCounts;
     private Map<String, Map<Long, Integer>> readings;
+    private List<String> strata;
+    private long stratifiedDraws;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -76,6 +79,13 @@ public class RiskLimitingAuditBench {
         for (String id : audit.stations(macroDraws)) {
             handCounts.put(id, batches.get(macro.indexOf(id).orElseThrow()).votes());
         }
+        strata = new ArrayList<>();
+        for (int s = 0; s < 34; s++) strata.add("J" + s);
+        StratifiedBatchComparisonAudit stratified = StratifiedBatchComparisonAudit.of(macro, strata, SEED, ALPHA, 3);
+        stratifiedDraws = stratified.initialDraws();
+        for (String id : stratified.stations(stratifiedDraws)) {
+            handCounts.put(id, batches.get(macro.indexOf(id).orElseThrow()).votes());
+        }
         BallotPollingAudit polling = BallotPollingAudit.of(batches, 1, SEED, ALPHA, 3);
         bravoDraws = polling.initialDraws();
         readings = new HashMap<>();
@@ -93,7 +103,7 @@ public class RiskLimitingAuditBench {
             readings.computeIfAbsent(d.stationId(), k -> new HashMap<>()).put(d.ballot(), choice);
         }
         System.out.println("stations " + STATIONS + ", U " + macro.totalErrorBound() + ", MACRO draws " + macroDraws
-                + ", BRAVO draws " + bravoDraws);
+                + ", BRAVO draws " + bravoDraws + ", stratified MACRO draws (34 strata) " + stratifiedDraws);
     }
 
     private static double sumFrom(double[] shares, int c) {
@@ -119,6 +129,16 @@ public class RiskLimitingAuditBench {
     public Round riskBatchComparison() {
         BatchComparisonAudit audit = BatchComparisonAudit.of(Macro.of(batches, 1), SEED, ALPHA, 3);
         return audit.round(1, macroDraws, handCounts);
+    }
+
+    /**
+     * Round 1's stratified Kaplan–Markov risk from scratch, 34 strata: MACRO bounds of every station, the strata's
+     * bounds, the D'Hondt allocation, each stratum's draws, the taints and the maximum over splits.
+     */
+    @Benchmark
+    public Round riskStratifiedBatchComparison() {
+        return StratifiedBatchComparisonAudit.of(Macro.of(batches, 1), strata, SEED, ALPHA, 3)
+                .round(1, stratifiedDraws, handCounts);
     }
 
     /** Round 1's BRAVO risk from scratch: the manifest, the draws, the sequential test. */

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * The risk measured after a round of an audit and what it decides (AUD-ROUND), written after the round's hand
- * counts. It is a claim anyone can check: {@code verify} recomputes the round's draws, risk and decision from the
- * seed, the reported sheets and the hand counts that come before this entry in the log (VFY-AUDIT). Immutable.
+ * counts. It is a claim anyone can check: the rulebook (sequencer, rebuild, followers, {@code verify}) recomputes the
+ * round's draws, risk and decision from the seed, the reported sheets and the hand counts that come before this
+ * entry in the log, and refuses the entry unless they agree (AUD-ROUND). Immutable.
  *
  * @param audit the audit's id
  * @param round the round, from 1, one after the last recorded round
