@@ -19,7 +19,8 @@ import org.veritally.formats.canonical.Fields;
 
 /**
  * JSON form of the risk-limiting audit entries (docs/log-format.md §1.10): {@code audit} {@code {audit, contest,
- * view, riskLimit, method, maxRounds, seedCommitment, strata?, time}} ({@code strata} only when stratified); {@code audit-seed} {@code {audit, seed, time}};
+ * view, riskLimit, method, maxRounds, seedCommitment, strata?, time}} ({@code strata} only when stratified);
+ * {@code audit-seed} {@code {audit, seed, time}};
  * {@code audit-count} {@code {audit, round, station, counts?, ballots?, board, time}}, with {@code counts} (votes
  * by choice id, MACRO) or {@code ballots} (choice id, or "" for none, by ballot position, BRAVO) present only when
  * not empty; {@code audit-round} {@code {audit, round, draws, risk, decision, time}}. Every entry carries {@code
