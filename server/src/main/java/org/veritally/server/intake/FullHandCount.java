@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.veritally.core.audit.risk.Outcome;
+import org.veritally.core.audit.risk.ReportedBatch;
 import org.veritally.core.model.Choice;
 import org.veritally.core.model.Contest;
 import org.veritally.core.rulebook.AuditBook;
-import org.veritally.stats.audit.Outcome;
-import org.veritally.stats.audit.ReportedBatch;
 
 /**
  * The result of an audit's full hand count (docs/audit.md, "When the audit goes to a full hand count"): once a

@@ -203,7 +203,6 @@ public final class RecordAudit {
                 done,
                 current,
                 full,
-
                 d.strata());
     }
 
