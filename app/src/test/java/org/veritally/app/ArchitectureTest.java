@@ -164,8 +164,6 @@ class ArchitectureTest {
      * where it is not handled. The places below narrow to the one or two kinds they handle.
      */
     private static final Set<String> NARROWING = Set.of(
-            // reads back the sheets it just appended
-            "org.veritally.server.intake.Sequencer",
             // a queued sheet from a follower
             "org.veritally.server.cluster.IntegrateSubmissions",
             // the election entry keeps the bytes of the definition file

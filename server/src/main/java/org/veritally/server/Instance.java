@@ -358,10 +358,10 @@ public final class Instance implements AutoCloseable {
      * @throws GroupCommit.Busy if the sequencer's queue is full or its answer does not come within 30 s
      */
     public Outcome submitWork(Entry entry, String account, String location) {
-        if (entryIntake.isPresent() || !(entry instanceof org.veritally.core.entry.TranscriptionWork w))
-            return submitEntry(entry, account, location);
-        return GroupCommit.await(
-                groupCommit().submit(new org.veritally.server.intake.RecordTranscription.Work(w, account, location)));
+        var work = org.veritally.core.entry.TranscriptionWork.of(entry);
+        if (entryIntake.isPresent() || work.isEmpty()) return submitEntry(entry, account, location);
+        return GroupCommit.await(groupCommit()
+                .submit(new org.veritally.server.intake.RecordTranscription.Work(work.get(), account, location)));
     }
 
     public org.veritally.server.auth.Accounts accounts() {

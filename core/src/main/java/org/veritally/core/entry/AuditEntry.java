@@ -1,6 +1,7 @@
 package org.veritally.core.entry;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.veritally.core.audit.AuditRecord;
 
 /**
@@ -11,6 +12,11 @@ import org.veritally.core.audit.AuditRecord;
 public record AuditEntry(AuditRecord record) implements Entry {
     public AuditEntry {
         Objects.requireNonNull(record, "record");
+    }
+
+    /** The entry as an audit record, if it is one: for readers outside core that look only at audits. */
+    public static Optional<AuditEntry> of(Entry e) {
+        return e instanceof AuditEntry a ? Optional.of(a) : Optional.empty();
     }
 
     @Override

@@ -8,6 +8,11 @@ package org.veritally.core.entry;
  */
 public sealed interface TranscriptionWork extends Entry
         permits TranscriptionEntry, TranscriptionFlagEntry, TranscriberPauseEntry {
+    /** The entry as transcription work, if it is: for readers outside core that look only at that work. */
+    static java.util.Optional<TranscriptionWork> of(Entry e) {
+        return e instanceof TranscriptionWork w ? java.util.Optional.of(w) : java.util.Optional.empty();
+    }
+
     /** Calls the method of {@code v} for this kind. */
     <R> R accept(Visitor<R> v);
 

@@ -347,8 +347,10 @@ public final class ElectionState {
             var en = s.codec
                     .decode(row.body(), "log entry " + idx, ps)
                     .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
-            if (en instanceof org.veritally.core.entry.TranscriptionWork work) loadTranscription(s, idx, work, row);
-            else if (en instanceof org.veritally.core.entry.AuditEntry audit) s.audits.add(idx, audit);
+            var work = org.veritally.core.entry.TranscriptionWork.of(en);
+            var audit = org.veritally.core.entry.AuditEntry.of(en);
+            if (work.isPresent()) loadTranscription(s, idx, work.get(), row);
+            else if (audit.isPresent()) s.audits.add(idx, audit.get());
             else s.keys.record(idx, en);
         });
     }
