@@ -174,9 +174,14 @@ final class AuditRules {
             out.add(Problem.mismatch(
                     AuditRule.AUD_COUNT, where + " round", "a round of the audit", "1.." + d.maxRounds(), h.round()));
         }
-        if (d.method() == AuditMethod.MACRO) {
+        if (d.method() == AuditMethod.MACRO || fullHandCount(audit.get())) {
             if (!h.ballots().isEmpty()) {
-                out.add(new Problem(AuditRule.AUD_COUNT, where + " ballots", "a MACRO hand count has no ballots"));
+                out.add(new Problem(
+                        AuditRule.AUD_COUNT,
+                        where + " ballots",
+                        d.method() == AuditMethod.MACRO
+                                ? "a MACRO hand count has no ballots"
+                                : "in a full hand count a station's votes are counted per choice, not read by ballot"));
             }
             for (var c : contest.choices()) {
                 if (!h.counts().containsKey(c.id())) {
@@ -206,6 +211,20 @@ final class AuditRules {
             }
         }
         return out.isEmpty() ? Decision.Accept.plain() : new Decision.Refuse(out);
+    }
+
+    /**
+     * Whether the audit's last round escalated to a full hand count: from then on every station is counted per
+     * choice, whatever the method (a BRAVO audit reads drawn ballots only while it samples). Such counts come after
+     * the last round's entry, so no round's risk reads them.
+     */
+    private static boolean fullHandCount(AuditBook.Audit a) {
+        return !a.rounds().isEmpty()
+                && a.rounds()
+                        .get(a.rounds().size() - 1)
+                        .risk()
+                        .decision()
+                        .equals(AuditRecompute.wire(org.veritally.core.audit.risk.Decision.FULL_HAND_COUNT));
     }
 
     private static Decision round(LedgerView ledger, long index, AuditRisk r, String where) {

@@ -161,7 +161,11 @@ class RecordAuditTest {
 
     /** An audit of one round measured at once, with nothing counted: risk 1, so it goes to a full hand count. */
     void fullHandCount(String id) throws Exception {
-        var d = new AuditDefinition(id, contest.id(), "official", "0.10", AuditMethod.MACRO, 1, sha256(SEED), TIME);
+        fullHandCount(id, AuditMethod.MACRO);
+    }
+
+    void fullHandCount(String id, AuditMethod method) throws Exception {
+        var d = new AuditDefinition(id, contest.id(), "official", "0.10", method, 1, sha256(SEED), TIME);
         assertThat(audits.record(d, "admin", "audit").problems()).isEmpty();
         audits.record(new SeedReveal(id, SEED, TIME), "admin", "seed");
         audits.measure(id, "admin", "round").orElseThrow();
@@ -216,6 +220,34 @@ class RecordAuditTest {
         var full = audits.status("rla-full").orElseThrow().fullCount().orElseThrow();
         assertThat(full.result()).isEqualTo("overturned");
         assertThat(full.countedWinners()).containsExactly(loser);
+    }
+
+    @Test
+    void AUD_COUNT_aBravoAuditCountsPerChoiceOnlyOnceItWentToAFullHandCountAndItsResultStands() throws Exception {
+        String st0 = in.state().catalogue().station(0).id();
+        var d = new AuditDefinition(
+                "bravo-early", contest.id(), "official", "0.10", AuditMethod.BRAVO, 1, sha256(SEED), TIME);
+        assertThat(audits.record(d, "admin", "audit").problems()).isEmpty();
+        audits.record(new SeedReveal("bravo-early", SEED, TIME), "admin", "seed");
+        assertThat(audits.record(honest("bravo-early", st0), "admin", "count").problems())
+                .as("while it samples, a BRAVO audit reads ballots, it does not count stations")
+                .extracting(p -> p.rule().id())
+                .contains("AUD-COUNT");
+
+        fullHandCount("bravo-full", AuditMethod.BRAVO);
+        HandCount withBallots = new HandCount(
+                "bravo-full", 1, st0, honest("bravo-full", st0).counts(), Map.of(1L, ""), "board 1", TIME);
+        assertThat(audits.record(withBallots, "admin", "count").problems())
+                .extracting(p -> p.rule().id())
+                .containsExactly("AUD-COUNT");
+        var cat = in.state().catalogue();
+        for (int i = 0; i < cat.stationCount(); i++)
+            assertThat(audits.record(honest("bravo-full", cat.station(i).id()), "admin", "count")
+                            .problems())
+                    .isEmpty();
+        var full = audits.status("bravo-full").orElseThrow().fullCount().orElseThrow();
+        assertThat(full.counted()).isEqualTo(full.stations()).isEqualTo(60);
+        assertThat(full.result()).isEqualTo("confirmed");
     }
 
     /** The round-1 entry with its risk lowered to "0.010000", confirmed: what a dishonest writer would append. */
