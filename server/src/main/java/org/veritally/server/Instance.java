@@ -105,17 +105,15 @@ public final class Instance implements AutoCloseable {
 
     /**
      * The transcription campaign over every photo filed (docs/transcription.md), created on first use with
-     * the default configuration, the system clock and no gold tasks; it follows evidence as it is filed.
+     * the default configuration, the system clock and the gold photos of the data directory's {@value
+     * org.veritally.server.transcribe.GoldSet#FILE} (none if absent); it follows evidence as it is filed.
      */
     public synchronized org.veritally.server.transcribe.TranscriptionCampaign transcription() {
         if (campaign == null) {
             requireWriter();
+            var gold = storedGold();
             var c = new org.veritally.server.transcribe.TranscriptionCampaign(
-                    state,
-                    org.veritally.server.transcribe.CampaignConfig.DEFAULT,
-                    java.time.Clock.systemUTC(),
-                    this::submitWork,
-                    java.util.Map.of());
+                    state, gold.config(), java.time.Clock.systemUTC(), this::submitWork, gold.photos());
             state.followEvidence(f -> c.add(
                     new org.veritally.core.transcribe.PhotoKey(
                             f.entry().evidence().original().sha256(),
@@ -126,6 +124,45 @@ public final class Instance implements AutoCloseable {
             campaign = c;
         }
         return campaign;
+    }
+
+    /** The gold set the data directory keeps, or none; a file that no longer reads is refused loudly. */
+    private org.veritally.server.transcribe.GoldSet storedGold() {
+        Path f = dir.resolve(org.veritally.server.transcribe.GoldSet.FILE);
+        if (!java.nio.file.Files.exists(f)) return org.veritally.server.transcribe.GoldSet.NONE;
+        List<org.veritally.core.validation.Problem> problems = new java.util.ArrayList<>();
+        try {
+            return org.veritally.server.transcribe.GoldSet.read(state, java.nio.file.Files.readAllBytes(f), problems)
+                    .orElseThrow(() -> new IllegalStateException(f + ": " + problems));
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the campaign's gold photos and rates from {@code body} (docs/transcription.md#gold-tasks-and-pauses;
+     * {@code POST /api/campaign/gold}): kept in the data directory, owner-only and never served, and applied to
+     * the running campaign. Returns every problem; nothing changes if there is one.
+     */
+    public synchronized List<org.veritally.core.validation.Problem> configureGold(byte[] body) {
+        List<org.veritally.core.validation.Problem> problems = new java.util.ArrayList<>();
+        var gold = org.veritally.server.transcribe.GoldSet.read(state, body, problems);
+        if (gold.isEmpty()) return problems;
+        Path f = dir.resolve(org.veritally.server.transcribe.GoldSet.FILE);
+        try {
+            Path tmp = dir.resolve(org.veritally.server.transcribe.GoldSet.FILE + ".tmp");
+            java.nio.file.Files.write(tmp, body);
+            org.veritally.store.OwnerOnly.file(tmp);
+            java.nio.file.Files.move(
+                    tmp,
+                    f,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("cannot write " + f + ": " + e.getMessage(), e);
+        }
+        transcription().configure(gold.get().config(), gold.get().photos());
+        return List.of();
     }
 
     private void wire(ElectionState s) {

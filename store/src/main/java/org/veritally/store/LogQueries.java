@@ -15,24 +15,25 @@ public final class LogQueries {
 
     /**
      * The entry kinds few entries have, as an SQL {@code IN} list: keys, revocations, audits and transcription
-     * work. Word for word the predicate of the partial index {@code log_entry_rare} (migration V6), which SQLite
+     * work. Word for word the predicate of the partial index {@code log_entry_rare} (migrations V6, V7), which SQLite
      * uses only for a query whose WHERE clause repeats it (sqlite.org/partialindex.html §2).
      */
     public static final String RARE_KINDS = "('key', 'revocation', 'audit', 'audit-seed', 'audit-count',"
-            + " 'audit-round', 'transcription', 'transcription-flag', 'transcriber-pause')";
+            + " 'audit-round', 'transcription', 'transcription-flag', 'transcriber-pause', 'transcription-report')";
 
     /** The transcription kinds among {@link #RARE_KINDS}. */
-    private static final String TRANSCRIPTION_KINDS = "('transcription', 'transcription-flag', 'transcriber-pause')";
+    private static final String TRANSCRIPTION_KINDS =
+            "('transcription', 'transcription-flag', 'transcriber-pause', 'transcription-report')";
 
     /** The query of {@link #rareEntries}; its WHERE clause is the index predicate, so the index serves it. */
     static final String RARE_ENTRIES = "SELECT l.idx, l.kind, l.body, CASE WHEN l.kind IN " + TRANSCRIPTION_KINDS
             + " THEN (SELECT MIN(f.rule) FROM sheet_flag f WHERE f.entry_idx = l.idx"
-            + " AND f.rule IN ('TR-AGREE', 'TR-ESCALATE', 'TR-REJECT')) END"
+            + " AND f.rule IN ('TR-AGREE', 'TR-ESCALATE', 'TR-REJECT', 'TR-REPORT')) END"
             + " FROM log_entry l WHERE l.kind IN " + RARE_KINDS + " ORDER BY l.idx";
 
     /**
      * An entry of one of the {@link #RARE_KINDS}; for transcription work, the one outcome flag the rulebook raised
-     * when it was appended ({@code TR-AGREE}, {@code TR-ESCALATE}, {@code TR-REJECT}), if any.
+     * when it was appended ({@code TR-AGREE}, {@code TR-ESCALATE}, {@code TR-REJECT}, {@code TR-REPORT}), if any.
      */
     public record RareEntry(long idx, String kind, byte[] body, Optional<String> outcome) {}
 

@@ -89,7 +89,8 @@ abstract class StoreConformance {
                         "3 V3__evidence.sql",
                         "4 V4__evidence_blob.sql",
                         "5 V5__append_only_insert.sql",
-                        "6 V6__rare_kind_index.sql");
+                        "6 V6__rare_kind_index.sql",
+                        "7 V7__rare_kind_index_reports.sql");
         for (String t : List.of(
                 "log_entry",
                 "tree_node",

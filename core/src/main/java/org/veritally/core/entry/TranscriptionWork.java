@@ -2,12 +2,12 @@ package org.veritally.core.entry;
 
 /**
  * The entries of a transcription campaign (docs/transcription.md): volunteers turn photos of tally
- * sheets into numbers. One member of {@link EntryVisitor} ({@link EntryVisitor#transcription}) covers
+ * sheets into numbers, and anyone reports a photo. One member of {@link EntryVisitor} ({@link EntryVisitor#transcription}) covers
  * the three kinds, which dispatch further through {@link Visitor}, so a consumer that ignores
  * transcription work handles it in one method.
  */
 public sealed interface TranscriptionWork extends Entry
-        permits TranscriptionEntry, TranscriptionFlagEntry, TranscriberPauseEntry {
+        permits TranscriptionEntry, TranscriptionFlagEntry, TranscriberPauseEntry, TranscriptionReportEntry {
     /** The entry as transcription work, if it is: for readers outside core that look only at that work. */
     static java.util.Optional<TranscriptionWork> of(Entry e) {
         return e instanceof TranscriptionWork w ? java.util.Optional.of(w) : java.util.Optional.empty();
@@ -28,5 +28,7 @@ public sealed interface TranscriptionWork extends Entry
         R flag(TranscriptionFlagEntry e);
 
         R pause(TranscriberPauseEntry e);
+
+        R report(TranscriptionReportEntry e);
     }
 }

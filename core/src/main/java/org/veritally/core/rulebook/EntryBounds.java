@@ -180,6 +180,9 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
             text(p.account(), "account");
             text(p.by(), "by");
             text(p.reason(), "reason");
+        } else if (e instanceof org.veritally.core.entry.TranscriptionReportEntry r) {
+            text(r.account(), "account");
+            text(r.text(), "text");
         }
         return out;
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.veritally.core.entry.TranscriberPauseEntry;
 import org.veritally.core.entry.TranscriptionEntry;
 import org.veritally.core.entry.TranscriptionFlagEntry;
+import org.veritally.core.entry.TranscriptionReportEntry;
 import org.veritally.core.entry.TranscriptionWork;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.TallySheet;
@@ -38,7 +39,10 @@ import org.veritally.core.validation.SheetValidator;
  *       same reason reject the photo (TR-REJECT); m pieces of work without either escalate it
  *       (TR-ESCALATE). A moderator's transcription settles an escalated photo with its copy, a moderator's
  *       flag rejects it;
- *   <li>pause: a pause of an account already paused is a repeat.
+ *   <li>pause: a pause of an account already paused is a repeat; a lift of an account not paused is
+ *       TR-LIFT. Work counts only if done after the account's latest pause ({@link
+ *       org.veritally.core.transcribe.TranscriptionBook#counts});
+ *   <li>report: {@link PhotoReports} (TR-REPORT, TR-RETURN).
  * </ul>
  *
  * Stateless. Public for {@link #CONFIRMABLE} only; the rules are decided through the {@link Rulebook}.
@@ -68,7 +72,19 @@ public final class TranscriptionRules {
             @Override
             public Decision pause(TranscriberPauseEntry p) {
                 var at = ledger.transcriptions().pausedAt(p.account());
+                if (p.lift())
+                    return at.isPresent()
+                            ? Decision.Accept.plain()
+                            : new Decision.Refuse(List.of(new Problem(
+                                    TranscriptionRule.TR_LIFT,
+                                    where + " account",
+                                    "account '" + p.account() + "' is not paused")));
                 return at.isPresent() ? new Decision.Repeat(at.getAsLong()) : Decision.Accept.plain();
+            }
+
+            @Override
+            public Decision report(TranscriptionReportEntry r) {
+                return PhotoReports.decide(ledger, r, where);
             }
         });
     }
@@ -79,7 +95,8 @@ public final class TranscriptionRules {
         PhotoKey key = new PhotoKey(t.photo(), s.stationId(), s.sourceId());
         List<Problem> errors = new ArrayList<>(0);
         List<Problem> flags = new ArrayList<>(0);
-        photo(ledger, key, Optional.of(s.contestId()), t.account(), where).ifPresent(errors::add);
+        photo(ledger, key, Optional.of(s.contestId()), Optional.of(t.account()), where)
+                .ifPresent(errors::add);
         for (Problem p : SheetValidator.validate(s, el, ledger.catalogue())) {
             boolean confirmable = CONFIRMABLE.contains(p.rule().id());
             if (confirmable && !t.settles() && t.confirmed().contains(p.rule().id())) {
@@ -100,14 +117,14 @@ public final class TranscriptionRules {
             } else flags.add(p.at(where));
         }
         Optional<PhotoWork> work = ledger.transcriptions().photo(key);
-        work(ledger, work, t.account(), t.settles(), where).ifPresent(errors::add);
+        work(ledger, work, t.account(), t.settles(), false, where).ifPresent(errors::add);
         if (!errors.isEmpty()) return new Decision.Refuse(errors);
         if (t.settles()) return copy(ledger, s, PhotoStatus.SETTLED, flags, where);
         TranscriptionPolicy policy = el.transcription();
         int agree = 1;
         int counting = 1;
         for (PhotoWork.Work w : work.map(PhotoWork::work).orElse(List.of())) {
-            if (ledger.transcriptions().paused(w.account())) continue;
+            if (!ledger.transcriptions().counts(w)) continue;
             counting++;
             if (w.sheet().isPresent() && w.sheet().get().sameCountsAs(s)) agree++;
         }
@@ -169,9 +186,9 @@ public final class TranscriptionRules {
     private static Decision flag(LedgerView ledger, TranscriptionFlagEntry f, String where) {
         PhotoKey key = new PhotoKey(f.photo(), f.stationId(), f.sourceId());
         List<Problem> errors = new ArrayList<>(0);
-        photo(ledger, key, Optional.empty(), f.account(), where).ifPresent(errors::add);
+        photo(ledger, key, Optional.empty(), Optional.of(f.account()), where).ifPresent(errors::add);
         Optional<PhotoWork> work = ledger.transcriptions().photo(key);
-        work(ledger, work, f.account(), f.settles(), where).ifPresent(errors::add);
+        work(ledger, work, f.account(), f.settles(), true, where).ifPresent(errors::add);
         if (!errors.isEmpty()) return new Decision.Refuse(errors);
         List<Problem> flags = new ArrayList<>(1);
         if (f.settles()) {
@@ -185,7 +202,7 @@ public final class TranscriptionRules {
         int agree = 1;
         int counting = 1;
         for (PhotoWork.Work w : work.map(PhotoWork::work).orElse(List.of())) {
-            if (ledger.transcriptions().paused(w.account())) continue;
+            if (!ledger.transcriptions().counts(w)) continue;
             counting++;
             if (w.flag().isPresent() && w.flag().get() == f.reason()) agree++;
         }
@@ -210,20 +227,20 @@ public final class TranscriptionRules {
         return new Decision.Accept(flags, -1, -1, Optional.of(new PhotoOutcome(status, Optional.empty())));
     }
 
-    /** TR-PHOTO or TR-OWN, if the photo is not filed as named, or was filed by {@code account}. */
-    private static Optional<Problem> photo(
-            LedgerView ledger, PhotoKey key, Optional<String> contest, String account, String where) {
+    /** TR-PHOTO or TR-OWN, if the photo is not filed as named, or was filed by {@code account} (if given). */
+    static Optional<Problem> photo(
+            LedgerView ledger, PhotoKey key, Optional<String> contest, Optional<String> account, String where) {
         for (LedgerView.Filed f : ledger.evidence(key.sha256())) {
             var ev = f.entry().evidence();
             if (!ev.stationId().equals(key.stationId()) || !ev.sourceId().equals(key.sourceId())) continue;
             if (contest.isPresent()
                     && ev.contestId().isPresent()
                     && !ev.contestId().equals(contest)) continue;
-            if (ev.account().equals(account))
+            if (account.isPresent() && ev.account().equals(account.get()))
                 return Optional.of(new Problem(
                         TranscriptionRule.TR_OWN,
                         where + " account",
-                        "account '" + account + "' filed this photo (log index " + f.index() + ")"));
+                        "account '" + account.get() + "' filed this photo (log index " + f.index() + ")"));
             return Optional.empty();
         }
         return Optional.of(new Problem(
@@ -233,9 +250,17 @@ public final class TranscriptionRules {
                         + key.sourceId() + contest.map(c -> " for contest " + c).orElse("")));
     }
 
-    /** TR-PAUSED, TR-TWICE, TR-CLOSED or TR-SETTLE, if the work may not be done on the photo now. */
+    /**
+     * TR-PAUSED, TR-TWICE, TR-CLOSED or TR-SETTLE, if the work may not be done on the photo now; a moderator's
+     * flag ({@code rejects}) may also decide a reported photo.
+     */
     private static Optional<Problem> work(
-            LedgerView ledger, Optional<PhotoWork> work, String account, boolean settles, String where) {
+            LedgerView ledger,
+            Optional<PhotoWork> work,
+            String account,
+            boolean settles,
+            boolean rejects,
+            String where) {
         var paused = ledger.transcriptions().pausedAt(account);
         if (paused.isPresent())
             return Optional.of(new Problem(
@@ -246,11 +271,11 @@ public final class TranscriptionRules {
             return Optional.of(new Problem(
                     TranscriptionRule.TR_TWICE, where + " account", "account '" + account + "' already worked on it"));
         PhotoStatus status = work.map(PhotoWork::status).orElse(PhotoStatus.OPEN);
-        if (settles && status != PhotoStatus.ESCALATED)
+        if (settles && status != PhotoStatus.ESCALATED && !(rejects && status == PhotoStatus.REPORTED))
             return Optional.of(Problem.mismatch(
                     TranscriptionRule.TR_SETTLE,
                     where,
-                    "a moderator decides an escalated photo",
+                    "a moderator decides an escalated photo" + (rejects ? " or a reported one" : ""),
                     "escalated",
                     status.wire()));
         if (!settles && status != PhotoStatus.OPEN)

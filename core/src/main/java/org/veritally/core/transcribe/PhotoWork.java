@@ -29,6 +29,11 @@ public record PhotoWork(PhotoKey key, List<Work> work, PhotoStatus status) {
         return false;
     }
 
+    /** This work with {@code next} as the status (a report or a return changed it). */
+    PhotoWork as(PhotoStatus next) {
+        return new PhotoWork(key, work, next);
+    }
+
     /** This work with {@code w} added and {@code next} as the status. */
     PhotoWork with(Work w, PhotoStatus next) {
         List<Work> all = new ArrayList<>(work.size() + 1);

@@ -18,7 +18,8 @@ public enum TranscriptionRule implements RuleId {
     TR_SETTLE(
             "TR-SETTLE",
             Severity.ERROR,
-            "a moderator's decision on a photo that is not escalated, or one that cannot stand as the copy"),
+            "a moderator's decision on a photo that is not escalated (or reported), or one that cannot stand as"
+                    + " the copy"),
     TR_CONFIRM(
             "TR-CONFIRM",
             Severity.ERROR,
@@ -30,7 +31,13 @@ public enum TranscriptionRule implements RuleId {
             Severity.FLAG,
             "m transcriptions without k agreeing, or agreed figures that cannot stand as a copy: a moderator"
                     + " decides"),
-    TR_REJECT("TR-REJECT", Severity.FLAG, "k agreeing flags, or a moderator's flag: the photo yields no copy");
+    TR_REJECT("TR-REJECT", Severity.FLAG, "k agreeing flags, or a moderator's flag: the photo yields no copy"),
+    TR_REPORT(
+            "TR-REPORT",
+            Severity.FLAG,
+            "reports of the election's reportThreshold distinct accounts take an open photo out of the queue"),
+    TR_RETURN("TR-RETURN", Severity.FLAG, "a moderator returns a reported photo to the queue"),
+    TR_LIFT("TR-LIFT", Severity.ERROR, "a pause is lifted from an account that is not paused");
 
     private final String id;
     private final Severity severity;

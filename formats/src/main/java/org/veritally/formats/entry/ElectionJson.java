@@ -56,9 +56,18 @@ public final class ElectionJson {
         e.universe().ifPresent(u -> m.put("universe", UniverseJson.toTree(u)));
         // omitted at its default, as keyCoolingOffHours is (docs/log-format.md §1.1)
         if (!e.transcription().equals(org.veritally.core.model.TranscriptionPolicy.DEFAULT))
-            m.put("transcription", Map.of("agree", (long) e.transcription().agree(), "most", (long)
-                    e.transcription().most()));
+            m.put("transcription", transcriptionTree(e.transcription()));
         return m;
+    }
+
+    /** {@code {agree, most, reportThreshold?}}: the threshold omitted at its default (old logs stay byte-identical). */
+    private static Map<String, Object> transcriptionTree(org.veritally.core.model.TranscriptionPolicy p) {
+        Map<String, Object> t = new java.util.LinkedHashMap<>();
+        t.put("agree", (long) p.agree());
+        t.put("most", (long) p.most());
+        if (p.reportThreshold() != org.veritally.core.model.TranscriptionPolicy.DEFAULT_REPORT_THRESHOLD)
+            t.put("reportThreshold", (long) p.reportThreshold());
+        return t;
     }
 
     /** Reads the members of an election from {@code f} (the caller handles kind, v and end()). */
@@ -98,12 +107,14 @@ public final class ElectionJson {
         var transcription = org.veritally.core.model.TranscriptionPolicy.DEFAULT;
         if (f.has("transcription")) {
             Fields t = f.obj("transcription");
-            long agree = t.count("agree");
-            long most = t.count("most");
+            long agree = t.optCount("agree", org.veritally.core.model.TranscriptionPolicy.DEFAULT.agree());
+            long most = t.optCount("most", org.veritally.core.model.TranscriptionPolicy.DEFAULT.most());
+            long reports = t.optCount(
+                    "reportThreshold", org.veritally.core.model.TranscriptionPolicy.DEFAULT_REPORT_THRESHOLD);
             t.end();
             try {
                 transcription = new org.veritally.core.model.TranscriptionPolicy(
-                        (int) Math.min(agree, 99), (int) Math.min(most, 99));
+                        (int) Math.min(agree, 99), (int) Math.min(most, 99), (int) Math.min(reports, 100_000));
             } catch (IllegalArgumentException ex) {
                 problems.add(new Problem(Rule.EL_DEF, t.path(), ex.getMessage()));
             }

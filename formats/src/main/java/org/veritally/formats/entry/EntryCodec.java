@@ -237,7 +237,7 @@ public final class EntryCodec {
                 yield a.map(AnnouncementEntry::new);
             }
             case "evidence" -> EvidenceJson.read(f, problems).map(x -> (Entry) x);
-            case "transcription", "transcription-flag", "transcriber-pause" -> {
+            case "transcription", "transcription-flag", "transcriber-pause", "transcription-report" -> {
                 if (transcriptions.isEmpty()) {
                     problems.add(new Problem(Rule.IN_FIELD, f.path(), "a " + kind + " before the election entry"));
                     yield Optional.empty();

@@ -7,9 +7,11 @@ import java.util.Optional;
 import org.veritally.core.entry.TranscriberPauseEntry;
 import org.veritally.core.entry.TranscriptionEntry;
 import org.veritally.core.entry.TranscriptionFlagEntry;
+import org.veritally.core.entry.TranscriptionReportEntry;
 import org.veritally.core.entry.TranscriptionWork;
 import org.veritally.core.evidence.Blob;
 import org.veritally.core.transcribe.FlagReason;
+import org.veritally.core.transcribe.ReportReason;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.formats.canonical.CanonicalJson;
@@ -23,13 +25,16 @@ import org.veritally.formats.canonical.JsonTree;
  *   <li>{@code transcription}: {@code account, confirmed [rule IDs, sorted], kind, role? ("moderator"),
  *       sheet {the sheet entry's canonical object: the copy the figures would be}, v};
  *   <li>{@code transcription-flag}: {@code account, kind, photo, reason, role?, source, station, v};
- *   <li>{@code transcriber-pause}: {@code account, by, kind, reason, v}.
+ *   <li>{@code transcriber-pause}: {@code account, action? ("lift"), by, kind, reason, v};
+ *   <li>{@code transcription-report}: {@code account, kind, photo, reason, role?, source, station, text?, v}
+ *       ({@code text} omitted when empty).
  * </ul>
  *
  * Immutable and thread-safe.
  */
 final class TranscriptionJson {
     private static final String MODERATOR = "moderator";
+    private static final String LIFT = "lift";
 
     private final SheetJson sheets;
 
@@ -69,15 +74,28 @@ final class TranscriptionJson {
             @Override
             public Void pause(TranscriberPauseEntry p) {
                 m.put("account", p.account());
+                if (p.lift()) m.put("action", LIFT);
                 m.put("by", p.by());
                 m.put("reason", p.reason());
+                return null;
+            }
+
+            @Override
+            public Void report(TranscriptionReportEntry r) {
+                m.put("account", r.account());
+                m.put("photo", r.photo());
+                m.put("reason", r.reason().wire());
+                if (r.returns()) m.put("role", MODERATOR);
+                m.put("source", r.sourceId());
+                m.put("station", r.stationId());
+                if (!r.text().isEmpty()) m.put("text", r.text());
                 return null;
             }
         });
         return CanonicalJson.encode(m);
     }
 
-    /** Reads an entry of one of the three kinds; the caller has read nothing of {@code f}. */
+    /** Reads an entry of one of the four kinds; the caller has read nothing of {@code f}. */
     Optional<TranscriptionWork> read(String kind, Fields f, List<Problem> problems) {
         int before = problems.size();
         f.str("kind");
@@ -139,13 +157,43 @@ final class TranscriptionJson {
                         f.path(),
                         problems);
             }
+            case "transcription-report" -> {
+                String photo = f.str("photo");
+                String reason = f.str("reason");
+                String source = f.str("source");
+                String station = f.str("station");
+                String text = f.has("text") ? f.str("text") : "";
+                f.end();
+                Optional<ReportReason> r = ReportReason.ofWire(reason);
+                if (r.isEmpty())
+                    problems.add(new Problem(
+                            Rule.IN_FIELD,
+                            f.path() + ".reason",
+                            "not a reason: illegible, wrong-station, not-a-tally-sheet, duplicate or other"));
+                if (!Blob.isSha256(photo))
+                    problems.add(new Problem(Rule.IN_FIELD, f.path() + ".photo", "not a SHA-256 in lower-case hex"));
+                if (f.has("text") && text.isEmpty())
+                    problems.add(new Problem(Rule.IN_FIELD, f.path() + ".text", "an empty text is omitted"));
+                if (problems.size() > before) return Optional.empty();
+                out = construct(
+                        () -> new TranscriptionReportEntry(
+                                photo, station, source, account, r.get(), text, moderatorSays),
+                        f.path(),
+                        problems);
+            }
             default -> {
+                boolean lift = false;
+                if (f.has("action")) {
+                    if (LIFT.equals(f.str("action"))) lift = true;
+                    else problems.add(new Problem(Rule.IN_FIELD, f.path() + ".action", "the only action is 'lift'"));
+                }
+                boolean lifts = lift;
                 String by = f.str("by");
                 String reason = f.str("reason");
                 f.end();
                 if (settles) problems.add(new Problem(Rule.IN_FIELD, f.path() + ".role", "a pause has no role"));
                 if (problems.size() > before) return Optional.empty();
-                out = construct(() -> new TranscriberPauseEntry(account, by, reason), f.path(), problems);
+                out = construct(() -> new TranscriberPauseEntry(account, by, reason, lifts), f.path(), problems);
             }
         }
         if (out.isEmpty() || problems.size() > before) return Optional.empty();

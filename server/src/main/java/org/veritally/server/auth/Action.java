@@ -10,6 +10,10 @@ public enum Action {
     TRANSCRIBE,
     /** Settle an escalated photo, pause a volunteer. */
     MODERATE,
+    /** Report a photo (illegible, wrong station, …): every account (docs/transcription.md#reports-on-photos). */
+    REPORT_PHOTO,
+    /** Set a transcription campaign's gold photos and rates (administrators). */
+    CONFIGURE_CAMPAIGN,
     /** Define a risk-limiting audit and reveal its seed (issue 19). */
     DEFINE_AUDIT,
     /** Enter an audit board's hand count (issue 19). */

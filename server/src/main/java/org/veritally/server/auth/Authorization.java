@@ -18,19 +18,21 @@ public final class Authorization {
                     Action.TRANSCRIBE,
                     Action.MODERATE,
                     Action.DEFINE_AUDIT,
-                    Action.RECORD_HAND_COUNT),
+                    Action.RECORD_HAND_COUNT,
+                    Action.REPORT_PHOTO,
+                    Action.CONFIGURE_CAMPAIGN),
             Role.AUTHORITY,
-            Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.FILE_EVIDENCE),
+            Set.of(Action.SUBMIT_SHEET, Action.RECORD_ANNOUNCEMENT, Action.FILE_EVIDENCE, Action.REPORT_PHOTO),
             Role.WITNESS,
-            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE),
+            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE, Action.REPORT_PHOTO),
             Role.OBSERVER,
-            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE),
+            Set.of(Action.SUBMIT_SHEET, Action.FILE_EVIDENCE, Action.REPORT_PHOTO),
             Role.TRANSCRIBER,
-            Set.of(Action.TRANSCRIBE),
+            Set.of(Action.TRANSCRIBE, Action.REPORT_PHOTO),
             Role.MODERATOR,
-            Set.of(Action.TRANSCRIBE, Action.MODERATE),
+            Set.of(Action.TRANSCRIBE, Action.MODERATE, Action.REPORT_PHOTO),
             Role.AUDITOR,
-            Set.of(Action.RECORD_HAND_COUNT));
+            Set.of(Action.RECORD_HAND_COUNT, Action.REPORT_PHOTO));
 
     private Authorization() {}
 

@@ -95,6 +95,10 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/moderate/settle", transcribe::settle);
             cfg.routes.post("/api/moderate/reject", transcribe::reject);
             cfg.routes.post("/api/moderate/pause", transcribe::pause);
+            cfg.routes.post("/api/moderate/lift", transcribe::lift);
+            cfg.routes.post("/api/moderate/return", transcribe::returnToQueue);
+            cfg.routes.post("/api/photos/report", transcribe::report);
+            cfg.routes.post("/api/campaign/gold", transcribe::gold);
             cfg.routes.get("/api/campaign/status", transcribe::status);
             cfg.routes.get("/api/stations/{id}/transcriptions", transcribe::ofStation);
             cfg.routes.get("/api/announcements", ctx -> {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.transcribe.FlagReason;
 import org.veritally.core.transcribe.PhotoKey;
+import org.veritally.core.transcribe.ReportReason;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.ReadRule;
 import org.veritally.core.validation.Rule;
@@ -35,7 +36,14 @@ import org.veritally.server.transcribe.Task;
  *       full;
  *   <li>{@code POST /api/transcribe/flag} (TRANSCRIBE): {@code {photo, station, source, reason}};
  *   <li>{@code POST /api/moderate/settle}, {@code /reject}, {@code /pause} (MODERATE);
- *   <li>{@code GET /api/campaign/status}: progress, open to all.
+ *   <li>{@code POST /api/moderate/return} (MODERATE): {@code {photo, station, source, text?}}, a reported photo
+ *       back to the queue (TR-RETURN); {@code POST /api/moderate/lift} (MODERATE): {@code {account, reason}}
+ *       lifts a pause (TR-LIFT);
+ *   <li>{@code POST /api/photos/report} (REPORT_PHOTO: every account): {@code {photo, station, source, reason,
+ *       text?}}; a second report by the same account is folded (the first one's index, nothing written);
+ *   <li>{@code POST /api/campaign/gold} (CONFIGURE_CAMPAIGN): the gold photos and rates ({@code GoldSet});
+ *       204, the figures are never served back;
+ *   <li>{@code GET /api/campaign/status}: progress and the reported photos, folded, open to all.
  * </ul>
  */
 final class TranscriptionRoutes {
@@ -161,6 +169,72 @@ final class TranscriptionRoutes {
                 action == Action.MODERATE
                         ? t.reject(a.get().id(), key, r.get())
                         : t.flag(a.get().id(), key, r.get()));
+    }
+
+    void report(Context ctx) {
+        reportOrReturn(ctx, Action.REPORT_PHOTO);
+    }
+
+    void returnToQueue(Context ctx) {
+        reportOrReturn(ctx, Action.MODERATE);
+    }
+
+    private void reportOrReturn(Context ctx, Action action) {
+        Optional<Account> a = account(ctx, action);
+        if (a.isEmpty()) return;
+        List<Problem> problems = new ArrayList<>();
+        Fields f = fields(ctx, problems);
+        String photo = f.str("photo");
+        String station = f.str("station");
+        String source = f.str("source");
+        String reason = action == Action.MODERATE ? "other" : f.str("reason");
+        String text = f.has("text") ? f.str("text") : "";
+        f.end();
+        Optional<ReportReason> r = ReportReason.ofWire(reason);
+        if (r.isEmpty())
+            problems.add(new Problem(
+                    Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet, duplicate or other"));
+        if (!org.veritally.core.evidence.Blob.isSha256(photo))
+            problems.add(new Problem(Rule.IN_FIELD, "$.photo", "the photo's SHA-256 in lower-case hex"));
+        if (!problems.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        var key = new PhotoKey(photo, station, source);
+        var t = instance.transcription();
+        answer(
+                ctx,
+                action == Action.MODERATE
+                        ? t.returnToQueue(a.get().id(), key, text)
+                        : t.report(a.get().id(), key, r.get(), text));
+    }
+
+    void lift(Context ctx) {
+        Optional<Account> a = account(ctx, Action.MODERATE);
+        if (a.isEmpty()) return;
+        List<Problem> problems = new ArrayList<>();
+        Fields f = fields(ctx, problems);
+        String who = f.str("account");
+        String reason = f.str("reason");
+        f.end();
+        if (!problems.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        answer(ctx, instance.transcription().lift(a.get().id(), who, reason));
+    }
+
+    void gold(Context ctx) {
+        Optional<Account> a = account(ctx, Action.CONFIGURE_CAMPAIGN);
+        if (a.isEmpty()) return;
+        if (instance.state().election().isEmpty())
+            throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
+        List<Problem> problems = instance.configureGold(ctx.bodyAsBytes());
+        if (!problems.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        ctx.status(204);
     }
 
     void pause(Context ctx) {

@@ -338,7 +338,7 @@ public final class ElectionState {
      * the log's entries of those kinds, in log order: few entries, found in one query through the partial index
      * of migration V6 rather than by a pass over the log ({@link org.veritally.store.LogQueries#rareEntries}).
      * Each piece of transcription work comes with the photo status the rulebook derived when it was appended:
-     * the one outcome flag it raised (TR-AGREE, TR-ESCALATE, TR-REJECT) or none (still open).
+     * the one outcome flag it raised (TR-AGREE, TR-ESCALATE, TR-REJECT, TR-REPORT) or none (still open).
      */
     private static void loadRareEntries(Store store, ElectionState s) {
         new org.veritally.store.LogQueries(store).rareEntries(row -> {
@@ -374,6 +374,7 @@ public final class ElectionState {
                                 ? org.veritally.core.transcribe.PhotoStatus.SETTLED
                                 : org.veritally.core.transcribe.PhotoStatus.AGREED;
                     case "TR-ESCALATE" -> org.veritally.core.transcribe.PhotoStatus.ESCALATED;
+                    case "TR-REPORT" -> org.veritally.core.transcribe.PhotoStatus.REPORTED;
                     default -> org.veritally.core.transcribe.PhotoStatus.REJECTED;
                 };
         transcriptions.apply(

@@ -9,7 +9,8 @@ import org.veritally.core.transcribe.PhotoStatus;
  * A campaign's progress: photos queued, open photos by how much work they have ({@code openByWork[c]}:
  * c pieces of counted work), photos by status, each account's agreement with the decided figures
  * ({@code peer}: [transcriptions of agreed or settled photos, agreeing]) and with gold tasks ({@code
- * gold}: [done, matched]), the paused accounts, and when. Immutable apart from the arrays it is given.
+ * gold}: [done, matched]), the paused accounts, the reported photos (folded: one item per photo with its
+ * count of accounts and of each reason), and when. Immutable apart from the arrays it is given.
  */
 public record CampaignStatus(
         int photos,
@@ -18,6 +19,7 @@ public record CampaignStatus(
         Map<String, int[]> peer,
         Map<String, int[]> gold,
         List<String> paused,
+        List<org.veritally.core.transcribe.FoldedReports> reports,
         Instant at) {
     /** As JSON members ({@code GET /api/campaign/status}, {@code campaign status --json}). */
     public Map<String, Object> json() {
@@ -36,6 +38,21 @@ public record CampaignStatus(
         gold.forEach((k, v) -> g.put(k, Map.of("done", v[0], "matched", v[1])));
         m.put("gold", g);
         m.put("paused", paused);
+        List<Object> rs = new java.util.ArrayList<>();
+        for (var r : reports) {
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("photo", r.photo().sha256());
+            one.put("station", r.photo().stationId());
+            one.put("source", r.photo().sourceId());
+            one.put("status", r.status().wire());
+            one.put("accounts", r.accounts());
+            Map<String, Object> reasons = new java.util.TreeMap<>();
+            r.byReason().forEach((k, v) -> reasons.put(k.wire(), v));
+            one.put("reasons", reasons);
+            one.put("texts", r.texts());
+            rs.add(one);
+        }
+        m.put("reports", rs);
         m.put("at", at.toString());
         return m;
     }

@@ -19,6 +19,11 @@ final class GoldScores {
         return s.clone();
     }
 
+    /** Forgets {@code account}'s answers (its pause was lifted: it starts afresh). */
+    synchronized void reset(String account) {
+        byAccount.remove(account);
+    }
+
     synchronized int[] of(String account) {
         return byAccount.getOrDefault(account, new int[2]).clone();
     }

@@ -12,13 +12,16 @@ import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.TranscriberPauseEntry;
 import org.veritally.core.entry.TranscriptionEntry;
 import org.veritally.core.entry.TranscriptionFlagEntry;
+import org.veritally.core.entry.TranscriptionReportEntry;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.transcribe.FlagReason;
 import org.veritally.core.transcribe.PhotoKey;
 import org.veritally.core.transcribe.PhotoStatus;
 import org.veritally.core.transcribe.PhotoWork;
+import org.veritally.core.transcribe.ReportReason;
 import org.veritally.core.transcribe.TranscriptionRule;
 import org.veritally.core.validation.Problem;
+import org.veritally.core.validation.Rule;
 import org.veritally.server.intake.Outcome;
 import org.veritally.server.ops.ServerRule;
 import org.veritally.server.state.ElectionState;
@@ -45,12 +48,12 @@ public final class TranscriptionCampaign {
     public record Next(Optional<Task> task, List<Problem> problems) {}
 
     private final ElectionState state;
-    private final CampaignConfig config;
+    private volatile CampaignConfig config;
     private final Clock clock;
     private final Intake intake;
     private final WorkQueue queue;
-    private final Map<PhotoKey, TallySheet> gold;
-    private final List<PhotoKey> goldOrder;
+    private volatile Map<PhotoKey, TallySheet> gold;
+    private volatile List<PhotoKey> goldOrder;
     private final GoldScores scores = new GoldScores();
     private final Map<String, double[]> buckets = new HashMap<>(); // tokens, last refill (ms)
     private final Map<String, Integer> handed = new HashMap<>();
@@ -63,11 +66,38 @@ public final class TranscriptionCampaign {
         this.config = config;
         this.clock = clock;
         this.intake = intake;
-        this.gold = Map.copyOf(gold);
-        this.goldOrder = new ArrayList<>(gold.keySet());
-        goldOrder.sort(java.util.Comparator.comparing(PhotoKey::sha256).thenComparing(PhotoKey::stationId));
         this.queue = new WorkQueue(
                 clock, config.lease(), state.requireElection().transcription().most(), state.transcriptions(), 1 << 16);
+        configure(config, gold);
+    }
+
+    /**
+     * Sets the gold photos and their figures, and the gold rate and thresholds of {@code config} (its lease
+     * and quota stay those the campaign was made with). Gold photos leave the queue: volunteers get them only as
+     * gold tasks, whose answers are scored and never written. Scores so far are kept.
+     */
+    public synchronized void configure(CampaignConfig config, Map<PhotoKey, TallySheet> gold) {
+        this.config = new CampaignConfig(
+                this.config == null ? config.lease() : this.config.lease(),
+                this.config == null ? config.tasksPerHour() : this.config.tasksPerHour(),
+                config.goldEvery(),
+                config.goldMinimum(),
+                config.pauseBelowPercent());
+        List<PhotoKey> order = new ArrayList<>(gold.keySet());
+        order.sort(java.util.Comparator.comparing(PhotoKey::sha256).thenComparing(PhotoKey::stationId));
+        this.gold = Map.copyOf(gold);
+        this.goldOrder = List.copyOf(order);
+        for (PhotoKey k : order) queue.withhold(k);
+    }
+
+    /** The campaign's configuration now. */
+    public CampaignConfig config() {
+        return config;
+    }
+
+    /** How many gold photos the campaign holds (their figures are never shown). */
+    public int goldPhotos() {
+        return gold.size();
     }
 
     /**
@@ -78,7 +108,8 @@ public final class TranscriptionCampaign {
         var contests = state.requireElection().contests();
         String contest =
                 contestId.isEmpty() && contests.size() == 1 ? contests.get(0).id() : contestId;
-        if (!gold.containsKey(photo)) queue.add(photo, contest, uploader);
+        queue.add(photo, contest, uploader);
+        if (gold.containsKey(photo)) queue.withhold(photo);
     }
 
     /** Leases the next task for {@code account}, within its quota. */
@@ -175,6 +206,63 @@ public final class TranscriptionCampaign {
         return s;
     }
 
+    /**
+     * {@code account}'s report on a photo (any account may report; docs/transcription.md#reports-on-photos).
+     * A second report by the same account is folded into its first: nothing is written and the answer carries
+     * the first one's index. Reports of the election's {@code reportThreshold} accounts take the photo out of
+     * the queue (TR-REPORT).
+     */
+    public Submitted report(String account, PhotoKey key, ReportReason reason, String text) {
+        Optional<Problem> bad = reportShape(reason, text);
+        if (bad.isPresent()) return new Submitted(List.of(bad.get()), List.of(), OptionalLong.empty());
+        Submitted s = write(
+                new TranscriptionReportEntry(
+                        key.sha256(), key.stationId(), key.sourceId(), account, reason, text.strip(), false),
+                account,
+                "transcription-report");
+        queue.refresh(key);
+        return s;
+    }
+
+    /** A moderator's decision to return a reported photo to the queue (TR-RETURN). */
+    public Submitted returnToQueue(String moderator, PhotoKey key, String text) {
+        Optional<Problem> bad = reportShape(ReportReason.OTHER, text.isBlank() ? "returned" : text);
+        if (bad.isPresent()) return new Submitted(List.of(bad.get()), List.of(), OptionalLong.empty());
+        Submitted s = write(
+                new TranscriptionReportEntry(
+                        key.sha256(),
+                        key.stationId(),
+                        key.sourceId(),
+                        moderator,
+                        ReportReason.OTHER,
+                        text.isBlank() ? "returned" : text.strip(),
+                        true),
+                moderator,
+                "return");
+        queue.refresh(key);
+        return s;
+    }
+
+    private static Optional<Problem> reportShape(ReportReason reason, String text) {
+        if (reason == ReportReason.OTHER && text.isBlank())
+            return Optional.of(new Problem(Rule.IN_FIELD, "$.text", "a report for another reason says which"));
+        if (text.strip().length() > TranscriptionReportEntry.MAX_TEXT)
+            return Optional.of(new Problem(
+                    Rule.IN_FIELD, "$.text", "at most " + TranscriptionReportEntry.MAX_TEXT + " characters"));
+        return Optional.empty();
+    }
+
+    /**
+     * A moderator lifts {@code account}'s pause (TR-LIFT if it is not paused): its work from now on counts,
+     * its work from before the pause does not; its gold score starts afresh.
+     */
+    public Submitted lift(String moderator, String account, String reason) {
+        Submitted s = write(new TranscriberPauseEntry(account, moderator, reason, true), moderator, "lift");
+        if (s.accepted()) scores.reset(account);
+        queue.refreshAll();
+        return s;
+    }
+
     /** Pauses {@code account} (a moderator's decision, or the server's on gold tasks). */
     public Submitted pause(String by, String account, String reason) {
         Submitted s = write(new TranscriberPauseEntry(account, by, reason), by, "pause");
@@ -227,7 +315,14 @@ public final class TranscriptionCampaign {
             }
         }
         return new CampaignStatus(
-                queue.size(), open, byStatus, peer, scores.all(), pausedOf(peer.keySet()), Instant.now(clock));
+                queue.size(),
+                open,
+                byStatus,
+                peer,
+                scores.all(),
+                pausedOf(peer.keySet()),
+                org.veritally.core.transcribe.FoldedReports.of(state.transcriptions()),
+                Instant.now(clock));
     }
 
     private List<String> pausedOf(java.util.Set<String> accounts) {

@@ -31,6 +31,8 @@ final class WorkQueue {
     private final List<String> contests = new ArrayList<>();
     private final List<String> uploaders = new ArrayList<>();
     private final Map<PhotoKey, Integer> ids = new HashMap<>();
+    /** Photos never handed out as work (gold photos). */
+    private final BitSet withheld = new BitSet();
     /** buckets[c]: open photos with c pieces of counted work. */
     private final BitSet[] buckets;
 
@@ -60,6 +62,14 @@ final class WorkQueue {
         place(id);
     }
 
+    /** Never hands {@code key} out as work (a gold photo); a photo not added yet is ignored. */
+    synchronized void withhold(PhotoKey key) {
+        Integer id = ids.get(key);
+        if (id == null) return;
+        withheld.set(id);
+        place(id);
+    }
+
     /** Re-reads the work on {@code key} from the book (after an entry about it was accepted). */
     synchronized void refresh(PhotoKey key) {
         Integer id = ids.get(key);
@@ -73,6 +83,7 @@ final class WorkQueue {
 
     private void place(int id) {
         for (BitSet b : buckets) b.clear(id);
+        if (withheld.get(id)) return;
         Optional<PhotoWork> w = book.photo(keys.get(id));
         if (w.isPresent() && w.get().status() != PhotoStatus.OPEN) return;
         int c = w.map(this::counting).orElse(0);
@@ -81,7 +92,7 @@ final class WorkQueue {
 
     private int counting(PhotoWork w) {
         int c = 0;
-        for (PhotoWork.Work x : w.work()) if (!book.paused(x.account())) c++;
+        for (PhotoWork.Work x : w.work()) if (book.counts(x)) c++;
         return c;
     }
 
