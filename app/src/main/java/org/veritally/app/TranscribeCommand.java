@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code veritally transcribe next|submit|flag} (docs/transcription.md): the campaign's use cases from
+ * {@code veritally transcribe next|submit|flag|report} (docs/transcription.md): the campaign's use cases from
  * the command line, as an account. On a data directory a server is not serving; against a running server
  * use the API (a lease taken here ends with the process). Exit 0 done, 1 refused (each problem with its
  * rule ID), 2 usage.
@@ -27,7 +27,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "transcribe",
         description = "Transcribe photos of tally sheets: take the next photo, submit its figures, or flag it.",
-        subcommands = {TranscribeCommand.Next.class, TranscribeCommand.Submit.class, TranscribeCommand.Flag.class})
+        subcommands = {
+            TranscribeCommand.Next.class,
+            TranscribeCommand.Submit.class,
+            TranscribeCommand.Flag.class,
+            TranscribeCommand.Report.class
+        })
 final class TranscribeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -155,6 +160,46 @@ final class TranscribeCommand implements Runnable {
             try (Instance in = data.open()) {
                 if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
                 return answer(in.transcription().flag(account, new PhotoKey(photo, station, source), r));
+            }
+        }
+    }
+
+    @Command(
+            name = "report",
+            description = "Report a photo as ACCOUNT (any account): illegible, wrong-station, not-a-tally-sheet,"
+                    + " duplicate or other (with --text).")
+    static final class Report implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
+        String account;
+
+        @Option(names = "--photo", required = true, paramLabel = "SHA256")
+        String photo;
+
+        @Option(names = "--station", required = true, paramLabel = "ID")
+        String station;
+
+        @Option(names = "--source", required = true, paramLabel = "ID")
+        String source;
+
+        @Option(names = "--reason", required = true, paramLabel = "REASON")
+        String reason;
+
+        @Option(names = "--text", paramLabel = "TEXT", defaultValue = "")
+        String text;
+
+        @Override
+        public Integer call() {
+            var r = org.veritally.core.transcribe.ReportReason.ofWire(reason)
+                    .orElseThrow(() -> new UsageError("--reason is illegible, wrong-station, not-a-tally-sheet,"
+                            + " duplicate or other, not " + reason));
+            if (!org.veritally.core.evidence.Blob.isSha256(photo))
+                throw new UsageError("--photo is the photo's SHA-256 in lower-case hex");
+            try (Instance in = data.open()) {
+                if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
+                return answer(in.transcription().report(account, new PhotoKey(photo, station, source), r, text));
             }
         }
     }

@@ -18,8 +18,9 @@ import org.veritally.formats.canonical.JsonTree;
 import org.veritally.server.Instance;
 
 /**
- * {@code transcribe next|submit|flag} and {@code campaign status}: two volunteers agree, the source has the
- * copy, a third is refused, and {@code rebuild --check} re-derives the copy from the log.
+ * {@code transcribe next|submit|flag|report} and {@code campaign status}: two volunteers agree, the source has
+ * the copy, a third is refused, anyone reports the photo, and {@code rebuild --check} re-derives the copy from
+ * the log.
  */
 class TranscribeCliTest {
     @TempDir
@@ -102,6 +103,29 @@ class TranscribeCliTest {
                 "--reason",
                 "blurry");
         assertThat(badReason.code()).isEqualTo(2);
+        String[] report = {
+            "transcribe",
+            "report",
+            "--data",
+            data,
+            "--account",
+            "anyone-1",
+            "--photo",
+            sha,
+            "--station",
+            (String) task.get("station"),
+            "--source",
+            (String) task.get("source"),
+            "--reason",
+            "wrong-station"
+        };
+        var reported = CliTest.run(report);
+        assertThat(reported.code()).as(reported.err()).isZero();
+        assertThat(reported.out()).contains("log index");
+        report[report.length - 1] = "other";
+        var noText = CliTest.run(report);
+        assertThat(noText.code()).as("another reason says which").isEqualTo(1);
+        assertThat(noText.err()).contains("IN-FIELD");
         assertThat(CliTest.run("rebuild", "--data", data, "--check").code()).isZero();
     }
 }

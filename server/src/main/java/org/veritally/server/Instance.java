@@ -151,8 +151,9 @@ public final class Instance implements AutoCloseable {
         Path f = dir.resolve(org.veritally.server.transcribe.GoldSet.FILE);
         try {
             Path tmp = dir.resolve(org.veritally.server.transcribe.GoldSet.FILE + ".tmp");
+            java.nio.file.Files.deleteIfExists(tmp);
+            org.veritally.store.OwnerOnly.file(tmp); // mode 600 before the figures are in it
             java.nio.file.Files.write(tmp, body);
-            org.veritally.store.OwnerOnly.file(tmp);
             java.nio.file.Files.move(
                     tmp,
                     f,

@@ -27,7 +27,8 @@ import org.veritally.web.model.UploadPage;
  * The moderator signs in as on the transcription page (the same cookie, {@link TranscribeRoute#COOKIE}); the
  * account must be allowed to moderate (AUTH-ROLE). A form {@code POST} settles an escalated photo with the
  * figures typed ({@code do=settle}, {@link org.veritally.server.transcribe.TranscriptionCampaign#settle}) or
- * rejects it ({@code do=reject}); on success it redirects (303) to the page, else shows it again (422) with
+ * rejects it ({@code do=reject}, also a photo reports took out of the queue), returns a reported photo to the
+ * queue ({@code do=return}, TR-RETURN) or lifts a volunteer's pause ({@code do=lift}, TR-LIFT); on success it redirects (303) to the page, else shows it again (422) with
  * every problem's rule ID (TR-SETTLE on a photo that is not escalated). Thread-safe.
  */
 final class ModerateRoute {
@@ -69,7 +70,14 @@ final class ModerateRoute {
         if (!org.veritally.core.evidence.Blob.isSha256(key.sha256()))
             problems.add(new Problem(Rule.IN_FIELD, "photo", "the photo's SHA-256"));
         Submitted s = null;
-        if (problems.isEmpty() && FormFigures.param(ctx, "do").equals("reject")) {
+        String action = FormFigures.param(ctx, "do");
+        if (action.equals("lift")) {
+            problems.clear(); // a lift names an account, not a photo
+            s = in.transcription()
+                    .lift(a.get().id(), FormFigures.param(ctx, "account"), FormFigures.param(ctx, "reason"));
+        } else if (problems.isEmpty() && action.equals("return"))
+            s = in.transcription().returnToQueue(a.get().id(), key, FormFigures.param(ctx, "text"));
+        else if (problems.isEmpty() && action.equals("reject")) {
             Optional<FlagReason> r = FlagReason.ofWire(FormFigures.param(ctx, "reason"));
             if (r.isEmpty()) problems.add(new Problem(Rule.IN_FIELD, "reason", "a reason to reject the photo"));
             else s = in.transcription().reject(a.get().id(), key, r.get());

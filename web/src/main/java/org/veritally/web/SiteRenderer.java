@@ -372,9 +372,20 @@ public final class SiteRenderer {
             Optional<String> recorded,
             List<UploadPage.Issue> problems,
             int status) {
+        return transcribe(lang, state, recorded, problems, status, false);
+    }
+
+    /** As above, for an account that may moderate when {@code moderator} (the navigation links its page). */
+    public RenderedPage transcribe(
+            Lang lang,
+            TranscribePage.State state,
+            Optional<String> recorded,
+            List<UploadPage.Issue> problems,
+            int status,
+            boolean moderator) {
         PageContext c = PageContext.of(lang, http, PageRef.transcribe(), assets.names());
         if (in.state().election().isEmpty()) return render(lang, PageRef.transcribe(), http);
-        var p = new TranscribePage(Results.info(in), state, recorded, problems);
+        var p = new TranscribePage(Results.info(in), state, recorded, problems, moderator);
         return new RenderedPage(status, TranscribeHtml.render(p, c), false);
     }
 
@@ -394,7 +405,14 @@ public final class SiteRenderer {
         PageContext c = PageContext.of(lang, http, PageRef.moderate(), assets.names());
         if (in.state().election().isEmpty()) return render(lang, PageRef.moderate(), http);
         var escalated = signedIn ? PhotoHistories.escalated(in) : List.<org.veritally.web.model.PhotoHistory>of();
-        var p = new ModeratePage(Results.info(in), signedIn, escalated, recorded, problems, typedPhoto, typed);
+        var reported = signedIn
+                ? PhotoHistories.reported(in).stream()
+                        .filter(r -> r.status().equals(PhotoStatus.REPORTED.wire()))
+                        .toList()
+                : List.<org.veritally.web.model.ReportedPhoto>of();
+        List<String> paused = signedIn ? in.state().transcriptions().pausedAccounts() : List.of();
+        var p = new ModeratePage(
+                Results.info(in), signedIn, escalated, recorded, problems, typedPhoto, typed, reported, paused);
         return new RenderedPage(status, ModerateHtml.render(p, c), false);
     }
 
@@ -420,7 +438,8 @@ public final class SiteRenderer {
                 by.getOrDefault(PhotoStatus.ESCALATED, 0),
                 by.getOrDefault(PhotoStatus.SETTLED, 0),
                 by.getOrDefault(PhotoStatus.REJECTED, 0),
-                vols);
+                vols,
+                PhotoHistories.reported(in));
         return new RenderedPage(200, CampaignHtml.render(p, c), false);
     }
 

@@ -54,14 +54,15 @@ final class TranscribeRoute {
         if (a.isEmpty()) return page(lang, new TranscribePage.SignIn(), Optional.empty(), List.of(), 200);
         Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).filter(s -> s.matches("\\d{1,19}|sent"));
         var next = in.transcription().next(a.get().id());
+        boolean mod = Authorization.allows(a.get().role(), Action.MODERATE);
         if (!next.problems().isEmpty()) {
             String rule = next.problems().get(0).rule().id();
             String key = rule.equals("SRV-RATE") ? "transcribe.rate" : "transcribe.paused";
-            return page(lang, new TranscribePage.NoTask(key), done, issues(next.problems()), 200);
+            return renderer.transcribe(lang, new TranscribePage.NoTask(key), done, issues(next.problems()), 200, mod);
         }
         if (next.task().isEmpty())
-            return page(lang, new TranscribePage.NoTask("transcribe.none"), done, List.of(), 200);
-        return page(lang, form(next.task().get(), Map.of(), false), done, List.of(), 200);
+            return renderer.transcribe(lang, new TranscribePage.NoTask("transcribe.none"), done, List.of(), 200, mod);
+        return renderer.transcribe(lang, form(next.task().get(), Map.of(), false), done, List.of(), 200, mod);
     }
 
     /** The form's answer: empty when it redirected, else the page to show. */
@@ -72,6 +73,7 @@ final class TranscribeRoute {
             ctx.header("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
             return redirect(lang, ctx, "");
         }
+        if (action.equals("report")) return report(lang, ctx);
         Optional<Account> a = account(Optional.ofNullable(ctx.cookie(COOKIE)));
         if (a.isEmpty())
             return Optional.of(page(
@@ -108,6 +110,50 @@ final class TranscribeRoute {
         if (sheet.isEmpty()) return Optional.of(refused(lang, key, contest, typed, confirm, problems));
         List<String> confirmed = new ArrayList<>(confirm ? TranscriptionRules.CONFIRMABLE : List.of());
         return answer(lang, ctx, t.submit(a.get().id(), sheet.get(), confirmed), key, contest, typed);
+    }
+
+    /**
+     * {@code do=report}: any account's report on a photo (REPORT_PHOTO), signed in by the form's token or the
+     * cookie; a volunteer signed in goes on to its next task, anyone else sees the index and a link back to
+     * {@code back} (a path of this site, else none).
+     */
+    private Optional<RenderedPage> report(Lang lang, Context ctx) {
+        String token = param(ctx, "token").strip();
+        if (token.isEmpty()) token = Optional.ofNullable(ctx.cookie(COOKIE)).orElse("");
+        Optional<Account> a = token.isEmpty() ? Optional.empty() : auth.get().authenticate("Bearer " + token);
+        if (a.isEmpty())
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.SignIn(),
+                    Optional.empty(),
+                    List.of(issue(AuthRule.AUTH_TOKEN, "token", "upload.err.token")),
+                    401));
+        if (!Authorization.allows(a.get().role(), Action.REPORT_PHOTO))
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.SignIn(),
+                    Optional.empty(),
+                    List.of(issue(AuthRule.AUTH_ROLE, "token", "transcribe.err.role")),
+                    403));
+        PhotoKey key = new PhotoKey(param(ctx, "photo"), param(ctx, "station"), param(ctx, "source"));
+        var reason = org.veritally.core.transcribe.ReportReason.ofWire(param(ctx, "reason"));
+        String back = param(ctx, "back");
+        if (!back.matches("/[A-Za-z0-9/_.%\\-]*") || back.startsWith("//")) back = "";
+        if (reason.isEmpty() || !org.veritally.core.evidence.Blob.isSha256(key.sha256()))
+            return Optional.of(page(
+                    lang,
+                    new TranscribePage.Reported(back),
+                    Optional.empty(),
+                    List.of(issue(Rule.IN_FIELD, "reason", "transcribe.err.form")),
+                    400));
+        Submitted s = in.transcription().report(a.get().id(), key, reason.get(), param(ctx, "text"));
+        if (!s.accepted())
+            return Optional.of(
+                    page(lang, new TranscribePage.Reported(back), Optional.empty(), issues(s.problems()), 422));
+        String index = Long.toString(s.index().orElse(0));
+        if (back.isEmpty() && Authorization.allows(a.get().role(), Action.TRANSCRIBE))
+            return redirect(lang, ctx, "?done=" + index);
+        return Optional.of(page(lang, new TranscribePage.Reported(back), Optional.of(index), List.of(), 200));
     }
 
     private Optional<RenderedPage> answer(

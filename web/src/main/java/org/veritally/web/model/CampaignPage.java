@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The transcription campaign's progress (docs/transcription.md, "Progress"): photos queued, open photos with
  * 0, 1, 2, … pieces of counted work, photos agreed, escalated, settled and rejected, and each volunteer's
- * agreement with the decided figures and with gold tasks. Immutable.
+ * agreement with the decided figures and with gold tasks, and the reported photos, folded. Immutable.
  */
 public record CampaignPage(
         ElectionInfo election,
@@ -15,10 +15,12 @@ public record CampaignPage(
         int escalated,
         int settled,
         int rejected,
-        List<Volunteer> volunteers) {
+        List<Volunteer> volunteers,
+        List<ReportedPhoto> reports) {
     public CampaignPage {
         openByWork = List.copyOf(openByWork);
         volunteers = List.copyOf(volunteers);
+        reports = List.copyOf(reports);
     }
 
     /**

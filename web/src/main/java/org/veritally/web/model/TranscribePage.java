@@ -9,16 +9,30 @@ import java.util.Optional;
  * form ({@link SignIn}); signed in, the next task ({@link Form}) or why there is none ({@link NoTask}).
  * {@code recorded} is the log index of the work just sent (shown above the next task); {@code problems}
  * what refused it, each with its rule ID. A task never carries anyone else's figures: {@code values} are
- * only what this volunteer typed, sent back after a refusal. Immutable.
+ * only what this volunteer typed, sent back after a refusal. {@code moderator}: the account may moderate (the
+ * page's navigation links the moderator's page). Immutable.
  */
 public record TranscribePage(
-        ElectionInfo election, State state, Optional<String> recorded, List<UploadPage.Issue> problems) {
+        ElectionInfo election,
+        State state,
+        Optional<String> recorded,
+        List<UploadPage.Issue> problems,
+        boolean moderator) {
     public TranscribePage {
         problems = List.copyOf(problems);
     }
 
+    /** The page of a volunteer who may not moderate. */
+    public TranscribePage(
+            ElectionInfo election, State state, Optional<String> recorded, List<UploadPage.Issue> problems) {
+        this(election, state, recorded, problems, false);
+    }
+
     /** What the page shows under its title. */
-    public sealed interface State permits SignIn, NoTask, Form {}
+    public sealed interface State permits SignIn, NoTask, Form, Reported {}
+
+    /** A report was recorded (at {@code recorded}); {@code back} is the page it was sent from (a local path). */
+    public record Reported(String back) implements State {}
 
     /** The token field: the volunteer is not signed in (or the token was refused). */
     public record SignIn() implements State {}

@@ -1,7 +1,9 @@
 package org.veritally.web.page;
 
 import org.veritally.web.html.Html;
+import org.veritally.web.link.PageRef;
 import org.veritally.web.model.CampaignPage;
+import org.veritally.web.model.ReportedPhoto;
 
 /**
  * Renders the transcription campaign's progress (docs/transcription.md, "Progress"): how many photos have
@@ -54,8 +56,47 @@ public final class CampaignHtml {
             }
             h.raw("</tbody></table></div>");
         }
+        reports(h, c, p);
         Layout.close(h, c, p.election().logSize());
         return h.toString();
+    }
+
+    /** The reported photos, folded: one row per photo with its count of accounts and of each reason. */
+    private static void reports(Html h, PageContext c, CampaignPage p) {
+        h.element("h2", c.t("campaign.reports"), "id", "reports");
+        if (p.reports().isEmpty()) {
+            h.element("p", c.t("campaign.noreports"), "class", "muted");
+            return;
+        }
+        h.raw("<div class=\"scroll\"><table class=\"reports\"><thead><tr>");
+        h.element("th", c.t("photos.title"), "scope", "col");
+        h.element("th", c.t("campaign.accounts"), "scope", "col");
+        h.element("th", c.t("campaign.reasons"), "scope", "col");
+        h.element("th", c.t("campaign.status"), "scope", "col");
+        h.raw("</tr></thead><tbody>");
+        for (ReportedPhoto r : p.reports()) {
+            h.raw("<tr data-photo=\"").text(r.photo()).raw("\">");
+            h.raw("<td>")
+                    .link(c.href(PageRef.station(r.station())), r.station())
+                    .raw(" · ");
+            h.text(r.source()).raw(" <code>").text(r.photo().substring(0, 12)).raw("</code></td>");
+            h.element("td", c.numbers().count(r.accounts()), "class", "num accounts");
+            h.element("td", reasons(c, r), "class", "reasons");
+            h.element("td", c.t("transcriptions.status." + r.status()), "class", "status");
+            h.raw("</tr>");
+        }
+        h.raw("</tbody></table></div>");
+    }
+
+    /** {@code Illegible × 2, Other × 1}: each reason with how many accounts gave it. */
+    static String reasons(PageContext c, ReportedPhoto r) {
+        StringBuilder b = new StringBuilder();
+        r.reasons()
+                .forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ")
+                        .append(c.t("report.reason." + k))
+                        .append(" × ")
+                        .append(c.numbers().count(n)));
+        return b.toString();
     }
 
     private static void row(Html h, PageContext c, String label, int n, String key) {

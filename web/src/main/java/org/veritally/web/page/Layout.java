@@ -9,7 +9,8 @@ import org.veritally.web.link.PageRef;
  * The shell every page shares: {@code lang} attribute, viewport, the stylesheet, a skip link, the
  * header (site name, search form, language switcher pointing at this same page in each language,
  * and the site's sections: results, discrepancies, announcements, audits, statistics, downloads), and the
- * footer (log size, downloads, and on the live site the upload form for photos of sheets; on a
+ * footer (log size, downloads, and on the live site the upload form for photos of sheets, the transcription
+ * page and the campaign's progress; on a
  * static mirror the manifest instead of the log size). The head names the Atom feed in the page's language as
  * its alternate. The
  * live-update script is added only to live pages with live figures, deferred, so pages work fully
@@ -154,8 +155,12 @@ public final class Layout {
                     .raw(" · ");
         else h.text(c.words().format("footer.log", c.numbers().count(logSize))).raw(" · ");
         h.link(c.href(PageRef.downloads()), c.t("nav.downloads")).raw(" · ");
-        if (!c.links().isStatic())
+        if (!c.links().isStatic()) {
             h.link(c.href(PageRef.upload()), c.t("upload.link")).raw(" · ");
+            // volunteers sign in there; once signed in, their pages link each other (TranscribeHtml.work)
+            h.link(c.href(PageRef.transcribe()), c.t("nav.transcribe")).raw(" · ");
+            h.link(c.href(PageRef.campaign()), c.t("nav.campaign")).raw(" · ");
+        }
         h.text(c.t("footer.about"));
         h.raw("</p></footer></body></html>\n");
     }

@@ -5,6 +5,7 @@ import org.veritally.web.link.PageRef;
 import org.veritally.web.model.ModeratePage;
 import org.veritally.web.model.Option;
 import org.veritally.web.model.PhotoHistory;
+import org.veritally.web.model.ReportedPhoto;
 
 /**
  * Renders the moderator's page (docs/transcription.md, "The pages"): each escalated photo with its competing
@@ -29,8 +30,14 @@ public final class ModerateHtml {
             Layout.close(h, c, p.election().logSize());
             return h.toString();
         }
-        if (p.escalated().isEmpty()) h.element("p", c.t("moderate.none"), "id", "mo-none");
+        TranscribeHtml.work(h, c, PageRef.Kind.MODERATE, true);
+        if (p.escalated().isEmpty() && p.reported().isEmpty()) h.element("p", c.t("moderate.none"), "id", "mo-none");
         for (PhotoHistory e : p.escalated()) photo(h, c, p, e);
+        if (!p.reported().isEmpty()) {
+            h.element("h2", c.t("moderate.reported"), "id", "mo-reported");
+            for (ReportedPhoto r : p.reported()) reported(h, c, r);
+        }
+        if (!p.paused().isEmpty()) paused(h, c, p);
         Layout.close(h, c, p.election().logSize());
         return h.toString();
     }
@@ -74,6 +81,75 @@ public final class ModerateHtml {
             h.element("button", c.t("transcribe.flag." + r), "type", "submit", "name", "reason", "value", r);
         h.close("form");
         h.close("section");
+    }
+
+    /** A photo reports took out of the queue: the reports folded, and the moderator's two answers. */
+    private static void reported(Html h, PageContext c, ReportedPhoto r) {
+        h.open("section", "class", "reported", "data-photo", r.photo());
+        h.element("h3", c.words().format("transcribe.caption", r.station(), r.source(), ""));
+        if (r.image().isPresent()) {
+            String src = c.links().evidence(r.image().get());
+            h.open("figure", "class", "sheet-photo")
+                    .open("a", "href", src)
+                    .raw("<img")
+                    .attr("src", src)
+                    .attr("alt", c.t("transcribe.photo"))
+                    .raw("></a>")
+                    .close("figure");
+        }
+        h.element(
+                "p",
+                c.words().format("moderate.reports", Integer.toString(r.accounts()), CampaignHtml.reasons(c, r)),
+                "class",
+                "reports");
+        if (!r.texts().isEmpty()) {
+            h.raw("<ul class=\"texts\">");
+            for (String t : r.texts()) h.element("li", t);
+            h.raw("</ul>");
+        }
+        h.open("form", "class", "upload", "method", "post", "action", c.href(PageRef.moderate()));
+        TranscribeHtml.hidden(h, "do", "return");
+        reportedKeys(h, r);
+        String id = "mo-ret-" + r.photo().substring(0, 12);
+        h.raw("<p>").open("label", "for", id).text(c.t("moderate.return.text")).close("label");
+        h.open("input", "id", id, "name", "text", "type", "text", "maxlength", "500")
+                .raw("</p>");
+        h.element("button", c.t("moderate.return"), "type", "submit");
+        h.close("form");
+        h.open("form", "class", "flags", "method", "post", "action", c.href(PageRef.moderate()));
+        TranscribeHtml.hidden(h, "do", "reject");
+        reportedKeys(h, r);
+        h.element("p", c.t("moderate.reject"), "class", "muted");
+        for (String x : new String[] {"illegible", "wrong-station", "not-a-tally-sheet", "duplicate"})
+            h.element("button", c.t("transcribe.flag." + x), "type", "submit", "name", "reason", "value", x);
+        h.close("form");
+        h.close("section");
+    }
+
+    private static void reportedKeys(Html h, ReportedPhoto r) {
+        TranscribeHtml.hidden(h, "photo", r.photo());
+        TranscribeHtml.hidden(h, "station", r.station());
+        TranscribeHtml.hidden(h, "source", r.source());
+    }
+
+    /** The paused volunteers, each with a form to lift the pause (TR-LIFT). */
+    private static void paused(Html h, PageContext c, ModeratePage p) {
+        h.element("h2", c.t("moderate.paused"), "id", "mo-paused");
+        for (String account : p.paused()) {
+            h.open("form", "class", "upload lift", "method", "post", "action", c.href(PageRef.moderate()));
+            TranscribeHtml.hidden(h, "do", "lift");
+            TranscribeHtml.hidden(h, "account", account);
+            h.element("p", account, "class", "account");
+            String id = "mo-lift-" + Math.abs(account.hashCode());
+            h.raw("<p>")
+                    .open("label", "for", id)
+                    .text(c.t("moderate.lift.reason"))
+                    .close("label");
+            h.open("input", "id", id, "name", "reason", "type", "text", "required", "", "maxlength", "500")
+                    .raw("</p>");
+            h.element("button", c.t("moderate.lift"), "type", "submit");
+            h.close("form");
+        }
     }
 
     private static void keys(Html h, PhotoHistory e) {

@@ -48,11 +48,23 @@ final class PhotosHtml {
     }
 
     /** The section of every photo, in log order. */
-    static void section(Html h, PageContext c, List<StationPhoto> photos, List<ContestCopies> contests, LogStatus log) {
+    static void section(
+            Html h,
+            PageContext c,
+            String station,
+            List<StationPhoto> photos,
+            List<ContestCopies> contests,
+            LogStatus log) {
         h.open("section", "class", "photos", "aria-labelledby", "h-photos");
         h.element("h2", c.t("photos.title"), "id", "h-photos");
         h.raw("<p class=\"muted\">").text(c.t("photos.explain")).raw("</p>");
-        for (StationPhoto p : photos) photo(h, c, p, contests, log);
+        for (StationPhoto p : photos) {
+            photo(h, c, p, contests, log);
+            // the live site takes reports from any account (docs/transcription.md#reports-on-photos)
+            if (!c.links().isStatic())
+                TranscribeHtml.report(
+                        h, c, p.originalSha256(), station, p.sourceId(), true, c.href(c.self()), "rp-" + p.logIndex());
+        }
         h.close("section");
     }
 

@@ -58,7 +58,7 @@ public final class StationHtml {
         }
         h.raw("<p class=\"muted\">").text(c.t("station.explain")).raw("</p>");
         h.raw("<p class=\"muted\">").text(c.t("station.proofs")).raw("</p>");
-        if (!p.photos().isEmpty()) PhotosHtml.section(h, c, p.photos(), p.contests(), p.log());
+        if (!p.photos().isEmpty()) PhotosHtml.section(h, c, p.stationId(), p.photos(), p.contests(), p.log());
         if (!evidence && p.photos().isEmpty())
             h.raw("<p class=\"muted\">").text(c.t("station.noevidence")).raw("</p>");
         if (!transcribed.isEmpty()) transcriptions(h, c, transcribed);

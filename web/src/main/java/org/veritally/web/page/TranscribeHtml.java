@@ -22,23 +22,54 @@ public final class TranscribeHtml {
         String title = c.t("transcribe.title");
         Layout.open(h, c, title, true);
         h.element("h1", title);
+        boolean reported = p.state() instanceof TranscribePage.Reported;
         p.recorded()
                 .ifPresent(i -> h.open("div", "class", "verdict good", "role", "status", "id", "tr-done")
                         .text(
-                                i.equals("sent")
-                                        ? c.t("transcribe.sent")
-                                        : c.words().format("transcribe.recorded", i))
+                                reported
+                                        ? c.words().format("report.done", i)
+                                        : i.equals("sent")
+                                                ? c.t("transcribe.sent")
+                                                : c.words().format("transcribe.recorded", i))
                         .close("div"));
         if (!p.problems().isEmpty()) problems(h, c, p);
+        if (p.state() instanceof TranscribePage.Form || p.state() instanceof TranscribePage.NoTask)
+            work(h, c, PageRef.Kind.TRANSCRIBE, p.moderator());
         if (p.state() instanceof TranscribePage.Form f) {
             task(h, c, f);
             signOut(h, c);
+        } else if (p.state() instanceof TranscribePage.Reported r) {
+            if (!r.back().isEmpty())
+                h.raw("<p>").link(r.back(), c.t("report.back"), "id", "tr-back").raw("</p>");
         } else if (p.state() instanceof TranscribePage.NoTask n) {
             h.element("p", c.t(n.key()), "class", "none", "id", "tr-none");
             signOut(h, c);
         } else signIn(h, c);
         Layout.close(h, c, p.election().logSize());
         return h.toString();
+    }
+
+    /**
+     * The signed-in volunteer's navigation (docs/transcription.md#navigation): the transcription page, the
+     * moderator's page where the account may moderate, and the campaign's progress. Only on these per-account
+     * pages (never stored in a shared cache): the public pages are the same for everyone.
+     */
+    static void work(Html h, PageContext c, PageRef.Kind here, boolean moderator) {
+        h.open("nav", "class", "work", "aria-label", c.t("nav.work")).raw("<ul>");
+        workLink(h, c, PageRef.transcribe(), here == PageRef.Kind.TRANSCRIBE, "nav.transcribe");
+        if (moderator) workLink(h, c, PageRef.moderate(), here == PageRef.Kind.MODERATE, "nav.moderate");
+        workLink(h, c, PageRef.campaign(), false, "nav.campaign");
+        h.raw("</ul></nav>");
+    }
+
+    private static void workLink(Html h, PageContext c, PageRef target, boolean current, String key) {
+        h.raw("<li>");
+        if (current)
+            h.open("a", "href", c.href(target), "aria-current", "page")
+                    .text(c.t(key))
+                    .close("a");
+        else h.link(c.href(target), c.t(key));
+        h.raw("</li>");
     }
 
     private static void problems(Html h, PageContext c, TranscribePage p) {
@@ -153,7 +184,65 @@ public final class TranscribeHtml {
         h.element("button", c.t("transcribe.send"), "type", "submit", "id", "tr-send");
         h.close("form");
         flags(h, c, f);
+        report(h, c, f.photo(), f.station(), f.source(), false, "", "tr-report");
         h.close("div");
+    }
+
+    /**
+     * The report form (docs/transcription.md#reports-on-photos), folded in a {@code details}: a reason, a text
+     * (required for "other"), and, where the reporter may not be signed in ({@code withToken}), a token field;
+     * it posts {@code do=report} to the transcription page, which goes back to {@code back} (a path of this
+     * site) once recorded. No script needed.
+     */
+    public static void report(
+            Html h,
+            PageContext c,
+            String photo,
+            String station,
+            String source,
+            boolean withToken,
+            String back,
+            String id) {
+        h.open("details", "class", "report", "id", id);
+        h.element("summary", c.t("report.title"));
+        h.open("form", "class", "upload report-form", "method", "post", "action", c.href(PageRef.transcribe()));
+        hidden(h, "do", "report");
+        hidden(h, "photo", photo);
+        hidden(h, "station", station);
+        hidden(h, "source", source);
+        if (!back.isEmpty()) hidden(h, "back", back);
+        h.element("p", c.t("report.intro"), "class", "muted");
+        h.raw("<p>")
+                .open("label", "for", id + "-reason")
+                .text(c.t("report.reason"))
+                .close("label");
+        h.open("select", "id", id + "-reason", "name", "reason");
+        for (String r : new String[] {"illegible", "wrong-station", "not-a-tally-sheet", "duplicate", "other"})
+            h.element("option", c.t("report.reason." + r), "value", r);
+        h.raw("</select></p>");
+        h.raw("<p>").open("label", "for", id + "-text").text(c.t("report.text")).close("label");
+        h.open("input", "id", id + "-text", "name", "text", "type", "text", "maxlength", "500", "autocomplete", "off")
+                .raw("</p>");
+        if (withToken) {
+            h.raw("<p>")
+                    .open("label", "for", id + "-token")
+                    .text(c.t("report.token"))
+                    .close("label");
+            h.open(
+                            "input",
+                            "id",
+                            id + "-token",
+                            "name",
+                            "token",
+                            "type",
+                            "password",
+                            "autocomplete",
+                            "current-password")
+                    .raw("</p>");
+        }
+        h.element("button", c.t("report.send"), "type", "submit");
+        h.close("form");
+        h.close("details");
     }
 
     static void figure(Html h, String name, String label, String value, boolean first, String role) {

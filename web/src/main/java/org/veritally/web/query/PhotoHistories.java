@@ -25,6 +25,29 @@ public final class PhotoHistories {
         return read(in, w -> w.key().stationId().equals(station));
     }
 
+    /** Every photo with reports since its last return, folded, oldest first report first. */
+    public static List<org.veritally.web.model.ReportedPhoto> reported(Instance in) {
+        List<org.veritally.web.model.ReportedPhoto> out = new ArrayList<>();
+        if (in.state().election().isEmpty()) return out;
+        for (var f : org.veritally.core.transcribe.FoldedReports.of(in.state().transcriptions())) {
+            java.util.Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
+            for (var r : org.veritally.core.transcribe.ReportReason.values())
+                if (f.byReason().containsKey(r))
+                    reasons.put(r.wire(), f.byReason().get(r));
+            var w = org.veritally.core.transcribe.PhotoWork.open(f.photo());
+            out.add(new org.veritally.web.model.ReportedPhoto(
+                    f.photo().sha256(),
+                    f.photo().stationId(),
+                    f.photo().sourceId(),
+                    f.status().wire(),
+                    image(in, w),
+                    f.accounts(),
+                    reasons,
+                    f.texts()));
+        }
+        return out;
+    }
+
     /** Every escalated photo, oldest first: what a moderator has to decide. */
     public static List<PhotoHistory> escalated(Instance in) {
         return read(in, w -> w.status() == PhotoStatus.ESCALATED);
