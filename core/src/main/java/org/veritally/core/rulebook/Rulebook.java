@@ -74,9 +74,16 @@ import org.veritally.core.validation.SheetValidator;
  */
 public final class Rulebook {
     private final SignatureCheck signatures;
+    private final MachineFigures machine;
 
     public Rulebook(SignatureCheck signatures) {
+        this(signatures, MachineFigures.NONE);
+    }
+
+    /** With the figures machine reads yield, for elections where a machine read is a voter (TR-MACHINE). */
+    public Rulebook(SignatureCheck signatures, MachineFigures machine) {
         this.signatures = signatures;
+        this.machine = machine;
     }
 
     /**
@@ -132,7 +139,7 @@ public final class Rulebook {
 
             @Override
             public Decision transcription(org.veritally.core.entry.TranscriptionWork e) {
-                return TranscriptionRules.decide(ledger, e, where);
+                return TranscriptionRules.decide(ledger, e, where, machine);
             }
 
             @Override

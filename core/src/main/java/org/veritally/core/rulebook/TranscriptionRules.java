@@ -57,11 +57,11 @@ public final class TranscriptionRules {
 
     private TranscriptionRules() {}
 
-    static Decision decide(LedgerView ledger, TranscriptionWork e, String where) {
+    static Decision decide(LedgerView ledger, TranscriptionWork e, String where, MachineFigures machine) {
         return e.accept(new TranscriptionWork.Visitor<Decision>() {
             @Override
             public Decision transcription(TranscriptionEntry t) {
-                return TranscriptionRules.transcription(ledger, t, where);
+                return TranscriptionRules.transcription(ledger, t, where, machine);
             }
 
             @Override
@@ -89,7 +89,8 @@ public final class TranscriptionRules {
         });
     }
 
-    private static Decision transcription(LedgerView ledger, TranscriptionEntry t, String where) {
+    private static Decision transcription(
+            LedgerView ledger, TranscriptionEntry t, String where, MachineFigures machine) {
         TallySheet s = t.sheet();
         Election el = ledger.election().orElseThrow();
         PhotoKey key = new PhotoKey(t.photo(), s.stationId(), s.sourceId());
@@ -127,6 +128,15 @@ public final class TranscriptionRules {
             if (!ledger.transcriptions().counts(w)) continue;
             counting++;
             if (w.sheet().isPresent() && w.sheet().get().sameCountsAs(s)) agree++;
+        }
+        Optional<TallySheet> read = policy.machineVoter() ? machineRead(ledger, key, s, machine) : Optional.empty();
+        if (read.isPresent()) { // one voter more, never shown to transcribers (TR-MACHINE)
+            counting++;
+            if (read.get().sameCountsAs(s)) {
+                agree++;
+                flags.add(new Problem(
+                        TranscriptionRule.TR_MACHINE, where, "the machine read of " + key + " has the same figures"));
+            }
         }
         if (agree >= policy.agree()) return copy(ledger, s, PhotoStatus.AGREED, flags, where);
         if (counting >= policy.most()) {
@@ -225,6 +235,21 @@ public final class TranscriptionRules {
 
     private static Decision outcome(List<Problem> flags, PhotoStatus status) {
         return new Decision.Accept(flags, -1, -1, Optional.of(new PhotoOutcome(status, Optional.empty())));
+    }
+
+    /** The figures a machine read from the photo's evidence entry for the sheet's contest, if any. */
+    private static Optional<TallySheet> machineRead(
+            LedgerView ledger, PhotoKey key, TallySheet s, MachineFigures machine) {
+        Election el = ledger.election().orElseThrow();
+        for (LedgerView.Filed f : ledger.evidence(key.sha256())) {
+            var ev = f.entry().evidence();
+            if (!ev.stationId().equals(key.stationId()) || !ev.sourceId().equals(key.sourceId())) continue;
+            return machine.of(ev, s.contestId(), el)
+                    .filter(m -> m.stationId().equals(s.stationId())
+                            && m.contestId().equals(s.contestId())
+                            && m.sourceId().equals(s.sourceId()));
+        }
+        return Optional.empty();
     }
 
     /** TR-PHOTO or TR-OWN, if the photo is not filed as named, or was filed by {@code account} (if given). */

@@ -37,7 +37,12 @@ public enum TranscriptionRule implements RuleId {
             Severity.FLAG,
             "reports of the election's reportThreshold distinct accounts take an open photo out of the queue"),
     TR_RETURN("TR-RETURN", Severity.FLAG, "a moderator returns a reported photo to the queue"),
-    TR_LIFT("TR-LIFT", Severity.ERROR, "a pause is lifted from an account that is not paused");
+    TR_LIFT("TR-LIFT", Severity.ERROR, "a pause is lifted from an account that is not paused"),
+    TR_MACHINE(
+            "TR-MACHINE",
+            Severity.FLAG,
+            "where the election says so, the photo's machine read (QR) agrees with a transcription: it counts as one"
+                    + " voter");
 
     private final String id;
     private final Severity severity;

@@ -67,6 +67,7 @@ public final class ElectionJson {
         t.put("most", (long) p.most());
         if (p.reportThreshold() != org.veritally.core.model.TranscriptionPolicy.DEFAULT_REPORT_THRESHOLD)
             t.put("reportThreshold", (long) p.reportThreshold());
+        if (p.machineVoter()) t.put("machineVoter", 1L); // entries hold no booleans (log-format §2)
         return t;
     }
 
@@ -111,10 +112,16 @@ public final class ElectionJson {
             long most = t.optCount("most", org.veritally.core.model.TranscriptionPolicy.DEFAULT.most());
             long reports = t.optCount(
                     "reportThreshold", org.veritally.core.model.TranscriptionPolicy.DEFAULT_REPORT_THRESHOLD);
+            long machine = t.optCount("machineVoter", 0);
             t.end();
+            if (machine > 1)
+                problems.add(new Problem(Rule.EL_DEF, t.path() + ".machineVoter", "machineVoter is 0 or 1"));
             try {
                 transcription = new org.veritally.core.model.TranscriptionPolicy(
-                        (int) Math.min(agree, 99), (int) Math.min(most, 99), (int) Math.min(reports, 100_000));
+                        (int) Math.min(agree, 99),
+                        (int) Math.min(most, 99),
+                        (int) Math.min(reports, 100_000),
+                        machine == 1);
             } catch (IllegalArgumentException ex) {
                 problems.add(new Problem(Rule.EL_DEF, t.path(), ex.getMessage()));
             }

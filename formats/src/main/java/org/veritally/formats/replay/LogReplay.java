@@ -45,7 +45,8 @@ public final class LogReplay implements LedgerView {
     /** The election once replayed, kept rather than asked of the codec: read several times per entry. */
     private Optional<Election> election = Optional.empty();
 
-    private Rulebook rulebook = new Rulebook(new NoteSignatureCheck(Optional.empty()));
+    private Rulebook rulebook =
+            new Rulebook(new NoteSignatureCheck(Optional.empty()), new org.veritally.formats.qr.QrFigures());
     private Catalogue catalogue = new Catalogue();
     private Tabulation tabulation;
     private Tabulation.Batch batch;
@@ -313,7 +314,8 @@ public final class LogReplay implements LedgerView {
         public Void election(ElectionEntry el) {
             codec = new EntryCodec(Optional.of(el.election()));
             election = Optional.of(el.election());
-            rulebook = new Rulebook(new NoteSignatureCheck(Optional.of(el.election())));
+            rulebook = new Rulebook(
+                    new NoteSignatureCheck(Optional.of(el.election())), new org.veritally.formats.qr.QrFigures());
             catalogue = new Catalogue();
             tabulation = new Tabulation(el.election(), catalogue);
             batch = tabulation.begin();

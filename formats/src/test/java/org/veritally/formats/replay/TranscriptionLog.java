@@ -97,7 +97,9 @@ final class TranscriptionLog {
 
     /** What the rulebook says of {@code e} as the next entry (flags included), without appending it. */
     Decision decide(Entry e) {
-        return new Rulebook(new NoteSignatureCheck(Optional.of(definition.election())))
+        return new Rulebook(
+                        new NoteSignatureCheck(Optional.of(definition.election())),
+                        new org.veritally.formats.qr.QrFigures())
                 .decide(replay, replay.size(), e, "entry " + replay.size());
     }
 

@@ -172,7 +172,8 @@ public final class ElectionState {
     }
 
     private static org.veritally.core.rulebook.Rulebook rulebookOf(Optional<Election> e) {
-        return new org.veritally.core.rulebook.Rulebook(new org.veritally.formats.entry.NoteSignatureCheck(e));
+        return new org.veritally.core.rulebook.Rulebook(
+                new org.veritally.formats.entry.NoteSignatureCheck(e), new org.veritally.formats.qr.QrFigures());
     }
 
     public CurrentSheetIndex sheets() {

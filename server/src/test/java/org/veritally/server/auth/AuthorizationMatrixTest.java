@@ -393,6 +393,65 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void reportLiftReturnAndGoldEndpointsByRoleMatrix() throws Exception {
+        tokens.put(
+                "transcriber",
+                in.accounts()
+                        .create("vol-1", Role.TRANSCRIBER, "", Optional.empty())
+                        .token());
+        tokens.put(
+                "moderator",
+                in.accounts()
+                        .create("mod-1", Role.MODERATOR, "", Optional.empty())
+                        .token());
+        tokens.put(
+                "auditor",
+                in.accounts()
+                        .create("aud-1", Role.AUDITOR, "", Optional.empty())
+                        .token());
+        String sha = String.format("%064x", 0xbee00);
+        var ev = new org.veritally.core.evidence.Evidence(
+                new org.veritally.core.evidence.Blob(sha, 1000, "image/jpeg"),
+                Optional.empty(),
+                "P150",
+                Optional.of("C1"),
+                "authority",
+                "cne",
+                Optional.empty(),
+                java.util.OptionalLong.empty(),
+                List.of());
+        assertThat(in.submitEntry(new org.veritally.core.entry.EvidenceEntry(ev), "cne", "photo")
+                        .rejected())
+                .isEmpty();
+        String photo = "{\"photo\":\"" + sha + "\",\"station\":\"P150\",\"source\":\"authority\"";
+        // expected: report (every account), lift a pause nobody has (TR-LIFT: the role passed), return the photo
+        // (TR-SETTLE while it is not reported: the role passed), set the gold photos (administrators)
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("admin", new int[] {201, 422, 422, 204});
+        expected.put("authority", new int[] {201, 403, 403, 403});
+        expected.put("witness", new int[] {201, 403, 403, 403});
+        expected.put("observer", new int[] {201, 403, 403, 403});
+        expected.put("transcriber", new int[] {201, 403, 403, 403});
+        // five accounts reported the photo by now, so it is out of the queue and the moderator's return stands
+        expected.put("moderator", new int[] {201, 422, 201, 403});
+        expected.put("auditor", new int[] {201, 403, 403, 403});
+        expected.put("revoked", new int[] {401, 401, 401, 401});
+        expected.put("public", new int[] {401, 401, 401, 401});
+        for (var e : expected.entrySet()) {
+            String t = tokens.get(e.getKey());
+            int[] got = {
+                post("/api/photos/report", t, photo + ",\"reason\":\"illegible\"}"),
+                post("/api/moderate/lift", t, "{\"account\":\"nobody\",\"reason\":\"test\"}"),
+                post("/api/moderate/return", t, photo + "}"),
+                post("/api/campaign/gold", t, "{\"photos\":[]}")
+            };
+            assertThat(got)
+                    .as("role " + e.getKey() + ": report, lift, return, gold")
+                    .containsExactly(e.getValue());
+        }
+    }
+
+    @Test
     void signedSubmissionsUnsignedForgedAndValid() throws Exception {
         NoteSigner key = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
         NoteSigner other = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
