@@ -28,8 +28,9 @@ import org.veritally.web.model.UploadPage;
  * account must be allowed to moderate (AUTH-ROLE). A form {@code POST} settles an escalated photo with the
  * figures typed ({@code do=settle}, {@link org.veritally.server.transcribe.TranscriptionCampaign#settle}) or
  * rejects it ({@code do=reject}, also a photo reports took out of the queue), returns a reported photo to the
- * queue ({@code do=return}, TR-RETURN) or lifts a volunteer's pause ({@code do=lift}, TR-LIFT); on success it redirects (303) to the page, else shows it again (422) with
- * every problem's rule ID (TR-SETTLE on a photo that is not escalated). Thread-safe.
+ * queue ({@code do=return}, TR-RETURN) or lifts a volunteer's pause ({@code do=lift}, TR-LIFT); on success
+ * it redirects (303) to the page, else shows it again (422) with every problem's rule ID (TR-SETTLE on a
+ * photo that is not escalated). Thread-safe.
  */
 final class ModerateRoute {
     private final Instance in;
