@@ -3,8 +3,8 @@ package org.veritally.core.entry;
 /**
  * The entries of a transcription campaign (docs/transcription.md): volunteers turn photos of tally
  * sheets into numbers, and anyone reports a photo. One member of {@link EntryVisitor}
- * ({@link EntryVisitor#transcription}) covers the four kinds, which dispatch further through {@link Visitor}, so a consumer that ignores
- * transcription work handles it in one method.
+ * ({@link EntryVisitor#transcription}) covers the four kinds, which dispatch further through
+ * {@link Visitor}, so a consumer that ignores transcription work handles it in one method.
  */
 public sealed interface TranscriptionWork extends Entry
         permits TranscriptionEntry, TranscriptionFlagEntry, TranscriberPauseEntry, TranscriptionReportEntry {
