@@ -11,9 +11,10 @@ import org.veritally.formats.csv.CvzlaCsv;
 /**
  * The figures of a photo's QR code for the rulebook ({@link MachineFigures};
  * docs/transcription.md#a-machine-read-as-a-voter): a Venezuelan acta's QR ({@code ve-acta-qr}, parsed by
- * {@link VeActaQr#parse}) for contest {@value CvzlaCsv#CONTEST} of an election whose contest has the acta's ten candidates as its choices, in order, and
- * only when the acta names the photo's own station. Anything else (another format, a payload that does not
- * parse, another station) yields nothing: a machine read never makes a number up. Stateless.
+ * {@link VeActaQr#parse}) for contest {@value CvzlaCsv#CONTEST} of an election whose contest has the acta's
+ * ten candidates as its choices, in order, and only when the acta names the photo's own station. Anything
+ * else (another format, a payload that does not parse, another station) yields nothing: a machine read never
+ * makes a number up. Stateless.
  */
 public final class QrFigures implements MachineFigures {
     @Override
