@@ -76,11 +76,6 @@ public final class TranscriptionBook {
         return i == null || i == LIFTED ? OptionalLong.empty() : OptionalLong.of(i);
     }
 
-    /** The accounts paused now, sorted. */
-    public List<String> pausedAccounts() {
-        return paused.keySet().stream().sorted().toList();
-    }
-
     public boolean paused(String account) {
         return pausedAt(account).isPresent();
     }
