@@ -147,22 +147,17 @@ final class TranscriptionRoutes {
         if (a.isEmpty()) return;
         List<Problem> problems = new ArrayList<>();
         Fields f = fields(ctx, problems);
-        String photo = f.str("photo");
-        String station = f.str("station");
-        String source = f.str("source");
+        PhotoKey key = photoKey(f, problems);
         String reason = f.str("reason");
         f.end();
         Optional<FlagReason> r = FlagReason.ofWire(reason);
         if (r.isEmpty())
             problems.add(
                     new Problem(Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet or duplicate"));
-        if (!org.veritally.core.evidence.Blob.isSha256(photo))
-            problems.add(new Problem(Rule.IN_FIELD, "$.photo", "the photo's SHA-256 in lower-case hex"));
         if (!problems.isEmpty()) {
             refuse(ctx, problems);
             return;
         }
-        var key = new PhotoKey(photo, station, source);
         var t = instance.transcription();
         answer(
                 ctx,
@@ -184,9 +179,7 @@ final class TranscriptionRoutes {
         if (a.isEmpty()) return;
         List<Problem> problems = new ArrayList<>();
         Fields f = fields(ctx, problems);
-        String photo = f.str("photo");
-        String station = f.str("station");
-        String source = f.str("source");
+        PhotoKey key = photoKey(f, problems);
         String reason = action == Action.MODERATE ? "other" : f.str("reason");
         String text = f.has("text") ? f.str("text") : "";
         f.end();
@@ -194,19 +187,26 @@ final class TranscriptionRoutes {
         if (r.isEmpty())
             problems.add(new Problem(
                     Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet, duplicate or other"));
-        if (!org.veritally.core.evidence.Blob.isSha256(photo))
-            problems.add(new Problem(Rule.IN_FIELD, "$.photo", "the photo's SHA-256 in lower-case hex"));
         if (!problems.isEmpty()) {
             refuse(ctx, problems);
             return;
         }
-        var key = new PhotoKey(photo, station, source);
         var t = instance.transcription();
         answer(
                 ctx,
                 action == Action.MODERATE
                         ? t.returnToQueue(a.get().id(), key, text)
                         : t.report(a.get().id(), key, r.get(), text));
+    }
+
+    /** The photo a body names ({@code photo}, {@code station}, {@code source}); an ill-formed hash is a problem. */
+    private static PhotoKey photoKey(Fields f, List<Problem> problems) {
+        String photo = f.str("photo");
+        String station = f.str("station");
+        String source = f.str("source");
+        if (!org.veritally.core.evidence.Blob.isSha256(photo))
+            problems.add(new Problem(Rule.IN_FIELD, "$.photo", "the photo's SHA-256 in lower-case hex"));
+        return new PhotoKey(photo, station, source);
     }
 
     void lift(Context ctx) {
