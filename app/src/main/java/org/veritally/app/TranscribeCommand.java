@@ -128,6 +128,24 @@ final class TranscribeCommand implements Runnable {
         }
     }
 
+    /** The photo a command names: its SHA-256, station and source. */
+    static final class PhotoOption {
+        @Option(names = "--photo", required = true, paramLabel = "SHA256")
+        String sha256;
+
+        @Option(names = "--station", required = true, paramLabel = "ID")
+        String station;
+
+        @Option(names = "--source", required = true, paramLabel = "ID")
+        String source;
+
+        PhotoKey key() {
+            if (!org.veritally.core.evidence.Blob.isSha256(sha256))
+                throw new UsageError("--photo is the photo's SHA-256 in lower-case hex");
+            return new PhotoKey(sha256, station, source);
+        }
+    }
+
     @Command(
             name = "flag",
             description = "Flag a photo as ACCOUNT: illegible, wrong-station, not-a-tally-sheet, duplicate.")
@@ -138,14 +156,8 @@ final class TranscribeCommand implements Runnable {
         @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
         String account;
 
-        @Option(names = "--photo", required = true, paramLabel = "SHA256")
-        String photo;
-
-        @Option(names = "--station", required = true, paramLabel = "ID")
-        String station;
-
-        @Option(names = "--source", required = true, paramLabel = "ID")
-        String source;
+        @Mixin
+        PhotoOption photo;
 
         @Option(names = "--reason", required = true, paramLabel = "REASON")
         String reason;
@@ -155,11 +167,10 @@ final class TranscribeCommand implements Runnable {
             var r = FlagReason.ofWire(reason)
                     .orElseThrow(() -> new UsageError(
                             "--reason is illegible, wrong-station, not-a-tally-sheet or duplicate, not " + reason));
-            if (!org.veritally.core.evidence.Blob.isSha256(photo))
-                throw new UsageError("--photo is the photo's SHA-256 in lower-case hex");
+            PhotoKey key = photo.key();
             try (Instance in = data.open()) {
                 if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
-                return answer(in.transcription().flag(account, new PhotoKey(photo, station, source), r));
+                return answer(in.transcription().flag(account, key, r));
             }
         }
     }
@@ -175,14 +186,8 @@ final class TranscribeCommand implements Runnable {
         @Option(names = "--account", required = true, paramLabel = "ACCOUNT")
         String account;
 
-        @Option(names = "--photo", required = true, paramLabel = "SHA256")
-        String photo;
-
-        @Option(names = "--station", required = true, paramLabel = "ID")
-        String station;
-
-        @Option(names = "--source", required = true, paramLabel = "ID")
-        String source;
+        @Mixin
+        PhotoOption photo;
 
         @Option(names = "--reason", required = true, paramLabel = "REASON")
         String reason;
@@ -195,11 +200,10 @@ final class TranscribeCommand implements Runnable {
             var r = org.veritally.core.transcribe.ReportReason.ofWire(reason)
                     .orElseThrow(() -> new UsageError("--reason is illegible, wrong-station, not-a-tally-sheet,"
                             + " duplicate or other, not " + reason));
-            if (!org.veritally.core.evidence.Blob.isSha256(photo))
-                throw new UsageError("--photo is the photo's SHA-256 in lower-case hex");
+            PhotoKey key = photo.key();
             try (Instance in = data.open()) {
                 if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
-                return answer(in.transcription().report(account, new PhotoKey(photo, station, source), r, text));
+                return answer(in.transcription().report(account, key, r, text));
             }
         }
     }
