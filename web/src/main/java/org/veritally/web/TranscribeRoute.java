@@ -121,20 +121,8 @@ final class TranscribeRoute {
         String token = param(ctx, "token").strip();
         if (token.isEmpty()) token = Optional.ofNullable(ctx.cookie(COOKIE)).orElse("");
         Optional<Account> a = token.isEmpty() ? Optional.empty() : auth.get().authenticate("Bearer " + token);
-        if (a.isEmpty())
-            return Optional.of(page(
-                    lang,
-                    new TranscribePage.SignIn(),
-                    Optional.empty(),
-                    List.of(issue(AuthRule.AUTH_TOKEN, "token", "upload.err.token")),
-                    401));
-        if (!Authorization.allows(a.get().role(), Action.REPORT_PHOTO))
-            return Optional.of(page(
-                    lang,
-                    new TranscribePage.SignIn(),
-                    Optional.empty(),
-                    List.of(issue(AuthRule.AUTH_ROLE, "token", "transcribe.err.role")),
-                    403));
+        Optional<RenderedPage> denied = signInRefused(lang, a, Action.REPORT_PHOTO);
+        if (denied.isPresent()) return denied;
         PhotoKey key = new PhotoKey(param(ctx, "photo"), param(ctx, "station"), param(ctx, "source"));
         var reason = org.veritally.core.transcribe.ReportReason.ofWire(param(ctx, "reason"));
         String back = param(ctx, "back");
@@ -171,9 +159,8 @@ final class TranscribeRoute {
         return page(lang, form, Optional.empty(), issues(ps), 422);
     }
 
-    private Optional<RenderedPage> signIn(Lang lang, Context ctx) {
-        String token = param(ctx, "token").strip();
-        Optional<Account> a = token.isEmpty() ? Optional.empty() : auth.get().authenticate("Bearer " + token);
+    /** The sign-in page again, 401 AUTH-TOKEN or 403 AUTH-ROLE, unless account {@code a} may do {@code action}. */
+    private Optional<RenderedPage> signInRefused(Lang lang, Optional<Account> a, Action action) {
         if (a.isEmpty())
             return Optional.of(page(
                     lang,
@@ -181,13 +168,21 @@ final class TranscribeRoute {
                     Optional.empty(),
                     List.of(issue(AuthRule.AUTH_TOKEN, "token", "upload.err.token")),
                     401));
-        if (!Authorization.allows(a.get().role(), Action.TRANSCRIBE))
+        if (!Authorization.allows(a.get().role(), action))
             return Optional.of(page(
                     lang,
                     new TranscribePage.SignIn(),
                     Optional.empty(),
                     List.of(issue(AuthRule.AUTH_ROLE, "token", "transcribe.err.role")),
                     403));
+        return Optional.empty();
+    }
+
+    private Optional<RenderedPage> signIn(Lang lang, Context ctx) {
+        String token = param(ctx, "token").strip();
+        Optional<Account> a = token.isEmpty() ? Optional.empty() : auth.get().authenticate("Bearer " + token);
+        Optional<RenderedPage> denied = signInRefused(lang, a, Action.TRANSCRIBE);
+        if (denied.isPresent()) return denied;
         boolean tls = "https".equals(ctx.scheme()) || "https".equals(ctx.header("X-Forwarded-Proto"));
         ctx.header(
                 "Set-Cookie",

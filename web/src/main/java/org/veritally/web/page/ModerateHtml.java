@@ -73,13 +73,7 @@ public final class ModerateHtml {
                 h, "null", c.t("transcribe.null"), again ? p.typed().getOrDefault("null", "") : "", false, "null");
         h.element("button", c.t("moderate.settle"), "type", "submit");
         h.close("form");
-        h.open("form", "class", "flags", "method", "post", "action", c.href(PageRef.moderate()));
-        TranscribeHtml.hidden(h, "do", "reject");
-        keys(h, e);
-        h.element("p", c.t("moderate.reject"), "class", "muted");
-        for (String r : new String[] {"illegible", "wrong-station", "not-a-tally-sheet", "duplicate"})
-            h.element("button", c.t("transcribe.flag." + r), "type", "submit", "name", "reason", "value", r);
-        h.close("form");
+        rejectForm(h, c, () -> keys(h, e));
         h.close("section");
     }
 
@@ -116,14 +110,19 @@ public final class ModerateHtml {
                 .raw("</p>");
         h.element("button", c.t("moderate.return"), "type", "submit");
         h.close("form");
+        rejectForm(h, c, () -> reportedKeys(h, r));
+        h.close("section");
+    }
+
+    /** The moderator's rejection of a photo, one button a reason; {@code keys} writes the photo's hidden fields. */
+    private static void rejectForm(Html h, PageContext c, Runnable keys) {
         h.open("form", "class", "flags", "method", "post", "action", c.href(PageRef.moderate()));
         TranscribeHtml.hidden(h, "do", "reject");
-        reportedKeys(h, r);
+        keys.run();
         h.element("p", c.t("moderate.reject"), "class", "muted");
-        for (String x : new String[] {"illegible", "wrong-station", "not-a-tally-sheet", "duplicate"})
-            h.element("button", c.t("transcribe.flag." + x), "type", "submit", "name", "reason", "value", x);
+        for (String r : new String[] {"illegible", "wrong-station", "not-a-tally-sheet", "duplicate"})
+            h.element("button", c.t("transcribe.flag." + r), "type", "submit", "name", "reason", "value", r);
         h.close("form");
-        h.close("section");
     }
 
     private static void reportedKeys(Html h, ReportedPhoto r) {
