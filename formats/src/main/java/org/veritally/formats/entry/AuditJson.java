@@ -122,22 +122,8 @@ public final class AuditJson {
             default -> {
                 long round = f.count("round");
                 String station = f.str("station");
-                Map<String, Long> counts = new TreeMap<>();
-                if (f.has("counts")) {
-                    Fields c = f.obj("counts");
-                    for (String k : c.raw().keySet()) counts.put(k, c.count(k));
-                }
-                Map<Long, String> ballots = new TreeMap<>();
-                if (f.has("ballots")) {
-                    Fields b = f.obj("ballots");
-                    for (String k : b.raw().keySet()) {
-                        try {
-                            ballots.put(Long.parseLong(k), b.str(k));
-                        } catch (NumberFormatException e) {
-                            problems.add(new Problem(Rule.IN_FIELD, b.path() + "." + k, "not a ballot position"));
-                        }
-                    }
-                }
+                Map<String, Long> counts = counts(f);
+                Map<Long, String> ballots = ballots(f, problems);
                 record = new HandCount(
                         audit, (int) Math.min(round, 1000), station, counts, ballots, f.str("board"), f.str("time"));
             }
@@ -145,5 +131,31 @@ public final class AuditJson {
         f.end();
         if (problems.size() > before || record == null) return Optional.empty();
         return Optional.of(new AuditEntry(record));
+    }
+
+    /** A hand count's per-choice {@code counts} member, in choice-id order; empty when absent. */
+    public static Map<String, Long> counts(Fields f) {
+        Map<String, Long> counts = new TreeMap<>();
+        if (f.has("counts")) {
+            Fields c = f.obj("counts");
+            for (String k : c.raw().keySet()) counts.put(k, c.count(k));
+        }
+        return counts;
+    }
+
+    /** A hand count's {@code ballots} member (position → choice id), in position order; empty when absent. */
+    public static Map<Long, String> ballots(Fields f, List<Problem> problems) {
+        Map<Long, String> ballots = new TreeMap<>();
+        if (f.has("ballots")) {
+            Fields b = f.obj("ballots");
+            for (String k : b.raw().keySet()) {
+                try {
+                    ballots.put(Long.parseLong(k), b.str(k));
+                } catch (NumberFormatException e) {
+                    problems.add(new Problem(Rule.IN_FIELD, b.path() + "." + k, "not a ballot position"));
+                }
+            }
+        }
+        return ballots;
     }
 }

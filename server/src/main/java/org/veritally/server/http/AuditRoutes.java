@@ -1,7 +1,6 @@
 package org.veritally.server.http;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.audit.AuditDefinition;
@@ -13,7 +12,6 @@ import org.veritally.core.entry.Entry;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.ReadRule;
 import org.veritally.core.validation.Rule;
-import org.veritally.formats.canonical.Fields;
 import org.veritally.server.Instance;
 import org.veritally.server.auth.Account;
 import org.veritally.server.auth.Action;
@@ -102,22 +100,8 @@ final class AuditRoutes {
                                     .flatMap(s -> s.current())
                                     .map(c -> (long) c.round())
                                     .orElse(1L);
-                    Map<String, Long> counts = new LinkedHashMap<>();
-                    if (f.has("counts")) {
-                        Fields c = f.obj("counts");
-                        for (String k : c.raw().keySet()) counts.put(k, c.count(k));
-                    }
-                    Map<Long, String> ballots = new LinkedHashMap<>();
-                    if (f.has("ballots")) {
-                        Fields b = f.obj("ballots");
-                        for (String k : b.raw().keySet()) {
-                            try {
-                                ballots.put(Long.parseLong(k), b.str(k));
-                            } catch (NumberFormatException e) {
-                                problems.add(new Problem(Rule.IN_FIELD, "$.ballots." + k, "not a ballot position"));
-                            }
-                        }
-                    }
+                    Map<String, Long> counts = org.veritally.formats.entry.AuditJson.counts(f);
+                    Map<Long, String> ballots = org.veritally.formats.entry.AuditJson.ballots(f, problems);
                     f.end();
                     if (!problems.isEmpty()) return Optional.empty();
                     return Optional.<Entry>of(new AuditEntry(
