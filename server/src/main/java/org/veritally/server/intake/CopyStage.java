@@ -3,14 +3,18 @@ package org.veritally.server.intake;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.reconcile.CopyDigest;
 import org.veritally.core.reconcile.CopyKey;
 import org.veritally.core.tabulate.Tabulation;
+import org.veritally.core.tabulate.Tally;
+import org.veritally.core.tabulate.TallyKey;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Tx;
 
@@ -49,26 +53,38 @@ final class CopyStage {
 
     /** In the batch's transaction: every staged copy, the totals it changed and the stations' status. */
     void write(Tx tx) {
-        if (batch == null) return;
-        for (Staged p : staged) {
-            TallySheet s = p.sheet();
-            tx.upsertSheet(
-                    s.stationId(),
-                    s.contestId(),
-                    s.sourceId(),
-                    p.index(),
-                    s.counts(),
-                    s.votes(),
-                    p.digest().core(),
-                    p.digest().optional());
-        }
+        writes().accept(tx);
+    }
+
+    /**
+     * The writes of {@link #write}, with the changed totals computed now: a bulk import runs them later, on its
+     * writer's thread, after {@link #publish} has made the totals live (computed then, they would be empty or
+     * counted twice).
+     */
+    Consumer<Tx> writes() {
+        if (batch == null) return tx -> {};
+        List<Staged> copies = List.copyOf(staged);
+        Map<TallyKey, Tally> totals = batch.changed();
         Election e = state.requireElection();
         Catalogue cat = state.catalogue();
         Tabulation tab = state.tabulation();
-        batch.changed()
-                .forEach((k, t) -> tx.upsertTotal(
-                        cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
-        reconciler.write(tx);
+        return tx -> {
+            for (Staged p : copies) {
+                TallySheet s = p.sheet();
+                tx.upsertSheet(
+                        s.stationId(),
+                        s.contestId(),
+                        s.sourceId(),
+                        p.index(),
+                        s.counts(),
+                        s.votes(),
+                        p.digest().core(),
+                        p.digest().optional());
+            }
+            totals.forEach((k, t) -> tx.upsertTotal(
+                    cat.unit(k.unit()).id(), e.contests().get(k.contest()).id(), tab.viewId(k.source()), t));
+            reconciler.write(tx);
+        };
     }
 
     /**

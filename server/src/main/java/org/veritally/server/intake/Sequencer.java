@@ -178,12 +178,13 @@ public final class Sequencer {
             copies.add(p.copyKey(), p.index(), p.sheet(), replaced.get(i));
         }
         var prepared = appender.prepare(state, entries);
+        var copyWrites = copies.writes();
         java.util.function.Consumer<org.veritally.store.Tx> writes = tx -> {
             appender.write(tx, prepared);
             for (int i = 0; i < newSheets.size(); i++)
                 for (Problem f : newFlags.get(i))
                     tx.putFlag(newSheets.get(i).index(), f.rule().id(), f.message());
-            copies.write(tx);
+            copyWrites.accept(tx);
         };
         var appended = prepared.appended();
         List<String> receipts =
