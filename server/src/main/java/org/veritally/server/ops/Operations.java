@@ -100,6 +100,9 @@ public final class Operations {
         List<String> rules = status >= 400 ? rules(ctx) : List.of();
         ctx.attribute(RULES, rules);
         if (!RequestGuard.isWrite(ctx.method().name())) return;
+        // a write refused before its body was read (401, 403, 422 from the query string): the client is most
+        // likely still sending it; left unread, Jetty resets the connection and the client never sees the answer
+        if (status >= 400) RequestGuard.discardBody(ctx);
         String route = route(ctx);
         if (status == 201) metrics.accepted(route);
         else if (status == 200) metrics.idempotent(route);

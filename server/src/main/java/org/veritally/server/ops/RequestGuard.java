@@ -89,18 +89,21 @@ public final class RequestGuard implements Handler {
     }
 
     /**
-     * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT} bytes, and asks
-     * for the connection to be closed after the answer. For refusals of oversized bodies only.
+     * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT} bytes; when more is left
+     * than that, asks for the connection to be closed after the answer. For refusals only: the answer of a
+     * write refused before its body was read must reach a client that is still sending the body. A body
+     * already read costs nothing here.
      */
     public static void discardBody(Context ctx) {
-        ctx.header("Connection", "close");
         try {
             var in = ctx.req().getInputStream();
             byte[] buf = new byte[16 * 1024];
             long total = 0;
-            for (int n; total < DRAIN_LIMIT && (n = in.read(buf)) > 0; ) total += n;
+            int n = 0;
+            while (total < DRAIN_LIMIT && (n = in.read(buf)) > 0) total += n;
+            if (n >= 0) ctx.header("Connection", "close");
         } catch (java.io.IOException | RuntimeException e) {
-            // the client went away or the stream is already closed: the answer goes out regardless
+            ctx.header("Connection", "close"); // the client went away or the stream is spent: the answer goes out
         }
     }
 

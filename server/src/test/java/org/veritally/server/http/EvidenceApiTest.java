@@ -194,6 +194,19 @@ class EvidenceApiTest {
     }
 
     @Test
+    void aWriteRefusedBeforeItsBodyIsReadIsStillAnsweredSrvDrain() throws Exception {
+        // a 401 or a 422 from the query string is decided before the body is read; a client still sending a
+        // large photo must get the answer, not a reset connection (CI once saw "header parser received no bytes")
+        byte[] big = new byte[org.veritally.server.ops.RequestGuard.DRAIN_LIMIT - 64 * 1024];
+        new java.util.SplittableRandom(7).nextBytes(big);
+        for (int i = 0; i < 20; i++) {
+            problem(postRaw(null, "station=" + station, big, "image/jpeg"), 401, "AUTH-TOKEN");
+            problem(postRaw(witness, "station=" + station + "&source=other", big, "image/jpeg"), 422, "TS-SOURCE");
+        }
+        assertThat(in.state().evidenceCount()).isZero();
+    }
+
+    @Test
     void badFilingsAreRefusedWithTheirRuleIds() throws Exception {
         problem(postRaw(witness, "station=" + station, "not a photo".getBytes(), "image/jpeg"), 422, "EV-TYPE");
         problem(postRaw(witness, "station=NO-SUCH", phonePhoto(3), "image/jpeg"), 422, "EV-STATION");
