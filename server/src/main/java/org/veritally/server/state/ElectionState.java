@@ -97,14 +97,16 @@ public final class ElectionState {
 
     /**
      * Calls {@code l} with every evidence entry filed so far (in log order) and then with each one as it is
-     * added (a transcription campaign's queue follows the photos this way).
+     * added (a transcription campaign's queue follows the photos this way). An entry added while this runs may
+     * reach {@code l} twice (the listener is registered before the entries so far are read, so that none is
+     * missed): {@code l} must ignore a second call with the same entry.
      */
     public void followEvidence(java.util.function.Consumer<org.veritally.core.rulebook.LedgerView.Filed> l) {
+        evidenceListeners.add(l);
         List<org.veritally.core.rulebook.LedgerView.Filed> all = new ArrayList<>();
         evidence.values().forEach(all::addAll);
         all.sort(java.util.Comparator.comparingLong(org.veritally.core.rulebook.LedgerView.Filed::index));
         all.forEach(l);
-        evidenceListeners.add(l);
     }
 
     /** The keys the log registered and revoked (live keys, each source's history). */
