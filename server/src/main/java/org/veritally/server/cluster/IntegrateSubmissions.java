@@ -19,9 +19,10 @@ import org.veritally.store.Submissions;
  * {@value #MAX_BATCH} pending submissions in id order and catches up with the log. Each run of
  * consecutive sheets goes to the sequencer as one batch, each run of consecutive transcription work to
  * {@link RecordTranscription} as one batch (one transaction, as a single instance's group commit does); each
- * announcement or key registration goes to its use case ({@link RecordEntry}), in queue order. Every answer is recorded in the transaction
- * that appends the entries (see {@code Sequencer#submit(List, List, java.util.function.Function)}
- * and {@link RecordEntry#record(Entry, String, String, java.util.function.Function)}): a crash leaves
+ * announcement or key registration goes to its use case ({@link RecordEntry}), in queue order. Every answer
+ * is recorded in the transaction that appends the entries (see {@code Sequencer#submit(List, List,
+ * java.util.function.Function)} and {@link RecordEntry#record(Entry, String, String,
+ * java.util.function.Function)}): a crash leaves
  * each submission either pending (to be integrated by the next sequencer) or answered with its entry
  * in the log, never answered without it. A payload that does not decode, or is of a kind not taken
  * online, is answered with its problem. Not thread-safe: the cluster node's thread calls it.

@@ -23,7 +23,9 @@ import org.veritally.translog.HashReader;
  * what readers may touch concurrently.
  */
 public final class ElectionState {
-    private Optional<Election> election = Optional.empty();
+    /** Volatile and set last by {@link #define}: whoever sees the election sees the codec and rulebook made for it. */
+    private volatile Optional<Election> election = Optional.empty();
+
     private Catalogue catalogue = new Catalogue();
     private boolean catalogueShared;
     private Tabulation tabulation;
@@ -202,12 +204,12 @@ public final class ElectionState {
     /** Installs the election (entry 0). */
     public void define(Election e) {
         if (election.isPresent()) throw new IllegalStateException("election already defined");
-        election = Optional.of(e);
         catalogue = new Catalogue();
         tabulation = new Tabulation(e, catalogue);
         codec = new EntryCodec(Optional.of(e));
         rulebook = rulebookOf(Optional.of(e));
         reconciliation = new ReconciliationState(e.contests().size());
+        election = Optional.of(e); // last: a follower's thread that sees it sees the rest (FollowerSubmissionTest)
     }
 
     /**

@@ -19,7 +19,7 @@ public record Task(PhotoKey photo, String contestId, Instant leasedUntil) {
         return contestId.isEmpty();
     }
 
-    /** The contests this photo may be typed as, in the election's order: the task's one, or every one to choose from. */
+    /** The contests this photo may be typed as, in the election's order: the task's, or every one to choose from. */
     public List<Contest> contests(Election election) {
         if (!contestToChoose()) return election.contest(contestId).map(List::of).orElse(List.of());
         return election.contests();
