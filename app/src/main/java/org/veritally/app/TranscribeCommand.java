@@ -52,7 +52,11 @@ final class TranscribeCommand implements Runnable {
         return Main.OK;
     }
 
-    @Command(name = "next", description = "The next photo for ACCOUNT: station, contest, source and choices (JSON).")
+    @Command(
+            name = "next",
+            description =
+                    "The next photo for ACCOUNT: station, contest, source and choices, and the contests it may be typed"
+                            + " as (JSON; contest empty: choose one of them).")
     static final class Next implements Callable<Integer> {
         @Mixin
         DataDirOption data;
@@ -80,11 +84,18 @@ final class TranscribeCommand implements Runnable {
                 m.put("source", t.photo().sourceId());
                 m.put("contest", t.contestId());
                 List<String> choices = new ArrayList<>();
-                in.state()
-                        .requireElection()
-                        .contest(t.contestId())
-                        .ifPresent(c -> c.choices().forEach(ch -> choices.add(ch.id())));
+                List<Object> contests = new ArrayList<>(); // more than one: the volunteer chooses
+                for (var c : t.contests(in.state().requireElection())) {
+                    List<String> ids = new ArrayList<>();
+                    c.choices().forEach(ch -> ids.add(ch.id()));
+                    if (c.id().equals(t.contestId())) choices.addAll(ids);
+                    var one = new java.util.LinkedHashMap<String, Object>();
+                    one.put("id", c.id());
+                    one.put("choices", ids);
+                    contests.add(one);
+                }
                 m.put("choices", choices);
+                m.put("contests", contests);
                 System.out.println(Json.pretty(m));
                 return Main.OK;
             }

@@ -51,6 +51,7 @@ public final class Instance implements AutoCloseable {
     private volatile org.veritally.server.read.ReadTimeline timeline;
     private volatile GroupCommit groupCommit;
     private volatile Optional<GroupCommit.Intake> intake = Optional.empty();
+    private volatile Optional<GroupCommit.WorkIntake> workIntake = Optional.empty();
     private volatile Optional<RecordEntry.Intake> entryIntake = Optional.empty();
     private volatile Optional<AutoCloseable> node = Optional.empty();
     private final LogAppender appender;
@@ -324,7 +325,7 @@ public final class Instance implements AutoCloseable {
     public synchronized GroupCommit groupCommit() {
         if (groupCommit == null) {
             if (intake.isPresent()) {
-                groupCommit = new GroupCommit(intake.get());
+                groupCommit = new GroupCommit(intake.get(), workIntake);
             } else {
                 requireWriter();
                 groupCommit = new GroupCommit(sequencer, transcriptionRecorder());
@@ -389,15 +390,17 @@ public final class Instance implements AutoCloseable {
 
     /**
      * Records transcription work received online (docs/transcription.md): through {@link #groupCommit} with other
-     * requests, many in one transaction; on an instance {@link #attach}ed to others, one by one as {@link
-     * #submitEntry} does (group commit across a cluster is left to do). Any other entry goes to {@link
-     * #submitEntry}. Returns after an accepted entry is durably in the log.
+     * requests, many in one transaction; on an instance {@link #attach}ed to others, the batch goes to the cluster's
+     * work intake (recorded here in one transaction while this instance is the sequencer, else queued in one
+     * transaction and integrated by the sequencer as one batch). Any other entry goes to {@link #submitEntry}.
+     * Returns after an accepted entry is durably in the log.
      *
      * @throws GroupCommit.Busy if the sequencer's queue is full or its answer does not come within 30 s
      */
     public Outcome submitWork(Entry entry, String account, String location) {
         var work = org.veritally.core.entry.TranscriptionWork.of(entry);
-        if (entryIntake.isPresent() || work.isEmpty()) return submitEntry(entry, account, location);
+        if (work.isEmpty() || entryIntake.isPresent() && workIntake.isEmpty())
+            return submitEntry(entry, account, location);
         return GroupCommit.await(groupCommit()
                 .submit(new org.veritally.server.intake.RecordTranscription.Work(work.get(), account, location)));
     }
@@ -534,16 +537,22 @@ public final class Instance implements AutoCloseable {
 
     /**
      * Several instances on one database ({@code serve} on PostgreSQL): from now on online submissions
-     * go to {@code intake} (sheets) and {@code entries} (announcements, keys), which decide whether
-     * this process sequences them or queues them for the one that does; writes no longer take the lock
-     * themselves. {@code clusterNode} is closed with this instance.
+     * go to {@code intake} (sheets), {@code work} (batches of transcription work, docs/transcription.md) and
+     * {@code entries} (announcements, keys), which decide whether this process sequences them or queues them for
+     * the one that does; writes no longer take the lock themselves. {@code clusterNode} is closed with this
+     * instance.
      */
-    public synchronized void attach(GroupCommit.Intake intake, RecordEntry.Intake entries, AutoCloseable clusterNode) {
+    public synchronized void attach(
+            GroupCommit.Intake intake,
+            GroupCommit.WorkIntake work,
+            RecordEntry.Intake entries,
+            AutoCloseable clusterNode) {
         if (groupCommit != null) {
             groupCommit.close();
             groupCommit = null;
         }
         this.intake = Optional.of(intake);
+        this.workIntake = Optional.of(work);
         this.entryIntake = Optional.of(entries);
         this.node = Optional.of(clusterNode);
     }

@@ -62,7 +62,11 @@ final class TranscribeRoute {
         }
         if (next.task().isEmpty())
             return renderer.transcribe(lang, new TranscribePage.NoTask("transcribe.none"), done, List.of(), 200, mod);
-        return renderer.transcribe(lang, form(next.task().get(), Map.of(), false), done, List.of(), 200, mod);
+        Task t = next.task().get();
+        String chosen = t.contestAs(
+                in.state().requireElection(),
+                Optional.ofNullable(ctx.queryParam("contest")).orElse(""));
+        return renderer.transcribe(lang, form(t, chosen, Map.of(), false), done, List.of(), 200, mod);
     }
 
     /** The form's answer: empty when it redirected, else the page to show. */
@@ -155,7 +159,7 @@ final class TranscribeRoute {
 
     private RenderedPage refused(
             Lang lang, PhotoKey key, String contest, Map<String, String> typed, boolean confirm, List<Problem> ps) {
-        var form = form(new Task(key, contest, java.time.Instant.EPOCH), typed, confirm);
+        var form = form(new Task(key, contest, java.time.Instant.EPOCH), contest, typed, confirm);
         return page(lang, form, Optional.empty(), issues(ps), 422);
     }
 
@@ -200,20 +204,26 @@ final class TranscribeRoute {
                 .filter(a -> Authorization.allows(a.role(), Action.TRANSCRIBE));
     }
 
-    private TranscribePage.Form form(Task t, Map<String, String> typed, boolean confirm) {
+    /**
+     * The form of task {@code t} typed as {@code contest} (empty: the volunteer chooses it first), with the contests
+     * to choose from where the photo was filed with none in an election of several.
+     */
+    private TranscribePage.Form form(Task t, String contest, Map<String, String> typed, boolean confirm) {
         var el = in.state().requireElection();
-        String contest = t.contestId().isEmpty() && el.contests().size() == 1
-                ? el.contests().get(0).id()
-                : t.contestId();
         List<Option> choices = new ArrayList<>();
         el.contest(contest)
                 .ifPresent(c -> c.choices().forEach(ch -> choices.add(new Option(ch.id(), ch.name(), false, false))));
-        Optional<String> image = in.state().evidence(t.photo().sha256()).stream()
+        var filed = in.state().evidence(t.photo().sha256()).stream()
                 .map(f -> f.entry().evidence())
-                .filter(e -> e.stationId().equals(t.photo().stationId()))
-                .findFirst()
-                .flatMap(e -> e.publicCopy())
-                .map(b -> b.sha256());
+                .filter(e -> e.stationId().equals(t.photo().stationId())
+                        && e.sourceId().equals(t.photo().sourceId()))
+                .findFirst();
+        Optional<String> image = filed.flatMap(e -> e.publicCopy()).map(b -> b.sha256());
+        List<Option> contests = new ArrayList<>();
+        if (filed.isPresent()
+                && filed.get().contestId().isEmpty()
+                && el.contests().size() > 1)
+            el.contests().forEach(c -> contests.add(new Option(c.id(), c.name(), false, c.id().equals(contest))));
         return new TranscribePage.Form(
                 t.photo().sha256(),
                 t.photo().stationId(),
@@ -222,7 +232,8 @@ final class TranscribeRoute {
                 image,
                 choices,
                 typed,
-                confirm);
+                confirm,
+                contests);
     }
 
     private RenderedPage page(

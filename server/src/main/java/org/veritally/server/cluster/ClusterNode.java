@@ -8,6 +8,7 @@ import org.veritally.formats.csv.SheetRow;
 import org.veritally.server.Instance;
 import org.veritally.server.intake.DuplicateRows;
 import org.veritally.server.intake.Outcome;
+import org.veritally.server.intake.RecordTranscription;
 
 /**
  * One {@code serve} instance among several on one PostgreSQL database. A daemon thread, every
@@ -23,13 +24,13 @@ import org.veritally.server.intake.Outcome;
  *       once.
  * </ul>
  *
- * Online writes to this instance go through {@link #intake} (sheets) and {@link #record}
- * (announcements, keys): sequenced here while this instance holds the lock, queued for the
+ * Online writes to this instance go through {@link #intake} (sheets), {@link #work} (transcription work) and
+ * {@link #record} (announcements, keys): sequenced here while this instance holds the lock, queued for the
  * sequencer otherwise. Fencing: two processes that both believe they are the sequencer cannot fork
  * the log, because {@code log_entry.idx} is its primary key; the loser's transaction fails whole
  * (HTTP 503) and it catches up before its next batch.
  *
- * <p>Thread-safety: {@link #intake} and {@link #record} may be called from any thread; the rest
+ * <p>Thread-safety: {@link #intake}, {@link #work} and {@link #record} may be called from any thread; the rest
  * runs on the node's thread.
  */
 public final class ClusterNode implements AutoCloseable {
@@ -66,7 +67,7 @@ public final class ClusterNode implements AutoCloseable {
     /** As {@link #start(Instance)}, waiting {@code answerWaitMs} for the sequencer's answers (tests). */
     static ClusterNode start(Instance instance, long answerWaitMs) {
         ClusterNode n = new ClusterNode(instance, answerWaitMs);
-        instance.attach(n::intake, n::record, n);
+        instance.attach(n::intake, n::work, n::record, n);
         n.thread.start();
         return n;
     }
@@ -90,6 +91,19 @@ public final class ClusterNode implements AutoCloseable {
             return instance.sequencer().submit(rows, accounts, DuplicateRows.none(), false);
         }
         return relay.submit(rows, accounts);
+    }
+
+    /**
+     * A batch of transcription work (docs/transcription.md#group-commit-and-receipts): recorded here in one
+     * transaction if this instance holds the lock, else queued in one transaction for the one that does, which
+     * integrates consecutive work as one batch.
+     */
+    Outcome work(List<RecordTranscription.Work> work) {
+        if (sequencer) {
+            instance.catchUp();
+            return instance.transcriptionRecorder().record(work, java.util.Optional.empty());
+        }
+        return relay.submit(work);
     }
 
     /**

@@ -112,9 +112,23 @@ final class OutcomeJson {
         List<Problem> out = new ArrayList<>();
         for (JsonNode n : arr)
             out.add(new Problem(
-                    Rule.ofId(n.get("rule").asText()),
+                    rule(n.get("rule").asText()),
                     location + n.get("location").asText(),
                     n.get("message").asText()));
         return out;
+    }
+
+    /** The families of rules the rulebook answers with (a transcription's TR-AGREE, a key's rules, …). */
+    private static final List<org.veritally.core.validation.RuleId[]> FAMILIES = List.of(
+            Rule.values(),
+            org.veritally.core.transcribe.TranscriptionRule.values(),
+            org.veritally.core.rulebook.KeyRule.values(),
+            org.veritally.core.rulebook.AuditRule.values(),
+            org.veritally.image.ImageRule.values());
+
+    /** The rule of ID {@code id} in the families the rulebook answers with. */
+    static org.veritally.core.validation.RuleId rule(String id) {
+        for (var family : FAMILIES) for (var r : family) if (r.id().equals(id)) return r;
+        throw new IllegalArgumentException("no rule " + id);
     }
 }

@@ -81,6 +81,46 @@ final class SubmissionRelay implements GroupCommit.Intake {
     }
 
     /**
+     * A batch of transcription work, queued in one transaction (each piece as its canonical entry) and answered
+     * piece by piece, each at its own work's location; the sequencer integrates consecutive work as one batch.
+     * Once answered, this instance catches up with the log, so its queue and pages see the work.
+     */
+    Outcome submit(List<org.veritally.server.intake.RecordTranscription.Work> work) {
+        var codec = instance.state().codec();
+        List<byte[]> payloads = new ArrayList<>(work.size());
+        List<String> accounts = new ArrayList<>(work.size());
+        for (var w : work) {
+            payloads.add(codec.encode(w.entry()));
+            accounts.add(w.account());
+        }
+        List<Long> ids = queue.enqueue(payloads, accounts, System.currentTimeMillis());
+        Map<Long, String> answers = await(ids);
+        List<Accepted> accepted = new ArrayList<>();
+        List<Problem> rejected = new ArrayList<>();
+        long logSize = 0;
+        boolean written = false;
+        for (int k = 0; k < ids.size(); k++) {
+            Outcome o = OutcomeJson.read(answers.get(ids.get(k)), work.get(k).location());
+            accepted.addAll(o.accepted());
+            rejected.addAll(o.rejected());
+            logSize = Math.max(logSize, o.logSize());
+            written |= o.written();
+        }
+        caughtUp();
+        return new Outcome(accepted, rejected, logSize, written);
+    }
+
+    /** Catches up with the log after a queued write was answered; the write is in the log whatever happens here. */
+    private void caughtUp() {
+        try {
+            instance.catchUp();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SubmissionRelay.class)
+                    .warn("catching up after a queued write: {}", e.toString());
+        }
+    }
+
+    /**
      * One announcement or key registration, queued as its canonical entry and answered like a sheet,
      * with the answer's locations under {@code location}. Once answered, this instance catches up with
      * the log, so its next read shows the entry.

@@ -27,8 +27,8 @@ import org.veritally.server.transcribe.Task;
  *
  * <ul>
  *   <li>{@code POST /api/transcribe/next} (TRANSCRIBE): 200 with a leased task (the photo, its station,
- *       contest, source, public image and the contest's choices: never anyone's figures), 204 when there is
- *       none, 429 SRV-RATE over the quota, 403 TR-PAUSED;
+ *       contest, source, public image and the contest's choices, and the contests it may be typed as: never
+ *       anyone's figures), 204 when there is none, 429 SRV-RATE over the quota, 403 TR-PAUSED;
  *   <li>{@code POST /api/transcribe/submit} (TRANSCRIBE): the figures, as a sheet in the API form with
  *       {@code evidence} (the photo) and {@code confirmed} (rule IDs); 201 with the index, flags, leaf hash
  *       and receipt (as a sheet's), once the entry is durably in the log (group commit), 200 for an answer
@@ -76,16 +76,18 @@ final class TranscriptionRoutes {
         ApiServer.json(ctx, task(n.task().get()));
     }
 
+    /**
+     * A task as the API shows it: {@code contest} and its {@code choices}, and {@code contests}, every contest the
+     * photo may be typed as with its choices: one where the filing named it, every contest of the election where
+     * the volunteer chooses ({@code contest} is then empty; docs/transcription.md#a-photo-filed-with-no-contest).
+     */
     private Map<String, Object> task(Task t) {
         var el = instance.state().requireElection();
-        String contest = t.contestId().isEmpty() && el.contests().size() == 1
-                ? el.contests().get(0).id()
-                : t.contestId();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("photo", t.photo().sha256());
         m.put("station", t.photo().stationId());
         m.put("source", t.photo().sourceId());
-        m.put("contest", contest);
+        m.put("contest", t.contestId());
         m.put("leasedUntil", t.leasedUntil().toString());
         instance.state().evidence(t.photo().sha256()).stream()
                 .map(f -> f.entry().evidence())
@@ -93,10 +95,19 @@ final class TranscriptionRoutes {
                 .findFirst()
                 .flatMap(e -> e.publicCopy())
                 .ifPresent(p -> m.put("image", "/evidence/" + p.sha256()));
-        List<Object> choices = new ArrayList<>();
-        el.contest(contest)
-                .ifPresent(c -> c.choices().forEach(ch -> choices.add(Map.of("id", ch.id(), "name", ch.name()))));
-        m.put("choices", choices);
+        List<Object> contests = new ArrayList<>();
+        for (var c : t.contests(el)) {
+            List<Object> choices = new ArrayList<>();
+            c.choices().forEach(ch -> choices.add(Map.of("id", ch.id(), "name", ch.name())));
+            if (c.id().equals(t.contestId())) m.put("choices", choices);
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", c.id());
+            one.put("name", c.name());
+            one.put("choices", choices);
+            contests.add(one);
+        }
+        m.putIfAbsent("choices", List.of());
+        m.put("contests", contests);
         return m;
     }
 

@@ -23,7 +23,9 @@ import org.veritally.translog.HashReader;
  * what readers may touch concurrently.
  */
 public final class ElectionState {
-    private Optional<Election> election = Optional.empty();
+    /** Volatile and set last by {@link #define}: whoever sees the election sees the codec and rulebook made for it. */
+    private volatile Optional<Election> election = Optional.empty();
+
     private Catalogue catalogue = new Catalogue();
     private boolean catalogueShared;
     private Tabulation tabulation;
@@ -97,14 +99,16 @@ public final class ElectionState {
 
     /**
      * Calls {@code l} with every evidence entry filed so far (in log order) and then with each one as it is
-     * added (a transcription campaign's queue follows the photos this way).
+     * added (a transcription campaign's queue follows the photos this way). An entry added while this runs may
+     * reach {@code l} twice (the listener is registered before the entries so far are read, so that none is
+     * missed): {@code l} must ignore a second call with the same entry.
      */
     public void followEvidence(java.util.function.Consumer<org.veritally.core.rulebook.LedgerView.Filed> l) {
+        evidenceListeners.add(l);
         List<org.veritally.core.rulebook.LedgerView.Filed> all = new ArrayList<>();
         evidence.values().forEach(all::addAll);
         all.sort(java.util.Comparator.comparingLong(org.veritally.core.rulebook.LedgerView.Filed::index));
         all.forEach(l);
-        evidenceListeners.add(l);
     }
 
     /** The keys the log registered and revoked (live keys, each source's history). */
@@ -200,12 +204,12 @@ public final class ElectionState {
     /** Installs the election (entry 0). */
     public void define(Election e) {
         if (election.isPresent()) throw new IllegalStateException("election already defined");
-        election = Optional.of(e);
         catalogue = new Catalogue();
         tabulation = new Tabulation(e, catalogue);
         codec = new EntryCodec(Optional.of(e));
         rulebook = rulebookOf(Optional.of(e));
         reconciliation = new ReconciliationState(e.contests().size());
+        election = Optional.of(e); // last: a follower's thread that sees it sees the rest (FollowerSubmissionTest)
     }
 
     /**

@@ -66,8 +66,9 @@ public final class TranscriptionCampaign {
         this.config = config;
         this.clock = clock;
         this.intake = intake;
-        this.queue = new WorkQueue(
-                clock, config.lease(), state.requireElection().transcription().most(), state.transcriptions(), 1 << 16);
+        var policy = state.requireElection().transcription();
+        this.queue =
+                new WorkQueue(clock, config.lease(), policy.agree(), policy.most(), state.transcriptions(), 1 << 16);
         configure(config, gold);
     }
 

@@ -16,16 +16,21 @@ import org.veritally.core.transcribe.TranscriptionBook;
 /**
  * Which photo an account transcribes next (docs/transcription.md#the-work-queue): an open photo with the
  * most work already done first (one transcription before none, so agreements come soon), never a photo
- * the account worked on or filed, and never to more accounts at once than the photo still needs (work
- * counted plus live leases below the election's m). A lease expires after the campaign's lease time
+ * the account worked on or filed, and never to more accounts at once than the photo still needs: the fewest
+ * more pieces of work that could decide it, {@code min(m − counted, k − largest agreeing group)} (k and m the
+ * election's; a group is counted transcriptions with the same figures, or flags with the same reason), so that
+ * no volunteer is handed a photo that the others' work will have closed (TR-CLOSED). A lease expires after the
+ * campaign's lease time
  * (the clock is injected), and the photo comes back. Photos sit in one bit set per amount of work, in
  * filing order, so finding the next is a scan from the front of a bit set, skipping the photos leased
  * out or worked by the account. The work counted is the {@link TranscriptionBook}'s (the rulebook's),
- * refreshed by {@link #refresh}. Thread-safe (synchronized).
+ * refreshed by {@link #refresh}, and checked again as a photo is handed out (an instance following the log of a
+ * cluster learns of others' work only from the book). Thread-safe (synchronized).
  */
 final class WorkQueue {
     private final Clock clock;
     private final java.time.Duration lease;
+    private final int agree;
     private final int most;
     private final List<PhotoKey> keys = new ArrayList<>();
     private final List<String> contests = new ArrayList<>();
@@ -42,9 +47,12 @@ final class WorkQueue {
 
     private record Lease(String account, Instant until) {}
 
-    WorkQueue(Clock clock, java.time.Duration lease, int most, TranscriptionBook book, int capacity) {
+    WorkQueue(Clock clock, java.time.Duration lease, int agree, int most, TranscriptionBook book, int capacity) {
+        if (agree < 1 || agree > most)
+            throw new IllegalArgumentException("need 1 <= k <= m, got " + agree + ", " + most);
         this.clock = clock;
         this.lease = lease;
+        this.agree = agree;
         this.most = most;
         this.book = book;
         this.buckets = new BitSet[most];
@@ -133,9 +141,15 @@ final class WorkQueue {
                     }
                     if (ls.isEmpty()) leases.remove(id);
                 }
-                if (mine || c + live >= most) continue;
+                // the most it could need, from the bucket alone; the book's figures only when that leaves room
+                int atMost = c == 0 ? Math.min(agree, most) : Math.min(agree - 1, most - c);
+                if (mine || live >= atMost) continue;
                 Optional<PhotoWork> w = book.photo(keys.get(id));
-                if (w.isPresent() && w.get().workedBy(account)) continue;
+                if (w.isPresent() && (w.get().status() != PhotoStatus.OPEN || bucket(w.get()) != c)) {
+                    place(id); // work recorded elsewhere (a cluster's other instances) since it was placed
+                    continue;
+                }
+                if (w.isPresent() && (w.get().workedBy(account) || live >= needed(w.get()))) continue;
                 Instant until = now.plus(lease);
                 leases.computeIfAbsent(id, k -> new ArrayList<>(2)).add(new Lease(account, until));
                 held.put(account, id);
@@ -143,6 +157,34 @@ final class WorkQueue {
             }
         }
         return Optional.empty();
+    }
+
+    private int bucket(PhotoWork w) {
+        return Math.min(counting(w), most - 1);
+    }
+
+    /**
+     * How many more pieces of work could decide an open photo at the fewest: {@code min(m − counted, k − largest
+     * agreeing group)}, at least 1. The machine read, where it votes, is left out: it may make one lease too many,
+     * never one too few.
+     */
+    int needed(PhotoWork w) {
+        List<PhotoWork.Work> counted = new ArrayList<>(w.work().size());
+        for (PhotoWork.Work x : w.work()) if (book.counts(x)) counted.add(x);
+        int largest = 0;
+        for (PhotoWork.Work x : counted) {
+            int same = 0;
+            for (PhotoWork.Work y : counted) if (same(x, y)) same++;
+            largest = Math.max(largest, same);
+        }
+        return Math.max(1, Math.min(most - counted.size(), agree - largest));
+    }
+
+    /** Whether two pieces of work agree as the rulebook counts agreement: the same figures, or the same flag. */
+    private static boolean same(PhotoWork.Work x, PhotoWork.Work y) {
+        if (x.sheet().isPresent() && y.sheet().isPresent())
+            return x.sheet().get().sameCountsAs(y.sheet().get());
+        return x.flag().isPresent() && x.flag().equals(y.flag());
     }
 
     /** Ends {@code account}'s lease on {@code key} (its work was submitted, or it gave the task back). */

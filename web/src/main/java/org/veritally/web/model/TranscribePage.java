@@ -44,7 +44,9 @@ public record TranscribePage(
      * A leased task: the photo ({@code image}, the public copy's address, when there is one), its station,
      * source and contest, the contest's choices (id, name) in ballot order, and what this volunteer typed
      * ({@code values} by field name: {@code valid}, {@code null}, {@code v.<choice>}). {@code confirm}
-     * shows the confirmation checkbox checked.
+     * shows the confirmation checkbox checked. {@code contests}: where the photo was filed with no contest in an
+     * election of several, the contests (id, name) the volunteer chooses from (docs/transcription.md#a-photo-
+     * filed-with-no-contest), else empty; with {@code contest} empty the page asks which one first.
      */
     public record Form(
             String photo,
@@ -54,11 +56,13 @@ public record TranscribePage(
             Optional<String> image,
             List<Option> choices,
             Map<String, String> values,
-            boolean confirm)
+            boolean confirm,
+            List<Option> contests)
             implements State {
         public Form {
             choices = List.copyOf(choices);
             values = Map.copyOf(values);
+            contests = List.copyOf(contests);
         }
     }
 }

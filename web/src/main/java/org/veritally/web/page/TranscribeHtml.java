@@ -135,9 +135,23 @@ public final class TranscribeHtml {
                     .raw("></a>");
         } else h.element("p", c.t("transcribe.nophoto"), "class", "muted");
         h.open("figcaption")
-                .text(c.words().format("transcribe.caption", f.station(), f.source(), f.contest()))
+                .text(
+                        f.contest().isEmpty()
+                                ? c.words().format("transcribe.caption.nocontest", f.station(), f.source())
+                                : c.words().format("transcribe.caption", f.station(), f.source(), f.contest()))
                 .close("figcaption");
         h.close("figure");
+        if (f.contest().isEmpty()) {
+            chooseContest(h, c, f);
+            flags(h, c, f);
+            report(h, c, f.photo(), f.station(), f.source(), false, "", "tr-report");
+            h.close("div");
+            return;
+        }
+        if (!f.contests().isEmpty())
+            h.raw("<p>")
+                    .link(c.href(PageRef.transcribe()), c.t("transcribe.contest.change"), "id", "tr-contest-change")
+                    .raw("</p>");
         h.open(
                 "form",
                 "class",
@@ -186,6 +200,34 @@ public final class TranscribeHtml {
         flags(h, c, f);
         report(h, c, f.photo(), f.station(), f.source(), false, "", "tr-report");
         h.close("div");
+    }
+
+    /**
+     * Which contest's sheet the photo shows, where it was filed with none in an election of several
+     * (docs/transcription.md#a-photo-filed-with-no-contest): one button per contest, a plain {@code GET} of this
+     * page with {@code contest}, which then shows that contest's form for the same leased task.
+     */
+    private static void chooseContest(Html h, PageContext c, TranscribePage.Form f) {
+        h.open(
+                "form",
+                "class",
+                "contests",
+                "id",
+                "tr-contests",
+                "method",
+                "get",
+                "action",
+                c.href(PageRef.transcribe()));
+        h.element("p", c.t("transcribe.contest.choose"));
+        boolean first = true;
+        for (Option o : f.contests()) {
+            if (first)
+                h.element(
+                        "button", o.label(), "type", "submit", "name", "contest", "value", o.value(), "autofocus", "");
+            else h.element("button", o.label(), "type", "submit", "name", "contest", "value", o.value());
+            first = false;
+        }
+        h.close("form");
     }
 
     /**
