@@ -105,6 +105,11 @@ final class AuditCommand implements Runnable {
         if (!s.strata().isEmpty()) System.out.println("  strata: " + String.join(", ", s.strata()));
         s.seed().ifPresent(seed -> System.out.println("  seed: " + seed));
         if (s.seed().isEmpty()) System.out.println("  seed commitment: " + s.seedCommitment());
+        s.reported()
+                .ifPresent(r -> System.out.printf(
+                        "  the audit uses the results as they stood at log index %d (%d station(s) changed and %d"
+                                + " added since the seed)%n",
+                        r.asOf(), r.changed(), r.added()));
         for (var r : s.rounds())
             System.out.printf(
                     "  round %d: %d draws, risk %s, %s (log index %d)%n",

@@ -84,7 +84,8 @@ public enum Dialect {
             "V4__evidence_blob.sql",
             "V5__append_only_insert.sql",
             "V6__rare_kind_index.sql",
-            "V7__rare_kind_index_reports.sql");
+            "V7__rare_kind_index_reports.sql",
+            "V8__audit_reported.sql");
 
     /** The advisory-lock key that serialises migrations between instances (ASCII "vt-migra"). */
     static final long MIGRATION_LOCK = 0x76742d6d69677261L;

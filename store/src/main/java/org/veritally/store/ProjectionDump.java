@@ -21,7 +21,8 @@ public final class ProjectionDump {
                     + "FROM unit_total ORDER BY unit, contest, source",
             "SELECT station, contest, status, consensus_entry FROM station_status ORDER BY station, contest",
             "SELECT entry_idx, rule, message FROM sheet_flag ORDER BY entry_idx, rule",
-            "SELECT id, entry_idx, body FROM announcement ORDER BY id");
+            "SELECT id, entry_idx, body FROM announcement ORDER BY id",
+            "SELECT audit, seed_idx, stations, choices, votes FROM audit_reported ORDER BY audit");
 
     private ProjectionDump() {}
 

@@ -171,6 +171,22 @@ public final class ProjectionQueries {
                 rs -> out.accept(new AnnouncementRow(Store.getLong(rs, 1), Store.getString(rs, 2))));
     }
 
+    /** The reported results an audit audits, fixed by its seed (migration V8; docs/audit.md). */
+    public record AuditReportedRow(String audit, long seedIdx, long stations, long choices, String votes) {}
+
+    /** Every audit's reported results fixed at its seed, by audit id. */
+    public void auditReported(Consumer<AuditReportedRow> out) {
+        store.query(
+                "SELECT audit, seed_idx, stations, choices, votes FROM audit_reported ORDER BY audit",
+                List.of(),
+                rs -> out.accept(new AuditReportedRow(
+                        Store.getString(rs, 1),
+                        Store.getLong(rs, 2),
+                        Store.getLong(rs, 3),
+                        Store.getLong(rs, 4),
+                        Store.getString(rs, 5))));
+    }
+
     /** An evidence entry: its log index and its canonical text. */
     public record EvidenceRow(long entryIdx, String body) {}
 

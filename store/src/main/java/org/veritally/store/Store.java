@@ -400,7 +400,8 @@ public final class Store implements AutoCloseable {
                     "station_status",
                     "sheet_flag",
                     "announcement",
-                    "evidence")) {
+                    "evidence",
+                    "audit_reported")) {
                 st.execute("DELETE FROM " + t);
             }
         } catch (SQLException e) {

@@ -131,6 +131,20 @@ public final class Tx {
                 body);
     }
 
+    /**
+     * The reported results audit {@code audit} audits, fixed by its seed at log index {@code seedIdx} (migration V8,
+     * docs/audit.md): {@code stations} × {@code choices} votes, comma-separated.
+     */
+    public void putAuditReported(String audit, long seedIdx, long stations, long choices, String votes) {
+        exec(
+                "INSERT INTO audit_reported(audit, seed_idx, stations, choices, votes) VALUES (?,?,?,?,?)",
+                audit,
+                seedIdx,
+                stations,
+                choices,
+                votes);
+    }
+
     public void putAnnouncement(String id, long entryIdx, String body) {
         exec("INSERT INTO announcement(id, entry_idx, body) VALUES (?,?,?)", id, entryIdx, body);
     }

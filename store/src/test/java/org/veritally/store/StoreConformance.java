@@ -90,7 +90,8 @@ abstract class StoreConformance {
                         "4 V4__evidence_blob.sql",
                         "5 V5__append_only_insert.sql",
                         "6 V6__rare_kind_index.sql",
-                        "7 V7__rare_kind_index_reports.sql");
+                        "7 V7__rare_kind_index_reports.sql",
+                        "8 V8__audit_reported.sql");
         for (String t : List.of(
                 "log_entry",
                 "tree_node",

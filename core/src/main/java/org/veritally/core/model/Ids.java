@@ -1,7 +1,7 @@
 package org.veritally.core.model;
 
 /** Preconditions on identifiers: printable, no spaces, no separators used by URLs or CSV. */
-final class Ids {
+public final class Ids {
     private Ids() {}
 
     static void require(String id, String what) {
@@ -12,7 +12,7 @@ final class Ids {
     }
 
     /** True for 1–64 characters of {@code A-Z a-z 0-9 . _ : -} (a loop: this runs for every station). */
-    static boolean valid(String id) {
+    public static boolean valid(String id) {
         if (id == null || id.isEmpty() || id.length() > 64) return false;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);

@@ -34,8 +34,18 @@ public final class AuditBook {
     /** A round's recorded risk and its log index. */
     public record Measured(long index, AuditRisk risk) {}
 
-    /** The seed reveal and its log index. */
-    public record Revealed(long index, SeedReveal reveal) {}
+    /**
+     * The seed reveal, its log index, and the reported results the audit audits: those of the log before the reveal
+     * ({@link ReportedAtSeed}).
+     */
+    public record Revealed(long index, SeedReveal reveal, ReportedAtSeed reported) {
+        public Revealed {
+            java.util.Objects.requireNonNull(reported, "reported");
+            if (reported.index() != index)
+                throw new IllegalArgumentException(
+                        "results reported at log index " + reported.index() + " for a seed at " + index);
+        }
+    }
 
     /** A hand count and its log index. */
     public record Counted(long index, HandCount count) {}
@@ -46,13 +56,21 @@ public final class AuditBook {
     private final Map<String, List<Counted>> counts = new LinkedHashMap<>();
     private final Map<String, List<Measured>> rounds = new LinkedHashMap<>();
 
-    /** Records an audit entry the rulebook accepted at {@code index}. */
-    public synchronized void add(long index, AuditEntry e) {
+    /**
+     * Records an audit entry the rulebook accepted at {@code index}. For a seed reveal, {@code atSeed} gives the
+     * reported results of the audit (its definition) as they stood before the entry: a replay derives them from
+     * its ledger ({@link AuditRecompute#reported}), start-up reads what the replay stored; it is not called for
+     * the other kinds.
+     */
+    public synchronized void add(
+            long index, AuditEntry e, java.util.function.Function<AuditDefinition, ReportedAtSeed> atSeed) {
         if (e.record() instanceof AuditDefinition d) {
             defined.put(d.audit(), index);
             definitions.put(d.audit(), d);
         } else if (e.record() instanceof SeedReveal s) {
-            seeds.put(s.audit(), new Revealed(index, s));
+            AuditDefinition d = definitions.get(s.audit());
+            if (d == null) throw new IllegalStateException("a seed for undefined audit '" + s.audit() + "'");
+            seeds.put(s.audit(), new Revealed(index, s, atSeed.apply(d)));
         } else if (e.record() instanceof HandCount h) {
             counts.computeIfAbsent(h.audit(), k -> new ArrayList<>()).add(new Counted(index, h));
         } else if (e.record() instanceof AuditRisk r) {

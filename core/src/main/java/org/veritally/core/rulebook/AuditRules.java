@@ -54,6 +54,12 @@ final class AuditRules {
                     AuditRule.AUD_DEFINE);
         }
         List<Problem> out = new ArrayList<>(0);
+        if (!org.veritally.core.model.Ids.valid(d.audit())) { // it names the audit's pages, files and API paths
+            out.add(new Problem(
+                    AuditRule.AUD_DEFINE,
+                    where + " audit",
+                    "audit id '" + d.audit() + "' is not an id (1-64 of A-Z a-z 0-9 . _ : -)"));
+        }
         if (ledger.election().orElseThrow().contest(d.contest()).isEmpty()) {
             out.add(new Problem(AuditRule.AUD_DEFINE, where + " contest", "unknown contest '" + d.contest() + "'"));
         }
@@ -263,8 +269,10 @@ final class AuditRules {
     }
 
     /**
-     * AUD-ROUND: the round's draws, risk (six decimals) and decision must be what the seed, the current sheets of
-     * the audit's view and the hand counts before index {@code index} give ({@link AuditRecompute#next}).
+     * AUD-ROUND: the round's draws, risk (six decimals) and decision must be what the seed, the results of the
+     * audit's view reported before the seed ({@link ReportedAtSeed}) and the hand counts before index {@code index}
+     * give ({@link AuditRecompute#next}); an audit that cannot be computed (no outcome, a station in no stratum,
+     * sizes past Java's integers) refuses every round.
      */
     private static Optional<Problem> recompute(
             LedgerView ledger, long index, AuditBook.Audit audit, AuditRisk r, String where) {
@@ -272,7 +280,8 @@ final class AuditRules {
         Optional<org.veritally.core.audit.risk.Round> next;
         try {
             next = AuditRecompute.next(ledger, audit, index);
-        } catch (IllegalArgumentException e) { // no votes, a tie, a station in no stratum
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // no votes, a tie, a station in no stratum; or sizes past a long or an int (Math.addExact, toIntExact)
             return Optional.of(new Problem(
                     AuditRule.AUD_ROUND,
                     where,
@@ -287,8 +296,8 @@ final class AuditRules {
                 AuditRule.AUD_ROUND,
                 where,
                 "audit '" + id + "' round " + r.round()
-                        + ": draws, risk and decision recomputed from the seed, the sheets and the hand counts before"
-                        + " this entry",
+                        + ": draws, risk and decision recomputed from the seed, the sheets reported before it and the"
+                        + " hand counts before this entry",
                 summary(expected),
                 summary(r)));
     }

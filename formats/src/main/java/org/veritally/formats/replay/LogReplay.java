@@ -380,7 +380,8 @@ public final class LogReplay implements LedgerView {
 
         @Override
         public Void audit(org.veritally.core.entry.AuditEntry a) {
-            audits.add(index, a);
+            long at = index; // a seed fixes the results as this replay holds them before it (docs/audit.md)
+            audits.add(at, a, d -> org.veritally.core.rulebook.AuditRecompute.reported(LogReplay.this, d, at));
             return null;
         }
 

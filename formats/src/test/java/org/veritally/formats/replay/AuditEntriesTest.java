@@ -234,4 +234,39 @@ class AuditEntriesTest {
         assertThat(append(r, count("S1", Map.of("A1", 6L, "B1", 4L)))).isEmpty();
         assertThat(r.audits().audit("rla-1").orElseThrow().counts()).hasSize(1);
     }
+
+    @Test
+    void AUD_ROUND_anAuditWhoseSizesPassJavasIntegersIsRefusedNotThrown() {
+        // two stations of 10^10 registered voters (the most IN-MAX allows) and a margin of one vote at a risk limit
+        // of 10^-6: round 1 would take some 3 × 10^11 draws, past an int (Math.toIntExact in the sampler)
+        LogReplay r = new LogReplay();
+        String cat = LogSpecDecodingTest.CATALOGUE
+                .replace("\"registered\":100", "\"registered\":10000000000")
+                .replace("\"registered\":50", "\"registered\":10000000000");
+        for (String e : List.of(LogSpecDecodingTest.ELECTION, cat, LogSpecDecodingTest.SOURCE))
+            assertThat(r.accept(LogSpecDecodingTest.canonical(e))).as(e).isEmpty();
+        assertThat(r.accept(LogSpecDecodingTest.canonical(LogSpecDecodingTest.SHEET
+                        .replace("\"B1\":4", "\"B1\":5")
+                        .replace("\"valid\":10", "\"valid\":11"))))
+                .isEmpty();
+        assertThat(append(r, definition("P", "0.000001", commitment()))).isEmpty();
+        assertThat(append(r, reveal(SEED))).isEmpty();
+        List<Problem> p = append(r, risk(1, 10, "1.000000", "full-hand-count"));
+        assertThat(p).extracting(x -> x.rule().id()).containsExactly("AUD-ROUND");
+        assertThat(p.get(0).message()).contains("cannot be computed");
+        assertThat(r.auditProblems()).hasSize(1);
+    }
+
+    @Test
+    void AUD_DEFINE_anAuditIdWithASlashOrASpaceIsRefused() {
+        for (String id : List.of("rla/1", "rla 1", "r\u00e9sum\u00e9")) {
+            var d = new AuditEntry(
+                    new AuditDefinition(id, "P", "official", "0.05", AuditMethod.MACRO, 3, commitment(), TIME));
+            List<Problem> p = append(LogSpecDecodingTest.ready(), d);
+            assertThat(p).as(id).extracting(x -> x.rule().id()).containsExactly("AUD-DEFINE");
+            assertThat(p.get(0).message()).as(id).contains("is not an id");
+        }
+        assertThat(append(LogSpecDecodingTest.ready(), definition("P", "0.05", commitment())))
+                .isEmpty();
+    }
 }

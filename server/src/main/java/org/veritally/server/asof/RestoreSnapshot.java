@@ -75,11 +75,13 @@ final class RestoreSnapshot {
             throw new SnapshotCodec.CorruptSnapshot(
                     "its reconciliation has " + s.reconciliation().status().length + " slots, not " + slots);
         st.reconciliation().restore(s.reconciliation());
+        var reported = ElectionState.storedReports(store);
         for (long idx : s.sparse())
             store.query(
                     OUTCOME,
                     List.of(idx),
-                    row -> st.applySparse(idx, Store.getBytes(row, 1), Optional.ofNullable(Store.getString(row, 2))));
+                    row -> st.applySparse(
+                            idx, Store.getBytes(row, 1), Optional.ofNullable(Store.getString(row, 2)), reported));
         st.advance(s.size(), s.range());
         return st;
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param fullCount once a round decided {@code full-hand-count}: the full hand count so far, and its result when
  *     every station is counted
  * @param strata the units whose stations are sampled apart (MACRO; empty when the sample is over the contest)
+ * @param reported once the seed is revealed: the log index whose results the audit uses, and what changed since
  */
 public record AuditStatus(
         String id,
@@ -37,8 +38,8 @@ public record AuditStatus(
         List<RoundStatus> rounds,
         Optional<Current> current,
         Optional<FullCount> fullCount,
-
-        List<String> strata) {
+        List<String> strata,
+        Optional<Reported> reported) {
 
     public AuditStatus {
         rounds = List.copyOf(rounds);
@@ -75,6 +76,16 @@ public record AuditStatus(
             return counted == stations;
         }
     }
+
+    /**
+     * The results an audit uses (docs/audit.md, "Reported results fixed at the seed"): those of the log before its
+     * seed; a correction, an agreed copy or a station that came later is in the results but not in the audit.
+     *
+     * @param asOf the log index of the seed: the audit uses the results of entries 0 .. asOf - 1
+     * @param changed the audit's stations whose copy in the view was corrected, or first came, since the seed
+     * @param added the stations added to the catalogue since the seed, which the audit does not sample
+     */
+    public record Reported(long asOf, int changed, int added) {}
 
     /** A choice's reported and hand-counted votes in a full hand count. */
     public record ChoiceTotal(String choice, long reported, long counted) {}

@@ -11,6 +11,7 @@ import org.veritally.core.audit.AuditMethod;
 import org.veritally.core.audit.AuditRecord;
 import org.veritally.core.audit.AuditRisk;
 import org.veritally.core.audit.HandCount;
+import org.veritally.core.audit.SeedReveal;
 import org.veritally.core.audit.risk.AuditRounds;
 import org.veritally.core.audit.risk.ReportedBatch;
 import org.veritally.core.audit.risk.Round;
@@ -19,7 +20,9 @@ import org.veritally.core.rulebook.AuditBook;
 import org.veritally.core.rulebook.AuditRecompute;
 import org.veritally.core.rulebook.Decision;
 import org.veritally.core.rulebook.KeyRing;
+import org.veritally.core.rulebook.ReportedAtSeed;
 import org.veritally.server.state.ElectionState;
+import org.veritally.server.state.ReportedRows;
 import org.veritally.store.Store;
 import org.veritally.store.Tx;
 
@@ -103,7 +106,8 @@ public final class RecordAudit {
             if (a.isEmpty() || a.get().seed().isEmpty()) return Optional.empty();
             try {
                 return rounds(a.get()).next(recorded(a.get()), state.logSize());
-            } catch (IllegalArgumentException nothingToAudit) { // e.g. no sheets yet: a tie, no outcome
+            } catch (IllegalArgumentException
+                    | ArithmeticException nothingToAudit) { // e.g. no sheets yet: a tie, no outcome
                 return Optional.empty();
             }
         }
@@ -116,7 +120,7 @@ public final class RecordAudit {
             if (a.isEmpty() || a.get().seed().isEmpty()) return List.of();
             try {
                 return rounds(a.get()).replay(recorded(a.get()));
-            } catch (IllegalArgumentException nothingToAudit) {
+            } catch (IllegalArgumentException | ArithmeticException nothingToAudit) {
                 return List.of();
             }
         }
@@ -165,7 +169,7 @@ public final class RecordAudit {
             AuditRounds rounds = rounds(a);
             Round r = rounds.next(recorded(a), state.logSize()).orElseThrow();
             java.util.Map<String, String> strata = new java.util.HashMap<>();
-            for (ReportedBatch b : batches(d)) strata.put(b.id(), b.stratum());
+            for (ReportedBatch b : batches(a)) strata.put(b.id(), b.stratum());
             java.util.Map<String, List<Long>> drawn = new java.util.LinkedHashMap<>();
             for (var b : rounds.ballots(r.draws()))
                 drawn.computeIfAbsent(b.stationId(), k -> new ArrayList<>()).add(b.ballot());
@@ -189,7 +193,7 @@ public final class RecordAudit {
         }
         if (st.equals("full-hand-count"))
             full = Optional.of(FullHandCount.of(
-                    a, state.requireElection().contest(d.contest()).orElseThrow(), batches(d)));
+                    a, state.requireElection().contest(d.contest()).orElseThrow(), batches(a)));
         return new AuditStatus(
                 d.audit(),
                 d.contest(),
@@ -203,7 +207,11 @@ public final class RecordAudit {
                 done,
                 current,
                 full,
-                d.strata());
+                d.strata(),
+                a.seed().map(x -> {
+                    var since = AuditRecompute.sinceSeed(ledger(), a);
+                    return new AuditStatus.Reported(since.index(), since.changed(), since.added());
+                }));
     }
 
     /**
@@ -214,7 +222,7 @@ public final class RecordAudit {
         try {
             rounds(a);
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) { // no outcome, a tie, sizes past Java's integers
             return Optional.of(e.getMessage());
         }
     }
@@ -224,9 +232,12 @@ public final class RecordAudit {
         return AuditRecompute.rounds(ledger(), a);
     }
 
-    /** The reported batches of the audit's contest in its view, in catalogue order, as AUD-ROUND builds them. */
-    List<ReportedBatch> batches(AuditDefinition d) {
-        return AuditRecompute.batches(ledger(), d);
+    /**
+     * The reported batches of the audit's contest in its view as they stood at its seed, in catalogue order, as
+     * AUD-ROUND builds them; the audit must have its seed.
+     */
+    List<ReportedBatch> batches(AuditBook.Audit a) {
+        return AuditRecompute.batches(ledger(), a);
     }
 
     private StateLedger ledger() {
@@ -257,13 +268,19 @@ public final class RecordAudit {
         if (tooLarge.isPresent())
             return EntryResult.rejected(List.of(tooLarge.get())).commitAlone(store, alongside);
         EntryResult recorded = new EntryResult(List.of(), idx, false);
+        // a seed fixes the results the audit audits as they stand now, before it (docs/audit.md); stored with it
+        Optional<ReportedAtSeed> reported = r instanceof SeedReveal s
+                ? Optional.of(AuditRecompute.reported(
+                        ledger(), state.audits().audit(s.audit()).orElseThrow().definition(), idx))
+                : Optional.empty();
         var appended = store.write(tx -> {
             var a = appender.append(tx, state, List.of(new LogAppender.NewEntry(entry.kind(), bytes, account)));
+            reported.ifPresent(x -> ReportedRows.put(tx, ((SeedReveal) r).audit(), x));
             alongside.ifPresent(x -> x.apply(recorded).accept(tx));
             return a;
         });
         appender.committed(state, appended);
-        state.addAudit(idx, entry);
+        state.addAudit(idx, entry, def -> reported.orElseThrow());
         return recorded;
     }
 }

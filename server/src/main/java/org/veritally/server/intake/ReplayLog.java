@@ -18,6 +18,7 @@ import org.veritally.core.rulebook.Decision;
 import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.server.state.ElectionState;
+import org.veritally.server.state.ReportedRows;
 import org.veritally.store.LogRow;
 import org.veritally.store.Store;
 import org.veritally.store.Tx;
@@ -168,7 +169,14 @@ public final class ReplayLog {
 
             @Override
             public Boolean audit(org.veritally.core.entry.AuditEntry a) {
-                state.addAudit(row.idx(), a); // found by kind at start, like the keys: no projection row
+                // found by kind at start, like the keys; a seed fixes the results the audit audits as the ledger
+                // holds them before it, kept in audit_reported for start-up (docs/audit.md)
+                long idx = row.idx();
+                state.addAudit(idx, a, d -> {
+                    var r = org.veritally.core.rulebook.AuditRecompute.reported(page.ledger, d, idx);
+                    tx.ifPresent(t -> ReportedRows.put(t, d.audit(), r));
+                    return r;
+                });
                 return false;
             }
 

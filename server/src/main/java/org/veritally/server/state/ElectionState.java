@@ -131,9 +131,40 @@ public final class ElectionState {
         return audits;
     }
 
-    /** Records an audit entry the log accepted at {@code index}. */
-    public void addAudit(long index, org.veritally.core.entry.AuditEntry a) {
-        audits.add(index, a);
+    /**
+     * Records an audit entry the log accepted at {@code index}; for a seed, {@code atSeed} gives the reported results
+     * the audit audits (derived from the ledger before the seed, or read from {@code audit_reported}).
+     */
+    public void addAudit(
+            long index,
+            org.veritally.core.entry.AuditEntry a,
+            java.util.function.Function<
+                            org.veritally.core.audit.AuditDefinition, org.veritally.core.rulebook.ReportedAtSeed>
+                    atSeed) {
+        audits.add(index, a, atSeed);
+    }
+
+    /** Every audit's reported results fixed at its seed, as the {@code audit_reported} projection holds them. */
+    public static Map<String, org.veritally.core.rulebook.ReportedAtSeed> storedReports(Store store) {
+        Map<String, org.veritally.core.rulebook.ReportedAtSeed> out = new HashMap<>();
+        new org.veritally.store.ProjectionQueries(store)
+                .auditReported(row -> out.put(row.audit(), ReportedRows.of(row)));
+        return out;
+    }
+
+    /**
+     * The stored results of the audit whose seed is entry {@code idx}.
+     *
+     * @throws IllegalStateException if none is stored for that seed: the projections are not the log's
+     */
+    private static org.veritally.core.rulebook.ReportedAtSeed stored(
+            Map<String, org.veritally.core.rulebook.ReportedAtSeed> reported, String audit, long idx) {
+        var r = reported.get(audit);
+        if (r == null || r.index() != idx)
+            throw new IllegalStateException("audit '" + audit + "': the reported results its seed (log entry " + idx
+                    + ") fixed are not stored (audit_reported; a data directory from before schema V8?):"
+                    + " run `veritally rebuild`");
+        return r;
     }
 
     /** Records a key entry the log accepted at {@code index}. */
@@ -334,7 +365,7 @@ public final class ElectionState {
         });
         projections.evidence(row ->
                 s.addEvidence(new org.veritally.core.rulebook.LedgerView.Filed(row.entryIdx(), s.evidenceEntry(row))));
-        loadRareEntries(store, s);
+        loadRareEntries(store, s, storedReports(store));
         return s;
     }
 
@@ -345,7 +376,8 @@ public final class ElectionState {
      * Each piece of transcription work comes with the photo status the rulebook derived when it was appended:
      * the one outcome flag it raised (TR-AGREE, TR-ESCALATE, TR-REJECT, TR-REPORT) or none (still open).
      */
-    private static void loadRareEntries(Store store, ElectionState s) {
+    private static void loadRareEntries(
+            Store store, ElectionState s, Map<String, org.veritally.core.rulebook.ReportedAtSeed> reported) {
         new org.veritally.store.LogQueries(store).rareEntries(row -> {
             long idx = row.idx();
             List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
@@ -355,7 +387,7 @@ public final class ElectionState {
             var work = org.veritally.core.entry.TranscriptionWork.of(en);
             var audit = org.veritally.core.entry.AuditEntry.of(en);
             if (work.isPresent()) loadTranscription(s, idx, work.get(), row);
-            else if (audit.isPresent()) s.audits.add(idx, audit.get());
+            else if (audit.isPresent()) s.audits.add(idx, audit.get(), d -> stored(reported, d.audit(), idx));
             else s.keys.record(idx, en);
         });
     }
@@ -401,11 +433,15 @@ public final class ElectionState {
      * Applies a {@link #sparse} entry the log accepted at {@code idx} (an announcement, evidence, a key or its
      * revocation, an audit step, transcription work) to a state restored from a snapshot, as {@link #load}
      * does; {@code outcome} is the transcription outcome flag stored with it (TR-AGREE, TR-ESCALATE,
-     * TR-REJECT), if any.
+     * TR-REJECT), if any; {@code reported} the audits' results fixed at their seeds ({@link #storedReports}).
      *
      * @throws IllegalStateException if the entry does not decode or is not of a sparse kind
      */
-    public void applySparse(long idx, byte[] body, Optional<String> outcome) {
+    public void applySparse(
+            long idx,
+            byte[] body,
+            Optional<String> outcome,
+            Map<String, org.veritally.core.rulebook.ReportedAtSeed> reported) {
         List<org.veritally.core.validation.Problem> ps = new ArrayList<>();
         var en = codec.decode(body, "log entry " + idx, ps)
                 .orElseThrow(() -> new IllegalStateException("log entry " + idx + ": " + ps));
@@ -463,7 +499,7 @@ public final class ElectionState {
 
             @Override
             public Void audit(org.veritally.core.entry.AuditEntry e) {
-                addAudit(idx, e);
+                addAudit(idx, e, d -> stored(reported, d.audit(), idx));
                 return null;
             }
         });

@@ -95,6 +95,19 @@ public final class AuditHtml {
         if (s.seed().isPresent()) h.raw("<dd><code>").text(s.seed().get()).raw("</code></dd>");
         else h.element("dd", c.t("audit.seed.none"));
         h.close("dl");
+        s.reported()
+                .ifPresent(r -> h.element(
+                        "p",
+                        c.words()
+                                .format(
+                                        "audit.asof",
+                                        c.numbers().count(r.asOf()),
+                                        c.numbers().count(r.changed()),
+                                        c.numbers().count(r.added())),
+                        "class",
+                        "muted",
+                        "id",
+                        "asof"));
     }
 
     private static void rounds(Html h, PageContext c, AuditStatus s) {

@@ -48,7 +48,10 @@ public final class AuditQuery {
             for (AuditBook.Counted k :
                     in.state().audits().audit(id).orElseThrow().counts())
                 if (!k.count().counts().isEmpty()) counted.add(k.count().station());
-            for (int i = 0; i < cat.stationCount(); i++) {
+            // the stations the audit audits: the catalogue's when its seed was revealed
+            int stations = cat.stationCount()
+                    - s.reported().map(AuditStatus.Reported::added).orElse(0);
+            for (int i = 0; i < stations; i++) {
                 String st = cat.station(i).id();
                 if (counted.contains(st)) continue;
                 total++;

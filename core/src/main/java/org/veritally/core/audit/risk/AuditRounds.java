@@ -96,8 +96,27 @@ public final class AuditRounds {
         return new AuditRounds(null, BallotPollingAudit.of(batches, 1, seed, alpha, maxRounds), choices, counts);
     }
 
+    /**
+     * The most cumulative draws a round may take: a million. A sample that large is never an audit (a national
+     * MACRO audit of a million stations at a 1% margin draws some thousands; a million ballots found by hand are
+     * more work than a full hand count of most contests), and it bounds what a replay allocates for the draws
+     * (tens of MB), whatever sizes a log declares (registered voters up to 10^10 a station, a margin of one vote,
+     * a risk limit of 10^-6: without it, an OutOfMemoryError or an ArithmeticException). A round past it cannot be
+     * computed: AUD-ROUND refuses it.
+     */
+    public static final long MAX_DRAWS = 1_000_000;
+
+    /** {@code draws}, if at most {@link #MAX_DRAWS}. */
+    private static long bounded(long draws) {
+        if (draws > MAX_DRAWS)
+            throw new IllegalArgumentException(
+                    "a round of " + draws + " draws: more than " + MAX_DRAWS + " (a full hand count is less work)");
+        return draws;
+    }
+
     /** The stations drawn after {@code draws} cumulative draws, in order of first draw. */
     public List<String> stations(long draws) {
+        bounded(draws);
         if (macro != null) return macro.stations(draws);
         java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         for (BallotPollingAudit.DrawnBallot b : bravo.draws(draws)) ids.add(b.stationId());
@@ -124,6 +143,7 @@ public final class AuditRounds {
 
     /** Round {@code number} after {@code draws} cumulative draws, from the counts before log index {@code before}. */
     public Round round(int number, long draws, long before) {
+        bounded(draws);
         return macro != null
                 ? macro.round(number, draws, macroCounts(before))
                 : bravo.round(number, draws, readings(before));
@@ -155,6 +175,7 @@ public final class AuditRounds {
 
     /** The drawn ballots of a ballot-polling audit after {@code draws} draws; empty for batch comparison. */
     public List<BallotPollingAudit.DrawnBallot> ballots(long draws) {
+        bounded(draws);
         return bravo == null ? List.of() : bravo.draws(draws);
     }
 

@@ -167,8 +167,9 @@ public final class StratifiedBatchComparisonAudit implements StationAudit {
         long hi = Math.max(from, 1);
         while (!reaches(seen, hi)) {
             lo = hi;
-            if (hi > (1L << 40)) throw new IllegalStateException("no sample size reaches the risk limit");
             hi *= 2;
+            // past the most a round may draw: the round that would take it cannot be computed (AuditRounds.round)
+            if (hi > AuditRounds.MAX_DRAWS) return Math.max(from, AuditRounds.MAX_DRAWS + 1);
         }
         while (hi - lo > 1) {
             long mid = (lo + hi) >>> 1;
