@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             AccountsCommand.Add.class,
             AccountsCommand.ListAll.class,
             AccountsCommand.Revoke.class,
+            AccountsCommand.Bind.class,
             AccountsCommand.Rotate.class,
             AccountsCommand.Key.class,
             AccountsCommand.RevokeKey.class
@@ -150,6 +151,35 @@ final class AccountsCommand implements Runnable {
                     return id;
                 });
                 System.out.println("account " + id + " revoked");
+                return Main.OK;
+            }
+        }
+    }
+
+    @Command(
+            name = "bind",
+            description = "Bind an auditor account to another audit: its token records hand counts for that audit only"
+                    + " (AUD-BOARD).")
+    static final class Bind implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--id", required = true)
+        String id;
+
+        @Option(names = "--audit", required = true, description = "the audit whose hand counts it records from now on")
+        String audit;
+
+        @Override
+        public Integer call() {
+            try (Instance in = data.open()) {
+                if (in.state().audits().audit(audit).isEmpty())
+                    throw new UsageError("--audit: no audit '" + audit + "' is defined (audit define)");
+                UsageError.of(() -> {
+                    in.accounts().bindAudit(id, audit);
+                    return id;
+                });
+                System.out.println("account " + id + " (auditor) is bound to audit " + audit);
                 return Main.OK;
             }
         }

@@ -167,8 +167,8 @@ public final class Tx {
 
     /** Accounts are the one mutable private table: revocation and key registration change a row. */
     public void updateAccount(String id, String column, Object value) {
-        if (!java.util.Set.of("revoked_ms", "public_key", "token_hash").contains(column))
-            throw new IllegalArgumentException(column);
+        if (!java.util.Set.of("revoked_ms", "public_key", "token_hash", "source")
+                .contains(column)) throw new IllegalArgumentException(column);
         try {
             var p = ps("UPDATE account SET " + column + " = ? WHERE id = ?");
             if (value instanceof Long l) p.setLong(1, l);

@@ -105,6 +105,26 @@ public final class Accounts {
         return token;
     }
 
+    /**
+     * Binds auditor account {@code id} to audit {@code audit} instead of the audit it was bound to (AUD-BOARD): from
+     * the next request on, its token records hand counts for {@code audit} only. The caller checks that the audit
+     * is defined (the accounts know no log).
+     *
+     * @throws UsageProblem if there is no such account, or it is not an auditor, or {@code audit} is not an id
+     */
+    public void bindAudit(String id, String audit) {
+        Account a = find(id).orElseThrow(() -> new UsageProblem(AuthRule.AUTH_ACCOUNT, "no account '" + id + "'"));
+        if (a.role() != Role.AUDITOR)
+            throw new UsageProblem(
+                    AuthRule.AUD_BOARD, "account '" + id + "' is a " + a.role().wire() + ": only an auditor is bound");
+        if (!org.veritally.core.model.Ids.valid(audit))
+            throw new UsageProblem(org.veritally.core.validation.Rule.IN_ID, "audit id '" + audit + "' is not an id");
+        store.write(tx -> {
+            tx.updateAccount(id, "source", audit);
+            return null;
+        });
+    }
+
     public void revoke(String id) {
         require(id);
         store.write(tx -> {

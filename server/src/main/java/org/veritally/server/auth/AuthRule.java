@@ -32,7 +32,8 @@ public enum AuthRule implements RuleId {
     /**
      * An {@code auditor} account records a hand count for an audit it is not bound to (HTTP 403): an audit board's
      * account is bound to one audit when it is created ({@code accounts add --role auditor --audit ID}, kept as
-     * the account's binding), and an auditor bound to none records nothing (docs/audit.md).
+     * the account's binding) and may be bound to another later ({@code accounts bind}), and an auditor bound to
+     * none records nothing (docs/audit.md).
      */
     AUD_BOARD(
             "AUD-BOARD",

@@ -318,6 +318,43 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void audBoardAnAuditorBoundToAnotherAuditRecordsForItFromItsNextRequestAndNoLongerForTheFirst() throws Exception {
+        String seed = "2 7 1 8 2 8";
+        String commitment = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(seed.getBytes(StandardCharsets.UTF_8)));
+        var g = new SyntheticElection(200, 1, 3, 3, 8);
+        Fixtures.submit(
+                in,
+                Fixtures.sheets(g, g.definition()).stream()
+                        .filter(x -> x.sourceId().equals("authority"))
+                        .toList());
+        for (String id : List.of("rla-north", "rla-south")) {
+            String define = "{\"id\":\"" + id + "\",\"contest\":\"C1\",\"riskLimit\":\"0.10\","
+                    + "\"method\":\"macro\",\"seedCommitment\":\"" + commitment + "\"}";
+            assertThat(post("/api/audits", tokens.get("admin"), define)).isEqualTo(201);
+            assertThat(post("/api/audits/" + id + "/seed", tokens.get("admin"), "{\"seed\":\"" + seed + "\"}"))
+                    .isEqualTo(201);
+        }
+        String board = in.accounts()
+                .create("board-moves", Role.AUDITOR, "rla-north", Optional.empty())
+                .token();
+        String count =
+                "{\"station\":\"P3\",\"board\":\"A and B\"," + "\"counts\":{\"C1-L1\":1,\"C1-L2\":2,\"C1-L3\":3}}";
+        assertThat(post("/api/audits/rla-north/counts", board, count)).isEqualTo(201);
+        in.accounts().bindAudit("board-moves", "rla-south");
+        long size = in.state().logSize();
+        var old = send("/api/audits/rla-north/counts", board, count);
+        assertThat(old.statusCode()).isEqualTo(403);
+        assertThat(old.body()).contains("AUD-BOARD", "rla-south", "rla-north");
+        assertThat(in.state().logSize()).isEqualTo(size);
+        assertThat(post("/api/audits/rla-south/counts", board, count)).isEqualTo(201);
+        assertThat(in.accounts().find("board-moves").orElseThrow().source()).isEqualTo("rla-south");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.accounts().bindAudit("nobody", "rla-south"))
+                .hasMessageContaining("no account");
+    }
+
+    @Test
     void transcriptionRolesByEndpointMatrix() throws Exception {
         tokens.put(
                 "transcriber",
