@@ -153,7 +153,7 @@ public final class ElectionState {
     }
 
     /**
-     * The stored results of the audit whose seed is entry {@code idx}.
+     * The stored results of the audit whose seed is entry {@code idx}, for an as-of state restored from a snapshot.
      *
      * @throws IllegalStateException if none is stored for that seed: the projections are not the log's
      */
@@ -387,7 +387,12 @@ public final class ElectionState {
             var work = org.veritally.core.entry.TranscriptionWork.of(en);
             var audit = org.veritally.core.entry.AuditEntry.of(en);
             if (work.isPresent()) loadTranscription(s, idx, work.get(), row);
-            else if (audit.isPresent()) s.audits.add(idx, audit.get(), d -> stored(reported, d.audit(), idx));
+            else if (audit.isPresent())
+                s.audits.add(idx, audit.get(), d -> {
+                    var r = reported.get(d.audit());
+                    // before schema V8 no row was written: the current results, as then, until a rebuild
+                    return r != null && r.index() == idx ? r : ReportedRows.current(store, s, d, idx);
+                });
             else s.keys.record(idx, en);
         });
     }

@@ -27,6 +27,32 @@ public final class ReportedRows {
     }
 
     /**
+     * The results of audit {@code d}'s view as the {@code sheet_current} projection holds them now, for every station
+     * of {@code state}'s catalogue: what start-up falls back to for a seed with no {@code audit_reported} row (a data
+     * directory written before schema V8), so that it opens, as before V8, until {@code rebuild} fixes them at the
+     * seed (and {@code rebuild --check} reports the row it lacks).
+     */
+    public static ReportedAtSeed current(
+            org.veritally.store.Store store,
+            ElectionState state,
+            org.veritally.core.audit.AuditDefinition d,
+            long index) {
+        var el = state.requireElection();
+        int choices = el.contest(d.contest()).orElseThrow().choices().size();
+        var cat = state.catalogue();
+        long[] votes = new long[Math.multiplyExact(cat.stationCount(), choices)];
+        String source = d.view().equals("official")
+                ? state.tabulation().authority().map(s -> s.id()).orElse("")
+                : d.view();
+        new org.veritally.store.SheetQueries(store).ofSource(d.contest(), source, f -> {
+            int i = cat.stationIndex(f.station());
+            String[] v = f.votes().split(",");
+            for (int c = 0; c < Math.min(v.length, choices); c++) votes[i * choices + c] = Long.parseLong(v[c].strip());
+        });
+        return new ReportedAtSeed(index, cat.stationCount(), choices, votes);
+    }
+
+    /**
      * The results a row holds.
      *
      * @throws IllegalStateException if the row is not what {@link #put} wrote

@@ -2,6 +2,8 @@ package org.veritally.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.reconcile.CopyKey;
-import org.veritally.formats.canonical.JsonTree;
 import org.veritally.formats.generate.SyntheticElection;
 import org.veritally.server.Fixtures;
 import org.veritally.server.Instance;
@@ -72,14 +72,16 @@ class AuditApiAtSeedTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    Map<String, Object> status() throws Exception {
+    JsonNode status() throws Exception {
         var r = send("/api/audits/rla-1", null, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return JsonTree.asObject(JsonTree.parse(r.body().getBytes(StandardCharsets.UTF_8)));
+        return new ObjectMapper().readTree(r.body());
     }
 
-    static Map<String, Object> obj(Object o) {
-        return JsonTree.asObject(o);
+    static List<String> stations(JsonNode current) {
+        List<String> out = new java.util.ArrayList<>();
+        current.get("stations").forEach(n -> out.add(n.get("station").asText()));
+        return out;
     }
 
     TallySheet sheet(String station) {
@@ -108,13 +110,12 @@ class AuditApiAtSeedTest {
                 .isEqualTo(201);
         var risk = send("/api/audits/rla-1/risk", admin, "{}");
         assertThat(risk.statusCode()).as(risk.body()).isEqualTo(201);
-        Map<String, Object> before = obj(status().get("current"));
-        assertThat(before.get("round")).isEqualTo(2L);
-        List<Object> stations = JsonTree.asList(before.get("stations"));
+        JsonNode before = status().get("current");
+        assertThat(before.get("round").asInt()).isEqualTo(2);
+        List<String> stations = stations(before);
 
         int source = in.state().tabulation().sourceIndex("authority");
-        for (Object o : stations.subList(0, 5)) {
-            String st = (String) obj(o).get("station");
+        for (String st : stations.subList(0, 5)) {
             long[] v = sheet(st).votes().clone();
             long t = v[0];
             v[0] = v[2];
@@ -127,20 +128,15 @@ class AuditApiAtSeedTest {
             var r = send("/api/sheets", authority, correction);
             assertThat(r.statusCode()).as(r.body()).isBetween(200, 202);
         }
-        Map<String, Object> s = status();
-        Map<String, Object> after = obj(s.get("current"));
-        assertThat(after.get("draws")).isEqualTo(before.get("draws"));
-        assertThat(JsonTree.asList(after.get("stations")).stream()
-                        .map(o -> obj(o).get("station"))
-                        .toList())
-                .isEqualTo(stations.stream().map(o -> obj(o).get("station")).toList());
-        assertThat(obj(s.get("reported")))
-                .containsEntry("asOf", seedIndex)
-                .containsEntry("changed", 5L)
-                .containsEntry("added", 0L);
+        JsonNode s = status();
+        JsonNode after = s.get("current");
+        assertThat(after.get("draws").asLong()).isEqualTo(before.get("draws").asLong());
+        assertThat(stations(after)).isEqualTo(stations);
+        assertThat(s.get("reported").get("asOf").asLong()).isEqualTo(seedIndex);
+        assertThat(s.get("reported").get("changed").asInt()).isEqualTo(5);
+        assertThat(s.get("reported").get("added").asInt()).isEqualTo(0);
 
-        for (Object o : stations) {
-            String st = (String) obj(o).get("station");
+        for (String st : stations) {
             var r = send(
                     "/api/audits/rla-1/counts",
                     admin,
@@ -148,8 +144,8 @@ class AuditApiAtSeedTest {
                             + votes(sheet(st).votes()) + "}");
             assertThat(r.statusCode()).as(st + " " + r.body()).isEqualTo(201);
         }
-        Map<String, Object> done = status();
-        assertThat(done.get("state")).isEqualTo("confirmed");
-        assertThat(JsonTree.asList(done.get("rounds"))).hasSize(2);
+        JsonNode done = status();
+        assertThat(done.get("state").asText()).isEqualTo("confirmed");
+        assertThat(done.get("rounds")).hasSize(2);
     }
 }

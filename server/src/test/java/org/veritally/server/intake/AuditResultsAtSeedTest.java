@@ -187,4 +187,46 @@ class AuditResultsAtSeedTest {
             assertThat(in.auditRecorder().status("rla-1")).contains(status);
         }
     }
+
+    @Test
+    void aDataDirectoryWithoutTheAuditReportedRowOpensOnTheCurrentResultsAndARebuildFixesThemAtTheSeed()
+            throws Exception {
+        try (Instance in = Instance.open(dir)) {
+            var d = new AuditDefinition(
+                    "rla-1",
+                    contest.id(),
+                    "official",
+                    "0.10",
+                    AuditMethod.MACRO,
+                    3,
+                    RecordAuditTest.sha256(SEED),
+                    TIME);
+            assertThat(in.auditRecorder().record(d, "admin", "audit").problems())
+                    .isEmpty();
+            assertThat(in.auditRecorder()
+                            .record(new SeedReveal("rla-1", SEED, TIME), "admin", "seed")
+                            .problems())
+                    .isEmpty();
+            // what a data directory written before schema V8 holds: the seed, and no row
+            try (var c = java.sql.DriverManager.getConnection(in.store().url());
+                    var st = c.createStatement()) {
+                st.execute("DELETE FROM audit_reported");
+            }
+        }
+        Round next;
+        try (Instance in = Instance.open(dir)) {
+            next = in.auditRecorder().next("rla-1").orElseThrow();
+            assertThat(in.auditRecorder().status("rla-1").orElseThrow().state()).isEqualTo("counting");
+            in.rebuild();
+            assertThat(in.auditRecorder().next("rla-1")).contains(next);
+        }
+        try (Instance in = Instance.open(dir);
+                var c = java.sql.DriverManager.getConnection(in.store().url());
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT audit, stations FROM audit_reported")) {
+            assertThat(rs.next()).as("the rebuild wrote the row again").isTrue();
+            assertThat(rs.getString(1)).isEqualTo("rla-1");
+            assertThat(rs.getLong(2)).isEqualTo(in.state().catalogue().stationCount());
+        }
+    }
 }
