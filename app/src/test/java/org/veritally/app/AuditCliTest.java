@@ -111,7 +111,10 @@ class AuditCliTest {
         assertThat(s.get("state").asText()).isIn("confirmed", "full-hand-count");
         var text = run("audit", "status", "--data", d);
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("audit rla-1", "round 1:");
+        assertThat(text.out())
+                .contains("audit rla-1", "round 1:")
+                .containsPattern("the audit uses the results as they stood at log index [0-9]+ \\(0 station\\(s\\)"
+                        + " changed and 0 added since the seed\\)");
         Path pub = VerifyFixture.publish(data, dir.resolve("pub"));
         var v = run("verify", pub.toString(), "--key", VerifyFixture.key(data).toString());
         assertThat(v.code()).as(v.toString()).isZero();
@@ -329,6 +332,47 @@ class AuditCliTest {
         assertThat(added.out()).contains("account board-1 (auditor, audit rla-1)");
         var list = run("accounts", "list", "--data", d);
         assertThat(list.out()).containsPattern("board-1\\s+auditor\\s+rla-1");
+    }
+
+    @Test
+    void audBoardAnAuditorAccountIsBoundToAnotherDefinedAuditByAccountsBind() throws Exception {
+        var g = VerifyFixture.generate(dir, 10, 3);
+        Path data = dir.resolve("data");
+        VerifyFixture.define(data, g);
+        String d = data.toString();
+        assertThat(define(d, "C1").code()).isZero();
+        var second = run(
+                "audit",
+                "define",
+                "--data",
+                d,
+                "--id",
+                "rla-2",
+                "--contest",
+                "C1",
+                "--risk-limit",
+                "0.10",
+                "--method",
+                "macro",
+                "--commit-seed",
+                SEED);
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(run("accounts", "add", "--data", d, "--id", "board-1", "--role", "auditor", "--audit", "rla-1")
+                        .code())
+                .isZero();
+        var undefined = run("accounts", "bind", "--data", d, "--id", "board-1", "--audit", "rla-3");
+        assertThat(undefined.code()).isEqualTo(2);
+        assertThat(undefined.err()).contains("no audit 'rla-3'");
+        var bound = run("accounts", "bind", "--data", d, "--id", "board-1", "--audit", "rla-2");
+        assertThat(bound.code()).as(bound.toString()).isZero();
+        assertThat(bound.out()).contains("account board-1 (auditor) is bound to audit rla-2");
+        assertThat(run("accounts", "list", "--data", d).out()).containsPattern("board-1\\s+auditor\\s+rla-2");
+        assertThat(run("accounts", "add", "--data", d, "--id", "adm-2", "--role", "admin")
+                        .code())
+                .isZero();
+        var admin = run("accounts", "bind", "--data", d, "--id", "adm-2", "--audit", "rla-2");
+        assertThat(admin.code()).isEqualTo(2);
+        assertThat(admin.err()).contains("only an auditor");
     }
 
     @Test
