@@ -16,7 +16,9 @@ import org.veritally.server.Instance;
  * ready either: nothing tells more cheaply whether the space was freed, so after that interval the
  * instance is ready again and the next write finds out. Nor is an instance whose integrity check
  * ({@link org.veritally.server.integrity.IntegrityMonitor}) failed, naming the check's ID and the first
- * mismatch, or that has not finished its first one since start-up. Thread-safe.
+ * mismatch, or that has not finished its first one since start-up. The report also says how the state was loaded
+ * at start ({@code start-up}: a snapshot or the projections, and why; issue 15), which never makes it unready.
+ * Thread-safe.
  */
 final class Readiness {
     private final Instance instance;
