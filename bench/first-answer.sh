@@ -35,7 +35,7 @@ if [[ -n "${SNAPSHOTS:-}" ]]; then
     java -Xmx"${PREPARE_XMX:-4g}" ${JAVA_OPTS:-} $(extra "${JARS[$k]}") -jar "${JARS[$k]%%,*}" serve --data "$DATA.$k" \
       --port "$PORT" > "$DATA.$k.prepare.log" 2>&1 &
     pid=$!
-    until size=$(grep -o 'log size [0-9,]*' "$DATA.$k.prepare.log" | head -1 | tr -dc 0-9) && [[ -n "$size" ]] \
+    until size=$(grep -o '(log size [0-9,]*' "$DATA.$k.prepare.log" | head -1 | tr -dc 0-9) && [[ -n "$size" ]] \
         && [[ -f "$DATA.$k/snapshots/catalogue.img" ]] \
         && [[ -f "$DATA.$k/snapshots/$(printf '%020d' $((size / every * every))).snap" ]]; do
       sleep 2

@@ -7,6 +7,8 @@
 # has passed and let go of its scratch state) and no snapshot of the state is being taken, then asks
 # `jcmd GC.class_histogram` (which runs a full GC first) and `jcmd GC.heap_info`. Prints the total live bytes,
 # the bytes per station, the 25 largest classes, and keeps the whole histogram in DATA.histogram.
+# WAIT=answer takes the histogram at the first answered /api/results instead (the integrity check has then only
+# begun reading the log; add -Dveritally.snapshot.every=1000000000000 so no snapshot is being taken).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/bench/common.sh"
@@ -16,12 +18,19 @@ opts=("$@"); [[ " ${opts[*]:-} " == *" -Xmx"* ]] || opts+=(-Xmx4g)
 java "${opts[@]}" -jar "$JAR" serve --data "$DATA" --port "$PORT" > "$DATA.heap.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" == 200 ]]; do
-  sleep 5
-  kill -0 $pid 2>/dev/null || { cat "$DATA.heap.log"; exit 1; }
-done
+if [[ "${WAIT:-}" == answer ]]; then
+  until curl -sf "http://127.0.0.1:$PORT/api/results" > /dev/null; do
+    sleep 1
+    kill -0 $pid 2>/dev/null || { cat "$DATA.heap.log"; exit 1; }
+  done
+else
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/readyz")" == 200 ]]; do
+    sleep 5
+    kill -0 $pid 2>/dev/null || { cat "$DATA.heap.log"; exit 1; }
+  done
+fi
 # wait for the snapshot thread to be idle: no new snapshot line for 30 s
-while [[ -n "$(find "$DATA.heap.log" -newermt '-30 seconds')" ]] \
+while [[ "${WAIT:-}" != answer ]] && [[ -n "$(find "$DATA.heap.log" -newermt '-30 seconds')" ]] \
     && tail -n 5 "$DATA.heap.log" | grep -q 'snapshot of the state at log size'; do sleep 10; done
 jcmd $pid GC.class_histogram > "$DATA.histogram"
 jcmd $pid GC.heap_info | sed -n '2,4p'

@@ -46,18 +46,22 @@ public final class CatalogueImageFile {
         }
     }
 
-    /** Writes {@code image} to {@code file} (atomically) and returns its length in bytes. */
+    /**
+     * Writes {@code image} to {@code file} (atomically, streamed: no copy of the file is held in memory) and returns
+     * its length in bytes.
+     */
     public static long write(Path file, CatalogueImage image) {
-        byte[] bytes = encode(image);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, bytes);
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                encode(image, out);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the catalogue image " + file, e);
         }
-        return bytes.length;
     }
 
     /**
@@ -77,34 +81,43 @@ public final class CatalogueImageFile {
 
     public static byte[] encode(CatalogueImage image) {
         var out = new ByteArrayOutputStream(64 + 48 * image.stations().size());
-        var b = ByteBuffer.allocate(64);
-        out.writeBytes(MAGIC);
-        out.write(b.putLong(0, image.size()).array(), 0, 8);
-        out.writeBytes(image.root());
+        try {
+            encode(image, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the image's bytes, its SHA-256 last, to {@code sink}. */
+    private static void encode(CatalogueImage image, java.io.OutputStream sink) throws IOException {
+        var digest = new java.security.DigestOutputStream(sink, sha256());
+        var out = new java.io.DataOutputStream(digest);
+        out.write(MAGIC);
+        out.writeLong(image.size());
+        out.write(image.root());
         var index = new java.util.HashMap<String, Integer>(image.units().size() * 2);
-        putInt(out, b, image.units().size());
+        out.writeInt(image.units().size());
         for (Unit u : image.units()) {
-            putString(out, b, u.id());
-            putString(out, b, u.name());
-            putInt(out, b, u.level());
+            putString(out, u.id());
+            putString(out, u.name());
+            out.writeInt(u.level());
             Integer parent = u.isRoot() ? Integer.valueOf(-1) : index.get(u.parentId());
             if (parent == null) throw new IllegalArgumentException("unit " + u.id() + " before its parent");
-            putInt(out, b, parent);
+            out.writeInt(parent);
             index.put(u.id(), index.size());
         }
-        putInt(out, b, image.stations().size());
+        out.writeInt(image.stations().size());
         for (Station s : image.stations()) {
-            putString(out, b, s.id());
-            putString(out, b, s.name());
+            putString(out, s.id());
+            putString(out, s.name());
             Integer unit = index.get(s.unitId());
             if (unit == null) throw new IllegalArgumentException("station " + s.id() + " of an unknown unit");
-            putInt(out, b, unit);
-            out.write(b.putLong(0, s.registeredVoters()).array(), 0, 8);
+            out.writeInt(unit);
+            out.writeLong(s.registeredVoters());
         }
-        byte[] body = out.toByteArray();
-        byte[] all = Arrays.copyOf(body, body.length + HASH);
-        System.arraycopy(sha256(body, body.length), 0, all, body.length, HASH);
-        return all;
+        out.flush();
+        sink.write(digest.getMessageDigest().digest());
     }
 
     /**
@@ -152,14 +165,10 @@ public final class CatalogueImageFile {
         }
     }
 
-    private static void putInt(ByteArrayOutputStream out, ByteBuffer b, int v) {
-        out.write(b.putInt(0, v).array(), 0, 4);
-    }
-
-    private static void putString(ByteArrayOutputStream out, ByteBuffer b, String s) {
+    private static void putString(java.io.DataOutputStream out, String s) throws IOException {
         byte[] x = s.getBytes(StandardCharsets.UTF_8);
-        putInt(out, b, x.length);
-        out.writeBytes(x);
+        out.writeInt(x.length);
+        out.write(x);
     }
 
     private static int count(ByteBuffer b, int least) {
@@ -176,10 +185,14 @@ public final class CatalogueImageFile {
     }
 
     private static byte[] sha256(byte[] bytes, int length) {
+        MessageDigest d = sha256();
+        d.update(bytes, 0, length);
+        return d.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(bytes, 0, length);
-            return d.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
