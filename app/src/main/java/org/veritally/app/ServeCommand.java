@@ -235,6 +235,20 @@ final class ServeCommand implements Callable<Integer> {
         in.integrity().start(ops.integrityInterval());
         // the snapshots of the state that as-of pages start from, taken off the intake path (issue 18)
         in.asOf().snapshots().ifPresent(s -> s.start(java.time.Duration.ofSeconds(5)));
+        // the catalogue image the next start-up restores a snapshot over (issue 15), if the one on disk is short
+        Thread image = new Thread(
+                () -> {
+                    try {
+                        in.keepCatalogueImage();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger("veritally.startup")
+                                .warn("the catalogue image was not written: {}", e.toString());
+                    }
+                },
+                "veritally-catalogue-image");
+        image.setDaemon(true);
+        image.setPriority(Thread.MIN_PRIORITY);
+        image.start();
         String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + api.port() + "/";
         System.out.printf(
                 "Veritally serving %s (log size %,d) at %s — started in %.1f s%n",

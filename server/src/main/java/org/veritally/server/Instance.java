@@ -78,8 +78,45 @@ public final class Instance implements AutoCloseable {
                         store,
                         dir.resolve("snapshots"),
                         Long.getLong("veritally.snapshot.every", org.veritally.server.asof.Snapshots.DEFAULT_EVERY),
-                        () -> state.catalogue())));
-        wire(load(store));
+                        this::liveCatalogue)));
+        var loaded = org.veritally.server.startup.StartState.load(
+                store,
+                asOf.snapshots(),
+                dir.resolve("snapshots").resolve(org.veritally.server.startup.StartState.IMAGE),
+                Long.getLong("veritally.start.replay.max", org.veritally.server.startup.StartState.MAX_REPLAY),
+                c -> lentCatalogue = c,
+                () -> load(store));
+        this.startUp = loaded.how();
+        this.imageWriter = loaded.how().imageCurrent()
+                ? Optional.empty()
+                : Optional.of(org.veritally.server.startup.StartState.imageWriter(
+                        loaded.state(),
+                        dir.resolve("snapshots").resolve(org.veritally.server.startup.StartState.IMAGE)));
+        wire(loaded.state());
+    }
+
+    private final org.veritally.server.startup.StartUp startUp;
+    private final Optional<Runnable> imageWriter;
+    private volatile org.veritally.core.model.Catalogue lentCatalogue;
+
+    /** The served state's catalogue; while start-up restores a snapshot, the catalogue image's (issue 15). */
+    private org.veritally.core.model.Catalogue liveCatalogue() {
+        ElectionState s = state;
+        return s != null ? s.catalogue() : lentCatalogue;
+    }
+
+    /** How the state was loaded when this instance opened: a snapshot or the projections, and why (issue 15). */
+    public org.veritally.server.startup.StartUp startUp() {
+        return startUp;
+    }
+
+    /**
+     * Writes the image of the catalogue loaded at start (issue 15) when the one on disk does not cover it, so the
+     * next start-up can use the snapshots; {@code serve} calls it once it answers. Whether it wrote one.
+     */
+    public boolean keepCatalogueImage() {
+        imageWriter.ifPresent(Runnable::run);
+        return imageWriter.isPresent();
     }
 
     /** The election as it stood at an earlier log size (issue 18); its cache outlives a rebuild, as the log does. */

@@ -23,10 +23,12 @@ public final class Catalogue {
     private long[] unitStations = new long[16];
     private long[] unitRegistered = new long[16];
     private final List<List<Integer>> unitChildren = new ArrayList<>();
-    private final List<List<Integer>> unitStationList = new ArrayList<>();
+    // the stations of each unit, as int arrays (a boxed list cost about 20 bytes a station)
+    private int[][] unitStationList = new int[16][];
+    private int[] unitStationCount = new int[16];
 
-    private final Map<String, Integer> stationIndex = new HashMap<>();
     private final List<Station> stations = new ArrayList<>();
+    private IdIndex stationIndex = new IdIndex(i -> stations.get(i).id());
     private int[] stationUnit = new int[16];
 
     /** Adds a unit whose parent is already present (or the root). */
@@ -49,25 +51,36 @@ public final class Catalogue {
             unitParent = Arrays.copyOf(unitParent, i * 2);
             unitStations = Arrays.copyOf(unitStations, i * 2);
             unitRegistered = Arrays.copyOf(unitRegistered, i * 2);
+            unitStationList = Arrays.copyOf(unitStationList, i * 2);
+            unitStationCount = Arrays.copyOf(unitStationCount, i * 2);
         }
         unitParent[i] = parent;
         unitChildren.add(new ArrayList<>(0));
-        unitStationList.add(new ArrayList<>(0));
+        unitStationList[i] = new int[0];
         if (parent >= 0) unitChildren.get(parent).add(i);
         return i;
     }
 
-    /** Adds a station in a known unit, and adds its registered voters to every ancestor. */
+    /**
+     * Adds a station in a known unit, and adds its registered voters to every ancestor. The station kept holds its
+     * unit's own id string (one copy per unit, not per station, whatever the caller read it from).
+     */
     public synchronized int addStation(Station s) {
-        if (stationIndex.containsKey(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
+        if (stationIndex.contains(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
         Integer u = unitIndex.get(s.unitId());
         if (u == null) throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
+        String unitId = units.get(u).id();
+        if (s.unitId() != unitId) s = new Station(s.id(), s.name(), unitId, s.registeredVoters());
         int i = stations.size();
         stations.add(s);
-        stationIndex.put(s.id(), i);
+        stationIndex.add(s.id(), i);
         if (i == stationUnit.length) stationUnit = Arrays.copyOf(stationUnit, i * 2);
         stationUnit[i] = u;
-        unitStationList.get(u).add(i);
+        int[] of = unitStationList[u];
+        int n = unitStationCount[u];
+        if (n == of.length) unitStationList[u] = of = Arrays.copyOf(of, Math.max(4, n * 2));
+        of[n] = i;
+        unitStationCount[u] = n + 1;
         for (int a = u; a >= 0; a = unitParent[a]) {
             unitStations[a]++;
             unitRegistered[a] += s.registeredVoters();
@@ -76,8 +89,7 @@ public final class Catalogue {
     }
 
     public synchronized int stationIndex(String id) {
-        Integer i = stationIndex.get(id);
-        return i == null ? -1 : i;
+        return stationIndex.get(id);
     }
 
     public synchronized int unitIndex(String id) {
@@ -90,8 +102,8 @@ public final class Catalogue {
     }
 
     public synchronized Optional<Station> station(String id) {
-        Integer i = stationIndex.get(id);
-        return i == null ? Optional.empty() : Optional.of(stations.get(i));
+        int i = stationIndex.get(id);
+        return i < 0 ? Optional.empty() : Optional.of(stations.get(i));
     }
 
     public synchronized Unit unit(int index) {
@@ -127,7 +139,10 @@ public final class Catalogue {
     }
 
     public synchronized List<Integer> stationsOf(int unitIndex) {
-        return List.copyOf(unitStationList.get(unitIndex));
+        int n = unitStationCount[unitIndex];
+        Integer[] out = new Integer[n];
+        for (int i = 0; i < n; i++) out[i] = unitStationList[unitIndex][i];
+        return List.of(out);
     }
 
     public synchronized long stationsBelow(int unitIndex) {
@@ -147,7 +162,7 @@ public final class Catalogue {
     }
 
     public synchronized boolean hasStation(String id) {
-        return stationIndex.containsKey(id);
+        return stationIndex.contains(id);
     }
 
     /**
@@ -163,9 +178,12 @@ public final class Catalogue {
         c.unitStations = unitStations.clone();
         c.unitRegistered = unitRegistered.clone();
         for (List<Integer> l : unitChildren) c.unitChildren.add(new ArrayList<>(l));
-        for (List<Integer> l : unitStationList) c.unitStationList.add(new ArrayList<>(l));
-        c.stationIndex.putAll(stationIndex);
+        c.unitStationList = new int[unitStationList.length][];
+        for (int u = 0; u < units.size(); u++)
+            c.unitStationList[u] = Arrays.copyOf(unitStationList[u], unitStationCount[u]);
+        c.unitStationCount = unitStationCount.clone();
         c.stations.addAll(stations);
+        c.stationIndex = stationIndex.copy(i -> c.stations.get(i).id());
         c.stationUnit = stationUnit.clone();
         return c;
     }

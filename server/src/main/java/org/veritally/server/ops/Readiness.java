@@ -16,13 +16,17 @@ import org.veritally.server.Instance;
  * ready either: nothing tells more cheaply whether the space was freed, so after that interval the
  * instance is ready again and the next write finds out. Nor is an instance whose integrity check
  * ({@link org.veritally.server.integrity.IntegrityMonitor}) failed, naming the check's ID and the first
- * mismatch, or that has not finished its first one since start-up. Thread-safe.
+ * mismatch, or that has not finished its first one since start-up. The report also says how the state was loaded
+ * at start ({@code start-up}: a snapshot or the projections, and why; issue 15), which never makes it unready.
+ * Thread-safe.
  */
 final class Readiness {
     private final Instance instance;
     private final Path file;
     private final boolean fileBacked;
     static final long FULL_MS = 30_000;
+    /** The entry saying how the state was loaded at start (a snapshot or the projections, and why): not a check. */
+    static final String START_UP = "start-up";
 
     Readiness(Instance instance) {
         this.instance = instance;
@@ -57,7 +61,10 @@ final class Readiness {
         else if (integrity.starting()) checks.put("integrity", "the first integrity check since start-up is running");
         else if (integrity.status() instanceof org.veritally.server.integrity.IntegrityMonitor.Passed)
             checks.put("integrity", "ok");
-        return new Report(checks.values().stream().allMatch("ok"::equals), checks);
+        boolean ready = checks.values().stream().allMatch("ok"::equals);
+        // how the state was loaded (issue 15): said, never a reason not to serve (the projections are a sound way in)
+        checks.put(START_UP, instance.startUp().note());
+        return new Report(ready, checks);
     }
 
     private java.util.Optional<String> full() {

@@ -22,7 +22,10 @@ class ProbesTest {
             assertThat(h.headers().firstValue("Cache-Control")).hasValue("no-store");
             var r = s.get("/readyz");
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).isEqualTo("{\"status\":\"ready\",\"database\":\"ok\",\"election\":\"ok\"}");
+            assertThat(r.body())
+                    .as("how the state was loaded is said, and is no reason to be unready")
+                    .isEqualTo("{\"status\":\"ready\",\"database\":\"ok\",\"election\":\"ok\",\"start-up\":"
+                            + "\"loaded from the projections: there is no snapshot of the state yet\"}");
         }
     }
 
