@@ -23,7 +23,8 @@ import org.veritally.testkit.Seeds;
  * The fast paths for sheet entries ({@link CanonicalSheetScan}, then the streaming parser) against the strict reader,
  * the reference: on seeded random sheets they read the same entry; on a canonical entry changed so that it is no
  * longer canonical (a space, a leading zero, an escaped letter, two members swapped) they read nothing, so the strict
- * reader and LOG-CANON decide. (A sheet citing a photo takes the strict reader.) Backs the LOG-CANON check of {@code verify} (docs/verify.md, issue 15).
+ * reader and LOG-CANON decide. (A sheet citing a photo takes the strict reader.)
+ * Backs the LOG-CANON check of {@code verify} (docs/verify.md, issue 15).
  */
 class SheetFastPathTest {
     private static final Election ELECTION = SmallElection.DEFINITION.election();
