@@ -36,7 +36,20 @@ public record EntryBundle(List<byte[]> entries) {
 
     /** Parses a bundle that must hold exactly {@code expectedCount} entries (the tile width). */
     public static Parsed<EntryBundle> parse(byte[] bytes, int expectedCount) {
-        List<byte[]> out = new ArrayList<>();
+        Parsed<List<byte[]>> framed = frame(bytes, expectedCount);
+        return framed instanceof Parsed.Ok<List<byte[]>> ok
+                ? Parsed.ok(new EntryBundle(ok.value()))
+                : Parsed.invalid(framed.problems());
+    }
+
+    /**
+     * Frames a bundle as {@link #parse} does (the same rule, TILE-ENT-1, and the same problems) but returns its
+     * entries themselves, each copied once out of {@code bytes} and owned by the caller: {@code verify} frames
+     * every bundle of the log and hashes and decodes each entry, and the record's defensive copies cost it two
+     * more copies of every byte (docs/performance.md, issue 15).
+     */
+    public static Parsed<List<byte[]>> frame(byte[] bytes, int expectedCount) {
+        List<byte[]> out = new ArrayList<>(Math.max(0, Math.min(expectedCount, Tile.FULL_WIDTH)));
         int at = 0;
         while (at < bytes.length) {
             if (out.size() == expectedCount) {
@@ -61,7 +74,7 @@ public record EntryBundle(List<byte[]> entries) {
             return Parsed.invalid(
                     Rule.TILE_ENT_1, "end", "bundle holds " + out.size() + " entries, want " + expectedCount);
         }
-        return Parsed.ok(new EntryBundle(out));
+        return Parsed.ok(out);
     }
 
     /** The bundle bytes. */

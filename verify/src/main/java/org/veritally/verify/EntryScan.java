@@ -165,8 +165,8 @@ final class EntryScan {
                         "absent"));
                 return new Checked(b, found, Optional.empty());
             }
-            Parsed<EntryBundle> parsed = EntryBundle.parse(bytes.get(), b.width());
-            if (!(parsed instanceof Parsed.Ok<EntryBundle> ok)) {
+            Parsed<List<byte[]>> parsed = EntryBundle.frame(bytes.get(), b.width());
+            if (!(parsed instanceof Parsed.Ok<List<byte[]>> ok)) {
                 for (Problem p : parsed.problems()) {
                     found.add(Problem.mismatch(
                             p.rule(),
@@ -177,7 +177,7 @@ final class EntryScan {
                 }
                 return new Checked(b, found, Optional.empty());
             }
-            List<byte[]> entries = ok.value().entries();
+            List<byte[]> entries = ok.value();
             checkLeaves(b, entries, tile, found);
             long first = b.index() * Tile.FULL_WIDTH;
             List<LogReplay.Decoded> decoded = new ArrayList<>(entries.size());

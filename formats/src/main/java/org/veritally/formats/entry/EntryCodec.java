@@ -139,31 +139,25 @@ public final class EntryCodec {
      * stations).
      */
     private static byte[] encodeCatalogue(CatalogueEntry c) {
-        var sb = new StringBuilder(64 + 80 * (c.units().size() + c.stations().size()));
-        sb.append("{\"kind\":\"catalogue\",\"stations\":[");
+        var out = new org.veritally.formats.canonical.JsonBytes(
+                64 + 80 * (c.units().size() + c.stations().size()));
+        out.raw("{\"kind\":\"catalogue\",\"stations\":[");
         for (int i = 0; i < c.stations().size(); i++) {
             Station s = c.stations().get(i);
-            sb.append(i == 0 ? "{\"id\":" : ",{\"id\":");
-            CanonicalJson.string(sb, s.id());
-            sb.append(",\"name\":");
-            CanonicalJson.string(sb, s.name());
-            sb.append(",\"registered\":").append(s.registeredVoters()).append(",\"unit\":");
-            CanonicalJson.string(sb, s.unitId());
-            sb.append('}');
+            out.raw(i == 0 ? "{\"id\":" : ",{\"id\":").string(s.id());
+            out.raw(",\"name\":").string(s.name());
+            out.raw(",\"registered\":").number(s.registeredVoters()).raw(",\"unit\":");
+            out.string(s.unitId()).raw('}');
         }
-        sb.append("],\"units\":[");
+        out.raw("],\"units\":[");
         for (int i = 0; i < c.units().size(); i++) {
             Unit u = c.units().get(i);
-            sb.append(i == 0 ? "{\"id\":" : ",{\"id\":");
-            CanonicalJson.string(sb, u.id());
-            sb.append(",\"level\":").append(u.level()).append(",\"name\":");
-            CanonicalJson.string(sb, u.name());
-            sb.append(",\"parent\":");
-            CanonicalJson.string(sb, u.parentId());
-            sb.append('}');
+            out.raw(i == 0 ? "{\"id\":" : ",{\"id\":").string(u.id());
+            out.raw(",\"level\":").number(u.level()).raw(",\"name\":").string(u.name());
+            out.raw(",\"parent\":").string(u.parentId()).raw('}');
         }
-        sb.append("],\"v\":1}");
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.raw("],\"v\":1}");
+        return out.toByteArray();
     }
 
     /** Decodes one entry; problems carry the JSON path prefixed with {@code where}. */

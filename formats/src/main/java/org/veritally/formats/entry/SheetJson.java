@@ -15,6 +15,7 @@ import org.veritally.core.validation.Problem;
 import org.veritally.core.validation.Rule;
 import org.veritally.formats.canonical.CanonicalJson;
 import org.veritally.formats.canonical.Fields;
+import org.veritally.formats.canonical.JsonBytes;
 
 /**
  * The canonical JSON of a tally-sheet entry (docs/log-format.md, "sheet"), written directly in RFC
@@ -25,13 +26,14 @@ import org.veritally.formats.canonical.Fields;
 public final class SheetJson {
     private final Election election;
     private final int[][] sortedChoice;
-    private final String[][] choiceKey;
+    /** Each choice's member name as UTF-8 bytes, with its quotes and colon: {@code "C1":}. */
+    private final byte[][][] choiceKey;
 
     public SheetJson(Election election) {
         this.election = election;
         int n = election.contests().size();
         sortedChoice = new int[n][];
-        choiceKey = new String[n][];
+        choiceKey = new byte[n][][];
         for (int c = 0; c < n; c++) {
             Contest contest = election.contests().get(c);
             int k = contest.choices().size();
@@ -44,11 +46,11 @@ public final class SheetJson {
                             .id()
                             .compareTo(contest.choices().get(b).id()));
             sortedChoice[c] = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-            choiceKey[c] = new String[k];
+            choiceKey[c] = new byte[k][];
             for (int i = 0; i < k; i++) {
                 var sb = new StringBuilder();
                 CanonicalJson.string(sb, contest.choices().get(i).id());
-                choiceKey[c][i] = sb.append(':').toString();
+                choiceKey[c][i] = sb.append(':').toString().getBytes(StandardCharsets.UTF_8);
             }
         }
     }
@@ -59,6 +61,18 @@ public final class SheetJson {
 
     public Election election() {
         return election;
+    }
+
+    /** Contest {@code c}'s choices' member names ({@code "id":}, UTF-8) in member order (RFC 8785: by id). */
+    byte[][] choiceKeysInMemberOrder(int c) {
+        byte[][] out = new byte[sortedChoice[c].length][];
+        for (int i = 0; i < out.length; i++) out[i] = choiceKey[c][sortedChoice[c][i]];
+        return out;
+    }
+
+    /** Contest {@code c}'s choice indices in member order: member i is choice {@code choiceOrder(c)[i]}. */
+    int[] choiceOrder(int c) {
+        return sortedChoice[c].clone();
     }
 
     /** Canonical bytes of an unsigned entry. */
@@ -77,56 +91,71 @@ public final class SheetJson {
     }
 
     /**
+     * Whether {@code bytes} are exactly the canonical bytes of the entry ({@code signature} present for a signed
+     * one), compared as they are written: the replay's check that an entry is canonical (LOG-CANON) without a copy.
+     */
+    boolean isEncodingOf(TallySheet s, Optional<org.veritally.core.entry.SheetSignature> signature, byte[] bytes) {
+        JsonBytes out = new JsonBytes(bytes.length + 1);
+        write(
+                out,
+                s,
+                signature.map(org.veritally.core.entry.SheetSignature::signer),
+                signature.map(org.veritally.core.entry.SheetSignature::signature));
+        return out.contentEquals(bytes);
+    }
+
+    /**
      * Canonical bytes of the entry. Members, in RFC 8785 order: contest, counts, evidence?, kind, reason?,
      * signature?, signer?, source, station, supersedes?, v, votes.
      */
     byte[] encode(TallySheet s, Optional<String> signer, Optional<byte[]> signature) {
+        JsonBytes out = new JsonBytes(96 + 16 * s.choiceCount());
+        write(out, s, signer, signature);
+        return out.toByteArray();
+    }
+
+    private void write(JsonBytes out, TallySheet s, Optional<String> signer, Optional<byte[]> signature) {
         int c = election.contestIndex(s.contestId());
         if (c < 0) throw new IllegalArgumentException("unknown contest " + s.contestId());
-        var sb = new StringBuilder(96 + 16 * s.choiceCount());
-        sb.append("{\"contest\":");
-        CanonicalJson.string(sb, s.contestId());
+        out.raw("{\"contest\":").string(s.contestId());
         var k = s.counts();
-        sb.append(",\"counts\":{");
+        out.raw(",\"counts\":{");
         boolean first = true;
         if (k.ballotsCast() != SummaryCounts.ABSENT) {
-            sb.append("\"ballots\":").append(k.ballotsCast());
+            out.raw("\"ballots\":").number(k.ballotsCast());
             first = false;
         }
         if (k.blank() != SummaryCounts.ABSENT) {
-            sb.append(first ? "" : ",").append("\"blank\":").append(k.blank());
+            out.raw(first ? "\"blank\":" : ",\"blank\":").number(k.blank());
             first = false;
         }
-        sb.append(first ? "" : ",").append("\"null\":").append(k.nulls());
-        if (k.registered() != SummaryCounts.ABSENT)
-            sb.append(",\"registered\":").append(k.registered());
-        sb.append(",\"valid\":").append(k.valid()).append('}');
-        s.evidence().ifPresent(e -> sb.append(",\"evidence\":\"").append(e).append('"'));
-        sb.append(",\"kind\":\"sheet\"");
-        if (s.correction().isPresent()) {
-            sb.append(",\"reason\":");
-            CanonicalJson.string(sb, s.correction().get().reason());
-        }
-        signature.ifPresent(b -> sb.append(",\"signature\":\"")
-                .append(java.util.Base64.getEncoder().encodeToString(b))
-                .append('"'));
-        signer.ifPresent(x -> {
-            sb.append(",\"signer\":");
-            CanonicalJson.string(sb, x);
-        });
-        sb.append(",\"source\":");
-        CanonicalJson.string(sb, s.sourceId());
-        sb.append(",\"station\":");
-        CanonicalJson.string(sb, s.stationId());
-        s.correction().ifPresent(x -> sb.append(",\"supersedes\":").append(x.supersedes()));
-        sb.append(",\"v\":1,\"votes\":{");
+        out.raw(first ? "\"null\":" : ",\"null\":").number(k.nulls());
+        if (k.registered() != SummaryCounts.ABSENT) out.raw(",\"registered\":").number(k.registered());
+        out.raw(",\"valid\":").number(k.valid()).raw('}');
+        if (s.evidence().isPresent())
+            out.raw(",\"evidence\":\"")
+                    .raw(s.evidence().get().getBytes(StandardCharsets.UTF_8))
+                    .raw('"');
+        out.raw(",\"kind\":\"sheet\"");
+        if (s.correction().isPresent())
+            out.raw(",\"reason\":").string(s.correction().get().reason());
+        if (signature.isPresent())
+            out.raw(",\"signature\":\"")
+                    .raw(java.util.Base64.getEncoder().encode(signature.get()))
+                    .raw('"');
+        if (signer.isPresent()) out.raw(",\"signer\":").string(signer.get());
+        out.raw(",\"source\":").string(s.sourceId());
+        out.raw(",\"station\":").string(s.stationId());
+        if (s.correction().isPresent())
+            out.raw(",\"supersedes\":").number(s.correction().get().supersedes());
+        out.raw(",\"v\":1,\"votes\":{");
         int[] order = sortedChoice[c];
+        byte[][] keys = choiceKey[c];
         for (int i = 0; i < order.length; i++) {
-            if (i > 0) sb.append(',');
-            sb.append(choiceKey[c][order[i]]).append(s.vote(order[i]));
+            if (i > 0) out.raw(',');
+            out.raw(keys[order[i]]).number(s.vote(order[i]));
         }
-        sb.append("}}");
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        out.raw("}}");
     }
 
     /**

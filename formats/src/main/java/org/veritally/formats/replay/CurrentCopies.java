@@ -161,10 +161,44 @@ final class CurrentCopies {
 
     /** Every key that has a current copy, in ascending order. */
     long[] sortedKeys() {
-        long[] out = new long[size];
-        int n = 0;
-        for (int j = 0; j < table.length; j += 3) if (table[j] != EMPTY) out[n++] = table[j];
-        Arrays.sort(out);
-        return out;
+        return inOrder().keys();
+    }
+
+    /**
+     * Every current copy in ascending key order: {@code keys[i]} and its slot {@code slots[i]} (for {@link #indexAt}
+     * and {@link #sheetAt}). The copies are gathered in table order and placed by a counting sort on the station
+     * (the key's high half), then each station's few copies sorted: sequential passes, where sorting the keys and
+     * then looking each one up again cost a cache miss a copy in a table of tens of megabytes (issue 15).
+     */
+    record InOrder(long[] keys, int[] slots) {}
+
+    InOrder inOrder() {
+        int stations = 0;
+        for (int j = 0; j < table.length; j += 3)
+            if (table[j] != EMPTY) stations = Math.max(stations, (int) (table[j] >>> 32) + 1);
+        int[] end = new int[stations + 1];
+        for (int j = 0; j < table.length; j += 3) if (table[j] != EMPTY) end[(int) (table[j] >>> 32) + 1]++;
+        for (int s = 0; s < stations; s++) end[s + 1] += end[s];
+        // end[s] is now where station s starts; each copy goes there with its key's low half and slot packed in
+        // a long whose sign bit is flipped, so that a signed sort orders the low halves as unsigned numbers
+        long[] packed = new long[size];
+        for (int j = 0; j < table.length; j += 3) {
+            if (table[j] == EMPTY) continue;
+            int station = (int) (table[j] >>> 32);
+            packed[end[station]++] = ((table[j] << 32) | (j / 3)) ^ Long.MIN_VALUE;
+        }
+        long[] keys = new long[size];
+        int[] slots = new int[size];
+        for (int s = 0, from = 0; s < stations; s++) {
+            int to = end[s]; // after the placing, end[s] is where station s ends
+            if (to - from > 1) Arrays.sort(packed, from, to);
+            for (int i = from; i < to; i++) {
+                long v = packed[i] ^ Long.MIN_VALUE;
+                keys[i] = ((long) s << 32) | (v >>> 32);
+                slots[i] = 3 * (int) (v & 0xFFFFFFFFL);
+            }
+            from = to;
+        }
+        return new InOrder(keys, slots);
     }
 }

@@ -52,6 +52,13 @@ public final class LogReplay implements LedgerView {
     private Tabulation.Batch batch;
     private final List<Problem> auditProblems = new ArrayList<>();
     private final CurrentCopies current = new CurrentCopies();
+    /**
+     * The sources' ids by declaration index, and back: the tabulation's own lists are read under its lock and
+     * copied on each read, and the replay asks for them once or twice an entry.
+     */
+    private final List<String> sourceIds = new ArrayList<>();
+
+    private final Map<String, Integer> sourceIndexById = new HashMap<>();
     private long size;
     private final org.veritally.core.rulebook.KeyRing keys = new org.veritally.core.rulebook.KeyRing();
     private final org.veritally.core.rulebook.AuditBook audits = new org.veritally.core.rulebook.AuditBook();
@@ -92,7 +99,7 @@ public final class LogReplay implements LedgerView {
                 slot,
                 catalogue.station(CopyKey.station(key)).id(),
                 el.contests().get(CopyKey.contest(key)).id(),
-                tabulation.sources().get(CopyKey.source(key)).id());
+                sourceIds.get(CopyKey.source(key)));
     }
 
     /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
@@ -120,7 +127,8 @@ public final class LogReplay implements LedgerView {
 
     @Override
     public int sourceIndex(String id) {
-        return tabulation == null ? -1 : tabulation.sourceIndex(id);
+        Integer i = sourceIndexById.get(id);
+        return i == null ? -1 : i;
     }
 
     @Override
@@ -319,6 +327,8 @@ public final class LogReplay implements LedgerView {
             catalogue = new Catalogue();
             tabulation = new Tabulation(el.election(), catalogue);
             batch = tabulation.begin();
+            sourceIds.clear();
+            sourceIndexById.clear();
             return null;
         }
 
@@ -331,7 +341,10 @@ public final class LogReplay implements LedgerView {
 
         @Override
         public Void source(SourceEntry s) {
-            tabulation.addSource(s.source());
+            if (tabulation.addSource(s.source()) == sourceIds.size()) { // new (the rulebook refuses a second one)
+                sourceIndexById.put(s.source().id(), sourceIds.size());
+                sourceIds.add(s.source().id());
+            }
             return null;
         }
 
@@ -399,8 +412,10 @@ public final class LogReplay implements LedgerView {
         finished = true;
         if (tabulation == null) return;
         var policy = election().orElseThrow().consensus();
-        // group the copies by station × contest by sorting their keys (the source is the low 16 bits)
-        long[] keys = current.sortedKeys();
+        // group the copies by station × contest: in key order, the source is the low 16 bits
+        CurrentCopies.InOrder all = current.inOrder();
+        long[] keys = all.keys();
+        int[] slots = all.slots();
         List<Copy> copies = new ArrayList<>();
         List<TallySheet> sheets = new ArrayList<>();
         for (int i = 0; i < keys.length; ) {
@@ -409,10 +424,9 @@ public final class LogReplay implements LedgerView {
             sheets.clear();
             int j = i;
             for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
-                int slot = current.find(keys[j]);
-                TallySheet sheet = sheetAt(keys[j], slot);
+                TallySheet sheet = sheetAt(keys[j], slots[j]);
                 sheets.add(sheet);
-                copies.add(new Copy(CopyKey.source(keys[j]), current.indexAt(slot), CopyDigest.of(sheet)));
+                copies.add(new Copy(CopyKey.source(keys[j]), current.indexAt(slots[j]), CopyDigest.of(sheet)));
             }
             var chosen = Verdict.of(copies, policy).consensus();
             if (chosen.isPresent()) {

@@ -8,6 +8,7 @@ import org.veritally.core.model.Election;
 import org.veritally.core.tabulate.Tabulation;
 import org.veritally.core.tabulate.Tally;
 import org.veritally.formats.canonical.CanonicalJson;
+import org.veritally.formats.canonical.JsonBytes;
 
 /**
  * The published totals of one contest × view at one log size, as a canonical JSON file
@@ -90,19 +91,17 @@ public final class ResultsJson {
             Tabulation tab,
             int c,
             int source) {
-        var sb = new StringBuilder(1024);
-        sb.append("{\"contest\":");
-        CanonicalJson.string(sb, contest);
-        sb.append(",\"logSize\":");
-        CanonicalJson.integer(sb, logSize);
-        sb.append(",\"units\":{");
+        var sb = new JsonBytes(1024);
+        sb.raw("{\"contest\":").string(contest);
+        member(sb, ",\"logSize\":", logSize);
+        sb.raw(",\"units\":{");
         boolean first = true;
         for (int u : byId) {
             Tally t = tab.tally(c, source, u);
             if (t.stations() == 0) continue;
-            if (!first) sb.append(',');
+            if (!first) sb.raw(',');
             first = false;
-            CanonicalJson.string(sb, cat.unit(u).id());
+            sb.string(cat.unit(u).id());
             member(sb, ":{\"ballots\":", t.ballots());
             member(sb, ",\"blank\":", t.blank());
             member(sb, ",\"null\":", t.nulls());
@@ -115,22 +114,25 @@ public final class ResultsJson {
             member(sb, ",\"stationsTotal\":", cat.stationsBelow(u));
             if (d.declared()) member(sb, ",\"stationsUniverse\":", d.stations());
             member(sb, ",\"valid\":", t.valid());
-            sb.append(",\"votes\":[");
+            sb.raw(",\"votes\":[");
             long[] votes = t.votes();
             for (int i = 0; i < votes.length; i++) {
-                if (i > 0) sb.append(',');
-                CanonicalJson.integer(sb, votes[i]);
+                if (i > 0) sb.raw(',');
+                integer(sb, votes[i]);
             }
-            sb.append("]}");
+            sb.raw("]}");
         }
-        sb.append("},\"view\":");
-        CanonicalJson.string(sb, view);
-        sb.append('}');
-        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        sb.raw("},\"view\":").string(view).raw('}');
+        return sb.toByteArray();
     }
 
-    private static void member(StringBuilder sb, String nameAndColon, long value) {
-        sb.append(nameAndColon);
-        CanonicalJson.integer(sb, value);
+    private static void member(JsonBytes sb, String nameAndColon, long value) {
+        integer(sb.raw(nameAndColon), value);
+    }
+
+    /** An integer as {@link CanonicalJson#integer} writes it: one beyond ±(2^53 − 1) has no exact JSON number. */
+    private static void integer(JsonBytes sb, long n) {
+        if (Math.abs(n) > CanonicalJson.MAX_SAFE) throw new IllegalArgumentException("integer outside ±2^53: " + n);
+        sb.number(n);
     }
 }

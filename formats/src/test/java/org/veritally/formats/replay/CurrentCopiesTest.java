@@ -46,4 +46,23 @@ class CurrentCopiesTest {
         assertThat(table.index(CopyKey.of(70_000, 0, 0))).isEqualTo(-1);
         assertThat(table.sheet(CopyKey.of(70_000, 0, 0), "s", "c", "src")).isNull();
     }
+
+    @Test
+    void inOrderGivesEveryKeyAscendingWithItsOwnSlotEvenForContestsAndSourcesWithTheHighBitSet() {
+        Random r = new Random(Seeds.seed("CurrentCopiesTest.inOrder", 13));
+        CurrentCopies table = new CurrentCopies();
+        java.util.TreeSet<Long> reference = new java.util.TreeSet<>();
+        int[] contests = {0, 1, 0x7FFF, 0x8000, 0xFFFF};
+        for (int i = 0; i < 50_000; i++) {
+            long key = CopyKey.of(r.nextInt(5_000), contests[r.nextInt(contests.length)], r.nextInt(0x10000));
+            table.put(key, i, new TallySheet("s", "c", "src", new SummaryCounts(10, 3, 3, 0, 0), new long[] {3}));
+            reference.add(key);
+        }
+        CurrentCopies.InOrder all = table.inOrder();
+        assertThat(all.keys())
+                .containsExactly(reference.stream().mapToLong(Long::longValue).toArray());
+        for (int i = 0; i < all.keys().length; i++) {
+            assertThat(all.slots()[i]).as("slot of key %d", all.keys()[i]).isEqualTo(table.find(all.keys()[i]));
+        }
+    }
 }
