@@ -30,7 +30,7 @@ import org.veritally.store.Store;
  */
 public final class Snapshots implements AutoCloseable {
     /** The interval when {@code serve} is given none: see docs/performance.md for the reasoning. */
-    public static final long DEFAULT_EVERY = 20_000;
+    public static final long DEFAULT_EVERY = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger("veritally.asof");
     private static final int PAGE = 20_000;
