@@ -26,6 +26,10 @@ import org.veritally.store.Store;
  * each multiple of {@code every} it passes. A snapshot found corrupt on load (its SHA-256, its layout, its root
  * against the store's tree) is logged, set aside, and the next one below is used, or a replay from entry 0.
  *
+ * <p>Snapshots are kept open ({@link MappedSnapshot}: mapped, checked once) and a state is restored over the
+ * file's arrays in place rather than by copying them, so a restore costs a few milliseconds at any size; the
+ * background thread opens each one after taking it ({@link #openAll}), so a reader never pays for the check.
+ *
  * <p>Thread-safe: {@link #takeDue} runs one at a time; restores may run beside it.
  */
 public final class Snapshots implements AutoCloseable {
