@@ -32,6 +32,31 @@ public final class Tabulation {
     private final Map<String, Integer> sourceIndex = new HashMap<>();
     private final Map<TallyKey, Tally> live = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile Base base = Base.NONE;
+
+    /**
+     * Tallies read in place from elsewhere (an as-of state's snapshot, issue 18), under the live ones: a tally
+     * not yet changed here is read from the base; the first change copies it into the live map. The base is
+     * never written. Implementations must be safe to read from several threads.
+     */
+    public interface Base {
+        /** No tallies. */
+        Base NONE = new Base() {
+            @Override
+            public Tally get(TallyKey key) {
+                return null;
+            }
+
+            @Override
+            public void forEach(java.util.function.BiConsumer<TallyKey, Tally> each) {}
+        };
+
+        /** A fresh copy of the tally of {@code key}, or {@code null} when the base has none. */
+        Tally get(TallyKey key);
+
+        /** Every tally of the base (fresh copies), in no particular order. */
+        void forEach(java.util.function.BiConsumer<TallyKey, Tally> each);
+    }
 
     public Tabulation(Election election, Catalogue catalogue) {
         this.election = election;
@@ -55,6 +80,27 @@ public final class Tabulation {
         if (grown.unitCount() < catalogue.unitCount() || grown.stationCount() < catalogue.stationCount())
             throw new IllegalArgumentException("the new catalogue does not hold the current one");
         catalogue = grown;
+    }
+
+    /**
+     * Reads the tallies not changed here from {@code b} (a state restored from a snapshot in place).
+     *
+     * @throws IllegalStateException if tallies were already loaded or changed, or a base was set
+     */
+    public void underlay(Base b) {
+        lock.writeLock().lock();
+        try {
+            if (!live.isEmpty() || base != Base.NONE)
+                throw new IllegalStateException("a base goes under an empty tabulation only");
+            base = b;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Tally current(TallyKey key) {
+        Tally t = live.get(key);
+        return t != null ? t : base.get(key);
     }
 
     /** Registers a source (idempotent); returns its index. */
@@ -135,7 +181,7 @@ public final class Tabulation {
         int choices = election.contests().get(contest).choices().size();
         lock.readLock().lock();
         try {
-            Tally t = source < 0 ? null : live.get(new TallyKey(contest, source, unit));
+            Tally t = source < 0 ? null : current(new TallyKey(contest, source, unit));
             return t == null ? new Tally(choices) : t.copy();
         } finally {
             lock.readLock().unlock();
@@ -147,6 +193,7 @@ public final class Tabulation {
         lock.readLock().lock();
         try {
             var m = new HashMap<TallyKey, Tally>();
+            base.forEach(m::put);
             live.forEach((k, v) -> m.put(k, v.copy()));
             return m;
         } finally {
@@ -214,7 +261,7 @@ public final class Tabulation {
             lock.readLock().lock();
             try {
                 delta.forEach((k, d) -> {
-                    Tally cur = live.get(k);
+                    Tally cur = current(k);
                     Tally n = cur == null ? new Tally(d.votes.length) : cur.copy();
                     n.add(d, 1);
                     out.put(k, n);
@@ -229,8 +276,11 @@ public final class Tabulation {
         public void publish() {
             lock.writeLock().lock();
             try {
-                delta.forEach((k, d) ->
-                        live.computeIfAbsent(k, x -> new Tally(d.votes.length)).add(d, 1));
+                delta.forEach((k, d) -> live.computeIfAbsent(k, x -> {
+                            Tally b = base.get(x);
+                            return b != null ? b : new Tally(d.votes.length);
+                        })
+                        .add(d, 1));
             } finally {
                 lock.writeLock().unlock();
             }

@@ -246,4 +246,46 @@ class TabulationTest {
         for (String u = unit; u != null; u = parentOf.get(u)) if (u.equals(ancestor)) return true;
         return false;
     }
+
+    @Test
+    void aTabulationOverABaseReadsItsTalliesAndAddsToCopiesNeverToTheBase() {
+        Tabulation first = new Tabulation(election, cat);
+        first.addSource(new Source("auth", "Authority", SourceKind.AUTHORITY));
+        var b1 = first.begin();
+        b1.add(sheet("S1", "auth", 90, 85, 3, 2, 40, 5, 40), Optional.empty());
+        b1.add(sheet("S3", "auth", 200, 190, 6, 4, 100, 0, 90), Optional.empty());
+        b1.publish();
+        Map<TallyKey, Tally> frozen = first.snapshot();
+        Tabulation.Base base = new Tabulation.Base() {
+            @Override
+            public Tally get(TallyKey key) {
+                Tally t = frozen.get(key);
+                return t == null ? null : t.copy();
+            }
+
+            @Override
+            public void forEach(java.util.function.BiConsumer<TallyKey, Tally> each) {
+                frozen.forEach((k, v) -> each.accept(k, v.copy()));
+            }
+        };
+        Tabulation over = new Tabulation(election, cat);
+        over.addSource(new Source("auth", "Authority", SourceKind.AUTHORITY));
+        over.underlay(base);
+        assertThat(over.snapshot()).isEqualTo(frozen);
+        assertThat(over.tally(0, 0, d2)).isEqualTo(first.tally(0, 0, d2));
+        var b2 = over.begin();
+        b2.add(sheet("S2", "auth", 150, 140, 6, 4, 70, 10, 60), Optional.empty());
+        assertThat(b2.changed().get(new TallyKey(0, 0, r)).stations()).isEqualTo(3);
+        b2.publish();
+        var b3 = first.begin();
+        b3.add(sheet("S2", "auth", 150, 140, 6, 4, 70, 10, 60), Optional.empty());
+        b3.publish();
+        assertThat(over.snapshot())
+                .as("base + changes = the same sheets added directly")
+                .isEqualTo(first.snapshot());
+        assertThat(base.get(new TallyKey(0, 0, r)).stations())
+                .as("the base is not written")
+                .isEqualTo(2);
+        assertThatThrownBy(() -> over.underlay(base)).isInstanceOf(IllegalStateException.class);
+    }
 }

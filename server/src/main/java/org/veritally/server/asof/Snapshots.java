@@ -26,11 +26,15 @@ import org.veritally.store.Store;
  * each multiple of {@code every} it passes. A snapshot found corrupt on load (its SHA-256, its layout, its root
  * against the store's tree) is logged, set aside, and the next one below is used, or a replay from entry 0.
  *
+ * <p>Snapshots are kept open ({@link MappedSnapshot}: mapped, checked once) and a state is restored over the
+ * file's arrays in place rather than by copying them, so a restore costs a few milliseconds at any size; the
+ * background thread opens each one after taking it ({@link #openAll}), so a reader never pays for the check.
+ *
  * <p>Thread-safe: {@link #takeDue} runs one at a time; restores may run beside it.
  */
 public final class Snapshots implements AutoCloseable {
     /** The interval when {@code serve} is given none: see docs/performance.md for the reasoning. */
-    public static final long DEFAULT_EVERY = 20_000;
+    public static final long DEFAULT_EVERY = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger("veritally.asof");
     private static final int PAGE = 20_000;
@@ -40,6 +44,8 @@ public final class Snapshots implements AutoCloseable {
     private final SharedCatalogues catalogues;
     private final Object taking = new Object();
     private volatile ScheduledExecutorService scheduler;
+    private final java.util.concurrent.ConcurrentHashMap<Long, MappedSnapshot> opened =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Snapshots of {@code store}'s log kept in {@code dir}, one every {@code every} entries; {@code live} is the
@@ -69,18 +75,22 @@ public final class Snapshots implements AutoCloseable {
         return restoreFloor(n).map(Restored::state);
     }
 
-    private record Restored(Snapshot snapshot, ElectionState state) {}
+    private record Restored(long[] sparse, ElectionState state) {}
 
     private Optional<Restored> restoreFloor(long n) {
         Optional<Long> size = shelf.floor(n);
         while (size.isPresent()) {
             long s = size.get();
             try {
-                Snapshot snap = shelf.read(s);
-                return Optional.of(new Restored(
-                        snap, RestoreSnapshot.restore(snap, store, catalogues.at(snap.units(), snap.stations()))));
+                MappedSnapshot m = open(s);
+                Catalogue shared = catalogues.at(m.units(), m.stations());
+                ElectionState state = m.inPlace()
+                        ? RestoreSnapshot.restoreInPlace(m, store, shared)
+                        : RestoreSnapshot.restore(shelf.read(s), store, shared);
+                return Optional.of(new Restored(m.sparse(), state));
             } catch (SnapshotCodec.CorruptSnapshot e) {
                 LOG.warn("snapshot of log size {} is corrupt ({}); set aside, not used", s, e.getMessage());
+                opened.remove(s);
                 shelf.quarantine(s);
             } catch (IllegalStateException e) {
                 LOG.warn("snapshot of log size {} not used: {}", s, e.getMessage());
@@ -89,6 +99,51 @@ public final class Snapshots implements AutoCloseable {
             size = s > 1 ? shelf.floor(s - 1) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** The snapshot of {@code size}, mapped and checked the first time it is asked for, then kept open. */
+    private MappedSnapshot open(long size) {
+        MappedSnapshot m = opened.get(size);
+        if (m != null) return m;
+        m = MappedSnapshot.open(shelf.file(size));
+        if (m.size() != size) throw new SnapshotCodec.CorruptSnapshot("it holds size " + m.size() + ", not " + size);
+        opened.put(size, m);
+        return m;
+    }
+
+    /**
+     * Opens (maps and checks) every snapshot on the shelf not yet open, so that the first request resting on
+     * one does not pay for reading and hashing the whole file; a snapshot of an earlier version that cannot be
+     * read in place (its copies not ordered) is written again in the current order. How many were opened.
+     */
+    public int openAll() {
+        int n = 0;
+        for (long s : shelf.sizes()) {
+            MappedSnapshot known = opened.get(s);
+            if (known != null && known.inPlace()) continue;
+            try {
+                MappedSnapshot m = open(s);
+                n++;
+                if (!m.inPlace()) rewriteOrdered(s);
+            } catch (SnapshotCodec.CorruptSnapshot e) {
+                LOG.warn("snapshot of log size {} is corrupt ({}); set aside, not used", s, e.getMessage());
+                opened.remove(s);
+                shelf.quarantine(s);
+            }
+        }
+        return n;
+    }
+
+    private void rewriteOrdered(long s) {
+        synchronized (taking) {
+            Snapshot old = shelf.read(s);
+            Catalogue shared = catalogues.at(old.units(), old.stations());
+            ElectionState state = RestoreSnapshot.restore(old, store, shared);
+            opened.remove(s);
+            long bytes = shelf.write(TakeSnapshot.of(state, old.sparse()));
+            LOG.info("snapshot of log size {} written again with its copies in order ({} bytes)", s, bytes);
+            open(s);
+        }
     }
 
     /** Takes every snapshot due (each multiple of {@link #every} up to the log's size not yet kept); how many. */
@@ -105,12 +160,13 @@ public final class Snapshots implements AutoCloseable {
         if (first > last) return 0;
         var from = restoreFloor(first - 1);
         ElectionState state = from.map(Restored::state).orElseGet(ElectionState::new);
-        Sparse kinds = new Sparse(from.map(r -> r.snapshot().sparse()).orElse(new long[0]));
+        Sparse kinds = new Sparse(from.map(Restored::sparse).orElse(new long[0]));
         ReplayLog replay = ReplayLog.following(state, store);
         int written = 0;
         for (long b = (state.logSize() / every + 1) * every; b <= last; b += every) {
             StatesAsOf.replayTo(state, replay, store, b, kinds::add);
             if (shelf.has(b)) continue;
+            opened.remove(b);
             long bytes = shelf.write(TakeSnapshot.of(state, kinds.toArray()));
             LOG.info("snapshot of the state at log size {} written ({} bytes)", b, bytes);
             written++;
@@ -131,6 +187,8 @@ public final class Snapshots implements AutoCloseable {
                 () -> {
                     try {
                         takeDue();
+                        int n = openAll();
+                        if (n > 0) LOG.info("{} snapshots opened and checked; {} open", n, opened.size());
                     } catch (RuntimeException e) {
                         LOG.warn("taking snapshots failed; tried again in {}: {}", poll, e.toString());
                     }

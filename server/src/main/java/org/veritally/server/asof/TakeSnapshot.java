@@ -1,6 +1,7 @@
 package org.veritally.server.asof;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import org.veritally.server.state.ElectionState;
 
 /**
  * Takes a {@link Snapshot} of a state that no one writes meanwhile (a replay's own state). The totals are
- * ordered by contest, view and unit, so a state gives the same bytes whoever takes it.
+ * ordered by contest, view and unit and the copies by key, so a state gives the same bytes whoever takes it,
+ * and a restore can find one tally or one copy by binary search where the file lies ({@link MappedSnapshot}).
  */
 final class TakeSnapshot {
     private TakeSnapshot() {}
@@ -48,13 +50,16 @@ final class TakeSnapshot {
         int copies = s.sheets().size();
         var cp = new Snapshot.Copies(new long[copies], new long[copies], new long[copies], new long[copies]);
         int[] at = {0};
-        s.sheets().forEach((key, entry, core, optional) -> {
-            int i = at[0]++;
-            cp.key()[i] = key;
-            cp.entry()[i] = entry;
-            cp.core()[i] = core;
-            cp.optional()[i] = optional;
-        });
+        s.sheets().forEach((key, entry, core, optional) -> cp.key()[at[0]++] = key);
+        // sorted by key, so that a restore can read the copies in place by binary search (MappedSnapshot)
+        Arrays.sort(cp.key());
+        for (int i = 0; i < copies; i++) {
+            long key = cp.key()[i];
+            cp.entry()[i] = s.sheets().get(key);
+            var d = s.sheets().digest(key);
+            cp.core()[i] = d.core();
+            cp.optional()[i] = d.optional();
+        }
         int slots = cat.stationCount() * s.requireElection().contests().size();
         return new Snapshot(
                 s.logSize(),

@@ -7,7 +7,13 @@ import org.veritally.core.reconcile.CopyDigest;
  * The current copy of each station × contest × source: which log entry holds it, and its
  * {@link CopyDigest} for reconciliation. An open-addressing map from a packed key to three longs,
  * about 43 bytes a copy at its 0.75 load, so a million stations with three sources take ~130 MB.
- * Keys are {@link org.veritally.core.reconcile.CopyKey}s. Not thread-safe: the sequencer owns it.
+ * Keys are {@link org.veritally.core.reconcile.CopyKey}s.
+ *
+ * <p>An as-of state restored from a snapshot in place (issue 18) puts its copies {@link #underlay under} this
+ * map instead: a key not put here is looked up in the {@link Base} (the snapshot's sorted arrays, read where
+ * they lie), so a restore costs nothing per copy and a replay after it fills only the map of what it changed.
+ * Copies are never removed, only replaced, so a key put here hides the base's. Not thread-safe: the sequencer
+ * owns it.
  */
 public final class CurrentSheetIndex {
     private static final long EMPTY = -1;
@@ -16,9 +22,70 @@ public final class CurrentSheetIndex {
     private long[] cores = new long[1 << 10];
     private long[] optionals = new long[1 << 10];
     private int size;
+    private Base base = Base.NONE;
+    private int shadowed; // keys put here that the base holds too
 
     public CurrentSheetIndex() {
         Arrays.fill(keys, EMPTY);
+    }
+
+    /** Copies read in place from elsewhere (a snapshot), under the ones put here. Safe to read from threads. */
+    public interface Base {
+        /** No copies. */
+        Base NONE = new Base() {
+            @Override
+            public int find(long key) {
+                return -1;
+            }
+
+            @Override
+            public int count() {
+                return 0;
+            }
+
+            @Override
+            public long key(int i) {
+                throw new IndexOutOfBoundsException(i);
+            }
+
+            @Override
+            public long entry(int i) {
+                throw new IndexOutOfBoundsException(i);
+            }
+
+            @Override
+            public long core(int i) {
+                throw new IndexOutOfBoundsException(i);
+            }
+
+            @Override
+            public long optional(int i) {
+                throw new IndexOutOfBoundsException(i);
+            }
+        };
+
+        /** The position of {@code key}, or a negative number when the base does not hold it. */
+        int find(long key);
+
+        int count();
+
+        long key(int i);
+
+        long entry(int i);
+
+        long core(int i);
+
+        long optional(int i);
+    }
+
+    /**
+     * Reads the copies not put here from {@code b}.
+     *
+     * @throws IllegalStateException if copies were put already or a base was set
+     */
+    public void underlay(Base b) {
+        if (size != 0 || base != Base.NONE) throw new IllegalStateException("a base goes under an empty index only");
+        base = b;
     }
 
     private static int slot(long k, long[] ks) {
@@ -38,20 +105,27 @@ public final class CurrentSheetIndex {
     /** The entry index for {@code key}, or -1. */
     public long get(long key) {
         int i = slot(key, keys);
-        return keys[i] == EMPTY ? -1 : entries[i];
+        if (keys[i] != EMPTY) return entries[i];
+        int b = base.find(key);
+        return b < 0 ? -1 : base.entry(b);
     }
 
     /** The digest of the copy at {@code key}; only valid when {@link #get} is not -1. */
     public CopyDigest digest(long key) {
         int i = slot(key, keys);
-        if (keys[i] == EMPTY) throw new IllegalStateException("no copy at key " + key);
-        return new CopyDigest(cores[i], optionals[i]);
+        if (keys[i] != EMPTY) return new CopyDigest(cores[i], optionals[i]);
+        int b = base.find(key);
+        if (b < 0) throw new IllegalStateException("no copy at key " + key);
+        return new CopyDigest(base.core(b), base.optional(b));
     }
 
     public void put(long key, long entryIdx, CopyDigest d) {
         if ((size + 1) * 4L > keys.length * 3L) grow();
         int i = slot(key, keys);
-        if (keys[i] == EMPTY) size++;
+        if (keys[i] == EMPTY) {
+            size++;
+            if (base.find(key) >= 0) shadowed++;
+        }
         keys[i] = key;
         entries[i] = entryIdx;
         cores[i] = d.core();
@@ -59,7 +133,7 @@ public final class CurrentSheetIndex {
     }
 
     public int size() {
-        return size;
+        return size + base.count() - shadowed;
     }
 
     /** Makes room for {@code copies} copies at once (a restore knows how many it will put). */
@@ -75,6 +149,10 @@ public final class CurrentSheetIndex {
 
     /** Calls {@code v} with every current copy, in no particular order (a snapshot writes them all). */
     public void forEach(CopyVisitor v) {
+        for (int b = 0; b < base.count(); b++) {
+            long k = base.key(b);
+            if (keys[slot(k, keys)] == EMPTY) v.copy(k, base.entry(b), base.core(b), base.optional(b));
+        }
         for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY) v.copy(keys[i], entries[i], cores[i], optionals[i]);
     }
 

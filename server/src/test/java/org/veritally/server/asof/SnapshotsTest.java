@@ -168,6 +168,73 @@ class SnapshotsTest {
         }
     }
 
+    @Test
+    void aSnapshotIsReadInPlaceAndTheStateAfterItsReplayEqualsAFreshReplay() {
+        long seed = Seeds.seed("as-of sizes read in place", 180L);
+        try (Instance in = grownAndExtended(dir.resolve("data"), 13)) {
+            long size = in.store().logSize();
+            Snapshots snaps = snapshots(in, dir.resolve("snapshots"));
+            snaps.takeDue();
+            for (long s : snaps.shelf().sizes())
+                assertThat(MappedSnapshot.open(snaps.shelf().file(s)).inPlace())
+                        .as("snapshot %d is ordered", s)
+                        .isTrue();
+            Random rnd = new Random(seed);
+            for (int i = 0; i < 6; i++) {
+                long n = EVERY + rnd.nextInt((int) (size - EVERY));
+                ElectionState got = snaps.restoreAtMost(n).orElseThrow();
+                ElectionState want = StatesAsOf.replay(in.store(), got.logSize());
+                assertSameState(got, want);
+                // the replay after it writes over the snapshot's copies and tallies, never into the file
+                StatesAsOf.replayTo(
+                        got, org.veritally.server.intake.ReplayLog.following(got, in.store()), in.store(), n, x -> {});
+                assertSameState(got, StatesAsOf.replay(in.store(), n));
+                assertSameState(snaps.restoreAtMost(n).orElseThrow(), want);
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotWhoseCopiesAreNotInOrderIsMaterialisedAndWrittenAgainInOrder() throws IOException {
+        try (Instance in = grownAndExtended(dir.resolve("data"), 17)) {
+            Snapshots snaps = snapshots(in, dir.resolve("snapshots"));
+            snaps.takeDue();
+            long target = 2 * EVERY;
+            Snapshot s = snaps.shelf().read(target);
+            var c = s.copies();
+            int n = c.count();
+            // the order of an earlier version (the index's hash order): here, reversed
+            long[][] rev = new long[4][n];
+            for (int i = 0; i < n; i++) {
+                rev[0][i] = c.key()[n - 1 - i];
+                rev[1][i] = c.entry()[n - 1 - i];
+                rev[2][i] = c.core()[n - 1 - i];
+                rev[3][i] = c.optional()[n - 1 - i];
+            }
+            Snapshot old = new Snapshot(
+                    s.size(),
+                    s.range(),
+                    s.units(),
+                    s.stations(),
+                    s.sources(),
+                    s.sparse(),
+                    s.totals(),
+                    new Snapshot.Copies(rev[0], rev[1], rev[2], rev[3]),
+                    s.reconciliation());
+            byte[] ordered = Files.readAllBytes(snaps.shelf().file(target));
+            Files.write(snaps.shelf().file(target), SnapshotCodec.encode(old));
+            Snapshots again = snapshots(in, dir.resolve("snapshots"));
+            assertThat(MappedSnapshot.open(again.shelf().file(target)).inPlace())
+                    .isFalse();
+            long at = target + 3;
+            AsOf a = new StatesAsOf(in.store(), Optional.of(again)).at(at);
+            assertSameState(a.state(), StatesAsOf.replay(in.store(), at));
+            assertThat(again.openAll()).isEqualTo(again.shelf().sizes().size());
+            assertThat(Files.readAllBytes(again.shelf().file(target))).isEqualTo(ordered);
+            assertSameState(again.restoreAtMost(at).orElseThrow(), StatesAsOf.replay(in.store(), target));
+        }
+    }
+
     /** The whole state, part by part, as {@link StatesAsOf#replay} from entry 0 builds it. */
     static void assertSameState(ElectionState got, ElectionState want) {
         assertThat(got.logSize()).isEqualTo(want.logSize());
@@ -184,6 +251,11 @@ class SnapshotsTest {
         assertThat(got.tabulation().sources()).isEqualTo(want.tabulation().sources());
         assertThat(got.tabulation().snapshot()).isEqualTo(want.tabulation().snapshot());
         assertThat(copies(got)).isEqualTo(copies(want));
+        assertThat(got.sheets().size()).isEqualTo(want.sheets().size());
+        copies(want).forEach((k, v) -> {
+            assertThat(got.sheets().get(k)).isEqualTo(v.get(0));
+            assertThat(got.sheets().digest(k).core()).isEqualTo(v.get(1));
+        });
         int slots = want.catalogue().stationCount()
                 * want.requireElection().contests().size();
         var g = got.reconciliation().image(slots);
