@@ -259,5 +259,27 @@ class TranscribeCliTest {
         VerifyFixture.Run v = VerifyFixture.run("verify", pub.toString(), "--key", vkey);
         assertThat(v.code()).as(v.toString()).isZero();
         assertThat(v.out()).contains("VERIFIED");
+        // the attack: the operator (who holds the log key) moves a vote in the signed transcription, keeps its
+        // signature, and republishes the tiles under a new signed checkpoint: the tree checks pass, the rulebook
+        // does not (TR-SIGN)
+        List<byte[]> entries = VerifyFixture.publishedEntries(pub);
+        int i = -1;
+        for (int k = 0; k < entries.size(); k++) {
+            String t = new String(entries.get(k), StandardCharsets.UTF_8);
+            if (t.contains("\"kind\":\"transcription\"") && t.contains("\"signature\"")) i = k;
+        }
+        assertThat(i).as("the signed transcription is published").isPositive();
+        Map<String, Object> entry = JsonTree.asObject(JsonTree.parse(entries.get(i)));
+        Map<String, Object> sheet = JsonTree.asObject(entry.get("sheet"));
+        Map<String, Object> typed = JsonTree.asObject(sheet.get("votes"));
+        typed.put(choices.get(0), 4L);
+        typed.put(choices.get(1), 2L);
+        entries.set(i, org.veritally.formats.canonical.CanonicalJson.encode(entry));
+        VerifyFixture.republish(pub, entries, VerifyFixture.signer(Path.of(data)));
+        VerifyFixture.Run forged = VerifyFixture.run("verify", pub.toString(), "--key", vkey);
+        assertThat(forged.code()).as(forged.toString()).isEqualTo(1);
+        assertThat(forged.status("VFY-ROOT")).as(forged.toString()).isEqualTo("ok");
+        assertThat(forged.status("VFY-ENTRIES")).as(forged.toString()).isEqualTo("FAIL");
+        assertThat(forged.out()).containsPattern("(?m)^\\s+TR-SIGN at ");
     }
 }
