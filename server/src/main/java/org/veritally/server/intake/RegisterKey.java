@@ -24,10 +24,10 @@ import org.veritally.translog.VerifierKey;
  * intake demands signatures from then on) and into the log as a {@code key} entry (so every verifier
  * can check those signatures), in one transaction; a revocation clears the account's key and appends a
  * {@code revocation} entry. The entry must name an existing account with that account's source, or no source
- * for an account bound to none (an account key: {@link org.veritally.server.auth.Account#keySource()}; KEY-ACCOUNT, an account rule:
- * accounts are not in the log); the rulebook then decides the rest
+ * for an account bound to none (an account key: {@link org.veritally.server.auth.Account#keySource()};
+ * KEY-ACCOUNT, an account rule: accounts are not in the log); the rulebook then decides the rest
  * (KEY-SOURCE, KEY-FORMAT, KEY-ROTATE, KEY-COOL, KEY-REVOKE, KEY-TIME). Every revocation, and an
- * unendorsed key of a source whose keys were revoked, is stamped with this process's clock (whole
+ * unendorsed key of a source (or account) whose keys were revoked, is stamped with this process's clock (whole
  * seconds, UTC) if it carries no time (a source's first key needs none, so the log stays as before). The
  * account's live key registered again is answered idempotently. Thread-safe (the single writer's
  * monitor).
