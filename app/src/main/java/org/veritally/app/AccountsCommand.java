@@ -208,7 +208,9 @@ final class AccountsCommand implements Runnable {
             description = {
                 "Register an account's Ed25519 verifier key; recorded in the log.",
                 "While its source has a live key, the new key needs that key's endorsement (endorse-key, then "
-                        + "--endorsed): the operator cannot swap it (KEY-ROTATE)."
+                        + "--endorsed): the operator cannot swap it (KEY-ROTATE).",
+                "An account bound to no source (transcriber, moderator, auditor) gets an account key: its "
+                        + "transcriptions, flags and reports must then be signed (TR-SIGN)."
             })
     static final class Key implements Callable<Integer> {
         @Mixin
@@ -277,7 +279,7 @@ final class AccountsCommand implements Runnable {
             }
             return new org.veritally.core.entry.KeyEntry(
                     id,
-                    account.source(),
+                    account.keySource(),
                     vk.encode(),
                     Optional.empty(),
                     Optional.of(new org.veritally.core.entry.SheetSignature(by, bytes)));

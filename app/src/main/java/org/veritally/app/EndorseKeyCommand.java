@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * with a live key (a rotation, or a second account of the source): the endorsement covers the
  * canonical key entry without {@code endorsement} (docs/log-format.md §1.5). Prints the body of {@code
  * POST /api/keys} ({@code account, key, endorser, endorsement}), which {@code accounts key --endorsed}
- * also reads. The old key never leaves that machine; the operator cannot make one up (KEY-ROTATE).
+ * also reads. The old key never leaves that machine; the operator cannot make one up (KEY-ROTATE). Without
+ * {@code --source} it endorses an account key (docs/accounts.md): the account's own live key signs its new one.
  */
 @Command(
         name = "endorse-key",
@@ -36,8 +37,11 @@ final class EndorseKeyCommand implements Callable<Integer> {
     @Option(names = "--account", required = true, description = "the account the new key is for")
     String account;
 
-    @Option(names = "--source", required = true, description = "the source of both accounts")
-    String source;
+    @Option(
+            names = "--source",
+            description = "the source of both accounts; omitted for an account key (an account bound to no source,"
+                    + " which endorses its own new key)")
+    Optional<String> source;
 
     @Option(
             names = "--public-key",
@@ -52,7 +56,7 @@ final class EndorseKeyCommand implements Callable<Integer> {
             throw new UsageError(key + " is not a signing key");
         }
         VerifierKey vk = AccountsCommand.key(Optional.of(publicKey)).orElseThrow();
-        KeyEntry entry = new KeyEntry(account, source, vk.encode());
+        KeyEntry entry = new KeyEntry(account, source.orElse(""), vk.encode());
         byte[] sig = signer.value().signBytes(KeyJson.signedMessage(entry, endorser));
         var m = new LinkedHashMap<String, Object>();
         m.put("account", account);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.veritally.core.transcribe.FlagReason;
 import org.veritally.core.transcribe.PhotoKey;
@@ -13,6 +14,7 @@ import org.veritally.server.Instance;
 import org.veritally.server.http.Json;
 import org.veritally.server.transcribe.FiguresBody;
 import org.veritally.server.transcribe.Submitted;
+import org.veritally.server.transcribe.WorkEntries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code veritally transcribe next|submit|flag|report} (docs/transcription.md): the campaign's use cases from
  * the command line, as an account. On a data directory a server is not serving; against a running server
- * use the API (a lease taken here ends with the process). Exit 0 done, 1 refused (each problem with its
- * rule ID), 2 usage.
+ * use the API (a lease taken here ends with the process). {@code --key FILE} signs the work with the account's
+ * key (TR-SIGN). Exit 0 done, 1 refused (each problem with its rule ID), 2 usage.
  */
 @Command(
         name = "transcribe",
@@ -116,6 +118,9 @@ final class TranscribeCommand implements Runnable {
         @Parameters(paramLabel = "FILE", arity = "1")
         String file;
 
+        @Mixin
+        SigningKeyOption key;
+
         @Override
         public Integer call() throws IOException {
             byte[] body = file.equals("-") ? System.in.readAllBytes() : read(file);
@@ -128,7 +133,8 @@ final class TranscribeCommand implements Runnable {
                     problems.forEach(p -> System.err.println(p.at(file)));
                     return Main.REJECTED;
                 }
-                return answer(in.transcription().submit(account, s.get(), confirmed));
+                var entry = WorkEntries.transcription(account, s.get(), confirmed, false, Optional.empty());
+                return answer(in.transcription().submit(account, s.get(), confirmed, key.sign(in, entry)));
             }
         }
 
@@ -136,6 +142,33 @@ final class TranscribeCommand implements Runnable {
             Path p = Path.of(f);
             if (!Files.isReadable(p)) throw new UsageError("cannot read " + f);
             return Files.readAllBytes(p);
+        }
+    }
+
+    /**
+     * {@code --key FILE}: the account's signing key (keygen's), which signs the entry the command writes over its
+     * canonical bytes without {@code signature} (docs/log-format.md §1.9, TR-SIGN). Without it the work is unsigned,
+     * which the rulebook refuses once the account has a key.
+     */
+    static final class SigningKeyOption {
+        @Option(
+                names = "--key",
+                paramLabel = "FILE",
+                description = "the account's signing key (keygen): signs the entry (required once it has a key)")
+        Path file;
+
+        Optional<byte[]> sign(Instance in, org.veritally.core.entry.TranscriptionWork entry) {
+            if (file == null) return Optional.empty();
+            String text;
+            try {
+                text = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new UsageError("cannot read " + file + ": " + e.getMessage());
+            }
+            if (!(org.veritally.translog.NoteSigner.parse(text)
+                    instanceof org.veritally.translog.Parsed.Ok<org.veritally.translog.NoteSigner> signer))
+                throw new UsageError(file + " is not a signing key (keygen writes one)");
+            return Optional.of(signer.value().signBytes(in.state().codec().signedMessage(entry)));
         }
     }
 
@@ -173,15 +206,19 @@ final class TranscribeCommand implements Runnable {
         @Option(names = "--reason", required = true, paramLabel = "REASON")
         String reason;
 
+        @Mixin
+        SigningKeyOption key;
+
         @Override
         public Integer call() {
             var r = FlagReason.ofWire(reason)
                     .orElseThrow(() -> new UsageError(
                             "--reason is illegible, wrong-station, not-a-tally-sheet or duplicate, not " + reason));
-            PhotoKey key = photo.key();
+            PhotoKey photoKey = photo.key();
             try (Instance in = data.open()) {
                 if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
-                return answer(in.transcription().flag(account, key, r));
+                var entry = WorkEntries.flag(account, photoKey, r, false, Optional.empty());
+                return answer(in.transcription().flag(account, photoKey, r, key.sign(in, entry)));
             }
         }
     }
@@ -206,15 +243,24 @@ final class TranscribeCommand implements Runnable {
         @Option(names = "--text", paramLabel = "TEXT", defaultValue = "")
         String text;
 
+        @Mixin
+        SigningKeyOption key;
+
         @Override
         public Integer call() {
             var r = org.veritally.core.transcribe.ReportReason.ofWire(reason)
                     .orElseThrow(() -> new UsageError("--reason is illegible, wrong-station, not-a-tally-sheet,"
                             + " duplicate or other, not " + reason));
-            PhotoKey key = photo.key();
+            PhotoKey photoKey = photo.key();
             try (Instance in = data.open()) {
                 if (in.state().election().isEmpty()) throw new UsageError("no election defined in " + data.dir);
-                return answer(in.transcription().report(account, key, r, text));
+                Optional<byte[]> sig = Optional.empty();
+                if (key.file != null) {
+                    var entry = UsageError.of(
+                            () -> WorkEntries.report(account, photoKey, r, text, false, Optional.empty()));
+                    sig = key.sign(in, entry);
+                }
+                return answer(in.transcription().report(account, photoKey, r, text, sig));
             }
         }
     }

@@ -100,6 +100,40 @@ final class VerifyFixture {
                 .orElseThrow();
     }
 
+    /** The entries of a published log of fewer than 256 entries (one partial bundle). */
+    static List<byte[]> publishedEntries(Path pub) throws IOException {
+        int size = Integer.parseInt(Files.readString(pub.resolve("checkpoint")).split("\n")[1]);
+        return new java.util.ArrayList<>(org.veritally.translog.EntryBundle.parse(
+                        Files.readAllBytes(pub.resolve("tile/entries/000.p/" + size)), size)
+                .orElseThrow()
+                .entries());
+    }
+
+    /**
+     * Rewrites the tiles and the checkpoint of the published log {@code pub} over {@code entries} (fewer than 256),
+     * signed with the log's own {@code key}: what a dishonest operator can do, so that only the rulebook is left to
+     * catch a forged entry.
+     */
+    static void republish(Path pub, List<byte[]> entries, NoteSigner key) throws IOException {
+        var r = new org.veritally.translog.TreeAppender()
+                .appendEntries(org.veritally.translog.CompactRange.empty(), entries);
+        var nodes = new org.veritally.translog.InMemoryNodeStore();
+        nodes.putAll(r.nodes());
+        for (var t : org.veritally.translog.TileLayout.hashTiles(entries.size()))
+            Files.write(pub.resolve(t.path()), org.veritally.translog.TileBuilder.build(t, nodes));
+        for (var b : org.veritally.translog.TileLayout.entryBundles(entries.size())) {
+            int from = (int) (b.index() * org.veritally.translog.Tile.FULL_WIDTH);
+            Files.write(
+                    pub.resolve(b.path()),
+                    new org.veritally.translog.EntryBundle(entries.subList(from, from + b.width())).encode());
+        }
+        Files.writeString(
+                pub.resolve("checkpoint"),
+                org.veritally.translog.SignedCheckpoint.sign(
+                                org.veritally.translog.Checkpoint.of(key.name(), entries.size(), r.root()), key)
+                        .format());
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {

@@ -53,8 +53,10 @@ final class TranscribeRoute {
         Optional<Account> a = account(Optional.ofNullable(ctx.cookie(COOKIE)));
         if (a.isEmpty()) return page(lang, new TranscribePage.SignIn(), Optional.empty(), List.of(), 200);
         Optional<String> done = Optional.ofNullable(ctx.queryParam("done")).filter(s -> s.matches("\\d{1,19}|sent"));
-        var next = in.transcription().next(a.get().id());
         boolean mod = Authorization.allows(a.get().role(), Action.MODERATE);
+        if (in.state().keys().firstKey(a.get().id()).isPresent()) // the page cannot sign: no task is leased (TR-SIGN)
+        return renderer.transcribe(lang, new TranscribePage.NoTask("transcribe.signs"), done, List.of(), 200, mod);
+        var next = in.transcription().next(a.get().id());
         if (!next.problems().isEmpty()) {
             String rule = next.problems().get(0).rule().id();
             String key = rule.equals("SRV-RATE") ? "transcribe.rate" : "transcribe.paused";

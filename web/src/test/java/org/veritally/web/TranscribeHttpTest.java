@@ -288,6 +288,34 @@ class TranscribeHttpTest {
             assertThat(get("/" + l.code() + "/campaign", "").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @Order(6)
+    void trSignTheNoScriptPageSaysAnAccountWithAKeyCannotWorkThereAndLeasesNothing() throws Exception {
+        String token = volunteer("vol-key");
+        in.keyRegistry()
+                .register(
+                        in.accounts(),
+                        "vol-key",
+                        org.veritally.translog.NoteSigner.generate(
+                                        "vol-key", org.veritally.translog.VerifierKey.TYPE_ED25519)
+                                .verifierKey());
+        String cookie = signIn(token);
+        var r = get("/en/transcribe", cookie);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("id=\"tr-none\"")
+                .contains("TR-SIGN")
+                .contains("transcribe submit --key")
+                .doesNotContain("name=\"valid\"");
+        for (Lang l : Lang.values())
+            assertThat(get("/" + l.code() + "/transcribe", cookie).body()).contains("TR-SIGN");
+        var refused = post("en", cookie, figures(file(STATION, 77), new long[] {1, 1, 1, 0, 0}, 3, false));
+        assertThat(refused.statusCode())
+                .as("an unsigned form post is refused by the rulebook")
+                .isEqualTo(422);
+        assertThat(refused.body()).contains("TR-SIGN");
+    }
+
     static HttpResponse<String> httpModerate(String cookie, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

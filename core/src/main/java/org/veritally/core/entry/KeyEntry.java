@@ -11,6 +11,11 @@ import java.util.Optional;
  * canonical entry without the {@code endorsement} member (docs/log-format.md §1.5, rule KEY-ROTATE).
  * An unendorsed key carries the {@code time} the server wrote it (RFC 3339, UTC): after a {@link
  * RevocationEntry} it counts only once the election's cooling-off period has passed (KEY-COOL).
+ *
+ * <p>An <em>account key</em> ({@link #ofAccount()}: {@code source} is {@code ""}, the member is absent on the
+ * wire) is the key of an account bound to no source (a transcriber, a moderator, an auditor): it signs that
+ * account's transcription work (TR-SIGN), and its scope for KEY-ROTATE and KEY-COOL is the account itself
+ * (docs/accounts.md, docs/log-format.md §1.5). A source id is never empty, so the two cannot be confused.
  * Immutable.
  */
 public record KeyEntry(
@@ -19,6 +24,16 @@ public record KeyEntry(
     /** An unendorsed key without a time (a source's first key, as logs before rotation wrote it). */
     public KeyEntry(String account, String source, String verifierKey) {
         this(account, source, verifierKey, Optional.empty(), Optional.empty());
+    }
+
+    /** An unendorsed account key (no source) without a time. */
+    public static KeyEntry forAccount(String account, String verifierKey) {
+        return new KeyEntry(account, "", verifierKey);
+    }
+
+    /** Whether this is an account key: the key of an account bound to no source. */
+    public boolean ofAccount() {
+        return source.isEmpty();
     }
 
     public String kind() {

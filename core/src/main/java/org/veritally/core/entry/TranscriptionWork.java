@@ -1,5 +1,7 @@
 package org.veritally.core.entry;
 
+import java.util.Optional;
+
 /**
  * The entries of a transcription campaign (docs/transcription.md): volunteers turn photos of tally
  * sheets into numbers, and anyone reports a photo. One member of {@link EntryVisitor}
@@ -9,8 +11,24 @@ package org.veritally.core.entry;
 public sealed interface TranscriptionWork extends Entry
         permits TranscriptionEntry, TranscriptionFlagEntry, TranscriberPauseEntry, TranscriptionReportEntry {
     /** The entry as transcription work, if it is: for readers outside core that look only at that work. */
-    static java.util.Optional<TranscriptionWork> of(Entry e) {
-        return e instanceof TranscriptionWork w ? java.util.Optional.of(w) : java.util.Optional.empty();
+    static Optional<TranscriptionWork> of(Entry e) {
+        return e instanceof TranscriptionWork w ? Optional.of(w) : Optional.empty();
+    }
+
+    /**
+     * The account's Ed25519 signature over the canonical entry without it (docs/log-format.md §1.9; its signer
+     * is always the entry's account, TR-SIGN). A pause is never signed.
+     */
+    default Optional<SheetSignature> signature() {
+        return Optional.empty();
+    }
+
+    /**
+     * The account whose work this is, which signs it (TR-SIGN): a transcription's, a flag's or a report's
+     * {@code account}; empty for a pause, which is not the paused account's work.
+     */
+    default Optional<String> worker() {
+        return Optional.empty();
     }
 
     /** Calls the method of {@code v} for this kind. */

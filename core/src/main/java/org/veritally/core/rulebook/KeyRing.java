@@ -16,7 +16,9 @@ import org.veritally.core.entry.RevocationEntry;
  * The keys the log has registered and revoked so far, as the {@link Rulebook} reads them: each
  * account's live key, each source's history of keys and revocations, and the latest key time. Every
  * side that replays the log (the sequencer's state, the rebuild, followers, {@code verify}) keeps one
- * and feeds it the key and revocation entries the rulebook accepted, in log order. Thread-safe (every
+ * and feeds it the key and revocation entries the rulebook accepted, in log order. Account keys (a key
+ * of no source, {@link KeyEntry#ofAccount()}) are live keys like any other; their revocations are kept per
+ * account ({@link #lastAccountRevocation}), and they are in no source's history. Thread-safe (every
  * method takes the ring's monitor; readers of a source's page may run beside the writer).
  */
 public final class KeyRing {
@@ -33,6 +35,8 @@ public final class KeyRing {
     private final Map<String, Revoked> revoked = new HashMap<>();
     private final Set<String> signing = new HashSet<>();
     private final Map<String, Instant> lastRevocation = new HashMap<>();
+    private final Map<String, Instant> lastAccountRevocation = new HashMap<>();
+    private final Map<String, Long> firstKey = new HashMap<>();
     private final Map<String, List<Event>> history = new HashMap<>();
     private Optional<Instant> lastTime = Optional.empty();
 
@@ -40,8 +44,11 @@ public final class KeyRing {
     public synchronized void add(long index, KeyEntry k) {
         live.put(k.account(), new Live(index, k));
         revoked.remove(k.account());
-        signing.add(k.source());
-        history.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(new Event(index, k));
+        firstKey.putIfAbsent(k.account(), index);
+        if (!k.ofAccount()) {
+            signing.add(k.source());
+            history.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(new Event(index, k));
+        }
         k.time().flatMap(KeyRing::instant).ifPresent(this::advance);
     }
 
@@ -49,9 +56,11 @@ public final class KeyRing {
     public synchronized void revoke(long index, RevocationEntry r) {
         live.remove(r.account());
         revoked.put(r.account(), new Revoked(index, r));
-        history.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(new Event(index, r));
+        if (!r.ofAccount())
+            history.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(new Event(index, r));
         instant(r.time()).ifPresent(t -> {
-            lastRevocation.merge(r.source(), t, (a, b) -> a.isAfter(b) ? a : b);
+            (r.ofAccount() ? lastAccountRevocation : lastRevocation)
+                    .merge(r.ofAccount() ? r.account() : r.source(), t, (a, b) -> a.isAfter(b) ? a : b);
             advance(t);
         });
     }
@@ -84,6 +93,19 @@ public final class KeyRing {
     /** Whether {@code source} ever registered a key: from then on all its sheets are signed. */
     public synchronized boolean signs(String source) {
         return signing.contains(source);
+    }
+
+    /**
+     * The log index of {@code account}'s first key entry (of a source or not), if it ever had one: from it on,
+     * the account signs its transcription work (TR-SIGN), also once the key is revoked.
+     */
+    public synchronized Optional<Long> firstKey(String account) {
+        return Optional.ofNullable(firstKey.get(account));
+    }
+
+    /** The time of the latest revocation of {@code account}'s account key (of no source), if it has one. */
+    public synchronized Optional<Instant> lastAccountRevocation(String account) {
+        return Optional.ofNullable(lastAccountRevocation.get(account));
     }
 
     /** The accounts of {@code source} with a live key, sorted. */

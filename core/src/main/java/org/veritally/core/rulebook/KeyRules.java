@@ -28,6 +28,12 @@ import org.veritally.core.validation.Problem;
  *   <li>without one, for a source that never had a key: accepted (the first key, in public);
  *   <li>any time it carries is a time in the one RFC 3339 form, not before the latest key time (KEY-TIME).
  * </ol>
+ *
+ * <p>An account key (no source, {@link KeyEntry#ofAccount()}) follows the same rules with the account as its
+ * scope: endorsed only by the account's own live key, unendorsed only when the account has no live key, and
+ * after a revocation of it only past the cooling-off period. An account holds keys of one kind: a key of the
+ * other kind while it has a live key is KEY-ROTATE, and an unendorsed source key for an account whose account
+ * key was revoked waits for the cooling-off period too, so the operator cannot swap a volunteer's key either.
  */
 final class KeyRules {
     private KeyRules() {}
@@ -40,6 +46,20 @@ final class KeyRules {
         Optional<Instant> time = Optional.empty();
         if (k.time().isPresent()) {
             time = time(ring, k.time().get(), where, out);
+        }
+        Optional<KeyRing.Live> own = ring.live(k.account());
+        if (own.isPresent() && own.get().entry().ofAccount() != k.ofAccount()) {
+            out.add(new Problem(
+                    KeyRule.KEY_ROTATE,
+                    where + " source",
+                    "account '" + k.account() + "' holds a live "
+                            + scope(own.get().entry()) + " (entry " + own.get().index()
+                            + "): an account holds keys of one kind; revoke it first"));
+            return out;
+        }
+        if (k.ofAccount()) {
+            accountKey(ledger, k, own, time, endorsementVerifies, where, out);
+            return out;
         }
         if (k.endorsement().isPresent()) {
             SheetSignature e = k.endorsement().get();
@@ -78,27 +98,102 @@ final class KeyRules {
                             + "and the cooling-off period"));
             return out;
         }
-        Optional<Instant> revokedAt = ring.lastRevocation(k.source());
-        if (revokedAt.isPresent()) {
-            Election el = ledger.election().orElseThrow();
-            Instant from = revokedAt.get().plus(Duration.ofHours(el.keyCoolingOffHours()));
-            if (k.time().isEmpty()) {
-                out.add(new Problem(
-                        KeyRule.KEY_COOL,
-                        where + " time",
-                        "source '" + k.source() + "' had its keys revoked; an unendorsed key needs a time"));
-            } else if (time.isPresent() && time.get().isBefore(from)) {
-                out.add(Problem.mismatch(
-                        KeyRule.KEY_COOL,
-                        where + " time",
-                        "source '" + k.source() + "' had its keys revoked at " + KeyRing.format(revokedAt.get())
-                                + "; an unendorsed key counts after the cooling-off period of "
-                                + el.keyCoolingOffHours() + " h",
-                        "at or after " + KeyRing.format(from),
-                        k.time().get()));
-            }
-        }
+        // the source's keys revoked, or the account's own account key: either way its holder gets the period to object
+        Optional<Instant> revokedAt = latest(ring.lastRevocation(k.source()), ring.lastAccountRevocation(k.account()));
+        cool(ledger, k, revokedAt, time, "source '" + k.source() + "'", where, out);
         return out;
+    }
+
+    /**
+     * An account key (no source): its scope is the account itself. Endorsed, the endorser is the account
+     * with its live account key (a rotation); unendorsed, the account has no live key, and after a
+     * revocation of its key the cooling-off period has passed (KEY-ROTATE, KEY-COOL).
+     */
+    private static void accountKey(
+            LedgerView ledger,
+            KeyEntry k,
+            Optional<KeyRing.Live> own,
+            Optional<Instant> time,
+            java.util.function.Predicate<String> endorsementVerifies,
+            String where,
+            List<Problem> out) {
+        KeyRing ring = ledger.keys();
+        if (k.endorsement().isPresent()) {
+            String endorser = k.endorsement().get().signer();
+            if (!endorser.equals(k.account())) {
+                out.add(Problem.mismatch(
+                        KeyRule.KEY_ROTATE,
+                        where + " endorser",
+                        "an account key is endorsed by the account itself",
+                        k.account(),
+                        endorser));
+            } else if (own.isEmpty()) {
+                out.add(new Problem(
+                        KeyRule.KEY_ROTATE,
+                        where + " endorser",
+                        "account '" + endorser + "' has no live key"
+                                + ring.revoked(endorser)
+                                        .map(r -> " (revoked at entry " + r.index() + ")")
+                                        .orElse("")));
+            } else if (!endorsementVerifies.test(own.get().entry().verifierKey())) {
+                out.add(new Problem(
+                        KeyRule.KEY_ROTATE,
+                        where + " endorsement",
+                        "the endorsement does not verify with " + endorser + "'s key (entry "
+                                + own.get().index() + ")"));
+            }
+            return;
+        }
+        if (own.isPresent()) {
+            out.add(new Problem(
+                    KeyRule.KEY_ROTATE,
+                    where + " endorsement",
+                    "account '" + k.account() + "' has a live key (entry "
+                            + own.get().index()
+                            + "): a new key needs its endorsement, or its revocation and the cooling-off period"));
+            return;
+        }
+        cool(ledger, k, ring.lastAccountRevocation(k.account()), time, "account '" + k.account() + "'", where, out);
+    }
+
+    /** KEY-COOL: an unendorsed key after a revocation at {@code revokedAt} needs a time past the cooling-off period. */
+    private static void cool(
+            LedgerView ledger,
+            KeyEntry k,
+            Optional<Instant> revokedAt,
+            Optional<Instant> time,
+            String whose,
+            String where,
+            List<Problem> out) {
+        if (revokedAt.isEmpty()) return;
+        Election el = ledger.election().orElseThrow();
+        Instant from = revokedAt.get().plus(Duration.ofHours(el.keyCoolingOffHours()));
+        if (k.time().isEmpty()) {
+            out.add(new Problem(
+                    KeyRule.KEY_COOL,
+                    where + " time",
+                    whose + " had its keys revoked; an unendorsed key needs a time"));
+        } else if (time.isPresent() && time.get().isBefore(from)) {
+            out.add(Problem.mismatch(
+                    KeyRule.KEY_COOL,
+                    where + " time",
+                    whose + " had its keys revoked at " + KeyRing.format(revokedAt.get())
+                            + "; an unendorsed key counts after the cooling-off period of "
+                            + el.keyCoolingOffHours() + " h",
+                    "at or after " + KeyRing.format(from),
+                    k.time().get()));
+        }
+    }
+
+    private static Optional<Instant> latest(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return a.get().isAfter(b.get()) ? a : b;
+    }
+
+    /** "account key" or "key of source 'S'". */
+    private static String scope(KeyEntry k) {
+        return k.ofAccount() ? "account key" : "key of source '" + k.source() + "'";
     }
 
     /** The problems of revocation {@code r}. */

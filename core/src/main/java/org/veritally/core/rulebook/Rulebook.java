@@ -50,7 +50,8 @@ import org.veritally.core.validation.SheetValidator;
  *       already declared, an unknown unit), CAT-UNIVERSE (more stations or registered voters below a
  *       unit than the election's declared universe for it: {@link CatalogueWithinUniverse});
  *   <li>source: SRC-KIND (a source declared again, a second authority);
- *   <li>key: KEY-FORMAT (not a verifier key), KEY-SOURCE (an undeclared source), and the rules of
+ *   <li>key: KEY-FORMAT (not a verifier key), KEY-SOURCE (an undeclared source; an account key has none), and
+ *       the rules of
  *       {@link KeyRules}: KEY-ROTATE (a new key of a source with a live key, not endorsed by one),
  *       KEY-COOL (an unendorsed key within the cooling-off period after a revocation), KEY-TIME; the
  *       account's live key again is a repeat;
@@ -66,8 +67,8 @@ import org.veritally.core.validation.SheetValidator;
  *   <li>evidence: EV-STATION, EV-CONTEST, EV-SOURCE, AUTH-SIG (as for a sheet), EV-DUP (the same
  *       bytes, station and source with other details), a repeat of the same entry, and the flag
  *       EV-SAME (the same bytes already filed for another station);
- *   <li>transcription, transcription flag, transcriber pause: the TR rules and the agreed copy of
- *       {@link TranscriptionRules} (docs/transcription.md);
+ *   <li>transcription, transcription flag, transcriber pause, report: the TR rules and the agreed copy of
+ *       {@link TranscriptionRules} (docs/transcription.md), TR-SIGN ({@link WorkSignatures}) included;
  *   <li>audit, audit-seed, audit-count, audit-round: the rules of {@link AuditRules} (AUD-DEFINE, AUD-SEED,
  *       AUD-COUNT, and AUD-ROUND, which recomputes the round from the log before it: {@link AuditRecompute}).
  * </ul>
@@ -139,7 +140,7 @@ public final class Rulebook {
 
             @Override
             public Decision transcription(org.veritally.core.entry.TranscriptionWork e) {
-                return TranscriptionRules.decide(ledger, e, where, machine);
+                return TranscriptionRules.decide(ledger, e, where, machine, key -> signatures.verifies(key, e));
             }
 
             @Override
@@ -147,6 +148,15 @@ public final class Rulebook {
                 return AuditRules.decide(ledger, index, e, where); // AUD-DEFINE, AUD-SEED, AUD-COUNT, AUD-ROUND
             }
         });
+    }
+
+    /**
+     * TR-SIGN alone for transcription work {@code w} against the keys of {@code keys}, as {@link #decide}
+     * checks it: for work that is answered without being written (a gold task's answer), so that it is refused
+     * exactly as written work would be. Empty for a pause, and when the signature (or its absence) is right.
+     */
+    public Optional<Problem> workSignature(KeyRing keys, org.veritally.core.entry.TranscriptionWork w, String where) {
+        return w.worker().flatMap(a -> WorkSignatures.check(keys, w, a, key -> signatures.verifies(key, w), where));
     }
 
     private static Decision refuse(Rule rule, String where, String message) {
@@ -236,8 +246,8 @@ public final class Rulebook {
 
     private Decision key(LedgerView ledger, KeyEntry k, String where) {
         List<Problem> out = new ArrayList<>(0);
-        if (ledger.sourceIndex(k.source()) < 0)
-            out.add(new Problem(Rule.KEY_SOURCE, where + " source", "undeclared source '" + k.source() + "'"));
+        if (!k.ofAccount() && ledger.sourceIndex(k.source()) < 0) // an account key has no source
+        out.add(new Problem(Rule.KEY_SOURCE, where + " source", "undeclared source '" + k.source() + "'"));
         if (!signatures.isVerifierKey(k.verifierKey())) {
             out.add(new Problem(
                     Rule.KEY_FORMAT, where + " key", "not a C2SP verifier key (name+keyid+base64 of an Ed25519 key)"));

@@ -3,6 +3,7 @@ package org.veritally.core.rulebook;
 import org.veritally.core.entry.EvidenceEntry;
 import org.veritally.core.entry.KeyEntry;
 import org.veritally.core.entry.SheetEntry;
+import org.veritally.core.entry.TranscriptionWork;
 
 /**
  * The cryptography the rulebook needs, as a port: whether a string is a verifier key, and whether a
@@ -18,6 +19,12 @@ public interface SignatureCheck {
 
     /** The same for an evidence entry. */
     boolean verifies(String verifierKey, EvidenceEntry entry);
+
+    /**
+     * Whether transcription work {@code entry}'s signature verifies with {@code verifierKey} (its account's
+     * key); the entry is signed (docs/log-format.md §1.9, TR-SIGN).
+     */
+    boolean verifies(String verifierKey, TranscriptionWork entry);
 
     /**
      * Whether key entry {@code entry}'s endorsement verifies with {@code verifierKey} (the endorser's

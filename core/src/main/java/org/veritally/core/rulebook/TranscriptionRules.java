@@ -42,7 +42,8 @@ import org.veritally.core.validation.SheetValidator;
  *   <li>pause: a pause of an account already paused is a repeat; a lift of an account not paused is
  *       TR-LIFT. Work counts only if done after the account's latest pause ({@link
  *       org.veritally.core.transcribe.TranscriptionBook#counts});
- *   <li>report: {@link PhotoReports} (TR-REPORT, TR-RETURN).
+ *   <li>report: {@link PhotoReports} (TR-REPORT, TR-RETURN);
+ *   <li>before all of these, for a transcription, flag or report: TR-SIGN ({@link WorkSignatures}).
  * </ul>
  *
  * Stateless. Public for {@link #CONFIRMABLE} only; the rules are decided through the {@link Rulebook}.
@@ -57,7 +58,16 @@ public final class TranscriptionRules {
 
     private TranscriptionRules() {}
 
-    static Decision decide(LedgerView ledger, TranscriptionWork e, String where, MachineFigures machine) {
+    static Decision decide(
+            LedgerView ledger,
+            TranscriptionWork e,
+            String where,
+            MachineFigures machine,
+            java.util.function.Predicate<String> verifies) {
+        // TR-SIGN first and alone: an entry that is not its account's says nothing else worth deciding
+        Optional<Problem> unsigned =
+                e.worker().flatMap(account -> WorkSignatures.check(ledger.keys(), e, account, verifies, where));
+        if (unsigned.isPresent()) return new Decision.Refuse(List.of(unsigned.get()));
         return e.accept(new TranscriptionWork.Visitor<Decision>() {
             @Override
             public Decision transcription(TranscriptionEntry t) {

@@ -38,6 +38,12 @@ public enum TranscriptionRule implements RuleId {
             "reports of the election's reportThreshold distinct accounts take an open photo out of the queue"),
     TR_RETURN("TR-RETURN", Severity.FLAG, "a moderator returns a reported photo to the queue"),
     TR_LIFT("TR-LIFT", Severity.ERROR, "a pause is lifted from an account that is not paused"),
+    TR_SIGN(
+            "TR-SIGN",
+            Severity.ERROR,
+            "a transcription, flag or report is unsigned where its account has a key, or its signature does not"
+                    + " verify with the account's key live at that index (another account's key, a revoked key, or"
+                    + " altered contents)"),
     TR_MACHINE(
             "TR-MACHINE",
             Severity.FLAG,

@@ -65,6 +65,16 @@ public final class EntryCodec {
                 .signedMessage(s, signer);
     }
 
+    /**
+     * The bytes an account signs for transcription work (TR-SIGN): the canonical entry without its {@code
+     * signature} (docs/log-format.md §1.9).
+     */
+    public byte[] signedMessage(org.veritally.core.entry.TranscriptionWork w) {
+        return transcriptions
+                .orElseThrow(() -> new IllegalStateException("no election yet"))
+                .signedMessage(w);
+    }
+
     public byte[] encode(Entry e) {
         return e.accept(new EntryVisitor<byte[]>() {
             @Override

@@ -15,10 +15,11 @@ import org.veritally.formats.canonical.Fields;
 
 /**
  * JSON form of the {@code key} and {@code revocation} entries (docs/log-format.md §1.5, §1.8). A key:
- * {@code {account, source, key, time?, endorser?, endorsement?}}, {@code endorser} and {@code
+ * {@code {account, source?, key, time?, endorser?, endorsement?}} ({@code source} absent for an account key,
+ * {@link KeyEntry#ofAccount()}), {@code endorser} and {@code
  * endorsement} together or not at all; the endorsement is the Ed25519 signature (standard base64) of
  * the endorser's live key over the canonical entry without {@code endorsement} ({@link
- * #signedMessage}). A revocation: {@code {account, source, time, reason}}. Stateless and thread-safe.
+ * #signedMessage}). A revocation: {@code {account, source?, time, reason}}. Stateless and thread-safe.
  */
 public final class KeyJson {
     private KeyJson() {}
@@ -41,7 +42,7 @@ public final class KeyJson {
         m.put("kind", "key");
         m.put("v", 1L);
         m.put("account", k.account());
-        m.put("source", k.source());
+        if (!k.ofAccount()) m.put("source", k.source()); // an account key has no source
         m.put("key", k.verifierKey());
         k.time().ifPresent(t -> m.put("time", t));
         k.endorsement().ifPresent(e -> m.put("endorser", e.signer()));
@@ -55,7 +56,9 @@ public final class KeyJson {
     public static Optional<KeyEntry> read(Fields f, List<Problem> problems) {
         int before = problems.size();
         String account = f.str("account");
-        String source = f.str("source");
+        String source = f.has("source") ? f.str("source") : "";
+        if (f.has("source") && source.isEmpty())
+            problems.add(new Problem(Rule.IN_FIELD, f.path() + ".source", "an account key omits its source"));
         String key = f.str("key");
         Optional<String> time = f.has("time") ? Optional.of(f.str("time")) : Optional.empty();
         Optional<SheetSignature> endorsement = Optional.empty();
@@ -74,26 +77,23 @@ public final class KeyJson {
     }
 
     public static byte[] encode(RevocationEntry r) {
-        return CanonicalJson.encode(Map.of(
-                "kind",
-                "revocation",
-                "v",
-                1L,
-                "account",
-                r.account(),
-                "source",
-                r.source(),
-                "time",
-                r.time(),
-                "reason",
-                r.reason()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "revocation");
+        m.put("v", 1L);
+        m.put("account", r.account());
+        if (!r.ofAccount()) m.put("source", r.source()); // an account key's revocation has no source
+        m.put("time", r.time());
+        m.put("reason", r.reason());
+        return CanonicalJson.encode(m);
     }
 
     /** Reads a revocation's members from {@code f} (as {@link #read}). */
     public static Optional<RevocationEntry> readRevocation(Fields f, List<Problem> problems) {
         int before = problems.size();
         String account = f.str("account");
-        String source = f.str("source");
+        String source = f.has("source") ? f.str("source") : "";
+        if (f.has("source") && source.isEmpty())
+            problems.add(new Problem(Rule.IN_FIELD, f.path() + ".source", "an account key's revocation omits it"));
         String time = f.str("time");
         String reason = f.str("reason");
         if (problems.size() > before) return Optional.empty();

@@ -54,6 +54,14 @@ public final class NoteSignatureCheck implements SignatureCheck {
     }
 
     @Override
+    public boolean verifies(String verifierKey, org.veritally.core.entry.TranscriptionWork entry) {
+        var sig = entry.signature().orElseThrow();
+        return parse(verifierKey)
+                .map(k -> k.verifies(codec.signedMessage(entry), sig.signature()))
+                .orElse(false);
+    }
+
+    @Override
     public boolean verifies(String verifierKey, EvidenceEntry entry) {
         var sig = entry.signature().orElseThrow();
         return parse(verifierKey)

@@ -1,6 +1,7 @@
 package org.veritally.formats.entry;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,15 @@ import org.veritally.formats.canonical.JsonTree;
  *
  * <ul>
  *   <li>{@code transcription}: {@code account, confirmed [rule IDs, sorted], kind, role? ("moderator"),
- *       sheet {the sheet entry's canonical object: the copy the figures would be}, v};
- *   <li>{@code transcription-flag}: {@code account, kind, photo, reason, role?, source, station, v};
+ *       sheet {the sheet entry's canonical object: the copy the figures would be}, signature?, v};
+ *   <li>{@code transcription-flag}: {@code account, kind, photo, reason, role?, signature?, source, station, v};
  *   <li>{@code transcriber-pause}: {@code account, action? ("lift"), by, kind, reason, v};
- *   <li>{@code transcription-report}: {@code account, kind, photo, reason, role?, source, station, text?, v}
- *       ({@code text} omitted when empty).
+ *   <li>{@code transcription-report}: {@code account, kind, photo, reason, role?, signature?, source, station,
+ *       text?, v} ({@code text} omitted when empty).
  * </ul>
+ *
+ * {@code signature} (standard base64 of the account's Ed25519 signature) covers the canonical entry without it
+ * ({@link #signedMessage}; TR-SIGN).
  *
  * Immutable and thread-safe.
  */
@@ -43,6 +47,20 @@ final class TranscriptionJson {
     }
 
     byte[] encode(TranscriptionWork e) {
+        var m = tree(e);
+        e.signature().ifPresent(sig -> m.put("signature", Base64.getEncoder().encodeToString(sig.signature())));
+        return CanonicalJson.encode(m);
+    }
+
+    /**
+     * The bytes an account signs (TR-SIGN, docs/log-format.md §1.9): the canonical entry without its {@code
+     * signature} member (the signer is the entry's {@code account}, so no {@code signer} member is added).
+     */
+    byte[] signedMessage(TranscriptionWork e) {
+        return CanonicalJson.encode(tree(e));
+    }
+
+    private LinkedHashMap<String, Object> tree(TranscriptionWork e) {
         var m = new LinkedHashMap<String, Object>();
         m.put("kind", e.kind());
         m.put("v", 1L);
@@ -92,7 +110,7 @@ final class TranscriptionJson {
                 return null;
             }
         });
-        return CanonicalJson.encode(m);
+        return m;
     }
 
     /** Reads an entry of one of the four kinds; the caller has read nothing of {@code f}. */
@@ -107,6 +125,15 @@ final class TranscriptionJson {
             else problems.add(new Problem(Rule.IN_FIELD, f.path() + ".role", "the only role is 'moderator'"));
         }
         boolean moderatorSays = settles;
+        Optional<byte[]> signature = Optional.empty();
+        if (f.has("signature") && !kind.equals("transcriber-pause")) { // a pause's is an unknown member (IN-FIELD)
+            try {
+                signature = Optional.of(Base64.getDecoder().decode(f.str("signature")));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(Rule.IN_FIELD, f.path() + ".signature", "the signature is not base64"));
+            }
+        }
+        Optional<byte[]> signed = signature;
         Optional<TranscriptionWork> out = Optional.empty();
         switch (kind) {
             case "transcription" -> {
@@ -133,7 +160,8 @@ final class TranscriptionJson {
                     return Optional.empty();
                 }
                 out = construct(
-                        () -> new TranscriptionEntry(sheet.get().sheet(), account, confirmed, moderatorSays),
+                        () -> sign(
+                                new TranscriptionEntry(sheet.get().sheet(), account, confirmed, moderatorSays), signed),
                         f.path(),
                         problems);
             }
@@ -153,7 +181,9 @@ final class TranscriptionJson {
                     problems.add(new Problem(Rule.IN_FIELD, f.path() + ".photo", "not a SHA-256 in lower-case hex"));
                 if (problems.size() > before) return Optional.empty();
                 out = construct(
-                        () -> new TranscriptionFlagEntry(photo, station, source, account, r.get(), moderatorSays),
+                        () -> sign(
+                                new TranscriptionFlagEntry(photo, station, source, account, r.get(), moderatorSays),
+                                signed),
                         f.path(),
                         problems);
             }
@@ -176,8 +206,10 @@ final class TranscriptionJson {
                     problems.add(new Problem(Rule.IN_FIELD, f.path() + ".text", "an empty text is omitted"));
                 if (problems.size() > before) return Optional.empty();
                 out = construct(
-                        () -> new TranscriptionReportEntry(
-                                photo, station, source, account, r.get(), text, moderatorSays),
+                        () -> sign(
+                                new TranscriptionReportEntry(
+                                        photo, station, source, account, r.get(), text, moderatorSays),
+                                signed),
                         f.path(),
                         problems);
             }
@@ -198,6 +230,32 @@ final class TranscriptionJson {
         }
         if (out.isEmpty() || problems.size() > before) return Optional.empty();
         return out;
+    }
+
+    /** {@code work} with {@code signature}, if any. */
+    private static TranscriptionWork sign(TranscriptionWork work, Optional<byte[]> signature) {
+        if (signature.isEmpty()) return work;
+        return work.accept(new TranscriptionWork.Visitor<TranscriptionWork>() {
+            @Override
+            public TranscriptionWork transcription(TranscriptionEntry t) {
+                return t.signed(signature.get());
+            }
+
+            @Override
+            public TranscriptionWork flag(TranscriptionFlagEntry fl) {
+                return fl.signed(signature.get());
+            }
+
+            @Override
+            public TranscriptionWork pause(TranscriberPauseEntry p) {
+                throw new IllegalArgumentException("a pause is not signed");
+            }
+
+            @Override
+            public TranscriptionWork report(TranscriptionReportEntry r) {
+                return r.signed(signature.get());
+            }
+        });
     }
 
     /** Runs a constructor whose preconditions are the entry's shape; a failure is IN-FIELD. */

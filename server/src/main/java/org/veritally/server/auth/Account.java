@@ -17,6 +17,15 @@ public record Account(String id, Role role, String source, Optional<VerifierKey>
         return role == Role.AUDITOR && !source.isEmpty() ? Optional.of(source) : Optional.empty();
     }
 
+    /**
+     * The source its keys sign for: its source, or {@code ""} for an account bound to no source (a transcriber,
+     * a moderator, an auditor, whose binding names an audit), whose key is an account key (docs/accounts.md,
+     * {@link org.veritally.core.entry.KeyEntry#ofAccount()}).
+     */
+    public String keySource() {
+        return role == Role.AUDITOR || role == Role.TRANSCRIBER || role == Role.MODERATOR ? "" : source;
+    }
+
     /** Whether this account may record hand counts for {@code audit} (AUD-BOARD): an administrator, or its board. */
     public boolean mayCount(String audit) {
         return role == Role.ADMIN || audit().filter(audit::equals).isPresent();

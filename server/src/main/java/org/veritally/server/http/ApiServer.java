@@ -92,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.post("/api/transcribe/next", transcribe::next);
             cfg.routes.post("/api/transcribe/submit", transcribe::submit);
             cfg.routes.post("/api/transcribe/flag", transcribe::flag);
+            cfg.routes.post("/api/transcribe/message/{what}", transcribe::message);
             cfg.routes.post("/api/moderate/settle", transcribe::settle);
             cfg.routes.post("/api/moderate/reject", transcribe::reject);
             cfg.routes.post("/api/moderate/pause", transcribe::pause);

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.veritally.core.model.TallySheet;
+import org.veritally.core.entry.TranscriptionWork;
 import org.veritally.core.transcribe.FlagReason;
 import org.veritally.core.transcribe.PhotoKey;
 import org.veritally.core.transcribe.ReportReason;
@@ -19,8 +19,10 @@ import org.veritally.server.Instance;
 import org.veritally.server.auth.Account;
 import org.veritally.server.auth.Action;
 import org.veritally.server.read.UsageProblem;
+import org.veritally.server.transcribe.FiguresBody;
 import org.veritally.server.transcribe.Submitted;
 import org.veritally.server.transcribe.Task;
+import org.veritally.server.transcribe.WorkEntries;
 
 /**
  * The transcription endpoints (docs/api.md, "Transcription"; docs/transcription.md):
@@ -35,6 +37,9 @@ import org.veritally.server.transcribe.Task;
  *       that is scored and not written, 422 with every problem, 503 SRV-BUSY when the sequencer's queue is
  *       full;
  *   <li>{@code POST /api/transcribe/flag} (TRANSCRIBE): {@code {photo, station, source, reason}};
+ *   <li>each piece of work (submit, flag, report, settle, reject, return) takes an optional {@code signature},
+ *       the account's over the entry without it (TR-SIGN; required once the account has a key); {@code POST
+ *       /api/transcribe/message/{what}} answers the bytes to sign;
  *   <li>{@code POST /api/moderate/settle}, {@code /reject}, {@code /pause} (MODERATE);
  *   <li>{@code POST /api/moderate/return} (MODERATE): {@code {photo, station, source, text?}}, a reported photo
  *       back to the queue (TR-RETURN); {@code POST /api/moderate/lift} (MODERATE): {@code {account, reason}}
@@ -111,12 +116,14 @@ final class TranscriptionRoutes {
         return m;
     }
 
-    /** The sheet of an API body with {@code evidence} and {@code confirmed}, or the problems found. */
-    private Optional<TallySheet> figures(Context ctx, List<String> confirmed, List<Problem> problems) {
+    /**
+     * The sheet of an API body with {@code evidence}, {@code confirmed} and {@code signature} (optional), or the
+     * problems found.
+     */
+    private Optional<FiguresBody.Signed> figures(Context ctx, List<String> confirmed, List<Problem> problems) {
         if (instance.state().election().isEmpty())
             throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
-        return org.veritally.server.transcribe.FiguresBody.read(
-                instance.state().requireElection(), ctx.bodyAsBytes(), confirmed, problems);
+        return FiguresBody.readSigned(instance.state().requireElection(), ctx.bodyAsBytes(), confirmed, problems);
     }
 
     void submit(Context ctx) {
@@ -129,7 +136,14 @@ final class TranscriptionRoutes {
             refuse(ctx, problems);
             return;
         }
-        answer(ctx, instance.transcription().submit(a.get().id(), s.get(), confirmed));
+        answer(
+                ctx,
+                instance.transcription()
+                        .submit(
+                                a.get().id(),
+                                s.get().sheet(),
+                                confirmed,
+                                s.get().signature()));
     }
 
     void settle(Context ctx) {
@@ -142,7 +156,77 @@ final class TranscriptionRoutes {
             refuse(ctx, problems);
             return;
         }
-        answer(ctx, instance.transcription().settle(a.get().id(), s.get(), confirmed));
+        answer(
+                ctx,
+                instance.transcription()
+                        .settle(
+                                a.get().id(),
+                                s.get().sheet(),
+                                confirmed,
+                                s.get().signature()));
+    }
+
+    /**
+     * {@code POST /api/transcribe/message/{what}} ({@code submit}, {@code flag}, {@code report}, {@code settle},
+     * {@code reject}, {@code return}; the action's own role): the same body as that endpoint, answered 200 with
+     * the exact bytes the account signs for it, the canonical entry without {@code signature}
+     * (docs/log-format.md §1.9), as {@code application/json}. Nothing is written. The client signs the answer's
+     * body verbatim and sends the base64 signature as {@code signature} with the same body.
+     */
+    void message(Context ctx) {
+        String what = ctx.pathParam("what");
+        Action action = switch (what) {
+            case "submit", "flag" -> Action.TRANSCRIBE;
+            case "report" -> Action.REPORT_PHOTO;
+            case "settle", "reject", "return" -> Action.MODERATE;
+            default ->
+                throw new UsageProblem(
+                        ReadRule.RD_PATH, "no such work '" + what + "': submit, flag, report, settle, reject, return");
+        };
+        Optional<Account> a = account(ctx, action);
+        if (a.isEmpty()) return;
+        if (instance.state().election().isEmpty())
+            throw new UsageProblem(ReadRule.RD_ELECTION, "no election is defined yet");
+        List<Problem> problems = new ArrayList<>();
+        Optional<TranscriptionWork> work = Optional.empty();
+        String account = a.get().id();
+        if (what.equals("submit") || what.equals("settle")) {
+            List<String> confirmed = new ArrayList<>();
+            var s = figures(ctx, confirmed, problems);
+            if (s.isPresent())
+                work = Optional.of(WorkEntries.transcription(
+                        account, s.get().sheet(), confirmed, what.equals("settle"), Optional.empty()));
+        } else {
+            Fields f = fields(ctx, problems);
+            PhotoKey key = photoKey(f, problems);
+            if (f.has("signature")) f.str("signature"); // the same body as the signed one may be sent
+            if (what.equals("flag") || what.equals("reject")) {
+                Optional<FlagReason> r = flagReason(f.str("reason"), problems);
+                f.end();
+                if (problems.isEmpty())
+                    work = Optional.of(
+                            WorkEntries.flag(account, key, r.get(), what.equals("reject"), Optional.empty()));
+            } else {
+                boolean returns = what.equals("return");
+                Optional<ReportReason> r = reportReason(returns ? "other" : f.str("reason"), problems);
+                String text = f.has("text") ? f.str("text") : "";
+                f.end();
+                if (problems.isEmpty()) {
+                    try {
+                        work = Optional.of(WorkEntries.report(account, key, r.get(), text, returns, Optional.empty()));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(new Problem(Rule.IN_FIELD, "$.text", e.getMessage()));
+                    }
+                }
+            }
+        }
+        if (work.isEmpty() || !problems.isEmpty()) {
+            refuse(ctx, problems);
+            return;
+        }
+        ctx.status(200);
+        ctx.contentType("application/json");
+        ctx.result(instance.state().codec().signedMessage(work.get()));
     }
 
     void flag(Context ctx) {
@@ -159,12 +243,9 @@ final class TranscriptionRoutes {
         List<Problem> problems = new ArrayList<>();
         Fields f = fields(ctx, problems);
         PhotoKey key = photoKey(f, problems);
-        String reason = f.str("reason");
+        Optional<FlagReason> r = flagReason(f.str("reason"), problems);
+        Optional<byte[]> sig = signature(f, problems);
         f.end();
-        Optional<FlagReason> r = FlagReason.ofWire(reason);
-        if (r.isEmpty())
-            problems.add(
-                    new Problem(Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet or duplicate"));
         if (!problems.isEmpty()) {
             refuse(ctx, problems);
             return;
@@ -173,8 +254,29 @@ final class TranscriptionRoutes {
         answer(
                 ctx,
                 action == Action.MODERATE
-                        ? t.reject(a.get().id(), key, r.get())
-                        : t.flag(a.get().id(), key, r.get()));
+                        ? t.reject(a.get().id(), key, r.get(), sig)
+                        : t.flag(a.get().id(), key, r.get(), sig));
+    }
+
+    private static Optional<FlagReason> flagReason(String reason, List<Problem> problems) {
+        Optional<FlagReason> r = FlagReason.ofWire(reason);
+        if (r.isEmpty())
+            problems.add(
+                    new Problem(Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet or duplicate"));
+        return r;
+    }
+
+    private static Optional<ReportReason> reportReason(String reason, List<Problem> problems) {
+        Optional<ReportReason> r = ReportReason.ofWire(reason);
+        if (r.isEmpty())
+            problems.add(new Problem(
+                    Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet, duplicate or other"));
+        return r;
+    }
+
+    /** The body's optional {@code signature} (TR-SIGN): base64 of 64 bytes, else IN-FIELD. */
+    private static Optional<byte[]> signature(Fields f, List<Problem> problems) {
+        return f.has("signature") ? FiguresBody.signature(f.str("signature"), problems) : Optional.empty();
     }
 
     void report(Context ctx) {
@@ -191,13 +293,10 @@ final class TranscriptionRoutes {
         List<Problem> problems = new ArrayList<>();
         Fields f = fields(ctx, problems);
         PhotoKey key = photoKey(f, problems);
-        String reason = action == Action.MODERATE ? "other" : f.str("reason");
+        Optional<ReportReason> r = reportReason(action == Action.MODERATE ? "other" : f.str("reason"), problems);
         String text = f.has("text") ? f.str("text") : "";
+        Optional<byte[]> sig = signature(f, problems);
         f.end();
-        Optional<ReportReason> r = ReportReason.ofWire(reason);
-        if (r.isEmpty())
-            problems.add(new Problem(
-                    Rule.IN_FIELD, "$.reason", "illegible, wrong-station, not-a-tally-sheet, duplicate or other"));
         if (!problems.isEmpty()) {
             refuse(ctx, problems);
             return;
@@ -206,8 +305,8 @@ final class TranscriptionRoutes {
         answer(
                 ctx,
                 action == Action.MODERATE
-                        ? t.returnToQueue(a.get().id(), key, text)
-                        : t.report(a.get().id(), key, r.get(), text));
+                        ? t.returnToQueue(a.get().id(), key, text, sig)
+                        : t.report(a.get().id(), key, r.get(), text, sig));
     }
 
     /** The photo a body names ({@code photo}, {@code station}, {@code source}); an ill-formed hash is a problem. */

@@ -263,7 +263,7 @@ final class WriteRoutes {
             if (target.isEmpty()) problems.add(new Problem(Rule.KEY_ACCOUNT, "$.account", "no account '" + id + "'"));
             if (!problems.isEmpty()) return Optional.empty();
             return Optional.of(new KeyEntry(
-                    target.get().id(), target.get().source(), vk.get().encode(), Optional.empty(), endorsement));
+                    target.get().id(), target.get().keySource(), vk.get().encode(), Optional.empty(), endorsement));
         });
     }
 
@@ -284,7 +284,7 @@ final class WriteRoutes {
                 return Optional.empty();
             }
             return Optional.of(new org.veritally.core.entry.RevocationEntry(
-                    target.get().id(), target.get().source(), "", reason));
+                    target.get().id(), target.get().keySource(), "", reason));
         });
     }
 

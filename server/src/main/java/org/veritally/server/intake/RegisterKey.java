@@ -23,10 +23,11 @@ import org.veritally.translog.VerifierKey;
  * Use case: register an account's Ed25519 public key, or revoke it. The key goes into the account (so
  * intake demands signatures from then on) and into the log as a {@code key} entry (so every verifier
  * can check those signatures), in one transaction; a revocation clears the account's key and appends a
- * {@code revocation} entry. The entry must name an existing account with that account's source
- * (KEY-ACCOUNT, an account rule: accounts are not in the log); the rulebook then decides the rest
+ * {@code revocation} entry. The entry must name an existing account with that account's source, or no source
+ * for an account bound to none (an account key: {@link org.veritally.server.auth.Account#keySource()};
+ * KEY-ACCOUNT, an account rule: accounts are not in the log); the rulebook then decides the rest
  * (KEY-SOURCE, KEY-FORMAT, KEY-ROTATE, KEY-COOL, KEY-REVOKE, KEY-TIME). Every revocation, and an
- * unendorsed key of a source whose keys were revoked, is stamped with this process's clock (whole
+ * unendorsed key of a source (or account) whose keys were revoked, is stamped with this process's clock (whole
  * seconds, UTC) if it carries no time (a source's first key needs none, so the log stays as before). The
  * account's live key registered again is answered idempotently. Thread-safe (the single writer's
  * monitor).
@@ -62,7 +63,7 @@ public final class RegisterKey {
         var account = require(accounts, accountId);
         return orThrow(register(
                 accounts,
-                new KeyEntry(account.id(), account.source(), key.encode()),
+                new KeyEntry(account.id(), account.keySource(), key.encode()),
                 "admin",
                 accountId,
                 Optional.empty()));
@@ -78,7 +79,7 @@ public final class RegisterKey {
         var account = require(accounts, accountId);
         return orThrow(revoke(
                 accounts,
-                new RevocationEntry(account.id(), account.source(), "", reason),
+                new RevocationEntry(account.id(), account.keySource(), "", reason),
                 "admin",
                 accountId,
                 Optional.empty()));
@@ -128,7 +129,16 @@ public final class RegisterKey {
         synchronized (writeLock) {
             KeyEntry k = entry.endorsement().isEmpty()
                             && entry.time().isEmpty()
-                            && state.keys().lastRevocation(entry.source()).isPresent()
+                            && (entry.ofAccount()
+                                    ? state.keys()
+                                            .lastAccountRevocation(entry.account())
+                                            .isPresent()
+                                    : state.keys()
+                                                    .lastRevocation(entry.source())
+                                                    .isPresent()
+                                            || state.keys()
+                                                    .lastAccountRevocation(entry.account())
+                                                    .isPresent())
                     ? entry.at(now())
                     : entry;
             return record(
@@ -180,12 +190,15 @@ public final class RegisterKey {
         var found = accounts.find(change.account());
         if (found.isEmpty()) {
             problems.add(new Problem(Rule.KEY_ACCOUNT, where + " account", "no account '" + change.account() + "'"));
-        } else if (!found.get().source().equals(change.source())) {
+        } else if (!found.get().keySource().equals(change.source())) {
             problems.add(new Problem(
                     Rule.KEY_ACCOUNT,
                     where + " source",
-                    "account '" + change.account() + "' submits as '"
-                            + found.get().source() + "', not '" + change.source() + "'"));
+                    found.get().keySource().isEmpty()
+                            ? "account '" + change.account() + "' is bound to no source: its key is an account key"
+                            : "account '" + change.account() + "' submits as '"
+                                    + found.get().keySource() + "', not '"
+                                    + change.source() + "'"));
         }
         long idx = state.logSize();
         if (problems.isEmpty()) {

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.veritally.core.entry.Entry;
 import org.veritally.core.entry.TranscriberPauseEntry;
-import org.veritally.core.entry.TranscriptionEntry;
-import org.veritally.core.entry.TranscriptionFlagEntry;
 import org.veritally.core.entry.TranscriptionReportEntry;
 import org.veritally.core.model.TallySheet;
 import org.veritally.core.transcribe.FlagReason;
@@ -165,44 +163,64 @@ public final class TranscriptionCampaign {
         return Optional.empty();
     }
 
-    /** Submits {@code account}'s figures for a photo ({@link TallySheet#evidence} names it). */
+    /** Submits {@code account}'s figures for a photo ({@link TallySheet#evidence} names it), unsigned. */
     public Submitted submit(String account, TallySheet typed, List<String> confirmed) {
+        return submit(account, typed, confirmed, Optional.empty());
+    }
+
+    /**
+     * Submits {@code account}'s figures with its signature, if any, over the entry without it ({@link
+     * WorkEntries}; TR-SIGN: an account with a key must sign, gold answers included).
+     */
+    public Submitted submit(String account, TallySheet typed, List<String> confirmed, Optional<byte[]> signature) {
         PhotoKey key = new PhotoKey(typed.evidence().orElseThrow(), typed.stationId(), typed.sourceId());
-        Optional<Submitted> scored = scoreGold(account, key, Optional.of(typed));
+        var entry = WorkEntries.transcription(account, typed, confirmed, false, signature);
+        Optional<Submitted> scored = scoreGold(account, key, Optional.of(typed), entry);
         if (scored.isPresent()) return scored.get();
-        Submitted s = write(new TranscriptionEntry(typed, account, confirmed, false), account, "transcription");
+        Submitted s = write(entry, account, "transcription");
         queue.release(account, key);
         queue.refresh(key);
         return s;
     }
 
-    /** Flags a photo as {@code account}. */
+    /** Flags a photo as {@code account}, unsigned. */
     public Submitted flag(String account, PhotoKey key, FlagReason reason) {
-        Optional<Submitted> scored = scoreGold(account, key, Optional.empty());
+        return flag(account, key, reason, Optional.empty());
+    }
+
+    /** Flags a photo as {@code account}, with its signature, if any (TR-SIGN). */
+    public Submitted flag(String account, PhotoKey key, FlagReason reason, Optional<byte[]> signature) {
+        var entry = WorkEntries.flag(account, key, reason, false, signature);
+        Optional<Submitted> scored = scoreGold(account, key, Optional.empty(), entry);
         if (scored.isPresent()) return scored.get();
-        Submitted s = write(
-                new TranscriptionFlagEntry(key.sha256(), key.stationId(), key.sourceId(), account, reason, false),
-                account,
-                "transcription-flag");
+        Submitted s = write(entry, account, "transcription-flag");
         queue.release(account, key);
         queue.refresh(key);
         return s;
     }
 
-    /** A moderator's figures for an escalated photo: its copy (TR-SETTLE). */
+    /** A moderator's figures for an escalated photo: its copy (TR-SETTLE), unsigned. */
     public Submitted settle(String moderator, TallySheet figures, List<String> confirmed) {
+        return settle(moderator, figures, confirmed, Optional.empty());
+    }
+
+    /** A moderator's figures for an escalated photo, with its signature, if any (TR-SIGN). */
+    public Submitted settle(String moderator, TallySheet figures, List<String> confirmed, Optional<byte[]> signature) {
         PhotoKey key = new PhotoKey(figures.evidence().orElseThrow(), figures.stationId(), figures.sourceId());
-        Submitted s = write(new TranscriptionEntry(figures, moderator, confirmed, true), moderator, "settle");
+        Submitted s =
+                write(WorkEntries.transcription(moderator, figures, confirmed, true, signature), moderator, "settle");
         queue.refresh(key);
         return s;
     }
 
-    /** A moderator's decision that an escalated photo yields no copy. */
+    /** A moderator's decision that an escalated photo yields no copy, unsigned. */
     public Submitted reject(String moderator, PhotoKey key, FlagReason reason) {
-        Submitted s = write(
-                new TranscriptionFlagEntry(key.sha256(), key.stationId(), key.sourceId(), moderator, reason, true),
-                moderator,
-                "reject");
+        return reject(moderator, key, reason, Optional.empty());
+    }
+
+    /** A moderator's rejection, with its signature, if any (TR-SIGN). */
+    public Submitted reject(String moderator, PhotoKey key, FlagReason reason, Optional<byte[]> signature) {
+        Submitted s = write(WorkEntries.flag(moderator, key, reason, true, signature), moderator, "reject");
         queue.refresh(key);
         return s;
     }
@@ -214,32 +232,31 @@ public final class TranscriptionCampaign {
      * the queue (TR-REPORT).
      */
     public Submitted report(String account, PhotoKey key, ReportReason reason, String text) {
+        return report(account, key, reason, text, Optional.empty());
+    }
+
+    /** {@code account}'s report, with its signature, if any (TR-SIGN). */
+    public Submitted report(
+            String account, PhotoKey key, ReportReason reason, String text, Optional<byte[]> signature) {
         Optional<Problem> bad = reportShape(reason, text);
         if (bad.isPresent()) return new Submitted(List.of(bad.get()), List.of(), OptionalLong.empty());
         Submitted s = write(
-                new TranscriptionReportEntry(
-                        key.sha256(), key.stationId(), key.sourceId(), account, reason, text.strip(), false),
-                account,
-                "transcription-report");
+                WorkEntries.report(account, key, reason, text, false, signature), account, "transcription-report");
         queue.refresh(key);
         return s;
     }
 
-    /** A moderator's decision to return a reported photo to the queue (TR-RETURN). */
+    /** A moderator's decision to return a reported photo to the queue (TR-RETURN), unsigned. */
     public Submitted returnToQueue(String moderator, PhotoKey key, String text) {
-        Optional<Problem> bad = reportShape(ReportReason.OTHER, text.isBlank() ? "returned" : text);
+        return returnToQueue(moderator, key, text, Optional.empty());
+    }
+
+    /** A moderator's return, with its signature, if any (TR-SIGN). */
+    public Submitted returnToQueue(String moderator, PhotoKey key, String text, Optional<byte[]> signature) {
+        Optional<Problem> bad = reportShape(ReportReason.OTHER, text.isBlank() ? WorkEntries.RETURNED : text);
         if (bad.isPresent()) return new Submitted(List.of(bad.get()), List.of(), OptionalLong.empty());
         Submitted s = write(
-                new TranscriptionReportEntry(
-                        key.sha256(),
-                        key.stationId(),
-                        key.sourceId(),
-                        moderator,
-                        ReportReason.OTHER,
-                        text.isBlank() ? "returned" : text.strip(),
-                        true),
-                moderator,
-                "return");
+                WorkEntries.report(moderator, key, ReportReason.OTHER, text, true, signature), moderator, "return");
         queue.refresh(key);
         return s;
     }
@@ -271,13 +288,18 @@ public final class TranscriptionCampaign {
         return s;
     }
 
-    private Optional<Submitted> scoreGold(String account, PhotoKey key, Optional<TallySheet> typed) {
+    private Optional<Submitted> scoreGold(
+            String account, PhotoKey key, Optional<TallySheet> typed, org.veritally.core.entry.TranscriptionWork work) {
         TallySheet truth = gold.get(key);
         if (truth == null) return Optional.empty();
         int[] s;
         synchronized (this) {
             Task held = goldHeld.get(account);
             if (held == null || !held.photo().equals(key)) return Optional.empty(); // not handed: the log decides
+            // a gold answer is refused as written work would be (TR-SIGN), else it would tell a gold task apart
+            Optional<Problem> unsigned = state.rulebook().workSignature(state.keys(), work, "request");
+            if (unsigned.isPresent())
+                return Optional.of(new Submitted(List.of(unsigned.get()), List.of(), OptionalLong.empty()));
             goldHeld.remove(account);
             goldDone.computeIfAbsent(account, k -> new java.util.HashSet<>()).add(key);
             s = scores.record(account, typed.isPresent() && typed.get().sameCountsAs(truth));

@@ -489,6 +489,50 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void signedWorkMessageAndAccountKeyEndpointsByRoleMatrix() throws Exception {
+        tokens.put(
+                "transcriber",
+                in.accounts()
+                        .create("vol-1", Role.TRANSCRIBER, "", Optional.empty())
+                        .token());
+        tokens.put(
+                "moderator",
+                in.accounts()
+                        .create("mod-1", Role.MODERATOR, "", Optional.empty())
+                        .token());
+        String sha = String.format("%064x", 0xdad00);
+        String photo = "{\"photo\":\"" + sha + "\",\"station\":\"P160\",\"source\":\"authority\"";
+        String figures = "{\"station\":\"P160\",\"contest\":\"C1\",\"source\":\"authority\",\"evidence\":\"" + sha
+                + "\",\"counts\":{\"valid\":30,\"null\":0},\"votes\":{\"C1-L1\":10,\"C1-L2\":10,\"C1-L3\":10}}";
+        // expected: the bytes to sign for a submit (TRANSCRIBE), a settle (MODERATE) and a report (every account),
+        // and an account key for the transcriber (administrators: REGISTER_KEY); nothing but the key is written
+        Map<String, int[]> expected = new LinkedHashMap<>();
+        expected.put("admin", new int[] {200, 200, 200, 201});
+        expected.put("authority", new int[] {403, 403, 200, 403});
+        expected.put("witness", new int[] {403, 403, 200, 403});
+        expected.put("transcriber", new int[] {200, 403, 200, 403});
+        expected.put("moderator", new int[] {200, 200, 200, 403});
+        expected.put("revoked", new int[] {401, 401, 401, 401});
+        expected.put("public", new int[] {401, 401, 401, 401});
+        for (var e : expected.entrySet()) {
+            String t = tokens.get(e.getKey());
+            NoteSigner k = NoteSigner.generate("vol-1", VerifierKey.TYPE_ED25519);
+            int[] got = {
+                post("/api/transcribe/message/submit", t, figures),
+                post("/api/transcribe/message/settle", t, figures),
+                post("/api/transcribe/message/report", t, photo + ",\"reason\":\"illegible\"}"),
+                post(
+                        "/api/keys",
+                        t,
+                        "{\"account\":\"vol-1\",\"key\":\"" + k.verifierKey().encode() + "\"}")
+            };
+            assertThat(got)
+                    .as("role " + e.getKey() + ": message submit, settle, report; account key")
+                    .containsExactly(e.getValue());
+        }
+    }
+
+    @Test
     void signedSubmissionsUnsignedForgedAndValid() throws Exception {
         NoteSigner key = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
         NoteSigner other = NoteSigner.generate("wit-s", VerifierKey.TYPE_ED25519);
