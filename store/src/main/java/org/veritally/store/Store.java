@@ -145,6 +145,45 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Switches the SQLite writer to the settings of a bulk import until {@link #endBulk} ({@link BulkMode}: commits
+     * atomic but synced only at the end); a no-op on PostgreSQL.
+     */
+    public synchronized void beginBulk() {
+        if (db.dialect() != Dialect.SQLITE) return;
+        outsideTransaction("begin a bulk import", BulkMode::begin);
+    }
+
+    /**
+     * Ends bulk mode: every commit so far is durable when this returns, and the writer's usual settings are back
+     * ({@link BulkMode#end}). A no-op on PostgreSQL.
+     */
+    public synchronized void endBulk() {
+        if (db.dialect() != Dialect.SQLITE) return;
+        outsideTransaction(
+                "make the bulk import durable", c -> BulkMode.end(c, db.file().orElseThrow()));
+    }
+
+    private interface ConnectionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** SQLite refuses some PRAGMAs inside a transaction; the writer is between transactions here. */
+    private void outsideTransaction(String what, ConnectionWork work) {
+        try {
+            Connection w = writer();
+            w.setAutoCommit(true);
+            try {
+                work.run(w);
+            } finally {
+                w.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            if (DiskFull.in(e)) throw full(e);
+            throw new StoreException(what + ": " + e.getMessage(), e);
+        }
+    }
+
     private Connection writer() throws SQLException {
         if (writer == null) {
             Connection c = connect(db);

@@ -1,9 +1,13 @@
 package org.veritally.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +87,67 @@ class SqliteStoreTest extends StoreConformance {
             c.query("SELECT value FROM meta", List.of(), rs -> v[0] = Store.getString(rs, 1));
             assertThat(v[0]).isEqualTo("v");
         }
+    }
+
+    private long writerPragma(String name) {
+        return store.write(tx -> {
+            try (Statement st = tx.connection().createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (SQLException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Bulk mode (docs/performance.md, issue 15): the writer commits with synchronous=NORMAL while it lasts; its end
+     * checkpoints the WAL into the database file (TRUNCATE: the WAL is empty after it) and brings synchronous=FULL
+     * back, so what was committed is in the database file itself when endBulk returns.
+     */
+    @Test
+    void bulkModeCommitsWithNormalSyncAndItsEndLeavesEverythingInTheDatabaseFile() throws Exception {
+        assertThat(writerPragma("synchronous")).isEqualTo(2); // FULL
+        store.beginBulk();
+        assertThat(writerPragma("synchronous")).isEqualTo(1); // NORMAL
+        assertThat(writerPragma("wal_autocheckpoint")).isEqualTo(BulkMode.CHECKPOINT_PAGES);
+        for (int i = 0; i < 3; i++) {
+            int idx = i;
+            store.write(tx -> {
+                tx.appendEntry(idx, "sheet", bytes("{\"n\":" + idx + "}"), new byte[32], "", 0);
+                return null;
+            });
+        }
+        Path wal = dir.resolve(db.file().orElseThrow().getFileName() + "-wal");
+        assertThat(Files.size(wal)).isPositive();
+        store.endBulk();
+        assertThat(Files.size(wal)).isZero();
+        assertThat(writerPragma("synchronous")).isEqualTo(2);
+        assertThat(writerPragma("wal_autocheckpoint")).isEqualTo(1000);
+        // the database file alone, without its WAL, holds the three entries
+        Path copy = dir.resolve("alone.sqlite");
+        Files.copy(db.file().orElseThrow(), copy);
+        try (Store c = Store.openSqlite(copy)) {
+            assertThat(c.logSize()).isEqualTo(3);
+        }
+    }
+
+    /** A transaction that fails in bulk mode is rolled back whole, as outside it: the batches before it stay. */
+    @Test
+    void aFailedTransactionInBulkModeLeavesNothingOfItself() {
+        store.beginBulk();
+        store.write(tx -> {
+            tx.appendEntry(0, "sheet", bytes("{}"), new byte[32], "", 0);
+            return null;
+        });
+        assertThatThrownBy(() -> store.write(tx -> {
+                    tx.appendEntry(1, "sheet", bytes("{}"), new byte[32], "", 0);
+                    tx.appendEntry(1, "sheet", bytes("{}"), new byte[32], "", 0); // LOG-APPEND refuses it
+                    return null;
+                }))
+                .isInstanceOf(StoreException.class);
+        store.endBulk();
+        assertThat(store.logSize()).isEqualTo(1);
     }
 }

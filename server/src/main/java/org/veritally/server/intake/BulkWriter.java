@@ -15,6 +15,10 @@ import org.veritally.store.Tx;
  * process, which {@link #drain}s before it reports anything, and a failed write ends the import
  * (the next call rethrows the failure). Not for online submissions, whose receipts must follow the
  * commit: those use {@link GroupCommit}.
+ *
+ * <p>While it is open the store is in bulk mode ({@link Store#beginBulk}: on SQLite, commits are atomic but the WAL
+ * is synced only at the end); {@link #close} ends it, and every batch committed is durable when it returns, so the
+ * caller acknowledges nothing before it.
  */
 public final class BulkWriter implements AutoCloseable {
     static final int DEPTH = 2;
@@ -32,6 +36,7 @@ public final class BulkWriter implements AutoCloseable {
 
     public BulkWriter(Store store) {
         this.store = store;
+        store.beginBulk();
         this.thread = new Thread(this::run, "veritally-bulk-writer");
         thread.setDaemon(true);
         thread.start();
@@ -96,12 +101,19 @@ public final class BulkWriter implements AutoCloseable {
             throw new StoreException("a batch failed to commit; the import stops: " + failure.getMessage(), failure);
     }
 
+    /** Drains, stops the writer's thread and ends bulk mode: what was committed is durable when this returns. */
     @Override
     public void close() {
         try {
             drain();
         } finally {
-            queue.offer(STOP);
+            try {
+                if (queue.offer(STOP)) thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                store.endBulk();
+            }
         }
     }
 }
