@@ -93,10 +93,20 @@ public final class LogAppender {
 
     /** The CPU part of an append: leaf hashes, tree nodes, the signed checkpoint. Writes nothing. */
     public Prepared prepare(ElectionState state, List<NewEntry> entries) {
-        long first = state.logSize();
-        long ms = clock.getAsLong();
         List<byte[]> leaves = new ArrayList<>(entries.size());
         for (NewEntry e : entries) leaves.add(hasher.leafHash(e.body()));
+        return prepare(state, entries, leaves);
+    }
+
+    /**
+     * As {@link #prepare(ElectionState, List)}, with the entries' leaf hashes already computed (in parallel, by
+     * {@link EncodedRows}): {@code leaves.get(i)} must be the leaf hash of {@code entries.get(i).body()}.
+     */
+    Prepared prepare(ElectionState state, List<NewEntry> entries, List<byte[]> leaves) {
+        if (leaves.size() != entries.size())
+            throw new IllegalArgumentException(leaves.size() + " leaf hashes for " + entries.size() + " entries");
+        long first = state.logSize();
+        long ms = clock.getAsLong();
         AppendResult r = tree.append(state.range(), leaves);
         var cp = org.veritally.translog.SignedCheckpoint.sign(
                 org.veritally.translog.Checkpoint.of(signer.name(), r.size(), r.root()), signer);

@@ -115,6 +115,9 @@ public final class Sequencer {
         List<Optional<TallySheet>> replaced = new ArrayList<>();
         List<List<Problem>> newFlags = new ArrayList<>();
         long next = state.logSize();
+        // bulk batches are large: their canonical bodies and leaf hashes are computed in parallel up front
+        EncodedRows encoded = bulk.isPresent() ? EncodedRows.of(rows, state.codec()) : null;
+        List<byte[]> leafHashes = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
             SheetRow row = rows.get(r);
             String account = accounts.get(r);
@@ -149,7 +152,7 @@ public final class Sequencer {
                 continue;
             }
             Decision.Accept ok = (Decision.Accept) d;
-            byte[] body = state.codec().encode(entry);
+            byte[] body = encoded != null ? encoded.body(r) : state.codec().encode(entry);
             var tooLarge = org.veritally.core.rulebook.EntrySize.check(body, row.location());
             if (tooLarge.isPresent()) {
                 rejected.add(tooLarge.get());
@@ -162,6 +165,7 @@ public final class Sequencer {
             newSheets.add(p);
             newFlags.add(ok.flags());
             entries.add(new LogAppender.NewEntry("sheet", body, account));
+            if (encoded != null) leafHashes.add(encoded.leafHash(r));
         }
         if ((atomic && !rejected.isEmpty()) || entries.isEmpty()) {
             List<Accepted> acc = atomic && !rejected.isEmpty() ? List.of() : accepted;
@@ -177,7 +181,8 @@ public final class Sequencer {
             Pending p = newSheets.get(i);
             copies.add(p.copyKey(), p.index(), p.sheet(), replaced.get(i));
         }
-        var prepared = appender.prepare(state, entries);
+        var prepared =
+                encoded != null ? appender.prepare(state, entries, leafHashes) : appender.prepare(state, entries);
         var copyWrites = copies.writes();
         java.util.function.Consumer<org.veritally.store.Tx> writes = tx -> {
             appender.write(tx, prepared);
