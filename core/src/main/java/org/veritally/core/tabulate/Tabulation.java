@@ -272,6 +272,11 @@ public final class Tabulation {
             return out;
         }
 
+        /** The keys of the tallies this batch changes, in the order it first touched them (no copies made). */
+        public java.util.Set<TallyKey> touched() {
+            return java.util.Collections.unmodifiableSet(delta.keySet());
+        }
+
         /** Makes the batch visible to readers; call after the store committed it. */
         public void publish() {
             lock.writeLock().lock();

@@ -95,7 +95,7 @@ final class CopyStage {
         Set<String> units = new LinkedHashSet<>();
         if (batch == null) return units;
         Catalogue cat = state.catalogue();
-        batch.changed().keySet().forEach(k -> units.add(cat.unit(k.unit()).id()));
+        batch.touched().forEach(k -> units.add(cat.unit(k.unit()).id()));
         batch.publish();
         reconciler.publish();
         return units;

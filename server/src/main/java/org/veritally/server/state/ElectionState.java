@@ -298,7 +298,12 @@ public final class ElectionState {
         Thread totalsThread = new Thread(totals, "veritally-load-totals");
         totalsThread.setDaemon(true);
         totalsThread.start();
-        projections.stations(cat::addStation);
+        projections.stations(
+                id -> {
+                    Integer u = unitIds.get(id);
+                    return u == null ? id : cat.unit(u).id();
+                },
+                cat::addStation);
         var rec = s.reconciliation;
         int minSources = e.consensus().minSources();
         // sheet_current comes in primary-key order, so the copies of one station × contest are adjacent:
