@@ -25,7 +25,7 @@ final class EncodedRows {
         this.leafHashes = leafHashes;
     }
 
-    /** Encodes and hashes the sheets of {@code rows} with {@code codec}, on the common fork-join pool and the caller. */
+    /** Encodes and hashes the sheets of {@code rows} with {@code codec}, on the common fork-join pool and here. */
     static EncodedRows of(List<SheetRow> rows, EntryCodec codec) {
         byte[][] bodies = new byte[rows.size()][];
         byte[][] hashes = new byte[rows.size()][];
