@@ -11,7 +11,18 @@ build() {
   (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true install >/dev/null)
   (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package -pl bench >/dev/null)
 }
+# builds the application jar alone (no install), for the scripts that need only bin/veritally
+build_app() {
+  [[ -n "${BENCH_NOBUILD:-}" && -f "$ROOT/app/target/veritally.jar" ]] && return 0
+  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package -pl app -am >/dev/null)
+}
 # median of numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 # seconds taken by a command (wall clock)
 seconds() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
+# "wall user+sys" seconds of a command (GNU time; its output discarded)
+wall_cpu() {
+  local f; f=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$f" "$@" >/dev/null 2>&1
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$f"; rm -f "$f"
+}
