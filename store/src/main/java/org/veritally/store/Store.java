@@ -27,7 +27,8 @@ import org.veritally.core.model.SummaryCounts;
  * restart), that write fails with {@link StoreException} and the next one reconnects. Reads use
  * {@link Readers}: a connection per thread on SQLite, a pool on PostgreSQL.
  *
- * <p>Durability: SQLite in WAL mode with {@code synchronous=FULL}; PostgreSQL with
+ * <p>Durability: SQLite in WAL mode with {@code synchronous=FULL} (a bulk import relaxes it until {@link #endBulk},
+ * which syncs everything before the import acknowledges anything: {@link BulkMode}); PostgreSQL with
  * {@code synchronous_commit=on}. Either way a transaction that {@link #write} returned from
  * survives a process kill, and one that failed left nothing behind: on a full disk it fails with
  * {@link DiskFull STORE-FULL} and is rolled back whole (log entries, tree nodes, checkpoint and
