@@ -50,36 +50,7 @@ final class DiffCommand implements Callable<Integer> {
                 System.out.println(Json.pretty(d));
                 return Main.OK;
             }
-            System.out.printf("log size %,d -> %,d (view %s)%n", d.from(), d.to(), d.view());
-            System.out.printf("copies added %,d; corrected %,d%n", d.addedCount(), d.correctedCount());
-            for (var c : d.corrected())
-                System.out.printf(
-                        "  corrected #%d %s %s %s (supersedes #%d): %s%n",
-                        c.index(),
-                        c.station(),
-                        c.contest(),
-                        c.source(),
-                        c.supersedes().orElse(-1L),
-                        c.reason().orElse(""));
-            System.out.printf(
-                    "station x contests newly disputed %,d; settled %,d%n", d.disputedCount(), d.settledCount());
-            for (var s : d.newlyDisputed())
-                System.out.printf("  disputed %s %s (was %s)%n", s.station(), s.contest(), s.before());
-            for (var s : d.settled())
-                System.out.printf("  settled %s %s (now %s)%n", s.station(), s.contest(), s.after());
-            for (var t : d.moved()) {
-                System.out.printf(
-                        "%s %s, contest %s: stations %,d -> %,d, valid %,d -> %,d%n",
-                        t.unit(),
-                        t.unitName(),
-                        t.contest(),
-                        t.stationsBefore(),
-                        t.stationsAfter(),
-                        t.validBefore(),
-                        t.validAfter());
-                for (var c : t.choices())
-                    System.out.printf("  %-28s %,12d -> %,12d  (%+,d)%n", c.name(), c.before(), c.after(), c.delta());
-            }
+            System.out.print(DiffText.render(d));
             return Main.OK;
         }
     }
