@@ -128,7 +128,7 @@ public final class Store implements AutoCloseable {
             if (DiskFull.in(e)) throw full(e);
             throw new StoreException("cannot reach the database " + db + ": " + e.getMessage(), e);
         }
-        Tx tx = new Tx(w, writerStmts);
+        Tx tx = new Tx(w, writerStmts, db.dialect());
         try {
             T out = work.apply(tx);
             tx.flush();

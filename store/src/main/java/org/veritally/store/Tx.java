@@ -29,9 +29,33 @@ public final class Tx {
 
     private int unflushed;
 
+    /** On PostgreSQL, the rows of the log and of the growing projections, sent with {@code COPY} (issue 15). */
+    private final PgCopy copy;
+
     Tx(Connection c, Map<String, PreparedStatement> stmts) {
+        this(c, stmts, Dialect.SQLITE);
+    }
+
+    Tx(Connection c, Map<String, PreparedStatement> stmts, Dialect dialect) {
         this.c = c;
         this.stmts = stmts;
+        this.copy = dialect == Dialect.POSTGRESQL && PgCopy.ENABLED ? new PgCopy(c) : null;
+    }
+
+    /** Keeps a row for the PostgreSQL bulk path; false on SQLite, whose batched statements are the fast path. */
+    private boolean copied(PgCopy.Table t, String what, Object... row) {
+        if (copy == null) return false;
+        try {
+            copy.add(t, row);
+            return true;
+        } catch (SQLException e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    /** How many rows this transaction sent with {@code COPY} so far (0 on SQLite). */
+    long copiedRows() {
+        return copy == null ? 0 : copy.copied();
     }
 
     /** The transaction's connection, for the store's own statements. */
@@ -54,6 +78,7 @@ public final class Tx {
     }
 
     void flush() throws SQLException {
+        if (copy != null) copy.flush();
         for (String sql : pending.keySet()) {
             int[] counts = stmts.get(sql).executeBatch();
             if (sql.equals(FINISH_SUBMISSION)) {
@@ -71,6 +96,7 @@ public final class Tx {
     }
 
     public void appendEntry(long idx, String kind, byte[] body, byte[] leafHash, String account, long ms) {
+        if (copied(PgCopy.Table.LOG_ENTRY, "append to log", idx, kind, body, leafHash, account, ms)) return;
         try {
             var p = ps("INSERT INTO log_entry(idx, kind, body, leaf_hash, account, received_ms) VALUES (?,?,?,?,?,?)");
             p.setLong(1, idx);
@@ -86,6 +112,7 @@ public final class Tx {
     }
 
     public void putNode(int level, long idx, byte[] hash) {
+        if (copied(PgCopy.Table.TREE_NODE, "store tree node", (long) level, idx, hash)) return;
         try {
             var p = ps("INSERT INTO tree_node(level, idx, hash) VALUES (?,?,?)");
             p.setInt(1, level);
@@ -225,6 +252,21 @@ public final class Tx {
             long[] votes,
             long digestCore,
             long digestOpt) {
+        if (copied(
+                PgCopy.Table.SHEET_CURRENT,
+                "write current sheet",
+                station,
+                contest,
+                source,
+                entryIdx,
+                absent(k.registered()),
+                absent(k.ballotsCast()),
+                k.valid(),
+                k.nulls(),
+                absent(k.blank()),
+                StoredSheet.joinVotes(votes),
+                digestCore,
+                digestOpt)) return;
         try {
             var p = ps("INSERT INTO sheet_current(station, contest, source, entry_idx, registered, "
                     + "ballots, valid, nulls, blank, votes, digest_core, digest_opt)"
@@ -253,6 +295,19 @@ public final class Tx {
     }
 
     public void upsertTotal(String unit, String contest, String source, Tally t) {
+        if (copied(
+                PgCopy.Table.UNIT_TOTAL,
+                "write unit total",
+                unit,
+                contest,
+                source,
+                t.stations(),
+                t.registered(),
+                t.ballots(),
+                t.valid(),
+                t.nulls(),
+                t.blank(),
+                StoredSheet.joinVotes(t.votes()))) return;
         try {
             var p = ps("INSERT INTO unit_total(unit, contest, source, stations, registered, ballots, "
                     + "valid, nulls, blank, votes)"
@@ -278,6 +333,8 @@ public final class Tx {
     }
 
     public void upsertStatus(String station, String contest, String status, long consensusEntry) {
+        if (copied(PgCopy.Table.STATION_STATUS, "write station status", station, contest, status, consensusEntry))
+            return;
         exec(
                 "INSERT INTO station_status(station, contest, status, consensus_entry) VALUES (?,?,?,?) "
                         + "ON CONFLICT(station, contest)"
@@ -357,6 +414,11 @@ public final class Tx {
     /** Deletes answered and withdrawn submissions older than {@code beforeMs} (their waiters have long given up). */
     public void purgeSubmissions(long beforeMs) {
         exec("DELETE FROM submission WHERE state <> 'pending' AND done_ms < ?", beforeMs);
+    }
+
+    /** A count that may be absent, as the bulk path keeps it: null when absent. */
+    private static Long absent(long v) {
+        return v == SummaryCounts.ABSENT ? null : v;
     }
 
     private static void optional(PreparedStatement p, int i, long v) throws SQLException {
