@@ -44,6 +44,12 @@ final class TimelineCommand implements Callable<Integer> {
                     + " else the only source's view)")
     Optional<String> view;
 
+    @Option(
+            names = "--at",
+            paramLabel = "N",
+            description = "the timeline as it stood when the log had N entries (default: now)")
+    Optional<Long> at;
+
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
@@ -51,7 +57,8 @@ final class TimelineCommand implements Callable<Integer> {
     public Integer call() {
         try (Instance in = data.open()) {
             String v = view.orElseGet(() -> ResultsCommand.defaultView(in));
-            Timeline t = in.timeline().timeline(unit, contest, v);
+            Timeline t = in.timeline()
+                    .timeline(unit, contest, v, at.map(OptionalLong::of).orElse(OptionalLong.empty()));
             if (json) System.out.println(Json.pretty(t));
             else print(t);
             return Main.OK;

@@ -74,4 +74,31 @@ class TimelineCommandTest {
         assertThat(u.code()).isEqualTo(Main.USAGE);
         assertThat(u.err()).contains("RD-UNIT");
     }
+
+    @Test
+    void timelineAtNEndsAtTheResultsAtNAndASizeNeverHadIsRdAt() throws Exception {
+        Path d = imported();
+        ObjectMapper json = new ObjectMapper();
+        long size = json.readTree(CliTest.run("timeline", "--data", d.toString(), "--json")
+                        .out())
+                .get("logSize")
+                .asLong();
+        long n = size - 30;
+        CliTest.Run t = CliTest.run("timeline", "--data", d.toString(), "--at", "" + n, "--json");
+        assertThat(t.code()).as(t.err()).isZero();
+        JsonNode tl = json.readTree(t.out());
+        JsonNode results = json.readTree(CliTest.run("results", "--data", d.toString(), "--at", "" + n, "--json")
+                .out());
+        JsonNode last = tl.get("points").get(tl.get("points").size() - 1);
+        assertThat(tl.get("logSize").asLong()).isEqualTo(n);
+        assertThat(last.get("logSize").asLong()).isEqualTo(n);
+        assertThat(last.get("stationsReporting").asLong())
+                .isEqualTo(results.get("stationsReporting").asLong())
+                .isLessThan(40);
+        assertThat(last.get("validVotes").asLong())
+                .isEqualTo(results.get("validVotes").asLong());
+        CliTest.Run bad = CliTest.run("timeline", "--data", d.toString(), "--at", "" + (size + 1));
+        assertThat(bad.code()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("RD-AT");
+    }
 }

@@ -122,6 +122,7 @@ public final class SiteRenderer {
         Optional<PageRef> ref = Route.parse(path, query);
         if (ref.isEmpty() || !AsOfLinks.kept(ref.get().kind()))
             return notFound(home, "notfound.page", "/" + lang.code() + "/at/" + n + "/" + path);
+        if (ref.get().kind() == PageRef.Kind.TIMELINE) return timelineAt(lang, n, ref.get());
         org.veritally.server.asof.AsOf a;
         try {
             a = in.asOf().at(n);
@@ -480,6 +481,32 @@ public final class SiteRenderer {
         return p.quickCount().asked()
                 ? self.quickCount(p.quickCount().seed(), p.quickCount().size())
                 : self;
+    }
+
+    /**
+     * The timeline as of log size {@code n}: the live timeline cut at that size, which needs no replayed state of
+     * the election (docs/timeline.md), under the note naming the checkpoint it rests on.
+     */
+    private RenderedPage timelineAt(Lang lang, long n, PageRef ref) {
+        PageContext home = PageContext.of(lang, http, PageRef.home(), assets.names());
+        if (in.state().election().isEmpty() || in.state().tabulation().sources().isEmpty())
+            return notFound(home, "notfound.asof", Long.toString(n));
+        org.veritally.server.read.TreeAsOf tree;
+        TimelinePage p;
+        try {
+            tree = org.veritally.server.read.TreeAsOf.of(in.store(), n);
+            p = new TimelineQuery(in).read(ref.id(), ref.contest(), ref.view(), java.util.OptionalLong.of(n));
+        } catch (org.veritally.server.read.UsageProblem e) {
+            return notFound(home, "notfound.asof", Long.toString(n));
+        } catch (NotFound e) {
+            return notFound(home, e.messageKey(), e.value());
+        }
+        Links links = new AsOfLinks(http, n);
+        PageRef self = PageRef.timeline(
+                p.unit().unitId(), p.timeline().contest(), p.timeline().view());
+        PageContext c = PageContext.of(lang, links, self, assets.names());
+        return new RenderedPage(
+                200, AsOfBanner.insert(TimelineHtml.render(p, c), tree, c, http.page(lang, self)), false);
     }
 
     private RenderedPage timeline(PageRef ref, PageContext c) {

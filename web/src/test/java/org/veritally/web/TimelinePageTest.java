@@ -63,6 +63,31 @@ class TimelinePageTest {
     }
 
     @Test
+    void theTimelineAsOfNIsTheTimelineCutAtNUnderTheNoteAndLinksStayAtN() {
+        long size = in.store().logSize();
+        long n = size / 2;
+        RenderedPage p = site.renderAt(Lang.EN, n, "timeline/R0", Map.of("contest", "C2", "view", "source:party-a"));
+        assertThat(p.status()).as(p.html()).isEqualTo(200);
+        var t = in.timeline()
+                .timeline(Optional.of("R0"), Optional.of("C2"), "source:party-a", java.util.OptionalLong.of(n));
+        var last = t.points().get(t.points().size() - 1);
+        assertThat(last.logSize()).isEqualTo(n);
+        String reporting = new org.veritally.web.i18n.Numbers(Lang.EN).count(last.stationsReporting());
+        String html = p.html();
+        String lastRow = html.substring(html.lastIndexOf("<tr><th scope=\"row\" class=\"n\">"));
+        assertThat(lastRow).contains(">" + reporting + "<");
+        assertThat(html)
+                .contains("data-asof=\"" + n + "\"")
+                .contains("/api/timeline?unit=R0&amp;contest=C2&amp;view=source%3Aparty-a&amp;at=" + n)
+                .contains("/en/at/" + n + "/unit/R0");
+        assertThat(site.renderAt(Lang.EN, n, "", Map.of()).html()).contains("/en/at/" + n + "/timeline/N");
+        assertThat(site.renderAt(Lang.EN, size + 1, "timeline/N", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(site.renderAt(Lang.EN, n, "timeline/nowhere", Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void lastRowOfTheTableIsTheCurrentResult() {
         var r = in.results().result(Optional.of("R0"), Optional.of("C2"), "source:party-a");
         String html = site.render(Lang.EN, "timeline/R0", Map.of("contest", "C2", "view", "source:party-a"))

@@ -334,8 +334,8 @@ public final class LogReplay implements LedgerView {
 
         @Override
         public Void catalogue(CatalogueEntry c) {
-            c.units().forEach(catalogue::addUnit);
-            c.stations().forEach(catalogue::addStation);
+            c.units().forEach(u -> catalogue.addUnit(shared(u)));
+            c.stations().forEach(s -> catalogue.addStation(shared(s)));
             return null;
         }
 
@@ -436,5 +436,33 @@ public final class LogReplay implements LedgerView {
             i = j;
         }
         batch.publish();
+    }
+
+    /** Where equal units and stations are taken from instead of the decoded ones ({@link #shareCatalogue}). */
+    private java.util.function.Supplier<Catalogue> sharedCatalogue;
+
+    /**
+     * Takes the units and stations of the catalogue entries replayed from now on from the catalogue {@code other}
+     * supplies at the time (read then, so it may be replaced meanwhile: a served state's is) wherever it
+     * holds an equal one (the same record: id, name, unit, registered voters), so that a replay kept beside a
+     * served state of a million stations does not hold a second copy of their ids and names (the reporting
+     * timeline, docs/timeline.md). What is replayed does not change: only equal, immutable objects are shared.
+     */
+    public void shareCatalogue(java.util.function.Supplier<Catalogue> other) {
+        this.sharedCatalogue = java.util.Objects.requireNonNull(other);
+    }
+
+    private org.veritally.core.model.Unit shared(org.veritally.core.model.Unit u) {
+        if (sharedCatalogue == null) return u;
+        Catalogue other = sharedCatalogue.get();
+        int i = other.unitIndex(u.id());
+        if (i < 0) return u;
+        var same = other.unit(i);
+        return same.equals(u) ? same : u;
+    }
+
+    private org.veritally.core.model.Station shared(org.veritally.core.model.Station s) {
+        if (sharedCatalogue == null) return s;
+        return sharedCatalogue.get().station(s.id()).filter(s::equals).orElse(s);
     }
 }

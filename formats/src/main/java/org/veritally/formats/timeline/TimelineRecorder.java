@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongFunction;
+import org.veritally.core.model.Catalogue;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Denominator;
 import org.veritally.core.model.Election;
@@ -42,10 +43,12 @@ public final class TimelineRecorder {
     private final LogReplay replay = new LogReplay();
     private final SheetEvents events = new SheetEvents();
     /**
-     * The figures ({@code [ballots, valid, null, blank, votes…]}) of the copy each station × contest counts in
-     * the consensus view now, by {@link CopyKey#group}: what a change of verdict takes away.
+     * Which source's copy each station × contest counts in the consensus view now (the source index + 1; 0: none),
+     * at {@code station × contests + contest}: a byte each, not the figures (a map of a million boxed keys and
+     * arrays held about 100 bytes a station × contest). The figures of that copy, which a change of verdict takes
+     * away, are the replay's current copy of that source, or the copy just replaced when it is that source's.
      */
-    private final Map<Long, int[]> counted = new java.util.HashMap<>();
+    private byte[] counted = new byte[1024];
 
     private final Map<Long, UnitSeries> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -54,13 +57,60 @@ public final class TimelineRecorder {
         }
     };
 
+    /** Series as of an earlier size, by (unit × contest, size): they never change, so they are kept too. */
+    private final Map<AsOfKey, UnitSeries> keptAsOf = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<AsOfKey, UnitSeries> eldest) {
+            return size() > KEPT_AS_OF;
+        }
+    };
+
+    /** How many series as of an earlier size are kept between requests. */
+    static final int KEPT_AS_OF = 64;
+
+    private record AsOfKey(long series, long size) {}
+
+    /** The log size after the last entry that changed the election, its catalogue or its sources. */
+    private long shapeSize;
+
     public TimelineRecorder() {
         replay.observeSheets(this::record);
     }
 
+    /**
+     * A recorder whose replay takes its units and stations from {@code shared} where they are equal (the served
+     * state's catalogue), instead of holding a second copy of a million stations' ids and names.
+     */
+    public TimelineRecorder(java.util.function.Supplier<Catalogue> shared) {
+        this();
+        replay.shareCatalogue(shared);
+    }
+
     /** Replays the next entry of the log; what is wrong with it, each with its rule ID (empty: applied). */
     public List<Problem> accept(byte[] entry) {
-        return replay.accept(entry);
+        var election = replay.election().orElse(null);
+        var catalogue = replay.catalogue();
+        int units = catalogue.unitCount();
+        int stations = catalogue.stationCount();
+        int sources = election == null ? 0 : replay.tabulation().sources().size();
+        List<Problem> problems = replay.accept(entry);
+        var after = replay.election().orElse(null);
+        if (after != election
+                || replay.catalogue() != catalogue
+                || replay.catalogue().unitCount() != units
+                || replay.catalogue().stationCount() != stations
+                || (after != null && replay.tabulation().sources().size() != sources)) shapeSize = replay.size();
+        return problems;
+    }
+
+    /**
+     * The smallest size a timeline can be asked for as of ({@link #timelineAt}): the size after the last entry
+     * that declared the election, a unit, a station or a source. From there on the election, the catalogue and
+     * the sources are those of the current size, so a timeline as of a size is the current one cut at that size;
+     * below it they were different (the caller replays that prefix on its own instead).
+     */
+    public long shapeSize() {
+        return shapeSize;
     }
 
     /** How many entries were replayed. */
@@ -89,7 +139,7 @@ public final class TimelineRecorder {
             d[1] = replay.catalogue().station(station).registeredVoters();
         }
         events.add(index, replay.catalogue().unitOfStation(station), CopyKey.contest(key), CopyKey.source(key), d);
-        recordConsensus(index, key, sheet.choiceCount());
+        recordConsensus(index, key, sheet.choiceCount(), replaced);
     }
 
     /**
@@ -98,9 +148,10 @@ public final class TimelineRecorder {
      * the change from the copy it counted before, if the counted copy's figures changed. A copy that settles a
      * dispute adds the station; one that starts a dispute takes it away again.
      */
-    private void recordConsensus(long index, long key, int choices) {
+    private void recordConsensus(long index, long key, int choices, Optional<TallySheet> replaced) {
         int station = CopyKey.station(key);
         int contest = CopyKey.contest(key);
+        int source = CopyKey.source(key);
         int sources = replay.tabulation().sources().size();
         List<Copy> copies = new ArrayList<>(sources);
         List<TallySheet> sheets = new ArrayList<>(sources);
@@ -113,8 +164,18 @@ public final class TimelineRecorder {
         var chosen =
                 Verdict.of(copies, replay.election().orElseThrow().consensus()).consensus();
         int[] next = chosen.map(c -> figures(sheets.get(copies.indexOf(c)))).orElse(null);
-        long group = CopyKey.group(key);
-        int[] before = next == null ? counted.remove(group) : counted.put(group, next);
+        int at = station * replay.election().orElseThrow().contests().size() + contest;
+        if (at >= counted.length) counted = java.util.Arrays.copyOf(counted, Math.max(at + 1, counted.length * 2));
+        int was = counted[at] - 1;
+        counted[at] = (byte) (chosen.map(Copy::source).orElse(-1) + 1);
+        // the copy counted before: the one this copy replaced if it was this source's, else that source's current
+        int[] before = was < 0
+                ? null
+                : was == source
+                        ? replaced.map(TimelineRecorder::figures).orElse(null)
+                        : figures(replay.current(station, contest, was)
+                                .orElseThrow()
+                                .sheet());
         if (before == null && next == null) return;
         if (before != null && next != null && java.util.Arrays.equals(before, next)) return;
         long[] d = new long[SheetEvents.FIXED + choices];
@@ -155,6 +216,23 @@ public final class TimelineRecorder {
      *     unknown (the caller checks these and reports them with their rule)
      */
     public Timeline timeline(String unitId, String contestId, View view, LongFunction<OptionalLong> timeOfSize) {
+        return timelineAt(unitId, contestId, view, replay.size(), timeOfSize);
+    }
+
+    /**
+     * The timeline as it stood when the log held {@code size} entries (issue 18: every results view as of a
+     * size): the points up to {@code size} on the grid of a log of that size, its last point at {@code size},
+     * and the arrivals before it. Equal to the timeline of a recorder fed only the first {@code size} entries
+     * ({@code TimelineAsOfTest}).
+     *
+     * @throws IllegalArgumentException as {@link #timeline}, or if {@code size} is below {@link #shapeSize()} or
+     *     above {@link #size()}
+     */
+    public Timeline timelineAt(
+            String unitId, String contestId, View view, long size, LongFunction<OptionalLong> timeOfSize) {
+        if (size < shapeSize || size > replay.size())
+            throw new IllegalArgumentException(
+                    "a timeline as of " + size + " needs a size from " + shapeSize + " to " + replay.size());
         Election e = replay.election().orElseThrow(() -> new IllegalArgumentException("no election replayed"));
         var cat = replay.catalogue();
         int u = cat.unitIndex(unitId);
@@ -165,9 +243,13 @@ public final class TimelineRecorder {
         List<Source> sources = replay.tabulation().sources();
         int source = sourceOf(view, sources);
         long key = ((long) u << 16) | c;
-        UnitSeries s = kept.computeIfAbsent(
-                key, k -> new UnitSeries(u, c, contest.choices().size()));
-        s.extend(events, replay.size(), cat);
+        UnitSeries s = size == replay.size()
+                ? kept.computeIfAbsent(
+                        key, k -> new UnitSeries(u, c, contest.choices().size()))
+                : keptAsOf.computeIfAbsent(
+                        new AsOfKey(key, size),
+                        k -> new UnitSeries(u, c, contest.choices().size()));
+        s.extend(events, size, cat);
         List<Timeline.Choice> choices = new ArrayList<>();
         for (var ch : contest.choices()) choices.add(new Timeline.Choice(ch.id(), ch.name()));
         List<Timeline.Arrival> arrivals = new ArrayList<>();
@@ -192,7 +274,7 @@ public final class TimelineRecorder {
                 sources.stream().map(Source::id).toList(),
                 s.points(source, sources.size(), timeOfSize),
                 arrivals,
-                replay.size());
+                size);
     }
 
     private static int sourceOf(View view, List<Source> sources) {

@@ -48,7 +48,10 @@ final class UnitSeries {
         return w;
     }
 
-    /** Reads the changes past the last call, up to the log's {@code size} entries. */
+    /**
+     * Reads the changes past the last call, up to the log's {@code size} entries: those of log indices below
+     * {@code size}, so a series extended to an earlier size than the events reach is the series as of that size.
+     */
     void extend(SheetEvents events, long size, Catalogue catalogue) {
         if (size < through) throw new IllegalStateException("the log shrank from " + through + " to " + size);
         markUnder(catalogue);
@@ -59,8 +62,10 @@ final class UnitSeries {
         }
         long next = (through / w + 1) * w;
         int n = events.size();
-        for (int e = cursor; e < n; e++) {
+        int e = cursor;
+        for (; e < n; e++) {
             long idx = events.index(e);
+            if (idx >= size) break; // a series as of an earlier size stops there (the events are in log order)
             for (; next <= idx; next += w) sample(next);
             if (events.contest(e) != contest || !under[events.unit(e)]) continue;
             int s = slot(events.source(e));
@@ -71,7 +76,7 @@ final class UnitSeries {
             last[s] = idx;
         }
         for (; next <= size; next += w) sample(next);
-        cursor = n;
+        cursor = e;
         through = size;
     }
 

@@ -3,6 +3,7 @@ package org.veritally.server.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.veritally.server.asof.AsOf;
+import org.veritally.server.read.TreeAsOf;
 
 /**
  * The {@code asOf} object of every API answer given as of an earlier log size (docs/api.md, "As of a
@@ -14,6 +15,11 @@ public final class AsOfJson {
 
     /** The description of {@code a} when the log has {@code latest} entries. */
     public static Map<String, Object> describe(AsOf a, long latest) {
+        return describe(new TreeAsOf(a.size(), a.rootHex(), a.checkpoint()), latest);
+    }
+
+    /** The description of an answer resting on the tree {@code a} when the log has {@code latest} entries. */
+    public static Map<String, Object> describe(TreeAsOf a, long latest) {
         var m = new LinkedHashMap<String, Object>();
         m.put("size", a.size());
         m.put("root", a.rootHex());

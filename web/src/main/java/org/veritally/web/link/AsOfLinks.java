@@ -6,8 +6,8 @@ import org.veritally.web.i18n.Lang;
 
 /**
  * Links of a page shown as of log size N ({@code /{lang}/at/{N}/…}, issue 18): the results views (overview,
- * unit, station, disputed stations, announcements, statistics) stay at that size (a permanent address); every
- * other page (search, downloads, the forms, the timeline, which plots every size anyway) is the live one. Such a
+ * unit, station, disputed stations, announcements, statistics, the reporting timeline) stay at that size (a
+ * permanent address); every other page (search, downloads, the forms) is the live one. Such a
  * page polls nothing: its figures never change. Immutable and thread-safe.
  */
 public final class AsOfLinks implements Links {
@@ -22,9 +22,8 @@ public final class AsOfLinks implements Links {
     /** Whether a page of this kind has an as-of address. */
     public static boolean kept(PageRef.Kind k) {
         return switch (k) {
-            case OVERVIEW, UNIT, STATION, DISCREPANCIES, ANNOUNCEMENTS, STATISTICS -> true;
-            case SEARCH, DOWNLOADS, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN, TIMELINE, DIFF, AUDITS, AUDIT, AUDIT_FORM ->
-                false;
+            case OVERVIEW, UNIT, STATION, DISCREPANCIES, ANNOUNCEMENTS, STATISTICS, TIMELINE -> true;
+            case SEARCH, DOWNLOADS, UPLOAD, TRANSCRIBE, MODERATE, CAMPAIGN, DIFF, AUDITS, AUDIT, AUDIT_FORM -> false;
         };
     }
 
@@ -75,7 +74,8 @@ public final class AsOfLinks implements Links {
             "/api/stats/forensics",
             "/api/stats/forensics/fingerprint.svg",
             "/api/stats/quickcount",
-            "/api/stats/irreversible");
+            "/api/stats/irreversible",
+            "/api/timeline");
 
     /** The API answer at this size where it has one (so a page's JSON link shows what the page shows), else live. */
     @Override

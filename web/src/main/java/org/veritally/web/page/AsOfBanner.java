@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.veritally.server.asof.AsOf;
+import org.veritally.server.read.TreeAsOf;
 import org.veritally.web.html.Html;
 
 /**
@@ -21,6 +22,11 @@ public final class AsOfBanner {
 
     /** {@code page} with the note inserted; {@code latest} is the href of the same page, live. */
     public static String insert(String page, AsOf a, PageContext c, String latest) {
+        return insert(page, new TreeAsOf(a.size(), a.rootHex(), a.checkpoint()), c, latest);
+    }
+
+    /** {@code page} with the note for a page resting on the tree {@code a} (a view that needs no replayed state). */
+    public static String insert(String page, TreeAsOf a, PageContext c, String latest) {
         int at = page.indexOf(MAIN);
         if (at < 0) return page;
         Html h = new Html();

@@ -2,10 +2,15 @@ package org.veritally.web.query;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
 import org.veritally.core.model.Source;
+import org.veritally.core.validation.ReadRule;
+import org.veritally.formats.timeline.Timeline;
 import org.veritally.server.Instance;
+import org.veritally.server.read.UsageProblem;
+import org.veritally.web.model.ElectionInfo;
 import org.veritally.web.model.TimelinePage;
 
 /**
@@ -22,6 +27,15 @@ public final class TimelineQuery {
     }
 
     public TimelinePage read(String unitId, Optional<String> contestId, Optional<String> view) {
+        return read(unitId, contestId, view, OptionalLong.empty());
+    }
+
+    /**
+     * The page as it stood at log size {@code at} (the live one when empty): the timeline cut at that size.
+     *
+     * @throws NotFound for a unit unknown now or at that size
+     */
+    public TimelinePage read(String unitId, Optional<String> contestId, Optional<String> view, OptionalLong at) {
         Election e = in.state().requireElection();
         var cat = in.state().catalogue();
         int u = cat.unitIndex(unitId);
@@ -29,10 +43,20 @@ public final class TimelineQuery {
         Contest contest = UnitQuery.contest(e, contestId);
         var tab = in.state().tabulation();
         String v = Views.resolve(tab, view);
-        var t = in.timeline().timeline(Optional.of(unitId), Optional.of(contest.id()), v);
+        Timeline t;
+        try {
+            t = in.timeline().timeline(Optional.of(unitId), Optional.of(contest.id()), v, at);
+        } catch (UsageProblem p) {
+            if (p.rule() == ReadRule.RD_UNIT) throw new NotFound("notfound.unit", unitId);
+            throw p;
+        }
+        var info = Results.info(in);
+        if (at.isPresent())
+            info = new ElectionInfo(
+                    info.id(), info.name(), info.rootUnitId(), info.stations(), info.units(), at.getAsLong());
         List<String> names = tab.sources().stream().map(Source::name).toList();
         return new TimelinePage(
-                Results.info(in),
+                info,
                 UnitQuery.ancestry(in, cat.parent(u)),
                 UnitQuery.crumb(e, cat.unit(u)),
                 UnitQuery.contests(e, contest.id()),
