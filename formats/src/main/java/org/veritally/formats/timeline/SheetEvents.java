@@ -8,7 +8,8 @@ import java.util.Arrays;
  * ballots, valid, null, blank, votes…]} (a first copy adds the station; a correction adds the
  * difference from the copy it replaces). Kept in a few growing primitive arrays, not an object per
  * sheet, so a million sheets cost about 60 MB; a change equal to the one just before it (the consensus view's,
- * when the sheet is the copy it counts) shares that one's values. Not thread-safe: its {@link TimelineRecorder} guards it.
+ * when the sheet is the copy it counts) shares that one's values. Not thread-safe: its {@link TimelineRecorder}
+ * guards it.
  */
 final class SheetEvents {
     /** The fixed fields of a change before the votes. */
