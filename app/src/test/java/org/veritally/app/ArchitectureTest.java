@@ -120,6 +120,7 @@ class ArchitectureTest {
                         "org.veritally.translog..",
                         "org.sqlite..",
                         "com.zaxxer.hikari..",
+                        "org.postgresql..", // PgCopy: the driver's CopyManager, the PostgreSQL bulk path (issue 15)
                         "software.amazon.awssdk..", // S3BlobStore, the evidence in an S3 bucket
                         "java..")
                 .check(MAIN);
