@@ -220,6 +220,10 @@ final class ServeCommand implements Callable<Integer> {
         structuredLogs();
         long t0 = System.nanoTime();
         Instance in = Instance.open(dir, db);
+        // how the state was loaded (a snapshot or the projections, and why): a server's line; other commands
+        // open the same way without saying so (StartState logs it at debug)
+        org.slf4j.LoggerFactory.getLogger("veritally.startup")
+                .info("{}; opened in {} ms", in.startUp().note(), (System.nanoTime() - t0) / 1_000_000);
         in.liveWith(live);
         evidence.ifPresent(in::evidenceAt);
         in.originalsReadableBy(originals);

@@ -111,7 +111,7 @@ public final class StartState {
                 ? ""
                 : " (the snapshot of size " + newest + " was refused: the log of veritally.asof says why)";
         StartUp how = StartUp.snapshot(state.logSize() - replayed, replayed, current, also);
-        LOG.info("{}, in {} ms", how.note(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("{}, in {} ms", how.note(), (System.nanoTime() - t0) / 1_000_000);
         return new Loaded(state, how);
     }
 
@@ -148,7 +148,7 @@ public final class StartState {
                 && img.get().units().size() >= s.catalogue().unitCount()
                 && img.get().stations().size() >= s.catalogue().stationCount();
         StartUp how = StartUp.projections(why, current);
-        LOG.info("{}, in {} ms", how.note(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("{}, in {} ms", how.note(), (System.nanoTime() - t0) / 1_000_000);
         return new Loaded(s, how);
     }
 
