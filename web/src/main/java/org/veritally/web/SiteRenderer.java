@@ -100,9 +100,21 @@ public final class SiteRenderer {
         return feed.render(lang, links, self);
     }
 
+    /**
+     * {@link Route#parse}, with one page that needs the election: {@code timeline} without a unit is the root
+     * unit's, the whole election's (as {@code /api/timeline} without {@code unit}).
+     */
+    private Optional<PageRef> route(String path, Map<String, String> query) {
+        String p = path.replaceAll("^/+|/+$", "");
+        var election = in.state().election();
+        if (p.equals("timeline") && election.isPresent())
+            return Route.parse("timeline/" + election.get().rootUnitId(), query);
+        return Route.parse(path, query);
+    }
+
     /** The page at {@code /{lang}/{path}?{query}} on the live site. */
     public RenderedPage render(Lang lang, String path, Map<String, String> query) {
-        Optional<PageRef> ref = Route.parse(path, query);
+        Optional<PageRef> ref = route(path, query);
         if (ref.isEmpty())
             return notFound(
                     PageContext.of(lang, http, PageRef.home(), assets.names()),
@@ -119,7 +131,7 @@ public final class SiteRenderer {
      */
     public RenderedPage renderAt(Lang lang, long n, String path, Map<String, String> query) {
         PageContext home = PageContext.of(lang, http, PageRef.home(), assets.names());
-        Optional<PageRef> ref = Route.parse(path, query);
+        Optional<PageRef> ref = route(path, query);
         if (ref.isEmpty() || !AsOfLinks.kept(ref.get().kind()))
             return notFound(home, "notfound.page", "/" + lang.code() + "/at/" + n + "/" + path);
         if (ref.get().kind() == PageRef.Kind.TIMELINE) return timelineAt(lang, n, ref.get());

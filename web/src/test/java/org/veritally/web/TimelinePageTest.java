@@ -113,6 +113,17 @@ class TimelinePageTest {
     }
 
     @Test
+    void theTimelineWithoutAUnitIsTheWholeElectionsTheRootUnits() {
+        RenderedPage none = site.render(Lang.EN, "timeline", Map.of("contest", "C2", "view", "source:party-a"));
+        RenderedPage root = site.render(Lang.EN, "timeline/N", Map.of("contest", "C2", "view", "source:party-a"));
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.html()).isEqualTo(root.html());
+        long n = in.store().logSize() / 2;
+        assertThat(site.renderAt(Lang.ES, n, "timeline/", Map.of()).html())
+                .isEqualTo(site.renderAt(Lang.ES, n, "timeline/N", Map.of()).html());
+    }
+
+    @Test
     void timelineUrlsRoundTripOnTheLiveSiteAndHaveAMirrorFile() {
         PageRef ref = PageRef.timeline("R0", "C1", "source:party-a");
         String href = new HttpLinks().page(Lang.EN, ref);
