@@ -30,6 +30,14 @@ public final class Catalogue {
     private final List<Station> stations = new ArrayList<>();
     private IdIndex stationIndex = new IdIndex(i -> stations.get(i).id());
     private int[] stationUnit = new int[16];
+    /**
+     * The station id last found by {@link #stationIndex(String)}, the very string, and its index: the rulebook, the
+     * validator and the tabulation each ask for a sheet's station in turn, with the sheet's own id string. Indices
+     * never change (the catalogue only grows), so a string once found keeps its index.
+     */
+    private String lastFound;
+
+    private int lastFoundIndex;
 
     /** Adds a unit whose parent is already present (or the root). */
     public synchronized int addUnit(Unit u) {
@@ -89,7 +97,13 @@ public final class Catalogue {
     }
 
     public synchronized int stationIndex(String id) {
-        return stationIndex.get(id);
+        if (id == lastFound) return lastFoundIndex;
+        int i = stationIndex.get(id);
+        if (i >= 0) {
+            lastFound = id;
+            lastFoundIndex = i;
+        }
+        return i;
     }
 
     public synchronized int unitIndex(String id) {
