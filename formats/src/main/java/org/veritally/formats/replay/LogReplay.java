@@ -219,16 +219,17 @@ public final class LogReplay implements LedgerView {
      * safe on any thread, so entries can be decoded in parallel and replayed in order.
      */
     public static Decoded decode(EntryCodec codec, long index, byte[] bytes) {
-        String where = "entry " + index;
-        var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
-        if (tooLarge.isPresent())
-            return new Decoded(index, bytes, codec.election(), Optional.empty(), List.of(tooLarge.get()));
-        if (codec.election().isPresent()) {
+        boolean fits = org.veritally.core.rulebook.EntrySize.fits(bytes);
+        if (fits && codec.election().isPresent()) { // the common case: no location is built for it
             Optional<? extends Entry> fast = codec.decodeCanonicalSheet(bytes);
             if (fast.isEmpty()) fast = codec.decodeCanonicalCatalogue(bytes);
             if (fast.isPresent())
                 return new Decoded(index, bytes, codec.election(), Optional.of(fast.get()), List.of());
         }
+        String where = "entry " + index;
+        var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+        if (tooLarge.isPresent())
+            return new Decoded(index, bytes, codec.election(), Optional.empty(), List.of(tooLarge.get()));
         List<Problem> problems = new ArrayList<>();
         Optional<Entry> decoded;
         try {
