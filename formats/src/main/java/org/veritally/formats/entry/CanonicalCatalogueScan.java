@@ -63,6 +63,7 @@ final class CanonicalCatalogueScan {
             if (!literal(REGISTERED) || (registered = number()) < 0) return Optional.empty();
             if (registered > CanonicalJson.MAX_SAFE) return Optional.empty(); // IN-COUNT, from the strict reader
             if (!literal(UNIT) || (unit = string()) == null || !next('}')) return Optional.empty();
+            id.hashCode(); // computed on this decoder thread, kept in the string: the replay looks each new id up
             stations.add(new Station(id, name, unit, registered));
         }
         if (!literal(UNITS)) return Optional.empty();
