@@ -30,6 +30,16 @@ public final class Catalogue {
     private final List<Station> stations = new ArrayList<>();
     private IdIndex stationIndex = new IdIndex(i -> stations.get(i).id());
     private int[] stationUnit = new int[16];
+    /**
+     * The station id last found by {@link #stationIndex(String)} and its index: the rulebook, the validator and the
+     * tabulation each ask for a sheet's station in turn, with the sheet's own id string, and sheets tend to come in
+     * runs of one station (its contests, its sources) and in the catalogue's order, so the id asked for next is
+     * most often this one or the next station's. Indices never change (the catalogue only grows) and ids are unique,
+     * so an id equal to that of the station at index i has index i, however it was found.
+     */
+    private String lastFound = ""; // no station has the empty id (Ids): found never
+
+    private int lastFoundIndex = -1;
 
     /** Adds a unit whose parent is already present (or the root). */
     public synchronized int addUnit(Unit u) {
@@ -89,7 +99,17 @@ public final class Catalogue {
     }
 
     public synchronized int stationIndex(String id) {
-        return stationIndex.get(id);
+        if (id == lastFound) return lastFoundIndex;
+        int i;
+        if (lastFound.equals(id)) i = lastFoundIndex;
+        else if (lastFoundIndex + 1 < stations.size()
+                && stations.get(lastFoundIndex + 1).id().equals(id)) i = lastFoundIndex + 1;
+        else i = stationIndex.get(id);
+        if (i >= 0) {
+            lastFound = id;
+            lastFoundIndex = i;
+        }
+        return i;
     }
 
     public synchronized int unitIndex(String id) {

@@ -11,6 +11,11 @@ public final class Ids {
         }
     }
 
+    /** As {@link #require(String, String)} with {@code what + of}, put together only when {@code id} is refused. */
+    static void require(String id, String what, String of) {
+        if (!valid(id)) require(id, what + of);
+    }
+
     /** True for 1–64 characters of {@code A-Z a-z 0-9 . _ : -} (a loop: this runs for every station). */
     public static boolean valid(String id) {
         if (id == null || id.isEmpty() || id.length() > 64) return false;

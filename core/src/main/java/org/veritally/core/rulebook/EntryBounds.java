@@ -66,6 +66,14 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
         if (n.isPresent()) count(n.getAsLong(), at);
     }
 
+    /**
+     * IN-TEXT of a value located at {@code before + id + after}: the location is put together only when the text is
+     * refused (a catalogue of a million stations otherwise built a million locations that no one reads).
+     */
+    private void text(String s, String before, String id, String after) {
+        if (Bounds.badCharacter(s).isPresent()) text(s, before + id + after);
+    }
+
     private void text(String s, String at) {
         var bad = Bounds.badCharacter(s);
         if (bad.isPresent()) {
@@ -93,10 +101,11 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
 
     @Override
     public List<Problem> catalogue(CatalogueEntry e) {
-        for (Unit u : e.units()) text(u.name(), "unit " + u.id() + " name");
+        for (Unit u : e.units()) text(u.name(), "unit ", u.id(), " name");
         for (Station s : e.stations()) {
-            text(s.name(), "station " + s.id() + " name");
-            count(s.registeredVoters(), "station " + s.id() + " registered");
+            text(s.name(), "station ", s.id(), " name");
+            if (s.registeredVoters() > Bounds.MAX_COUNT)
+                count(s.registeredVoters(), "station " + s.id() + " registered");
         }
         return out;
     }
@@ -132,7 +141,8 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
         count(k.valid(), "counts.valid");
         count(k.nulls(), "counts.null");
         count(k.blank(), "counts.blank");
-        for (int i = 0; i < s.choiceCount(); i++) count(s.vote(i), "votes[" + i + "]"); // no copy per sheet
+        for (int i = 0; i < s.choiceCount(); i++) // no copy of the votes, no location unless one is too large
+        if (s.vote(i) > Bounds.MAX_COUNT) count(s.vote(i), "votes[" + i + "]");
         s.correction().ifPresent(c -> text(c.reason(), "reason"));
         return out;
     }

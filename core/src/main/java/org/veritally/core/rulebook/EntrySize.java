@@ -16,9 +16,14 @@ public final class EntrySize {
 
     private EntrySize() {}
 
+    /** Whether {@code bytes} keep LOG-SIZE: then {@link #check} finds nothing (and no location need be built). */
+    public static boolean fits(byte[] bytes) {
+        return bytes.length <= MAX;
+    }
+
     /** LOG-SIZE at {@code where} if {@code bytes} is longer than {@link #MAX}. */
     public static Optional<Problem> check(byte[] bytes, String where) {
-        if (bytes.length <= MAX) return Optional.empty();
+        if (fits(bytes)) return Optional.empty();
         return Optional.of(Problem.mismatch(
                 Rule.LOG_SIZE,
                 where,

@@ -59,4 +59,34 @@ class CatalogueIndexTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate station");
     }
+
+    /**
+     * Ids of equal {@code hashCode} ("Aa" and "BB" hash alike, so do all strings of the same number of such pairs)
+     * land in one run of slots with equal hashes: each is told apart by its id, an absent one is absent, and a
+     * lookup answers the same whether the id is the string found last or an equal copy of it.
+     */
+    @Test
+    void idsWithTheSameHashAreToldApartByTheirIds() {
+        Catalogue c = new Catalogue();
+        c.addUnit(new Unit("R", "Root", 0, ""));
+        List<String> ids = new ArrayList<>();
+        for (int bits = 0; bits < 64; bits++) {
+            StringBuilder id = new StringBuilder();
+            for (int k = 0; k < 6; k++) id.append((bits >> k & 1) == 0 ? "Aa" : "BB");
+            ids.add(id.toString());
+        }
+        assertThat(ids.stream().mapToInt(String::hashCode).distinct().count()).isEqualTo(1);
+        for (int i = 0; i < 40; i++) c.addStation(new Station(ids.get(i), "S", "R", 1));
+        for (int i = 0; i < 64; i++) {
+            String id = ids.get(i);
+            assertThat(c.stationIndex(id)).as(id).isEqualTo(i < 40 ? i : -1);
+            assertThat(c.stationIndex(id)).as(id + " again").isEqualTo(i < 40 ? i : -1);
+            assertThat(c.stationIndex(new String(id)))
+                    .as(id + " (an equal copy)")
+                    .isEqualTo(i < 40 ? i : -1);
+            assertThat(c.hasStation(id)).isEqualTo(i < 40);
+        }
+        c.addStation(new Station(ids.get(50), "S", "R", 1));
+        assertThat(c.stationIndex(ids.get(50))).as("found once added").isEqualTo(40);
+    }
 }

@@ -14,9 +14,9 @@ import org.veritally.core.model.Station;
 import org.veritally.core.model.Unit;
 
 /**
- * The fast path for catalogue entries, like {@link FastSheetDecoder}: a streaming parse, accepted
- * only when re-encoding gives back exactly the input bytes; anything else returns empty and the
- * strict reader reports the problem. Stateless and thread-safe.
+ * The fast path for catalogue entries, like {@link FastSheetDecoder}: a scan of the canonical bytes ({@link
+ * CanonicalCatalogueScan}), else a streaming parse, either accepted only when re-encoding gives back exactly the
+ * input bytes; anything else returns empty and the strict reader reports the problem. Stateless and thread-safe.
  */
 final class FastCatalogueDecoder {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -24,6 +24,16 @@ final class FastCatalogueDecoder {
     private FastCatalogueDecoder() {}
 
     static Optional<CatalogueEntry> decode(byte[] bytes, Function<CatalogueEntry, byte[]> encoder) {
+        Optional<CatalogueEntry> scanned = decodeByScan(bytes, encoder);
+        return scanned.isPresent() ? scanned : decodeWithJackson(bytes, encoder);
+    }
+
+    /** The scan alone, without the streaming parser behind it: for tests that must know which path read an entry. */
+    static Optional<CatalogueEntry> decodeByScan(byte[] bytes, Function<CatalogueEntry, byte[]> encoder) {
+        return CanonicalCatalogueScan.read(bytes).filter(c -> Arrays.equals(encoder.apply(c), bytes));
+    }
+
+    private static Optional<CatalogueEntry> decodeWithJackson(byte[] bytes, Function<CatalogueEntry, byte[]> encoder) {
         try (JsonParser p = FACTORY.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
             List<Unit> units = null;

@@ -83,6 +83,11 @@ final class CurrentCopies {
         return table[slot + 1];
     }
 
+    /** Where the numbers of the copy at {@code slot} (from {@link #find}) are. */
+    long placeOf(int slot) {
+        return table[slot + 2];
+    }
+
     /** The current copy as a sheet with the given ids (and its correction, if any), or null when there is none. */
     TallySheet sheet(long key, String station, String contest, String source) {
         int i = find(key);
@@ -91,7 +96,11 @@ final class CurrentCopies {
 
     /** The copy at {@code slot} (from {@link #find}) as a sheet with the given ids. */
     TallySheet sheetAt(int i, String station, String contest, String source) {
-        long place = table[i + 2];
+        return sheetAtPlace(table[i], table[i + 2], station, contest, source);
+    }
+
+    /** The copy of {@code key} whose numbers are at {@code place} (from {@link #inOrder}) as a sheet. */
+    TallySheet sheetAtPlace(long key, long place, String station, String contest, String source) {
         long[] b = blocks[(int) (place >>> BLOCK_BITS)];
         int at = (int) (place & (BLOCK - 1));
         int choices = (int) b[at + 5];
@@ -104,7 +113,7 @@ final class CurrentCopies {
                 votes,
                 corrections.isEmpty()
                         ? java.util.Optional.empty()
-                        : java.util.Optional.ofNullable(corrections.get(table[i])));
+                        : java.util.Optional.ofNullable(corrections.get(key)));
     }
 
     /** Makes {@code s}, at log index {@code index}, the current copy of {@code key}. */
@@ -165,12 +174,13 @@ final class CurrentCopies {
     }
 
     /**
-     * Every current copy in ascending key order: {@code keys[i]} and its slot {@code slots[i]} (for {@link #indexAt}
-     * and {@link #sheetAt}). The copies are gathered in table order and placed by a counting sort on the station
+     * Every current copy in ascending key order: {@code keys[i]}, its slot {@code slots[i]} (for {@link #indexAt}
+     * and {@link #sheetAt}), where its numbers are, {@code places[i]} (for {@link #sheetAtPlace}), and its log index
+     * {@code indices[i]}. The copies are gathered in table order and placed by a counting sort on the station
      * (the key's high half), then each station's few copies sorted: sequential passes, where sorting the keys and
      * then looking each one up again cost a cache miss a copy in a table of tens of megabytes (issue 15).
      */
-    record InOrder(long[] keys, int[] slots) {}
+    record InOrder(long[] keys, int[] slots, long[] places, long[] indices) {}
 
     InOrder inOrder() {
         int stations = 0;
@@ -181,17 +191,22 @@ final class CurrentCopies {
         for (int s = 0; s < stations; s++) end[s + 1] += end[s];
         // end[s] is now where station s starts; each copy goes there with its key's low half and slot packed in
         // a long whose sign bit is flipped, so that a signed sort orders the low halves as unsigned numbers
+        // a copy's log index and place go along (read here, in table order, rather than looked up again later)
         long[] packed = new long[size];
+        long[] places = new long[size];
+        long[] indices = new long[size];
         for (int j = 0; j < table.length; j += 3) {
             if (table[j] == EMPTY) continue;
-            int station = (int) (table[j] >>> 32);
-            packed[end[station]++] = ((table[j] << 32) | (j / 3)) ^ Long.MIN_VALUE;
+            int p = end[(int) (table[j] >>> 32)]++;
+            packed[p] = ((table[j] << 32) | (j / 3)) ^ Long.MIN_VALUE;
+            indices[p] = table[j + 1];
+            places[p] = table[j + 2];
         }
         long[] keys = new long[size];
         int[] slots = new int[size];
         for (int s = 0, from = 0; s < stations; s++) {
             int to = end[s]; // after the placing, end[s] is where station s ends
-            if (to - from > 1) Arrays.sort(packed, from, to);
+            sortGroup(packed, places, indices, from, to);
             for (int i = from; i < to; i++) {
                 long v = packed[i] ^ Long.MIN_VALUE;
                 keys[i] = ((long) s << 32) | (v >>> 32);
@@ -199,6 +214,22 @@ final class CurrentCopies {
             }
             from = to;
         }
-        return new InOrder(keys, slots);
+        return new InOrder(keys, slots, places, indices);
+    }
+
+    /** Sorts a station's few copies by {@code packed}, their places and indices alongside (an insertion sort). */
+    private static void sortGroup(long[] packed, long[] places, long[] indices, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long k = packed[i], pl = places[i], ix = indices[i];
+            int j = i - 1;
+            for (; j >= from && packed[j] > k; j--) {
+                packed[j + 1] = packed[j];
+                places[j + 1] = places[j];
+                indices[j + 1] = indices[j];
+            }
+            packed[j + 1] = k;
+            places[j + 1] = pl;
+            indices[j + 1] = ix;
+        }
     }
 }

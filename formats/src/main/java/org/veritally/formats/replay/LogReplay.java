@@ -94,12 +94,15 @@ public final class LogReplay implements LedgerView {
 
     /** The copy of {@code key} at {@code slot} of the current copies (one lookup for several reads). */
     private TallySheet sheetAt(long key, int slot) {
-        var el = election().orElseThrow();
-        return current.sheetAt(
-                slot,
-                catalogue.station(CopyKey.station(key)).id(),
-                el.contests().get(CopyKey.contest(key)).id(),
-                sourceIds.get(CopyKey.source(key)));
+        return current.sheetAt(slot, stationId(key), contestId(key), sourceIds.get(CopyKey.source(key)));
+    }
+
+    private String stationId(long key) {
+        return catalogue.station(CopyKey.station(key)).id();
+    }
+
+    private String contestId(long key) {
+        return election().orElseThrow().contests().get(CopyKey.contest(key)).id();
     }
 
     /** A source's current copy of a station's sheet for a contest: the index of its log entry, and the sheet. */
@@ -219,16 +222,17 @@ public final class LogReplay implements LedgerView {
      * safe on any thread, so entries can be decoded in parallel and replayed in order.
      */
     public static Decoded decode(EntryCodec codec, long index, byte[] bytes) {
-        String where = "entry " + index;
-        var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
-        if (tooLarge.isPresent())
-            return new Decoded(index, bytes, codec.election(), Optional.empty(), List.of(tooLarge.get()));
-        if (codec.election().isPresent()) {
+        boolean fits = org.veritally.core.rulebook.EntrySize.fits(bytes);
+        if (fits && codec.election().isPresent()) { // the common case: no location is built for it
             Optional<? extends Entry> fast = codec.decodeCanonicalSheet(bytes);
             if (fast.isEmpty()) fast = codec.decodeCanonicalCatalogue(bytes);
             if (fast.isPresent())
                 return new Decoded(index, bytes, codec.election(), Optional.of(fast.get()), List.of());
         }
+        String where = "entry " + index;
+        var tooLarge = org.veritally.core.rulebook.EntrySize.check(bytes, where);
+        if (tooLarge.isPresent())
+            return new Decoded(index, bytes, codec.election(), Optional.empty(), List.of(tooLarge.get()));
         List<Problem> problems = new ArrayList<>();
         Optional<Entry> decoded;
         try {
@@ -415,7 +419,8 @@ public final class LogReplay implements LedgerView {
         // group the copies by station × contest: in key order, the source is the low 16 bits
         CurrentCopies.InOrder all = current.inOrder();
         long[] keys = all.keys();
-        int[] slots = all.slots();
+        long[] places = all.places();
+        long[] indices = all.indices();
         List<Copy> copies = new ArrayList<>();
         List<TallySheet> sheets = new ArrayList<>();
         for (int i = 0; i < keys.length; ) {
@@ -424,9 +429,14 @@ public final class LogReplay implements LedgerView {
             sheets.clear();
             int j = i;
             for (; j < keys.length && CopyKey.group(keys[j]) == group; j++) {
-                TallySheet sheet = sheetAt(keys[j], slots[j]);
+                TallySheet sheet = current.sheetAtPlace(
+                        keys[j],
+                        places[j],
+                        stationId(keys[j]),
+                        contestId(keys[j]),
+                        sourceIds.get(CopyKey.source(keys[j])));
                 sheets.add(sheet);
-                copies.add(new Copy(CopyKey.source(keys[j]), current.indexAt(slots[j]), CopyDigest.of(sheet)));
+                copies.add(new Copy(CopyKey.source(keys[j]), indices[j], CopyDigest.of(sheet)));
             }
             var chosen = Verdict.of(copies, policy).consensus();
             if (chosen.isPresent()) {

@@ -63,6 +63,8 @@ class CurrentCopiesTest {
                 .containsExactly(reference.stream().mapToLong(Long::longValue).toArray());
         for (int i = 0; i < all.keys().length; i++) {
             assertThat(all.slots()[i]).as("slot of key %d", all.keys()[i]).isEqualTo(table.find(all.keys()[i]));
+            assertThat(all.indices()[i]).as("index of key %d", all.keys()[i]).isEqualTo(table.index(all.keys()[i]));
+            assertThat(all.places()[i]).as("place of key %d", all.keys()[i]).isEqualTo(table.placeOf(all.slots()[i]));
         }
     }
 }
