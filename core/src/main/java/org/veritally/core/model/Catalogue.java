@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class Catalogue {
     private final Map<String, Integer> unitIndex = new HashMap<>();
-    private final List<Unit> units = new ArrayList<>();
+    private final ArrayList<Unit> units = new ArrayList<>();
     private int[] unitParent = new int[16];
     private long[] unitStations = new long[16];
     private long[] unitRegistered = new long[16];
@@ -27,7 +27,7 @@ public final class Catalogue {
     private int[][] unitStationList = new int[16][];
     private int[] unitStationCount = new int[16];
 
-    private final List<Station> stations = new ArrayList<>();
+    private final ArrayList<Station> stations = new ArrayList<>();
     private IdIndex stationIndex = new IdIndex(i -> stations.get(i).id());
     private int[] stationUnit = new int[16];
 
@@ -66,14 +66,17 @@ public final class Catalogue {
      * unit's own id string (one copy per unit, not per station, whatever the caller read it from).
      */
     public synchronized int addStation(Station s) {
-        if (stationIndex.contains(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
         Integer u = unitIndex.get(s.unitId());
-        if (u == null) throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
+        if (u == null) {
+            if (stationIndex.contains(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
+            throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
+        }
         String unitId = units.get(u).id();
         if (s.unitId() != unitId) s = new Station(s.id(), s.name(), unitId, s.registeredVoters());
         int i = stations.size();
+        // one probe both finds a duplicate and places the new id
+        if (!stationIndex.addIfAbsent(s.id(), i)) throw new IllegalArgumentException("duplicate station " + s.id());
         stations.add(s);
-        stationIndex.add(s.id(), i);
         if (i == stationUnit.length) stationUnit = Arrays.copyOf(stationUnit, i * 2);
         stationUnit[i] = u;
         int[] of = unitStationList[u];
@@ -86,6 +89,18 @@ public final class Catalogue {
             unitRegistered[a] += s.registeredVoters();
         }
         return i;
+    }
+
+    /**
+     * Makes room for {@code units} units and {@code stations} stations in all, so that adding that many (a
+     * catalogue image read at start-up) grows no table or list on the way.
+     */
+    public synchronized void reserve(int units, int stations) {
+        if (units < 0 || stations < 0) throw new IllegalArgumentException(units + " units, " + stations + " stations");
+        this.stations.ensureCapacity(stations);
+        this.units.ensureCapacity(units);
+        stationIndex.reserve(stations);
+        if (stations > stationUnit.length) stationUnit = Arrays.copyOf(stationUnit, stations);
     }
 
     public synchronized int stationIndex(String id) {

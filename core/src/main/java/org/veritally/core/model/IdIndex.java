@@ -4,24 +4,28 @@ import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
- * The index of each id in a list that only grows, as an open-addressing table of ints (linear probing) over the
- * list itself: a lookup compares the id asked for with the id of the entry a slot names, so no key is stored
- * twice and no index is boxed. It replaces a {@code HashMap<String, Integer>}, which costs about 48 bytes an id
- * (a node and an {@code Integer}) beside its table: for the 8.2 million stations of issue 15 that is about
- * 390 MB against the 64 MB of this table.
+ * The index of each id in a list that only grows, as an open-addressing table (linear probing) over the list
+ * itself: a slot holds an entry's index and its id's hash, so no key is stored twice and no index is boxed, and a
+ * probe reads the list's id only when the hashes agree. It replaces a {@code HashMap<String, Integer>}, which
+ * costs about 48 bytes an id (a node and an {@code Integer}) beside its table: for the 8.2 million stations of
+ * issue 15 that is about 390 MB against the 128 MB of this table.
+ *
+ * <p>Why the hash is kept beside the index (docs/performance.md, "Start-up from a snapshot"): without it every
+ * probe followed the list to the entry, its id and the id's bytes, four cache misses a probe, and a doubling
+ * rehashed every id the same way; building the catalogue of a million stations at start-up spent most of its
+ * time there.
  *
  * <p>Not thread-safe: its owner ({@link Catalogue}) guards it.
  */
 final class IdIndex {
-    private static final int EMPTY = -1;
+    private static final long EMPTY = -1L;
     private final IntFunction<String> idOf;
-    private int[] slots = new int[16];
+    private long[] slots = empty(16);
     private int size;
 
     /** An empty index over the list whose entry {@code i} has id {@code idOf.apply(i)}. */
     IdIndex(IntFunction<String> idOf) {
         this.idOf = idOf;
-        Arrays.fill(slots, EMPTY);
     }
 
     /** A copy over another list holding the same ids at the same indices. */
@@ -34,11 +38,12 @@ final class IdIndex {
 
     /** The index of {@code id}, or -1. */
     int get(String id) {
+        int h = spread(id.hashCode());
         int mask = slots.length - 1;
-        for (int s = spread(id.hashCode()) & mask; ; s = (s + 1) & mask) {
-            int i = slots[s];
-            if (i == EMPTY) return -1;
-            if (idOf.apply(i).equals(id)) return i;
+        for (int s = h & mask; ; s = (s + 1) & mask) {
+            long v = slots[s];
+            if (v == EMPTY) return -1;
+            if ((int) (v >>> 32) == h && idOf.apply((int) v).equals(id)) return (int) v;
         }
     }
 
@@ -46,11 +51,25 @@ final class IdIndex {
         return get(id) >= 0;
     }
 
-    /** Records that the entry at {@code index} has {@code id}, which must not be present yet. */
-    void add(String id, int index) {
-        if (2 * (size + 1) > slots.length) grow();
-        place(slots, id, index);
+    /** Records that the entry at {@code index} has {@code id}, unless {@code id} is present; whether it was added. */
+    boolean addIfAbsent(String id, int index) {
+        if (index < 0) throw new IllegalArgumentException("index " + index);
+        if (2 * (size + 1) > slots.length) grow(slots.length * 2);
+        int h = spread(id.hashCode());
+        int mask = slots.length - 1;
+        int s = h & mask;
+        for (long v; (v = slots[s]) != EMPTY; s = (s + 1) & mask)
+            if ((int) (v >>> 32) == h && idOf.apply((int) v).equals(id)) return false;
+        slots[s] = ((long) h << 32) | index;
         size++;
+        return true;
+    }
+
+    /** Makes room for {@code n} ids in all without a doubling on the way. */
+    void reserve(int n) {
+        int want = slots.length;
+        while (2L * n > want) want *= 2;
+        if (want > slots.length) grow(want);
     }
 
     /** MurmurHash3's finaliser: every bit of the string's hash reaches the low bits the mask keeps. */
@@ -62,17 +81,22 @@ final class IdIndex {
         return h ^ (h >>> 16);
     }
 
-    private static void place(int[] table, String id, int index) {
-        int mask = table.length - 1;
-        int s = spread(id.hashCode()) & mask;
-        while (table[s] != EMPTY) s = (s + 1) & mask;
-        table[s] = index;
+    private static long[] empty(int n) {
+        long[] t = new long[n];
+        Arrays.fill(t, EMPTY);
+        return t;
     }
 
-    private void grow() {
-        int[] bigger = new int[slots.length * 2];
-        Arrays.fill(bigger, EMPTY);
-        for (int i : slots) if (i != EMPTY) place(bigger, idOf.apply(i), i);
+    /** Rehashes into a table of {@code n} slots from the hashes kept: no id is read. */
+    private void grow(int n) {
+        long[] bigger = empty(n);
+        int mask = n - 1;
+        for (long v : slots) {
+            if (v == EMPTY) continue;
+            int s = (int) (v >>> 32) & mask;
+            while (bigger[s] != EMPTY) s = (s + 1) & mask;
+            bigger[s] = v;
+        }
         slots = bigger;
     }
 }

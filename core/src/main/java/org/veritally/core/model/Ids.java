@@ -11,6 +11,11 @@ public final class Ids {
         }
     }
 
+    /** As {@link #require(String, String)}, with {@code what} of {@code whatPrefix + whose}, built only on failure. */
+    static void require(String id, String whatPrefix, String whose) {
+        if (!valid(id)) require(id, whatPrefix + whose);
+    }
+
     /** True for 1–64 characters of {@code A-Z a-z 0-9 . _ : -} (a loop: this runs for every station). */
     public static boolean valid(String id) {
         if (id == null || id.isEmpty() || id.length() > 64) return false;

@@ -8,7 +8,7 @@ package org.veritally.core.model;
 public record Station(String id, String name, String unitId, long registeredVoters) {
     public Station {
         Ids.require(id, "station id");
-        Ids.require(unitId, "unit id of station " + id);
+        Ids.require(unitId, "unit id of station ", id); // the message is built only if it fails
         if (name == null) throw new IllegalArgumentException("station name is null");
         if (registeredVoters < 0) throw new IllegalArgumentException("station " + id + ": registered voters < 0");
     }

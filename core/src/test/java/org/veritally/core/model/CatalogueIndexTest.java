@@ -59,4 +59,40 @@ class CatalogueIndexTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate station");
     }
+
+    /**
+     * Ids of one and the same {@code String.hashCode} ("Aa" and "BB" agree) all land on one probe chain: each is
+     * found at its own index, an absent one of that hash is not, and a duplicate is refused, whether the table
+     * was reserved ahead or doubled on the way.
+     */
+    @Test
+    void idsOfTheSameHashAreToldApartWithOrWithoutAReservation() {
+        for (boolean reserved : new boolean[] {true, false}) {
+            Catalogue c = new Catalogue();
+            c.addUnit(new Unit("R", "Root", 0, ""));
+            if (reserved) c.reserve(1, 1 << 9);
+            List<String> ids = new ArrayList<>();
+            for (int n = 0; n < 1 << 9; n++) {
+                StringBuilder b = new StringBuilder();
+                for (int bit = 0; bit < 10; bit++) b.append((n >> bit & 1) == 0 ? "Aa" : "BB");
+                ids.add(b.toString());
+            }
+            assertThat(ids.get(1).hashCode()).isEqualTo(ids.get(0).hashCode());
+            for (int i = 0; i < ids.size(); i++)
+                assertThat(c.addStation(new Station(ids.get(i), "S", "R", 1))).isEqualTo(i);
+            for (int i = 0; i < ids.size(); i++)
+                assertThat(c.stationIndex(new String(ids.get(i)))).isEqualTo(i);
+            String absent = "BB".repeat(10);
+            assertThat(absent.hashCode()).isEqualTo(ids.get(0).hashCode());
+            assertThat(c.stationIndex(absent)).isEqualTo(-1);
+            assertThatThrownBy(() -> c.addStation(new Station(ids.get(300), "again", "R", 1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("duplicate station");
+            assertThat(c.stationCount())
+                    .as("a refused duplicate leaves nothing behind")
+                    .isEqualTo(ids.size());
+            assertThat(c.addStation(new Station(absent, "S", "R", 1))).isEqualTo(ids.size());
+            assertThat(c.stationIndex(absent)).isEqualTo(ids.size());
+        }
+    }
 }

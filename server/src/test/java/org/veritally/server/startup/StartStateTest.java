@@ -92,6 +92,36 @@ class StartStateTest {
         }
     }
 
+    /**
+     * The served state shares the catalogue image's catalogue with the snapshots' restores (no second copy is
+     * built at start-up): a station defined afterwards goes into a copy of it, so a restore at the snapshot's size
+     * still finds the catalogue of that size (before, the shared one grew and the snapshot was set aside as corrupt).
+     */
+    @Test
+    void aStationDefinedAfterAStartFromASnapshotLeavesTheSnapshotsCatalogueAsItWas() {
+        Path dir = prepared("data", 28);
+        try (Instance in = Instance.open(dir)) {
+            assertThat(in.startUp().from()).isEqualTo(StartUp.From.SNAPSHOT);
+            long snap = in.startUp().snapshotSize();
+            int stations = in.state().catalogue().stationCount();
+            var d = new org.veritally.formats.generate.SyntheticElection(120, 2, 4, 3, 28).definition();
+            var more = new java.util.ArrayList<>(d.stations());
+            more.add(new org.veritally.core.model.Station(
+                    "late-1", "Late", d.stations().get(0).unitId(), 10));
+            var r = in.define()
+                    .define(
+                            new org.veritally.formats.Definition(d.election(), d.units(), more, d.sources()),
+                            "test",
+                            "late station");
+            assertThat(r.problems()).isEmpty();
+            assertThat(in.state().catalogue().stationCount()).isEqualTo(stations + 1);
+            var asOf = in.asOf().snapshots().orElseThrow().restoreAtMost(snap).orElseThrow();
+            assertThat(asOf.logSize()).as("the snapshot is still used").isEqualTo(snap);
+            assertThat(asOf.catalogue().stationCount()).isEqualTo(stations);
+            assertSameState(in.state(), fromProjections(in));
+        }
+    }
+
     @Test
     void aCorruptCatalogueImageIsNotUsedTheProjectionsAreAndItIsWrittenAgain() throws IOException {
         Path dir = prepared("data", 22);
