@@ -48,7 +48,7 @@ public record CatalogueImage(long size, byte[] root, List<Unit> units, List<Stat
         Catalogue c = new Catalogue();
         c.reserve(units, stations);
         for (int i = 0; i < units; i++) c.addUnit(this.units.get(i));
-        for (int i = 0; i < stations; i++) c.addStation(this.stations.get(i));
+        c.addStations(this.stations.subList(0, stations));
         return c;
     }
 
