@@ -70,7 +70,7 @@ public final class Instance implements AutoCloseable {
                 : org.veritally.server.log.LogKeys.loadOrCreate(dir, latestCheckpoint(store));
         this.appender = new LogAppender(System::currentTimeMillis, keys.signer());
         this.integrity = new org.veritally.server.integrity.IntegrityMonitor(
-                () -> org.veritally.server.integrity.IntegrityCheck.run(store, keys, dir));
+                () -> org.veritally.server.integrity.IntegrityCheck.run(store, keys, dir, restoredAtStart()));
         // the snapshots of the state for as-of pages (issue 18) live in the data directory; serve takes them
         this.asOf = new org.veritally.server.asof.StatesAsOf(
                 store,
@@ -103,6 +103,14 @@ public final class Instance implements AutoCloseable {
     private org.veritally.core.model.Catalogue liveCatalogue() {
         ElectionState s = state;
         return s != null ? s.catalogue() : lentCatalogue;
+    }
+
+    /** What start-up restored from a snapshot, for the integrity check to compare with the log (issue 15). */
+    private Optional<org.veritally.server.integrity.RestoredState> restoredAtStart() {
+        if (startUp.from() != org.veritally.server.startup.StartUp.From.SNAPSHOT) return Optional.empty();
+        long size = startUp.snapshotSize();
+        return Optional.of(new org.veritally.server.integrity.RestoredState(
+                size, () -> asOf.snapshots().flatMap(s -> s.restoreAtMost(size))));
     }
 
     /** How the state was loaded when this instance opened: a snapshot or the projections, and why (issue 15). */

@@ -5,33 +5,27 @@ import java.util.function.IntFunction;
 
 /**
  * The index of each id in a list that only grows, as an open-addressing table (linear probing) over the list
- * itself: a slot holds an entry's index beside its id's hash, and a lookup compares the id asked for only with the
- * entries whose hash matches, so no key is stored twice and no index is boxed. It replaces a {@code HashMap<String,
- * Integer>}, which costs about 48 bytes an id (a node and an {@code Integer}) beside its table; this table costs 16
- * to 32 bytes an id (a {@code long} a slot, at most half full).
+ * itself: a slot holds an entry's index and its id's hash, so no key is stored twice and no index is boxed, and a
+ * probe reads the list's id only when the hashes agree. It replaces a {@code HashMap<String, Integer>}, which
+ * costs about 48 bytes an id (a node and an {@code Integer}) beside its table: for the 8.2 million stations of
+ * issue 15 that is about 390 MB against the 128 MB of this table.
  *
- * <p>Why the hash sits in the slot (issue 15, docs/performance.md): with the index alone, every probe of a slot that
- * was not the one sought read that entry's id (the list, the entry, its string, its bytes: several cache misses in
- * a table of a million ids), and an id not yet present, the common case when a catalogue grows, probes 2.5 slots
- * on average. Comparing 32-bit hashes first reads the list only for the entry that is, almost surely, the one
- * sought; doubling the table reads no id at all.
+ * <p>Why the hash is kept beside the index (docs/performance.md, "Start-up from a snapshot"): without it every
+ * probe followed the list to the entry, its id and the id's bytes, four cache misses a probe, and a doubling
+ * rehashed every id the same way; building the catalogue of a million stations at start-up spent most of its
+ * time there.
  *
  * <p>Not thread-safe: its owner ({@link Catalogue}) guards it.
  */
 final class IdIndex {
-    /** No slot is all ones: an index is never -1. */
     private static final long EMPTY = -1L;
-
     private final IntFunction<String> idOf;
-    /** Slot s: the spread hash of its id in the high half, the entry's index in the low half; or EMPTY. */
-    private long[] slots = new long[16];
-
+    private long[] slots = empty(16);
     private int size;
 
     /** An empty index over the list whose entry {@code i} has id {@code idOf.apply(i)}. */
     IdIndex(IntFunction<String> idOf) {
         this.idOf = idOf;
-        Arrays.fill(slots, EMPTY);
     }
 
     /** A copy over another list holding the same ids at the same indices. */
@@ -47,12 +41,9 @@ final class IdIndex {
         int h = spread(id.hashCode());
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
-            long slot = slots[s];
-            if (slot == EMPTY) return -1;
-            if ((int) (slot >>> 32) == h) {
-                int i = (int) slot;
-                if (idOf.apply(i).equals(id)) return i;
-            }
+            long v = slots[s];
+            if (v == EMPTY) return -1;
+            if ((int) (v >>> 32) == h && idOf.apply((int) v).equals(id)) return (int) v;
         }
     }
 
@@ -60,12 +51,25 @@ final class IdIndex {
         return get(id) >= 0;
     }
 
-    /** Records that the entry at {@code index} has {@code id}, which must not be present yet. */
-    void add(String id, int index) {
-        if (index < 0) throw new IllegalArgumentException("negative index " + index);
-        if (2 * (size + 1) > slots.length) grow();
-        place(slots, spread(id.hashCode()), index);
+    /** Records that the entry at {@code index} has {@code id}, unless {@code id} is present; whether it was added. */
+    boolean addIfAbsent(String id, int index) {
+        if (index < 0) throw new IllegalArgumentException("index " + index);
+        if (2 * (size + 1) > slots.length) grow(slots.length * 2);
+        int h = spread(id.hashCode());
+        int mask = slots.length - 1;
+        int s = h & mask;
+        for (long v; (v = slots[s]) != EMPTY; s = (s + 1) & mask)
+            if ((int) (v >>> 32) == h && idOf.apply((int) v).equals(id)) return false;
+        slots[s] = ((long) h << 32) | index;
         size++;
+        return true;
+    }
+
+    /** Makes room for {@code n} ids in all without a doubling on the way. */
+    void reserve(int n) {
+        int want = slots.length;
+        while (2L * n > want) want *= 2;
+        if (want > slots.length) grow(want);
     }
 
     /** MurmurHash3's finaliser: every bit of the string's hash reaches the low bits the mask keeps. */
@@ -77,17 +81,22 @@ final class IdIndex {
         return h ^ (h >>> 16);
     }
 
-    private static void place(long[] table, int hash, int index) {
-        int mask = table.length - 1;
-        int s = hash & mask;
-        while (table[s] != EMPTY) s = (s + 1) & mask;
-        table[s] = ((long) hash << 32) | (index & 0xFFFFFFFFL);
+    private static long[] empty(int n) {
+        long[] t = new long[n];
+        Arrays.fill(t, EMPTY);
+        return t;
     }
 
-    private void grow() {
-        long[] bigger = new long[slots.length * 2];
-        Arrays.fill(bigger, EMPTY);
-        for (long slot : slots) if (slot != EMPTY) place(bigger, (int) (slot >>> 32), (int) slot);
+    /** Rehashes into a table of {@code n} slots from the hashes kept: no id is read. */
+    private void grow(int n) {
+        long[] bigger = empty(n);
+        int mask = n - 1;
+        for (long v : slots) {
+            if (v == EMPTY) continue;
+            int s = (int) (v >>> 32) & mask;
+            while (bigger[s] != EMPTY) s = (s + 1) & mask;
+            bigger[s] = v;
+        }
         slots = bigger;
     }
 }

@@ -89,4 +89,88 @@ class CatalogueIndexTest {
         c.addStation(new Station(ids.get(50), "S", "R", 1));
         assertThat(c.stationIndex(ids.get(50))).as("found once added").isEqualTo(40);
     }
+
+    /**
+     * Ids of one and the same {@code String.hashCode} ("Aa" and "BB" agree) all land on one probe chain: each is
+     * found at its own index, an absent one of that hash is not, and a duplicate is refused, whether the table
+     * was reserved ahead or doubled on the way.
+     */
+    @Test
+    void idsOfTheSameHashAreToldApartWithOrWithoutAReservation() {
+        for (boolean reserved : new boolean[] {true, false}) {
+            Catalogue c = new Catalogue();
+            c.addUnit(new Unit("R", "Root", 0, ""));
+            if (reserved) c.reserve(1, 1 << 9);
+            List<String> ids = new ArrayList<>();
+            for (int n = 0; n < 1 << 9; n++) {
+                StringBuilder b = new StringBuilder();
+                for (int bit = 0; bit < 10; bit++) b.append((n >> bit & 1) == 0 ? "Aa" : "BB");
+                ids.add(b.toString());
+            }
+            assertThat(ids.get(1).hashCode()).isEqualTo(ids.get(0).hashCode());
+            for (int i = 0; i < ids.size(); i++)
+                assertThat(c.addStation(new Station(ids.get(i), "S", "R", 1))).isEqualTo(i);
+            for (int i = 0; i < ids.size(); i++)
+                assertThat(c.stationIndex(new String(ids.get(i)))).isEqualTo(i);
+            String absent = "BB".repeat(10);
+            assertThat(absent.hashCode()).isEqualTo(ids.get(0).hashCode());
+            assertThat(c.stationIndex(absent)).isEqualTo(-1);
+            assertThatThrownBy(() -> c.addStation(new Station(ids.get(300), "again", "R", 1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("duplicate station");
+            assertThat(c.stationCount())
+                    .as("a refused duplicate leaves nothing behind")
+                    .isEqualTo(ids.size());
+            assertThat(c.addStation(new Station(absent, "S", "R", 1))).isEqualTo(ids.size());
+            assertThat(c.stationIndex(absent)).isEqualTo(ids.size());
+        }
+    }
+
+    /**
+     * {@link Catalogue#addStations} gives what {@link Catalogue#addStation} one by one gives (the reference): the
+     * indices, each unit's stations and the counts and registered voters below every unit of a three-level tree,
+     * for stations in unit runs and in random order, added in two batches; a duplicate in a batch is refused.
+     */
+    @Test
+    void addingStationsInBulkEqualsAddingThemOneByOne() {
+        long seed = Seeds.seed("catalogue bulk", 15L);
+        Random rnd = new Random(seed);
+        List<Unit> units = new ArrayList<>();
+        units.add(new Unit("R", "Root", 0, ""));
+        for (int r = 0; r < 6; r++) units.add(new Unit("P" + r, "P", 1, "R"));
+        for (int d = 0; d < 40; d++) units.add(new Unit("D" + d, "D", 2, "P" + rnd.nextInt(6)));
+        List<Station> stations = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            String unit = i < 2_000
+                    ? "D" + (i / 50)
+                    : units.get(rnd.nextInt(units.size())).id();
+            stations.add(new Station("s" + i, "S", new String(unit), rnd.nextInt(900)));
+        }
+        Catalogue one = new Catalogue();
+        Catalogue bulk = new Catalogue();
+        units.forEach(one::addUnit);
+        units.forEach(bulk::addUnit);
+        stations.forEach(one::addStation);
+        bulk.addStations(stations.subList(0, 1_234));
+        bulk.addStations(stations.subList(1_234, stations.size()));
+        assertThat(bulk.stationCount()).isEqualTo(one.stationCount());
+        for (int i = 0; i < stations.size(); i++) {
+            assertThat(bulk.station(i)).isEqualTo(one.station(i));
+            assertThat(bulk.stationIndex(stations.get(i).id())).isEqualTo(i);
+            assertThat(bulk.unitOfStation(i)).isEqualTo(one.unitOfStation(i));
+            assertThat(bulk.station(i).unitId())
+                    .isSameAs(bulk.unit(bulk.unitOfStation(i)).id());
+        }
+        for (int u = 0; u < units.size(); u++) {
+            assertThat(bulk.stationsOf(u)).isEqualTo(one.stationsOf(u));
+            assertThat(bulk.stationsBelow(u)).isEqualTo(one.stationsBelow(u));
+            assertThat(bulk.registeredBelow(u)).isEqualTo(one.registeredBelow(u));
+        }
+        assertThatThrownBy(() -> bulk.addStations(List.of(new Station("new", "S", "D1", 1), stations.get(5))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duplicate station s5");
+        assertThatThrownBy(() -> bulk.addStations(List.of(new Station("new2", "S", "nowhere", 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown unit");
+    }
 }

@@ -29,6 +29,15 @@ final class SharedCatalogues {
     }
 
     /**
+     * Keeps {@code c} as the catalogue of its own size, to be shared as it is rather than built again from the
+     * live one: the caller hands it over and never writes it again (start-up restores a snapshot over the
+     * catalogue image's catalogue this way, issue 15; a state that must add to it copies it first).
+     */
+    synchronized void share(Catalogue c) {
+        kept.put(((long) c.unitCount() << 32) | c.stationCount(), c);
+    }
+
+    /**
      * The catalogue of the first {@code units} units and {@code stations} stations.
      *
      * @throws IllegalStateException if the live catalogue does not hold that many (it is being rebuilt)
@@ -42,6 +51,7 @@ final class SharedCatalogues {
             throw new IllegalStateException("the live catalogue holds " + from.unitCount() + " units and "
                     + from.stationCount() + " stations, fewer than " + units + " and " + stations);
         c = new Catalogue();
+        c.reserve(units, stations);
         for (int i = 0; i < units; i++) c.addUnit(from.unit(i));
         for (int i = 0; i < stations; i++) c.addStation(from.station(i));
         kept.put(key, c);

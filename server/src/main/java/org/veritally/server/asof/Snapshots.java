@@ -68,6 +68,15 @@ public final class Snapshots implements AutoCloseable {
     }
 
     /**
+     * Shares {@code c} as it is with the states restored from snapshots of its size (its units and stations),
+     * instead of building their catalogue again from the live one; the caller never writes {@code c} again.
+     * Start-up hands over the catalogue image's catalogue this way (issue 15).
+     */
+    public void share(Catalogue c) {
+        catalogues.share(c);
+    }
+
+    /**
      * A state restored from the largest sound snapshot of size at most {@code n}; empty when there is none
      * (then a replay starts from entry 0). Corrupt snapshots met on the way are logged and set aside.
      */

@@ -124,7 +124,8 @@ public final class DefineElection {
         });
         appender.committed(state, appended);
         if (newElection) state.define(d.election());
-        Catalogue c = state.catalogue();
+        // a state restored from a snapshot shares its catalogue with the as-of states: copied before it grows
+        Catalogue c = newUnits.isEmpty() && newStations.isEmpty() ? state.catalogue() : state.catalogueToExtend();
         newUnits.forEach(c::addUnit);
         newStations.forEach(c::addStation);
         Tabulation tab = state.tabulation();

@@ -25,15 +25,30 @@ public final class RebuildProjections {
      * snapshot. A refused or undecodable entry ({@link ReplayLog#apply}) rolls the transaction back whole.
      */
     public static ElectionState rebuild(Store log, Store target) {
+        return rebuild(log, target, -1, s -> {});
+    }
+
+    /**
+     * As {@link #rebuild(Store, Store)}, handing the state to {@code at} when it holds exactly the first {@code
+     * size} entries (a page ends there), before the replay goes on: the integrity check compares it with the state
+     * start-up restored from a snapshot of that size. {@code at} must not keep it; no call when {@code size} is
+     * not in 1..the log's size.
+     */
+    public static ElectionState rebuild(
+            Store log, Store target, long size, java.util.function.Consumer<ElectionState> at) {
         ElectionState fresh = new ElectionState();
-        long size = log.logSize();
+        long end = log.logSize();
         target.write(tx -> {
             target.clearProjections(tx);
             ReplayLog replay = ReplayLog.rebuilding(fresh, log, tx);
-            for (long from = 0; from < size; from += PAGE) {
+            long from = 0;
+            while (from < end) {
+                int page = (int) (from < size && size < from + PAGE ? size - from : PAGE);
                 // one tabulation batch and one reconciler per page, published at its end, so memory stays bounded
-                for (LogRow row : log.readLog(from, PAGE)) replay.apply(row);
+                for (LogRow row : log.readLog(from, page)) replay.apply(row);
                 replay.finishPage();
+                from += page;
+                if (from == size) at.accept(fresh);
             }
             return null;
         });

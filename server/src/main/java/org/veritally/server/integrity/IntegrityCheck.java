@@ -28,11 +28,19 @@ public final class IntegrityCheck {
 
     /** Checks {@code store}'s log (signed by {@code keys}) and projections; scratch files go under {@code scratch}. */
     public static Report run(Store store, LogKeys keys, Path scratch) {
+        return run(store, keys, scratch, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Store, LogKeys, Path)}, and what start-up restored from a snapshot ({@code restored}) against
+     * the replay at its size ({@link RestoredState}, {@code INTEG-START}).
+     */
+    public static Report run(Store store, LogKeys keys, Path scratch, Optional<RestoredState> restored) {
         long t0 = System.nanoTime();
         return store.readSnapshot(() -> {
             long size = store.logSize();
             Optional<Mismatch> m = LogIntegrity.check(store, keys);
-            if (m.isEmpty()) m = ProjectionIntegrity.check(store, scratch);
+            if (m.isEmpty()) m = ProjectionIntegrity.check(store, scratch, restored);
             return new Report(m, size, (System.nanoTime() - t0) / 1e9);
         });
     }

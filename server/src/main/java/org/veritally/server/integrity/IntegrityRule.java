@@ -30,7 +30,15 @@ public enum IntegrityRule implements RuleId {
     /** Every entry decodes and the rulebook accepts it, replayed in log order. */
     INTEG_REPLAY("INTEG-REPLAY", "every log entry decodes and the rulebook accepts it, replayed in log order"),
     /** The projections equal, row by row, those rebuilt from the log. */
-    INTEG_PROJ("INTEG-PROJ", "the projections equal, row by row, those rebuilt from the log");
+    INTEG_PROJ("INTEG-PROJ", "the projections equal, row by row, those rebuilt from the log"),
+    /**
+     * The state start-up restored from a snapshot of the state and the catalogue image equals the replay of the
+     * log at the snapshot's size (issue 15; {@link RestoredState}).
+     */
+    INTEG_START(
+            "INTEG-START",
+            "the state start-up restored (a snapshot of the state over the catalogue image) equals the replay of "
+                    + "the log at the snapshot's size");
 
     private final String id;
     private final String description;

@@ -29,6 +29,14 @@ public final class ProjectionIntegrity {
 
     /** The first projection row that is not what the log gives, or the first entry the replay refuses. */
     public static Optional<Mismatch> check(Store live, Path scratchParent) {
+        return check(live, scratchParent, Optional.empty());
+    }
+
+    /**
+     * As {@link #check(Store, Path)}, and the state start-up restored from a snapshot ({@code restored}) against
+     * the rebuild at the snapshot's size ({@code INTEG-START}, reported before any projection row).
+     */
+    public static Optional<Mismatch> check(Store live, Path scratchParent, Optional<RestoredState> restored) {
         Path dir;
         try {
             OwnerOnly.directories(scratchParent);
@@ -38,12 +46,24 @@ public final class ProjectionIntegrity {
         }
         try {
             try (Store scratch = Store.openSqlite(dir.resolve("rebuilt.db"))) {
+                Optional<Mismatch> start = Optional.empty();
                 try {
-                    RebuildProjections.rebuild(live, scratch);
+                    if (restored.isEmpty()) RebuildProjections.rebuild(live, scratch);
+                    else {
+                        var found =
+                                new java.util.concurrent.atomic.AtomicReference<Optional<Mismatch>>(Optional.empty());
+                        RebuildProjections.rebuild(
+                                live,
+                                scratch,
+                                restored.get().size(),
+                                s -> found.set(restored.get().compare(s)));
+                        start = found.get();
+                    }
                 } catch (ReplayLog.BrokenEntry e) {
                     return Optional.of(
                             new Mismatch(IntegrityRule.INTEG_REPLAY, "log entry " + e.index(), e.getMessage()));
                 }
+                if (start.isPresent()) return start;
                 return ProjectionDiff.first(scratch, live)
                         .map(d -> new Mismatch(
                                 IntegrityRule.INTEG_PROJ,

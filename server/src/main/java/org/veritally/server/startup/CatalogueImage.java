@@ -46,8 +46,9 @@ public record CatalogueImage(long size, byte[] root, List<Unit> units, List<Stat
             throw new IllegalArgumentException("the image holds " + this.units.size() + " units and "
                     + this.stations.size() + " stations, fewer than " + units + " and " + stations);
         Catalogue c = new Catalogue();
+        c.reserve(units, stations);
         for (int i = 0; i < units; i++) c.addUnit(this.units.get(i));
-        for (int i = 0; i < stations; i++) c.addStation(this.stations.get(i));
+        c.addStations(this.stations.subList(0, stations));
         return c;
     }
 

@@ -82,7 +82,11 @@ public final class StartState {
         ElectionState state;
         long replayed;
         try {
-            lend.accept(ci.catalogue(ci.units().size(), ci.stations().size()));
+            Catalogue imaged = ci.catalogue(ci.units().size(), ci.stations().size());
+            // the restore shares the image's catalogue as it is (no second catalogue built from it); the served
+            // state copies it before it adds a unit or a station (ElectionState.catalogueToExtend)
+            snapshots.get().share(imaged);
+            lend.accept(imaged);
             Optional<ElectionState> restored;
             try {
                 restored = snapshots.get().restoreAtMost(size);

@@ -75,7 +75,64 @@ class StartStateTest {
                     .as("an image that covers the catalogue is kept")
                     .isFalse();
             assertSameState(in.state(), fromProjections(in));
+            assertThat(in.integrity().checkNow())
+                    .as("the restored state is the log's")
+                    .isInstanceOf(org.veritally.server.integrity.IntegrityMonitor.Passed.class);
         }
+    }
+
+    /**
+     * Attack (INTEG-START): a snapshot whose content and SHA-256 were both rewritten (a vote moved into a tally)
+     * passes every check of the file and is restored and served; the integrity check's replay of the log at its
+     * size finds it.
+     */
+    @Test
+    void integStartASnapshotRewrittenWithItsHashIsServedButTheIntegrityCheckFindsIt() throws IOException {
+        Path dir = prepared("data", 29);
+        long newest;
+        try (Instance in = Instance.open(dir)) {
+            newest = in.startUp().snapshotSize();
+        }
+        Path snap = dir.resolve("snapshots").resolve(String.format("%020d.snap", newest));
+        org.veritally.server.asof.SnapshotTamper.rewriteTotals(snap, t -> t.votes()[0] += 1);
+        try (Instance in = Instance.open(dir)) {
+            assertThat(in.startUp().from()).isEqualTo(StartUp.From.SNAPSHOT);
+            assertThat(in.startUp().snapshotSize())
+                    .as("the rewritten snapshot is used")
+                    .isEqualTo(newest);
+            var failure = failed(in.integrity().checkNow());
+            assertThat(failure.rule()).isEqualTo(org.veritally.server.integrity.IntegrityRule.INTEG_START);
+            assertThat(failure.location()).startsWith("restored state of log size " + newest + ", tally ");
+            assertThat(in.integrity().failure()).contains(failure);
+        }
+    }
+
+    /**
+     * Attack (INTEG-START): a catalogue image whose content and SHA-256 were both rewritten (a station's registered
+     * voters) is bound to the log by its root alone, so start-up uses it; the integrity check finds the station.
+     */
+    @Test
+    void integStartACatalogueImageRewrittenWithItsHashIsFoundByTheIntegrityCheck() throws IOException {
+        Path dir = prepared("data", 30);
+        Path image = dir.resolve("snapshots").resolve(StartState.IMAGE);
+        var ci = CatalogueImageFile.decode(Files.readAllBytes(image));
+        var stations = new java.util.ArrayList<>(ci.stations());
+        var s = stations.get(3);
+        stations.set(3, new org.veritally.core.model.Station(s.id(), s.name(), s.unitId(), s.registeredVoters() + 7));
+        Files.write(image, CatalogueImageFile.encode(new CatalogueImage(ci.size(), ci.root(), ci.units(), stations)));
+        try (Instance in = Instance.open(dir)) {
+            assertThat(in.startUp().from()).isEqualTo(StartUp.From.SNAPSHOT);
+            assertThat(in.state().catalogue().station(3).registeredVoters()).isEqualTo(s.registeredVoters() + 7);
+            var failure = failed(in.integrity().checkNow());
+            assertThat(failure.rule()).isEqualTo(org.veritally.server.integrity.IntegrityRule.INTEG_START);
+            assertThat(failure.location()).endsWith(", catalogue station 3");
+        }
+    }
+
+    private static org.veritally.server.integrity.Mismatch failed(
+            org.veritally.server.integrity.IntegrityMonitor.Status status) {
+        assertThat(status).isInstanceOf(org.veritally.server.integrity.IntegrityMonitor.Failed.class);
+        return ((org.veritally.server.integrity.IntegrityMonitor.Failed) status).mismatch();
     }
 
     @Test
@@ -88,6 +145,36 @@ class StartStateTest {
             long before = in.store().logSize();
             correct(in, sheets.get(7), "recount after start-up");
             assertThat(in.store().logSize()).isEqualTo(before + 1);
+            assertSameState(in.state(), fromProjections(in));
+        }
+    }
+
+    /**
+     * The served state shares the catalogue image's catalogue with the snapshots' restores (no second copy is
+     * built at start-up): a station defined afterwards goes into a copy of it, so a restore at the snapshot's size
+     * still finds the catalogue of that size (before, the shared one grew and the snapshot was set aside as corrupt).
+     */
+    @Test
+    void aStationDefinedAfterAStartFromASnapshotLeavesTheSnapshotsCatalogueAsItWas() {
+        Path dir = prepared("data", 28);
+        try (Instance in = Instance.open(dir)) {
+            assertThat(in.startUp().from()).isEqualTo(StartUp.From.SNAPSHOT);
+            long snap = in.startUp().snapshotSize();
+            int stations = in.state().catalogue().stationCount();
+            var d = new org.veritally.formats.generate.SyntheticElection(120, 2, 4, 3, 28).definition();
+            var more = new java.util.ArrayList<>(d.stations());
+            more.add(new org.veritally.core.model.Station(
+                    "late-1", "Late", d.stations().get(0).unitId(), 10));
+            var r = in.define()
+                    .define(
+                            new org.veritally.formats.Definition(d.election(), d.units(), more, d.sources()),
+                            "test",
+                            "late station");
+            assertThat(r.problems()).isEmpty();
+            assertThat(in.state().catalogue().stationCount()).isEqualTo(stations + 1);
+            var asOf = in.asOf().snapshots().orElseThrow().restoreAtMost(snap).orElseThrow();
+            assertThat(asOf.logSize()).as("the snapshot is still used").isEqualTo(snap);
+            assertThat(asOf.catalogue().stationCount()).isEqualTo(stations);
             assertSameState(in.state(), fromProjections(in));
         }
     }
