@@ -59,4 +59,19 @@ class CatalogueIndexTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate station");
     }
+
+    @Test
+    void idsWithTheSameHashCodeShareSlotAndTagAndAreStillToldApart() {
+        // "Aa" and "BB" have the same String.hashCode, so these 16 ids collide in the slot and in its byte of hash
+        List<String> ids = new ArrayList<>();
+        for (String a : List.of("Aa", "BB"))
+            for (String b : List.of("Aa", "BB"))
+                for (String c : List.of("Aa", "BB")) for (String d : List.of("Aa", "BB")) ids.add(a + b + c + d);
+        assertThat(ids.stream().map(String::hashCode).distinct()).hasSize(1);
+        Catalogue c = new Catalogue();
+        c.addUnit(new Unit("R", "Root", 0, ""));
+        for (int i = 0; i < ids.size(); i += 2) c.addStation(new Station(ids.get(i), "S", "R", 1));
+        for (int i = 0; i < ids.size(); i++)
+            assertThat(c.stationIndex(new String(ids.get(i)))).as(ids.get(i)).isEqualTo(i % 2 == 0 ? i / 2 : -1);
+    }
 }
