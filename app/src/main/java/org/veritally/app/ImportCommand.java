@@ -35,10 +35,15 @@ import picocli.CommandLine.Parameters;
  * sequencer in batches of {@value #BATCH}, each batch one transaction, so a kill mid-file leaves
  * whole batches; with {@code --all-or-nothing} the whole file is one transaction. Exit 1 when any
  * record was rejected (the valid ones are still accepted unless --all-or-nothing).
+ *
+ * <p>Why {@value #BATCH} rows a batch (it was 20,000): up to six batches are in flight at once (two parsed and
+ * waiting, one being decided, three queued for or in the writer), and at 20,000 rows they held more than the 40-50
+ * MB young generation G1 gave a 1 GB heap, so each collection copied and promoted them (docs/performance.md, "Bulk
+ * import at 1,000,000 sheets", 2026-12-08).
  */
 @Command(name = "import", description = "Import an election definition or tally sheets.")
 final class ImportCommand implements Callable<Integer> {
-    static final int BATCH = 20_000;
+    static final int BATCH = 5_000;
     /** With --quiet, the flags and the rejections printed, each. */
     static final int SHOWN = 20;
 

@@ -20,7 +20,8 @@ public sealed interface Decision {
             java.util.Optional<org.veritally.core.transcribe.PhotoOutcome> photo)
             implements Decision {
         public Accept {
-            flags = List.copyOf(flags);
+            // most sheets raise no flag: no copy of an empty list (4% of a bulk import's sequencer thread)
+            flags = flags.isEmpty() ? List.of() : List.copyOf(flags);
         }
 
         public Accept(List<Problem> flags, long copyKey, long superseded) {

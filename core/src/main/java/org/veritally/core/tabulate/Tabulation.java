@@ -229,11 +229,34 @@ public final class Tabulation {
             replaced.ifPresent(r -> addTo(s, r, -1));
         }
 
+        /**
+         * As {@link #add(TallySheet, Optional)}, for a sheet whose station, contest and source indices the caller
+         * has already resolved (the rulebook's copy key): a bulk import then looks the station id up once a row,
+         * not once more here (issue 15). {@code replaced} is a copy of the same station, contest and source.
+         */
+        public void add(int station, int contest, int source, TallySheet sheet, Optional<TallySheet> replaced) {
+            addTo(source, station, contest, sheet, 1);
+            replaced.ifPresent(r -> addTo(source, station, contest, r, -1));
+        }
+
         /** Adds ({@code sign} 1) or removes (-1) a sheet's numbers in one view, up the hierarchy. */
         public void addTo(int view, TallySheet sheet, int sign) {
             int c = election.contestIndex(sheet.contestId());
             int st = catalogue.stationIndex(sheet.stationId());
             if (c < 0 || st < 0) throw new IllegalStateException("unvalidated sheet " + sheet);
+            addTo(view, st, c, sheet, sign);
+        }
+
+        /**
+         * As {@link #addTo(int, TallySheet, int)}, with the sheet's station index {@code st} and contest index
+         * {@code c} already resolved by the caller.
+         */
+        public void addTo(int view, int st, int c, TallySheet sheet, int sign) {
+            if (st < 0
+                    || st >= catalogue.stationCount()
+                    || c < 0
+                    || c >= election.contests().size())
+                throw new IllegalArgumentException("no station " + st + " or contest " + c + " for " + sheet);
             int[] ancestry = catalogue.ancestry(catalogue.unitOfStation(st));
             long reg = catalogue.station(st).registeredVoters();
             for (int u : ancestry) {

@@ -73,7 +73,13 @@ public final class GenericCsv {
         }
     }
 
-    private record Header(Map<String, Integer> fixed, Map<String, Integer> choiceColumn, int width) {}
+    /** The columns of a file, and the source ids its rows named so far (one string each, shared by the rows). */
+    private record Header(
+            Map<String, Integer> fixed, Map<String, Integer> choiceColumn, int width, Map<String, String> sources) {
+        String shared(String source) {
+            return sources.size() < 64 ? sources.computeIfAbsent(source, x -> x) : source;
+        }
+    }
 
     private static Header header(
             List<String> cols, Election e, String file, List<Problem> problems, Optional<String> defaultSource) {
@@ -100,7 +106,7 @@ public final class GenericCsv {
         if (!fixed.containsKey("source") && defaultSource.isEmpty()) {
             problems.add(new Problem(Rule.TS_SOURCE, file + ":1", "no 'source' column and no --source given"));
         }
-        return problems.size() > before ? null : new Header(fixed, choice, cols.size());
+        return problems.size() > before ? null : new Header(fixed, choice, cols.size(), new HashMap<>());
     }
 
     private static SheetRow row(CsvRecord r, Header h, Election e, String loc, Optional<String> defaultSource) {
@@ -149,8 +155,8 @@ public final class GenericCsv {
                 loc,
                 Optional.of(new TallySheet(
                         station,
-                        contestId,
-                        source,
+                        c.id(), // the definition's own strings: a row's sheet then holds one new string, its station
+                        h.shared(source),
                         new SummaryCounts(registered, ballots, valid, nulls, blank),
                         votes)),
                 ps);

@@ -45,9 +45,12 @@ final class CopyStage {
      */
     void add(long copyKey, long index, TallySheet sheet, Optional<TallySheet> replaced) {
         if (batch == null) batch = state.tabulation().begin();
-        batch.add(sheet, replaced);
-        CopyDigest d = reconciler.accept(
-                CopyKey.station(copyKey), CopyKey.contest(copyKey), CopyKey.source(copyKey), index, sheet, batch);
+        int station = CopyKey.station(copyKey);
+        int contest = CopyKey.contest(copyKey);
+        int source = CopyKey.source(copyKey);
+        // the rulebook resolved the copy key from the sheet's ids: no second lookup of the station id (issue 15)
+        batch.add(station, contest, source, sheet, replaced);
+        CopyDigest d = reconciler.accept(station, contest, source, index, sheet, batch);
         staged.add(new Staged(index, sheet, d));
     }
 

@@ -72,8 +72,8 @@ final class Reconciler {
         long cb = vb.consensus().map(Copy::entryIndex).orElse(-1L);
         long ca = va.consensus().map(Copy::entryIndex).orElse(-1L);
         if (cb != ca) {
-            if (cb >= 0) batch.addTo(Tabulation.CONSENSUS, sheetAt(cb), -1);
-            if (ca >= 0) batch.addTo(Tabulation.CONSENSUS, sheetAt(ca), 1);
+            if (cb >= 0) batch.addTo(Tabulation.CONSENSUS, station, contest, sheetAt(cb), -1);
+            if (ca >= 0) batch.addTo(Tabulation.CONSENSUS, station, contest, sheetAt(ca), 1);
         }
         copies.put(org.veritally.core.reconcile.CopyKey.of(station, contest, source), mine);
         Change ch = new Change(station, contest, va, single(va, after), single(vb, before));
