@@ -29,6 +29,8 @@
 #   JAR           the application jar (default app/target/veritally.jar; build it first without install:
 #                 ./mvnw -B -o -q -Dmaven.test.skip=true -Djacoco.skip=true package -pl app -am)
 #   PORT          serve's port (default 19501)
+#   SKIP_STEPS    a regular expression of step names not to run (e.g. 'timeline|export-nist-xml')
+#   KEEP_GOING=1  go on after a step fails (its row keeps the time it took)
 # serve runs with -Dveritally.snapshot.every=1000000000 (no as-of snapshots: their disk grows with the square of
 # the log), so its first answer is a start-up from the projections or an existing snapshot.
 # Prints the table (step, wall, CPU, peak RSS, items/s by wall and by CPU) and the load average; OUT/steps.tsv
@@ -45,6 +47,7 @@ SITE_LANGS="${SITE_LANGS:-en}"
 D="$OUT/data"
 mkdir -p "$OUT"
 TSV="$OUT/steps.tsv"
+[[ -s "$TSV" ]] && mv "$TSV" "$TSV.$(date +%s)"
 : > "$TSV"
 VT() { java $HEAP "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -53,6 +56,7 @@ echo "scaling $N: jar $JAR, heap $HEAP, start $(date -u +%FT%TZ), load $(load)" 
 # step NAME ITEMS CMD…: runs CMD under /usr/bin/time, output in OUT/NAME.out, one row in steps.tsv
 step() {
   local name="$1" items="$2"; shift 2
+  [[ -n "${SKIP_STEPS:-}" && "$name" =~ ^(${SKIP_STEPS})$ ]] && { echo "$name skipped" | tee -a "$OUT/run.log"; return 0; }
   local tf="$OUT/$name.time"
   local rc=0
   /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" > "$OUT/$name.out" 2>&1 || rc=$?
@@ -71,6 +75,7 @@ sheets() { sqlite3 "$D/veritally.db" 'SELECT count(*) FROM sheet_current'; }
 # serve's first answer: wall from launch, CPU from /proc, live heap after a full GC, peak RSS
 serve_first() {
   local name="$1"; shift
+  [[ -n "${SKIP_STEPS:-}" && "$name" =~ ^(${SKIP_STEPS})$ ]] && { echo "$name skipped" | tee -a "$OUT/run.log"; return 0; }
   local t0 t1 pid cpu hwm live
   t0=$(date +%s.%N)
   java $HEAP -Dveritally.snapshot.every=1000000000 -jar "$JAR" serve "$@" --port "$PORT" > "$OUT/$name.out" 2>&1 &
