@@ -15,14 +15,36 @@ import org.veritally.translog.NodeId;
  * stored nodes of the tile level below it, so a bulk import writes one tree row per 256 leaves
  * instead of one per leaf. A batch of reads ({@link #hashes}) fetches each tile it touches once:
  * an inclusion or consistency proof costs one range query per tile level, O(log n) in all.
- * Uses the calling thread's read connection (committed data only); thread-safe.
+ * Uses the calling thread's read connection (committed data only); thread-safe, except a reader made by
+ * {@link #keepingTiles}, which is for one thread.
  */
 public final class StoreHashReader implements HashReader {
     static final int HEIGHT = 8;
     private final Store store;
+    private final Map<String, Map<Long, byte[]>> kept;
 
     public StoreHashReader(Store store) {
+        this(store, null);
+    }
+
+    private StoreHashReader(Store store, Map<String, Map<Long, byte[]>> kept) {
         this.store = store;
+        this.kept = kept;
+    }
+
+    /**
+     * A reader that keeps every tile it has read, for many proofs of neighbouring entries against one tree
+     * size (the receipts of an incremental publish): each tile is read once for all of them instead of once
+     * a proof. Its memory grows with the tiles read (about 40 KB a tile); only for nodes of a tree size
+     * already committed (a tile kept is not read again when the log grows). Not thread-safe.
+     */
+    public static StoreHashReader keepingTiles(Store store) {
+        return new StoreHashReader(store, new HashMap<>());
+    }
+
+    /** How many tiles this reader keeps (0 unless made by {@link #keepingTiles}). */
+    public int tilesKept() {
+        return kept == null ? 0 : kept.size();
     }
 
     /** Whether the store keeps nodes of this level in {@code tree_node}. */
@@ -37,7 +59,7 @@ public final class StoreHashReader implements HashReader {
 
     @Override
     public List<byte[]> hashes(List<NodeId> ids) {
-        Map<String, Map<Long, byte[]>> tiles = new HashMap<>();
+        Map<String, Map<Long, byte[]>> tiles = kept != null ? kept : new HashMap<>();
         LogHasher hasher = LogHasher.create();
         List<byte[]> out = new ArrayList<>(ids.size());
         for (NodeId id : ids) {

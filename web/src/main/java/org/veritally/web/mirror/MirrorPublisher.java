@@ -34,6 +34,7 @@ import org.veritally.server.log.LogKeys;
 import org.veritally.server.log.LogView;
 import org.veritally.server.log.Publisher;
 import org.veritally.store.LogRow;
+import org.veritally.store.StoreHashReader;
 import org.veritally.translog.AppendResult;
 import org.veritally.translog.Checkpoint;
 import org.veritally.translog.CompactRange;
@@ -47,6 +48,7 @@ import org.veritally.translog.Tile;
 import org.veritally.translog.TileLayout;
 import org.veritally.translog.TlogProof;
 import org.veritally.translog.TreeAppender;
+import org.veritally.translog.Verification;
 import org.veritally.web.Assets;
 import org.veritally.web.RenderedPage;
 import org.veritally.web.SiteRenderer;
@@ -452,8 +454,12 @@ public final class MirrorPublisher {
     /**
      * The inclusion proofs of the sheets and announcements in {@code [from, n)} (the entries pages link
      * to), against this checkpoint; the proofs of earlier ones stay as the publish that first carried
-     * them wrote them ({@code --full} writes every proof again). The tree is rebuilt in
-     * memory from the leaf hashes (32 bytes a leaf, twice over), so a proof costs no database reads.
+     * them wrote them ({@code --full} writes every proof again). A publish from an empty directory rebuilds the
+     * tree in memory from the leaf hashes (32 bytes a leaf, twice over), so a proof costs no database reads, and
+     * checks its root against the checkpoint's. An incremental one reads the nodes its proofs need from the
+     * store, each tile once ({@link StoreHashReader#keepingTiles}), and checks each proof against the
+     * checkpoint's root: reading every leaf of the log for a few new entries made its cost grow with the log
+     * (issue 15, the scaling table in docs/performance.md).
      */
     private int receipts(LogView.SignedNote cp, MirrorFiles files, Map<String, String> before, long from, long n) {
         for (String p : before.keySet()) {
@@ -462,6 +468,8 @@ public final class MirrorPublisher {
                     && Long.parseLong(p.substring(12)) < from) files.keep(p);
         }
         if (from >= n) return 0;
+        byte[] root = Base64.getDecoder().decode(root(cp.note()));
+        if (from > 0) return receiptsFromStore(cp, files, from, n, root);
         InMemoryNodeStore tree = new InMemoryNodeStore();
         TreeAppender appender = new TreeAppender();
         CompactRange range = CompactRange.empty();
@@ -472,9 +480,7 @@ public final class MirrorPublisher {
             tree.putAll(a.nodes());
             range = a.range();
         }
-        if (range.size() != n
-                || !java.util.Arrays.equals(
-                        range.root(LogHasher.create()), Base64.getDecoder().decode(root(cp.note())))) {
+        if (range.size() != n || !java.util.Arrays.equals(range.root(LogHasher.create()), root)) {
             throw new IllegalStateException(
                     "the stored leaves do not hash to the checkpoint's root: the database is damaged");
         }
@@ -483,6 +489,29 @@ public final class MirrorPublisher {
             for (LogRow r : in.store().readLog(start, (int) Math.min(10_000, n - start))) {
                 if (!r.kind().equals("sheet") && !r.kind().equals("announcement")) continue;
                 var proof = InclusionProof.build(r.idx(), n, tree);
+                files.put(
+                        "log/receipt/" + r.idx(),
+                        new TlogProof(Optional.of(r.body()), r.idx(), proof.hashes(), cp.note())
+                                .format()
+                                .getBytes(StandardCharsets.UTF_8));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    /** The receipts of the entries in {@code [from, n)}, their proofs read from the store's tree. */
+    private int receiptsFromStore(LogView.SignedNote cp, MirrorFiles files, long from, long n, byte[] root) {
+        StoreHashReader tree = StoreHashReader.keepingTiles(in.store());
+        LogHasher hasher = LogHasher.create();
+        int written = 0;
+        for (long start = from; start < n; start += 10_000) {
+            for (LogRow r : in.store().readLog(start, (int) Math.min(10_000, n - start))) {
+                if (!r.kind().equals("sheet") && !r.kind().equals("announcement")) continue;
+                var proof = InclusionProof.build(r.idx(), n, tree);
+                if (!(proof.verify(hasher.leafHash(r.body()), root) instanceof Verification.Verified))
+                    throw new IllegalStateException("the stored tree does not prove entry " + r.idx()
+                            + " in the checkpoint's root: the database is damaged");
                 files.put(
                         "log/receipt/" + r.idx(),
                         new TlogProof(Optional.of(r.body()), r.idx(), proof.hashes(), cp.note())
