@@ -12,6 +12,7 @@ import org.veritally.core.reconcile.CopyDigest;
 import org.veritally.core.reconcile.StationStatus;
 import org.veritally.core.reconcile.Verdict;
 import org.veritally.core.tabulate.Tabulation;
+import org.veritally.server.state.CurrentSheetIndex;
 import org.veritally.server.state.ElectionState;
 import org.veritally.store.Tx;
 
@@ -107,18 +108,24 @@ final class Reconciler {
         }
     }
 
-    /** After commit: the digests into the index, the verdicts into the live state. */
+    /**
+     * After commit: the digests into the index, the verdicts into the live state, both under the index's monitor,
+     * so a reader holding it (a unit page's station rows, {@link CurrentSheetIndex}) sees a batch whole or not at all.
+     */
     void publish() {
-        copies.forEach((k, c) -> state.sheets().put(k, c.entryIndex(), c.digest()));
+        CurrentSheetIndex index = state.sheets();
         var r = state.reconciliation();
-        for (Change c : changes) {
-            r.set(
-                    c.station(),
-                    c.contest(),
-                    c.after().status(),
-                    c.singleAfter(),
-                    c.singleBefore(),
-                    c.after().consensus().map(Copy::entryIndex).orElse(-1L));
+        synchronized (index) {
+            copies.forEach((k, c) -> index.put(k, c.entryIndex(), c.digest()));
+            for (Change c : changes) {
+                r.set(
+                        c.station(),
+                        c.contest(),
+                        c.after().status(),
+                        c.singleAfter(),
+                        c.singleBefore(),
+                        c.after().consensus().map(Copy::entryIndex).orElse(-1L));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.veritally.server.state;
 
 import java.util.Arrays;
 import org.veritally.core.reconcile.CopyDigest;
+import org.veritally.core.reconcile.CopyKey;
 
 /**
  * The current copy of each station × contest × source: which log entry holds it, and its
@@ -12,8 +13,12 @@ import org.veritally.core.reconcile.CopyDigest;
  * <p>An as-of state restored from a snapshot in place (issue 18) puts its copies {@link #underlay under} this
  * map instead: a key not put here is looked up in the {@link Base} (the snapshot's sorted arrays, read where
  * they lie), so a restore costs nothing per copy and a replay after it fills only the map of what it changed.
- * Copies are never removed, only replaced, so a key put here hides the base's. Not thread-safe: the sequencer
- * owns it.
+ * Copies are never removed, only replaced, so a key put here hides the base's.
+ *
+ * <p>Not thread-safe: the sequencer owns it. Once the state is live, the sequencer puts a batch's copies (and sets
+ * their verdicts in the {@link ReconciliationState}) while holding this index's monitor, and only then; so a reader on
+ * another thread may read it while holding the monitor too, briefly (a page's rows, not a whole view: the sequencer
+ * waits meanwhile), and sees every batch whole or not at all ({@link #copies}).
  */
 public final class CurrentSheetIndex {
     private static final long EMPTY = -1;
@@ -108,6 +113,16 @@ public final class CurrentSheetIndex {
         if (keys[i] != EMPTY) return entries[i];
         int b = base.find(key);
         return b < 0 ? -1 : base.entry(b);
+    }
+
+    /**
+     * How many of the first {@code sources} sources have a current copy of {@code station} × {@code contest}. Holds
+     * the monitor (see the class comment), so a live page may call it while the sequencer publishes.
+     */
+    public synchronized int copies(int station, int contest, int sources) {
+        int n = 0;
+        for (int src = 0; src < sources; src++) if (get(CopyKey.of(station, contest, src)) >= 0) n++;
+        return n;
     }
 
     /** The digest of the copy at {@code key}; only valid when {@link #get} is not -1. */
