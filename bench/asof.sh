@@ -12,15 +12,21 @@
 # Snapshots are kept in the data directory between runs: delete $D/snapshots to time taking them again.
 # NOSNAP=1 serves with snapshots every 10^15 entries (none: the replay from entry 0, for comparison).
 # Does not build with `install`: the launcher packages the application jar if it is missing.
-# Usage: [EVERY=K] [NOSNAP=1] bench/asof.sh [N] [COUNT]
+# DATA=DIR serves that data directory instead (copy a prepared one first: serve writes snapshots into it) and
+# GEN=DIR names the directory holding its election.json; JAR=FILE runs that application jar instead of the
+# launcher's (to set an older build beside the current one). Also prints the server's CPU seconds from launch
+# until every snapshot was taken and opened, and the bytes of the snapshot directory.
+# Usage: [EVERY=K] [NOSNAP=1] [DATA=DIR GEN=DIR] [JAR=FILE] bench/asof.sh [N] [COUNT]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VT="$ROOT/bin/veritally"
 OUT="${BENCH_OUT:-$ROOT/bench/out}"
 mkdir -p "$OUT"
 N="${1:-500000}"; COUNT="${2:-20}"; PORT="${PORT:-18081}"
-G="$OUT/gen-asof-$N"; D="$OUT/asof-$N"
-[[ -f "$G/sheets.csv" ]] || "$VT" generate --stations "$N" --sources 2 --seed 1 --out "$G"
+G="${GEN:-$OUT/gen-asof-$N}"; D="${DATA:-$OUT/asof-$N}"
+[[ -n "${JAR:-}" ]] && VT="$ROOT/bench/jar-launcher.sh"
+export JAR
+[[ -f "$G/election.json" ]] || "$VT" generate --stations "$N" --sources 2 --seed 1 --out "$G"
 if [[ ! -f "$D/veritally.db" ]]; then
   "$VT" import --data "$D" --format election "$G/election.json"
   JAVA_OPTS=-Xmx2g "$VT" import --data "$D" --format csv --quiet "$G/sheets.csv"
@@ -37,13 +43,16 @@ until curl -sf "http://127.0.0.1:$PORT/api/results" >/dev/null; do sleep 0.2; ki
 SIZE=$(curl -sf "http://127.0.0.1:$PORT/api/election" | python3 -c 'import json,sys; print(json.load(sys.stdin)["logSize"])')
 K=$(grep -o 'every=[0-9]*' <<< "$PROPS" | cut -d= -f2 || true); K="${K:-10000}"
 DUE=$(( SIZE / K ))
-echo "log size $SIZE entries ($N stations × 2 sources); heap ${JAVA_OPTS:--Xmx2g}; snapshots every $K entries ($DUE due)"
+echo "log size $SIZE entries ($N stations); heap ${JAVA_OPTS:--Xmx2g}; snapshots every $K entries ($DUE due)"
 have() { ls "$D/snapshots" 2>/dev/null | grep -c '\.snap$' || true; }
 opened() { grep -o '[0-9]* open$' "$OUT/asof-serve.log" | tail -1 | cut -d' ' -f1; }
 until [[ $(have) -ge $DUE && ( $DUE -eq 0 || $(opened || echo 0) -ge $DUE ) ]]; do
   sleep 1; kill -0 $PID || { cat "$OUT/asof-serve.log"; exit 1; }
 done
 T1=$(date +%s.%N)
+JPID=$(pgrep -P $PID java || echo $PID)
+echo "server CPU from launch until every snapshot was taken and opened: $(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f s (user %.1f, sys %.1f)", ($14 + $15) / hz, $14 / hz, $15 / hz}' "/proc/$JPID/stat")"
+echo "snapshot directory: $(du -sb "$D/snapshots" | awk '{printf "%.1f MB", $1 / 1e6}') ($(ls "$D/snapshots" | grep -c '\.snap$') files)"
 echo "snapshots on disk and open: $(have), taken and opened within $(python3 -c "print(f'{$T1 - $T0:.1f}')") s of launch (written this run: $(grep -c 'snapshot of the state' "$OUT/asof-serve.log" || true))"
 if [[ $DUE -gt 0 ]]; then
   ls -l "$D/snapshots"/*.snap | awk '{s+=$5; n++; if ($5>m) m=$5} END {printf "snapshot bytes: largest %.1f MB, all %d together %.1f MB\n", m/1e6, n, s/1e6}'
@@ -58,7 +67,6 @@ STATIONS=$(python3 -c "import json; print(len(json.load(open('$G/election.json')
 unit() { python3 -c "import json,random; random.seed($1); u=json.load(open('$G/election.json'))['units']; print(u[random.randrange($UNITS)]['id'])"; }
 rnd() { python3 -c "import random; random.seed($1); print(random.randint($2, $3))"; }
 LOGLINE=$(wc -l < "$OUT/asof-serve.log")
-JPID=$(pgrep -P $PID java || echo $PID)
 ticks() { awk '{print $14 + $15}' "/proc/$JPID/stat"; }
 CPU0=$(ticks); W0=$(date +%s.%N)
 for i in $(seq 1 "$COUNT"); do

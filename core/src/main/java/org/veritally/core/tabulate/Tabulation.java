@@ -188,6 +188,21 @@ public final class Tabulation {
         }
     }
 
+    /**
+     * Every tally changed here, not those only in the {@link #underlay base} (fresh copies): what a replay after
+     * a restore changed, which a snapshot layer holds (issue 15).
+     */
+    public Map<TallyKey, Tally> changed() {
+        lock.readLock().lock();
+        try {
+            var m = new HashMap<TallyKey, Tally>();
+            live.forEach((k, v) -> m.put(k, v.copy()));
+            return m;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Every live tally, for comparisons with a rebuild. */
     public Map<TallyKey, Tally> snapshot() {
         lock.readLock().lock();

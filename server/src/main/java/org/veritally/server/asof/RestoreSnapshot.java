@@ -82,7 +82,7 @@ final class RestoreSnapshot {
         return finish(st, m.size(), m.range(), m.stations(), m.reconciliation(), m.sparse(), store);
     }
 
-    private static void checkRoot(long size, CompactRange range, Store store) {
+    static void checkRoot(long size, CompactRange range, Store store) {
         LogHasher hasher = LogHasher.create();
         byte[] root = CompactRange.read(size, new StoreHashReader(store)).root(hasher);
         if (!Arrays.equals(root, range.root(hasher)))

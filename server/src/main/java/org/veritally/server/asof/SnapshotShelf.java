@@ -11,15 +11,16 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The snapshot files of a data directory ({@code snapshots/}, one {@code <size>.snap} per snapshot, the size
- * zero-padded to 20 digits so names sort as sizes). A file is written beside its name and moved into place, so
- * a reader never opens half a snapshot; one that is read and found corrupt is renamed {@code .corrupt} and
- * forgotten (docs/operations.md). Thread-safe: the set of sizes is guarded by this object's monitor.
+ * The snapshot files of a data directory ({@code snapshots/}, one {@code <size>.snap} per layer, the size
+ * zero-padded to 20 digits so names sort as sizes; a layer names its base in its header, {@link #base}). A file
+ * is written beside its name and moved into place, so a reader never opens half a snapshot; one that is read
+ * and found corrupt is renamed {@code .corrupt} and forgotten (docs/operations.md). Thread-safe: the set of sizes is guarded by this object's monitor.
  */
 public final class SnapshotShelf {
     private static final Pattern NAME = Pattern.compile("(\\d{20})\\.snap");
     private final Path dir;
     private final TreeSet<Long> sizes = new TreeSet<>();
+    private final java.util.Map<Long, Long> bases = new java.util.HashMap<>();
 
     /** The shelf in {@code dir}, created on the first write; its existing snapshots are listed now. */
     public SnapshotShelf(Path dir) {
@@ -58,6 +59,38 @@ public final class SnapshotShelf {
         return java.util.List.copyOf(sizes);
     }
 
+    /**
+     * The base its header names for the layer of {@code size} (0 for a whole state or a file of the first
+     * version), read without checking the file; empty when there is no such layer or its header cannot be read
+     * (the check on opening it says why).
+     */
+    public Optional<Long> base(long size) {
+        synchronized (this) {
+            if (!sizes.contains(size)) return Optional.empty();
+            Long known = bases.get(size);
+            if (known != null) return Optional.of(known);
+        }
+        byte[] head = new byte[SnapshotCodec.MAGIC.length + 16];
+        try (var in = Files.newInputStream(file(size))) {
+            if (in.readNBytes(head, 0, head.length) < head.length) return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        long base;
+        try {
+            base = SnapshotCodec.version(head) == 1
+                    ? 0
+                    : java.nio.ByteBuffer.wrap(head, SnapshotCodec.MAGIC.length + 8, 8)
+                            .getLong();
+        } catch (SnapshotCodec.CorruptSnapshot e) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            bases.put(size, base);
+        }
+        return Optional.of(base);
+    }
+
     /** Writes {@code s}'s file and returns its length in bytes. */
     public long write(Snapshot s) {
         byte[] bytes = SnapshotCodec.encode(s);
@@ -72,6 +105,7 @@ public final class SnapshotShelf {
         }
         synchronized (this) {
             sizes.add(s.size());
+            bases.put(s.size(), s.base());
         }
         return bytes.length;
     }
@@ -99,6 +133,7 @@ public final class SnapshotShelf {
     public void quarantine(long size) {
         synchronized (this) {
             sizes.remove(size);
+            bases.remove(size);
         }
         Path f = file(size);
         try {

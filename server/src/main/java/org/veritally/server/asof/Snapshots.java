@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.veritally.core.model.Catalogue;
 import org.veritally.server.intake.ReplayLog;
 import org.veritally.server.state.ElectionState;
+import org.veritally.server.state.ReconciliationState;
 import org.veritally.store.Store;
 
 /**
@@ -20,14 +21,24 @@ import org.veritally.store.Store;
  * size N is the nearest snapshot at most N plus a replay of fewer than {@code every} entries through the one
  * rulebook, instead of a replay from entry 0 (docs/architecture.md, "As of a checkpoint").
  *
- * <p>They are taken off the intake path: {@link #takeDue} (on the calling thread, or every {@code poll} on a
- * background thread of the lowest priority once {@link #start}ed) restores the last snapshot taken, replays the
- * log after it as a follower does (reading the store, never the sequencer's state) and writes a snapshot at
- * each multiple of {@code every} it passes. A snapshot found corrupt on load (its SHA-256, its layout, its root
- * against the store's tree) is logged, set aside, and the next one below is used, or a replay from entry 0.
+ * <p>Layers (issue 15; docs/architecture.md, "Snapshots in layers"): the state of size {@code j × every} is kept
+ * as a layer over the state of size {@code b × every}, where {@code b} is {@code j} with its lowest set bit
+ * cleared ({@link #baseOf}), holding only what changed between the two; a {@code j} that is a power of two has
+ * base 0, a whole state. So the state of any multiple of {@code every} is a stack of at most log2(j) + 1
+ * layers, and every change is kept in at most that many layers: the disk grows as n log n in the log's size,
+ * not n². A layer whose base cannot be read (gone, corrupt, of another log) is not used, and the next state
+ * below is tried.
  *
- * <p>Snapshots are kept open ({@link MappedSnapshot}: mapped, checked once) and a state is restored over the
- * file's arrays in place rather than by copying them, so a restore costs a few milliseconds at any size; the
+ * <p>They are taken off the intake path: {@link #takeDue} (on the calling thread, or every {@code poll} on a
+ * background thread of the lowest priority once {@link #start}ed) takes the layers of the newest state first
+ * (so that the next start-up restores it at once), then every other one missing, each by restoring the state
+ * just below it (or its base), replaying the entries up to it as a follower does (reading the store, never the
+ * sequencer's state) and keeping what changed. A layer found corrupt on load (its SHA-256, its layout, its
+ * root against the store's tree) is logged with its reason ({@link #refusals}), set aside, and the next state
+ * below is used, or a replay from entry 0; the next round of taking writes it again.
+ *
+ * <p>Layers are kept open ({@link MappedSnapshot}: mapped, checked once) and a state is restored over the
+ * files' arrays in place rather than by copying them, so a restore costs a few milliseconds at any size; the
  * background thread opens each one after taking it ({@link #openAll}), so a reader never pays for the check.
  *
  * <p>Thread-safe: {@link #takeDue} runs one at a time; restores may run beside it.
@@ -37,7 +48,7 @@ public final class Snapshots implements AutoCloseable {
     public static final long DEFAULT_EVERY = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger("veritally.asof");
-    private static final int PAGE = 20_000;
+    private static final int REFUSALS_KEPT = 32;
     private final Store store;
     private final long every;
     private final SnapshotShelf shelf;
@@ -46,11 +57,8 @@ public final class Snapshots implements AutoCloseable {
     private volatile ScheduledExecutorService scheduler;
     private final java.util.concurrent.ConcurrentHashMap<Long, MappedSnapshot> opened =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Deque<String> refusals = new java.util.ArrayDeque<>();
 
-    /**
-     * Snapshots of {@code store}'s log kept in {@code dir}, one every {@code every} entries; {@code live} is the
-     * served state's catalogue, whose prefixes the restored states share.
-     */
     public Snapshots(Store store, Path dir, long every, Supplier<Catalogue> live) {
         if (every < 1) throw new IllegalArgumentException("snapshots every " + every + " entries");
         this.store = store;
@@ -78,29 +86,38 @@ public final class Snapshots implements AutoCloseable {
 
     /**
      * A state restored from the largest sound snapshot of size at most {@code n}; empty when there is none
-     * (then a replay starts from entry 0). Corrupt snapshots met on the way are logged and set aside.
+     * (then a replay starts from entry 0). Corrupt layers met on the way are logged and set aside.
      */
     public Optional<ElectionState> restoreAtMost(long n) {
         return restoreFloor(n).map(Restored::state);
     }
 
-    private record Restored(long[] sparse, ElectionState state) {}
+    /**
+     * Why layers were refused, the most recent last (at most {@value #REFUSALS_KEPT}): "log size S: reason".
+     */
+    public java.util.List<String> refusals() {
+        synchronized (refusals) {
+            return java.util.List.copyOf(refusals);
+        }
+    }
+
+    /** The base of the layer of {@code j × every}: {@code j} with its lowest set bit cleared, times every. */
+    public long baseOf(long size) {
+        long j = size / every;
+        return (j & (j - 1)) * every;
+    }
+
+    private record Restored(MappedSnapshot stack, ElectionState state) {}
 
     private Optional<Restored> restoreFloor(long n) {
         Optional<Long> size = shelf.floor(n);
         while (size.isPresent()) {
             long s = size.get();
             try {
-                MappedSnapshot m = open(s);
-                Catalogue shared = catalogues.at(m.units(), m.stations());
-                ElectionState state = m.inPlace()
-                        ? RestoreSnapshot.restoreInPlace(m, store, shared)
-                        : RestoreSnapshot.restore(shelf.read(s), store, shared);
-                return Optional.of(new Restored(m.sparse(), state));
+                Optional<Restored> r = restore(s);
+                if (r.isPresent()) return r;
             } catch (SnapshotCodec.CorruptSnapshot e) {
-                LOG.warn("snapshot of log size {} is corrupt ({}); set aside, not used", s, e.getMessage());
-                opened.remove(s);
-                shelf.quarantine(s);
+                refuse(e.size() >= 0 ? e.size() : s, e.getMessage());
             } catch (IllegalStateException e) {
                 LOG.warn("snapshot of log size {} not used: {}", s, e.getMessage());
                 return Optional.empty();
@@ -110,19 +127,77 @@ public final class Snapshots implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** The snapshot of {@code size}, mapped and checked the first time it is asked for, then kept open. */
+    /**
+     * The state of exactly size {@code s} from its layers; empty when a layer below the top is of an earlier
+     * version not ordered for reading in place (until {@link #openAll} writes it again).
+     *
+     * @throws SnapshotCodec.CorruptSnapshot naming the layer at fault ({@link SnapshotCodec.CorruptSnapshot#size})
+     */
+    private Optional<Restored> restore(long s) {
+        MappedSnapshot m = open(s);
+        Catalogue shared = catalogues.at(m.units(), m.stations());
+        if (!m.inPlace()) {
+            if (m.base() != 0) {
+                LOG.info("the state of log size {} lies over a snapshot not yet written in order; not used", s);
+                return Optional.empty();
+            }
+            return Optional.of(new Restored(m, RestoreSnapshot.restore(shelf.read(s), store, shared)));
+        }
+        for (MappedSnapshot layer : m.layers()) {
+            if (layer == m || layer.rootChecked()) continue;
+            try {
+                RestoreSnapshot.checkRoot(layer.size(), layer.range(), store);
+            } catch (SnapshotCodec.CorruptSnapshot e) {
+                throw e.at(layer.size());
+            }
+            layer.markRootChecked();
+        }
+        return Optional.of(new Restored(m, RestoreSnapshot.restoreInPlace(m, store, shared)));
+    }
+
+    /** Logs why the layer of {@code size} is not used, sets it aside, and forgets the states over it. */
+    private void refuse(long size, String reason) {
+        LOG.warn("snapshot of log size {} is corrupt ({}); set aside, not used", size, reason);
+        synchronized (refusals) {
+            refusals.addLast("log size " + size + ": " + reason);
+            while (refusals.size() > REFUSALS_KEPT) refusals.removeFirst();
+        }
+        opened.values().removeIf(m -> m.layers().stream().anyMatch(l -> l.size() == size));
+        shelf.quarantine(size);
+    }
+
+    /**
+     * The state of {@code size}: its layer, mapped and checked the first time it is asked for, over the state
+     * of its base (opened likewise), then kept open.
+     *
+     * @throws SnapshotCodec.CorruptSnapshot naming the layer at fault
+     */
     private MappedSnapshot open(long size) {
         MappedSnapshot m = opened.get(size);
         if (m != null) return m;
-        m = MappedSnapshot.open(shelf.file(size));
-        if (m.size() != size) throw new SnapshotCodec.CorruptSnapshot("it holds size " + m.size() + ", not " + size);
+        if (!shelf.has(size)) throw new SnapshotCodec.CorruptSnapshot("there is no layer of that size", size);
+        try {
+            m = MappedSnapshot.open(shelf.file(size));
+            if (m.size() != size)
+                throw new SnapshotCodec.CorruptSnapshot("it holds size " + m.size() + ", not " + size);
+        } catch (SnapshotCodec.CorruptSnapshot e) {
+            throw e.at(size);
+        }
+        if (m.base() > 0) {
+            MappedSnapshot under = open(m.base());
+            try {
+                m = m.over(under);
+            } catch (SnapshotCodec.CorruptSnapshot e) {
+                throw e.at(size);
+            }
+        }
         opened.put(size, m);
         return m;
     }
 
     /**
-     * Opens (maps and checks) every snapshot on the shelf not yet open, so that the first request resting on
-     * one does not pay for reading and hashing the whole file; a snapshot of an earlier version that cannot be
+     * Opens (maps and checks) every layer on the shelf not yet open, so that the first request resting on one
+     * does not pay for reading and hashing the whole file; a whole snapshot of an earlier version that cannot be
      * read in place (its copies not ordered) is written again in the current order. How many were opened.
      */
     public int openAll() {
@@ -133,11 +208,9 @@ public final class Snapshots implements AutoCloseable {
             try {
                 MappedSnapshot m = open(s);
                 n++;
-                if (!m.inPlace()) rewriteOrdered(s);
+                if (!m.inPlace() && m.base() == 0) rewriteOrdered(s);
             } catch (SnapshotCodec.CorruptSnapshot e) {
-                LOG.warn("snapshot of log size {} is corrupt ({}); set aside, not used", s, e.getMessage());
-                opened.remove(s);
-                shelf.quarantine(s);
+                refuse(e.size() >= 0 ? e.size() : s, e.getMessage());
             }
         }
         return n;
@@ -148,39 +221,92 @@ public final class Snapshots implements AutoCloseable {
             Snapshot old = shelf.read(s);
             Catalogue shared = catalogues.at(old.units(), old.stations());
             ElectionState state = RestoreSnapshot.restore(old, store, shared);
-            opened.remove(s);
+            opened.values().removeIf(m -> m.layers().stream().anyMatch(l -> l.size() == s));
             long bytes = shelf.write(TakeSnapshot.of(state, old.sparse()));
             LOG.info("snapshot of log size {} written again with its copies in order ({} bytes)", s, bytes);
             open(s);
         }
     }
 
-    /** Takes every snapshot due (each multiple of {@link #every} up to the log's size not yet kept); how many. */
+    /**
+     * Takes every layer due (one at each multiple of {@link #every} up to the log's size, over the base {@link
+     * #baseOf} names, that is not on the shelf or lies over another base, as a whole snapshot of the first
+     * version does): first those of the newest state, bottom up, then the others in order. How many it wrote.
+     */
     public int takeDue() {
         synchronized (taking) {
-            return takeDueNow();
+            int written = takeNewest();
+            for (long j = 1; j <= store.logSize() / every; j++) written += takeIfDue(j * every);
+            return written;
         }
     }
 
-    private int takeDueNow() {
-        long last = store.logSize() / every * every;
-        long first = every;
-        while (first <= last && shelf.has(first)) first += every;
-        if (first > last) return 0;
-        var from = restoreFloor(first - 1);
-        ElectionState state = from.map(Restored::state).orElseGet(ElectionState::new);
-        Sparse kinds = new Sparse(from.map(Restored::sparse).orElse(new long[0]));
-        ReplayLog replay = ReplayLog.following(state, store);
-        int written = 0;
-        for (long b = (state.logSize() / every + 1) * every; b <= last; b += every) {
-            StatesAsOf.replayTo(state, replay, store, b, kinds::add);
-            if (shelf.has(b)) continue;
-            opened.remove(b);
-            long bytes = shelf.write(TakeSnapshot.of(state, kinds.toArray()));
-            LOG.info("snapshot of the state at log size {} written ({} bytes)", b, bytes);
-            written++;
+    /**
+     * Takes the layers of the newest state due (the largest multiple of {@link #every} up to the log's size),
+     * bottom up, so that it can be restored: after a bulk import, the state a start-up restores. How many it
+     * wrote.
+     */
+    public int takeNewest() {
+        synchronized (taking) {
+            java.util.List<Long> newest = new java.util.ArrayList<>();
+            for (long j = store.logSize() / every; j > 0; j &= j - 1) newest.add(0, j);
+            int written = 0;
+            for (long j : newest) written += takeIfDue(j * every);
+            return written;
         }
-        return written;
+    }
+
+    /** Takes the layer of {@code size} unless it is on the shelf over the right base; 1 if it wrote it. */
+    private int takeIfDue(long size) {
+        long base = baseOf(size);
+        if (shelf.base(size).map(b -> b == base).orElse(false)) return 0;
+        // from the state just below when its layers reach down to the base (a replay of `every` entries), else
+        // from the base's state (a replay of size - base entries), else, over nothing, from entry 0
+        Optional<Restored> from = Optional.empty();
+        long below = size - every;
+        if (below > base) from = restoreForTaking(below).filter(r -> reaches(r.stack(), base));
+        if (from.isEmpty() && base > 0) from = restoreForTaking(base);
+        if (from.isEmpty() && base > 0) {
+            LOG.warn("snapshot of log size {} not taken: the state of size {} below it cannot be restored", size, base);
+            return 0;
+        }
+        ElectionState state = from.map(Restored::state).orElseGet(ElectionState::new);
+        long[] before = from.map(r -> r.stack().sparse()).orElse(new long[0]);
+        Sparse kinds = new Sparse(Arrays.stream(before).filter(i -> i >= base).toArray());
+        ReconciliationState.Image underneath = base == 0
+                ? Snapshot.Slots.empty(0)
+                : from.get().stack().layers().stream()
+                        .filter(m -> m.size() == base)
+                        .findFirst()
+                        .orElseThrow()
+                        .reconciliation();
+        StatesAsOf.replayTo(state, ReplayLog.following(state, store), store, size, kinds::add);
+        opened.remove(size);
+        Snapshot layer = TakeSnapshot.layer(state, base, from.map(Restored::stack), kinds.toArray(), underneath);
+        long bytes = shelf.write(layer);
+        LOG.info("snapshot of the state at log size {} written ({} bytes, over {})", size, bytes, base);
+        return 1;
+    }
+
+    /** The state of exactly {@code size}, read in place, for taking a layer over it; empty if it cannot be. */
+    private Optional<Restored> restoreForTaking(long size) {
+        if (shelf.base(size).isEmpty()) return Optional.empty();
+        try {
+            if (!open(size).inPlace() && open(size).base() == 0) rewriteOrdered(size);
+            return restore(size).filter(r -> r.stack().inPlace());
+        } catch (SnapshotCodec.CorruptSnapshot e) {
+            refuse(e.size() >= 0 ? e.size() : size, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code stack}'s layers reach down to the state of {@code base} exactly (one of them lies over it). */
+    private static boolean reaches(MappedSnapshot stack, long base) {
+        for (MappedSnapshot m : stack.layers()) {
+            if (m.base() == base) return true;
+            if (m.base() < base) return false;
+        }
+        return false;
     }
 
     /** Takes the snapshots due now and then every {@code poll}, on a daemon thread of the lowest priority. */

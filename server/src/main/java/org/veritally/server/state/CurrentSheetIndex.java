@@ -81,6 +81,11 @@ public final class CurrentSheetIndex {
         long core(int i);
 
         long optional(int i);
+
+        /** Calls {@code v} with every copy of the base once (a base of several layers overrides it). */
+        default void forEach(CopyVisitor v) {
+            for (int b = 0; b < count(); b++) v.copy(key(b), entry(b), core(b), optional(b));
+        }
     }
 
     /**
@@ -164,10 +169,17 @@ public final class CurrentSheetIndex {
 
     /** Calls {@code v} with every current copy, in no particular order (a snapshot writes them all). */
     public void forEach(CopyVisitor v) {
-        for (int b = 0; b < base.count(); b++) {
-            long k = base.key(b);
-            if (keys[slot(k, keys)] == EMPTY) v.copy(k, base.entry(b), base.core(b), base.optional(b));
-        }
+        base.forEach((k, e, c, o) -> {
+            if (keys[slot(k, keys)] == EMPTY) v.copy(k, e, c, o);
+        });
+        forEachPut(v);
+    }
+
+    /**
+     * Calls {@code v} with every copy put here, not those only in the {@link #underlay base}: what a replay
+     * after a restore changed (a snapshot layer holds just that, issue 15).
+     */
+    public void forEachPut(CopyVisitor v) {
         for (int i = 0; i < keys.length; i++) if (keys[i] != EMPTY) v.copy(keys[i], entries[i], cores[i], optionals[i]);
     }
 

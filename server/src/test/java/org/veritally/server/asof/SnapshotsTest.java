@@ -39,7 +39,7 @@ class SnapshotsTest {
      * The fixture's log, then an announcement, a station added to the catalogue with its sheet, and more
      * corrections than two snapshots' worth, so that snapshots fall after each.
      */
-    private static Instance grownAndExtended(Path dir, long seed) {
+    static Instance grownAndExtended(Path dir, long seed) {
         Instance in = AsOfFixture.grown(dir, 120, seed);
         var d = in.state().requireElection();
         var contest = d.contests().get(0);
@@ -129,8 +129,9 @@ class SnapshotsTest {
     @Test
     void aCorruptSnapshotIsSetAsideAndTheAnswerComesFromTheOneBelow() throws IOException {
         try (Instance in = grownAndExtended(dir.resolve("data"), 9)) {
+            snapshots(in, dir.resolve("snapshots")).takeDue();
+            // a restart: the taker keeps the layers it wrote open, mapped, and a file is only ever replaced whole
             Snapshots snaps = snapshots(in, dir.resolve("snapshots"));
-            snaps.takeDue();
             long target = 3 * EVERY;
             Path file = snaps.shelf().file(target);
             byte[] bytes = Files.readAllBytes(file);
@@ -156,8 +157,8 @@ class SnapshotsTest {
             snapshots(in, other).takeDue();
         }
         try (Instance in = grownAndExtended(dir.resolve("data"), 12)) {
-            Snapshots snaps = snapshots(in, dir.resolve("snapshots"));
-            snaps.takeDue();
+            snapshots(in, dir.resolve("snapshots")).takeDue();
+            Snapshots snaps = snapshots(in, dir.resolve("snapshots")); // a restart, as above
             long target = 2 * EVERY;
             Files.copy(
                     other.resolve(snaps.shelf().file(target).getFileName()),
@@ -211,7 +212,7 @@ class SnapshotsTest {
                 rev[2][i] = c.core()[n - 1 - i];
                 rev[3][i] = c.optional()[n - 1 - i];
             }
-            Snapshot old = new Snapshot(
+            Snapshot old = Snapshot.whole(
                     s.size(),
                     s.range(),
                     s.units(),
