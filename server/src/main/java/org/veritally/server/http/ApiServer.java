@@ -225,6 +225,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
+                cfg.startup.startupWatcherEnabled = false; // it is never started on purpose: no warning
                 cfg.jetty.modifyServletContextHandler(h -> {});
                 cfg.routes.get("/", ctx -> json(ctx, Map.of("warm", List.of(1L))));
             });
