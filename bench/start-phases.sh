@@ -17,7 +17,7 @@ DATA="$1"; RUNS="$2"; shift 2
 JARS=("$@")
 extra() { [[ "$1" == *,* ]] && echo "${1#*,}" | tr ',' ' ' || true; }
 [[ -d "$DATA.phases" ]] || cp -a "$DATA" "$DATA.phases"
-declare -A main proc read
+declare -A main proc reads
 for run in $(seq 1 "$RUNS"); do
   for k in "${!JARS[@]}"; do
     cat "$DATA.phases"/veritally.db* "$DATA.phases"/snapshots/* > /dev/null 2>&1 || true
@@ -25,12 +25,12 @@ for run in $(seq 1 "$RUNS"); do
     echo "run $run, ${JARS[$k]} (load $(cut -d' ' -f1 /proc/loadavg)): $line"
     main[$k]="${main[$k]:-} $(echo "$line" | sed -E 's/^open main=([0-9.]+).*/\1/')"
     proc[$k]="${proc[$k]:-} $(echo "$line" | sed -E 's/^open main=[0-9.]+ process=([0-9.]+).*/\1/')"
-    read[$k]="${read[$k]:-} $(echo "$line" | sed -E 's/.*results main=([0-9.]+).*/\1/')"
+    reads[$k]="${reads[$k]:-} $(echo "$line" | sed -E 's/.*results main=([0-9.]+).*/\1/')"
   done
 done
 med() { echo $1 | tr ' ' '\n' | median; }
 for k in "${!JARS[@]}"; do
-  m=$(med "${main[$k]}"); p=$(med "${proc[$k]}"); r=$(med "${read[$k]}")
+  m=$(med "${main[$k]}"); p=$(med "${proc[$k]}"); r=$(med "${reads[$k]}")
   m0=$(med "${main[0]}"); p0=$(med "${proc[0]}")
   printf '%s: median open %.2f s CPU on its thread (%.2f of the first jar), %.2f s process CPU (%.2f); first read %.2f s\n' \
     "${JARS[$k]}" "$m" "$(echo "$m / $m0" | bc -l)" "$p" "$(echo "$p / $p0" | bc -l)" "$r"

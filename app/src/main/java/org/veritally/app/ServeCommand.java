@@ -219,6 +219,10 @@ final class ServeCommand implements Callable<Integer> {
         checkPort(port);
         structuredLogs();
         long t0 = System.nanoTime();
+        // the web stack's classes load on the other core while this thread opens the state (issue 15)
+        Thread web = new Thread(ApiServer::warmUp, "veritally-warm-web");
+        web.setDaemon(true);
+        web.start();
         Instance in = Instance.open(dir, db);
         // how the state was loaded (a snapshot or the projections, and why): a server's line; other commands
         // open the same way without saying so (StartState logs it at debug)

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.veritally.core.model.Contest;
 import org.veritally.core.model.Election;
@@ -211,6 +212,27 @@ public final class ApiServer implements AutoCloseable {
                         "the server's storage is full: nothing of this request was recorded;"
                                 + " repeat it once the operator has freed space"));
         return true;
+    }
+
+    /**
+     * Loads and initialises the web stack's classes (Javalin, Jetty, Jackson) by building a server that is never
+     * started: {@code serve} runs it on a second core while the main thread opens the state, since on a quiet
+     * machine building and starting the server took about 0.9 s after the open (issue 15, docs/performance.md
+     * "Start-up from a snapshot"). Binds no port and serves nothing; a failure here is left to the real server
+     * to meet and report. Thread-safe.
+     */
+    public static void warmUp() {
+        try {
+            Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.startup.startupWatcherEnabled = false; // it is never started on purpose: no warning
+                cfg.jetty.modifyServletContextHandler(h -> {});
+                cfg.routes.get("/", ctx -> json(ctx, Map.of("warm", List.of(1L))));
+            });
+            Json.bytes(Map.of("warm", List.of(1L)));
+        } catch (RuntimeException e) {
+            // the server built afterwards meets the same problem and reports it
+        }
     }
 
     public ApiServer start(String host, int port) {
