@@ -8,8 +8,8 @@ JAR="$ROOT/bench/target/benchmarks.jar"
 # builds the application and the benchmarks jar; BENCH_NOBUILD=1 reuses what is built
 build() {
   [[ -n "${BENCH_NOBUILD:-}" && -f "$JAR" && -f "$ROOT/app/target/veritally.jar" ]] && return 0
-  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true install >/dev/null)
-  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package -pl bench >/dev/null)
+  # the reactor builds the modules bench needs in one run: nothing is installed into the local repository
+  (cd "$ROOT" && ./mvnw -B -q -Dmaven.test.skip=true package -pl app,bench -am >/dev/null)
 }
 # builds the application jar alone (no install), for the scripts that need only bin/veritally
 build_app() {

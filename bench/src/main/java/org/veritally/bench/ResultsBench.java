@@ -23,7 +23,13 @@ import org.veritally.server.Instance;
 /**
  * In-process latency of {@code results} for a random unit of a data directory (default: a fresh
  * 20,000-station generated election; {@code -p data=DIR} to use an existing one, such as the
- * 1,000,000-sheet benchmark directory). Mode SampleTime reports the percentiles, p99 included.
+ * 1,000,000-sheet benchmark directory or Indonesia's 8.2 M sheets). Mode SampleTime reports the percentiles, p99
+ * included.
+ *
+ * <p>Which units: {@code -p level=all} (the default) draws a level of the hierarchy uniformly, then a unit of that
+ * level, so the nation and the provinces are read as often as the villages although they are few; {@code -p
+ * level=K} reads units of level K only (0 the root). The contest is drawn uniformly among the election's, the view
+ * is {@code official}. Seeded (7), so every run reads the same sequence.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -32,8 +38,12 @@ public class ResultsBench {
     @Param({""})
     public String data;
 
+    @Param({"all"})
+    public String level;
+
     Instance in;
-    List<String> units;
+    List<List<String>> byLevel;
+    List<String> contests;
     SplittableRandom random;
 
     @Setup(Level.Trial)
@@ -51,8 +61,10 @@ public class ResultsBench {
         } else {
             in = Instance.open(Path.of(data));
         }
-        units = new ArrayList<>();
-        in.state().catalogue().units().forEach(u -> units.add(u.id()));
+        byLevel = unitsByLevel(in, level);
+        contests = in.state().requireElection().contests().stream()
+                .map(c -> c.id())
+                .toList();
         random = new SplittableRandom(7);
     }
 
@@ -61,9 +73,25 @@ public class ResultsBench {
         in.close();
     }
 
+    /** The unit ids of each level (only level {@code which} kept unless it is {@code all}), none empty. */
+    static List<List<String>> unitsByLevel(Instance in, String which) {
+        List<List<String>> out = new ArrayList<>();
+        for (var u : in.state().catalogue().units()) {
+            while (out.size() <= u.level()) out.add(new ArrayList<>());
+            out.get(u.level()).add(u.id());
+        }
+        if (which.equals("all")) return out.stream().filter(l -> !l.isEmpty()).toList();
+        int k = Integer.parseInt(which);
+        if (k < 0 || k >= out.size() || out.get(k).isEmpty())
+            throw new IllegalArgumentException("no unit at level " + which);
+        return List.of(out.get(k));
+    }
+
     @Benchmark
     public UnitResult resultForRandomUnit() {
+        List<String> units = byLevel.get(random.nextInt(byLevel.size()));
         String u = units.get(random.nextInt(units.size()));
-        return in.results().result(Optional.of(u), Optional.empty(), "official");
+        String c = contests.get(random.nextInt(contests.size()));
+        return in.results().result(Optional.of(u), Optional.of(c), "official");
     }
 }
