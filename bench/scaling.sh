@@ -150,7 +150,8 @@ step stats-irreversible "$SHEETS" java $HEAP -jar "$JAR" stats irreversible --da
 step timeline "$S0" java $HEAP -jar "$JAR" timeline --data "$D"
 for f in station-csv consensus-csv nist-json nist-xml openelections sqlite; do
   step "export-$f" "$SHEETS" java $HEAP -jar "$JAR" export --data "$D" --format "$f" --out "$OUT/export.$f"
-  printf '  %s: %s\n' "export.$f" "$(du -h --apparent-size "$OUT/export.$f" | cut -f1)" | tee -a "$OUT/run.log"
+  [[ -f "$OUT/export.$f" ]] && printf '  %s: %s\n' "export.$f" "$(du -h --apparent-size "$OUT/export.$f" | cut -f1)" \
+    | tee -a "$OUT/run.log"
   rm -f "$OUT/export.$f"
 done
 
