@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The snapshot files of a data directory ({@code snapshots/}, one {@code <size>.snap} per layer, the size
  * zero-padded to 20 digits so names sort as sizes; a layer names its base in its header, {@link #base}). A file
  * is written beside its name and moved into place, so a reader never opens half a snapshot; one that is read
- * and found corrupt is renamed {@code .corrupt} and forgotten (docs/operations.md). Thread-safe: the set of sizes is guarded by this object's monitor.
+ * and found corrupt is renamed {@code .corrupt} and forgotten (docs/operations.md). Thread-safe: the set of
+ * sizes and their bases are guarded by this object's monitor.
  */
 public final class SnapshotShelf {
     private static final Pattern NAME = Pattern.compile("(\\d{20})\\.snap");

@@ -50,13 +50,14 @@ final class TakeSnapshot {
                 throw new IllegalArgumentException("restored at " + from.get().size() + ", not over " + base);
         } else if (base != 0) throw new IllegalArgumentException("a state replayed from entry 0 over " + base);
         Map<TallyKey, Tally> tallies = new HashMap<>();
-        var copies = new CurrentSheetIndex();
+        // a state replayed from entry 0 holds every copy in its own index: no second index of them is built
+        var copies = from.isEmpty() ? s.sheets() : new CurrentSheetIndex();
         for (MappedSnapshot m : above) {
             m.forEachOwnTally(tallies::put);
             m.forEachOwnCopy((k, e, c, o) -> copies.put(k, e, new CopyDigest(c, o)));
         }
         tallies.putAll(s.tabulation().changed());
-        s.sheets().forEachPut((k, e, c, o) -> copies.put(k, e, new CopyDigest(c, o)));
+        if (from.isPresent()) s.sheets().forEachPut((k, e, c, o) -> copies.put(k, e, new CopyDigest(c, o)));
         var cat = s.catalogue();
         int slots = cat.stationCount() * s.requireElection().contests().size();
         return new Snapshot(
