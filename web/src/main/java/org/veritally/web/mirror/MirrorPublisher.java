@@ -38,6 +38,7 @@ import org.veritally.store.StoreHashReader;
 import org.veritally.translog.AppendResult;
 import org.veritally.translog.Checkpoint;
 import org.veritally.translog.CompactRange;
+import org.veritally.translog.HashReader;
 import org.veritally.translog.InMemoryNodeStore;
 import org.veritally.translog.InclusionProof;
 import org.veritally.translog.LogHasher;
@@ -469,7 +470,8 @@ public final class MirrorPublisher {
         }
         if (from >= n) return 0;
         byte[] root = Base64.getDecoder().decode(root(cp.note()));
-        if (from > 0) return receiptsFromStore(cp, files, from, n, root);
+        if (from > 0)
+            return receiptsFrom(cp, files, from, n, StoreHashReader.keepingTiles(in.store()), Optional.of(root));
         InMemoryNodeStore tree = new InMemoryNodeStore();
         TreeAppender appender = new TreeAppender();
         CompactRange range = CompactRange.empty();
@@ -484,32 +486,23 @@ public final class MirrorPublisher {
             throw new IllegalStateException(
                     "the stored leaves do not hash to the checkpoint's root: the database is damaged");
         }
-        int written = 0;
-        for (long start = from; start < n; start += 10_000) {
-            for (LogRow r : in.store().readLog(start, (int) Math.min(10_000, n - start))) {
-                if (!r.kind().equals("sheet") && !r.kind().equals("announcement")) continue;
-                var proof = InclusionProof.build(r.idx(), n, tree);
-                files.put(
-                        "log/receipt/" + r.idx(),
-                        new TlogProof(Optional.of(r.body()), r.idx(), proof.hashes(), cp.note())
-                                .format()
-                                .getBytes(StandardCharsets.UTF_8));
-                written++;
-            }
-        }
-        return written;
+        return receiptsFrom(cp, files, from, n, tree, Optional.empty());
     }
 
-    /** The receipts of the entries in {@code [from, n)}, their proofs read from the store's tree. */
-    private int receiptsFromStore(LogView.SignedNote cp, MirrorFiles files, long from, long n, byte[] root) {
-        StoreHashReader tree = StoreHashReader.keepingTiles(in.store());
+    /**
+     * The receipts of the sheets and announcements in {@code [from, n)}, their proofs read from {@code tree}; with
+     * {@code root}, each proof is checked against it first (a tree read from the store, not rebuilt and checked whole).
+     */
+    private int receiptsFrom(
+            LogView.SignedNote cp, MirrorFiles files, long from, long n, HashReader tree, Optional<byte[]> root) {
         LogHasher hasher = LogHasher.create();
         int written = 0;
         for (long start = from; start < n; start += 10_000) {
             for (LogRow r : in.store().readLog(start, (int) Math.min(10_000, n - start))) {
                 if (!r.kind().equals("sheet") && !r.kind().equals("announcement")) continue;
                 var proof = InclusionProof.build(r.idx(), n, tree);
-                if (!(proof.verify(hasher.leafHash(r.body()), root) instanceof Verification.Verified))
+                if (root.isPresent()
+                        && !(proof.verify(hasher.leafHash(r.body()), root.get()) instanceof Verification.Verified))
                     throw new IllegalStateException("the stored tree does not prove entry " + r.idx()
                             + " in the checkpoint's root: the database is damaged");
                 files.put(
