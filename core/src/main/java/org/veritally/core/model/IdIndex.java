@@ -19,6 +19,9 @@ import java.util.function.IntFunction;
  */
 final class IdIndex {
     private static final long EMPTY = -1L;
+    /** Twice this many slots is the largest power of two an array can have: beyond it a doubling overflows. */
+    static final int MAX_IDS = 1 << 29;
+
     private final IntFunction<String> idOf;
     private long[] slots = empty(16);
     private int size;
@@ -54,7 +57,10 @@ final class IdIndex {
     /** Records that the entry at {@code index} has {@code id}, unless {@code id} is present; whether it was added. */
     boolean addIfAbsent(String id, int index) {
         if (index < 0) throw new IllegalArgumentException("index " + index);
-        if (2 * (size + 1) > slots.length) grow(slots.length * 2);
+        if (2 * (size + 1) > slots.length) {
+            if (size >= MAX_IDS) throw new IllegalStateException("an index holds at most " + MAX_IDS + " ids");
+            grow(slots.length * 2);
+        }
         int h = spread(id.hashCode());
         int mask = slots.length - 1;
         int s = h & mask;
@@ -67,6 +73,7 @@ final class IdIndex {
 
     /** Makes room for {@code n} ids in all without a doubling on the way. */
     void reserve(int n) {
+        if (n > MAX_IDS) throw new IllegalArgumentException(n + " ids: an index holds at most " + MAX_IDS);
         int want = slots.length;
         while (2L * n > want) want *= 2;
         if (want > slots.length) grow(want);

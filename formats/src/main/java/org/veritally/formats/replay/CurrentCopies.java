@@ -206,7 +206,17 @@ final class CurrentCopies {
         int[] slots = new int[size];
         for (int s = 0, from = 0; s < stations; s++) {
             int to = end[s]; // after the placing, end[s] is where station s ends
-            sortGroup(packed, places, indices, from, to);
+            if (to - from <= SMALL_GROUP) sortGroup(packed, places, indices, from, to);
+            else {
+                // a hostile log can give one station millions of copies (many sources × contests): an insertion
+                // sort would be quadratic there, so a large group is sorted whole and its copies read again by slot
+                java.util.Arrays.sort(packed, from, to);
+                for (int i = from; i < to; i++) {
+                    int slot = 3 * (int) (packed[i] & 0xFFFFFFFFL);
+                    indices[i] = table[slot + 1];
+                    places[i] = table[slot + 2];
+                }
+            }
             for (int i = from; i < to; i++) {
                 long v = packed[i] ^ Long.MIN_VALUE;
                 keys[i] = ((long) s << 32) | (v >>> 32);
@@ -216,6 +226,9 @@ final class CurrentCopies {
         }
         return new InOrder(keys, slots, places, indices);
     }
+
+    /** Above this many copies a station's group is sorted by {@link java.util.Arrays#sort}, not by insertion. */
+    static final int SMALL_GROUP = 32;
 
     /** Sorts a station's few copies by {@code packed}, their places and indices alongside (an insertion sort). */
     private static void sortGroup(long[] packed, long[] places, long[] indices, int from, int to) {

@@ -49,12 +49,25 @@ class CurrentCopiesTest {
 
     @Test
     void inOrderGivesEveryKeyAscendingWithItsOwnSlotEvenForContestsAndSourcesWithTheHighBitSet() {
-        Random r = new Random(Seeds.seed("CurrentCopiesTest.inOrder", 13));
+        checkInOrder(Seeds.seed("CurrentCopiesTest.inOrder", 13), 5_000);
+    }
+
+    /**
+     * A few stations with thousands of copies each (what a hostile log can give one station: many sources ×
+     * contests) take the whole-group sort instead of the insertion sort, with the same answer.
+     */
+    @Test
+    void inOrderSortsAStationWithThousandsOfCopiesTheSameWay() {
+        checkInOrder(Seeds.seed("CurrentCopiesTest.inOrderLarge", 14), 3);
+    }
+
+    private static void checkInOrder(long seed, int stations) {
+        Random r = new Random(seed);
         CurrentCopies table = new CurrentCopies();
         java.util.TreeSet<Long> reference = new java.util.TreeSet<>();
         int[] contests = {0, 1, 0x7FFF, 0x8000, 0xFFFF};
         for (int i = 0; i < 50_000; i++) {
-            long key = CopyKey.of(r.nextInt(5_000), contests[r.nextInt(contests.length)], r.nextInt(0x10000));
+            long key = CopyKey.of(r.nextInt(stations), contests[r.nextInt(contests.length)], r.nextInt(0x10000));
             table.put(key, i, new TallySheet("s", "c", "src", new SummaryCounts(10, 3, 3, 0, 0), new long[] {3}));
             reference.add(key);
         }

@@ -37,6 +37,11 @@ final class SharedCatalogues {
         kept.put(((long) c.unitCount() << 32) | c.stationCount(), c);
     }
 
+    /** Forgets {@code c} if it is the one kept for its size (a catalogue handed over by {@link #share}). */
+    synchronized void unshare(Catalogue c) {
+        kept.remove(((long) c.unitCount() << 32) | c.stationCount(), c);
+    }
+
     /**
      * The catalogue of the first {@code units} units and {@code stations} stations.
      *

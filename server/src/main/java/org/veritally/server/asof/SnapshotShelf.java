@@ -137,11 +137,16 @@ public final class SnapshotShelf {
             bases.remove(size);
         }
         Path f = file(size);
-        try {
-            if (Files.exists(f))
-                Files.move(f, f.resolveSibling(f.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot set the corrupt snapshot " + f + " aside", e);
+        // an earlier corrupt file of the same size is kept (it is evidence): the next free name is taken
+        for (int n = 0; Files.exists(f); n++) {
+            Path aside = f.resolveSibling(f.getFileName() + ".corrupt" + (n == 0 ? "" : "." + n));
+            try {
+                Files.move(f, aside);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.NoSuchFileException e) {
+                // that name is taken (try the next), or the file is gone already (the loop ends)
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set the corrupt snapshot " + f + " aside", e);
+            }
         }
     }
 }

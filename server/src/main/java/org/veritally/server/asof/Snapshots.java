@@ -85,6 +85,15 @@ public final class Snapshots implements AutoCloseable {
     }
 
     /**
+     * Takes back what {@link #share} handed over, if it is still kept: start-up that falls back to the projections
+     * leaves no catalogue of the image behind for later restores (the image is bound to the log by its root only,
+     * and only a start from a snapshot has it checked by INTEG-START).
+     */
+    public void unshare(Catalogue c) {
+        catalogues.unshare(c);
+    }
+
+    /**
      * A state restored from the largest sound snapshot of size at most {@code n}; empty when there is none
      * (then a replay starts from entry 0). Corrupt layers met on the way are logged and set aside.
      */
@@ -155,8 +164,20 @@ public final class Snapshots implements AutoCloseable {
         return Optional.of(new Restored(m, RestoreSnapshot.restoreInPlace(m, store, shared)));
     }
 
-    /** Logs why the layer of {@code size} is not used, sets it aside, and forgets the states over it. */
+    /** Why a layer is not used when it is not there: not a corrupt file, so nothing is set aside. */
+    private static final String MISSING = "there is no layer of that size";
+
+    /**
+     * Logs why the layer of {@code size} is not used, sets it aside, and forgets the states over it. A layer that
+     * is missing (deleted, or not taken yet) is only logged: the taker may be writing it at this moment, and a
+     * good file must not be set aside as corrupt.
+     */
     private void refuse(long size, String reason) {
+        if (MISSING.equals(reason)) {
+            LOG.debug("snapshot of log size {}: no layer of that size on the shelf; the state below is used", size);
+            opened.values().removeIf(m -> m.layers().stream().anyMatch(l -> l.size() == size));
+            return;
+        }
         LOG.warn("snapshot of log size {} is corrupt ({}); set aside, not used", size, reason);
         synchronized (refusals) {
             refusals.addLast("log size " + size + ": " + reason);
@@ -175,7 +196,7 @@ public final class Snapshots implements AutoCloseable {
     private MappedSnapshot open(long size) {
         MappedSnapshot m = opened.get(size);
         if (m != null) return m;
-        if (!shelf.has(size)) throw new SnapshotCodec.CorruptSnapshot("there is no layer of that size", size);
+        if (!shelf.has(size)) throw new SnapshotCodec.CorruptSnapshot(MISSING, size);
         try {
             m = MappedSnapshot.open(shelf.file(size));
             if (m.size() != size)

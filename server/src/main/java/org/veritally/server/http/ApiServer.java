@@ -230,8 +230,10 @@ public final class ApiServer implements AutoCloseable {
                 cfg.routes.get("/", ctx -> json(ctx, Map.of("warm", List.of(1L))));
             });
             Json.bytes(Map.of("warm", List.of(1L)));
-        } catch (RuntimeException e) {
-            // the server built afterwards meets the same problem and reports it
+        } catch (RuntimeException | LinkageError e) {
+            // the server built afterwards meets the same problem and reports it; a class that failed to initialise
+            // here is reported there only as "could not initialize class", so the cause is kept in the log
+            org.slf4j.LoggerFactory.getLogger("veritally.startup").warn("warming the web server's classes failed", e);
         }
     }
 

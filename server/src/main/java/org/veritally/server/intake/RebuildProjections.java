@@ -48,7 +48,7 @@ public final class RebuildProjections {
                 for (LogRow row : log.readLog(from, page)) replay.apply(row);
                 replay.finishPage();
                 from += page;
-                if (from == size) at.accept(fresh);
+                if (from == size && size <= end) at.accept(fresh); // a size beyond the log is never reached
             }
             return null;
         });

@@ -50,12 +50,19 @@ public final class ProjectionIntegrity {
                 try {
                     if (restored.isEmpty()) RebuildProjections.rebuild(live, scratch);
                     else {
-                        var found =
-                                new java.util.concurrent.atomic.AtomicReference<Optional<Mismatch>>(Optional.empty());
+                        long size = restored.get().size();
+                        // empty until the replay reaches the restored size: a size it never reaches (beyond the
+                        // log) is itself a mismatch, never a silent pass
+                        var found = new java.util.concurrent.atomic.AtomicReference<Optional<Mismatch>>(
+                                Optional.of(new Mismatch(
+                                        IntegrityRule.INTEG_START,
+                                        "log size " + size,
+                                        "start-up restored a state of " + size
+                                                + " entries, which the log's replay never reached")));
                         RebuildProjections.rebuild(
                                 live,
                                 scratch,
-                                restored.get().size(),
+                                size,
                                 s -> found.set(restored.get().compare(s)));
                         start = found.get();
                     }

@@ -81,8 +81,9 @@ public final class StartState {
         long newest = snapshots.orElseThrow().shelf().floor(size).orElseThrow();
         ElectionState state;
         long replayed;
+        Catalogue imaged = null;
         try {
-            Catalogue imaged = ci.catalogue(ci.units().size(), ci.stations().size());
+            imaged = ci.catalogue(ci.units().size(), ci.stations().size());
             // the restore shares the image's catalogue as it is (no second catalogue built from it); the served
             // state copies it before it adds a unit or a station (ElectionState.catalogueToExtend)
             snapshots.get().share(imaged);
@@ -93,19 +94,24 @@ public final class StartState {
             } finally {
                 lend.accept(null);
             }
-            if (restored.isEmpty())
+            if (restored.isEmpty()) {
+                snapshots.get().unshare(imaged);
                 return fallBack(
                         "no snapshot could be restored (the log of veritally.asof says why)", projections, img, t0);
+            }
             state = restored.get();
-            if (size - state.logSize() > maxReplay)
+            if (size - state.logSize() > maxReplay) {
+                snapshots.get().unshare(imaged);
                 return fallBack(
                         "the snapshot of log size " + newest + " was refused (the log of veritally.asof says why) and"
                                 + " the one restored, of size " + state.logSize() + ", is too far behind",
                         projections,
                         img,
                         t0);
+            }
             replayed = replay(state, store);
         } catch (RuntimeException e) {
+            if (imaged != null) snapshots.get().unshare(imaged);
             LOG.warn("start-up from the snapshot failed", e);
             return fallBack("the start from the snapshot failed: " + e, projections, img, t0);
         }

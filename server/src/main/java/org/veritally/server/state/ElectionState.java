@@ -26,7 +26,12 @@ public final class ElectionState {
     /** Volatile and set last by {@link #define}: whoever sees the election sees the codec and rulebook made for it. */
     private volatile Optional<Election> election = Optional.empty();
 
-    private Catalogue catalogue = new Catalogue();
+    /**
+     * Volatile: {@link #catalogueToExtend} swaps in a copy on the sequencer's thread while web threads read it; the
+     * copy is filled before the write, so a reader sees it whole.
+     */
+    private volatile Catalogue catalogue = new Catalogue();
+
     private boolean catalogueShared;
     private Tabulation tabulation;
     private EntryCodec codec = new EntryCodec(Optional.empty());

@@ -231,6 +231,25 @@ abstract class IntegrityConformance {
         }
     }
 
+    /**
+     * INTEG-START: a restored state of a size the log's replay never reaches (more entries than the log holds) is a
+     * mismatch, never a silent pass: the comparison would otherwise not run at all.
+     */
+    @Test
+    void integStartARestoredSizeBeyondTheLogIsAMismatchNotASilentPass() {
+        try (Instance in = loaded()) {
+            long beyond = in.store().logSize() + 1;
+            var restored = new RestoredState(beyond, () -> Optional.of(in.state()));
+            var failure = in.store()
+                    .readSnapshot(
+                            () -> ProjectionIntegrity.check(in.store(), dir.resolve("scratch"), Optional.of(restored)));
+            assertThat(failure).hasValueSatisfying(f -> {
+                assertThat(f.rule()).isEqualTo(IntegrityRule.INTEG_START);
+                assertThat(f.location()).isEqualTo("log size " + beyond);
+            });
+        }
+    }
+
     static long firstSheet(Store s) {
         long[] idx = {-1};
         s.query("SELECT MIN(idx) FROM log_entry WHERE kind = 'sheet'", List.of(), rs -> idx[0] = Store.getLong(rs, 1));
