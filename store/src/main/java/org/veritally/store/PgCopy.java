@@ -1,8 +1,5 @@
 package org.veritally.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -100,6 +97,8 @@ final class PgCopy {
 
     /** The fewest rows of a table in a flush sent with {@code COPY}; fewer go as batched inserts. */
     static final int COPY_FROM = 512;
+    /** Bytes of COPY text sent to the server at a time (the rows are streamed, never held whole). */
+    static final int COPY_BUFFER = 1 << 20;
 
     /** Rows kept before they are sent, whatever the transaction's size. */
     static final int FLUSH_EVERY = 50_000;
@@ -162,26 +161,41 @@ final class PgCopy {
         copied += rs.size();
     }
 
+    /**
+     * Streams the rows to {@code COPY … FROM STDIN} through a buffer of {@value #COPY_BUFFER} bytes: a definition of a
+     * million stations is one flush of a million rows, and building its whole text in memory first (about 150 MB,
+     * held twice while it grew and again as an array) ran a 1 GB heap out of memory.
+     */
     private void copyIn(String table, Table t, List<Object[]> rs) throws SQLException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rs.size() * 128);
-        StringBuilder line = new StringBuilder(256);
-        for (Object[] r : rs) {
-            line.setLength(0);
-            for (int i = 0; i < r.length; i++) {
-                if (i > 0) line.append('\t');
-                text(line, r[i]);
-            }
-            line.append('\n');
-            out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-        }
+        org.postgresql.copy.CopyIn in = c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn("COPY " + table + "(" + t.columnList() + ") FROM STDIN");
         try {
-            c.unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn(
-                            "COPY " + table + "(" + t.columnList() + ") FROM STDIN",
-                            new ByteArrayInputStream(out.toByteArray()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + table + ": " + e.getMessage(), e);
+            byte[] buf = new byte[COPY_BUFFER];
+            int used = 0;
+            StringBuilder line = new StringBuilder(256);
+            for (Object[] r : rs) {
+                line.setLength(0);
+                for (int i = 0; i < r.length; i++) {
+                    if (i > 0) line.append('\t');
+                    text(line, r[i]);
+                }
+                line.append('\n');
+                byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
+                if (used + b.length > buf.length) {
+                    in.writeToCopy(buf, 0, used);
+                    used = 0;
+                }
+                if (b.length > buf.length) in.writeToCopy(b, 0, b.length);
+                else {
+                    System.arraycopy(b, 0, buf, used, b.length);
+                    used += b.length;
+                }
+            }
+            if (used > 0) in.writeToCopy(buf, 0, used);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) in.cancelCopy();
         }
     }
 

@@ -109,6 +109,39 @@ class PostgresCopyTest {
         }
     }
 
+    /**
+     * The rows are streamed to COPY a buffer at a time: a transaction of more text than the buffer, with rows each
+     * larger than the buffer among them, arrives whole and in order (a definition of a million stations is such a
+     * transaction; building its whole text in memory first ran a 1 GB heap out of memory).
+     */
+    @Test
+    void rowsMoreThanTheCopyBufferAndRowsLargerThanItArriveWhole() {
+        java.util.Random r = new java.util.Random(Seeds.seed("postgres COPY buffer", 16));
+        int n = PgCopy.COPY_FROM + 100;
+        List<byte[]> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] b = new byte[i % 97 == 0 ? PgCopy.COPY_BUFFER + 1234 : 3_000 + r.nextInt(3_000)];
+            r.nextBytes(b);
+            bodies.add(b);
+        }
+        try (Store pg = Store.open(Database.parse(EmbeddedPostgresServer.freshDatabase()))) {
+            long copied = pg.write(tx -> {
+                for (int i = 0; i < n; i++) tx.appendEntry(i, "sheet", bodies.get(i), new byte[32], "", i);
+                try {
+                    tx.flush();
+                } catch (java.sql.SQLException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
+                return tx.copiedRows();
+            });
+            assertThat(copied).isGreaterThanOrEqualTo(n);
+            var rows = pg.readLog(0, n);
+            assertThat(rows).hasSize(n);
+            for (int i = 0; i < n; i++)
+                assertThat(rows.get(i).body()).as("entry %d", i).isEqualTo(bodies.get(i));
+        }
+    }
+
     @Test
     void theLogStaysAppendOnlyUnderCopy() {
         try (Store pg = Store.open(Database.parse(EmbeddedPostgresServer.freshDatabase()))) {
