@@ -46,7 +46,8 @@ final class CanonicalCatalogueScan {
     static Optional<CatalogueEntry> read(byte[] bytes) {
         try {
             return new CanonicalCatalogueScan(bytes).entry();
-        } catch (IllegalArgumentException e) { // an id the model refuses: the strict reader says which
+        } catch (RuntimeException e) {
+            // an id the model refuses, or any input the scan did not foresee: the strict reader decides and says why
             return Optional.empty();
         }
     }

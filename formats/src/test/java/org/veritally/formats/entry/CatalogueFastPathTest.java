@@ -55,6 +55,21 @@ class CatalogueFastPathTest {
         assertThat(scanned).as("catalogues the scan read").isGreaterThan(400);
     }
 
+    /** Every prefix of a canonical catalogue is read by no path and throws nothing: the strict reader decides. */
+    @Test
+    void everyTruncationOfACatalogueIsReadByNoPathAndThrowsNothing() {
+        Random r = new Random(Seeds.seed("CatalogueFastPathTest.truncated", 17));
+        for (int n = 0; n < 20; n++) {
+            byte[] bytes = CODEC.encode(randomCatalogue(r));
+            for (int len = 0; len < bytes.length; len++) {
+                byte[] prefix = java.util.Arrays.copyOf(bytes, len);
+                assertThat(FastCatalogueDecoder.decode(prefix, CODEC::encode))
+                        .as("%d of %d bytes", len, bytes.length)
+                        .isEmpty();
+            }
+        }
+    }
+
     @Test
     void fastPathReadsNothingFromANonCanonicalVariantOfACanonicalCatalogue() {
         Random r = new Random(Seeds.seed("CatalogueFastPathTest.variants", 16));
