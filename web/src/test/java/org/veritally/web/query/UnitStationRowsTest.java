@@ -90,6 +90,57 @@ class UnitStationRowsTest {
         }
     }
 
+    /**
+     * Read while the sequencer publishes: a page reads the copies and the verdicts under the index's lock, and the
+     * sequencer publishes a batch's copies and verdicts under it, so no read sees a station's copies without its
+     * verdict (two copies and still SINGLE, one and still MISSING), a count that goes back, or a row the reference
+     * does not give once the writer is done. Batches of 7 rows from a second thread; no sleeps: the reader reads
+     * until the writer has finished, then once more. It guards the behaviour rather than reproducing a race: with the
+     * page's lock taken away it still passed two runs of two here (the window between a batch's copies and its
+     * verdicts is short).
+     */
+    @Test
+    void rowsReadWhileBatchesArePublishedAreNeverTorn() throws Exception {
+        long seed = Seeds.seed("UnitStationRowsTest.concurrent", 16);
+        var g = new SyntheticElection(200, 1, 4, 3, seed);
+        var d = g.definition();
+        try (Instance in = Instance.open(dir)) {
+            assertThat(in.define().define(d, "test", "rows").problems()).isEmpty();
+            List<SheetRow> rows = new ArrayList<>();
+            g.sheets(d, sheet -> rows.add(new SheetRow("r" + rows.size(), Optional.of(sheet), List.of())));
+            var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < rows.size(); i += 7) submit(in, rows.subList(i, Math.min(rows.size(), i + 7)));
+            });
+            var q = new UnitQuery(in);
+            String contest = in.state().requireElection().contests().get(0).id();
+            java.util.Map<String, Integer> lastSeen = new java.util.HashMap<>();
+            int reads = 0;
+            boolean last = false;
+            while (!last) {
+                last = writer.isDone();
+                for (var u : in.state().catalogue().units()) {
+                    var page = q.read(u.id(), Optional.of(contest), Optional.empty(), ChildSort.parse(""), Lang.EN);
+                    for (StationRow r : page.stations()) {
+                        assertThat(r.status() == StationStatus.MISSING)
+                                .as("%s", r)
+                                .isEqualTo(r.copies() == 0);
+                        assertThat(r.status() == StationStatus.SINGLE)
+                                .as("%s", r)
+                                .isEqualTo(r.copies() == 1);
+                        Integer before = lastSeen.put(r.stationId(), r.copies());
+                        assertThat(r.copies())
+                                .as("%s after %s", r, before)
+                                .isGreaterThanOrEqualTo(before == null ? 0 : before);
+                    }
+                    reads++;
+                }
+            }
+            writer.get();
+            assertThat(reads).isPositive();
+            compareAll(in);
+        }
+    }
+
     /** The sheet with one vote moved from its first non-zero line to the next line: a disagreement. */
     static TallySheet moveOne(TallySheet s) {
         long[] v = s.votes();
