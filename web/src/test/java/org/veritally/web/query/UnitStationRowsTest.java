@@ -96,7 +96,7 @@ class UnitStationRowsTest {
      * verdict (two copies and still SINGLE, one and still MISSING), a count that goes back, or a row the reference
      * does not give once the writer is done. Batches of 7 rows from a second thread; no sleeps: the reader reads
      * until the writer has finished, then once more. It guards the behaviour rather than reproducing a race: with the
-     * page's lock taken away it still passed two runs of two here (the window between a batch's copies and its
+     * page's lock taken away it still passed both of two runs here (the window between a batch's copies and its
      * verdicts is short).
      */
     @Test
