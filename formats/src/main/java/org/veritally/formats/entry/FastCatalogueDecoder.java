@@ -33,7 +33,7 @@ final class FastCatalogueDecoder {
         return CanonicalCatalogueScan.read(bytes).filter(c -> encodes(encoder, c, bytes));
     }
 
-    /** Whether {@code c} encodes to {@code bytes} exactly; an encoder that throws leaves the entry to the strict path. */
+    /** Whether {@code c} encodes to exactly {@code bytes}; an encoder that throws leaves it to the strict path. */
     private static boolean encodes(Function<CatalogueEntry, byte[]> encoder, CatalogueEntry c, byte[] bytes) {
         try {
             return Arrays.equals(encoder.apply(c), bytes);
