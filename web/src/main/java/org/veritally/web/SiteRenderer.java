@@ -105,9 +105,10 @@ public final class SiteRenderer {
      * unit's, the whole election's (as {@code /api/timeline} without {@code unit}).
      */
     private Optional<PageRef> route(String path, Map<String, String> query) {
-        String p = path.replaceAll("^/+|/+$", "");
+        int from = path.startsWith("/") ? 1 : 0;
+        int to = path.endsWith("/") && path.length() > from ? path.length() - 1 : path.length();
         var election = in.state().election();
-        if (p.equals("timeline") && election.isPresent())
+        if (path.startsWith("timeline", from) && to - from == 8 && election.isPresent())
             return Route.parse("timeline/" + election.get().rootUnitId(), query);
         return Route.parse(path, query);
     }

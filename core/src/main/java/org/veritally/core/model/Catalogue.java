@@ -76,17 +76,9 @@ public final class Catalogue {
      * unit's own id string (one copy per unit, not per station, whatever the caller read it from).
      */
     public synchronized int addStation(Station s) {
-        Integer u = unitIndex.get(s.unitId());
-        if (u == null) {
-            if (stationIndex.contains(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
-            throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
-        }
-        String unitId = units.get(u).id();
-        if (s.unitId() != unitId) s = new Station(s.id(), s.name(), unitId, s.registeredVoters());
+        int u = unitOf(s);
         int i = stations.size();
-        // one probe both finds a duplicate and places the new id
-        if (!stationIndex.addIfAbsent(s.id(), i)) throw new IllegalArgumentException("duplicate station " + s.id());
-        stations.add(s);
+        s = admit(s, u, i);
         if (i == stationUnit.length) stationUnit = Arrays.copyOf(stationUnit, i * 2);
         stationUnit[i] = u;
         int[] of = unitStationList[u];
@@ -126,22 +118,12 @@ public final class Catalogue {
                 int u;
                 if (s.unitId() == lastId) u = last; // stations come unit by unit: one lookup a unit
                 else {
-                    Integer found = unitIndex.get(s.unitId());
-                    if (found == null) {
-                        if (stationIndex.contains(s.id()))
-                            throw new IllegalArgumentException("duplicate station " + s.id());
-                        throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
-                    }
-                    u = found;
+                    u = unitOf(s);
                     lastId = s.unitId();
                     last = u;
                 }
-                String unitId = units.get(u).id();
-                if (s.unitId() != unitId) s = new Station(s.id(), s.name(), unitId, s.registeredVoters());
                 int i = stations.size();
-                if (!stationIndex.addIfAbsent(s.id(), i))
-                    throw new IllegalArgumentException("duplicate station " + s.id());
-                stations.add(s);
+                s = admit(s, u, i);
                 stationUnit[i] = u;
                 added[u]++;
                 registered[u] += s.registeredVoters();
@@ -170,6 +152,26 @@ public final class Catalogue {
                 }
             }
         }
+    }
+
+    /** The index of {@code s}'s unit; refuses a duplicate station first, then an unknown unit, by message. */
+    private int unitOf(Station s) {
+        Integer u = unitIndex.get(s.unitId());
+        if (u != null) return u;
+        if (stationIndex.contains(s.id())) throw new IllegalArgumentException("duplicate station " + s.id());
+        throw new IllegalArgumentException("station " + s.id() + ": unknown unit " + s.unitId());
+    }
+
+    /**
+     * Indexes {@code s} at {@code i} in unit {@code u} and appends it, holding its unit's own id string (one copy per
+     * unit); one probe both finds a duplicate and places the new id.
+     */
+    private Station admit(Station s, int u, int i) {
+        String unitId = units.get(u).id();
+        if (s.unitId() != unitId) s = new Station(s.id(), s.name(), unitId, s.registeredVoters());
+        if (!stationIndex.addIfAbsent(s.id(), i)) throw new IllegalArgumentException("duplicate station " + s.id());
+        stations.add(s);
+        return s;
     }
 
     /**
