@@ -141,8 +141,10 @@ final class EntryBounds implements EntryVisitor<List<Problem>> {
         count(k.valid(), "counts.valid");
         count(k.nulls(), "counts.null");
         count(k.blank(), "counts.blank");
-        for (int i = 0; i < s.choiceCount(); i++) // no copy of the votes, no location unless one is too large
-        if (s.vote(i) > Bounds.MAX_COUNT) count(s.vote(i), "votes[" + i + "]");
+        // no copy of the votes, and no location unless one is too large
+        for (int i = 0; i < s.choiceCount(); i++) {
+            if (s.vote(i) > Bounds.MAX_COUNT) count(s.vote(i), "votes[" + i + "]");
+        }
         s.correction().ifPresent(c -> text(c.reason(), "reason"));
         return out;
     }
